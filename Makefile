@@ -1,0 +1,47 @@
+# Two commands matter: `make run` and `make test`. Everything else is a step they share.
+SHELL := /bin/bash
+VENV := .venv
+PY := $(VENV)/bin/python
+WORKLOCAL := $(VENV)/bin/worklocal
+INSTALLED := $(VENV)/.installed
+PYTHON ?= $(shell scripts/find-python310)
+
+.PHONY: run test install setup test-services stop-test-services lint format bench clean
+
+run: install  ## set up (database, demo data, model if stale) and start the whole service
+	$(WORKLOCAL) run
+
+test: install test-services  ## set up the same way and run the whole test suite
+	scripts/test.sh
+
+$(PY):
+	@test -n "$(PYTHON)" || { echo "Python 3.10 is required"; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip setuptools wheel
+
+$(INSTALLED): pyproject.toml requirements/constraints.txt | $(PY)
+	$(PY) -m pip install --quiet -c requirements/constraints.txt -e '.[test]'
+	touch $@
+
+install: $(INSTALLED)
+
+setup: install
+	$(WORKLOCAL) setup
+
+test-services:
+	scripts/test-services.sh
+
+stop-test-services:
+	scripts/test-services.sh stop
+
+lint: install
+	$(VENV)/bin/ruff check . && $(VENV)/bin/ruff format --check bot actions tests bench
+
+format: install
+	$(VENV)/bin/ruff check --fix . && $(VENV)/bin/ruff format bot actions tests bench
+
+bench: install  ## turn latency through the gateway; writes docs/benchmarks.md
+	$(PY) bench/turn_latency.py
+
+clean:
+	rm -rf var models .rasa .pytest_cache .ruff_cache

@@ -1,0 +1,1 @@
+"""Rasa SDK custom actions: thin adapters over the ``bot`` package's services."""

@@ -1,0 +1,1 @@
+"""Work Local: a council's conversational front door for employment and skills."""

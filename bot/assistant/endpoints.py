@@ -1,0 +1,61 @@
+"""Write Rasa's endpoints.yml from the service's settings, so Rasa and the gateway always agree
+on where the action server, tracker store and lock store are."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+from sqlalchemy.engine import make_url
+
+from bot.config import Settings
+
+
+def tracker_store(url: str) -> dict[str, Any]:
+    parsed = make_url(url)
+    dialect = parsed.get_backend_name()
+    if dialect == "sqlite":
+        return {"type": "SQL", "dialect": "sqlite", "db": parsed.database}
+    store: dict[str, Any] = {
+        "type": "SQL",
+        "dialect": dialect,
+        "url": parsed.host or "localhost",
+        "db": parsed.database,
+        "username": parsed.username,
+        "password": parsed.password,
+    }
+    if parsed.port:
+        store["port"] = parsed.port
+    return {k: v for k, v in store.items() if v is not None}
+
+
+def lock_store(redis_url: str) -> dict[str, Any]:
+    if not redis_url:
+        return {"type": "in_memory"}
+    parsed = make_url(redis_url.replace("redis://", "redis+x://", 1))
+    store: dict[str, Any] = {
+        "type": "redis",
+        "url": parsed.host or "localhost",
+        "port": parsed.port or 6379,
+        "db": int(parsed.database or 0),
+        "key_prefix": "worklocal",
+    }
+    if parsed.password:
+        store["password"] = parsed.password
+    return store
+
+
+def render(settings: Settings) -> dict[str, Any]:
+    return {
+        "action_endpoint": {"url": f"{settings.effective_action_server_url}/webhook"},
+        "tracker_store": tracker_store(settings.effective_tracker_database_url),
+        "lock_store": lock_store(settings.redis_url),
+    }
+
+
+def write(settings: Settings) -> Path:
+    settings.var_dir.mkdir(parents=True, exist_ok=True)
+    path = settings.var_dir / "endpoints.yml"
+    path.write_text(yaml.safe_dump(render(settings), sort_keys=False))
+    return path

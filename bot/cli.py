@@ -1,0 +1,100 @@
+"""``worklocal``: the operator's commands. ``make`` targets call these, so make is optional."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+
+from bot.config import get_settings
+
+
+def cmd_migrate(_args: argparse.Namespace) -> int:
+    from bot.database import migrate
+
+    settings = get_settings()
+    settings.var_dir.mkdir(parents=True, exist_ok=True)
+    migrate.upgrade(settings.effective_database_url)
+    print(f"Database is up to date: {_safe_url(settings.effective_database_url)}")
+    return 0
+
+
+def cmd_train(args: argparse.Namespace) -> int:
+    from bot.assistant import training
+
+    path, trained = training.ensure_trained(get_settings().models_dir)
+    print(f"{'Trained' if trained else 'Model is up to date'}: {path}")
+    return 0
+
+
+def cmd_load_demo(_args: argparse.Namespace) -> int:
+    from bot.council import service as council_service
+
+    council = council_service.get_default()
+    label = " (demo data)" if council.demo else ""
+    print(f"Council configuration loaded: {council.name}{label}, phone {council.phone}")
+    return 0
+
+
+def cmd_setup(args: argparse.Namespace) -> int:
+    """Everything ``run`` needs before it starts: database, council data and model."""
+    for step in (cmd_migrate, cmd_load_demo, cmd_train):
+        step(args)
+    return 0
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    from bot import supervisor
+    from bot.assistant import endpoints, training
+
+    settings = get_settings()
+    if not args.no_setup:
+        cmd_setup(args)
+    model = training.model_path(settings.models_dir)
+    if not model.is_file():
+        print(f"No trained model at {model}: run 'worklocal train' first.", file=sys.stderr)
+        return 1
+    endpoints_file = endpoints.write(settings)
+    print("Starting the action server, the Rasa server and the API "
+          "(Rasa takes about half a minute to load)...", flush=True)
+    return supervisor.supervise(supervisor.children(settings, model, endpoints_file), settings)
+
+
+def _safe_url(url: str) -> str:
+    from sqlalchemy.engine import make_url
+
+    return make_url(url).render_as_string(hide_password=True)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="worklocal", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+    sub.add_parser("migrate", help="apply database migrations").set_defaults(func=cmd_migrate)
+    sub.add_parser("train", help="train the Rasa model if its inputs changed").set_defaults(
+        func=cmd_train
+    )
+    sub.add_parser("load-demo", help="load the demo council's data").set_defaults(
+        func=cmd_load_demo
+    )
+    sub.add_parser("setup", help="migrate, load demo data, train if stale").set_defaults(
+        func=cmd_setup
+    )
+    run = sub.add_parser("run", help="set up, then start and supervise the whole service")
+    run.add_argument("--no-setup", action="store_true", help="skip migrate/load-demo/train")
+    run.set_defaults(func=cmd_run)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    logging.basicConfig(
+        level=get_settings().log_level.upper(),
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+    )
+    for noisy in ("httpx", "alembic"):
+        logging.getLogger(noisy).setLevel(logging.WARNING)
+    return args.func(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,75 @@
+"""Every setting the service reads from its environment, in one place.
+
+Defaults are the embedded single-machine setup (SQLite under ``var/``, in-memory lock store and
+pub/sub); production selects PostgreSQL and Redis purely through ``DATABASE_URL`` and ``REDIS_URL``
+so that the same code paths run everywhere.
+"""
+
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import BaseSettings, Field, validator
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+class Settings(BaseSettings):
+    """Configuration read from environment variables (see README, "Configuration")."""
+
+    var_dir: Path = Field(PROJECT_ROOT / "var", env="WORKLOCAL_VAR_DIR")
+    database_url: str = Field("", env="DATABASE_URL")
+    tracker_database_url: str = Field("", env="TRACKER_DATABASE_URL")
+    redis_url: str = Field("", env="REDIS_URL")
+    council_file: Path = Field(PROJECT_ROOT / "councils" / "demo.yml", env="COUNCIL_FILE")
+    host: str = Field("127.0.0.1", env="HOST")
+    port: int = Field(8000, env="PORT")
+    rasa_port: int = Field(5005, env="RASA_PORT")
+    action_port: int = Field(5055, env="ACTION_PORT")
+    rasa_url: str = Field("", env="RASA_URL")
+    action_server_url: str = Field("", env="ACTION_SERVER_URL")
+    models_dir: Path = Field(PROJECT_ROOT / "models", env="WORKLOCAL_MODELS_DIR")
+    log_level: str = Field("INFO", env="LOG_LEVEL")
+    max_message_chars: int = Field(2000, env="MAX_MESSAGE_CHARS")
+    rasa_timeout_seconds: float = Field(10.0, env="RASA_TIMEOUT_SECONDS")
+
+    class Config:
+        case_sensitive = False
+
+    @validator("var_dir", "models_dir", "council_file", pre=True)
+    def _expand(cls, value: object) -> object:  # noqa: N805 - pydantic validator signature
+        return Path(os.path.expanduser(str(value))) if value else value
+
+    @property
+    def effective_database_url(self) -> str:
+        """The application database; a SQLite file in ``var/`` unless ``DATABASE_URL`` is set."""
+        return self.database_url or f"sqlite:///{self.var_dir / 'worklocal.db'}"
+
+    @property
+    def effective_tracker_database_url(self) -> str:
+        """Rasa's tracker store: its own SQLite file by default so the two never contend."""
+        if self.tracker_database_url:
+            return self.tracker_database_url
+        if self.database_url:
+            return self.database_url
+        return f"sqlite:///{self.var_dir / 'tracker.db'}"
+
+    @property
+    def effective_rasa_url(self) -> str:
+        return self.rasa_url or f"http://127.0.0.1:{self.rasa_port}"
+
+    @property
+    def effective_action_server_url(self) -> str:
+        return self.action_server_url or f"http://127.0.0.1:{self.action_port}"
+
+    @property
+    def spacy_model_dir(self) -> Path:
+        return self.var_dir / "spacy" / "en_worklocal"
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    """The process-wide settings; tests clear the cache after changing the environment."""
+    return Settings()

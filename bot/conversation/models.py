@@ -1,0 +1,76 @@
+"""The gateway's record of a conversation, and the message shapes every client sees."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from typing import Any
+
+from pydantic import BaseModel, Field
+from sqlalchemy import JSON, Column, DateTime, Integer, String
+
+from bot.database.core import Base
+
+
+def utcnow() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+class Conversation(Base):
+    """One resident's conversation. Its id is the only key a client holds, so it is unguessable.
+
+    ``offered_buttons`` remembers the buttons the assistant last offered: only their payloads
+    may come back, so a resident cannot drive the dialogue with raw ``/intent{...}`` text.
+    """
+
+    __tablename__ = "conversations"
+
+    id = Column(String(64), primary_key=True)
+    council_slug = Column(String(40), nullable=False, index=True)
+    channel = Column(String(20), nullable=False, default="web")
+    created_at = Column(DateTime(timezone=True), nullable=False, default=utcnow)
+    last_active_at = Column(DateTime(timezone=True), nullable=False, default=utcnow, index=True)
+    turns = Column(Integer, nullable=False, default=0)
+    offered_buttons = Column(JSON, nullable=False, default=list)
+
+
+class Button(BaseModel):
+    title: str
+    payload: str
+
+
+class BotMessage(BaseModel):
+    """One message from the assistant: any of text, buttons and a typed ``custom`` payload."""
+
+    text: str | None = None
+    buttons: list[Button] | None = None
+    custom: dict[str, Any] | None = None
+
+
+class MessagesOut(BaseModel):
+    messages: list[BotMessage]
+
+
+class UserMessageIn(BaseModel):
+    """What a client sends: free ``text`` typed by the resident, or a button's ``payload``."""
+
+    text: str | None = None
+    payload: str | None = None
+
+
+class ConversationCreate(BaseModel):
+    channel: str = Field("web", regex=r"^(web|kiosk|test)$")
+    greet: bool = True
+
+
+class ConversationCreated(BaseModel):
+    id: str
+    messages: list[BotMessage]
+
+
+class ErrorDetail(BaseModel):
+    code: str
+    message: str
+
+
+class ErrorOut(BaseModel):
+    error: ErrorDetail

@@ -1,0 +1,70 @@
+"""Talk to the Rasa server over its REST channel, with timeouts and one clear failure type."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import httpx
+
+from bot.conversation.models import BotMessage, Button
+
+
+class AssistantUnavailable(RuntimeError):
+    """Rasa (or the action server behind it) did not answer in time or answered with an error."""
+
+
+class RasaClient:
+    """A pooled HTTP client for one Rasa server. Thread-safe, so the API shares one instance."""
+
+    def __init__(self, base_url: str, timeout: float = 10.0) -> None:
+        self.base_url = base_url.rstrip("/")
+        self._http = httpx.Client(
+            base_url=self.base_url,
+            timeout=httpx.Timeout(timeout, connect=2.0),
+            limits=httpx.Limits(max_connections=100, max_keepalive_connections=20),
+        )
+
+    def close(self) -> None:
+        self._http.close()
+
+    def send(self, sender_id: str, text: str, metadata: dict[str, Any]) -> list[BotMessage]:
+        try:
+            response = self._http.post(
+                "/webhooks/rest/webhook",
+                json={"sender": sender_id, "message": text, "metadata": metadata},
+            )
+            response.raise_for_status()
+            raw = response.json()
+        except (httpx.HTTPError, ValueError) as exc:
+            raise AssistantUnavailable(str(exc)) from exc
+        if not isinstance(raw, list):
+            raise AssistantUnavailable(f"unexpected reply from Rasa: {type(raw).__name__}")
+        return normalise(raw)
+
+    def is_ready(self) -> bool:
+        """Rasa answers and has a model loaded."""
+        try:
+            response = self._http.get("/status", timeout=2.0)
+            return response.status_code == 200 and bool(response.json().get("model_file"))
+        except (httpx.HTTPError, ValueError):
+            return False
+
+
+def normalise(raw: list[dict[str, Any]]) -> list[BotMessage]:
+    """Rasa's REST output as the gateway's message shape; unknown keys are dropped."""
+    messages = []
+    for item in raw:
+        buttons = [
+            Button(title=str(b.get("title", "")), payload=str(b.get("payload", "")))
+            for b in item.get("buttons") or []
+            if b.get("payload")
+        ]
+        custom = item.get("custom")
+        message = BotMessage(
+            text=item.get("text") or None,
+            buttons=buttons or None,
+            custom=custom if isinstance(custom, dict) else None,
+        )
+        if message.text or message.buttons or message.custom:
+            messages.append(message)
+    return messages

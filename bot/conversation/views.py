@@ -1,0 +1,135 @@
+"""The chat gateway: HTTP and WebSocket routes over the conversation service."""
+
+from __future__ import annotations
+
+import json
+
+from fastapi import APIRouter, Body, Depends, Response, WebSocket, WebSocketDisconnect
+from pydantic import ValidationError
+from sqlalchemy.engine import Engine
+from sqlalchemy.orm import Session
+from starlette.concurrency import run_in_threadpool
+
+from bot.config import get_settings
+from bot.council import service as council_service
+from bot.conversation import service
+from bot.conversation.guard import InvalidMessage
+from bot.conversation.models import (
+    ConversationCreate,
+    ConversationCreated,
+    ErrorOut,
+    MessagesOut,
+    UserMessageIn,
+)
+from bot.conversation.rasa_client import AssistantUnavailable, RasaClient
+from bot.database.core import session_scope
+from bot.deps import db_session, rasa_client, tracker_engine
+from bot.errors import error_body, not_found_message, unavailable_message
+
+router = APIRouter(prefix="/api/v1/conversations", tags=["conversations"])
+
+ERRORS = {
+    404: {"model": ErrorOut, "description": "No conversation with that id"},
+    422: {"model": ErrorOut, "description": "The message cannot be used"},
+    503: {"model": ErrorOut, "description": "The assistant is unavailable; a phone number given"},
+}
+
+
+@router.post("", response_model=ConversationCreated, status_code=201, responses=ERRORS,
+             response_model_exclude_none=True)
+def create_conversation(
+    body: ConversationCreate = Body(default_factory=ConversationCreate),
+    session: Session = Depends(db_session),
+    rasa: RasaClient = Depends(rasa_client),
+) -> ConversationCreated:
+    """Start a conversation. The id returned is the only key to it: keep it private."""
+    council = council_service.get_default()
+    conversation, messages = service.create(
+        session=session, rasa=rasa, council_slug=council.slug, channel=body.channel,
+        greet=body.greet,
+    )
+    return ConversationCreated(id=conversation.id, messages=messages)
+
+
+@router.post("/{conversation_id}/messages", response_model=MessagesOut, responses=ERRORS,
+             response_model_exclude_none=True)
+def post_message(
+    conversation_id: str,
+    body: UserMessageIn,
+    session: Session = Depends(db_session),
+    rasa: RasaClient = Depends(rasa_client),
+) -> MessagesOut:
+    """Send the resident's typed ``text`` or a button's ``payload``; returns the replies."""
+    messages = service.send(
+        session=session,
+        rasa=rasa,
+        conversation_id=conversation_id,
+        text=body.text,
+        payload=body.payload,
+        max_chars=get_settings().max_message_chars,
+    )
+    return MessagesOut(messages=messages)
+
+
+@router.delete("/{conversation_id}", status_code=204, responses={404: ERRORS[404]})
+def delete_conversation(
+    conversation_id: str,
+    session: Session = Depends(db_session),
+    tracker: Engine = Depends(tracker_engine),
+) -> Response:
+    """End the conversation and forget everything held about it."""
+    service.end(session=session, tracker_engine=tracker, conversation_id=conversation_id)
+    return Response(status_code=204)
+
+
+@router.websocket("/{conversation_id}/ws")
+async def conversation_socket(websocket: WebSocket, conversation_id: str) -> None:
+    """The same turns as ``POST .../messages`` over one socket: send a JSON object with
+    ``text`` or ``payload``; receive ``{"messages": [...]}`` or ``{"error": {...}}``."""
+    await websocket.accept()
+    sessions = websocket.app.state.sessions
+    rasa: RasaClient = websocket.app.state.rasa
+    exists = await run_in_threadpool(_exists, sessions, conversation_id)
+    if not exists:
+        await websocket.send_json(error_body("conversation_not_found", not_found_message()))
+        await websocket.close(code=4404)
+        return
+    try:
+        while True:
+            raw = await websocket.receive_text()
+            reply = await run_in_threadpool(_turn, sessions, rasa, conversation_id, raw)
+            await websocket.send_json(reply)
+    except WebSocketDisconnect:
+        return
+
+
+def _exists(sessions, conversation_id: str) -> bool:
+    with session_scope(sessions) as session:
+        return service.get(session=session, conversation_id=conversation_id) is not None
+
+
+def _turn(sessions, rasa: RasaClient, conversation_id: str, raw: str) -> dict:
+    """One socket turn, in its own unit of work, always answering with a JSON object."""
+    try:
+        body = UserMessageIn.parse_obj(json.loads(raw))
+    except (ValueError, ValidationError):
+        return error_body(
+            "invalid_request", 'Send a JSON object such as {"text": "hello"}.'
+        )
+    try:
+        with session_scope(sessions) as session:
+            messages = service.send(
+                session=session,
+                rasa=rasa,
+                conversation_id=conversation_id,
+                text=body.text,
+                payload=body.payload,
+                max_chars=get_settings().max_message_chars,
+            )
+        return MessagesOut(messages=messages).dict(exclude_none=True)
+    except InvalidMessage as exc:
+        return error_body(exc.code, exc.message)
+    except service.ConversationNotFound:
+        return error_body("conversation_not_found", not_found_message())
+    except AssistantUnavailable:
+        return error_body("assistant_unavailable", unavailable_message())

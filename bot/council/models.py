@@ -1,0 +1,50 @@
+"""The shape of one council's configuration: identity, contacts, hours and branding."""
+
+from __future__ import annotations
+
+import re
+from datetime import time
+
+from pydantic import BaseModel, Field, validator
+
+DAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
+
+
+class Branding(BaseModel):
+    primary_colour: str = "#1d4f91"
+    text_on_primary: str = "#ffffff"
+
+    @validator("primary_colour", "text_on_primary")
+    def _hex_colour(cls, value: str) -> str:  # noqa: N805
+        if not _COLOUR.match(value):
+            raise ValueError("colours are written as #rrggbb")
+        return value
+
+
+class Council(BaseModel):
+    """One council on the national template. Loaded from a YAML file; never from code."""
+
+    slug: str = Field(..., regex=r"^[a-z0-9-]{2,40}$")
+    name: str
+    service_name: str = "Work Local"
+    area_name: str
+    demo: bool = False
+    phone: str
+    email: str
+    emergency_housing_phone: str
+    opening_hours: dict[str, tuple[time, time]] = Field(default_factory=dict)
+    timezone: str = "Europe/London"
+    privacy_url: str = "/privacy"
+    accessibility_url: str = "/accessibility"
+    branding: Branding = Field(default_factory=Branding)
+    retention_days: int = Field(30, ge=1, le=3650)
+
+    @validator("opening_hours")
+    def _known_days(cls, value: dict[str, tuple[time, time]]) -> dict:  # noqa: N805
+        for day, (opens, closes) in value.items():
+            if day not in DAYS:
+                raise ValueError(f"unknown day {day!r}; use one of {', '.join(DAYS)}")
+            if closes <= opens:
+                raise ValueError(f"{day}: closing time must be after opening time")
+        return value

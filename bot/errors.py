@@ -1,0 +1,72 @@
+"""One JSON error shape for every failure a client can meet, in words a resident understands."""
+
+from __future__ import annotations
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from bot.council import service as council_service
+from bot.conversation.guard import InvalidMessage
+from bot.conversation.rasa_client import AssistantUnavailable
+from bot.conversation.service import ConversationNotFound
+
+
+def error_body(code: str, message: str) -> dict:
+    return {"error": {"code": code, "message": message}}
+
+
+def unavailable_message() -> str:
+    """Why the assistant can't answer, and a person to call instead."""
+    try:
+        council = council_service.get_default()
+    except council_service.CouncilConfigError:
+        return "Sorry, the assistant isn't available right now. Please try again in a few minutes."
+    return (
+        "Sorry, the assistant isn't available right now. Please try again in a few minutes, "
+        f"or call {council.name} on {council.phone} "
+        f"({council_service.opening_hours_text(council)})."
+    )
+
+
+def not_found_message() -> str:
+    return (
+        "We couldn't find that conversation. It may have ended or timed out. "
+        "Please start a new one."
+    )
+
+
+def install(app: FastAPI) -> None:
+    @app.exception_handler(ConversationNotFound)
+    async def _not_found(_request: Request, _exc: ConversationNotFound) -> JSONResponse:
+        return JSONResponse(error_body("conversation_not_found", not_found_message()), 404)
+
+    @app.exception_handler(InvalidMessage)
+    async def _invalid(_request: Request, exc: InvalidMessage) -> JSONResponse:
+        return JSONResponse(error_body(exc.code, exc.message), 422)
+
+    @app.exception_handler(AssistantUnavailable)
+    async def _unavailable(_request: Request, _exc: AssistantUnavailable) -> JSONResponse:
+        return JSONResponse(
+            error_body("assistant_unavailable", unavailable_message()),
+            503,
+            headers={"Retry-After": "30"},
+        )
+
+    @app.exception_handler(RequestValidationError)
+    async def _validation(_request: Request, exc: RequestValidationError) -> JSONResponse:
+        problems = "; ".join(
+            f"{'.'.join(str(p) for p in err['loc'] if p != 'body') or 'request'}: {err['msg']}"
+            for err in exc.errors()
+        )
+        return JSONResponse(
+            error_body("invalid_request", f"The request was not valid ({problems})."), 422
+        )
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http(_request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        code = {404: "not_found", 405: "method_not_allowed"}.get(exc.status_code, "http_error")
+        return JSONResponse(
+            error_body(code, str(exc.detail)), exc.status_code, headers=exc.headers
+        )

@@ -1,0 +1,180 @@
+"""Start the Rasa server, the action server and the API, keep them running, stop them together.
+
+Each child runs in its own session so a terminal's Ctrl-C reaches only the supervisor, which then
+stops the children in order: API first (no new turns), then Rasa, then the action server.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import signal
+import subprocess
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import httpx
+
+from bot.config import PROJECT_ROOT, Settings
+
+log = logging.getLogger("worklocal.supervisor")
+
+STOP_GRACE_SECONDS = 15
+MAX_BACKOFF_SECONDS = 30
+
+
+@dataclass
+class Child:
+    name: str
+    command: list[str]
+    env: dict[str, str]
+    log_path: Path
+    process: subprocess.Popen | None = None
+    restarts: int = 0
+    next_start: float = 0.0
+    started_at: float = field(default=0.0)
+
+    def start(self) -> None:
+        self.log_path.parent.mkdir(parents=True, exist_ok=True)
+        log_file = self.log_path.open("ab")
+        self.process = subprocess.Popen(
+            self.command,
+            cwd=PROJECT_ROOT,
+            env=self.env,
+            stdout=log_file,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+        log_file.close()
+        self.started_at = time.monotonic()
+        log.info("started %s (pid %s), log: %s", self.name, self.process.pid, self.log_path)
+
+    def running(self) -> bool:
+        return self.process is not None and self.process.poll() is None
+
+    def stop(self) -> None:
+        if not self.running():
+            return
+        assert self.process is not None
+        _signal_group(self.process, signal.SIGTERM)
+        try:
+            self.process.wait(STOP_GRACE_SECONDS)
+        except subprocess.TimeoutExpired:
+            log.warning("%s did not stop in %ss; killing it", self.name, STOP_GRACE_SECONDS)
+            _signal_group(self.process, signal.SIGKILL)
+            self.process.wait()
+
+
+def _signal_group(process: subprocess.Popen, sig: int) -> None:
+    try:
+        os.killpg(process.pid, sig)
+    except ProcessLookupError:
+        pass
+
+
+def children(settings: Settings, model: Path, endpoints: Path) -> list[Child]:
+    """The three processes, in start order (actions before Rasa, the API last)."""
+    python = sys.executable
+    env = {**os.environ, "TF_CPP_MIN_LOG_LEVEL": "2", "PYTHONUNBUFFERED": "1"}
+    logs = settings.var_dir / "logs"
+    return [
+        Child(
+            "action-server",
+            [python, "-m", "rasa_sdk", "--actions", "actions", "--port", str(settings.action_port)],
+            {**env, "SANIC_HOST": "127.0.0.1"},
+            logs / "actions.log",
+        ),
+        Child(
+            "rasa",
+            [
+                python, "-m", "rasa", "run", "--enable-api",
+                "--interface", "127.0.0.1", "--port", str(settings.rasa_port),
+                "--model", str(model), "--endpoints", str(endpoints),
+                "--credentials", str(PROJECT_ROOT / "credentials.yml"),
+            ],
+            env,
+            logs / "rasa.log",
+        ),
+        Child(
+            "api",
+            [
+                python, "-m", "uvicorn", "bot.main:app",
+                "--host", settings.host, "--port", str(settings.port),
+                "--log-level", settings.log_level.lower(), "--no-server-header",
+                # Rasa pins websockets 10.4, older than uvicorn's default implementation needs.
+                "--ws", "wsproto",
+            ],
+            env,
+            logs / "api.log",
+        ),
+    ]
+
+
+def supervise(procs: list[Child], settings: Settings) -> int:
+    """Run until SIGINT or SIGTERM; restart a child that dies, backing off if it keeps dying."""
+    stopping = False
+
+    def _stop(_signum, _frame) -> None:
+        nonlocal stopping
+        stopping = True
+
+    signal.signal(signal.SIGINT, _stop)
+    signal.signal(signal.SIGTERM, _stop)
+    for child in procs:
+        child.start()
+    base = f"http://{_display_host(settings.host)}:{settings.port}"
+    announced = False
+    ready_deadline = time.monotonic() + 600
+    try:
+        while not stopping:
+            for child in procs:
+                if child.running() or stopping:
+                    continue
+                now = time.monotonic()
+                if child.next_start == 0.0:
+                    code = child.process.returncode if child.process else None
+                    healthy_run = now - child.started_at > 60
+                    child.restarts = 0 if healthy_run else child.restarts + 1
+                    delay = min(MAX_BACKOFF_SECONDS, 2 ** child.restarts)
+                    log.warning("%s exited (code %s); restarting in %ss", child.name, code, delay)
+                    child.next_start = now + delay
+                elif now >= child.next_start:
+                    child.next_start = 0.0
+                    child.start()
+            if not announced and _ready(base):
+                announced = True
+                _announce(base)
+            elif not announced and time.monotonic() > ready_deadline:
+                log.error("not ready after 10 minutes; see the logs in %s", settings.var_dir / "logs")
+                ready_deadline = float("inf")
+            time.sleep(0.5)
+    finally:
+        log.info("stopping")
+        for child in reversed(procs):
+            child.stop()
+        log.info("stopped")
+    return 0
+
+
+def _ready(base: str) -> bool:
+    try:
+        return httpx.get(f"{base}/readyz", timeout=2.0).status_code == 200
+    except httpx.HTTPError:
+        return False
+
+
+def _display_host(host: str) -> str:
+    return "127.0.0.1" if host in ("0.0.0.0", "::") else host
+
+
+def _announce(base: str) -> None:
+    print(
+        "\nWork Local is ready.\n"
+        f"  Chat API:        {base}/api/v1/conversations\n"
+        f"  API docs:        {base}/docs\n"
+        f"  Health:          {base}/healthz   Readiness: {base}/readyz\n"
+        "Press Ctrl-C to stop.\n",
+        flush=True,
+    )

@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# The whole suite, in order of cost: lint, training data, unit/integration tests, test stories,
+# end-to-end tests against the real servers. Any failure fails the run.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bin=.venv/bin
+source var/test-services/env
+
+echo "== ruff"
+"$bin/ruff" check .
+"$bin/ruff" format --check bot actions tests bench
+
+echo "== model (trained only if its inputs changed)"
+"$bin/worklocal" train
+
+echo "== rasa data validate"
+"$bin/python" -m rasa data validate --fail-on-warnings --domain domain.yml --data data \
+  --config config.yml >var/validate.log 2>&1 || { cat var/validate.log; exit 1; }
+echo "training data and domain are consistent"
+
+echo "== test stories"
+model="$("$bin/python" -c 'from bot.assistant.training import model_path; from bot.config import get_settings; print(model_path(get_settings().models_dir))')"
+rm -rf var/story-results
+"$bin/python" -m rasa test core --model "$model" --stories tests/stories \
+  --out var/story-results --fail-on-prediction-errors >var/story-test.log 2>&1 \
+  || { tail -60 var/story-test.log; cat var/story-results/failed_test_stories.yml 2>/dev/null; exit 1; }
+grep -E "Correct:|Accuracy:" var/story-test.log | head -4 || true
+
+echo "== pytest"
+"$bin/python" -m pytest "$@"

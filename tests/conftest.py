@@ -1,0 +1,71 @@
+"""Shared fixtures: isolated settings, and databases on SQLite and on the real PostgreSQL."""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
+
+from bot.config import get_settings
+from bot.database import core
+
+
+def _reset_caches() -> None:
+    get_settings.cache_clear()
+    core.get_engine.cache_clear()
+
+
+@pytest.fixture(autouse=True)
+def isolated_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """Every test gets its own var/ directory and default database; nothing leaks between."""
+    for name in ("DATABASE_URL", "TRACKER_DATABASE_URL", "REDIS_URL", "RASA_URL", "COUNCIL_FILE"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("WORKLOCAL_VAR_DIR", str(tmp_path / "var"))
+    _reset_caches()
+    yield tmp_path / "var"
+    _reset_caches()
+
+
+def postgres_url() -> str | None:
+    url = os.environ.get("TEST_POSTGRES_URL")
+    if not url and os.environ.get("CI"):
+        pytest.fail("TEST_POSTGRES_URL is not set: run the suite with `make test`")
+    return url
+
+
+@pytest.fixture
+def fresh_postgres_database() -> Iterator[str]:
+    """A new, empty PostgreSQL database for one test, dropped afterwards."""
+    base = postgres_url()
+    if not base:
+        pytest.skip("PostgreSQL not available (run through `make test`)")
+    name = f"wl_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(base, isolation_level="AUTOCOMMIT", future=True)
+    with admin.connect() as connection:
+        connection.execute(text(f'CREATE DATABASE "{name}"'))
+    try:
+        yield make_url(base).set(database=name).render_as_string(hide_password=False)
+    finally:
+        with admin.connect() as connection:
+            connection.execute(
+                text(
+                    "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                    "WHERE datname = :name AND pid <> pg_backend_pid()"
+                ),
+                {"name": name},
+            )
+            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}"'))
+        admin.dispose()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """Run a test once on each supported database."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'app.db'}"
+    return request.getfixturevalue("fresh_postgres_database")
