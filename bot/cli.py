@@ -55,8 +55,11 @@ def cmd_run(args: argparse.Namespace) -> int:
         print(f"No trained model at {model}: run 'worklocal train' first.", file=sys.stderr)
         return 1
     endpoints_file = endpoints.write(settings)
-    print("Starting the action server, the Rasa server and the API "
-          "(Rasa takes about half a minute to load)...", flush=True)
+    print(
+        "Starting the action server, the Rasa server and the API "
+        "(Rasa takes about half a minute to load)...",
+        flush=True,
+    )
     return supervisor.supervise(supervisor.children(settings, model, endpoints_file), settings)
 
 

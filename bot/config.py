@@ -39,7 +39,7 @@ class Settings(BaseSettings):
         case_sensitive = False
 
     @validator("var_dir", "models_dir", "council_file", pre=True)
-    def _expand(cls, value: object) -> object:  # noqa: N805 - pydantic validator signature
+    def _expand(cls, value: object) -> object:
         return Path(os.path.expanduser(str(value))) if value else value
 
     @property

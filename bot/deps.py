@@ -1,27 +1,21 @@
-"""FastAPI dependencies: the per-request unit of work and the shared clients on ``app.state``."""
+"""FastAPI dependencies: the shared clients and session factory on ``app.state``.
+
+Routes open their unit of work with ``session_scope(sessions)`` inside the handler, not with a
+``yield`` dependency: FastAPI may run a dependency's exit code after the response has been sent,
+so a commit there races the client's next request (a button pressed at once would be refused).
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 from fastapi import Request
 from sqlalchemy.engine import Engine
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import sessionmaker
 
 from bot.conversation.rasa_client import RasaClient
 
 
-def db_session(request: Request) -> Iterator[Session]:
-    """A session committed when the route returns normally and rolled back when it raises."""
-    session: Session = request.app.state.sessions()
-    try:
-        yield session
-        session.commit()
-    except BaseException:
-        session.rollback()
-        raise
-    finally:
-        session.close()
+def sessions(request: Request) -> sessionmaker:
+    return request.app.state.sessions
 
 
 def rasa_client(request: Request) -> RasaClient:

@@ -6,6 +6,7 @@ stops the children in order: API first (no new turns), then Rasa, then the actio
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import signal
@@ -68,10 +69,8 @@ class Child:
 
 
 def _signal_group(process: subprocess.Popen, sig: int) -> None:
-    try:
+    with contextlib.suppress(ProcessLookupError):
         os.killpg(process.pid, sig)
-    except ProcessLookupError:
-        pass
 
 
 def children(settings: Settings, model: Path, endpoints: Path) -> list[Child]:
@@ -89,10 +88,21 @@ def children(settings: Settings, model: Path, endpoints: Path) -> list[Child]:
         Child(
             "rasa",
             [
-                python, "-m", "rasa", "run", "--enable-api",
-                "--interface", "127.0.0.1", "--port", str(settings.rasa_port),
-                "--model", str(model), "--endpoints", str(endpoints),
-                "--credentials", str(PROJECT_ROOT / "credentials.yml"),
+                python,
+                "-m",
+                "rasa",
+                "run",
+                "--enable-api",
+                "--interface",
+                "127.0.0.1",
+                "--port",
+                str(settings.rasa_port),
+                "--model",
+                str(model),
+                "--endpoints",
+                str(endpoints),
+                "--credentials",
+                str(PROJECT_ROOT / "credentials.yml"),
             ],
             env,
             logs / "rasa.log",
@@ -100,11 +110,20 @@ def children(settings: Settings, model: Path, endpoints: Path) -> list[Child]:
         Child(
             "api",
             [
-                python, "-m", "uvicorn", "bot.main:app",
-                "--host", settings.host, "--port", str(settings.port),
-                "--log-level", settings.log_level.lower(), "--no-server-header",
+                python,
+                "-m",
+                "uvicorn",
+                "bot.main:app",
+                "--host",
+                settings.host,
+                "--port",
+                str(settings.port),
+                "--log-level",
+                settings.log_level.lower(),
+                "--no-server-header",
                 # Rasa pins websockets 10.4, older than uvicorn's default implementation needs.
-                "--ws", "wsproto",
+                "--ws",
+                "wsproto",
             ],
             env,
             logs / "api.log",
@@ -137,7 +156,7 @@ def supervise(procs: list[Child], settings: Settings) -> int:
                     code = child.process.returncode if child.process else None
                     healthy_run = now - child.started_at > 60
                     child.restarts = 0 if healthy_run else child.restarts + 1
-                    delay = min(MAX_BACKOFF_SECONDS, 2 ** child.restarts)
+                    delay = min(MAX_BACKOFF_SECONDS, 2**child.restarts)
                     log.warning("%s exited (code %s); restarting in %ss", child.name, code, delay)
                     child.next_start = now + delay
                 elif now >= child.next_start:
@@ -147,7 +166,9 @@ def supervise(procs: list[Child], settings: Settings) -> int:
                 announced = True
                 _announce(base)
             elif not announced and time.monotonic() > ready_deadline:
-                log.error("not ready after 10 minutes; see the logs in %s", settings.var_dir / "logs")
+                log.error(
+                    "not ready after 10 minutes; see the logs in %s", settings.var_dir / "logs"
+                )
                 ready_deadline = float("inf")
             time.sleep(0.5)
     finally:

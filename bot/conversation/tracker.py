@@ -22,8 +22,9 @@ def forget(engine: Engine, sender_id: str) -> int:
             return result.rowcount or 0
     except (OperationalError, ProgrammingError) as exc:
         # No events table yet means Rasa has stored nothing for anybody: nothing to forget.
-        if "events" in str(exc).lower() and ("no such table" in str(exc).lower()
-                                             or "does not exist" in str(exc).lower()):
+        if "events" in str(exc).lower() and (
+            "no such table" in str(exc).lower() or "does not exist" in str(exc).lower()
+        ):
             return 0
         raise
 

@@ -7,11 +7,10 @@ import json
 from fastapi import APIRouter, Body, Depends, Response, WebSocket, WebSocketDisconnect
 from pydantic import ValidationError
 from sqlalchemy.engine import Engine
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import sessionmaker
 from starlette.concurrency import run_in_threadpool
 
 from bot.config import get_settings
-from bot.council import service as council_service
 from bot.conversation import service
 from bot.conversation.guard import InvalidMessage
 from bot.conversation.models import (
@@ -22,8 +21,9 @@ from bot.conversation.models import (
     UserMessageIn,
 )
 from bot.conversation.rasa_client import AssistantUnavailable, RasaClient
+from bot.council import service as council_service
 from bot.database.core import session_scope
-from bot.deps import db_session, rasa_client, tracker_engine
+from bot.deps import rasa_client, sessions, tracker_engine
 from bot.errors import error_body, not_found_message, unavailable_message
 
 router = APIRouter(prefix="/api/v1/conversations", tags=["conversations"])
@@ -35,50 +35,56 @@ ERRORS = {
 }
 
 
-@router.post("", response_model=ConversationCreated, status_code=201, responses=ERRORS,
-             response_model_exclude_none=True)
+@router.post(
+    "",
+    response_model=ConversationCreated,
+    status_code=201,
+    responses=ERRORS,
+    response_model_exclude_none=True,
+)
 def create_conversation(
     body: ConversationCreate = Body(default_factory=ConversationCreate),
-    session: Session = Depends(db_session),
+    factory: sessionmaker = Depends(sessions),
     rasa: RasaClient = Depends(rasa_client),
 ) -> ConversationCreated:
     """Start a conversation. The id returned is the only key to it: keep it private."""
     council = council_service.get_default()
-    conversation, messages = service.create(
-        session=session, rasa=rasa, council_slug=council.slug, channel=body.channel,
-        greet=body.greet,
-    )
+    with session_scope(factory) as session:
+        conversation, messages = service.create(
+            session=session,
+            rasa=rasa,
+            council_slug=council.slug,
+            channel=body.channel,
+            greet=body.greet,
+        )
     return ConversationCreated(id=conversation.id, messages=messages)
 
 
-@router.post("/{conversation_id}/messages", response_model=MessagesOut, responses=ERRORS,
-             response_model_exclude_none=True)
+@router.post(
+    "/{conversation_id}/messages",
+    response_model=MessagesOut,
+    responses=ERRORS,
+    response_model_exclude_none=True,
+)
 def post_message(
     conversation_id: str,
     body: UserMessageIn,
-    session: Session = Depends(db_session),
+    factory: sessionmaker = Depends(sessions),
     rasa: RasaClient = Depends(rasa_client),
 ) -> MessagesOut:
     """Send the resident's typed ``text`` or a button's ``payload``; returns the replies."""
-    messages = service.send(
-        session=session,
-        rasa=rasa,
-        conversation_id=conversation_id,
-        text=body.text,
-        payload=body.payload,
-        max_chars=get_settings().max_message_chars,
-    )
-    return MessagesOut(messages=messages)
+    return MessagesOut(messages=_send(factory, rasa, conversation_id, body))
 
 
 @router.delete("/{conversation_id}", status_code=204, responses={404: ERRORS[404]})
 def delete_conversation(
     conversation_id: str,
-    session: Session = Depends(db_session),
+    factory: sessionmaker = Depends(sessions),
     tracker: Engine = Depends(tracker_engine),
 ) -> Response:
     """End the conversation and forget everything held about it."""
-    service.end(session=session, tracker_engine=tracker, conversation_id=conversation_id)
+    with session_scope(factory) as session:
+        service.end(session=session, tracker_engine=tracker, conversation_id=conversation_id)
     return Response(status_code=204)
 
 
@@ -113,23 +119,27 @@ def _turn(sessions, rasa: RasaClient, conversation_id: str, raw: str) -> dict:
     try:
         body = UserMessageIn.parse_obj(json.loads(raw))
     except (ValueError, ValidationError):
-        return error_body(
-            "invalid_request", 'Send a JSON object such as {"text": "hello"}.'
-        )
+        return error_body("invalid_request", 'Send a JSON object such as {"text": "hello"}.')
     try:
-        with session_scope(sessions) as session:
-            messages = service.send(
-                session=session,
-                rasa=rasa,
-                conversation_id=conversation_id,
-                text=body.text,
-                payload=body.payload,
-                max_chars=get_settings().max_message_chars,
-            )
-        return MessagesOut(messages=messages).dict(exclude_none=True)
+        return MessagesOut(messages=_send(sessions, rasa, conversation_id, body)).dict(
+            exclude_none=True
+        )
     except InvalidMessage as exc:
         return error_body(exc.code, exc.message)
     except service.ConversationNotFound:
         return error_body("conversation_not_found", not_found_message())
     except AssistantUnavailable:
         return error_body("assistant_unavailable", unavailable_message())
+
+
+def _send(factory: sessionmaker, rasa: RasaClient, conversation_id: str, body: UserMessageIn):
+    """One turn in its own unit of work, committed before the reply goes out."""
+    with session_scope(factory) as session:
+        return service.send(
+            session=session,
+            rasa=rasa,
+            conversation_id=conversation_id,
+            text=body.text,
+            payload=body.payload,
+            max_chars=get_settings().max_message_chars,
+        )

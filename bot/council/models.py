@@ -16,7 +16,7 @@ class Branding(BaseModel):
     text_on_primary: str = "#ffffff"
 
     @validator("primary_colour", "text_on_primary")
-    def _hex_colour(cls, value: str) -> str:  # noqa: N805
+    def _hex_colour(cls, value: str) -> str:
         if not _COLOUR.match(value):
             raise ValueError("colours are written as #rrggbb")
         return value
@@ -41,7 +41,7 @@ class Council(BaseModel):
     retention_days: int = Field(30, ge=1, le=3650)
 
     @validator("opening_hours")
-    def _known_days(cls, value: dict[str, tuple[time, time]]) -> dict:  # noqa: N805
+    def _known_days(cls, value: dict[str, tuple[time, time]]) -> dict:
         for day, (opens, closes) in value.items():
             if day not in DAYS:
                 raise ValueError(f"unknown day {day!r}; use one of {', '.join(DAYS)}")

@@ -14,7 +14,7 @@ def database_ok(engine: Engine) -> bool:
         with engine.connect() as connection:
             connection.execute(text("SELECT 1"))
         return True
-    except Exception:  # noqa: BLE001 - any failure means "not ready", reported not raised
+    except Exception:
         return False
 
 

@@ -24,13 +24,20 @@ VERSION = "0.1.0"
 _OUTWARD = r"[A-Za-z]{1,2}[0-9][A-Za-z0-9]?"
 _INWARD = r"[0-9][A-Za-z]{2}"
 POSTCODE_PATTERNS = [
-    {"label": "postcode", "pattern": [
-        {"TEXT": {"REGEX": f"^{_OUTWARD}$"}}, {"TEXT": {"REGEX": f"^{_INWARD}$"}},
-    ]},
+    {
+        "label": "postcode",
+        "pattern": [
+            {"TEXT": {"REGEX": f"^{_OUTWARD}$"}},
+            {"TEXT": {"REGEX": f"^{_INWARD}$"}},
+        ],
+    },
     {"label": "postcode", "pattern": [{"TEXT": {"REGEX": f"^{_OUTWARD}{_INWARD}$"}}]},
-    {"label": "postcode", "pattern": [
-        {"TEXT": {"REGEX": r"^(?!L[0-9]$)[A-Z]{1,2}[0-9][A-Z0-9]?$"}},
-    ]},
+    {
+        "label": "postcode",
+        "pattern": [
+            {"TEXT": {"REGEX": r"^(?!L[0-9]$)[A-Z]{1,2}[0-9][A-Z0-9]?$"}},
+        ],
+    },
 ]
 
 
@@ -38,8 +45,13 @@ def build() -> Language:
     import spacy
 
     nlp = spacy.blank("en")
-    nlp.meta.update({"name": NAME.removeprefix("en_"), "version": VERSION,
-                     "description": "Work Local rules: tokens and postcode entities"})
+    nlp.meta.update(
+        {
+            "name": NAME.removeprefix("en_"),
+            "version": VERSION,
+            "description": "Work Local rules: tokens and postcode entities",
+        }
+    )
     ruler = nlp.add_pipe("entity_ruler", config={"overwrite_ents": True})
     ruler.add_patterns(POSTCODE_PATTERNS)
     return nlp

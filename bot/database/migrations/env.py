@@ -1,6 +1,7 @@
 """Alembic environment: the URL comes from the config ``worklocal migrate`` builds."""
 
 from alembic import context
+
 from bot.database.core import make_engine
 from bot.database.registry import metadata
 
@@ -21,9 +22,7 @@ def run_migrations_offline() -> None:
 def run_migrations_online() -> None:
     engine = make_engine(config.get_main_option("sqlalchemy.url"))
     with engine.connect() as connection:
-        context.configure(
-            connection=connection, target_metadata=metadata, render_as_batch=True
-        )
+        context.configure(connection=connection, target_metadata=metadata, render_as_batch=True)
         with context.begin_transaction():
             context.run_migrations()
     engine.dispose()

@@ -26,12 +26,8 @@ def upgrade() -> None:
         sa.Column("offered_buttons", sa.JSON(), nullable=False),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_conversations")),
     )
-    op.create_index(
-        op.f("ix_conversations_council_slug"), "conversations", ["council_slug"]
-    )
-    op.create_index(
-        op.f("ix_conversations_last_active_at"), "conversations", ["last_active_at"]
-    )
+    op.create_index(op.f("ix_conversations_council_slug"), "conversations", ["council_slug"])
+    op.create_index(op.f("ix_conversations_last_active_at"), "conversations", ["last_active_at"])
 
 
 def downgrade() -> None:

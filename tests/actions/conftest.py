@@ -1,0 +1,36 @@
+"""Build Rasa SDK trackers the way the action server receives them."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from rasa_sdk import Tracker
+from rasa_sdk.executor import CollectingDispatcher
+
+
+def make_tracker(
+    slots: dict[str, Any] | None = None,
+    events: list | None = None,
+    text: str = "",
+    intent: str = "",
+) -> Tracker:
+    return Tracker(
+        sender_id="test-conversation",
+        slots=slots or {},
+        latest_message={
+            "text": text,
+            "intent": {"name": intent, "confidence": 1.0},
+            "entities": [],
+        },
+        events=events or [],
+        paused=False,
+        followup_action=None,
+        active_loop={},
+        latest_action_name="action_listen",
+    )
+
+
+@pytest.fixture
+def dispatcher() -> CollectingDispatcher:
+    return CollectingDispatcher()

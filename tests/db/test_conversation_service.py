@@ -1,0 +1,184 @@
+"""The conversation service on real databases, with Rasa's own SQL tracker store."""
+
+import asyncio
+
+import pytest
+from rasa.core.tracker_store import SQLTrackerStore
+from rasa.shared.core.domain import Domain
+from rasa.shared.core.events import ActionExecuted, UserUttered
+from rasa.shared.core.trackers import DialogueStateTracker
+from sqlalchemy.engine import make_url
+
+from bot.conversation import service, tracker
+from bot.conversation.guard import InvalidMessage
+from bot.conversation.models import BotMessage, Button
+from bot.conversation.rasa_client import AssistantUnavailable, RasaClient
+from bot.database import migrate
+from bot.database.core import make_engine, session_factory, session_scope
+
+
+@pytest.fixture
+def sessions(database_url):
+    migrate.upgrade(database_url)
+    engine = make_engine(database_url)
+    yield session_factory(engine)
+    engine.dispose()
+
+
+class RecordingRasa(RasaClient):
+    """A real RasaClient whose transport is replaced by canned Rasa replies, so these tests
+    check the service's bookkeeping; the real Rasa server is exercised in tests/e2e."""
+
+    def __init__(self, replies):
+        self.replies = list(replies)
+        self.sent = []
+
+    def send(self, sender_id, text, metadata):
+        self.sent.append((sender_id, text, metadata))
+        reply = self.replies.pop(0)
+        if isinstance(reply, Exception):
+            raise reply
+        return reply
+
+
+GREETING = [
+    BotMessage(text="Hello", buttons=[Button(title="Find a course", payload="/find_course")])
+]
+
+
+def test_ids_are_long_random_and_distinct():
+    ids = {service.new_id() for _ in range(1000)}
+    assert len(ids) == 1000
+    assert all(len(i) >= 32 for i in ids)
+
+
+def test_create_greets_and_remembers_offered_buttons(sessions):
+    rasa = RecordingRasa([GREETING])
+    with session_scope(sessions) as session:
+        conversation, messages = service.create(
+            session=session, rasa=rasa, council_slug="demo", channel="web", greet=True
+        )
+    assert messages == GREETING
+    assert rasa.sent == [(conversation.id, "/greet", {"council": "demo", "channel": "web"})]
+    with session_scope(sessions) as session:
+        stored = service.get(session=session, conversation_id=conversation.id)
+        assert stored.offered_buttons == [{"title": "Find a course", "payload": "/find_course"}]
+
+
+def test_create_leaves_nothing_behind_when_rasa_is_down(sessions):
+    rasa = RecordingRasa([AssistantUnavailable("down")])
+    with pytest.raises(AssistantUnavailable), session_scope(sessions) as session:
+        service.create(session=session, rasa=rasa, council_slug="demo", channel="web", greet=True)
+    with session_scope(sessions) as session:
+        from sqlalchemy import func, select
+
+        from bot.conversation.models import Conversation
+
+        assert session.execute(select(func.count()).select_from(Conversation)).scalar() == 0
+
+
+def test_payload_accepted_only_while_offered(sessions):
+    rasa = RecordingRasa([GREETING, [BotMessage(text="Courses...")]])
+    with session_scope(sessions) as session:
+        conversation, _ = service.create(
+            session=session, rasa=rasa, council_slug="demo", channel="web", greet=True
+        )
+    with session_scope(sessions) as session:
+        service.send(
+            session=session,
+            rasa=rasa,
+            conversation_id=conversation.id,
+            text=None,
+            payload="/find_course",
+            max_chars=2000,
+        )
+    assert rasa.sent[-1][1] == "/find_course"
+    # The reply offered no buttons, so the old one is no longer accepted.
+    with pytest.raises(InvalidMessage), session_scope(sessions) as session:
+        service.send(
+            session=session,
+            rasa=rasa,
+            conversation_id=conversation.id,
+            text=None,
+            payload="/find_course",
+            max_chars=2000,
+        )
+    with session_scope(sessions) as session:
+        assert service.get(session=session, conversation_id=conversation.id).turns == 1
+
+
+def test_typed_command_is_answered_locally_and_reoffers_open_buttons(sessions):
+    rasa = RecordingRasa([GREETING])
+    with session_scope(sessions) as session:
+        conversation, _ = service.create(
+            session=session, rasa=rasa, council_slug="demo", channel="web", greet=True
+        )
+    with session_scope(sessions) as session:
+        reply = service.send(
+            session=session,
+            rasa=rasa,
+            conversation_id=conversation.id,
+            text='/inform{"age": 99}',
+            payload=None,
+            max_chars=2000,
+        )
+    assert len(rasa.sent) == 1  # only the greeting ever reached Rasa
+    assert reply[0].buttons == GREETING[0].buttons
+
+
+def test_unknown_conversation(sessions):
+    with pytest.raises(service.ConversationNotFound), session_scope(sessions) as session:
+        service.send(
+            session=session,
+            rasa=RecordingRasa([]),
+            conversation_id="nope",
+            text="hi",
+            payload=None,
+            max_chars=2000,
+        )
+
+
+def _rasa_tracker_store(url: str) -> SQLTrackerStore:
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite":
+        return SQLTrackerStore(Domain.empty(), dialect="sqlite", db=parsed.database)
+    return SQLTrackerStore(
+        Domain.empty(),
+        dialect="postgresql",
+        host=parsed.host,
+        port=parsed.port,
+        db=parsed.database,
+        username=parsed.username,
+        password=parsed.password,
+    )
+
+
+def test_end_forgets_rasa_events_of_that_conversation_only(sessions, database_url):
+    store = _rasa_tracker_store(database_url)
+    rasa = RecordingRasa([[], []])
+    with session_scope(sessions) as session:
+        mine, _ = service.create(
+            session=session, rasa=rasa, council_slug="demo", channel="web", greet=False
+        )
+        other, _ = service.create(
+            session=session, rasa=rasa, council_slug="demo", channel="web", greet=False
+        )
+    for sender in (mine.id, other.id):
+        events = [ActionExecuted("action_listen"), UserUttered("my postcode is LS9 8AB")]
+        asyncio.run(store.save(DialogueStateTracker.from_events(sender, events)))
+    engine = make_engine(database_url)
+    assert tracker.count(engine, mine.id) == 2
+    with session_scope(sessions) as session:
+        service.end(session=session, tracker_engine=engine, conversation_id=mine.id)
+    assert tracker.count(engine, mine.id) == 0
+    assert tracker.count(engine, other.id) == 2
+    with session_scope(sessions) as session:
+        assert service.get(session=session, conversation_id=mine.id) is None
+        assert service.get(session=session, conversation_id=other.id) is not None
+    engine.dispose()
+
+
+def test_forget_before_rasa_stored_anything(database_url):
+    engine = make_engine(database_url)
+    assert tracker.forget(engine, "never-seen") == 0
+    engine.dispose()

@@ -1,0 +1,101 @@
+"""Start and stop the whole service (``worklocal run``) on free ports for end-to-end tests."""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import httpx
+
+from bot.config import PROJECT_ROOT
+
+READY_TIMEOUT_SECONDS = 300
+
+
+@dataclass
+class Stack:
+    base_url: str
+    rasa_url: str
+    ports: dict[str, int]
+    var_dir: Path
+    process: subprocess.Popen
+
+    def log_tail(self, lines: int = 40) -> str:
+        parts = []
+        for path in [*sorted((self.var_dir / "logs").glob("*.log")), self.var_dir / "run.log"]:
+            if path.exists():
+                tail = path.read_text(errors="replace").splitlines()[-lines:]
+                parts.append(f"--- {path.name}\n" + "\n".join(tail))
+        return "\n".join(parts)
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def port_open(port: int) -> bool:
+    with socket.socket() as sock:
+        sock.settimeout(0.5)
+        return sock.connect_ex(("127.0.0.1", port)) == 0
+
+
+def start(var_dir: Path, extra_env: dict[str, str] | None = None) -> Stack:
+    ports = {"api": free_port(), "rasa": free_port(), "actions": free_port()}
+    var_dir.mkdir(parents=True, exist_ok=True)
+    env = {
+        **os.environ,
+        "WORKLOCAL_VAR_DIR": str(var_dir),
+        "PORT": str(ports["api"]),
+        "RASA_PORT": str(ports["rasa"]),
+        "ACTION_PORT": str(ports["actions"]),
+        **(extra_env or {}),
+    }
+    log = (var_dir / "run.log").open("wb")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "bot.cli", "run"],
+        cwd=PROJECT_ROOT,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
+    log.close()
+    stack = Stack(
+        base_url=f"http://127.0.0.1:{ports['api']}",
+        rasa_url=f"http://127.0.0.1:{ports['rasa']}",
+        ports=ports,
+        var_dir=var_dir,
+        process=process,
+    )
+    deadline = time.monotonic() + READY_TIMEOUT_SECONDS
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"worklocal run exited early\n{stack.log_tail()}")
+        try:
+            if httpx.get(f"{stack.base_url}/readyz", timeout=2).status_code == 200:
+                return stack
+        except httpx.HTTPError:
+            pass
+        time.sleep(1)
+    stop(stack)
+    raise RuntimeError(f"stack not ready in {READY_TIMEOUT_SECONDS}s\n{stack.log_tail()}")
+
+
+def stop(stack: Stack) -> int:
+    """Ctrl-C, as an operator would; returns the supervisor's exit code."""
+    if stack.process.poll() is None:
+        stack.process.send_signal(signal.SIGINT)
+        try:
+            stack.process.wait(60)
+        except subprocess.TimeoutExpired:
+            os.killpg(stack.process.pid, signal.SIGKILL)
+            stack.process.wait()
+    return stack.process.returncode
