@@ -1,0 +1,126 @@
+"""Turn latency through the gateway: one conversation, then 20 at once.
+
+Starts the whole service (``worklocal run``) on free ports with a throwaway var/ directory, plays
+a realistic mix of resident messages (free text, button payloads, a turn that runs a custom
+action), and records p50/p95 per turn and the Rasa server's resident memory.
+"""
+
+from __future__ import annotations
+
+import statistics
+import sys
+import tempfile
+import time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import httpx
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench.report import write_section
+from tests.e2e import stack as stack_module
+
+SCRIPT = [
+    ("text", "hiya"),
+    ("text", "r u a bot"),
+    ("payload", "/help"),
+    ("payload", "/request_adviser"),  # runs a custom action on the action server
+    ("text", "i need a job near LS9 8AB"),
+    ("text", "how do i pay my council tax"),
+    ("text", "thanks"),
+    ("text", "what can you do"),
+]
+TURNS_PER_CONVERSATION = 40
+
+
+def conversation(base_url: str, turns: int) -> list[float]:
+    """One resident: returns the latency of each turn in milliseconds."""
+    latencies = []
+    with httpx.Client(base_url=base_url, timeout=60) as http:
+        conversation_id = http.post("/api/v1/conversations", json={}).json()["id"]
+        offered = {"/help", "/request_adviser", "/find_course", "/find_job", "/get_support"}
+        for i in range(turns):
+            kind, value = SCRIPT[i % len(SCRIPT)]
+            if kind == "payload" and value not in offered:
+                kind, value = "text", "what can you do"
+            started = time.perf_counter()
+            response = http.post(
+                f"/api/v1/conversations/{conversation_id}/messages", json={kind: value}
+            )
+            latencies.append((time.perf_counter() - started) * 1000)
+            response.raise_for_status()
+            offered = {
+                b["payload"] for m in response.json()["messages"] for b in m.get("buttons", [])
+            }
+        http.delete(f"/api/v1/conversations/{conversation_id}")
+    return latencies
+
+
+def percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(q / 100 * (len(ordered) - 1)))]
+
+
+def rss_mb(port: int) -> float | None:
+    """Resident memory of the process whose command line names the Rasa port."""
+    for status in Path("/proc").glob("[0-9]*/cmdline"):
+        try:
+            cmdline = status.read_bytes().split(b"\0")
+        except OSError:
+            continue
+        if b"rasa" in cmdline and b"run" in cmdline and str(port).encode() in cmdline:
+            text = (status.parent / "status").read_text()
+            kb = next(
+                int(line.split()[1]) for line in text.splitlines() if line.startswith("VmRSS")
+            )
+            return kb / 1024
+    return None
+
+
+def run() -> str:
+    with tempfile.TemporaryDirectory() as tmp:
+        stack = stack_module.start(Path(tmp) / "var")
+        try:
+            conversation(stack.base_url, len(SCRIPT))  # warm-up: first turns load lazily
+            single = conversation(stack.base_url, TURNS_PER_CONVERSATION)
+            started = time.perf_counter()
+            with ThreadPoolExecutor(20) as pool:
+                results = list(
+                    pool.map(
+                        lambda _: conversation(stack.base_url, TURNS_PER_CONVERSATION), range(20)
+                    )
+                )
+            elapsed = time.perf_counter() - started
+            concurrent = [latency for result in results for latency in result]
+            memory = rss_mb(stack.ports["rasa"])
+        finally:
+            stack_module.stop(stack)
+
+    def row(label: str, values: list[float]) -> str:
+        return (
+            f"| {label} | {len(values)} | {statistics.median(values):.0f} | "
+            f"{percentile(values, 95):.0f} | {max(values):.0f} |"
+        )
+
+    return "\n".join(
+        [
+            "Embedded defaults (SQLite tracker store, in-memory lock store), one Rasa server, one "
+            "action server, one API worker. Each conversation plays a fixed mix of free text, "
+            "button payloads and a custom-action turn.",
+            "",
+            "| scenario | turns | p50 ms | p95 ms | max ms |",
+            "| --- | ---: | ---: | ---: | ---: |",
+            row("1 conversation", single),
+            row("20 concurrent conversations", concurrent),
+            "",
+            f"Throughput, 20 concurrent conversations: {len(concurrent) / elapsed:.1f} turns/s.",
+            f"Rasa server resident memory after the run: {memory:.0f} MB." if memory else "",
+        ]
+    )
+
+
+if __name__ == "__main__":
+    body = run()
+    print(body)
+    write_section("Turn latency through the gateway", body)
