@@ -7,11 +7,12 @@ from rasa.core.tracker_store import SQLTrackerStore
 from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import ActionExecuted, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
+from sqlalchemy import func, select
 from sqlalchemy.engine import make_url
 
 from bot.conversation import service, tracker
 from bot.conversation.guard import InvalidMessage
-from bot.conversation.models import BotMessage, Button
+from bot.conversation.models import BotMessage, Button, Conversation
 from bot.conversation.rasa_client import AssistantUnavailable, RasaClient
 from bot.database import migrate
 from bot.database.core import make_engine, session_factory, session_scope
@@ -46,6 +47,18 @@ GREETING = [
 ]
 
 
+def press(sessions, rasa, conversation_id: str, payload: str):
+    with session_scope(sessions) as session:
+        return service.send(
+            session=session,
+            rasa=rasa,
+            conversation_id=conversation_id,
+            text=None,
+            payload=payload,
+            max_chars=2000,
+        )
+
+
 def test_ids_are_long_random_and_distinct():
     ids = {service.new_id() for _ in range(1000)}
     assert len(ids) == 1000
@@ -70,10 +83,6 @@ def test_create_leaves_nothing_behind_when_rasa_is_down(sessions):
     with pytest.raises(AssistantUnavailable), session_scope(sessions) as session:
         service.create(session=session, rasa=rasa, council_slug="demo", channel="web", greet=True)
     with session_scope(sessions) as session:
-        from sqlalchemy import func, select
-
-        from bot.conversation.models import Conversation
-
         assert session.execute(select(func.count()).select_from(Conversation)).scalar() == 0
 
 
@@ -83,26 +92,11 @@ def test_payload_accepted_only_while_offered(sessions):
         conversation, _ = service.create(
             session=session, rasa=rasa, council_slug="demo", channel="web", greet=True
         )
-    with session_scope(sessions) as session:
-        service.send(
-            session=session,
-            rasa=rasa,
-            conversation_id=conversation.id,
-            text=None,
-            payload="/find_course",
-            max_chars=2000,
-        )
+    press(sessions, rasa, conversation.id, "/find_course")
     assert rasa.sent[-1][1] == "/find_course"
     # The reply offered no buttons, so the old one is no longer accepted.
-    with pytest.raises(InvalidMessage), session_scope(sessions) as session:
-        service.send(
-            session=session,
-            rasa=rasa,
-            conversation_id=conversation.id,
-            text=None,
-            payload="/find_course",
-            max_chars=2000,
-        )
+    with pytest.raises(InvalidMessage):
+        press(sessions, rasa, conversation.id, "/find_course")
     with session_scope(sessions) as session:
         assert service.get(session=session, conversation_id=conversation.id).turns == 1
 
