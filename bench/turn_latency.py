@@ -11,6 +11,7 @@ import statistics
 import sys
 import tempfile
 import time
+import uuid
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -57,6 +58,32 @@ def conversation(base_url: str, turns: int) -> list[float]:
     return latencies
 
 
+def direct_to_rasa(rasa_url: str, turns: int) -> list[float]:
+    """The same script sent straight to Rasa's REST channel: the gateway's share is the rest."""
+    latencies = []
+    sender = f"bench-{uuid.uuid4().hex}"
+    with httpx.Client(base_url=rasa_url, timeout=60) as http:
+        for i in range(turns):
+            started = time.perf_counter()
+            response = http.post(
+                "/webhooks/rest/webhook",
+                json={"sender": sender, "message": SCRIPT[i % len(SCRIPT)][1]},
+            )
+            latencies.append((time.perf_counter() - started) * 1000)
+            response.raise_for_status()
+    return latencies
+
+
+def concurrently(play, url: str, residents: int) -> tuple[list[float], float]:
+    """Run ``residents`` conversations at once; returns all latencies and turns per second."""
+    started = time.perf_counter()
+    with ThreadPoolExecutor(residents) as pool:
+        results = list(pool.map(lambda _: play(url, TURNS_PER_CONVERSATION), range(residents)))
+    elapsed = time.perf_counter() - started
+    latencies = [latency for result in results for latency in result]
+    return latencies, len(latencies) / elapsed
+
+
 def percentile(values: list[float], q: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, round(q / 100 * (len(ordered) - 1)))]
@@ -84,15 +111,9 @@ def run() -> str:
         try:
             conversation(stack.base_url, len(SCRIPT))  # warm-up: first turns load lazily
             single = conversation(stack.base_url, TURNS_PER_CONVERSATION)
-            started = time.perf_counter()
-            with ThreadPoolExecutor(20) as pool:
-                results = list(
-                    pool.map(
-                        lambda _: conversation(stack.base_url, TURNS_PER_CONVERSATION), range(20)
-                    )
-                )
-            elapsed = time.perf_counter() - started
-            concurrent = [latency for result in results for latency in result]
+            direct_single = direct_to_rasa(stack.rasa_url, TURNS_PER_CONVERSATION)
+            concurrent, throughput = concurrently(conversation, stack.base_url, 20)
+            direct, direct_throughput = concurrently(direct_to_rasa, stack.rasa_url, 20)
             memory = rss_mb(stack.ports["rasa"])
         finally:
             stack_module.stop(stack)
@@ -111,10 +132,13 @@ def run() -> str:
             "",
             "| scenario | turns | p50 ms | p95 ms | max ms |",
             "| --- | ---: | ---: | ---: | ---: |",
-            row("1 conversation", single),
-            row("20 concurrent conversations", concurrent),
+            row("1 conversation, through the gateway", single),
+            row("1 conversation, straight to Rasa", direct_single),
+            row("20 concurrent conversations, through the gateway", concurrent),
+            row("20 concurrent conversations, straight to Rasa", direct),
             "",
-            f"Throughput, 20 concurrent conversations: {len(concurrent) / elapsed:.1f} turns/s.",
+            f"Throughput with 20 concurrent conversations: {throughput:.1f} turns/s through "
+            f"the gateway, {direct_throughput:.1f} turns/s straight to Rasa.",
             f"Rasa server resident memory after the run: {memory:.0f} MB." if memory else "",
         ]
     )
