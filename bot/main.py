@@ -7,7 +7,7 @@ from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 
-from bot import errors
+from bot import api_docs, errors
 from bot.config import get_settings
 from bot.conversation.rasa_client import RasaClient
 from bot.conversation.views import router as conversation_router
@@ -36,8 +36,14 @@ def create_app() -> FastAPI:
         version="0.1.0",
         description="The chat gateway and public data of a council's Work Local service.",
         lifespan=_lifespan,
+        docs_url=None,
+        redoc_url=None,
     )
+    # Swagger UI 4 (bundled in swagger-ui-bundle) renders OpenAPI 3.0; what FastAPI builds
+    # from pydantic 1 models is 3.0-compatible.
+    app.openapi_version = "3.0.3"
     errors.install(app)
+    api_docs.install(app)
     app.include_router(health_router)
     app.include_router(conversation_router)
     return app

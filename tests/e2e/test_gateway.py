@@ -164,5 +164,13 @@ async def test_websocket_for_unknown_conversation_says_so_and_closes(embedded_st
 
 def test_openapi_documents_the_gateway(embedded_stack):
     spec = httpx.get(f"{embedded_stack.base_url}/openapi.json").json()
+    assert spec["openapi"] == "3.0.3"  # the version the bundled Swagger UI renders
     assert "/api/v1/conversations/{conversation_id}/messages" in spec["paths"]
-    assert httpx.get(f"{embedded_stack.base_url}/docs").status_code == 200
+    page = httpx.get(f"{embedded_stack.base_url}/docs")
+    assert page.status_code == 200
+    # Swagger UI comes from this service, never a CDN (kiosks and council networks block them).
+    assert "cdn." not in page.text
+    assert "/static/swagger-ui/swagger-ui-bundle.js" in page.text
+    script = httpx.get(f"{embedded_stack.base_url}/static/swagger-ui/swagger-ui-bundle.js")
+    assert script.status_code == 200
+    assert len(script.content) > 100_000
