@@ -57,7 +57,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     endpoints_file = endpoints.write(settings)
     print(
         "Starting the action server, the Rasa server and the API "
-        "(Rasa takes about half a minute to load)...",
+        "(Rasa takes about 45 seconds to load its model)...",
         flush=True,
     )
     return supervisor.supervise(supervisor.children(settings, model, endpoints_file), settings)
