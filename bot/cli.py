@@ -8,6 +8,9 @@ import sys
 
 from bot.config import get_settings
 
+# The import kinds, named here so `worklocal --help` needs no database code loaded.
+FLOW_KINDS = ("postcodes", "oruk", "courses", "apprenticeships", "jobpostings", "csv")
+
 
 def cmd_migrate(_args: argparse.Namespace) -> int:
     from bot.database import migrate
@@ -29,11 +32,40 @@ def cmd_train(args: argparse.Namespace) -> int:
 
 def cmd_load_demo(_args: argparse.Namespace) -> int:
     from bot.council import service as council_service
+    from bot.database.core import session_scope
+    from bot.demo import loader
 
     council = council_service.get_default()
-    label = " (demo data)" if council.demo else ""
-    print(f"Council configuration loaded: {council.name}{label}, phone {council.phone}")
+    if not council.demo:
+        print(f"Council configuration loaded: {council.name}, phone {council.phone}")
+        return 0
+    with session_scope() as db_session:
+        reports = loader.load(get_settings().var_dir / "demo", db_session=db_session)
+    counts = ", ".join(f"{r.kind} {r.added + r.updated}" for r in reports)
+    print(f"Demo data loaded for {council.name} (fictional, labelled as demo data): {counts}")
     return 0
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    """Exit 0 when the file was written, 1 when nothing was (the report says why)."""
+    import json
+    from pathlib import Path
+
+    from bot.catalogue.imports import flows
+    from bot.database.core import session_scope
+
+    with session_scope() as db_session:
+        report = flows.run(
+            args.kind,
+            Path(args.file),
+            db_session=db_session,
+            source=args.source,
+            skip_invalid=args.skip_invalid,
+        )
+        if not report.ok:
+            db_session.rollback()
+    print(json.dumps(report.as_dict(), indent=2) if args.json else report.summary())
+    return 0 if report.ok else 1
 
 
 def cmd_setup(args: argparse.Namespace) -> int:
@@ -79,6 +111,15 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("load-demo", help="load the demo council's data").set_defaults(
         func=cmd_load_demo
     )
+    imp = sub.add_parser("import", help="import a file into the catalogue (see docs/importing.md)")
+    imp.add_argument("kind", choices=sorted(FLOW_KINDS), help="the file's format")
+    imp.add_argument("file", help="path of the file to import")
+    imp.add_argument("--source", help="name of the feed, so re-imports update in place")
+    imp.add_argument(
+        "--skip-invalid", action="store_true", help="import the valid rows even if some are refused"
+    )
+    imp.add_argument("--json", action="store_true", help="print the report as JSON")
+    imp.set_defaults(func=cmd_import)
     sub.add_parser("setup", help="migrate, load demo data, train if stale").set_defaults(
         func=cmd_setup
     )

@@ -29,6 +29,9 @@ class Council(BaseModel):
     name: str
     service_name: str = "Work Local"
     area_name: str
+    # ONS local authority codes of the council's area: a resident's postcode is "in the area"
+    # when its code is one of these.
+    local_authority_codes: list[str] = Field(default_factory=list)
     demo: bool = False
     phone: str
     email: str

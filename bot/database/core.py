@@ -61,6 +61,9 @@ def get_engine(url: str | None = None) -> Engine:
 
 
 def session_factory(engine: Engine | None = None) -> sessionmaker:
+    # Relationships name their targets as strings; every model must be imported before use.
+    import bot.database.registry  # noqa: F401
+
     return sessionmaker(bind=engine or get_engine(), future=True, expire_on_commit=False)
 
 

@@ -32,11 +32,14 @@ def test_models_and_migrations_agree(database_url):
     from alembic.autogenerate import compare_metadata
     from alembic.migration import MigrationContext
 
-    from bot.database.registry import metadata
+    from bot.database.registry import include_object, metadata
 
     migrate.upgrade(database_url)
     engine = create_engine(database_url, future=True)
     with engine.connect() as connection:
-        diff = compare_metadata(MigrationContext.configure(connection), metadata)
+        diff = compare_metadata(
+            MigrationContext.configure(connection, opts={"include_object": include_object}),
+            metadata,
+        )
     engine.dispose()
     assert diff == []

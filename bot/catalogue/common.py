@@ -1,0 +1,36 @@
+"""What every catalogue record shares: where it came from, a stable public id, and when."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime, timezone
+
+from sqlalchemy import Column, DateTime, Integer, String
+
+# Public ids are UUIDs derived from (kind, source, source id): re-importing the same record, even
+# into a fresh database, gives it the same id, so links and ORUK references stay valid.
+_NAMESPACE = uuid.UUID("5b0b1f0e-7f38-4f5e-9b9c-2d6f0e6b9a11")
+
+
+def utcnow() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+def public_id(kind: str, source: str, source_id: str) -> str:
+    if kind in {"service", "organisation", "venue", "taxonomy_term", "taxonomy", "sal"}:
+        try:  # ORUK records already carry UUIDs; keep theirs so feeds round-trip.
+            return str(uuid.UUID(source_id))
+        except ValueError:
+            pass
+    return str(uuid.uuid5(_NAMESPACE, f"{kind}:{source}:{source_id}"))
+
+
+class SourcedMixin:
+    """Columns that make an import idempotent: (source, source_id) is unique per table."""
+
+    id = Column(Integer, primary_key=True)
+    uid = Column(String(36), nullable=False, unique=True)
+    source = Column(String(40), nullable=False)
+    source_id = Column(String(200), nullable=False)
+    imported_at = Column(DateTime(timezone=True), nullable=False, default=utcnow)
+    updated_at = Column(DateTime(timezone=True), nullable=False, default=utcnow)

@@ -1,0 +1,152 @@
+"""Courses: look one up, search them, and describe them to residents."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from sqlalchemy import or_, select
+from sqlalchemy.orm import Session
+
+from bot.catalogue.course import funding
+from bot.catalogue.course.models import (
+    ATTENDANCE_PATTERNS,
+    COURSE_TYPES,
+    DELIVERY_MODES,
+    LEVELS,
+    Course,
+    CourseOut,
+)
+from bot.catalogue.labels import (
+    ATTENDANCE_LABELS,
+    COURSE_TYPE_LABELS,
+    DELIVERY_LABELS,
+    LEVEL_LABELS,
+    money,
+)
+from bot.catalogue.search import service as search_service
+from bot.catalogue.search.service import Facet, Kind, Search
+
+
+def _columns() -> list:
+    return [
+        Course.id,
+        Course.lat,
+        Course.lon,
+        Course.national,
+        (Course.delivery_mode == "online").label("online"),
+        Course.level,
+        Course.course_type,
+        Course.delivery_mode,
+        Course.attendance_pattern,
+        Course.cost_pence,
+        Course.start_date,
+        Course.flexible_start,
+    ]
+
+
+def _active(today: date):
+    """Courses that have not started yet, or that residents can join at any time."""
+    return or_(Course.start_date.is_(None), Course.start_date >= today, Course.flexible_start)
+
+
+KIND = Kind(
+    name="course",
+    model=Course,
+    columns=_columns,
+    active=_active,
+    facets={
+        "level": Facet(lambda r: [r.level] if r.level else [], LEVEL_LABELS.get, LEVELS),
+        "course_type": Facet(lambda r: [r.course_type], COURSE_TYPE_LABELS.get, COURSE_TYPES),
+        "delivery_mode": Facet(lambda r: [r.delivery_mode], DELIVERY_LABELS.get, DELIVERY_MODES),
+        "attendance_pattern": Facet(
+            lambda r: [r.attendance_pattern] if r.attendance_pattern else [],
+            ATTENDANCE_LABELS.get,
+            ATTENDANCE_PATTERNS,
+        ),
+        "free": Facet(
+            lambda r: ["free"] if r.cost_pence == 0 else [], lambda _v: "Free for everyone"
+        ),
+    },
+    start_of=lambda r: None if r.flexible_start else r.start_date,
+)
+
+
+def starts_within(weeks: int, today: date):
+    limit = today + timedelta(weeks=weeks)
+    return lambda r: r.flexible_start or (r.start_date is not None and r.start_date <= limit)
+
+
+def free_for_me(profile: funding.Profile):
+    return lambda r: funding.is_free_for(r.course_type, r.cost_pence, profile)
+
+
+def get(uid: str, *, db_session: Session) -> Course | None:
+    return db_session.execute(select(Course).where(Course.uid == uid)).scalar_one_or_none()
+
+
+def search(search: Search, *, db_session: Session, area_name: str = "") -> search_service.Outcome:
+    return search_service.run(KIND, search, db_session=db_session, area_name=area_name)
+
+
+def load(ids: list[int], *, db_session: Session) -> dict[int, Course]:
+    if not ids:
+        return {}
+    rows = db_session.execute(select(Course).where(Course.id.in_(ids))).scalars()
+    return {c.id: c for c in rows}
+
+
+def _duration(course: Course) -> str | None:
+    if not course.duration_value or not course.duration_unit:
+        return None
+    unit = course.duration_unit if course.duration_value != 1 else course.duration_unit.rstrip("s")
+    return f"{course.duration_value} {unit}"
+
+
+def _cost(course: Course) -> str:
+    if course.cost_pence == 0:
+        return "Free"
+    text = money(course.cost_pence)
+    if text and course.cost_description:
+        return f"{text} ({course.cost_description})"
+    return text or course.cost_description or "Ask the provider about the cost"
+
+
+def to_out(course: Course, distance: float | None = None, where: str | None = None) -> CourseOut:
+    venue = course.venue
+    if where is None:
+        where = (
+            "online"
+            if course.delivery_mode == "online"
+            else "national"
+            if course.national
+            else "local"
+        )
+    return CourseOut(
+        id=course.uid,
+        title=course.title,
+        description=course.description,
+        subject=course.subject,
+        level=course.level,
+        level_label=LEVEL_LABELS.get(course.level or ""),
+        course_type=course.course_type,
+        course_type_label=COURSE_TYPE_LABELS.get(course.course_type, course.course_type),
+        study_mode=course.study_mode,
+        attendance_pattern=course.attendance_pattern,
+        delivery_mode=course.delivery_mode,
+        start_date=course.start_date,
+        flexible_start=course.flexible_start,
+        duration=_duration(course),
+        cost=_cost(course),
+        cost_pence=course.cost_pence,
+        free_for=funding.free_for(course.course_type, course.cost_pence),
+        provider=course.provider.name if course.provider else None,
+        venue=venue.name if venue else None,
+        town=venue.town if venue else None,
+        postcode=venue.postcode if venue else None,
+        latitude=course.lat,
+        longitude=course.lon,
+        url=course.url,
+        where=where,
+        distance_miles=round(distance, 1) if distance is not None else None,
+        source=course.source,
+    )

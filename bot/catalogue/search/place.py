@@ -1,0 +1,66 @@
+"""Where a resident wants to search from: a postcode, a postcode district or a town."""
+
+from __future__ import annotations
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from bot.catalogue.venue.models import Venue
+from bot.postcode import service as postcodes
+from bot.postcode.models import Postcode
+from bot.postcode.service import Place, PostcodeError
+
+MAX_PLACE_CHARS = 60
+
+
+def resolve(near: str, area_codes: frozenset[str], *, db_session: Session) -> Place:
+    """The point to measure distances from, or a ``PostcodeError`` saying what to try instead."""
+    raw = (near or "").strip()
+    if not raw or len(raw) > MAX_PLACE_CHARS:
+        raise PostcodeError(
+            "invalid_place", "Please give a postcode (like DB1 1AA) or the name of a town."
+        )
+    if postcodes.normalise(raw):
+        record = postcodes.lookup(raw, db_session=db_session)
+        return Place(
+            record.postcode,
+            record.lat,
+            record.lon,
+            postcodes.in_area(record, area_codes),
+            "postcode",
+        )
+    if postcodes.is_outward_code(raw):
+        outward = raw.replace(" ", "").upper()
+        centre = postcodes.outward_centre(outward, db_session=db_session)
+        if centre is None:
+            raise PostcodeError(
+                "unknown_postcode",
+                f"We couldn't find the postcode district {outward}. Please give your full "
+                "postcode, or search by the name of your town instead.",
+            )
+        return Place(outward, centre[0], centre[1], centre[2] in area_codes, "outward")
+    if any(ch.isdigit() for ch in raw):
+        raise PostcodeError(
+            "invalid_postcode",
+            f"\u201c{raw[:20]}\u201d doesn't look like a UK postcode. "
+            "A postcode looks like DB1 1AA.",
+        )
+    return _town(raw, area_codes, db_session=db_session)
+
+
+def _town(name: str, area_codes: frozenset[str], *, db_session: Session) -> Place:
+    row = db_session.execute(
+        select(
+            func.avg(Venue.lat), func.avg(Venue.lon), func.min(Venue.town), func.min(Venue.postcode)
+        ).where(func.lower(Venue.town) == name.lower(), Venue.lat.is_not(None))
+    ).one()
+    if row[0] is None:
+        raise PostcodeError(
+            "unknown_place",
+            f"We couldn't find a town called \u201c{name[:40]}\u201d. "
+            "Please try your postcode, or a nearby town.",
+        )
+    la_code = db_session.execute(
+        select(Postcode.la_code).where(Postcode.postcode == row[3])
+    ).scalar_one_or_none()
+    return Place(row[2], float(row[0]), float(row[1]), la_code in area_codes, "town")

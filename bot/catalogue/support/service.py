@@ -1,0 +1,113 @@
+"""Support services: look one up, search them, and describe them to residents."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import and_, func, or_, select
+from sqlalchemy.orm import Session
+
+from bot.catalogue.search import service as search_service
+from bot.catalogue.search.service import Facet, Kind, Search
+from bot.catalogue.support.models import (
+    ServiceAtLocation,
+    SupportService,
+    TaxonomyTerm,
+    service_taxonomy_terms,
+)
+from bot.catalogue.venue.models import Venue
+
+
+def _columns() -> list:
+    return [
+        SupportService.id,
+        Venue.lat,
+        Venue.lon,
+        Venue.id.is_(None).label("national"),
+        func.coalesce(Venue.location_type == "virtual", False).label("online"),
+        SupportService.minimum_age,
+        SupportService.maximum_age,
+    ]
+
+
+def _source():
+    return SupportService.__table__.outerjoin(
+        ServiceAtLocation.__table__, ServiceAtLocation.service_id == SupportService.id
+    ).outerjoin(Venue.__table__, Venue.id == ServiceAtLocation.venue_id)
+
+
+def _active(_today: date):
+    return SupportService.status == "active"
+
+
+KIND = Kind(
+    name="service",
+    model=SupportService,
+    columns=_columns,
+    active=_active,
+    source=_source,
+    facets={
+        "where": Facet(
+            lambda r: ["online"] if r.online else ["area_wide"] if r.national else ["local"],
+            {
+                "local": "At a place near you",
+                "online": "Online",
+                "area_wide": "Across the area",
+            }.get,
+            ("local", "online", "area_wide"),
+        )
+    },
+)
+
+
+def for_age(age: int):
+    """Services whose published age range includes the resident (no range: open to all)."""
+    return lambda r: (
+        (r.minimum_age is None or age >= r.minimum_age)
+        and (r.maximum_age is None or age <= r.maximum_age)
+    )
+
+
+def in_taxonomy_term(term: str):
+    """Services tagged with a term, given by its id or its name."""
+    matching = (
+        select(service_taxonomy_terms.c.service_id)
+        .join(TaxonomyTerm, TaxonomyTerm.id == service_taxonomy_terms.c.term_id)
+        .where(or_(TaxonomyTerm.uid == term, func.lower(TaxonomyTerm.name) == term.lower()))
+    )
+    return SupportService.id.in_(matching)
+
+
+def get(uid: str, *, db_session: Session) -> SupportService | None:
+    return db_session.execute(
+        select(SupportService).where(SupportService.uid == uid)
+    ).scalar_one_or_none()
+
+
+def search(search: Search, *, db_session: Session, area_name: str = "") -> search_service.Outcome:
+    return search_service.run(KIND, search, db_session=db_session, area_name=area_name)
+
+
+def load(ids: list[int], *, db_session: Session) -> dict[int, SupportService]:
+    if not ids:
+        return {}
+    rows = db_session.execute(select(SupportService).where(SupportService.id.in_(ids))).scalars()
+    return {s.id: s for s in rows}
+
+
+def list_page(page: int, per_page: int, *, db_session: Session) -> tuple[int, list[SupportService]]:
+    total = db_session.execute(
+        select(func.count()).select_from(SupportService).where(SupportService.status == "active")
+    ).scalar_one()
+    rows = db_session.execute(
+        select(SupportService)
+        .where(SupportService.status == "active")
+        .order_by(SupportService.name, SupportService.id)
+        .offset((page - 1) * per_page)
+        .limit(per_page)
+    ).scalars()
+    return total, list(rows)
+
+
+def active_and(*conditions):
+    return and_(SupportService.status == "active", *conditions)
