@@ -11,6 +11,7 @@ from bot.conversation.guard import InvalidMessage
 from bot.conversation.rasa_client import AssistantUnavailable
 from bot.conversation.service import ConversationNotFound
 from bot.council import service as council_service
+from bot.postcode.service import PostcodeError
 
 
 def error_body(code: str, message: str) -> dict:
@@ -38,6 +39,10 @@ def not_found_message() -> str:
 
 
 def install(app: FastAPI) -> None:
+    @app.exception_handler(PostcodeError)
+    async def _place(_request: Request, exc: PostcodeError) -> JSONResponse:
+        return JSONResponse(error_body(exc.code, exc.message), 422)
+
     @app.exception_handler(ConversationNotFound)
     async def _not_found(_request: Request, _exc: ConversationNotFound) -> JSONResponse:
         return JSONResponse(error_body("conversation_not_found", not_found_message()), 404)

@@ -8,11 +8,18 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 
 from bot import api_docs, errors
+from bot.catalogue.course.views import router as course_router
+from bot.catalogue.support.views import router as service_router
+from bot.catalogue.vacancy.views import router as vacancy_router
+from bot.catalogue.venue.views import router as venue_router
 from bot.config import get_settings
 from bot.conversation.rasa_client import RasaClient
 from bot.conversation.views import router as conversation_router
+from bot.cors import PublicCORS
 from bot.database.core import get_engine, make_engine, session_factory
 from bot.health.views import router as health_router
+from bot.openreferral.views import router as openreferral_router
+from bot.postcode.views import router as postcode_router
 
 
 @asynccontextmanager
@@ -46,6 +53,27 @@ def create_app() -> FastAPI:
     api_docs.install(app)
     app.include_router(health_router)
     app.include_router(conversation_router)
+    for router in (
+        course_router,
+        vacancy_router,
+        service_router,
+        venue_router,
+        postcode_router,
+        openreferral_router,
+    ):
+        app.include_router(router)
+    # Open Referral feeds are public by design: any site may read them from a browser.
+    app.add_middleware(
+        PublicCORS,
+        prefixes=(
+            "/openreferral",
+            "/api/v1/courses",
+            "/api/v1/vacancies",
+            "/api/v1/services",
+            "/api/v1/venues",
+            "/api/v1/postcodes",
+        ),
+    )
     return app
 
 

@@ -19,6 +19,7 @@ from bot.demo import catalogue_data as data
 SEED = 20261123
 _NS = uuid.UUID("8a0c5a52-2d0c-4bbf-9d6b-0b1f3c2a7e10")
 LETTERS = "ABDEFGHJLNPQRSTUWXYZ"
+STREETS = ("Mill Lane", "Park Road", "Church Street")
 
 
 def _uuid(*parts: object) -> str:
@@ -28,8 +29,8 @@ def _uuid(*parts: object) -> str:
 def _postcode_rows(rng: random.Random) -> list[dict]:
     rows = []
     for town, outward, lat, lon, code in [
-        *(t + (data.COUNCIL_CODE,) for t in data.TOWNS),
-        data.NEIGHBOUR_TOWN + (data.NEIGHBOUR_CODE,),
+        *((*t, data.COUNCIL_CODE) for t in data.TOWNS),
+        (*data.NEIGHBOUR_TOWN, data.NEIGHBOUR_CODE),
     ]:
         for n in range(30):
             inward = f"{1 + n // 10}{LETTERS[n % 10]}{LETTERS[(n * 7) % 20]}"
@@ -44,8 +45,16 @@ def _postcode_rows(rng: random.Random) -> list[dict]:
                 }
             )
     # A postcode that has been retired, for testing what residents are told.
-    rows.append({"pcds": "DB1 9ZZ", "lat": 53.801, "long": -1.549, "laua": data.COUNCIL_CODE,
-                 "doterm": "202301", "town": "Demoton"})  # fmt: skip
+    rows.append(
+        {
+            "pcds": "DB1 9ZZ",
+            "lat": 53.801,
+            "long": -1.549,
+            "laua": data.COUNCIL_CODE,
+            "doterm": "202301",
+            "town": "Demoton",
+        }
+    )
     return rows
 
 
@@ -88,13 +97,13 @@ def _course(rng, today, n, template, venue, provider, start_offset, delivery) ->
             "skills_bootcamp": "SkillsBootcamp",
             "community_learning": "CommunityLearning",
             "other": "Other",
-        }[course_type],  # fmt: skip
+        }[course_type],
         "sectorDescription": subject,
         "deliveryMode": {
             "in_person": "ClassroomBased",
             "online": "Online",
             "blended": "BlendedLearning",
-        }[delivery],  # fmt: skip
+        }[delivery],
         "studyMode": rng.choice(["PartTime", "PartTime", "FullTime", "Flexible"]),
         "attendancePattern": rng.choice(["Daytime", "Daytime", "Evening", "Weekend"]),
         "startDate": start.isoformat() + "T00:00:00",
@@ -120,8 +129,11 @@ def _course(rng, today, n, template, venue, provider, start_offset, delivery) ->
 
 
 def _courses(rng: random.Random, today: date, venues: list[dict]) -> dict:
-    learning = [v for v in venues if v["kind"] in {"library", "college", "adult_learning",
-                                                   "family_hub", "community_centre"}]  # fmt: skip
+    learning = [
+        v
+        for v in venues
+        if v["kind"] in {"library", "college", "adult_learning", "family_hub", "community_centre"}
+    ]
     results, n = [], 0
     for template in data.COURSES:
         for run in range(7):
@@ -129,9 +141,12 @@ def _courses(rng: random.Random, today: date, venues: list[dict]) -> dict:
             delivery = modes[run % len(modes)]
             venue = None if delivery == "online" else rng.choice(learning)
             provider = (
-                data.PROVIDERS[4] if delivery == "online" else
-                venue["name"] if venue["kind"] == "college" else rng.choice(data.PROVIDERS[1:4])
-            )  # fmt: skip
+                data.PROVIDERS[4]
+                if delivery == "online"
+                else venue["name"]
+                if venue["kind"] == "college"
+                else rng.choice(data.PROVIDERS[1:4])
+            )
             # A few runs have already started, so tests can see past courses drop out.
             offset = -rng.randint(5, 40) if run == 6 else rng.randint(3, 120)
             results.append(_course(rng, today, n, template, venue, provider, offset, delivery))
@@ -184,8 +199,12 @@ def _apprenticeships(rng: random.Random, today: date, venues: list[dict]) -> dic
                 "vacancyUrl": f"https://apprenticeships.demo-borough.example/VAC{1000000000 + n}",
             }
         )
-    return {"vacancies": vacancies, "total": len(vacancies), "totalFiltered": len(vacancies),
-            "totalPages": 1}  # fmt: skip
+    return {
+        "vacancies": vacancies,
+        "total": len(vacancies),
+        "totalFiltered": len(vacancies),
+        "totalPages": 1,
+    }
 
 
 def _employment_types(contract: str, part_time: bool) -> list[str]:
@@ -225,7 +244,7 @@ def _jobs(rng: random.Random, today: date, postcodes: list[dict]) -> list[dict]:
                     "@type": "Place",
                     "address": {
                         "@type": "PostalAddress",
-                        "streetAddress": f"{n + 1} {rng.choice(['Mill Lane', 'Park Road', 'Church Street'])}",
+                        "streetAddress": f"{n + 1} {rng.choice(STREETS)}",
                         "addressLocality": place["town"],
                         "postalCode": place["pcds"],
                         "addressCountry": "GB",
@@ -250,8 +269,12 @@ def _services(venues: list[dict]) -> dict:
     for template in data.SERVICES:
         name, term, description, low, high, where = template
         places = venues if where == "venue" else []
-        if name in {"Work Local employment support", "Digital Drop-in", "Youth Pathways",
-                    "Money and Debt Advice"}:  # fmt: skip
+        if name in {
+            "Work Local employment support",
+            "Digital Drop-in",
+            "Youth Pathways",
+            "Money and Debt Advice",
+        }:
             groups = [[v] for v in places if v["kind"] in {"library", "jobcentre", "family_hub"}]
         else:
             groups = [places[i::4] for i in range(4)] if places else [[]]
@@ -278,21 +301,28 @@ def _services(venues: list[dict]) -> dict:
                                 "country": "GB",
                                 "address_type": "physical",
                             }
-                        ],  # fmt: skip
+                        ],
                         "accessibility": [
                             {
                                 "id": _uuid("access", v["name"]),
                                 "description": "Step-free access and an accessible toilet.",
                             }
-                        ],  # fmt: skip
+                        ],
                     },
                 }
                 for v in group
             ]
             if where == "online":
-                sals = [{"id": _uuid("sal", label, "online"), "location": {
-                    "id": _uuid("online-location"), "location_type": "virtual",
-                    "name": "Online and by phone"}}]  # fmt: skip
+                sals = [
+                    {
+                        "id": _uuid("sal", label, "online"),
+                        "location": {
+                            "id": _uuid("online-location"),
+                            "location_type": "virtual",
+                            "name": "Online and by phone",
+                        },
+                    }
+                ]
             contents.append(
                 {
                     "id": service_id,
@@ -320,14 +350,14 @@ def _services(venues: list[dict]) -> dict:
                             "closes_at": "16:30:00",
                             "description": "Weekdays, 9:30am to 4:30pm",
                         }
-                    ],  # fmt: skip
+                    ],
                     "contacts": [
                         {
                             "id": _uuid("contact", label),
                             "name": "Work Local team",
                             "title": "Advisers",
                         }
-                    ],  # fmt: skip
+                    ],
                     "attributes": [
                         {
                             "id": _uuid("attribute", label),
@@ -342,9 +372,16 @@ def _services(venues: list[dict]) -> dict:
                     ],
                 }
             )
-    return {"total_items": len(contents), "total_pages": 1, "page_number": 1,
-            "size": len(contents), "first_page": True, "last_page": True, "empty": False,
-            "contents": contents}  # fmt: skip
+    return {
+        "total_items": len(contents),
+        "total_pages": 1,
+        "page_number": 1,
+        "size": len(contents),
+        "first_page": True,
+        "last_page": True,
+        "empty": False,
+        "contents": contents,
+    }
 
 
 def write_feeds(folder: Path, today: date | None = None) -> dict[str, Path]:

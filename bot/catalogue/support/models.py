@@ -7,6 +7,7 @@ and eligibility need (ages, status, places, taxonomy terms) is in columns.
 
 from __future__ import annotations
 
+from pydantic import BaseModel
 from sqlalchemy import (
     JSON,
     Column,
@@ -22,6 +23,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import relationship
 
 from bot.catalogue.common import SourcedMixin
+from bot.catalogue.venue.models import VenueOut
 from bot.database.core import Base
 
 service_taxonomy_terms = Table(
@@ -95,3 +97,27 @@ class ServiceAtLocation(Base):
 
     service = relationship("SupportService", back_populates="locations")
     venue = relationship("Venue", lazy="joined")
+
+
+class TermOut(BaseModel):
+    id: str
+    name: str
+
+
+class ServiceOut(BaseModel):
+    id: str
+    name: str
+    description: str | None
+    organisation: str | None
+    url: str | None
+    email: str | None
+    fees: str | None
+    minimum_age: int | None
+    maximum_age: int | None
+    alert: str | None
+    schedule: list[str]
+    terms: list[TermOut]
+    locations: list[VenueOut]
+    where: str  # "local", "online" or "area_wide"
+    distance_miles: float | None = None
+    source: str

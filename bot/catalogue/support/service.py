@@ -4,17 +4,20 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from bot.catalogue.search import service as search_service
 from bot.catalogue.search.service import Facet, Kind, Search
 from bot.catalogue.support.models import (
     ServiceAtLocation,
+    ServiceOut,
     SupportService,
     TaxonomyTerm,
+    TermOut,
     service_taxonomy_terms,
 )
+from bot.catalogue.venue import service as venues
 from bot.catalogue.venue.models import Venue
 
 
@@ -109,5 +112,39 @@ def list_page(page: int, per_page: int, *, db_session: Session) -> tuple[int, li
     return total, list(rows)
 
 
-def active_and(*conditions):
-    return and_(SupportService.status == "active", *conditions)
+def schedule_text(service: SupportService) -> list[str]:
+    """The published schedule in words: its own description, or the times it gives."""
+    lines = []
+    for item in service.details.get("schedules", []):
+        if item.get("description"):
+            lines.append(item["description"])
+        elif item.get("opens_at") and item.get("closes_at"):
+            days = item.get("byday", "").replace(",", ", ")
+            lines.append(f"{days} {item['opens_at'][:5]} to {item['closes_at'][:5]}".strip())
+    return lines
+
+
+def to_out(
+    service: SupportService, distance: float | None = None, where: str | None = None
+) -> ServiceOut:
+    physical = [loc.venue for loc in service.locations if loc.venue.location_type == "physical"]
+    if where is None:
+        where = "local" if physical else "online" if service.locations else "area_wide"
+    return ServiceOut(
+        id=service.uid,
+        name=service.name,
+        description=service.description,
+        organisation=service.organisation.name if service.organisation else None,
+        url=service.url,
+        email=service.email,
+        fees=service.fees,
+        minimum_age=service.minimum_age,
+        maximum_age=service.maximum_age,
+        alert=service.alert,
+        schedule=schedule_text(service),
+        terms=[TermOut(id=t.uid, name=t.name) for t in service.terms],
+        locations=[venues.to_out(v) for v in physical],
+        where="area_wide" if where == "national" else where,
+        distance_miles=round(distance, 1) if distance is not None else None,
+        source=service.source,
+    )
