@@ -41,7 +41,7 @@ def not_found_message() -> str:
 def install(app: FastAPI) -> None:
     @app.exception_handler(PostcodeError)
     async def _place(_request: Request, exc: PostcodeError) -> JSONResponse:
-        return JSONResponse(error_body(exc.code, exc.message), 422)
+        return JSONResponse(error_body(exc.code, exc.message), exc.status)
 
     @app.exception_handler(ConversationNotFound)
     async def _not_found(_request: Request, _exc: ConversationNotFound) -> JSONResponse:
@@ -49,7 +49,7 @@ def install(app: FastAPI) -> None:
 
     @app.exception_handler(InvalidMessage)
     async def _invalid(_request: Request, exc: InvalidMessage) -> JSONResponse:
-        return JSONResponse(error_body(exc.code, exc.message), 422)
+        return JSONResponse(error_body(exc.code, exc.message), exc.status)
 
     @app.exception_handler(AssistantUnavailable)
     async def _unavailable(_request: Request, _exc: AssistantUnavailable) -> JSONResponse:

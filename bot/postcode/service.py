@@ -22,6 +22,7 @@ class PostcodeError(ValueError):
         super().__init__(message)
         self.code = code
         self.message = message
+        self.status = 422
 
 
 @dataclass(frozen=True)

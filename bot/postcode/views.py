@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Depends, HTTPException
+from fastapi import APIRouter, Depends
 from sqlalchemy.orm import sessionmaker
 
 from bot.council import service as council_service
@@ -22,9 +22,9 @@ def get_postcode(postcode: str, factory: sessionmaker = Depends(sessions)) -> Po
         try:
             record = postcodes.lookup(postcode[:20], db_session=db)
         except postcodes.PostcodeError as exc:
-            if exc.code == "invalid_postcode":
-                raise
-            raise HTTPException(404, exc.message) from exc
+            if exc.code != "invalid_postcode":
+                exc.status = 404  # it looks like a postcode, but there is no such (live) one
+            raise
         return PostcodeOut(
             postcode=record.postcode,
             latitude=record.lat,

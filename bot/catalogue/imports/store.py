@@ -11,7 +11,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import asdict
 from typing import Any
 
-from sqlalchemy import Table, bindparam, select
+from sqlalchemy import Table, bindparam, func, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -122,9 +122,24 @@ class Resolver:
             )
 
     def venue_rows(self, venues: Iterable[VenueIn | None]) -> None:
+        """Venues are shared between feeds: one already known by name and postcode is reused."""
         unique = {
             v.source_id: v for v in venues if v is not None and v.source_id not in self.venues
         }
+        if unique:
+            mine = _existing(self.db, Venue.__table__, self.source, list(unique))
+            for key, venue in list(unique.items()):
+                if key in mine or not venue.postcode:
+                    continue
+                other = self.db.execute(
+                    select(Venue.id).where(
+                        func.lower(Venue.name) == venue.name.lower(),
+                        Venue.postcode == venue.postcode,
+                    )
+                ).scalar()
+                if other is not None:
+                    self.venues[key] = other
+                    del unique[key]
         if unique:
             rows = [asdict(v) for v in unique.values()]
             self.venues.update(
