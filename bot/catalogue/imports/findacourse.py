@@ -97,7 +97,7 @@ def course(item: Any) -> CourseIn:
     if venue_name or lat is not None:
         venue = VenueIn(
             source_id=str(
-                item.get("venueId") or f"{provider_name}|{venue_name}|{item.get('venuePostcode')}"
+                item.get("venueId") or f"{venue_name}|{item.get('venuePostcode')}"
             ).lower(),
             name=venue_name or provider_name or "Venue",
             address_1=v.text(item.get("venueAddress"), "venueAddress"),

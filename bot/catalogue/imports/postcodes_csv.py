@@ -50,6 +50,8 @@ def parse(path: Path) -> Iterator[Parsed]:
                 postcode = v.postcode(row.get(pc), "postcode")
                 if postcode is None:
                     raise v.RowError("postcode is missing")
+                if (row.get(lat) or "").strip().startswith("99.9999"):
+                    raise v.RowError("ONS has no grid reference for this postcode")
                 la_, lo_ = v.coordinates(row.get(lat), row.get(lon), "postcode")
                 if la_ is None or lo_ is None:
                     raise v.RowError("postcode has no coordinates")
