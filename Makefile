@@ -6,7 +6,7 @@ WORKLOCAL := $(VENV)/bin/worklocal
 INSTALLED := $(VENV)/.installed
 PYTHON ?= $(shell scripts/find-python310)
 
-.PHONY: run test install setup test-services stop-test-services lint format bench clean
+.PHONY: run test install setup test-services stop-test-services lint format bench bench-search clean
 
 run: install  ## set up (database, demo data, model if stale) and start the whole service
 	$(WORKLOCAL) run
@@ -40,8 +40,12 @@ lint: install
 format: install
 	$(VENV)/bin/ruff check --fix . && $(VENV)/bin/ruff format bot actions tests bench
 
-bench: install  ## turn latency through the gateway; writes docs/benchmarks.md
+bench: install  ## turn latency and catalogue search; writes docs/benchmarks.md
 	$(PY) bench/turn_latency.py
+	$(PY) bench/catalogue_search.py
+
+bench-search: install  ## catalogue search only (10k, 100k, 1M rows: about 15 minutes)
+	$(PY) bench/catalogue_search.py
 
 clean:
 	rm -rf var models .rasa .pytest_cache .ruff_cache

@@ -41,7 +41,11 @@ def create_app() -> FastAPI:
     app = FastAPI(
         title="Work Local assistant API",
         version="0.1.0",
-        description="The chat gateway and public data of a council's Work Local service.",
+        description=(
+            "The chat gateway and public data of a council's Work Local service. "
+            "With the demo council (Demo Borough, postcodes like DB1 1AA) every course, job, "
+            "service and place is fictional **demo data**."
+        ),
         lifespan=_lifespan,
         docs_url=None,
         redoc_url=None,

@@ -8,7 +8,7 @@ locations and taxonomy, go through the ORM, because there are few of them.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import asdict
+from dataclasses import fields
 from typing import Any
 
 from sqlalchemy import Table, bindparam, func, select
@@ -42,6 +42,11 @@ from bot.geo.distance import NATIONAL_TOKEN, ONLINE_TOKEN, cell_tokens
 from bot.postcode.models import Postcode
 
 BATCH = 2000
+
+
+def _row(record: Any) -> dict[str, Any]:
+    """A record's fields as a dict; nested records stay objects (``asdict`` deep-copies, slowly)."""
+    return {f.name: getattr(record, f.name) for f in fields(record)}
 
 
 class Counts:
@@ -114,7 +119,7 @@ class Resolver:
     def organisations(self, orgs: Iterable[OrganisationIn | None]) -> None:
         unique = {o.source_id: o for o in orgs if o is not None and o.source_id not in self.orgs}
         if unique:
-            rows = [asdict(o) for o in unique.values()]
+            rows = [_row(o) for o in unique.values()]
             self.orgs.update(
                 _upsert(
                     self.db, Organisation.__table__, "organisation", self.source, rows, Counts()
@@ -141,7 +146,7 @@ class Resolver:
                     self.venues[key] = other
                     del unique[key]
         if unique:
-            rows = [asdict(v) for v in unique.values()]
+            rows = [_row(v) for v in unique.values()]
             self.venues.update(
                 _upsert(self.db, Venue.__table__, "venue", self.source, rows, Counts())
             )
@@ -172,12 +177,12 @@ def courses(db_session: Session, source: str, records: Sequence[CourseIn]) -> Co
         resolver.venue_rows(r.venue for r in batch)
         rows = []
         for r in batch:
-            row = asdict(r)
+            row = _row(r)
             provider, venue = row.pop("provider"), row.pop("venue")
-            row["provider_id"] = resolver.orgs[provider["source_id"]] if provider else None
-            row["venue_id"] = resolver.venues[venue["source_id"]] if venue else None
-            row["lat"] = venue["lat"] if venue else None
-            row["lon"] = venue["lon"] if venue else None
+            row["provider_id"] = resolver.orgs[provider.source_id] if provider else None
+            row["venue_id"] = resolver.venues[venue.source_id] if venue else None
+            row["lat"] = venue.lat if venue else None
+            row["lon"] = venue.lon if venue else None
             rows.append(row)
         ids = _upsert(db_session, Course.__table__, "course", source, rows, counts)
         _index(
@@ -222,9 +227,9 @@ def vacancies(db_session: Session, source: str, records: Sequence[VacancyIn]) ->
         resolver.organisations(r.employer for r in batch)
         rows = []
         for r in batch:
-            row = asdict(r)
+            row = _row(r)
             employer = row.pop("employer")
-            row["employer_id"] = resolver.orgs[employer["source_id"]] if employer else None
+            row["employer_id"] = resolver.orgs[employer.source_id] if employer else None
             rows.append(row)
         ids = _upsert(db_session, Vacancy.__table__, "vacancy", source, rows, counts)
         _index(
