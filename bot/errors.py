@@ -49,7 +49,7 @@ def install(app: FastAPI) -> None:
 
     @app.exception_handler(InvalidMessage)
     async def _invalid(_request: Request, exc: InvalidMessage) -> JSONResponse:
-        return JSONResponse(error_body(exc.code, exc.message), exc.status)
+        return JSONResponse(error_body(exc.code, exc.message), 422)
 
     @app.exception_handler(AssistantUnavailable)
     async def _unavailable(_request: Request, _exc: AssistantUnavailable) -> JSONResponse:
