@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime, timezone
+from typing import Any
 
-from sqlalchemy import Column, DateTime, Integer, String
+from sqlalchemy import Column, DateTime, Integer, String, select
+from sqlalchemy.orm import Session
 
 # Public ids are UUIDs derived from (kind, source, source id): re-importing the same record, even
 # into a fresh database, gives it the same id, so links and ORUK references stay valid.
@@ -34,3 +36,16 @@ class SourcedMixin:
     source_id = Column(String(200), nullable=False)
     imported_at = Column(DateTime(timezone=True), nullable=False, default=utcnow)
     updated_at = Column(DateTime(timezone=True), nullable=False, default=utcnow)
+
+
+def by_uid(model: type, uid: str, *, db_session: Session) -> Any | None:
+    """The record with this public id, or ``None``."""
+    return db_session.execute(select(model).where(model.uid == uid)).scalar_one_or_none()
+
+
+def by_ids(model: type, ids: list[int], *, db_session: Session) -> dict[int, Any]:
+    """Records by primary key, for turning a page of search hits into full records."""
+    if not ids:
+        return {}
+    rows = db_session.execute(select(model).where(model.id.in_(ids))).scalars()
+    return {r.id: r for r in rows}

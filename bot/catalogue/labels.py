@@ -50,7 +50,6 @@ HOURS_BANDS = {
     "16_to_29": "16 to 29 hours",
     "30_plus": "30 hours or more",
 }
-WHERE_LABELS = {"local": "Near you", "online": "Online", "national": "Anywhere in England"}
 
 
 def money(pence: int | None) -> str | None:

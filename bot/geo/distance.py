@@ -9,7 +9,6 @@ computed only for the few rows that survive.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
 
 EARTH_RADIUS_MILES = 3958.8
 MILES_PER_DEGREE_LAT = 69.05
@@ -56,13 +55,6 @@ def cells_within(lat: float, lon: float, radius_miles: float) -> list[str]:
         if len(rows) * len(cols) <= MAX_CELLS or grid is COARSE:
             return [f"{grid[0]}{r}x{c}" for r in rows for c in cols]
     raise AssertionError("unreachable")
-
-
-def centroid(points: Iterable[tuple[float, float]]) -> tuple[float, float] | None:
-    pts = list(points)
-    if not pts:
-        return None
-    return sum(p[0] for p in pts) / len(pts), sum(p[1] for p in pts) / len(pts)
 
 
 def in_great_britain(lat: float, lon: float) -> bool:

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from sqlalchemy import or_, select
+from sqlalchemy import or_
 from sqlalchemy.orm import Session
 
+from bot.catalogue.common import by_ids, by_uid
 from bot.catalogue.course import funding
 from bot.catalogue.course.models import (
     ATTENDANCE_PATTERNS,
@@ -81,7 +82,7 @@ def free_for_me(profile: funding.Profile):
 
 
 def get(uid: str, *, db_session: Session) -> Course | None:
-    return db_session.execute(select(Course).where(Course.uid == uid)).scalar_one_or_none()
+    return by_uid(Course, uid, db_session=db_session)
 
 
 def search(search: Search, *, db_session: Session, area_name: str = "") -> search_service.Outcome:
@@ -89,10 +90,7 @@ def search(search: Search, *, db_session: Session, area_name: str = "") -> searc
 
 
 def load(ids: list[int], *, db_session: Session) -> dict[int, Course]:
-    if not ids:
-        return {}
-    rows = db_session.execute(select(Course).where(Course.id.in_(ids))).scalars()
-    return {c.id: c for c in rows}
+    return by_ids(Course, ids, db_session=db_session)
 
 
 def _duration(course: Course) -> str | None:

@@ -15,7 +15,6 @@ from bot.database.core import session_scope
 from bot.deps import sessions
 
 router = APIRouter(prefix="/api/v1/courses", tags=["courses"])
-_LEVEL = "^(" + "|".join(LEVELS) + ")$"
 
 
 @router.get("", response_model=Page[CourseOut], summary="Search courses")

@@ -31,13 +31,7 @@ WAGE_TYPES = {
 
 
 def parse(path: Path) -> Iterator[Parsed]:
-    found, _paging = jsonscan.items(path.read_text(encoding="utf-8-sig"), ("vacancies", "results"))
-    for line, item in found:
-        label = str(item.get("title", ""))[:60] if isinstance(item, dict) else ""
-        try:
-            yield Parsed(line, record=vacancy(item), label=label)
-        except v.RowError as exc:
-            yield Parsed(line, error=str(exc), label=label)
+    return jsonscan.parse_feed(path, ("vacancies", "results"), vacancy, "title")
 
 
 def _level(item: dict) -> int | None:

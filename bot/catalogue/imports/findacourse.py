@@ -66,13 +66,7 @@ UNITS = {
 
 
 def parse(path: Path) -> Iterator[Parsed]:
-    found, _paging = jsonscan.items(path.read_text(encoding="utf-8-sig"), ("results", "courses"))
-    for line, item in found:
-        label = str(item.get("courseName", ""))[:60] if isinstance(item, dict) else ""
-        try:
-            yield Parsed(line, record=course(item), label=label)
-        except v.RowError as exc:
-            yield Parsed(line, error=str(exc), label=label)
+    return jsonscan.parse_feed(path, ("results", "courses"), course, "courseName")
 
 
 def course(item: Any) -> CourseIn:

@@ -27,17 +27,16 @@ CONTRACTS = {
 
 
 def parse(path: Path) -> Iterator[Parsed]:
-    found, _rest = jsonscan.items(
-        path.read_text(encoding="utf-8-sig"), ("@graph", "itemListElement")
+    return jsonscan.parse_feed(
+        path, ("@graph", "itemListElement"), posting, "title", unwrap=_list_item
     )
-    for line, item in found:
-        if isinstance(item, dict) and item.get("@type") == "ListItem":
-            item = item.get("item")
-        label = str(item.get("title", ""))[:60] if isinstance(item, dict) else ""
-        try:
-            yield Parsed(line, record=posting(item), label=label)
-        except v.RowError as exc:
-            yield Parsed(line, error=str(exc), label=label)
+
+
+def _list_item(item: Any) -> Any:
+    """An ``ItemList`` wraps each posting in a ``ListItem``."""
+    if isinstance(item, dict) and item.get("@type") == "ListItem":
+        return item.get("item")
+    return item
 
 
 def _one(value: Any) -> Any:

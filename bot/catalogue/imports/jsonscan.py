@@ -8,7 +8,12 @@ with ``raw_decode`` and records where each item of the item array begins.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import Any
+
+from bot.catalogue.imports.records import Parsed, Record
+from bot.catalogue.imports.values import RowError
 
 _DECODER = json.JSONDecoder()
 _WS = " \t\n\r"
@@ -87,3 +92,21 @@ def items(text: str, keys: tuple[str, ...]) -> tuple[list[tuple[int, Any]], dict
         pos = _skip(text, pos)
         pos = _skip(text, pos + 1)  # the comma
     raise FeedError(f"could not find the list of items under {key!r}")
+
+
+def parse_feed(
+    path: Path,
+    keys: tuple[str, ...],
+    read: Callable[[Any], Record],
+    label_key: str,
+    unwrap: Callable[[Any], Any] = lambda item: item,
+) -> Iterator[Parsed]:
+    """Each item of a JSON feed read into a record, or refused with the reason, by line."""
+    found, _rest = items(path.read_text(encoding="utf-8-sig"), keys)
+    for line, raw in found:
+        item = unwrap(raw)
+        label = str(item.get(label_key, ""))[:60] if isinstance(item, dict) else ""
+        try:
+            yield Parsed(line, record=read(item), label=label)
+        except RowError as exc:
+            yield Parsed(line, error=str(exc), label=label)

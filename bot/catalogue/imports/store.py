@@ -7,7 +7,7 @@ locations and taxonomy, go through the ORM, because there are few of them.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import fields
 from typing import Any
 
@@ -114,7 +114,6 @@ class Resolver:
         self.source = source
         self.orgs: dict[str, int] = {}
         self.venues: dict[str, int] = {}
-        self.counts = Counts()
 
     def organisations(self, orgs: Iterable[OrganisationIn | None]) -> None:
         unique = {o.source_id: o for o in orgs if o is not None and o.source_id not in self.orgs}
@@ -168,95 +167,97 @@ def _index(db_session: Session, kind: str, docs: list[Document]) -> None:
     vocabulary.add(db_session, (f"{d.title} {d.body}" for d in docs))
 
 
-def courses(db_session: Session, source: str, records: Sequence[CourseIn]) -> Counts:
+def _batched(
+    db_session: Session,
+    source: str,
+    kind: str,
+    table: Table,
+    records: Sequence[Any],
+    resolve: Callable[[Resolver, Sequence[Any]], None],
+    to_row: Callable[[Resolver, Any], dict[str, Any]],
+    to_document: Callable[[int, Any], Document],
+) -> Counts:
+    """Resolve references, write and index records a batch at a time."""
     counts = Counts()
     resolver = Resolver(db_session, source)
     for start in range(0, len(records), BATCH):
         batch = records[start : start + BATCH]
+        resolve(resolver, batch)
+        ids = _upsert(db_session, table, kind, source, [to_row(resolver, r) for r in batch], counts)
+        _index(db_session, kind, [to_document(ids[r.source_id], r) for r in batch])
+    return counts
+
+
+def _words(*parts: str | None) -> str:
+    return " ".join(p for p in parts if p)
+
+
+def _course_row(resolver: Resolver, record: CourseIn) -> dict[str, Any]:
+    row = _row(record)
+    provider, venue = row.pop("provider"), row.pop("venue")
+    row["provider_id"] = resolver.orgs[provider.source_id] if provider else None
+    row["venue_id"] = resolver.venues[venue.source_id] if venue else None
+    row["lat"], row["lon"] = (venue.lat, venue.lon) if venue else (None, None)
+    return row
+
+
+def _course_document(row_id: int, r: CourseIn) -> Document:
+    venue = r.venue
+    body = _words(
+        r.description,
+        r.subject,
+        r.provider.name if r.provider else None,
+        venue.name if venue else None,
+        venue.town if venue else None,
+        COURSE_TYPE_LABELS.get(r.course_type),
+        LEVEL_LABELS.get(r.level or ""),
+    )
+    tags = _tags(
+        venue.lat if venue else None,
+        venue.lon if venue else None,
+        r.delivery_mode == "online",
+        r.national,
+    )
+    return Document(row_id, r.title, body, tags)
+
+
+def courses(db_session: Session, source: str, records: Sequence[CourseIn]) -> Counts:
+    def resolve(resolver: Resolver, batch: Sequence[CourseIn]) -> None:
         resolver.organisations(r.provider for r in batch)
         resolver.venue_rows(r.venue for r in batch)
-        rows = []
-        for r in batch:
-            row = _row(r)
-            provider, venue = row.pop("provider"), row.pop("venue")
-            row["provider_id"] = resolver.orgs[provider.source_id] if provider else None
-            row["venue_id"] = resolver.venues[venue.source_id] if venue else None
-            row["lat"] = venue.lat if venue else None
-            row["lon"] = venue.lon if venue else None
-            rows.append(row)
-        ids = _upsert(db_session, Course.__table__, "course", source, rows, counts)
-        _index(
-            db_session,
-            "course",
-            [
-                Document(
-                    ids[r.source_id],
-                    r.title,
-                    " ".join(
-                        filter(
-                            None,
-                            [
-                                r.description,
-                                r.subject,
-                                r.provider.name if r.provider else None,
-                                r.venue.name if r.venue else None,
-                                r.venue.town if r.venue else None,
-                                COURSE_TYPE_LABELS.get(r.course_type),
-                                LEVEL_LABELS.get(r.level or ""),
-                            ],
-                        )
-                    ),
-                    _tags(
-                        r.venue.lat if r.venue else None,
-                        r.venue.lon if r.venue else None,
-                        r.delivery_mode == "online",
-                        r.national,
-                    ),
-                )
-                for r in batch
-            ],
-        )
-    return counts
+
+    return _batched(
+        db_session, source, "course", Course.__table__, records, resolve, _course_row,
+        _course_document,
+    )  # fmt: skip
+
+
+def _vacancy_row(resolver: Resolver, record: VacancyIn) -> dict[str, Any]:
+    row = _row(record)
+    employer = row.pop("employer")
+    row["employer_id"] = resolver.orgs[employer.source_id] if employer else None
+    return row
+
+
+def _vacancy_document(row_id: int, r: VacancyIn) -> Document:
+    body = _words(
+        r.description,
+        r.employer.name if r.employer else None,
+        r.town,
+        "apprenticeship" if r.contract_type == "apprenticeship" else None,
+        r.training_provider,
+    )
+    return Document(row_id, r.title, body, _tags(r.lat, r.lon, r.remote, r.national))
 
 
 def vacancies(db_session: Session, source: str, records: Sequence[VacancyIn]) -> Counts:
-    counts = Counts()
-    resolver = Resolver(db_session, source)
-    for start in range(0, len(records), BATCH):
-        batch = records[start : start + BATCH]
+    def resolve(resolver: Resolver, batch: Sequence[VacancyIn]) -> None:
         resolver.organisations(r.employer for r in batch)
-        rows = []
-        for r in batch:
-            row = _row(r)
-            employer = row.pop("employer")
-            row["employer_id"] = resolver.orgs[employer.source_id] if employer else None
-            rows.append(row)
-        ids = _upsert(db_session, Vacancy.__table__, "vacancy", source, rows, counts)
-        _index(
-            db_session,
-            "vacancy",
-            [
-                Document(
-                    ids[r.source_id],
-                    r.title,
-                    " ".join(
-                        filter(
-                            None,
-                            [
-                                r.description,
-                                r.employer.name if r.employer else None,
-                                r.town,
-                                "apprenticeship" if r.contract_type == "apprenticeship" else None,
-                                r.training_provider,
-                            ],
-                        )
-                    ),
-                    _tags(r.lat, r.lon, r.remote, r.national),
-                )
-                for r in batch
-            ],
-        )
-    return counts
+
+    return _batched(
+        db_session, source, "vacancy", Vacancy.__table__, records, resolve, _vacancy_row,
+        _vacancy_document,
+    )  # fmt: skip
 
 
 def _term(
@@ -357,16 +358,11 @@ def services(db_session: Session, source: str, records: Sequence[ServiceIn]) -> 
             tags += _tags(v.lat, v.lon, v.location_type == "virtual", False)
         if not r.locations:
             tags.append(NATIONAL_TOKEN)
-        body = " ".join(
-            filter(
-                None,
-                [
-                    r.description,
-                    r.organisation.name if r.organisation else None,
-                    *(t.name for t in r.terms),
-                    *(v.town or "" for _s, v in r.locations),
-                ],
-            )
+        body = _words(
+            r.description,
+            r.organisation.name if r.organisation else None,
+            *(t.name for t in r.terms),
+            *(v.town for _s, v in r.locations),
         )
         docs.append(Document(service.id, r.name, body, tags))
     _index(db_session, "service", docs)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import Float, Integer, bindparam, column, text
+from sqlalchemy import Float, Integer, column, text
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import TextClause
@@ -63,17 +63,6 @@ def replace(db_session: Session, kind: str, documents: Iterable[Document]) -> No
             ),
             rows,
         )
-
-
-def delete(db_session: Session, kind: str, ids: Iterable[int]) -> None:
-    table = TABLES[kind]
-    key = "rowid" if _dialect(db_session) == "sqlite" else "id"
-    stmt = text(f"DELETE FROM {table} WHERE {key} IN :ids").bindparams(
-        bindparam("ids", expanding=True)
-    )
-    ids = list(ids)
-    if ids:
-        db_session.execute(stmt, {"ids": ids})
 
 
 def _fts5_phrase(phrase: Phrase) -> str:

@@ -11,7 +11,6 @@ would give. Only the requested page of full records is loaded.
 from __future__ import annotations
 
 import math
-import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
@@ -29,6 +28,7 @@ from bot.geo.distance import NATIONAL_TOKEN, ONLINE_TOKEN, cells_within, miles_b
 from bot.postcode.service import Place
 
 SORTS = ("relevance", "distance", "start_date")
+ID_CHUNK = 10_000  # well under SQLite's limit of bound parameters per statement
 Row = Any  # a SQLAlchemy Row of the kind's candidate columns
 
 
@@ -84,11 +84,9 @@ class Outcome:
     notices: list[str]
     corrections: dict[str, str]
     location: SearchLocation | None
-    elapsed_ms: float = 0.0
 
 
 def run(kind: Kind, search: Search, *, db_session: Session, area_name: str = "") -> Outcome:
-    started = time.perf_counter()
     query = parse(search.text, vocabulary(db_session))
     notices: list[str] = []
     hits = _candidates(kind, search, query, db_session, any_word=False)
@@ -131,7 +129,6 @@ def run(kind: Kind, search: Search, *, db_session: Session, area_name: str = "")
         notices=notices,
         corrections=query.corrections,
         location=location,
-        elapsed_ms=(time.perf_counter() - started) * 1000,
     )
 
 
@@ -146,10 +143,10 @@ def _candidates(
             ONLINE_TOKEN,
             NATIONAL_TOKEN,
         ]
-    columns = kind.columns()
-    stmt = select(*columns)
+    stmt = select(*kind.columns())
     if kind.source is not None:
         stmt = stmt.select_from(kind.source())
+    stmt = stmt.where(kind.active(search.today), *search.where)
     scores: dict[int, float] = {}
     if query.groups or tags:
         # The full-text match runs on its own first, then records are fetched by primary key.
@@ -157,12 +154,18 @@ def _candidates(
         # once per row, which is a hundred times slower on a large catalogue.
         matched = index.match(db_session, kind.name, query.groups, tags, any_word)
         scores = dict(db_session.execute(select(matched.c.id, matched.c.score)).all())
-        if not scores:
-            return []
-        stmt = stmt.where(kind.model.id.in_(select(matched.c.id)))
-    stmt = stmt.where(kind.active(search.today), *search.where)
+        ids = list(scores)
+        rows = [
+            row
+            for start in range(0, len(ids), ID_CHUNK)
+            for row in db_session.execute(
+                stmt.where(kind.model.id.in_(ids[start : start + ID_CHUNK]))
+            )
+        ]
+    else:
+        rows = list(db_session.execute(stmt))
     hits: dict[int, Hit] = {}
-    for row in db_session.execute(stmt):
+    for row in rows:
         score = float(scores.get(row.id, 0.0)) if query.groups else 0.0
         where = "online" if row.online else "national" if row.national else "local"
         distance = None

@@ -7,6 +7,7 @@ from datetime import date
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
+from bot.catalogue.common import by_ids, by_uid
 from bot.catalogue.search import service as search_service
 from bot.catalogue.search.service import Facet, Kind, Search
 from bot.catalogue.support.models import (
@@ -82,9 +83,7 @@ def in_taxonomy_term(term: str):
 
 
 def get(uid: str, *, db_session: Session) -> SupportService | None:
-    return db_session.execute(
-        select(SupportService).where(SupportService.uid == uid)
-    ).scalar_one_or_none()
+    return by_uid(SupportService, uid, db_session=db_session)
 
 
 def search(search: Search, *, db_session: Session, area_name: str = "") -> search_service.Outcome:
@@ -92,10 +91,7 @@ def search(search: Search, *, db_session: Session, area_name: str = "") -> searc
 
 
 def load(ids: list[int], *, db_session: Session) -> dict[int, SupportService]:
-    if not ids:
-        return {}
-    rows = db_session.execute(select(SupportService).where(SupportService.id.in_(ids))).scalars()
-    return {s.id: s for s in rows}
+    return by_ids(SupportService, ids, db_session=db_session)
 
 
 def list_page(page: int, per_page: int, *, db_session: Session) -> tuple[int, list[SupportService]]:

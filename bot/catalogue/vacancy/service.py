@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from sqlalchemy import or_, select
+from sqlalchemy import or_
 from sqlalchemy.orm import Session
 
+from bot.catalogue.common import by_ids, by_uid
 from bot.catalogue.labels import (
     APPRENTICESHIP_LEVEL_LABELS,
     CONTRACT_LABELS,
@@ -83,7 +84,7 @@ def starts_within(weeks: int, today: date):
 
 
 def get(uid: str, *, db_session: Session) -> Vacancy | None:
-    return db_session.execute(select(Vacancy).where(Vacancy.uid == uid)).scalar_one_or_none()
+    return by_uid(Vacancy, uid, db_session=db_session)
 
 
 def search(search: Search, *, db_session: Session, area_name: str = "") -> search_service.Outcome:
@@ -91,10 +92,7 @@ def search(search: Search, *, db_session: Session, area_name: str = "") -> searc
 
 
 def load(ids: list[int], *, db_session: Session) -> dict[int, Vacancy]:
-    if not ids:
-        return {}
-    rows = db_session.execute(select(Vacancy).where(Vacancy.id.in_(ids))).scalars()
-    return {v.id: v for v in rows}
+    return by_ids(Vacancy, ids, db_session=db_session)
 
 
 def wage_text(vacancy: Vacancy) -> str | None:

@@ -5,13 +5,14 @@ from __future__ import annotations
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from bot.catalogue.common import by_uid
 from bot.catalogue.venue.models import Venue, VenueOut
 from bot.geo.distance import miles_between
 from bot.postcode.service import Place
 
 
 def get(uid: str, *, db_session: Session) -> Venue | None:
-    return db_session.execute(select(Venue).where(Venue.uid == uid)).scalar_one_or_none()
+    return by_uid(Venue, uid, db_session=db_session)
 
 
 def nearby(
