@@ -29,6 +29,7 @@ from bot.catalogue.course import service as courses
 from bot.catalogue.course.models import Course
 from bot.catalogue.imports import flows, store
 from bot.catalogue.imports.records import CourseIn, OrganisationIn, VacancyIn, VenueIn
+from bot.catalogue.search import service as search_service
 from bot.catalogue.search import vocabulary
 from bot.catalogue.search.service import Search
 from bot.database import migrate
@@ -194,6 +195,7 @@ def percentile(values: list[float], q: float) -> float:
 def time_queries(url: str, searches: list[Search], run) -> list[float]:
     engine = make_engine(url)
     vocabulary.forget_cache()
+    search_service.forget_cache()
     timings = []
     with session_factory(engine)() as db:
         run(db, searches[0])  # warm caches (vocabulary, page cache)
@@ -213,9 +215,9 @@ def main() -> int:
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
     lines = [
-        "| catalogue rows | load rate (rows/s) | search p50 | search p95 | naive p50 | naive p95 "
-        "| naive queries |",
-        "|---:|---:|---:|---:|---:|---:|---:|",
+        "| catalogue rows | load rate (rows/s) | search p50 | search p95 | first search for a word "
+        "(p50 / max) | naive p50 | naive p95 | naive queries |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     with tempfile.TemporaryDirectory() as folder:
         for n in sizes:
@@ -223,11 +225,18 @@ def main() -> int:
             rate = build(url, n)
             searches = queries(args.queries)
             ours = time_queries(url, searches, fast)
+            words = {searches[0].text}  # searched once before timing starts
+            first = []  # searches whose online part was not yet cached
+            for search, ms in zip(searches, ours, strict=True):
+                if search.text not in words:
+                    words.add(search.text)
+                    first.append(ms)
             baseline_count = max(10, args.queries // (1 if n <= 100_000 else 4))
             theirs = time_queries(url, searches[:baseline_count], naive)
             lines.append(
                 f"| {n:,} | {rate:,.0f} | {percentile(ours, 0.5):.1f} ms | "
-                f"{percentile(ours, 0.95):.1f} ms | {percentile(theirs, 0.5):.1f} ms | "
+                f"{percentile(ours, 0.95):.1f} ms | {percentile(first, 0.5):.0f} / "
+                f"{max(first):.0f} ms | {percentile(theirs, 0.5):.1f} ms | "
                 f"{percentile(theirs, 0.95):.1f} ms | {len(theirs)} |"
             )
             print(lines[-1], flush=True)
@@ -247,7 +256,11 @@ def main() -> int:
             f"(parse, validate, write, index): {seconds:.1f} s "
             f"({args.import_rows / seconds:,.0f} rows/s). Target: under 60 s.",
             "",
-            "Targets: p95 under 20 ms at 100k and under 50 ms at 1M (SQLite, 2 cores).",
+            "Targets: p95 under 20 ms at 100k and under 50 ms at 1M (SQLite, 2 cores). The "
+            "online and national part of a search is the same for every resident, so it is "
+            "worked out on the first search for a word and kept until the next import; the "
+            "\u201cfirst search\u201d column shows those searches alone (they are in the "
+            "percentiles too).",
         ]
     )
     write_section("Catalogue search", body)

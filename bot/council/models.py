@@ -42,6 +42,9 @@ class Council(BaseModel):
     accessibility_url: str = "/accessibility"
     branding: Branding = Field(default_factory=Branding)
     retention_days: int = Field(30, ge=1, le=3650)
+    # Routing rules files (in councils/routing/, without ".yml"), one per academic year; the one
+    # in force on a date is used, so next year's rules can be loaded before they start.
+    routing_rules: list[str] = Field(default_factory=lambda: ["england-2026-27"], min_items=1)
 
     @validator("opening_hours")
     def _known_days(cls, value: dict[str, tuple[time, time]]) -> dict:

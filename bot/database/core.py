@@ -25,11 +25,17 @@ Base = declarative_base(metadata=MetaData(naming_convention=NAMING_CONVENTION))
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:
-    """WAL lets the API read while another process writes; foreign keys are off by default."""
+    """WAL lets the API read while another process writes; foreign keys are off by default.
+
+    Searches read many pages of the full-text index: mapping the file into memory and a larger
+    page cache save a system call and a copy per page (about a tenth of a search's time).
+    """
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA busy_timeout=5000")
+    cursor.execute("PRAGMA mmap_size=1073741824")  # 1 GiB of address space, not of memory
+    cursor.execute("PRAGMA cache_size=-32768")  # 32 MiB per connection
     cursor.close()
 
 

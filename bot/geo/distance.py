@@ -40,6 +40,15 @@ def cell_tokens(lat: float, lon: float) -> list[str]:
     return [_cell(FINE, lat, lon), _cell(COARSE, lat, lon)]
 
 
+def _nearest_miles(
+    lat: float, lon: float, south: float, west: float, height: float, width: float
+) -> float:
+    """Miles from a point to the nearest point of a cell (0 inside it)."""
+    return miles_between(
+        lat, lon, min(max(lat, south), south + height), min(max(lon, west), west + width)
+    )
+
+
 def cells_within(lat: float, lon: float, radius_miles: float) -> list[str]:
     """Cells covering the circle, from the finest grid that needs at most ``MAX_CELLS`` of them."""
     dlat = radius_miles / MILES_PER_DEGREE_LAT
@@ -53,7 +62,15 @@ def cells_within(lat: float, lon: float, radius_miles: float) -> list[str]:
             math.floor((lon - dlon + 180) / width), math.floor((lon + dlon + 180) / width) + 1
         )
         if len(rows) * len(cols) <= MAX_CELLS or grid is COARSE:
-            return [f"{grid[0]}{r}x{c}" for r in rows for c in cols]
+            # Leave out the corner cells of the box that the circle does not reach: fewer
+            # candidate records to fetch and measure.
+            return [
+                f"{grid[0]}{r}x{c}"
+                for r in rows
+                for c in cols
+                if _nearest_miles(lat, lon, r * height - 90, c * width - 180, height, width)
+                <= radius_miles * 1.001
+            ]
     raise AssertionError("unreachable")
 
 

@@ -8,12 +8,14 @@ import pytest
 
 from bot.catalogue.course import funding
 from bot.catalogue.course import service as courses
+from bot.catalogue.imports import store
+from bot.catalogue.imports.records import CourseIn, OrganisationIn
 from bot.catalogue.search import place as places
 from bot.catalogue.search.service import Search
 from bot.catalogue.support import service as services
 from bot.catalogue.vacancy import service as vacancies
 from bot.demo.catalogue_data import COUNCIL_CODE
-from bot.postcode.service import PostcodeError
+from bot.postcode.service import Place, PostcodeError
 
 AREA = frozenset({COUNCIL_CODE})
 
@@ -113,7 +115,7 @@ def test_facets_count_what_each_choice_would_give(demo_db):
 
 def test_free_for_me_follows_the_funding_rules(demo_db):
     adult_no_level_2 = funding.Profile(age=30, highest_level="1", on_benefits=False)
-    search = Search(text="maths", predicates=[courses.free_for_me(adult_no_level_2)])
+    search = Search(text="maths", where=[courses.free_for_me(adult_no_level_2)])
     outcome = courses.search(search, db_session=demo_db)
     loaded = courses.load([h.row.id for h in outcome.hits], db_session=demo_db)
     assert outcome.total > 0
@@ -122,7 +124,7 @@ def test_free_for_me_follows_the_funding_rules(demo_db):
     }
     graduate = funding.Profile(age=30, highest_level="6", on_benefits=False)
     fewer = courses.search(
-        Search(text="maths", predicates=[courses.free_for_me(graduate)]), db_session=demo_db
+        Search(text="maths", where=[courses.free_for_me(graduate)]), db_session=demo_db
     )
     assert fewer.total < outcome.total
 
@@ -138,7 +140,7 @@ def test_vacancy_filters(demo_db):
         Search(selected={"disability_confident": {"yes"}}), db_session=demo_db
     )
     part_time = vacancies.search(
-        Search(predicates=[vacancies.hours_between(None, 20)], per_page=100), db_session=demo_db
+        Search(where=[vacancies.hours_between(None, 20)], per_page=100), db_session=demo_db
     )
     assert confident.total > 0 and part_time.total > 0
     assert all(h.row.hours_per_week <= 20 for h in part_time.hits)
@@ -147,10 +149,10 @@ def test_vacancy_filters(demo_db):
 def test_services_by_age_and_place(demo_db):
     place = _place(demo_db, "DB2 1AA")
     young = services.search(
-        Search(text="pathways", place=place, predicates=[services.for_age(19)]), db_session=demo_db
+        Search(text="pathways", place=place, where=[services.for_age(19)]), db_session=demo_db
     )
     too_old = services.search(
-        Search(text="pathways", place=place, predicates=[services.for_age(40)]), db_session=demo_db
+        Search(text="pathways", place=place, where=[services.for_age(40)]), db_session=demo_db
     )
     assert young.total > 0 and too_old.total == 0
     nearest = young.hits[0]
@@ -202,3 +204,49 @@ def test_towns_and_districts_are_places_too(demo_db):
     district = _place(demo_db, "DB3")
     assert town.in_area and district.in_area
     assert abs(town.lat - district.lat) < 0.05
+
+
+@pytest.mark.parametrize("sort", ["relevance", "distance", "start_date"])
+def test_paging_shows_every_local_and_online_result_once_in_order(demo_db, sort):
+    """Local results and the cached online/national part merge into one ordered list."""
+    place = _place(demo_db)
+    seen, keys, wheres, page = [], [], set(), 1
+    while True:
+        outcome = courses.search(
+            Search(text="skills", place=place, sort=sort, page=page, per_page=7),
+            db_session=demo_db,
+        )
+        if not outcome.hits:
+            break
+        seen += [h.row.id for h in outcome.hits]
+        wheres |= {h.where for h in outcome.hits}
+        if sort == "distance":
+            keys += [h.distance if h.distance is not None else float("inf") for h in outcome.hits]
+        elif sort == "relevance":
+            keys += [-round(h.score, 6) for h in outcome.hits]
+        page += 1
+    assert wheres == {"local", "online"}
+    assert len(seen) == len(set(seen)) == outcome.total > 7
+    assert keys == sorted(keys)
+    by_mode = sum(f.count for f in outcome.facets["delivery_mode"])
+    assert by_mode == outcome.total
+
+
+def test_new_records_are_found_straight_after_an_import(db):
+    """The online part of searches is cached; an import must never leave it stale."""
+
+    def online_course(source_id: str, title: str) -> CourseIn:
+        return CourseIn(
+            source_id=source_id, title=title, description="Learn at home.", subject="Welding",
+            level="2", course_type="other", delivery_mode="online", national=True,
+            start_date=None, flexible_start=True, cost_pence=0,
+            provider=OrganisationIn("p1", "Provider One"),
+        )  # fmt: skip
+
+    place = Place("Test", 53.8, -1.55, True, "postcode")
+    store.courses(db, "test", [online_course("a", "Welding theory online")])
+    first = courses.search(Search(text="welding", place=place), db_session=db)
+    assert first.total == 1 and first.hits[0].where == "online"
+    store.courses(db, "test", [online_course("b", "Welding safety online")])
+    second = courses.search(Search(text="welding", place=place), db_session=db)
+    assert second.total == 2

@@ -1,8 +1,11 @@
 """Funding rules, postcode formats, and the geometry behind distance search."""
 
+import math
+import random
+
 import pytest
 
-from bot.catalogue.course.funding import Profile, free_for, is_free_for
+from bot.catalogue.course.funding import Profile, free_course_types, free_for, is_free_for
 from bot.geo.distance import cell_tokens, cells_within, miles_between
 from bot.postcode.service import is_outward_code, normalise
 
@@ -31,6 +34,9 @@ from bot.postcode.service import is_outward_code, normalise
 )
 def test_free_for_me(course_type, cost, profile, free):
     assert is_free_for(course_type, cost, profile) is free
+    # The search filter (SQL) uses the same rules through free_course_types.
+    types = free_course_types(profile)
+    assert (cost == 0 or types is None or course_type in types) is free
 
 
 def test_free_for_lists_who_pays_nothing():
@@ -65,3 +71,20 @@ def test_the_search_cells_cover_every_point_within_the_radius():
             point = (lat + dlat * radius / 69.05, lon + dlon * radius / 40.7)
             assert miles_between(lat, lon, *point) <= radius
             assert cells & set(cell_tokens(*point)), (radius, point)
+
+
+def test_trimmed_cells_still_cover_the_whole_circle():
+    rng = random.Random(5)
+    for _ in range(300):
+        lat, lon = rng.uniform(50, 55.5), rng.uniform(-5, 1.7)
+        radius = rng.choice((0.5, 3, 10, 30))
+        cells = set(cells_within(lat, lon, radius))
+        for _ in range(40):
+            bearing = rng.uniform(0, 2 * math.pi)
+            reach = radius * math.sqrt(rng.random()) * 0.995
+            point = (
+                lat + reach * math.cos(bearing) / 69.05,
+                lon + reach * math.sin(bearing) / (69.05 * math.cos(math.radians(lat))),
+            )
+            if miles_between(lat, lon, *point) <= radius:
+                assert cells & set(cell_tokens(*point)), (lat, lon, radius, point)

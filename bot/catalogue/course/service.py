@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from sqlalchemy import or_
+from sqlalchemy import and_, or_, true
 from sqlalchemy.orm import Session
 
 from bot.catalogue.common import by_ids, by_uid
@@ -73,12 +73,19 @@ KIND = Kind(
 
 
 def starts_within(weeks: int, today: date):
+    """Courses starting within the weeks, or that residents can join at any time."""
     limit = today + timedelta(weeks=weeks)
-    return lambda r: r.flexible_start or (r.start_date is not None and r.start_date <= limit)
+    return or_(
+        Course.flexible_start, and_(Course.start_date.isnot(None), Course.start_date <= limit)
+    )
 
 
 def free_for_me(profile: funding.Profile):
-    return lambda r: funding.is_free_for(r.course_type, r.cost_pence, profile)
+    """Courses free for this resident under the entitlements in the routing rules."""
+    types = funding.free_course_types(profile)
+    if types is None:
+        return true()
+    return or_(Course.cost_pence == 0, Course.course_type.in_(sorted(types)))
 
 
 def get(uid: str, *, db_session: Session) -> Course | None:

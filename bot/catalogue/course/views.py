@@ -52,9 +52,9 @@ def search_courses(
         )
         if free_for_me:
             profile = funding.Profile(age=age, highest_level=highest_level, on_benefits=on_benefits)
-            search.predicates.append(courses.free_for_me(profile))
+            search.where.append(courses.free_for_me(profile))
         if starts_within_weeks is not None:
-            search.predicates.append(courses.starts_within(starts_within_weeks, search.today))
+            search.where.append(courses.starts_within(starts_within_weeks, search.today))
         outcome = courses.search(search, db_session=db, area_name=params.area_name())
         return params.page_of(outcome, search, courses.load, courses.to_out, db_session=db)
 

@@ -1,26 +1,27 @@
 """The full-text index behind every search, on whichever database the service runs.
 
-SQLite uses an FTS5 table per kind (Porter stemming, BM25 ranking); PostgreSQL uses a table per
-kind holding a weighted ``tsvector`` under a GIN index. Both index three fields: ``title``
-(weighted highest), ``body`` and ``tags`` (grid cells, "online", "national": see ``bot.geo``).
-The tables are created by migration 0002.
+SQLite uses an FTS5 table per kind (Porter stemming, ranked by matches in title and body);
+PostgreSQL uses a table per kind holding a weighted ``tsvector`` under a GIN index. Both index
+three fields: ``title`` (weighted highest), ``body`` and ``tags`` (grid cells, "online",
+"national": see ``bot.geo``). The tables are created by migration 0002.
 """
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import Float, Integer, column, text
+from sqlalchemy import text
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
-from sqlalchemy.sql.elements import TextClause
-from sqlalchemy.sql.selectable import Subquery
 
 from bot.catalogue.search.text import Group, Phrase
 
 TABLES = {"course": "fts_courses", "vacancy": "fts_vacancies", "service": "fts_services"}
 TITLE_WEIGHT = 10.0
+K1 = 1.2  # how quickly repeated mentions stop adding to a score (BM25's k1)
+MARK = "\x01"  # put before each matched phrase by highlight(); never in catalogue text
 
 
 @dataclass(frozen=True)
@@ -63,6 +64,41 @@ def replace(db_session: Session, kind: str, documents: Iterable[Document]) -> No
             ),
             rows,
         )
+    _new_version(db_session, kind)
+
+
+def _new_version(db_session: Session, kind: str) -> None:
+    # The same upsert syntax works on SQLite and PostgreSQL.
+    db_session.execute(
+        text(
+            "INSERT INTO search_index_versions (kind, token) VALUES (:kind, :token) "
+            "ON CONFLICT (kind) DO UPDATE SET token = excluded.token"
+        ),
+        {"kind": kind, "token": uuid.uuid4().hex},
+    )
+
+
+def version(db_session: Session, kind: str) -> str | None:
+    """The kind's current index version, or ``None`` if it was never written to."""
+    return db_session.execute(
+        text("SELECT token FROM search_index_versions WHERE kind = :kind"), {"kind": kind}
+    ).scalar()
+
+
+def _saturated(count: int) -> float:
+    return count * (1 + K1) / (count + K1)
+
+
+def _fts5_score(title_marked: str, body_marked: str) -> float:
+    """Matches in the title, then in the body, each saturating as in BM25.
+
+    Not FTS5's own ``bm25()``: that counts, for every phrase of the query, the documents of the
+    whole catalogue containing it (a full pass over each phrase's index per search, 20 to 40 ms
+    at a million records for a word like "care" with its synonyms). ``highlight()`` only looks at
+    the rows matched, so this costs a few milliseconds. Without inverse document frequency all
+    the resident's words weigh the same, which suits short queries of a few words.
+    """
+    return TITLE_WEIGHT * _saturated(title_marked.count(MARK)) + _saturated(body_marked.count(MARK))
 
 
 def _fts5_phrase(phrase: Phrase) -> str:
@@ -73,13 +109,19 @@ def _pg_phrase(phrase: Phrase) -> str:
     return " <-> ".join(phrase)
 
 
-def match(
-    db_session: Session, kind: str, groups: list[Group], tags: list[str] | None, any_word: bool
-) -> Subquery:
-    """A selectable of ``(id, score)`` for records matching the words and any of the tags.
+def scores(
+    db_session: Session,
+    kind: str,
+    groups: list[Group],
+    tags: list[str] | None,
+    any_word: bool,
+    scored: bool = True,
+) -> dict[int, float]:
+    """The ids of records matching the words and any of the tags, with their scores.
 
     Higher score is better on both engines. ``any_word`` relaxes AND between the resident's
-    words to OR, for when no record has them all.
+    words to OR, for when no record has them all. ``scored=False`` skips ranking and gives
+    every record 0, for searches sorted by distance or date.
     """
     table = TABLES[kind]
     joiner = " OR " if any_word else " AND "
@@ -92,11 +134,20 @@ def match(
             parts.append("{title body} : (" + text_part + ")")
         if tags:
             parts.append("tags : (" + " OR ".join(tags) + ")")
-        clause = text(
-            f"SELECT rowid AS id, -bm25({table}, {TITLE_WEIGHT}, 1.0, 0.0) AS score "
-            f"FROM {table} WHERE {table} MATCH :q"
-        ).bindparams(q=" AND ".join(parts))
-        return _as_subquery(clause)
+        query = {"q": " AND ".join(parts)}
+        if not (scored and groups):
+            found = db_session.execute(
+                text(f"SELECT rowid FROM {table} WHERE {table} MATCH :q"), query
+            )
+            return dict.fromkeys(found.scalars(), 0.0)
+        found = db_session.execute(
+            text(
+                f"SELECT rowid, highlight({table}, 0, :mark, ''), "
+                f"highlight({table}, 1, :mark, '') FROM {table} WHERE {table} MATCH :q"
+            ),
+            {**query, "mark": MARK},
+        )
+        return {row_id: _fts5_score(title, body) for row_id, title, body in found}
     pg_joiner = " | " if any_word else " & "
     conditions, params = [], {}
     score = "0.0"
@@ -105,15 +156,12 @@ def match(
             "(" + " | ".join(_pg_phrase(p) for p in g.alternatives) + ")" for g in groups
         )
         conditions.append("document @@ to_tsquery('english', :tq)")
-        score = "ts_rank(document, to_tsquery('english', :tq))"
+        if scored:
+            score = "ts_rank(document, to_tsquery('english', :tq))"
     if tags:
         params["gq"] = " | ".join(tags)
         conditions.append("document @@ to_tsquery('simple', :gq)")
-    clause = text(
-        f"SELECT id, {score} AS score FROM {table} WHERE {' AND '.join(conditions)}"
-    ).bindparams(**params)
-    return _as_subquery(clause)
-
-
-def _as_subquery(clause: TextClause) -> Subquery:
-    return clause.columns(column("id", Integer), column("score", Float)).subquery("matched")
+    found = db_session.execute(
+        text(f"SELECT id, {score} FROM {table} WHERE {' AND '.join(conditions)}"), params
+    )
+    return {row_id: float(score) for row_id, score in found}

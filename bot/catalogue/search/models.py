@@ -21,6 +21,19 @@ class SearchTerm(Base):
     term = Column(String(60), primary_key=True)
 
 
+class IndexVersion(Base):
+    """A fresh token each time a kind's index changes, so cached search parts know they are stale.
+
+    A random token rather than a counter, so two databases at the same address (a test database
+    made again, a restored backup) can never be mistaken for each other.
+    """
+
+    __tablename__ = "search_index_versions"
+
+    kind = Column(String(20), primary_key=True)
+    token = Column(String(32), nullable=False)
+
+
 class FacetValue(BaseModel):
     value: str
     label: str

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from bot.catalogue.common import by_ids, by_uid
@@ -66,9 +66,9 @@ KIND = Kind(
 
 def for_age(age: int):
     """Services whose published age range includes the resident (no range: open to all)."""
-    return lambda r: (
-        (r.minimum_age is None or age >= r.minimum_age)
-        and (r.maximum_age is None or age <= r.maximum_age)
+    return and_(
+        or_(SupportService.minimum_age.is_(None), SupportService.minimum_age <= age),
+        or_(SupportService.maximum_age.is_(None), SupportService.maximum_age >= age),
     )
 
 

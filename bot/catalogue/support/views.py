@@ -27,7 +27,7 @@ def search_services(
         search = params.build(common, db_session=db)
         search.selected = params.selected(where=where)
         if age is not None:
-            search.predicates.append(services.for_age(age))
+            search.where.append(services.for_age(age))
         if taxonomy_term:
             search.where.append(services.in_taxonomy_term(taxonomy_term))
         outcome = services.search(search, db_session=db, area_name=params.area_name())

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from sqlalchemy import or_
+from sqlalchemy import and_, or_, true
 from sqlalchemy.orm import Session
 
 from bot.catalogue.common import by_ids, by_uid
@@ -68,19 +68,23 @@ KIND = Kind(
 
 
 def hours_between(min_hours: float | None, max_hours: float | None):
-    def ok(r) -> bool:
-        if r.hours_per_week is None:
-            return min_hours is None and max_hours is None
-        return (min_hours is None or r.hours_per_week >= min_hours) and (
-            max_hours is None or r.hours_per_week <= max_hours
-        )
-
-    return ok
+    """Vacancies whose weekly hours are in the range (unknown hours never are)."""
+    conditions = []
+    if min_hours is not None:
+        conditions.append(Vacancy.hours_per_week >= min_hours)
+    if max_hours is not None:
+        conditions.append(Vacancy.hours_per_week <= max_hours)
+    return and_(true(), *conditions)
 
 
 def starts_within(weeks: int, today: date):
+    """Vacancies starting within the weeks, or with no start date given."""
     limit = today + timedelta(weeks=weeks)
-    return lambda r: r.start_date is None or r.start_date <= limit
+    return or_(Vacancy.start_date.is_(None), Vacancy.start_date <= limit)
+
+
+def not_apprenticeship():
+    return Vacancy.contract_type != "apprenticeship"
 
 
 def get(uid: str, *, db_session: Session) -> Vacancy | None:

@@ -42,11 +42,11 @@ def search_vacancies(
             disability_confident=["yes"] if disability_confident else None,
         )
         if apprenticeship is False:
-            search.predicates.append(lambda r: r.contract_type != "apprenticeship")
+            search.where.append(vacancies.not_apprenticeship())
         if min_hours is not None or max_hours is not None:
-            search.predicates.append(vacancies.hours_between(min_hours, max_hours))
+            search.where.append(vacancies.hours_between(min_hours, max_hours))
         if starts_within_weeks is not None:
-            search.predicates.append(vacancies.starts_within(starts_within_weeks, search.today))
+            search.where.append(vacancies.starts_within(starts_within_weeks, search.today))
         outcome = vacancies.search(search, db_session=db, area_name=params.area_name())
         return params.page_of(outcome, search, vacancies.load, vacancies.to_out, db_session=db)
 
