@@ -19,6 +19,7 @@ from bot.cors import PublicCORS
 from bot.database.core import get_engine, make_engine, session_factory
 from bot.health.views import router as health_router
 from bot.openreferral.views import router as openreferral_router
+from bot.pathways.views import router as pathways_router
 from bot.postcode.views import router as postcode_router
 
 
@@ -64,6 +65,7 @@ def create_app() -> FastAPI:
         venue_router,
         postcode_router,
         openreferral_router,
+        pathways_router,
     ):
         app.include_router(router)
     # Open Referral feeds are public by design: any site may read them from a browser.

@@ -44,3 +44,26 @@ def test_conversation_without_greeting_still_starts_and_later_turn_is_503(client
     turn = client.post(f"/api/v1/conversations/{conversation_id}/messages", json={"text": "hi"})
     assert turn.status_code == 503
     assert "0113 496 0000" in turn.json()["error"]["message"]
+
+
+def test_pathways_api_routes_answers_with_reasons(client):
+    response = client.post(
+        "/api/v1/pathways",
+        json={"age": 20, "situation": "out_of_work", "care_leaver": True, "barriers": ["housing"]},
+    )
+    assert response.status_code == 200
+    body = response.json()
+    offers = {o["key"]: o for o in body["offers"]}
+    assert set(offers) == {"youth_pathways", "working_futures", "skills_for_all"}
+    assert "You are 20 and not in work" in offers["youth_pathways"]["reasons"][0]
+    assert [r["key"] for r in body["referrals"]] == ["housing"]
+
+
+@pytest.mark.parametrize(
+    "answers",
+    [{"age": -3}, {"situation": "astronaut"}, {"barriers": ["weather"]}, {"age": "old"}],
+)
+def test_pathways_api_refuses_answers_it_cannot_use(client, answers):
+    response = client.post("/api/v1/pathways", json=answers)
+    assert response.status_code == 422
+    assert response.json()["error"]["message"]

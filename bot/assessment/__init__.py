@@ -1,0 +1,1 @@
+"""The assessment conversation: what to ask, how to read the answers, and when to stop asking."""
