@@ -77,3 +77,234 @@ def hours(text: str) -> int | None:
     if re.search(r"\bpart[\s-]?time\b", lowered):
         return PART_TIME_HOURS
     return None
+
+
+def _has(lowered: str, *patterns: str) -> bool:
+    return any(re.search(p, lowered) for p in patterns)
+
+
+YES = (r"\b(yes|yeah|yep|yup|ya|yh|y|aye|sure|correct|i do|i am|i have|definitely|ok)\b",)
+NO = (r"\b(no|nope|nah|n|not really|i don'?t|i'?m not|i am not|i haven'?t|never|none)\b",)
+
+
+def yes_no(text: str) -> bool | None:
+    lowered = text.lower()
+    no, yes = _has(lowered, *NO), _has(lowered, *YES)
+    if no and not yes:
+        return False
+    if yes and not no:
+        return True
+    return None
+
+
+def situation(text: str) -> str | None:
+    """What the resident is doing now, in the routing rules' words."""
+    lowered = text.lower()
+    if _has(
+        lowered,
+        r"\b(unemployed|out of work|not working|no job|lost my job|jobless|"
+        r"made redundant|redundan|looking for work|between jobs|jobseek|neet)\b",
+    ):
+        if _has(lowered, r"\b(ill|illness|health|sick|disab|injur|condition|depress|anxi)"):
+            return "health"
+        return "out_of_work"
+    if _has(lowered, r"\b(sick|ill health|illness|health|disab|injur|condition|can'?t work)"):
+        return "health"
+    if _has(
+        lowered,
+        r"\b(carer|caring|care for|look after|looking after|stay at home|"
+        r"stay-at-home|full time mum|full time dad|parent|my kids|children)\b",
+    ):
+        return "caring"
+    if _has(lowered, r"\b(school|college|uni|university|student|studying|sixth form|course)\b"):
+        return "in_education"
+    if _has(
+        lowered,
+        r"\b(work|working|employed|job|self employed|self-employed|zero hours|"
+        r"part time|full time|shifts?|agency)\b",
+    ):
+        return "in_work"
+    if _has(lowered, r"\b(retired|volunteer|other|something else)\b"):
+        return "other"
+    return None
+
+
+def work_security(text: str) -> str | None:
+    lowered = text.lower()
+    if _has(
+        lowered,
+        r"\b(low pay|low paid|low-paid|minimum wage|not enough money|"
+        r"don'?t earn enough|poorly paid|badly paid|underpaid)\b",
+    ):
+        return "low_paid"
+    if _has(
+        lowered,
+        r"\b(zero hours|zero-hours|temporary|temp|agency|insecure|not secure|"
+        r"contract ending|ending soon|might lose|fixed term|casual|gig|"
+        r"not enough hours|unstable|seasonal)\b",
+    ):
+        return "insecure"
+    if _has(lowered, r"\b(secure|permanent|stable|safe|fine|good|happy)\b"):
+        return "secure"
+    return None
+
+
+def months(text: str) -> int | None:
+    """How long, in months: "2 years", "six months", "since March" is not guessed."""
+    lowered = text.lower()
+    if _has(lowered, r"\b(never worked|never had a job)\b"):
+        return 120
+    numbers = number_words(lowered)
+    if _has(lowered, r"\b(a|one) (year|yr)\b") and not numbers:
+        return 12
+    if _has(lowered, r"\b(a|one) month\b") and not numbers:
+        return 1
+    if _has(lowered, r"\b(few|couple of) weeks?\b|\bweeks?\b") and not numbers:
+        return 0
+    if _has(lowered, r"\b(few|couple of|couple) months\b") and not numbers:
+        return 3
+    if _has(lowered, r"\b(few|couple of|couple) years\b") and not numbers:
+        return 24
+    if len(numbers) != 1:
+        return None
+    if _has(lowered, r"\b(years?|yrs?)\b"):
+        return numbers[0] * 12
+    if _has(lowered, r"\bweeks?\b"):
+        return numbers[0] // 4
+    if _has(lowered, r"\b(months?|mths?)\b"):
+        return numbers[0]
+    return None
+
+
+LEVEL_WORDS = [
+    (r"\bentry( level)? ?3\b", "E3"),
+    (r"\bentry( level)? ?2\b", "E2"),
+    (r"\bentry( level)? ?1\b|\bentry level\b", "E1"),
+    (r"\b(phd|doctorate)\b", "8"),
+    (r"\b(masters?|mba|msc|ma|pgce|postgrad)\b", "7"),
+    (r"\b(degree|bachelor|ba|bsc|graduate|uni)\b", "6"),
+    (r"\b(foundation degree|hnd)\b", "5"),
+    (r"\b(hnc|level 4)\b", "4"),
+    (r"\b(a ?levels?|btec (extended|national)|level 3|t ?level|access course|nvq 3)\b", "3"),
+    (r"\b(gcses?|level 2|nvq 2|o ?levels?|cse|functional skills level 2)\b", "2"),
+    (r"\b(level 1|nvq 1)\b", "1"),
+    (r"\b(none|no qualifications?|nothing|no quals|left school with nothing|didn'?t finish)\b",
+     "none"),
+]  # fmt: skip
+
+
+def highest_level(text: str) -> str | None:
+    """The resident's highest qualification as a level; "gcse" means level 2, and so on."""
+    lowered = text.lower()
+    for pattern, level in LEVEL_WORDS:
+        if re.search(pattern, lowered):
+            if level == "2" and _has(lowered, r"\b(failed|didn'?t pass|low grades?|grade [1-3])\b"):
+                return "1"
+            return level
+    return None
+
+
+def gcse(text: str) -> tuple[bool | None, bool | None] | None:
+    """(English, maths) at grade 4 (C) or above: "both", "just english", "neither".
+
+    A subject the resident does not mention stays unknown, unless "just" or "only" says so.
+    """
+    lowered = text.lower()
+    english = _has(lowered, r"\benglish\b")
+    maths = _has(lowered, r"\b(maths?|mathematics)\b")
+    negative = _has(lowered, r"\b(no|not|failed|without|didn'?t|don'?t|haven'?t)\b")
+    if _has(lowered, r"\b(both|all of them)\b") or (english and maths and not negative):
+        return True, True
+    if english == maths:
+        if _has(lowered, r"\b(neither|none|nope|no|not either|failed both)\b"):
+            return False, False
+        return None
+    only = _has(lowered, r"\b(just|only)\b")
+    this = not negative
+    other = False if (only and this) else None
+    return (this, other) if english else (other, this)
+
+
+def digital(text: str) -> str | None:
+    lowered = text.lower()
+    if _has(
+        lowered, r"\b(confident|good|fine|ok|okay|very|expert|easy|no problem|great)\b"
+    ) and not _has(lowered, r"\b(not|no|never)\b"):
+        return "confident"
+    if _has(
+        lowered,
+        r"\b(never|none|can'?t|cannot|no idea|not at all|scared|don'?t use|"
+        r"no computer|not confident)\b",
+    ):
+        return "none"
+    if _has(
+        lowered,
+        r"\b(bit|some|basic|little|a bit|so so|so-so|sometimes|phone only|"
+        r"only my phone|average|not very|learning)\b",
+    ):
+        return "basic"
+    return None
+
+
+BARRIER_WORDS = {
+    "mental_health": r"\b(mental|anxiety|anxious|depress|stress|panic|ptsd|bipolar|ocd|"
+                     r"low mood|breakdown)",
+    "health": r"\b(health|ill|illness|sick|back|pain|condition|injur|chronic|diabet|"
+              r"cancer|fatigue|long covid)",
+    "disability": r"\b(disab|wheelchair|deaf|blind|autis|adhd|dyslex|learning difficult|"
+                  r"impair)",
+    "caring": r"\b(carer|caring for|care for|look after my (mum|dad|mother|father|partner|"
+              r"husband|wife|son|daughter))",
+    "childcare": r"\b(childcare|child care|nursery|kids|children|school run|baby|toddler|"
+                 r"single (mum|dad|parent))",
+    "housing": r"\b(housing|homeless|evict|hostel|sofa surf|rent|landlord|temporary "
+               r"accommodation|no fixed abode)",
+    "transport": r"\b(transport|bus|travel|no car|can'?t drive|don'?t drive|lift|getting "
+                 r"there|rural)",
+    "convictions": r"\b(conviction|criminal record|prison|jail|probation|offend|dbs|"
+                   r"ex-offender)",
+    "money": r"\b(money|debt|bills|broke|skint|afford|benefit sanction|arrears|loan)",
+    "english_language": r"\b(english is not|my english|speak english|esol|language|"
+                        r"translat|not my first language)",
+}  # fmt: skip
+NO_BARRIERS = r"\b(none|nothing|no|nope|not really|all good|fine|no problems?|n/a)\b"
+
+
+def barriers(text: str) -> frozenset[str] | None:
+    """Every barrier the message names ("housing and childcare"); empty when they say none."""
+    lowered = text.lower()
+    found = {name for name, pattern in BARRIER_WORDS.items() if re.search(pattern, lowered)}
+    if found:
+        return frozenset(found)
+    if re.search(NO_BARRIERS, lowered):
+        return frozenset()
+    return None
+
+
+_POSTCODE = re.compile(
+    r"\b([A-Za-z]{1,2}[0-9][A-Za-z0-9]?)\s*([0-9][A-Za-z]{2})\b|\b([A-Z]{1,2}[0-9][A-Z0-9]?)\b"
+)
+_PLACE_AFTER = re.compile(
+    r"\b(?:in|near|at|from|around|live in|living in)\s+([a-z][a-z' -]{1,40})$"
+)
+_FILLER = re.compile(
+    r"^(?:i live in|i'?m in|im in|i am in|it'?s|its|my postcode is|postcode|in)\s+"
+)
+
+
+def place_candidates(text: str) -> list[str]:
+    """What in a message could be a postcode or town, most likely first."""
+    found: list[str] = []
+    for match in _POSTCODE.finditer(text):
+        if match.group(1):
+            found.append(f"{match.group(1)} {match.group(2)}".upper())
+        elif not re.fullmatch(r"L[0-9]", match.group(3)):  # "L2" is far more often a level
+            found.append(match.group(3))
+    lowered = " ".join(text.lower().replace(",", " ").replace(".", " ").split())
+    after = _PLACE_AFTER.search(lowered)
+    if after:
+        found.append(after.group(1).strip())
+    short = _FILLER.sub("", lowered).strip()
+    if short and len(short.split()) <= 3 and not any(ch.isdigit() for ch in short):
+        found.append(short)
+    return list(dict.fromkeys(found))

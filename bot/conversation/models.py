@@ -31,6 +31,9 @@ class Conversation(Base):
     last_active_at = Column(DateTime(timezone=True), nullable=False, default=utcnow, index=True)
     turns = Column(Integer, nullable=False, default=0)
     offered_buttons = Column(JSON, nullable=False, default=list)
+    # Set when the resident may be in danger (the safety net or the ``crisis`` intent): the
+    # handoff queue puts these conversations first.
+    urgent_at = Column(DateTime(timezone=True), nullable=True, index=True)
 
 
 class Button(BaseModel):

@@ -10,8 +10,10 @@ from sqlalchemy.orm import Session
 from bot.conversation import guard, tracker
 from bot.conversation.models import BotMessage, Button, Conversation, utcnow
 from bot.conversation.rasa_client import RasaClient
+from bot.safety.detect import is_crisis
 
 GREETING_PAYLOAD = "/greet"
+CRISIS_PAYLOAD = "/crisis"
 
 
 class ConversationNotFound(LookupError):
@@ -72,7 +74,13 @@ def send(
     if accepted.rasa_text is None:
         # Re-offer the buttons still open so the resident is never left at a dead end.
         return [BotMessage(text=accepted.local_reply, buttons=offered or None)]
-    messages = rasa.send(conversation.id, accepted.rasa_text, _metadata(conversation))
+    rasa_text, metadata = accepted.rasa_text, _metadata(conversation)
+    if text is not None and is_crisis(rasa_text):
+        # The safety net: whatever the dialogue is doing and however sure its model is, a
+        # resident in danger gets the emergency answer. Their own words stay in the metadata.
+        mark_urgent(conversation)
+        rasa_text, metadata = CRISIS_PAYLOAD, {**metadata, "resident_text": accepted.rasa_text}
+    messages = rasa.send(conversation.id, rasa_text, metadata) or [_nothing_back()]
     _remember_offers(conversation, messages)
     conversation.turns = (conversation.turns or 0) + 1
     conversation.last_active_at = utcnow()
@@ -86,6 +94,32 @@ def end(*, session: Session, tracker_engine: Engine, conversation_id: str) -> No
         raise ConversationNotFound(conversation_id)
     tracker.forget(tracker_engine, conversation.id)
     session.delete(conversation)
+
+
+def _nothing_back() -> BotMessage:
+    """The assistant said nothing (an action failed): never leave the resident waiting."""
+    return BotMessage(
+        text="Sorry, something went wrong on our side and I couldn't answer that. Please try "
+        "again, say it another way, or talk to a person.",
+        buttons=[
+            Button(title="Talk to a person", payload="/request_adviser"),
+            Button(title="What can you do?", payload="/help"),
+        ],
+    )
+
+
+def mark_urgent(conversation: Conversation) -> None:
+    if conversation.urgent_at is None:
+        conversation.urgent_at = utcnow()
+
+
+def mark_urgent_by_id(*, session: Session, conversation_id: str) -> bool:
+    """Flag a conversation from outside the gateway (the crisis action); False if unknown."""
+    conversation = get(session=session, conversation_id=conversation_id)
+    if conversation is None:
+        return False
+    mark_urgent(conversation)
+    return True
 
 
 def _metadata(conversation: Conversation) -> dict[str, str]:

@@ -14,19 +14,22 @@ def make_tracker(
     events: list | None = None,
     text: str = "",
     intent: str = "",
+    entities: list[dict] | None = None,
+    active_loop: str | None = None,
+    sender_id: str = "test-conversation",
 ) -> Tracker:
     return Tracker(
-        sender_id="test-conversation",
+        sender_id=sender_id,
         slots=slots or {},
         latest_message={
             "text": text,
             "intent": {"name": intent, "confidence": 1.0},
-            "entities": [],
+            "entities": entities or [],
         },
         events=events or [],
         paused=False,
         followup_action=None,
-        active_loop={},
+        active_loop={"name": active_loop} if active_loop else {},
         latest_action_name="action_listen",
     )
 

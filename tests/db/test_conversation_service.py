@@ -176,3 +176,46 @@ def test_forget_before_rasa_stored_anything(database_url):
     engine = make_engine(database_url)
     assert tracker.forget(engine, "never-seen") == 0
     engine.dispose()
+
+
+def _say(sessions, rasa, conversation_id: str, text: str):
+    with session_scope(sessions) as session:
+        return service.send(
+            session=session,
+            rasa=rasa,
+            conversation_id=conversation_id,
+            text=text,
+            payload=None,
+            max_chars=2000,
+        )
+
+
+def test_the_safety_net_sends_crisis_whatever_the_model_would_say(sessions):
+    crisis_reply = [BotMessage(text="Call 999 if you are in danger.")]
+    rasa = RecordingRasa([GREETING, crisis_reply, [BotMessage(text="ok")]])
+    with session_scope(sessions) as session:
+        conversation, _ = service.create(
+            session=session, rasa=rasa, council_slug="demo", channel="web", greet=True
+        )
+    said = "need a job but honestly i want to die"
+    assert _say(sessions, rasa, conversation.id, said) == crisis_reply
+    _cid, text, metadata = rasa.sent[1]
+    assert text == "/crisis" and metadata["resident_text"] == said
+    with session_scope(sessions) as session:
+        assert service.get(session=session, conversation_id=conversation.id).urgent_at
+    _say(sessions, rasa, conversation.id, "ok thanks")
+    assert rasa.sent[2][1] == "ok thanks"  # ordinary messages go through as typed
+
+
+def test_when_the_assistant_says_nothing_the_resident_still_gets_an_answer(sessions):
+    rasa = RecordingRasa([GREETING, []])
+    with session_scope(sessions) as session:
+        conversation, _ = service.create(
+            session=session, rasa=rasa, council_slug="demo", channel="web", greet=True
+        )
+    [message] = _say(sessions, rasa, conversation.id, "hello?")
+    assert "something went wrong" in message.text
+    assert "/request_adviser" in [b.payload for b in message.buttons]
+    # ...and those buttons can be pressed.
+    rasa.replies.append([BotMessage(text="You can call us.")])
+    assert press(sessions, rasa, conversation.id, "/request_adviser")[0].text == "You can call us."

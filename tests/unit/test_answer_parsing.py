@@ -28,3 +28,81 @@ def test_age(text, expected):
 )  # fmt: skip
 def test_hours(text, expected):
     assert parse.hours(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("unemployed", "out_of_work"), ("i lost my job in march", "out_of_work"),
+        ("not working because of my back condition", "health"), ("off sick", "health"),
+        ("im a full time mum", "caring"), ("i look after my dad", "caring"),
+        ("at college", "in_education"), ("still at school", "in_education"),
+        ("working zero hours", "in_work"), ("i work part time in a shop", "in_work"),
+        ("retired", "other"), ("blah", None),
+    ],
+)  # fmt: skip
+def test_situation(text, expected):
+    assert parse.situation(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("2 years", 24), ("six months", 6), ("about a year", 12), ("few weeks", 0),
+     ("never worked", 120), ("18 months", 18), ("a while", None), ("couple of years", 24)],
+)  # fmt: skip
+def test_months(text, expected):
+    assert parse.months(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("GCSEs", "2"), ("a levels", "3"), ("I have a degree", "6"), ("nothing", "none"),
+     ("no qualifications", "none"), ("masters", "7"), ("entry level 3", "E3"),
+     ("failed my gcses", "1"), ("NVQ 2 in care", "2"), ("dunno", None)],
+)  # fmt: skip
+def test_highest_level(text, expected):
+    assert parse.highest_level(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("both", (True, True)), ("yes english and maths", (True, True)), ("neither", (False, False)),
+     ("just english", (True, False)), ("maths only", (False, True)),
+     ("i didn't pass maths", (None, False)), ("i got english", (True, None)),
+     ("not sure", None)],
+)  # fmt: skip
+def test_gcse(text, expected):
+    assert parse.gcse(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("very confident", "confident"), ("a bit", "basic"), ("only my phone", "basic"),
+     ("never used one", "none"), ("not confident", "none"), ("hmm", None)],
+)  # fmt: skip
+def test_digital(text, expected):
+    assert parse.digital(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("housing and childcare", {"housing", "childcare"}),
+        ("i have anxiety and debts", {"mental_health", "money"}),
+        ("bad back, no car", {"health", "transport"}),
+        ("i have a criminal record", {"convictions"}),
+        ("my english is not good", {"english_language"}),
+        ("none", set()), ("no nothing", set()), ("purple", None),
+    ],
+)  # fmt: skip
+def test_barriers(text, expected):
+    result = parse.barriers(text)
+    assert (None if result is None else set(result)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("yes", True), ("yeah i am", True), ("no", False), ("nope", False), ("maybe", None)],
+)
+def test_yes_no(text, expected):
+    assert parse.yes_no(text) is expected

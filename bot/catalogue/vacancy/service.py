@@ -106,7 +106,10 @@ def wage_text(vacancy: Vacancy) -> str | None:
     if not low:
         return None
     amount = f"{low} to {high}" if high and high != low else low
-    return f"{amount} a {vacancy.wage_unit}" if vacancy.wage_unit else amount
+    if not vacancy.wage_unit:
+        return amount
+    article = "an" if vacancy.wage_unit[0] in "aeiou" or vacancy.wage_unit == "hour" else "a"
+    return f"{amount} {article} {vacancy.wage_unit}"
 
 
 def to_out(vacancy: Vacancy, distance: float | None = None, where: str | None = None) -> VacancyOut:

@@ -1,0 +1,259 @@
+"""The assessment form: which question next, reading each answer, and help when stuck.
+
+The rules live in ``bot.assessment`` (what to ask, how to read an answer) and
+``bot.pathways`` (what the answers mean); this module adapts them to Rasa's form protocol.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from rasa_sdk import Action, FormValidationAction, Tracker
+from rasa_sdk.events import EventType
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from actions.common import (
+    PERSON_BUTTON,
+    council,
+    database,
+    entities_of,
+    intent_of,
+    rules,
+    text_of,
+)
+from bot.assessment import flow, parse
+from bot.assessment.flow import SKIPPED, WANTS_BY_INTENT
+from bot.assessment.read import HINTS, UNSURE, read
+from bot.catalogue.search import place as places
+from bot.postcode.service import PostcodeError
+
+# Messages that are not answers: the dialogue's rules deal with them, then the form carries on.
+DIGRESSIONS = {
+    "ask_why", "ask_privacy", "request_adviser", "crisis", "restart", "help", "goodbye",
+    "bot_challenge", "explain_term", "out_of_scope", "thank", "greet", "book_appointment",
+    "cancel_appointment", "more_results", *WANTS_BY_INTENT,
+}  # fmt: skip
+SKIP_WORDS = re.compile(
+    r"^\s*(skip|pass|next( question)?|prefer not to say|rather not( say)?|i'?d rather not|"
+    r"no comment|don'?t want to say)\b",
+    re.IGNORECASE,
+)
+SKIP_BUTTON = {"title": "Skip this question", "payload": "/skip"}
+CORRECTABLE = ("age", "location")
+
+
+def _corrections(tracker: Tracker) -> dict[str, str]:
+    """Earlier answers the resident changes in passing: "actually I'm 24", "I moved to DB3"."""
+    requested = tracker.get_slot("requested_slot")
+    names = {e.get("entity") for e in entities_of(tracker)}
+    found = {}
+    if requested != "age" and "age" in names and parse.age(text_of(tracker)) is not None:
+        found["age"] = text_of(tracker)
+    if requested != "location" and names & {"postcode", "place"}:
+        found["location"] = text_of(tracker)
+    return found
+
+
+def _previous(tracker: Tracker, slot: str) -> Any:
+    """The slot's value before this turn (the form has already put the new one in place)."""
+    events = tracker.events
+    users = [i for i, e in enumerate(events) if e.get("event") == "user"]
+    before = events[: users[-1]] if users else events
+    for event in reversed(before):
+        if event.get("event") == "slot" and event.get("name") == slot:
+            return event.get("value")
+    return None
+
+
+class ValidateAssessmentForm(FormValidationAction):
+    def name(self) -> str:
+        return "validate_assessment_form"
+
+    async def required_slots(
+        self,
+        domain_slots: list[str],
+        dispatcher: CollectingDispatcher,
+        tracker: Tracker,
+        domain: DomainDict,
+    ) -> list[str]:
+        return flow.questions_to_ask(tracker.slots, rules().minimum_age)
+
+    # --- Extraction: the requested question takes the message as its raw answer. ---
+
+    def _extract(self, question: str, tracker: Tracker) -> dict[str, Any]:
+        corrections = _corrections(tracker)
+        if question in corrections:
+            return {question: corrections[question]}
+        intent = intent_of(tracker)
+        if question != tracker.get_slot("requested_slot") or corrections:
+            return {}
+        if intent in DIGRESSIONS and not (question == "wants" and intent in WANTS_BY_INTENT):
+            return {}
+        text = text_of(tracker)
+        if intent == "skip" or SKIP_WORDS.match(text) or UNSURE.match(text):
+            return {question: SKIPPED}  # "don't know" is an answer: unknown, not a failure
+        return {question: text or "?"}
+
+    async def extract_wants(self, dispatcher, tracker, domain):
+        return self._extract("wants", tracker)
+
+    async def extract_age(self, dispatcher, tracker, domain):
+        return self._extract("age", tracker)
+
+    async def extract_location(self, dispatcher, tracker, domain):
+        return self._extract("location", tracker)
+
+    async def extract_situation(self, dispatcher, tracker, domain):
+        return self._extract("situation", tracker)
+
+    async def extract_work_security(self, dispatcher, tracker, domain):
+        return self._extract("work_security", tracker)
+
+    async def extract_out_of_work_months(self, dispatcher, tracker, domain):
+        return self._extract("out_of_work_months", tracker)
+
+    async def extract_highest_level(self, dispatcher, tracker, domain):
+        return self._extract("highest_level", tracker)
+
+    async def extract_gcse(self, dispatcher, tracker, domain):
+        return self._extract("gcse", tracker)
+
+    async def extract_digital_confidence(self, dispatcher, tracker, domain):
+        return self._extract("digital_confidence", tracker)
+
+    async def extract_barriers(self, dispatcher, tracker, domain):
+        return self._extract("barriers", tracker)
+
+    async def extract_care_leaver(self, dispatcher, tracker, domain):
+        return self._extract("care_leaver", tracker)
+
+    async def extract_on_benefits(self, dispatcher, tracker, domain):
+        return self._extract("on_benefits", tracker)
+
+    async def extract_hours(self, dispatcher, tracker, domain):
+        return self._extract("hours", tracker)
+
+    async def extract_interests(self, dispatcher, tracker, domain):
+        return self._extract("interests", tracker)
+
+    # --- Validation: read the raw answer by rule, or explain and ask again. ---
+
+    def _validate(
+        self, question: str, raw: Any, dispatcher: CollectingDispatcher, tracker: Tracker
+    ) -> dict[str, Any]:
+        if raw == SKIPPED:
+            return {question: SKIPPED, "failed_attempts": 0}
+        if question == "location":
+            return self._location(str(raw), dispatcher, tracker)
+        text = str(raw)
+        value = read(question, text, intent_of(tracker), entities_of(tracker))
+        if value is None:
+            return self._not_understood(question, "", dispatcher, tracker)
+        self._confirm_change(question, value, dispatcher, tracker)
+        return {question: value, "failed_attempts": 0}
+
+    def _location(
+        self, raw: str, dispatcher: CollectingDispatcher, tracker: Tracker
+    ) -> dict[str, Any]:
+        area = frozenset(council().local_authority_codes)
+        problem = None
+        with database() as db:
+            for candidate in parse.place_candidates(raw) or [raw]:
+                try:
+                    place = places.resolve(candidate, area, db_session=db)
+                except PostcodeError as exc:
+                    problem = problem or exc.message
+                    continue
+                self._confirm_change("location", place.label, dispatcher, tracker)
+                if not place.in_area:
+                    dispatcher.utter_message(
+                        text=f"{place.label} is outside {council().area_name}. I can still "
+                        "show you things nearby and online, and an adviser can tell you what "
+                        "your own council offers."
+                    )
+                return {"location": place.label, "in_area": place.in_area, "failed_attempts": 0}
+        return self._not_understood("location", problem or "", dispatcher, tracker)
+
+    def _not_understood(
+        self, question: str, problem: str, dispatcher: CollectingDispatcher, tracker: Tracker
+    ) -> dict[str, Any]:
+        failed = int(tracker.get_slot("failed_attempts") or 0) + 1
+        lead = problem or "Sorry, I didn't understand that."
+        dispatcher.utter_message(text=f"{lead} {HINTS[question]}".strip())
+        if failed >= 2:
+            dispatcher.utter_message(
+                text="If it's easier, you can choose an option, skip this question, or talk "
+                "to a person.",
+                buttons=[SKIP_BUTTON, PERSON_BUTTON],
+            )
+        return {question: None, "failed_attempts": failed}
+
+    def _confirm_change(
+        self, question: str, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker
+    ) -> None:
+        before = _previous(tracker, question)
+        if flow.known(before) and before != value and question in CORRECTABLE:
+            what = "age" if question == "age" else "place"
+            dispatcher.utter_message(text=f"Thanks, I've changed your {what} to {value}.")
+
+    def validate_wants(self, value, dispatcher, tracker, domain):
+        return self._validate("wants", value, dispatcher, tracker)
+
+    def validate_age(self, value, dispatcher, tracker, domain):
+        return self._validate("age", value, dispatcher, tracker)
+
+    def validate_location(self, value, dispatcher, tracker, domain):
+        return self._validate("location", value, dispatcher, tracker)
+
+    def validate_situation(self, value, dispatcher, tracker, domain):
+        return self._validate("situation", value, dispatcher, tracker)
+
+    def validate_work_security(self, value, dispatcher, tracker, domain):
+        return self._validate("work_security", value, dispatcher, tracker)
+
+    def validate_out_of_work_months(self, value, dispatcher, tracker, domain):
+        return self._validate("out_of_work_months", value, dispatcher, tracker)
+
+    def validate_highest_level(self, value, dispatcher, tracker, domain):
+        return self._validate("highest_level", value, dispatcher, tracker)
+
+    def validate_gcse(self, value, dispatcher, tracker, domain):
+        return self._validate("gcse", value, dispatcher, tracker)
+
+    def validate_digital_confidence(self, value, dispatcher, tracker, domain):
+        return self._validate("digital_confidence", value, dispatcher, tracker)
+
+    def validate_barriers(self, value, dispatcher, tracker, domain):
+        return self._validate("barriers", value, dispatcher, tracker)
+
+    def validate_care_leaver(self, value, dispatcher, tracker, domain):
+        return self._validate("care_leaver", value, dispatcher, tracker)
+
+    def validate_on_benefits(self, value, dispatcher, tracker, domain):
+        return self._validate("on_benefits", value, dispatcher, tracker)
+
+    def validate_hours(self, value, dispatcher, tracker, domain):
+        return self._validate("hours", value, dispatcher, tracker)
+
+    def validate_interests(self, value, dispatcher, tracker, domain):
+        return self._validate("interests", value, dispatcher, tracker)
+
+
+class ActionExplainWhy(Action):
+    """Say why the question on screen is asked; the form then asks it again."""
+
+    def name(self) -> str:
+        return "action_explain_why"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        question = tracker.get_slot("requested_slot")
+        response = f"utter_why_{question}"
+        if question and response in domain.get("responses", {}):
+            dispatcher.utter_message(response=response)
+        else:
+            dispatcher.utter_message(response="utter_why_general")
+        return []

@@ -1,0 +1,58 @@
+"""When the assistant doesn't understand: first suggest what it might mean, then a person."""
+
+from __future__ import annotations
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import EventType
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from actions.common import PERSON_BUTTON
+
+NAME = "action_two_stage_fallback_offer"
+# What each intent means, as a button a resident would recognise.
+SUGGESTIONS = {
+    "find_course": "Find a course",
+    "find_job": "Find a job",
+    "find_apprenticeship": "Find an apprenticeship",
+    "get_support": "Get support",
+    "career_advice": "Help me work out what's right for me",
+    "book_appointment": "Book an appointment",
+    "explain_term": "Explain a word",
+    "help": "What can you do?",
+}
+
+
+def _second_time(tracker: Tracker) -> bool:
+    """Whether the assistant's previous answer was already this fallback."""
+    actions = [
+        e.get("name")
+        for e in tracker.events
+        if e.get("event") == "action" and e.get("name") not in ("action_listen", None)
+    ]
+    return bool(actions) and actions[-1] == NAME
+
+
+class ActionTwoStageFallbackOffer(Action):
+    def name(self) -> str:
+        return NAME
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        if _second_time(tracker):
+            dispatcher.utter_message(
+                text="I'm sorry, I'm still not sure what you need. A person from our team "
+                "can help, or you can choose one of these.",
+                buttons=[PERSON_BUTTON, {"title": "What can you do?", "payload": "/help"}],
+            )
+            return []
+        ranking = tracker.latest_message.get("intent_ranking") or []
+        guesses = [r["name"] for r in ranking if r.get("name") in SUGGESTIONS][:2]
+        buttons = [{"title": SUGGESTIONS[g], "payload": f"/{g}"} for g in guesses]
+        dispatcher.utter_message(
+            text="Sorry, I didn't quite understand. Did you mean one of these? You can also "
+            "say it another way.",
+            buttons=[*buttons, PERSON_BUTTON],
+        )
+        return []

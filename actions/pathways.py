@@ -1,0 +1,61 @@
+"""After the assessment: the offers that fit, why, and what is free for the resident."""
+
+from __future__ import annotations
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import EventType
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from actions.common import PERSON_BUTTON, rules
+from bot.assessment import flow
+from bot.pathways.models import Routing
+from bot.pathways.service import route
+
+
+def summary_text(routing: Routing) -> str:
+    """The routing as a short message a screen reader reads well (one idea per line)."""
+    lines = ["Thank you. From what you've told me, this help fits you:"]
+    for offer in routing.offers:
+        lines.append(f"- {offer.name}: {' '.join(offer.reasons)}")
+    if routing.entitlements:
+        lines.append("Free for you:")
+        lines += [f"- {e.reasons[0]}" for e in routing.entitlements]
+    if routing.referrals:
+        lines.append("You might also like help with:")
+        lines += [f"- {r.name}" for r in routing.referrals]
+    return "\n".join(lines)
+
+
+def next_buttons(slots: dict) -> list[dict]:
+    wants = slots.get("wants")
+    first = {
+        "job": {"title": "Find jobs", "payload": "/find_job"},
+        "apprenticeship": {"title": "Find apprenticeships", "payload": "/find_apprenticeship"},
+        "support": {"title": "Find support", "payload": "/get_support"},
+    }.get(wants, {"title": "Find courses", "payload": "/find_course"})
+    others = [
+        {"title": "Find courses", "payload": "/find_course"},
+        {"title": "Find jobs", "payload": "/find_job"},
+        {"title": "Find support", "payload": "/get_support"},
+    ]
+    return [first, *[b for b in others if b != first], PERSON_BUTTON]
+
+
+class ActionAssessmentSummary(Action):
+    def name(self) -> str:
+        return "action_assessment_summary"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        routing = route(flow.answers(tracker.slots), rules())
+        if routing.too_young:
+            dispatcher.utter_message(text=routing.too_young, buttons=[PERSON_BUTTON])
+            return []
+        dispatcher.utter_message(
+            text=summary_text(routing),
+            buttons=next_buttons(tracker.slots),
+            json_message={"type": "pathways", **routing.dict()},
+        )
+        return []

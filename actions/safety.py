@@ -1,0 +1,40 @@
+"""A resident who may be in danger gets emergency contacts at once, and a person."""
+
+from __future__ import annotations
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from actions.common import PERSON_BUTTON, council, database
+from bot.conversation import service as conversations
+
+
+def crisis_text(housing_phone: str, council_name: str) -> str:
+    return (
+        "I'm sorry you're going through this. You don't have to face it alone.\n"
+        "- If you are in danger now, call 999.\n"
+        "- Samaritans: call 116 123, free, any time, day or night.\n"
+        "- Shout: text SHOUT to 85258, free, any time.\n"
+        f"- If you have nowhere safe to sleep tonight, call {council_name}'s emergency housing "
+        f"line on {housing_phone}.\n"
+        "- Domestic abuse: call the free National Domestic Abuse Helpline on 0808 2000 247.\n"
+        "I've let our team know this is urgent. You can also ask to talk to a person now."
+    )
+
+
+class ActionCrisis(Action):
+    def name(self) -> str:
+        return "action_crisis"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        this = council()
+        dispatcher.utter_message(
+            text=crisis_text(this.emergency_housing_phone, this.name), buttons=[PERSON_BUTTON]
+        )
+        with database() as db:
+            conversations.mark_urgent_by_id(session=db, conversation_id=tracker.sender_id)
+        return [SlotSet("urgent", True)]

@@ -1,0 +1,162 @@
+"""Course, job, apprenticeship and support searches in the conversation, and follow-ups.
+
+Results come only from the catalogue, through ``bot.catalogue.search.conversation``; each
+answer is a short text (read by screen readers and plain clients) plus a ``custom`` payload
+the widget draws as cards.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from actions.common import PERSON_BUTTON, council, database, entities_of, intent_of, rules, text_of
+from bot.assessment import flow
+from bot.catalogue.search import conversation as finder
+from bot.pathways.service import route
+
+KIND_BY_INTENT = {
+    "find_course": "course",
+    "find_job": "job",
+    "find_apprenticeship": "apprenticeship",
+    "get_support": "service",
+}
+KIND_BY_WANTS = {"course": "course", "job": "job", "apprenticeship": "apprenticeship",
+                 "support": "service"}  # fmt: skip
+MORE_BUTTON = {"title": "Show me more", "payload": "/more_results"}
+ASSESS_BUTTON = {"title": "Help me work out what's right for me", "payload": "/career_advice"}
+WIDER_MILES = 25.0
+
+
+def _request(tracker: Tracker) -> finder.Request:
+    slots = tracker.slots
+    kind = KIND_BY_INTENT.get(intent_of(tracker) or "") or KIND_BY_WANTS.get(
+        slots.get("wants"), "course"
+    )
+    known_place = slots.get("location") if flow.known(slots.get("location")) else None
+    text = text_of(tracker)
+    if text.startswith("/"):  # a button: search with what the assessment found out
+        hours = slots.get("hours")
+        part_time = isinstance(hours, int) and hours < finder.FULL_TIME_FROM_HOURS
+        request = finder.Request(kind=kind, near=known_place, part_time=part_time)
+    else:
+        request = finder.from_message(kind, text, entities_of(tracker), known_place)
+    if not request.words:
+        request = replace(request, words=_words_from_answers(kind, slots))
+    return request
+
+
+def _words_from_answers(kind: str, slots: dict) -> str:
+    if kind == "service":
+        routing = route(flow.answers(slots), rules())
+        searches = {r.barrier: r.search for r in rules().referrals}
+        return next((searches[r.key] for r in routing.referrals if r.key in searches), "")
+    interests = slots.get("interests")
+    return interests if flow.known(interests) else ""
+
+
+def show(found: finder.Found, dispatcher: CollectingDispatcher, assessed: bool) -> None:
+    """Say what was found (or not), draw the cards, and offer what can come next."""
+    if found.place_problem:
+        dispatcher.utter_message(
+            text=f"{found.place_problem} For now I'll show results from everywhere."
+        )
+    buttons = []
+    shown_to = (found.request.page - 1) * finder.PER_PAGE + len(found.cards)
+    if found.outcome.total > shown_to:
+        buttons.append(MORE_BUTTON)
+    if not assessed:
+        buttons.append(ASSESS_BUTTON)
+    buttons.append(PERSON_BUTTON)
+    text = finder.summary(found)
+    if found.outcome.total == 0:
+        text += " An adviser knows what is on locally and can look with you."
+    elif found.place is None and not found.place_problem:
+        text += "\nTell me your postcode or town to see what's near you."
+    dispatcher.utter_message(
+        text="\n".join([text, *found.outcome.notices]),
+        buttons=buttons,
+        json_message={
+            "type": finder.PAYLOAD_TYPES[found.request.kind],
+            "total": found.outcome.total,
+            "page": found.request.page,
+            "results": found.cards,
+            "location": found.place.label if found.place else None,
+        },
+    )
+
+
+def search(request: finder.Request, tracker: Tracker) -> finder.Found:
+    """Run the search; with nothing found nearby, look further before giving up."""
+    this = council()
+    with database() as db:
+
+        def attempt(r: finder.Request) -> finder.Found:
+            return finder.run(
+                r,
+                db_session=db,
+                area_codes=frozenset(this.local_authority_codes),
+                area_name=this.area_name,
+                profile=flow.answers(tracker.slots),
+            )
+
+        found = attempt(request)
+        if found.outcome.total == 0 and found.place and request.radius < WIDER_MILES:
+            wider = attempt(replace(request, radius=WIDER_MILES))
+            if wider.outcome.total:
+                wider.outcome.notices.insert(
+                    0,
+                    f"There was nothing within {request.radius:g} miles, so I looked up to "
+                    f"{WIDER_MILES:g} miles away.",
+                )
+                found = wider
+    return found
+
+
+def _assessed(tracker: Tracker) -> bool:
+    return flow.known(tracker.get_slot("age")) and flow.known(tracker.get_slot("situation"))
+
+
+class ActionSearch(Action):
+    def name(self) -> str:
+        return "action_search"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        found = search(_request(tracker), tracker)
+        show(found, dispatcher, _assessed(tracker))
+        return [SlotSet("last_search", found.request.as_slot())]
+
+
+class ActionMoreResults(Action):
+    def name(self) -> str:
+        return "action_more_results"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        previous = finder.Request.from_slot(tracker.get_slot("last_search"))
+        if previous is None:
+            dispatcher.utter_message(
+                text="What would you like me to look for?",
+                buttons=[
+                    {"title": "Courses", "payload": "/find_course"},
+                    {"title": "Jobs", "payload": "/find_job"},
+                    {"title": "Support", "payload": "/get_support"},
+                ],
+            )
+            return []
+        found = search(finder.refine(previous, text_of(tracker)), tracker)
+        if not found.cards and found.request.page > 1:
+            dispatcher.utter_message(
+                text="That's everything I found. An adviser may know of more.",
+                buttons=[PERSON_BUTTON],
+            )
+            return []
+        show(found, dispatcher, _assessed(tracker))
+        return [SlotSet("last_search", found.request.as_slot())]

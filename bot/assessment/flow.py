@@ -1,0 +1,98 @@
+"""The assessment's questions, which of them to ask, and what the answers so far add up to.
+
+Adaptive by rule: a question is asked only when its answer can change the advice (the routing
+rules or the search). Slot values are what the dialogue stores; ``SKIPPED`` marks a question
+the resident chose not to answer, which the routing treats as unknown.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from bot.pathways.models import Answers
+
+SKIPPED = "skipped"
+QUESTIONS = (
+    "wants",
+    "age",
+    "location",
+    "situation",
+    "work_security",
+    "out_of_work_months",
+    "highest_level",
+    "gcse",
+    "digital_confidence",
+    "barriers",
+    "care_leaver",
+    "on_benefits",
+    "hours",
+    "interests",
+)
+WANTS_BY_INTENT = {
+    "find_course": "course",
+    "find_job": "job",
+    "find_apprenticeship": "apprenticeship",
+    "get_support": "support",
+    "career_advice": "advice",
+    "start_business": "business",
+    "employer_enquiry": "employer",
+}
+
+
+def known(value: Any) -> bool:
+    return value is not None and value != SKIPPED
+
+
+def _value(slots: Mapping[str, Any], name: str) -> Any:
+    value = slots.get(name)
+    return value if known(value) else None
+
+
+def questions_to_ask(slots: Mapping[str, Any], minimum_age: int = 16) -> list[str]:
+    """The questions still relevant for this resident, in the order they are asked."""
+    # Before validation a slot can hold the raw text typed; only a read age is a number.
+    age = _value(slots, "age")
+    age = age if isinstance(age, int) else None
+    if age is not None and age < minimum_age:
+        return ["wants", "age"]  # a kind signpost follows; nothing else is asked
+    situation = _value(slots, "situation")
+    highest = _value(slots, "highest_level")
+    wants = _value(slots, "wants")
+    adult = age is None or age >= 19
+    relevant = {
+        "work_security": situation == "in_work",
+        "out_of_work_months": situation == "out_of_work",
+        # The English and maths entitlement is for adults without a grade 4; graduates have it.
+        "gcse": adult and highest not in {"4", "5", "6", "7", "8"},
+        "digital_confidence": adult,
+        "care_leaver": age is None or age <= 25,
+        # No benefit questions for young people in education; the answer changes nothing.
+        "on_benefits": adult and situation != "in_education",
+        "hours": wants in {None, "course", "job", "apprenticeship"},
+        "interests": wants not in {"support", "employer"},
+    }
+    return [q for q in QUESTIONS if relevant.get(q, True)]
+
+
+def answers(slots: Mapping[str, Any]) -> Answers:
+    """The routing's view of the slots; skipped and unreadable answers are unknown."""
+    gcse = _value(slots, "gcse") or {}
+    barriers = _value(slots, "barriers") or []
+    return Answers(
+        wants=_value(slots, "wants"),
+        age=_value(slots, "age"),
+        in_area=slots.get("in_area"),
+        situation=_value(slots, "situation"),
+        work_security=_value(slots, "work_security"),
+        out_of_work_months=_value(slots, "out_of_work_months"),
+        highest_level=_value(slots, "highest_level"),
+        gcse_english=gcse.get("english") if isinstance(gcse, dict) else None,
+        gcse_maths=gcse.get("maths") if isinstance(gcse, dict) else None,
+        digital_confidence=_value(slots, "digital_confidence"),
+        barriers=frozenset(barriers),
+        hours=_value(slots, "hours"),
+        on_benefits=_value(slots, "on_benefits"),
+        care_leaver=_value(slots, "care_leaver"),
+        interests=tuple(x for x in [_value(slots, "interests")] if x),
+    )

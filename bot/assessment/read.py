@@ -1,0 +1,116 @@
+"""Turn one message into the answer to one assessment question, by rule.
+
+Button payloads arrive as entities (``/inform{"situation":"out_of_work"}``); typed answers are
+read from the words. Anything unclear is ``None``, and the dialogue asks again with a hint.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from bot.assessment import parse
+from bot.assessment.flow import WANTS_BY_INTENT
+from bot.pathways.models import BARRIERS, DIGITAL, HIGHEST_LEVELS, SITUATIONS, WORK_SECURITY
+
+HINTS = {
+    "wants": "You can choose one of the options, or tell me in a few words, like "
+    "“a course” or “a job”.",
+    "age": "Please tell me your age as a number, like 19.",
+    "location": "Please give your postcode (like DB1 1AA) or the name of your town.",
+    "situation": "For example: “out of work”, “in work”, “at college” or “looking after someone”.",
+    "work_security": "For example: “permanent”, “zero hours” or “low paid”.",
+    "out_of_work_months": "For example: “6 months” or “2 years”.",
+    "highest_level": "For example: “GCSEs”, “A levels”, “a degree” or “none”.",
+    "gcse": "You can say “both”, “just English”, “just maths” or “neither”.",
+    "digital_confidence": "You can say “confident”, “a bit” or “not at all”.",
+    "barriers": "You can name more than one, like “housing and childcare”, or say “none”.",
+    "care_leaver": "Please answer yes or no.",
+    "on_benefits": "Please answer yes or no.",
+    "hours": "For example: “16 hours”, “part time” or “full time”.",
+    "interests": "For example: “care work”, “driving” or “computers”.",
+}
+WANT_WORDS = [
+    ("apprenticeship", r"\bapprentice"),
+    ("course", r"\b(course|learn|train|study|class|college|qualification)"),
+    ("job", r"\b(job|work|employ|vacanc)"),
+    ("support", r"\b(support|help with|advice on)"),
+    ("business", r"\b(business|self[- ]employed|own boss)"),
+    ("advice", r"\b(advice|not sure|don'?t know|career|what to do)"),
+]
+GCSE_BUTTONS = {
+    "both": {"english": True, "maths": True},
+    "english": {"english": True, "maths": False},
+    "maths": {"english": False, "maths": True},
+    "neither": {"english": False, "maths": False},
+}
+UNSURE = re.compile(r"^\s*(not sure|dunno|don'?t know|idk|no idea|unsure|nothing yet)\s*$", re.I)
+
+
+def _entities(entities: Iterable[Mapping[str, Any]], name: str) -> list[Any]:
+    return [e.get("value") for e in entities if e.get("entity") == name and e.get("value")]
+
+
+def _chosen(entities: Iterable[Mapping[str, Any]], name: str, allowed: Iterable[str]) -> Any:
+    for value in _entities(entities, name):
+        if str(value) in allowed:
+            return str(value)
+    return None
+
+
+def read(
+    question: str, text: str, intent: str | None, entities: list[Mapping[str, Any]]
+) -> Any | None:
+    """The answer in a storable form (a slot value), or ``None`` if it can't be read."""
+    text = text or ""
+    if question == "wants":
+        if intent in WANTS_BY_INTENT:
+            return WANTS_BY_INTENT[intent]
+        lowered = text.lower()
+        return next((w for w, pattern in WANT_WORDS if re.search(pattern, lowered)), None)
+    if question == "age":
+        return parse.age(text)
+    if question == "situation":
+        return _chosen(entities, "situation", SITUATIONS) or parse.situation(text)
+    if question == "work_security":
+        return _chosen(entities, "work_security", WORK_SECURITY) or parse.work_security(text)
+    if question == "out_of_work_months":
+        chosen = _entities(entities, "duration")
+        return parse.months(str(chosen[0])) if chosen else parse.months(text)
+    if question == "highest_level":
+        chosen = _chosen(entities, "qualification_level", HIGHEST_LEVELS)
+        return chosen or parse.highest_level(text)
+    if question == "gcse":
+        chosen = _chosen(entities, "gcse", GCSE_BUTTONS)
+        if chosen:
+            return GCSE_BUTTONS[chosen]
+        parsed = parse.gcse(text)
+        return None if parsed is None else {"english": parsed[0], "maths": parsed[1]}
+    if question == "digital_confidence":
+        return _chosen(entities, "digital_confidence", DIGITAL) or parse.digital(text)
+    if question == "barriers":
+        chosen = [str(v) for v in _entities(entities, "barrier") if str(v) in BARRIERS]
+        if chosen or _entities(entities, "barrier") == ["none"]:
+            return sorted(set(chosen))
+        parsed = parse.barriers(text)
+        return None if parsed is None else sorted(parsed)
+    if question in ("care_leaver", "on_benefits"):
+        if intent == "affirm":
+            return True
+        if intent == "deny":
+            return False
+        return parse.yes_no(text)
+    if question == "hours":
+        for value in _entities(entities, "hours"):
+            hours = parse.hours(str(value))
+            if hours is not None:
+                return hours
+        return parse.hours(text)
+    if question == "interests":
+        named = _entities(entities, "subject") + _entities(entities, "job_role")
+        if named:
+            return ", ".join(dict.fromkeys(str(v) for v in named))[:100]
+        cleaned = " ".join(text.split())[:100]
+        return None if not cleaned or UNSURE.match(cleaned) else cleaned
+    raise ValueError(f"no such question: {question}")

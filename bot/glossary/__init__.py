@@ -1,0 +1,1 @@
+"""Plain-English explanations of the words residents meet in employment and skills."""

@@ -1,0 +1,117 @@
+"""The assessment form's validation action: exact events for answers, skips, changes, failures."""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+from rasa_sdk.events import SlotSet
+
+from actions.assessment import ActionExplainWhy, ValidateAssessmentForm
+from tests.actions.conftest import make_tracker
+
+FORM = "assessment_form"
+DOMAIN = {
+    "forms": {FORM: {"required_slots": ["wants", "age", "location", "situation"]}},
+    "slots": {},
+    "responses": {"utter_why_age": [{"text": "Some help depends on age."}]},
+}
+
+
+def _run(tracker, dispatcher):
+    return asyncio.run(ValidateAssessmentForm().run(dispatcher, tracker, DOMAIN))
+
+
+def _answer(text, requested, slots=None, intent="inform", entities=None, events=None):
+    return make_tracker(
+        slots={"requested_slot": requested, **(slots or {})},
+        text=text,
+        intent=intent,
+        entities=entities,
+        active_loop=FORM,
+        events=[*(events or []), {"event": "user", "text": text}],  # as Rasa sends it
+    )
+
+
+def test_a_typed_age_is_read_by_rule_and_the_next_question_chosen(dispatcher):
+    events = _run(_answer("im nineteen", "age", {"wants": "job"}), dispatcher)
+    assert events == [
+        SlotSet("age", 19),
+        SlotSet("failed_attempts", 0),
+        SlotSet("requested_slot", "location"),
+    ]
+    assert dispatcher.messages == []
+
+
+def test_a_button_answer_comes_from_its_entity(dispatcher):
+    tracker = _answer(
+        '/inform{"situation":"out_of_work"}',
+        "situation",
+        {"wants": "job", "age": 30, "location": "DB3 1AA"},
+        entities=[{"entity": "situation", "value": "out_of_work"}],
+    )
+    events = _run(tracker, dispatcher)
+    assert events[:2] == [SlotSet("situation", "out_of_work"), SlotSet("failed_attempts", 0)]
+    assert events[2] == SlotSet("requested_slot", "out_of_work_months")  # asked because out of work
+
+
+@pytest.mark.parametrize("text", ["skip", "prefer not to say", "dunno", "not sure"])
+def test_skipping_or_not_knowing_moves_on(dispatcher, text):
+    events = _run(_answer(text, "age", {"wants": "course"}), dispatcher)
+    assert events[0] == SlotSet("age", "skipped")
+    assert events[-1] == SlotSet("requested_slot", "location")
+
+
+def test_the_skip_button_is_a_skip_too(dispatcher):
+    events = _run(_answer("/skip", "age", {"wants": "course"}, intent="skip"), dispatcher)
+    assert events[0] == SlotSet("age", "skipped")
+
+
+def test_an_answer_not_understood_explains_and_asks_again(dispatcher):
+    events = _run(_answer("purple", "situation", {"wants": "job", "age": 30}), dispatcher)
+    assert events == [
+        SlotSet("situation", None),
+        SlotSet("failed_attempts", 1),
+        SlotSet("requested_slot", "location"),  # location is still missing, so asked first
+    ]
+    assert "Sorry, I didn't understand that." in dispatcher.messages[0]["text"]
+    assert len(dispatcher.messages) == 1
+
+
+def test_after_two_failures_a_person_and_skip_are_offered(dispatcher):
+    slots = {"wants": "job", "age": 30, "location": "DB3 1AA", "failed_attempts": 1}
+    events = _run(_answer("purple", "situation", slots), dispatcher)
+    assert SlotSet("failed_attempts", 2) in events
+    offer = dispatcher.messages[-1]
+    assert {b["payload"] for b in offer["buttons"]} == {"/skip", "/request_adviser"}
+
+
+def test_changing_an_earlier_answer_in_passing(dispatcher):
+    tracker = _answer(
+        "actually i'm 24",
+        "situation",
+        {"wants": "job", "age": "actually i'm 24", "location": "DB3 1AA"},
+        entities=[{"entity": "age", "value": "24"}],
+        events=[{"event": "slot", "name": "age", "value": 19}],
+    )
+    events = _run(tracker, dispatcher)
+    assert SlotSet("age", 24) in events
+    assert dispatcher.messages[0]["text"] == "Thanks, I've changed your age to 24."
+    assert all(e.get("name") != "situation" or e.get("value") is None for e in events)
+
+
+def test_a_question_back_is_not_taken_as_an_answer(dispatcher):
+    events = _run(_answer("why do you ask", "age", {"wants": "job"}, intent="ask_why"), dispatcher)
+    assert [e for e in events if e["name"] != "requested_slot"] == []
+
+
+def test_under_16_ends_the_questions(dispatcher):
+    events = _run(_answer("15", "age", {"wants": "course"}), dispatcher)
+    assert events[0] == SlotSet("age", 15)
+    assert events[-1] == SlotSet("requested_slot", None)
+
+
+def test_the_why_of_the_question_on_screen(dispatcher):
+    tracker = make_tracker(slots={"requested_slot": "age"}, intent="ask_why")
+    assert asyncio.run(ActionExplainWhy().run(dispatcher, tracker, DOMAIN)) == []
+    assert dispatcher.messages[0]["response"] == "utter_why_age"

@@ -1,0 +1,89 @@
+"""The summary after the assessment, the crisis answer, explanations and the fallback."""
+
+from __future__ import annotations
+
+import asyncio
+
+from rasa_sdk.events import SlotSet
+
+from actions import common
+from actions.fallback import ActionTwoStageFallbackOffer
+from actions.glossary import ActionExplainTerm
+from actions.pathways import ActionAssessmentSummary
+from actions.safety import ActionCrisis
+from bot.config import get_settings
+from bot.conversation.models import Conversation
+from bot.database import migrate
+from tests.actions.conftest import make_tracker
+
+
+def test_summary_names_offers_with_reasons_and_entitlements(dispatcher):
+    slots = {"wants": "job", "age": 45, "situation": "out_of_work", "out_of_work_months": 24,
+             "barriers": ["health"], "highest_level": "2", "gcse": "skipped"}  # fmt: skip
+    events = asyncio.run(ActionAssessmentSummary().run(dispatcher, make_tracker(slots), {}))
+    assert events == []
+    [message] = dispatcher.messages
+    assert "Working Futures: You have been out of work for a year or more." in message["text"]
+    assert "Youth Pathways" not in message["text"]
+    assert "Free Courses for Jobs (Level 3) are free for you." in message["text"]
+    assert message["custom"]["type"] == "pathways"
+    assert {o["key"] for o in message["custom"]["offers"]} == {"working_futures", "skills_for_all"}
+    assert message["buttons"][0]["payload"] == "/find_job"  # what they came for, first
+    assert message["buttons"][-1]["payload"] == "/request_adviser"
+
+
+def test_summary_for_under_16_is_the_signpost_only(dispatcher):
+    asyncio.run(ActionAssessmentSummary().run(dispatcher, make_tracker({"age": 14}), {}))
+    [message] = dispatcher.messages
+    assert "school" in message["text"]
+    assert not message["custom"]
+
+
+def test_crisis_gives_numbers_and_flags_the_conversation(dispatcher):
+    get_settings().var_dir.mkdir(parents=True, exist_ok=True)
+    migrate.upgrade(get_settings().effective_database_url)
+    common._sessions.cache_clear()
+    with common.database() as db:
+        db.add(Conversation(id="c-1", council_slug="demo", channel="web", offered_buttons=[],
+                            turns=0))  # fmt: skip
+    events = asyncio.run(ActionCrisis().run(dispatcher, make_tracker(sender_id="c-1"), {}))
+    assert events == [SlotSet("urgent", True)]
+    text = dispatcher.messages[0]["text"]
+    for number in ("999", "116 123", "85258", "0113 496 0999"):
+        assert number in text
+    assert dispatcher.messages[0]["buttons"] == [common.PERSON_BUTTON]
+    with common.database() as db:
+        assert db.get(Conversation, "c-1").urgent_at is not None
+    common._sessions.cache_clear()
+
+
+def test_explain_a_term_from_its_entity_or_the_words(dispatcher):
+    tracker = make_tracker(text="what is a t-level", intent="explain_term")
+    asyncio.run(ActionExplainTerm().run(dispatcher, tracker, {}))
+    assert dispatcher.messages[0]["text"].startswith("T Level: A T Level is a two-year course")
+
+
+def test_an_unknown_term_offers_a_person(dispatcher):
+    tracker = make_tracker(text="what is a flux capacitor", intent="explain_term")
+    asyncio.run(ActionExplainTerm().run(dispatcher, tracker, {}))
+    assert dispatcher.messages[0]["buttons"] == [common.PERSON_BUTTON]
+
+
+def test_fallback_suggests_first_then_offers_a_person(dispatcher):
+    first = make_tracker(text="erm work stuff?", intent="nlu_fallback")
+    first.latest_message["intent_ranking"] = [
+        {"name": "nlu_fallback"}, {"name": "find_job"}, {"name": "greet"}, {"name": "help"}
+    ]  # fmt: skip
+    asyncio.run(ActionTwoStageFallbackOffer().run(dispatcher, first, {}))
+    assert [b["payload"] for b in dispatcher.messages[0]["buttons"]] == [
+        "/find_job", "/help", "/request_adviser"
+    ]  # fmt: skip
+    again = make_tracker(
+        text="blah",
+        intent="nlu_fallback",
+        events=[{"event": "action", "name": "action_two_stage_fallback_offer"},
+                {"event": "action", "name": "action_listen"}, {"event": "user"}],
+    )  # fmt: skip
+    asyncio.run(ActionTwoStageFallbackOffer().run(dispatcher, again, {}))
+    assert "still not sure" in dispatcher.messages[1]["text"]
+    assert dispatcher.messages[1]["buttons"][0] == common.PERSON_BUTTON

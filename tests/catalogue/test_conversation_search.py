@@ -1,0 +1,92 @@
+"""Searching from what residents say in the chat, over the demo catalogue, on both engines."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from bot.catalogue.search import conversation as finder
+from bot.demo.catalogue_data import COUNCIL_CODE
+
+AREA = frozenset({COUNCIL_CODE})
+
+
+def _run(db, request):
+    return finder.run(request, db_session=db, area_codes=AREA, area_name="Demo Borough")
+
+
+@pytest.mark.parametrize(
+    ("kind", "text", "entities", "words", "near", "free"),
+    [
+        ("course", "any free maths courses near DB3 1AA?", [], "maths", "DB3 1AA", True),
+        ("course", "plumbing course in riverside", [], "plumbing", "riverside", False),
+        ("job", "warehouse jobs", [{"entity": "job_role", "value": "warehouse"}], "warehouse",
+         None, False),
+        ("course", "courses near me", [], "", None, False),
+        ("service", "debt advice near DB2", [], "debt advice", "DB2", False),
+    ],
+)  # fmt: skip
+def test_one_message_becomes_a_search(kind, text, entities, words, near, free):
+    request = finder.from_message(kind, text, entities, known_place=None)
+    assert (request.words, request.near, request.free) == (words, near, free)
+
+
+def test_a_known_place_is_used_when_the_message_has_none():
+    request = finder.from_message("job", "care jobs", [], known_place="DB1 1AA")
+    assert request.near == "DB1 1AA"
+
+
+@pytest.mark.parametrize(
+    ("text", "change"),
+    [
+        ("show me more", {"page": 2}), ("anything part-time?", {"part_time": True}),
+        ("closer to home", {"radius": 5.0}), ("only free ones", {"free": True}),
+        ("any online ones", {"online": True}),
+    ],
+)  # fmt: skip
+def test_follow_ups_refine_the_last_search(text, change):
+    before = finder.Request(kind="course", words="maths", near="DB3 1AA")
+    assert finder.refine(before, text) == replace(before, **change)
+
+
+def test_the_request_survives_a_slot_round_trip():
+    request = finder.Request(kind="job", words="care", near="DB1 1AA", part_time=True, page=2)
+    assert finder.Request.from_slot(request.as_slot()) == request
+    assert finder.Request.from_slot({"kind": "spaceship"}) is None
+    assert finder.Request.from_slot("not a dict") is None
+
+
+def test_free_maths_near_a_postcode_finds_only_catalogue_courses(demo_db):
+    found = _run(demo_db, finder.from_message("course", "free maths near DB3 1AA", [], None))
+    assert found.outcome.total > 0 and len(found.cards) == finder.PER_PAGE
+    assert found.place is not None and found.place.label == "DB3 1AA"
+    for card in found.cards:
+        assert "maths" in card["title"].lower() or "multiply" in card["title"].lower()
+        assert card["cost"] == "Free" or card["free_for"]
+    text = finder.summary(found)
+    assert text.startswith(f"I found {found.outcome.total} courses for \u201cmaths\u201d near")
+    assert all(card["title"] in text for card in found.cards)
+
+
+def test_part_time_jobs_are_under_30_hours(demo_db):
+    found = _run(demo_db, finder.Request(kind="job", near="DB1 1AA", part_time=True))
+    assert found.cards and all(card["hours"] < 30 for card in found.cards)
+
+
+def test_apprenticeships_are_only_apprenticeships(demo_db):
+    found = _run(demo_db, finder.Request(kind="apprenticeship", near="DB2 1AA"))
+    assert found.cards and all(card["apprenticeship"] for card in found.cards)
+
+
+def test_a_place_we_cannot_find_is_said_and_the_search_still_runs(demo_db):
+    found = _run(demo_db, finder.Request(kind="course", words="maths", near="Atlantis"))
+    assert found.place is None and "Atlantis" in (found.place_problem or "")
+    assert found.outcome.total > 0
+
+
+def test_nothing_found_is_said_plainly(demo_db):
+    found = _run(demo_db, finder.Request(kind="course", words="underwater basket weaving"))
+    assert found.cards == [] or found.outcome.notices
+    if not found.cards:
+        assert finder.summary(found).startswith("I couldn't find any courses")
