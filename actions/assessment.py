@@ -42,6 +42,7 @@ SKIP_WORDS = re.compile(
 )
 SKIP_BUTTON = {"title": "Skip this question", "payload": "/skip"}
 CORRECTABLE = ("age", "location")
+AGE_CONTEXT = re.compile(r"\b(i'?m|im|i am|aged?|years? old|yrs?|y/?o)\b", re.IGNORECASE)
 
 
 def _corrections(tracker: Tracker) -> dict[str, str]:
@@ -49,8 +50,14 @@ def _corrections(tracker: Tracker) -> dict[str, str]:
     requested = tracker.get_slot("requested_slot")
     names = {e.get("entity") for e in entities_of(tracker)}
     found = {}
-    if requested != "age" and "age" in names and parse.age(text_of(tracker)) is not None:
-        found["age"] = text_of(tracker)
+    text = text_of(tracker)
+    if (
+        requested != "age"
+        and "age" in names
+        and AGE_CONTEXT.search(text)  # a bare "16" answers the question asked (hours, say)
+        and parse.age(text) is not None
+    ):
+        found["age"] = text
     if requested != "location" and names & {"postcode", "place"}:
         found["location"] = text_of(tracker)
     return found
@@ -89,12 +96,25 @@ class ValidateAssessmentForm(FormValidationAction):
         intent = intent_of(tracker)
         if question != tracker.get_slot("requested_slot") or corrections:
             return {}
-        if intent in DIGRESSIONS and not (question == "wants" and intent in WANTS_BY_INTENT):
-            return {}
         text = text_of(tracker)
+        if intent in DIGRESSIONS and not self._answers_anyway(question, intent, text, tracker):
+            return {}
         if intent == "skip" or SKIP_WORDS.match(text) or UNSURE.match(text):
             return {question: SKIPPED}  # "don't know" is an answer: unknown, not a failure
         return {question: text or "?"}
+
+    @staticmethod
+    def _answers_anyway(question: str, intent: str, text: str, tracker: Tracker) -> bool:
+        """A message the model took for a request to search may still answer the question:
+        "mechanics" to "what interests you?", "a job" to "what would you like help with?", or
+        "19" to "how old are you?". Questions back, a person and a crisis never are answers."""
+        if intent not in WANTS_BY_INTENT:
+            return False
+        if question in ("wants", "interests"):
+            return True
+        if question == "location":
+            return bool(parse.place_candidates(text)) and len(text.split()) <= 4
+        return read(question, text, intent, entities_of(tracker)) is not None
 
     async def extract_wants(self, dispatcher, tracker, domain):
         return self._extract("wants", tracker)

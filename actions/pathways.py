@@ -39,7 +39,11 @@ def next_buttons(slots: dict) -> list[dict]:
         {"title": "Find jobs", "payload": "/find_job"},
         {"title": "Find support", "payload": "/get_support"},
     ]
-    return [first, *[b for b in others if b != first], PERSON_BUTTON]
+    age = slots.get("age")
+    if isinstance(age, int) and age <= 24:  # apprenticeships suit young people most
+        others.insert(2, {"title": "Find apprenticeships", "payload": "/find_apprenticeship"})
+    plan = {"title": "See my plan", "payload": "/show_plan"}
+    return [plan, first, *[b for b in others if b != first], PERSON_BUTTON]
 
 
 class ActionAssessmentSummary(Action):

@@ -13,6 +13,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
+from sqlalchemy.orm import Session
 
 from actions.common import PERSON_BUTTON, council, database, entities_of, intent_of, rules, text_of
 from bot.assessment import flow
@@ -78,7 +79,7 @@ def show(found: finder.Found, dispatcher: CollectingDispatcher, assessed: bool) 
     elif found.place is None and not found.place_problem:
         text += "\nTell me your postcode or town to see what's near you."
     dispatcher.utter_message(
-        text="\n".join([text, *found.outcome.notices]),
+        text="\n".join([*found.outcome.notices, text]),
         buttons=buttons,
         json_message={
             "type": finder.PAYLOAD_TYPES[found.request.kind],
@@ -90,19 +91,24 @@ def show(found: finder.Found, dispatcher: CollectingDispatcher, assessed: bool) 
     )
 
 
+def run_request(request: finder.Request, slots: dict, db: Session) -> finder.Found:
+    """One search for this council, with "free for me" meaning free for this resident."""
+    this = council()
+    return finder.run(
+        request,
+        db_session=db,
+        area_codes=frozenset(this.local_authority_codes),
+        area_name=this.area_name,
+        profile=flow.answers(slots),
+    )
+
+
 def search(request: finder.Request, tracker: Tracker) -> finder.Found:
     """Run the search; with nothing found nearby, look further before giving up."""
-    this = council()
     with database() as db:
 
         def attempt(r: finder.Request) -> finder.Found:
-            return finder.run(
-                r,
-                db_session=db,
-                area_codes=frozenset(this.local_authority_codes),
-                area_name=this.area_name,
-                profile=flow.answers(tracker.slots),
-            )
+            return run_request(r, tracker.slots, db)
 
         found = attempt(request)
         if found.outcome.total == 0 and found.place and request.radius < WIDER_MILES:
@@ -114,6 +120,16 @@ def search(request: finder.Request, tracker: Tracker) -> finder.Found:
                     f"{WIDER_MILES:g} miles away.",
                 )
                 found = wider
+        if found.outcome.total == 0 and request.words:
+            broader = attempt(replace(request, words=""))
+            if broader.outcome.total:
+                noun = finder.NOUNS[request.kind]
+                broader.outcome.notices.insert(
+                    0,
+                    f"There were no {noun} for \u201c{request.words}\u201d, so here are "
+                    f"other {noun}" + (f" near {broader.place.label}." if broader.place else "."),
+                )
+                found = broader
     return found
 
 
@@ -151,7 +167,7 @@ class ActionMoreResults(Action):
                 ],
             )
             return []
-        found = search(finder.refine(previous, text_of(tracker)), tracker)
+        found = search(finder.refine(previous, text_of(tracker), entities_of(tracker)), tracker)
         if not found.cards and found.request.page > 1:
             dispatcher.utter_message(
                 text="That's everything I found. An adviser may know of more.",

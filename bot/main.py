@@ -20,6 +20,7 @@ from bot.database.core import get_engine, make_engine, session_factory
 from bot.health.views import router as health_router
 from bot.openreferral.views import router as openreferral_router
 from bot.pathways.views import router as pathways_router
+from bot.plan.views import router as plan_router
 from bot.postcode.views import router as postcode_router
 
 
@@ -66,6 +67,7 @@ def create_app() -> FastAPI:
         postcode_router,
         openreferral_router,
         pathways_router,
+        plan_router,
     ):
         app.include_router(router)
     # Open Referral feeds are public by design: any site may read them from a browser.

@@ -281,7 +281,7 @@ def barriers(text: str) -> frozenset[str] | None:
     return None
 
 
-_POSTCODE = re.compile(
+POSTCODE = re.compile(
     r"\b([A-Za-z]{1,2}[0-9][A-Za-z0-9]?)\s*([0-9][A-Za-z]{2})\b|\b([A-Z]{1,2}[0-9][A-Z0-9]?)\b"
 )
 _PLACE_AFTER = re.compile(
@@ -295,7 +295,7 @@ _FILLER = re.compile(
 def place_candidates(text: str) -> list[str]:
     """What in a message could be a postcode or town, most likely first."""
     found: list[str] = []
-    for match in _POSTCODE.finditer(text):
+    for match in POSTCODE.finditer(text):
         if match.group(1):
             found.append(f"{match.group(1)} {match.group(2)}".upper())
         elif not re.fullmatch(r"L[0-9]", match.group(3)):  # "L2" is far more often a level

@@ -115,3 +115,27 @@ def test_the_why_of_the_question_on_screen(dispatcher):
     tracker = make_tracker(slots={"requested_slot": "age"}, intent="ask_why")
     assert asyncio.run(ActionExplainWhy().run(dispatcher, tracker, DOMAIN)) == []
     assert dispatcher.messages[0]["response"] == "utter_why_age"
+
+
+def test_a_subject_taken_for_a_search_still_answers_what_interests_them(dispatcher):
+    slots = {"wants": "job", "age": 17, "location": "DB1 1AA", "situation": "in_education",
+             "highest_level": "2", "barriers": [], "care_leaver": False, "hours": 37}  # fmt: skip
+    tracker = _answer("mechanics", "interests", slots, intent="find_apprenticeship")
+    events = _run(tracker, dispatcher)
+    assert SlotSet("interests", "mechanics") in events
+    assert events[-1] == SlotSet("requested_slot", None)
+
+
+def test_asking_for_a_search_instead_of_an_age_leaves_the_questions(dispatcher):
+    tracker = _answer("find me a course", "age", {"wants": "job"}, intent="find_course")
+    events = _run(tracker, dispatcher)
+    assert [e for e in events if e["name"] != "requested_slot"] == []  # the form is rejected
+
+
+def test_a_bare_number_answers_the_question_asked_not_the_age(dispatcher):
+    slots = {"wants": "job", "age": 20, "location": "DB1 1AA", "situation": "in_education",
+             "highest_level": "2", "barriers": [], "care_leaver": False}  # fmt: skip
+    tracker = _answer("16", "hours", slots, entities=[{"entity": "age", "value": "16"}])
+    events = _run(tracker, dispatcher)
+    assert SlotSet("hours", 16) in events
+    assert not any(e["name"] == "age" for e in events)

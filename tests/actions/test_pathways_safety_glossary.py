@@ -28,7 +28,7 @@ def test_summary_names_offers_with_reasons_and_entitlements(dispatcher):
     assert "Free Courses for Jobs (Level 3) are free for you." in message["text"]
     assert message["custom"]["type"] == "pathways"
     assert {o["key"] for o in message["custom"]["offers"]} == {"working_futures", "skills_for_all"}
-    assert message["buttons"][0]["payload"] == "/find_job"  # what they came for, first
+    assert [b["payload"] for b in message["buttons"][:2]] == ["/show_plan", "/find_job"]
     assert message["buttons"][-1]["payload"] == "/request_adviser"
 
 

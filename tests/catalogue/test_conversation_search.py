@@ -50,6 +50,13 @@ def test_follow_ups_refine_the_last_search(text, change):
     assert finder.refine(before, text) == replace(before, **change)
 
 
+def test_a_place_or_new_words_after_a_search_change_it():
+    before = finder.Request(kind="course", words="maths", page=2)
+    assert finder.refine(before, "DB3 1AA") == replace(before, near="DB3 1AA", page=1)
+    plumbing = [{"entity": "subject", "value": "plumbing"}]
+    assert finder.refine(before, "what about plumbing", plumbing).words == "plumbing"
+
+
 def test_the_request_survives_a_slot_round_trip():
     request = finder.Request(kind="job", words="care", near="DB1 1AA", part_time=True, page=2)
     assert finder.Request.from_slot(request.as_slot()) == request

@@ -19,7 +19,9 @@ def test_upgrade_creates_tables_and_downgrade_removes_them(database_url):
         "last_active_at",
         "turns",
         "offered_buttons",
+        "urgent_at",
     }
+    assert {"plans", "search_index_versions"} <= tables
     migrate.downgrade(database_url, "base")
     assert "conversations" not in set(inspect(engine).get_table_names())
     migrate.upgrade(database_url)  # and forwards again: migrations are repeatable

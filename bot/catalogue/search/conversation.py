@@ -78,7 +78,7 @@ def from_message(
     named = _entity_values(entities, "subject", "job_role")
     near_named = _entity_values(entities, "postcode", "place")
     candidates = parse.place_candidates(text)
-    near = (near_named or [c for c in candidates if parse._POSTCODE.fullmatch(c)] or [None])[0]
+    near = (near_named or [c for c in candidates if parse.POSTCODE.fullmatch(c)] or [None])[0]
     after_near = re.search(r"\b(?:near|in|around)\s+([a-z][a-z' -]{2,30})\s*\??$", lowered)
     if near is None and after_near:
         near = after_near.group(1).strip()
@@ -99,10 +99,19 @@ def from_message(
     )
 
 
-def refine(request: Request, text: str) -> Request:
-    """A follow-up: "show me more", "closer to home", "anything part-time?", "only free"."""
+def refine(request: Request, text: str, entities: list[Mapping[str, Any]] = ()) -> Request:
+    """A follow-up: "show me more", "closer to home", "anything part-time?", "only free", or a
+    place ("DB3 1AA", "in Riverside") or what to look for ("what about plumbing")."""
     lowered = text.lower()
     changed = replace(request, page=1)
+    places = _entity_values(entities, "postcode", "place") or [
+        c for c in parse.place_candidates(text) if parse.POSTCODE.fullmatch(c)
+    ]
+    if places:
+        changed = replace(changed, near=places[0])
+    named = _entity_values(entities, "subject", "job_role")
+    if named:
+        changed = replace(changed, words=" ".join(named)[:100])
     if re.search(r"\b(closer|nearer|near(er)? (to )?home|not so far)\b", lowered):
         changed = replace(changed, radius=max(1.0, request.radius / 2))
     if re.search(r"\b(further|wider|farther)\b", lowered):

@@ -1,0 +1,88 @@
+"""Make the resident's plan: offers and why, what is free, matched courses, jobs and support."""
+
+from __future__ import annotations
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import EventType
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from actions.common import PERSON_BUTTON, council, database, rules
+from actions.search import run_request
+from bot.assessment import flow
+from bot.catalogue.search import conversation as finder
+from bot.pathways.service import route
+from bot.plan import service as plans
+from bot.plan.models import Match
+
+BOOK_BUTTON = {"title": "Book an appointment", "payload": "/book_appointment"}
+
+
+def _matches(found: finder.Found) -> list[Match]:
+    return [
+        Match(
+            id=card["id"],
+            title=card["title"],
+            who=card.get("provider") or card.get("employer") or card.get("organisation"),
+            where=card.get("where"),
+            detail=card.get("cost") or card.get("wage") or card.get("start") or card.get("when"),
+            url=card.get("url"),
+        )
+        for card in found.cards
+    ]
+
+
+class ActionShowPlan(Action):
+    def name(self) -> str:
+        return "action_show_plan"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        slots = tracker.slots
+        this, in_force = council(), rules()
+        routing = route(flow.answers(slots), in_force)
+        place = slots.get("location") if flow.known(slots.get("location")) else None
+        interests = slots.get("interests") if flow.known(slots.get("interests")) else ""
+        searches = {r.barrier: r.search for r in in_force.referrals}
+        found: dict[str, list[Match]] = {"course": [], "job": [], "service": []}
+        with database() as db:
+
+            def look(kind: str, words: str) -> list[Match]:
+                request = finder.Request(kind=kind, words=words, near=place)
+                return _matches(run_request(request, slots, db))
+
+            if not routing.too_young:
+                found["course"] = look("course", interests)
+                if slots.get("wants") in ("job", "apprenticeship", None, flow.SKIPPED):
+                    kind = "apprenticeship" if slots.get("wants") == "apprenticeship" else "job"
+                    found["job"] = look(kind, interests)
+                for referral in routing.referrals[:2]:
+                    found["service"] += look("service", searches.get(referral.key, ""))
+            content = plans.build(
+                routing,
+                council_name=this.name,
+                phone=this.phone,
+                place=place,
+                courses=found["course"],
+                jobs=found["job"],
+                services=found["service"],
+            )
+            plan = plans.create(
+                content, council_slug=this.slug, conversation_id=tracker.sender_id, db_session=db
+            )
+            reference, link = plan.reference, plans.link(plan)
+        steps = "\n".join(f"{i}. {step}" for i, step in enumerate(content.next_steps, 1))
+        dispatcher.utter_message(
+            text=f"Here is your plan. Your reference is {reference}: an adviser can use it to "
+            f"see your plan, so you won't have to explain again. You can open, print or share "
+            f"it with this link: {link}\nNext steps:\n{steps}",
+            buttons=[BOOK_BUTTON, PERSON_BUTTON],
+            json_message={
+                "type": "plan",
+                "reference": reference,
+                "link": link,
+                **content.dict(),
+            },
+        )
+        return []

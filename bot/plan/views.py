@@ -1,0 +1,68 @@
+"""A plan as a printable page (``/plans/{token}``) and as JSON (``/api/v1/plans/{token}``)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from fastapi import APIRouter, Depends
+from fastapi.exceptions import HTTPException
+from fastapi.responses import HTMLResponse
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+from sqlalchemy.orm import sessionmaker
+
+from bot.council import service as council_service
+from bot.database.core import session_scope
+from bot.deps import sessions
+from bot.plan import service as plans
+from bot.plan.models import PlanOut
+
+router = APIRouter(tags=["plans"])
+NOT_FOUND = (
+    "We couldn't find that plan. The link may be mistyped, or the plan may have been deleted "
+    "after the council's retention period."
+)
+PRIVATE = {"Cache-Control": "no-store", "X-Robots-Tag": "noindex"}
+
+
+@lru_cache(maxsize=1)
+def _templates() -> Environment:
+    return Environment(
+        loader=FileSystemLoader(Path(__file__).with_name("templates")),
+        autoescape=select_autoescape(["html"]),
+    )
+
+
+def _find(token: str, factory: sessionmaker) -> PlanOut:
+    with session_scope(factory) as db:
+        plan = plans.get_by_token(token, db_session=db)
+        if plan is None:
+            raise HTTPException(404, NOT_FOUND)
+        return plans.to_out(plan)
+
+
+@router.get("/api/v1/plans/{token}", response_model=PlanOut, summary="A resident's plan")
+def plan_json(token: str, factory: sessionmaker = Depends(sessions)) -> PlanOut:
+    """Anyone with the link can read the plan, so the link is long and random."""
+    return _find(token, factory)
+
+
+@router.get("/plans/{token}", response_class=HTMLResponse, include_in_schema=False)
+def plan_page(token: str, factory: sessionmaker = Depends(sessions)) -> HTMLResponse:
+    try:
+        plan = _find(token, factory)
+    except HTTPException:
+        page = _templates().get_template("missing.html").render(message=NOT_FOUND)
+        return HTMLResponse(page, status_code=404, headers=PRIVATE)
+    branding = council_service.get_default().branding
+    html = (
+        _templates()
+        .get_template("plan.html")
+        .render(
+            plan=plan,
+            made_on=plan.created_at.strftime("%-d %B %Y"),
+            colour=branding.primary_colour,
+            text_colour=branding.text_on_primary,
+        )
+    )
+    return HTMLResponse(html, headers=PRIVATE)

@@ -1,0 +1,88 @@
+"""The personal plan: built from routing and catalogue, opened by link, found by reference."""
+
+from __future__ import annotations
+
+import asyncio
+import re
+
+import pytest
+from fastapi.testclient import TestClient
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions import common
+from actions.plan import ActionShowPlan
+from bot.config import get_settings
+from bot.database import core
+from bot.main import create_app
+from bot.plan import service as plans
+from tests.actions.conftest import make_tracker
+
+SLOTS = {
+    "wants": "job", "age": 20, "location": "DB2 1AA", "situation": "out_of_work",
+    "out_of_work_months": 14, "highest_level": "1", "gcse": {"english": False, "maths": False},
+    "digital_confidence": "basic", "barriers": ["housing"], "care_leaver": True,
+    "on_benefits": True, "hours": 37, "interests": "care",
+}  # fmt: skip
+
+
+@pytest.fixture
+def on_demo(demo_url, monkeypatch):
+    monkeypatch.setenv("DATABASE_URL", demo_url)
+    get_settings.cache_clear()
+    core.get_engine.cache_clear()
+    common._sessions.cache_clear()
+    yield demo_url
+    common._sessions.cache_clear()
+
+
+def _make_plan() -> dict:
+    dispatcher = CollectingDispatcher()
+    tracker = make_tracker(slots=SLOTS, sender_id="plan-test")
+    assert asyncio.run(ActionShowPlan().run(dispatcher, tracker, {})) == []
+    [message] = dispatcher.messages
+    return message
+
+
+def test_the_plan_holds_offers_entitlements_and_catalogue_matches(on_demo):
+    message = _make_plan()
+    plan = message["custom"]
+    assert plan["type"] == "plan"
+    assert re.fullmatch(r"[2346789A-HJ-NP-RT-Z]{4}-[2346789A-HJ-NP-RT-Z]{4}", plan["reference"])
+    assert plan["reference"] in message["text"] and plan["link"] in message["text"]
+    assert {o["key"] for o in plan["offers"]} == {
+        "youth_pathways", "working_futures", "skills_for_all"
+    }  # fmt: skip
+    assert 1 <= len(plan["courses"]) <= 5 and 1 <= len(plan["jobs"]) <= 5
+    assert plan["services"], "a housing referral brings housing services"
+    assert any("Youth Pathways and Working Futures adviser" in s for s in plan["next_steps"])
+    assert "/book_appointment" in [b["payload"] for b in message["buttons"]]
+
+
+def test_the_plan_page_opens_by_link_prints_and_is_private(on_demo):
+    plan = _make_plan()["custom"]
+    with TestClient(create_app()) as client:
+        page = client.get(plan["link"])
+        assert page.status_code == 200
+        assert plan["reference"] in page.text and "Print this plan" in page.text
+        assert '<html lang="en-GB">' in page.text
+        assert page.headers["cache-control"] == "no-store"
+        assert plan["courses"][0]["title"] in page.text
+        as_json = client.get("/api/v1" + plan["link"])
+        assert as_json.json()["reference"] == plan["reference"]
+        missing = client.get("/plans/not-a-real-token")
+        assert missing.status_code == 404 and "Plan not found" in missing.text
+        assert client.get("/api/v1/plans/nope").json()["error"]["message"]
+
+
+def test_an_adviser_finds_the_plan_by_the_reference_read_out(on_demo):
+    reference = _make_plan()["custom"]["reference"]
+    with core.session_scope(core.session_factory()) as db:
+        spoken = reference.lower().replace("-", " ")
+        assert plans.get_by_reference(spoken, db_session=db).reference == reference
+        assert plans.get_by_reference("ABCD", db_session=db) is None
+
+
+def test_references_avoid_characters_that_are_misheard():
+    codes = {plans.new_reference() for _ in range(2000)}
+    assert len(codes) == 2000
+    assert not set("".join(codes)) & set("01IOL5S")

@@ -1,0 +1,205 @@
+"""Ten residents through the real gateway, Rasa and action server, on the demo council.
+
+Each journey checks what matters to the resident: the offers and reasons they are given, what
+is free for them, that only relevant questions are asked, and that results come from the
+catalogue. Answers are typed the way residents type them.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from tests.e2e.helpers import Resident, all_text, payloads
+
+DOMAIN = yaml.safe_load((Path(__file__).resolve().parents[2] / "domain.yml").read_text())
+QUESTIONS = {
+    response[0]["text"].split("?")[0]: name.removeprefix("utter_ask_")
+    for name, response in DOMAIN["responses"].items()
+    if name.startswith("utter_ask_")
+}
+DONE = "From what you've told me"
+
+
+def _question(messages: list[dict]) -> str | None:
+    for message in reversed(messages):
+        for start, name in QUESTIONS.items():
+            if (message.get("text") or "").startswith(start):
+                return name
+    return None
+
+
+def assess(resident: Resident, answers: dict[str, str]) -> tuple[list[dict], list[str]]:
+    """Answer the questions as they come; returns the final messages and the questions asked."""
+    messages = resident.say("help me work out what's right for me")
+    asked: list[str] = []
+    for _ in range(20):
+        if any(DONE in (m.get("text") or "") or "aged 16 and over" in (m.get("text") or "")
+               for m in messages):  # fmt: skip
+            return messages, asked
+        question = _question(messages)
+        assert question, f"expected a question, got: {all_text(messages)}"
+        asked.append(question)
+        answer = answers.get(question)
+        messages = resident.press("/skip") if answer is None else (
+            resident.press(answer) if answer.startswith("/") else resident.say(answer))  # fmt: skip
+    raise AssertionError(f"the assessment did not finish; asked {asked}")
+
+
+def _offers(messages: list[dict]) -> dict:
+    custom = next(
+        m["custom"] for m in messages if (m.get("custom") or {}).get("type") == "pathways"
+    )
+    return custom
+
+
+def test_a_17_year_old_who_left_college(embedded_stack):
+    resident = Resident(embedded_stack.base_url)
+    messages, asked = assess(resident, {
+        "wants": "a job", "age": "17", "location": "DB1 1AA", "situation": "unemployed",
+        "out_of_work_months": "3 months", "highest_level": "gcses", "barriers": "none",
+        "care_leaver": "no", "hours": "full time", "interests": "mechanics",
+    })  # fmt: skip
+    result = _offers(messages)
+    assert {o["key"] for o in result["offers"]} == {"youth_pathways", "skills_for_all"}
+    assert "free_16_to_18" in {e["key"] for e in result["entitlements"]}
+    assert not {"on_benefits", "gcse", "digital_confidence"} & set(asked)  # adults only
+    jobs = resident.press("/find_apprenticeship")
+    results = next(m["custom"] for m in jobs if m.get("custom"))
+    assert results["type"] == "job_results" and results["results"]
+    assert all(card["apprenticeship"] for card in results["results"])
+
+
+def test_a_care_leaver_of_20(embedded_stack):
+    resident = Resident(embedded_stack.base_url)
+    messages, _ = assess(resident, {
+        "wants": "/find_course", "age": "twenty", "location": "riverside",
+        "situation": "not working", "out_of_work_months": "about a year",
+        "highest_level": "no qualifications", "gcse": "neither", "digital_confidence": "a bit",
+        "barriers": "housing", "care_leaver": "yes", "on_benefits": "yes", "hours": "16",
+        "interests": "cooking",
+    })  # fmt: skip
+    result = _offers(messages)
+    youth = next(o for o in result["offers"] if o["key"] == "youth_pathways")
+    assert any("been in care" in r for r in youth["reasons"])
+    assert {"english_maths", "first_level_2", "digital_skills"} <= {
+        e["key"] for e in result["entitlements"]
+    }
+    assert [r["key"] for r in result["referrals"]] == ["housing"]
+
+
+def test_a_45_year_old_out_of_work_two_years_with_a_back_condition(embedded_stack):
+    resident = Resident(embedded_stack.base_url)
+    messages, _ = assess(resident, {
+        "wants": "a job", "age": "45", "location": "DB3 1AA", "situation": "out of work",
+        "out_of_work_months": "2 years", "highest_level": "gcses", "gcse": "both",
+        "digital_confidence": "confident", "barriers": "my back is bad", "care_leaver": "no",
+        "on_benefits": "yes", "hours": "part time", "interests": "warehouse",
+    })  # fmt: skip
+    working = next(o for o in _offers(messages)["offers"] if o["key"] == "working_futures")
+    assert "You have been out of work for a year or more." in working["reasons"]
+    assert "You told us about a health condition or disability." in working["reasons"]
+    jobs = resident.press("/find_job")
+    cards = next(m["custom"] for m in jobs if m.get("custom"))["results"]
+    assert cards and all(card["hours"] < 30 for card in cards)  # part time, as they said
+
+
+def test_a_parent_returning_after_caring(embedded_stack):
+    resident = Resident(embedded_stack.base_url)
+    messages, _ = assess(resident, {
+        "wants": "a job", "age": "38", "location": "DB2 1AA",
+        "situation": "i've been looking after my kids", "highest_level": "a levels",
+        "gcse": "both", "digital_confidence": "a bit", "barriers": "childcare",
+        "on_benefits": "no", "hours": "16 hours", "interests": "admin",
+    })  # fmt: skip
+    result = _offers(messages)
+    assert "working_futures" in {o["key"] for o in result["offers"]}
+    assert [r["key"] for r in result["referrals"]] == ["childcare"]
+    support = resident.press("/get_support")
+    assert next(m["custom"] for m in support if m.get("custom"))["type"] == "service_results"
+
+
+def test_a_low_paid_worker_wanting_a_better_job(embedded_stack):
+    resident = Resident(embedded_stack.base_url)
+    messages, asked = assess(resident, {
+        "wants": "/find_course", "age": "31", "location": "DB4 1AA",
+        "situation": "i work in a shop", "work_security": "low paid",
+        "highest_level": "gcses", "gcse": "both", "digital_confidence": "confident",
+        "barriers": "none", "on_benefits": "no", "hours": "full time", "interests": "IT",
+    })  # fmt: skip
+    result = _offers(messages)
+    assert "working_futures" in {o["key"] for o in result["offers"]}
+    assert "free_courses_for_jobs" in {e["key"] for e in result["entitlements"]}
+    assert "care_leaver" not in asked and "out_of_work_months" not in asked
+
+
+def test_an_esol_learner(embedded_stack):
+    resident = Resident(embedded_stack.base_url)
+    courses = resident.say("esol classes near DB2 1AA")
+    results = next(m["custom"] for m in courses if m.get("custom"))
+    assert results["type"] == "course_results" and results["results"]
+    messages, _ = assess(resident, {
+        "wants": "/find_course", "age": "35", "situation": "not working",
+        "out_of_work_months": "6 months", "highest_level": "none", "gcse": "neither",
+        "digital_confidence": "a bit", "barriers": "my english is not good",
+        "care_leaver": "no", "on_benefits": "yes", "hours": "part time", "interests": "english",
+    })  # fmt: skip
+    result = _offers(messages)
+    assert [r["key"] for r in result["referrals"]] == ["english_language"]
+    assert "on_benefits" in {e["key"] for e in result["entitlements"]}
+
+
+def test_a_graduate_changing_career(embedded_stack):
+    resident = Resident(embedded_stack.base_url)
+    messages, asked = assess(resident, {
+        "wants": "/find_course", "age": "29", "location": "DB1 1AA", "situation": "working",
+        "work_security": "permanent", "highest_level": "i have a degree",
+        "digital_confidence": "confident", "barriers": "no", "on_benefits": "no",
+        "hours": "part time", "interests": "coding",
+    })  # fmt: skip
+    result = _offers(messages)
+    assert [o["key"] for o in result["offers"]] == ["skills_for_all"]
+    assert "gcse" not in asked  # a degree: the English and maths question changes nothing
+    assert "skills_bootcamps" in {e["key"] for e in result["entitlements"]}
+
+
+def test_an_employer_wanting_apprentices(embedded_stack):
+    resident = Resident(embedded_stack.base_url)
+    messages = resident.say("we are a local business and want to take on apprentices")
+    text = all_text(messages)
+    assert "employer team" in text and "0113 496 0000" in text
+
+
+def test_someone_in_crisis_during_the_assessment(embedded_stack):
+    resident = Resident(embedded_stack.base_url)
+    resident.say("help me work out what's right for me")
+    messages = resident.say("honestly i just want to kill myself")
+    text = all_text(messages)
+    for number in ("999", "116 123", "85258"):
+        assert number in text
+    assert "/request_adviser" in payloads(messages)
+    # The questions stop; the resident is not asked the next one.
+    assert not any((m.get("text") or "").startswith("How old are you") for m in messages)
+
+
+def test_someone_who_skips_everything(embedded_stack):
+    resident = Resident(embedded_stack.base_url)
+    messages, asked = assess(resident, {})
+    result = _offers(messages)
+    assert [o["key"] for o in result["offers"]] == ["skills_for_all"]
+    assert {"free_16_to_18", "english_maths"}.isdisjoint({e["key"] for e in result["entitlements"]})
+    assert len(asked) >= 10  # every question could be skipped, and was
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("what does NEET mean", "not in education, employment or training"),
+        ("how do i pay my council tax", "I can't help with that"),
+        ("are you a robot", "computer program"),
+    ],
+)
+def test_questions_outside_the_assessment(embedded_stack, text, expected):
+    assert expected in all_text(Resident(embedded_stack.base_url).say(text))
