@@ -35,6 +35,10 @@ DIGRESSIONS = {
     "bot_challenge", "explain_term", "out_of_scope", "thank", "greet", "book_appointment",
     "cancel_appointment", "more_results", *WANTS_BY_INTENT,
 }  # fmt: skip
+NEVER_ANSWERS = {
+    "ask_why", "ask_privacy", "request_adviser", "crisis", "restart", "goodbye", "bot_challenge",
+    "explain_term", "help", "out_of_scope", "book_appointment", "cancel_appointment",
+}  # fmt: skip
 SKIP_WORDS = re.compile(
     r"^\s*(skip|pass|next( question)?|prefer not to say|rather not( say)?|i'?d rather not|"
     r"no comment|don'?t want to say)\b",
@@ -105,13 +109,14 @@ class ValidateAssessmentForm(FormValidationAction):
 
     @staticmethod
     def _answers_anyway(question: str, intent: str, text: str, tracker: Tracker) -> bool:
-        """A message the model took for a request to search may still answer the question:
-        "mechanics" to "what interests you?", "a job" to "what would you like help with?", or
-        "19" to "how old are you?". Questions back, a person and a crisis never are answers."""
-        if intent not in WANTS_BY_INTENT:
+        """A message the model took for something else may still answer the question:
+        "mechanics" to "what interests you?", "a job" to "what would you like help with?",
+        "part time" to "how many hours?". Questions back, a person, a crisis, a word to explain
+        and the like never are answers."""
+        if intent in NEVER_ANSWERS:
             return False
         if question in ("wants", "interests"):
-            return True
+            return intent in WANTS_BY_INTENT
         if question == "location":
             return bool(parse.place_candidates(text)) and len(text.split()) <= 4
         return read(question, text, intent, entities_of(tracker)) is not None

@@ -139,3 +139,11 @@ def test_a_bare_number_answers_the_question_asked_not_the_age(dispatcher):
     events = _run(tracker, dispatcher)
     assert SlotSet("hours", 16) in events
     assert not any(e["name"] == "age" for e in events)
+
+
+def test_an_answer_the_model_took_for_a_follow_up_still_answers(dispatcher):
+    slots = {"wants": "job", "age": 45, "location": "DB3 1AA", "situation": "in_education",
+             "highest_level": "2", "gcse": {"english": True, "maths": True},
+             "digital_confidence": "confident", "barriers": [], "on_benefits": True}  # fmt: skip
+    events = _run(_answer("part time", "hours", slots, intent="more_results"), dispatcher)
+    assert SlotSet("hours", 29) in events
