@@ -37,6 +37,7 @@ def test_greeting_names_the_council_says_it_is_a_bot_and_offers_a_person(embedde
         "/find_course",
         "/find_job",
         "/get_support",
+        "/career_advice",
         "/request_adviser",
     ]
 
