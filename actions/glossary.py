@@ -7,7 +7,7 @@ from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.common import PERSON_BUTTON, entities_of, text_of
+from actions.common import PERSON_BUTTON, text_of
 from bot.glossary.service import lookup
 
 
@@ -18,8 +18,8 @@ class ActionExplainTerm(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
-        asked = [str(e.get("value")) for e in entities_of(tracker) if e.get("entity") == "term"]
-        term = next((t for t in map(lookup, [*asked, text_of(tracker)]) if t), None)
+        # The glossary's own word lists find the term: exact, and new words need no retraining.
+        term = lookup(text_of(tracker))
         if term is None:
             dispatcher.utter_message(
                 text="Sorry, I don't know that word. An adviser can explain it.",

@@ -1,12 +1,18 @@
-"""Turn latency through the gateway: one conversation, then 20 at once.
+"""Turn latency through the gateway: one conversation, then 20 at once; then the assessment.
 
 Starts the whole service (``worklocal run``) on free ports with a throwaway var/ directory, plays
 a realistic mix of resident messages (free text, button payloads, a turn that runs a custom
-action), and records p50/p95 per turn and the Rasa server's resident memory.
+action), then whole assessments typed the way residents type them (every turn runs the form's
+validation action), and records p50/p95 per turn and the Rasa server's resident memory.
+
+Issue 4's target (p95 under 300 ms during the assessment with 20 concurrent conversations) is
+measured with residents who pause between messages, as people do; the same 20 sending without
+any pause are reported too, as the saturation point.
 """
 
 from __future__ import annotations
 
+import random
 import statistics
 import sys
 import tempfile
@@ -21,6 +27,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.report import write_section
 from tests.e2e import stack as stack_module
+from tests.e2e.helpers import Resident, assess
 
 SCRIPT = [
     ("text", "hiya"),
@@ -33,6 +40,27 @@ SCRIPT = [
     ("text", "what can you do"),
 ]
 TURNS_PER_CONVERSATION = 40
+# Typed answers of four residents (from tests/e2e/test_residents.py); the questions asked
+# depend on the answers, so the turns differ between them.
+ASSESSMENTS = [
+    {"wants": "a job", "age": "45", "location": "DB3 1AA", "situation": "out of work",
+     "out_of_work_months": "2 years", "highest_level": "gcses", "gcse": "both",
+     "digital_confidence": "confident", "barriers": "my back is bad", "on_benefits": "yes",
+     "hours": "part time", "interests": "warehouse"},
+    {"wants": "a job", "age": "38", "location": "DB2 1AA",
+     "situation": "i've been looking after my kids", "highest_level": "a levels", "gcse": "both",
+     "digital_confidence": "a bit", "barriers": "childcare", "on_benefits": "no",
+     "hours": "16 hours", "interests": "admin"},
+    {"wants": "/find_course", "age": "31", "location": "DB4 1AA", "situation": "i work in a shop",
+     "work_security": "low paid", "highest_level": "gcses", "gcse": "both",
+     "digital_confidence": "confident", "barriers": "none", "on_benefits": "no",
+     "hours": "full time", "interests": "IT"},
+    {"wants": "a job", "age": "seventeen", "location": "DB1 1AA", "situation": "unemployed",
+     "out_of_work_months": "3 months", "highest_level": "gcses", "barriers": "none",
+     "care_leaver": "no", "hours": "full time", "interests": "mechanics"},
+]  # fmt: skip
+ASSESSMENT_ROUNDS = 2
+PAUSE_SECONDS = (2.0, 6.0)  # reading the reply and typing the next answer
 
 
 def conversation(base_url: str, turns: int) -> list[float]:
@@ -74,14 +102,27 @@ def direct_to_rasa(rasa_url: str, turns: int) -> list[float]:
     return latencies
 
 
-def concurrently(play, url: str, residents: int) -> tuple[list[float], float]:
-    """Run ``residents`` conversations at once; returns all latencies and turns per second."""
+def concurrently(play, residents: int) -> tuple[list[float], float]:
+    """Run ``play`` (one resident, returning their latencies) ``residents`` times at once;
+    returns all latencies and turns per second."""
     started = time.perf_counter()
     with ThreadPoolExecutor(residents) as pool:
-        results = list(pool.map(lambda _: play(url, TURNS_PER_CONVERSATION), range(residents)))
+        results = list(pool.map(lambda _: play(), range(residents)))
     elapsed = time.perf_counter() - started
     latencies = [latency for result in results for latency in result]
     return latencies, len(latencies) / elapsed
+
+
+def assessments(base_url: str, pause: tuple[float, float] | None) -> list[float]:
+    """One resident doing whole assessments; returns the latency of each turn (ms)."""
+    latencies: list[float] = []
+    think = (lambda: time.sleep(random.uniform(*pause))) if pause else None
+    for round_ in range(ASSESSMENT_ROUNDS):
+        resident = Resident(base_url, think=think)
+        assess(resident, ASSESSMENTS[(round_ + random.randrange(4)) % len(ASSESSMENTS)])
+        latencies += resident.latencies
+        resident.leave()
+    return latencies
 
 
 def percentile(values: list[float], q: float) -> float:
@@ -96,7 +137,8 @@ def rss_mb(port: int) -> float | None:
             cmdline = status.read_bytes().split(b"\0")
         except OSError:
             continue
-        if b"rasa" in cmdline and b"run" in cmdline and str(port).encode() in cmdline:
+        rasa = any(part.endswith((b"rasa", b"rasa_server")) for part in cmdline)
+        if rasa and b"run" in cmdline and str(port).encode() in cmdline:
             text = (status.parent / "status").read_text()
             kb = next(
                 int(line.split()[1]) for line in text.splitlines() if line.startswith("VmRSS")
@@ -112,8 +154,19 @@ def run() -> str:
             conversation(stack.base_url, len(SCRIPT))  # warm-up: first turns load lazily
             single = conversation(stack.base_url, TURNS_PER_CONVERSATION)
             direct_single = direct_to_rasa(stack.rasa_url, TURNS_PER_CONVERSATION)
-            concurrent, throughput = concurrently(conversation, stack.base_url, 20)
-            direct, direct_throughput = concurrently(direct_to_rasa, stack.rasa_url, 20)
+            concurrent, throughput = concurrently(
+                lambda: conversation(stack.base_url, TURNS_PER_CONVERSATION), 20
+            )
+            direct, direct_throughput = concurrently(
+                lambda: direct_to_rasa(stack.rasa_url, TURNS_PER_CONVERSATION), 20
+            )
+            assess_single = assessments(stack.base_url, None)
+            assess_paused, paused_throughput = concurrently(
+                lambda: assessments(stack.base_url, PAUSE_SECONDS), 20
+            )
+            assess_busy, busy_throughput = concurrently(
+                lambda: assessments(stack.base_url, None), 20
+            )
             memory = rss_mb(stack.ports["rasa"])
         finally:
             stack_module.stop(stack)
@@ -136,6 +189,19 @@ def run() -> str:
             row("1 conversation, straight to Rasa", direct_single),
             row("20 concurrent conversations, through the gateway", concurrent),
             row("20 concurrent conversations, straight to Rasa", direct),
+            row("assessment, 1 resident", assess_single),
+            row(
+                f"assessment, 20 residents at once, pausing {PAUSE_SECONDS[0]:.0f} to "
+                f"{PAUSE_SECONDS[1]:.0f} s between messages",
+                assess_paused,
+            ),
+            row("assessment, 20 residents at once, no pauses (saturation)", assess_busy),
+            "",
+            f"Assessment target (issue 4): p95 under 300 ms with 20 concurrent conversations "
+            f"of residents who pause: {percentile(assess_paused, 95):.0f} ms "
+            f"({'met' if percentile(assess_paused, 95) < 300 else 'not met'}); "
+            f"{paused_throughput:.1f} turns/s offered. Without pauses: "
+            f"{busy_throughput:.1f} turns/s.",
             "",
             f"Throughput with 20 concurrent conversations: {throughput:.1f} turns/s through "
             f"the gateway, {direct_throughput:.1f} turns/s straight to Rasa.",

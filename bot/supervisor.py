@@ -90,7 +90,7 @@ def children(settings: Settings, model: Path, endpoints: Path) -> list[Child]:
             [
                 python,
                 "-m",
-                "rasa",
+                "bot.assistant.rasa_server",  # Rasa's own CLI, with a faster schema check
                 "run",
                 "--enable-api",
                 "--interface",

@@ -21,6 +21,7 @@ SPACY_MODEL_DIR = PROJECT_ROOT / "models" / "spacy" / pipeline.NAME
 def training_inputs(root: Path = PROJECT_ROOT) -> list[Path]:
     files = [root / "config.yml", root / "domain.yml"]
     files += sorted(p for p in (root / "data").rglob("*.yml") if p.is_file())
+    files += sorted((root / "bot" / "nlp").glob("*.py"))  # custom pipeline components
     return files
 
 

@@ -23,6 +23,11 @@ _PATTERNS = [
     r"\bbetter\s+off\s+dead\b",
     r"\btake\s+my\s+(own\s+)?life\b",
     r"\boverdose\b",
+    r"\b(no\s*one|nobody)\s+(would|will)\s+miss\s+me\b",
+    r"\blife\s+(is\s*n'?t|is\s+not|not)\s+worth\s+living\b",
+    # Only at the end of a message: "I can't go on the course" and "jump at the chance" are fine.
+    r"\bcan'?t\s+go\s+on(\s+(like\s+this|any\s*more|living))?\s*[.!]*$",
+    r"\b(going|want|wanna)\s+to\s+jump(\s+off\b.*)?[.!]*$",
     # Self-harm.
     r"\bself[\s-]?harm",
     r"\b(hurt|hurting|cut|cutting|harm|harming)\s+my\s*self\b",

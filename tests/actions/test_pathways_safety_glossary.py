@@ -57,7 +57,7 @@ def test_crisis_gives_numbers_and_flags_the_conversation(dispatcher):
     common._sessions.cache_clear()
 
 
-def test_explain_a_term_from_its_entity_or_the_words(dispatcher):
+def test_explain_a_term_from_the_words(dispatcher):
     tracker = make_tracker(text="what is a t-level", intent="explain_term")
     asyncio.run(ActionExplainTerm().run(dispatcher, tracker, {}))
     assert dispatcher.messages[0]["text"].startswith("T Level: A T Level is a two-year course")

@@ -2,28 +2,45 @@
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
+from pathlib import Path
+
 import httpx
+import yaml
 
 
 class Resident:
-    def __init__(self, base_url: str) -> None:
+    """One resident. ``think`` runs before each message (a benchmark's pause for reading and
+    typing); ``latencies`` keeps how long each reply took, in milliseconds."""
+
+    def __init__(self, base_url: str, think: Callable[[], None] | None = None) -> None:
         self.http = httpx.Client(base_url=base_url, timeout=30)
+        self.think = think
+        self.latencies: list[float] = []
         created = self.http.post("/api/v1/conversations", json={})
         assert created.status_code == 201, created.text
         self.id = created.json()["id"]
         self.greeting = created.json()["messages"]
 
-    def say(self, text: str) -> list[dict]:
-        response = self.http.post(f"/api/v1/conversations/{self.id}/messages", json={"text": text})
+    def _send(self, body: dict) -> list[dict]:
+        if self.think:
+            self.think()
+        started = time.perf_counter()
+        response = self.http.post(f"/api/v1/conversations/{self.id}/messages", json=body)
+        self.latencies.append((time.perf_counter() - started) * 1000)
         assert response.status_code == 200, response.text
         return response.json()["messages"]
 
+    def say(self, text: str) -> list[dict]:
+        return self._send({"text": text})
+
     def press(self, payload: str) -> list[dict]:
-        response = self.http.post(
-            f"/api/v1/conversations/{self.id}/messages", json={"payload": payload}
-        )
-        assert response.status_code == 200, response.text
-        return response.json()["messages"]
+        return self._send({"payload": payload})
+
+    def leave(self) -> None:
+        self.http.delete(f"/api/v1/conversations/{self.id}")
+        self.http.close()
 
 
 def all_text(messages: list[dict]) -> str:
@@ -32,3 +49,37 @@ def all_text(messages: list[dict]) -> str:
 
 def payloads(messages: list[dict]) -> list[str]:
     return [b["payload"] for m in messages for b in m.get("buttons", [])]
+
+
+DOMAIN = yaml.safe_load((Path(__file__).resolve().parents[2] / "domain.yml").read_text())
+QUESTIONS = {
+    response[0]["text"].split("?")[0]: name.removeprefix("utter_ask_")
+    for name, response in DOMAIN["responses"].items()
+    if name.startswith("utter_ask_")
+}
+DONE = "From what you've told me"
+
+
+def _question(messages: list[dict]) -> str | None:
+    for message in reversed(messages):
+        for start, name in QUESTIONS.items():
+            if (message.get("text") or "").startswith(start):
+                return name
+    return None
+
+
+def assess(resident: Resident, answers: dict[str, str]) -> tuple[list[dict], list[str]]:
+    """Answer the questions as they come; returns the final messages and the questions asked."""
+    messages = resident.say("help me work out what's right for me")
+    asked: list[str] = []
+    for _ in range(20):
+        if any(DONE in (m.get("text") or "") or "aged 16 and over" in (m.get("text") or "")
+               for m in messages):  # fmt: skip
+            return messages, asked
+        question = _question(messages)
+        assert question, f"expected a question, got: {all_text(messages)}"
+        asked.append(question)
+        answer = answers.get(question)
+        messages = resident.press("/skip") if answer is None else (
+            resident.press(answer) if answer.startswith("/") else resident.say(answer))  # fmt: skip
+    raise AssertionError(f"the assessment did not finish; asked {asked}")

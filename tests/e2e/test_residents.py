@@ -7,45 +7,9 @@ catalogue. Answers are typed the way residents type them.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-import yaml
 
-from tests.e2e.helpers import Resident, all_text, payloads
-
-DOMAIN = yaml.safe_load((Path(__file__).resolve().parents[2] / "domain.yml").read_text())
-QUESTIONS = {
-    response[0]["text"].split("?")[0]: name.removeprefix("utter_ask_")
-    for name, response in DOMAIN["responses"].items()
-    if name.startswith("utter_ask_")
-}
-DONE = "From what you've told me"
-
-
-def _question(messages: list[dict]) -> str | None:
-    for message in reversed(messages):
-        for start, name in QUESTIONS.items():
-            if (message.get("text") or "").startswith(start):
-                return name
-    return None
-
-
-def assess(resident: Resident, answers: dict[str, str]) -> tuple[list[dict], list[str]]:
-    """Answer the questions as they come; returns the final messages and the questions asked."""
-    messages = resident.say("help me work out what's right for me")
-    asked: list[str] = []
-    for _ in range(20):
-        if any(DONE in (m.get("text") or "") or "aged 16 and over" in (m.get("text") or "")
-               for m in messages):  # fmt: skip
-            return messages, asked
-        question = _question(messages)
-        assert question, f"expected a question, got: {all_text(messages)}"
-        asked.append(question)
-        answer = answers.get(question)
-        messages = resident.press("/skip") if answer is None else (
-            resident.press(answer) if answer.startswith("/") else resident.say(answer))  # fmt: skip
-    raise AssertionError(f"the assessment did not finish; asked {asked}")
+from tests.e2e.helpers import Resident, all_text, assess, payloads
 
 
 def _offers(messages: list[dict]) -> dict:

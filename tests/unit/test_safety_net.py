@@ -15,6 +15,8 @@ from bot.safety.detect import is_crisis
         "nowhere to sleep tonight", "i am sleeping rough", "got kicked out today",
         "experiencing domestic abuse", "Im scared to go home", "KMS", "took an overdose",
         "I want to end it all", "need a job but honestly I want to die",
+        "i can't go on", "I can't go on like this", "im going to jump",
+        "going to jump off the bridge", "nobody would miss me", "life isn't worth living",
     ],
 )  # fmt: skip
 def test_messages_in_crisis_are_caught(text):
@@ -28,6 +30,7 @@ def test_messages_in_crisis_are_caught(text):
         "I want a job in a care home", "how do I end my contract", "I was homeless last year",
         "Is there help with housing", "I need a job", "career change", "I hurt my back at work",
         "nowhere near here", "my dad hits the gym", "street food chef jobs",
+        "I can't go on the course on Tuesday", "I want to jump at this chance",
     ],
 )  # fmt: skip
 def test_everyday_phrases_are_not(text):

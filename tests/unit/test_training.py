@@ -17,7 +17,7 @@ def test_fingerprint_is_stable_and_covers_every_input(tmp_path):
     root = _copy_project(tmp_path)
     first = training.fingerprint(root)
     assert training.fingerprint(root) == first
-    nlu = root / "data" / "nlu.yml"
+    nlu = root / "data" / "nlu" / "conversation.yml"
     nlu.write_text(nlu.read_text() + "\n      - hiya there\n")
     assert training.fingerprint(root) != first
 
