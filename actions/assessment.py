@@ -177,7 +177,13 @@ class ValidateAssessmentForm(FormValidationAction):
         if value is None:
             return self._not_understood(question, "", dispatcher, tracker)
         self._confirm_change(question, value, dispatcher, tracker)
-        return {question: value, "failed_attempts": 0}
+        answered = {question: value, "failed_attempts": 0}
+        for follow_up in flow.follow_ups(question, value):
+            if not flow.known(tracker.get_slot(follow_up)):
+                also = read(follow_up, text, intent_of(tracker), entities_of(tracker))
+                if also is not None:
+                    answered[follow_up] = also
+        return answered
 
     def _location(
         self, raw: str, dispatcher: CollectingDispatcher, tracker: Tracker

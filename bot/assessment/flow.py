@@ -29,6 +29,12 @@ QUESTIONS = (
     "hours",
     "interests",
 )
+# Answers that often say more than was asked: "I lost my job 18 months ago" also says how long,
+# "I work in a shop on a zero-hours contract" also says how secure. The follow-up question is
+# then answered from the same words, if they can be read by rule, and not asked.
+FOLLOW_UPS = {
+    "situation": {"out_of_work": ("out_of_work_months",), "in_work": ("work_security",)},
+}
 WANTS_BY_INTENT = {
     "find_course": "course",
     "find_job": "job",
@@ -38,6 +44,13 @@ WANTS_BY_INTENT = {
     "start_business": "business",
     "employer_enquiry": "employer",
 }
+
+
+def follow_ups(question: str, value: Any) -> tuple[str, ...]:
+    """The later questions this answer may already have answered (see FOLLOW_UPS)."""
+    if not isinstance(value, str):  # some answers are numbers or pairs: none has follow-ups
+        return ()
+    return FOLLOW_UPS.get(question, {}).get(value, ())
 
 
 def known(value: Any) -> bool:

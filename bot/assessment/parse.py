@@ -239,8 +239,9 @@ def digital(text: str) -> str | None:
         return "none"
     if _has(
         lowered,
-        r"\b(bit|some|basic|little|a bit|so so|so-so|sometimes|phone only|"
-        r"only my phone|average|not very|learning)\b",
+        # Someone who uses a phone, emails or social media has some skills to build on.
+        r"\b(bit|some|basic|little|a bit|so so|so-so|sometimes|phone|mobile|tablet|emails?|"
+        r"whatsapp|facebook|average|not very|not much|learning)\b",
     ):
         return "basic"
     return None

@@ -147,3 +147,39 @@ def test_an_answer_the_model_took_for_a_follow_up_still_answers(dispatcher):
              "digital_confidence": "confident", "barriers": [], "on_benefits": True}  # fmt: skip
     events = _run(_answer("part time", "hours", slots, intent="more_results"), dispatcher)
     assert SlotSet("hours", 29) in events
+
+
+@pytest.mark.parametrize(
+    ("text", "situation", "also", "next_question"),
+    [
+        ("i lost my job about 18 months ago", "out_of_work", {"out_of_work_months": 18},
+         "highest_level"),
+        ("i work in a shop on a zero hours contract", "in_work", {"work_security": "insecure"},
+         "highest_level"),
+        ("i lost my job", "out_of_work", {}, "out_of_work_months"),
+    ],
+)  # fmt: skip
+def test_an_answer_that_says_more_answers_the_follow_up_too(
+    dispatcher, text, situation, also, next_question
+):
+    slots = {"wants": "job", "age": 30, "location": "DB3 1AA"}
+    events = _run(_answer(text, "situation", slots), dispatcher)
+    assert events == [
+        SlotSet("situation", situation),
+        SlotSet("failed_attempts", 0),
+        *[SlotSet(name, value) for name, value in also.items()],
+        SlotSet("requested_slot", next_question),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "question", "slots", "value"),
+    [
+        ("both", "gcse", {"highest_level": 2}, {"english": True, "maths": True}),
+        ("twenty", "hours", {}, 20),
+    ],
+)
+def test_answers_that_are_not_words_have_no_follow_ups(dispatcher, text, question, slots, value):
+    base = {"wants": "job", "age": 30, "location": "DB3 1AA", "situation": "out_of_work"}
+    events = _run(_answer(text, question, {**base, **slots}), dispatcher)
+    assert events[:2] == [SlotSet(question, value), SlotSet("failed_attempts", 0)]

@@ -72,13 +72,24 @@ def test_free_maths_near_a_postcode_finds_only_catalogue_courses(demo_db):
         assert "maths" in card["title"].lower() or "multiply" in card["title"].lower()
         assert card["cost"] == "Free" or card["free_for"]
     text = finder.summary(found)
-    assert text.startswith(f"I found {found.outcome.total} courses for \u201cmaths\u201d near")
+    assert text.startswith(f"I found {found.outcome.total} free courses for \u201cmaths\u201d near")
     assert all(card["title"] in text for card in found.cards)
 
 
 def test_part_time_jobs_are_under_30_hours(demo_db):
     found = _run(demo_db, finder.Request(kind="job", near="DB1 1AA", part_time=True))
     assert found.cards and all(card["hours"] < 30 for card in found.cards)
+
+
+def test_part_time_courses_leave_out_full_time_study(demo_db):
+    from bot.catalogue.course.models import Course
+
+    everything = _run(demo_db, finder.Request(kind="course", near="DB1 1AA"))
+    found = _run(demo_db, finder.Request(kind="course", near="DB1 1AA", part_time=True))
+    assert 0 < found.outcome.total < everything.outcome.total
+    modes = {demo_db.get(Course, hit.row.id).study_mode for hit in found.outcome.hits}
+    assert "full_time" not in modes
+    assert finder.summary(found).startswith(f"I found {found.outcome.total} part-time courses")
 
 
 def test_apprenticeships_are_only_apprenticeships(demo_db):

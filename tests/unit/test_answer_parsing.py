@@ -78,7 +78,9 @@ def test_gcse(text, expected):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [("very confident", "confident"), ("a bit", "basic"), ("only my phone", "basic"),
-     ("never used one", "none"), ("not confident", "none"), ("hmm", None)],
+     ("never used one", "none"), ("not confident", "none"), ("hmm", None),
+     ("i can use a phone but not a computer", "basic"),
+     ("i can do emails but not much else", "basic"), ("i can't even use a phone", "none")],
 )  # fmt: skip
 def test_digital(text, expected):
     assert parse.digital(text) == expected

@@ -80,6 +80,11 @@ def starts_within(weeks: int, today: date):
     )
 
 
+def not_full_time():
+    """Courses a resident can fit around work or family: part-time or flexible study."""
+    return or_(Course.study_mode.is_(None), Course.study_mode != "full_time")
+
+
 def free_for_me(profile: funding.Profile):
     """Courses free for this resident under the entitlements in the routing rules."""
     types = funding.free_course_types(profile)

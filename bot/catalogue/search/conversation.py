@@ -51,7 +51,7 @@ class Request:
     words: str = ""
     near: str | None = None
     free: bool = False
-    part_time: bool = False  # jobs: under 30 hours a week
+    part_time: bool = False  # jobs: under 30 hours a week; courses: part-time or flexible
     online: bool = False  # courses: online only
     radius: float = RADIUS_MILES
     page: int = 1
@@ -163,6 +163,8 @@ def run(
             search.where.append(courses.free_for_me(free))
         if request.online:
             search.selected["delivery_mode"] = {"online"}
+        if request.part_time:
+            search.where.append(courses.not_full_time())
         outcome = courses.search(search, db_session=db_session, area_name=area_name)
         records = courses.load([h.row.id for h in outcome.hits], db_session=db_session)
         cards = [_course_card(records[h.row.id], h) for h in outcome.hits]
@@ -220,7 +222,14 @@ def _service_card(service, hit) -> dict[str, Any]:
 
 def summary(found: Found) -> str:
     """The results as text, for screen readers and clients that don't draw cards."""
-    noun = NOUNS[found.request.kind]
+    request = found.request
+    qualities = [
+        word
+        for word, wanted in (("free", request.free), ("part-time", request.part_time),
+                             ("online", request.online))
+        if wanted
+    ]  # fmt: skip
+    noun = " ".join([*qualities, NOUNS[request.kind]])
     total = found.outcome.total
     what = f" for \u201c{found.request.words}\u201d" if found.request.words else ""
     where = f" near {found.place.label}" if found.place else ""
