@@ -44,7 +44,7 @@ def main() -> int:
         out = Path(tmp)
         started = time.perf_counter()
         subprocess.run(
-            [sys.executable, "-m", "rasa", "test", "nlu", "--nlu", "data",
+            [sys.executable, "-m", "bench.seeded_rasa", "test", "nlu", "--nlu", "data",
              "--config", "config.yml", "--cross-validation", "--folds", str(args.folds),
              "--out", str(out)],
             cwd=PROJECT_ROOT, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
