@@ -23,7 +23,7 @@ def _matches(found: finder.Found) -> list[Match]:
         Match(
             id=card["id"],
             title=card["title"],
-            who=card.get("provider") or card.get("employer") or card.get("organisation"),
+            who=finder.card_who(card),
             where=card.get("where"),
             detail=card.get("cost") or card.get("wage") or card.get("start") or card.get("when"),
             url=card.get("url"),
@@ -42,8 +42,8 @@ class ActionShowPlan(Action):
         slots = tracker.slots
         this, in_force = council(), rules()
         routing = route(flow.answers(slots), in_force)
-        place = slots.get("location") if flow.known(slots.get("location")) else None
-        interests = slots.get("interests") if flow.known(slots.get("interests")) else ""
+        place = flow.known_value(slots, "location")
+        interests = flow.known_value(slots, "interests") or ""
         searches = {r.barrier: r.search for r in in_force.referrals}
         found: dict[str, list[Match]] = {"course": [], "job": [], "service": []}
         with database() as db:

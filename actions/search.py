@@ -38,7 +38,7 @@ def _request(tracker: Tracker) -> finder.Request:
     kind = KIND_BY_INTENT.get(intent_of(tracker) or "") or KIND_BY_WANTS.get(
         slots.get("wants"), "course"
     )
-    known_place = slots.get("location") if flow.known(slots.get("location")) else None
+    known_place = flow.known_value(slots, "location")
     text = text_of(tracker)
     if text.startswith("/"):  # a button: search with what the assessment found out
         hours = slots.get("hours")

@@ -26,6 +26,7 @@ import httpx
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.report import write_section
+from tests.e2e import helpers as residents
 from tests.e2e import stack as stack_module
 from tests.e2e.helpers import Resident, assess
 
@@ -40,25 +41,13 @@ SCRIPT = [
     ("text", "what can you do"),
 ]
 TURNS_PER_CONVERSATION = 40
-# Typed answers of four residents (from tests/e2e/test_residents.py); the questions asked
-# depend on the answers, so the turns differ between them.
+# Typed answers of four residents; the questions asked depend on the answers, so the turns differ.
 ASSESSMENTS = [
-    {"wants": "a job", "age": "45", "location": "DB3 1AA", "situation": "out of work",
-     "out_of_work_months": "2 years", "highest_level": "gcses", "gcse": "both",
-     "digital_confidence": "confident", "barriers": "my back is bad", "on_benefits": "yes",
-     "hours": "part time", "interests": "warehouse"},
-    {"wants": "a job", "age": "38", "location": "DB2 1AA",
-     "situation": "i've been looking after my kids", "highest_level": "a levels", "gcse": "both",
-     "digital_confidence": "a bit", "barriers": "childcare", "on_benefits": "no",
-     "hours": "16 hours", "interests": "admin"},
-    {"wants": "/find_course", "age": "31", "location": "DB4 1AA", "situation": "i work in a shop",
-     "work_security": "low paid", "highest_level": "gcses", "gcse": "both",
-     "digital_confidence": "confident", "barriers": "none", "on_benefits": "no",
-     "hours": "full time", "interests": "IT"},
-    {"wants": "a job", "age": "seventeen", "location": "DB1 1AA", "situation": "unemployed",
-     "out_of_work_months": "3 months", "highest_level": "gcses", "barriers": "none",
-     "care_leaver": "no", "hours": "full time", "interests": "mechanics"},
-]  # fmt: skip
+    residents.SEVENTEEN_LEFT_COLLEGE,
+    residents.FORTY_FIVE_WITH_A_BACK_CONDITION,
+    residents.PARENT_RETURNING,
+    residents.LOW_PAID_WORKER,
+]
 ASSESSMENT_ROUNDS = 2
 PAUSE_SECONDS = (2.0, 6.0)  # reading the reply and typing the next answer
 
@@ -117,9 +106,9 @@ def assessments(base_url: str, pause: tuple[float, float] | None) -> list[float]
     """One resident doing whole assessments; returns the latency of each turn (ms)."""
     latencies: list[float] = []
     think = (lambda: time.sleep(random.uniform(*pause))) if pause else None
-    for round_ in range(ASSESSMENT_ROUNDS):
+    for _ in range(ASSESSMENT_ROUNDS):
         resident = Resident(base_url, think=think)
-        assess(resident, ASSESSMENTS[(round_ + random.randrange(4)) % len(ASSESSMENTS)])
+        assess(resident, random.choice(ASSESSMENTS))
         latencies += resident.latencies
         resident.leave()
     return latencies

@@ -57,7 +57,8 @@ def known(value: Any) -> bool:
     return value is not None and value != SKIPPED
 
 
-def _value(slots: Mapping[str, Any], name: str) -> Any:
+def known_value(slots: Mapping[str, Any], name: str) -> Any:
+    """The slot's value, or None when it is empty or was skipped."""
     value = slots.get(name)
     return value if known(value) else None
 
@@ -65,13 +66,13 @@ def _value(slots: Mapping[str, Any], name: str) -> Any:
 def questions_to_ask(slots: Mapping[str, Any], minimum_age: int = 16) -> list[str]:
     """The questions still relevant for this resident, in the order they are asked."""
     # Before validation a slot can hold the raw text typed; only a read age is a number.
-    age = _value(slots, "age")
+    age = known_value(slots, "age")
     age = age if isinstance(age, int) else None
     if age is not None and age < minimum_age:
         return ["wants", "age"]  # a kind signpost follows; nothing else is asked
-    situation = _value(slots, "situation")
-    highest = _value(slots, "highest_level")
-    wants = _value(slots, "wants")
+    situation = known_value(slots, "situation")
+    highest = known_value(slots, "highest_level")
+    wants = known_value(slots, "wants")
     adult = age is None or age >= 19
     relevant = {
         "work_security": situation == "in_work",
@@ -90,22 +91,22 @@ def questions_to_ask(slots: Mapping[str, Any], minimum_age: int = 16) -> list[st
 
 def answers(slots: Mapping[str, Any]) -> Answers:
     """The routing's view of the slots; skipped and unreadable answers are unknown."""
-    gcse = _value(slots, "gcse") or {}
-    barriers = _value(slots, "barriers") or []
+    gcse = known_value(slots, "gcse") or {}
+    barriers = known_value(slots, "barriers") or []
     return Answers(
-        wants=_value(slots, "wants"),
-        age=_value(slots, "age"),
+        wants=known_value(slots, "wants"),
+        age=known_value(slots, "age"),
         in_area=slots.get("in_area"),
-        situation=_value(slots, "situation"),
-        work_security=_value(slots, "work_security"),
-        out_of_work_months=_value(slots, "out_of_work_months"),
-        highest_level=_value(slots, "highest_level"),
+        situation=known_value(slots, "situation"),
+        work_security=known_value(slots, "work_security"),
+        out_of_work_months=known_value(slots, "out_of_work_months"),
+        highest_level=known_value(slots, "highest_level"),
         gcse_english=gcse.get("english") if isinstance(gcse, dict) else None,
         gcse_maths=gcse.get("maths") if isinstance(gcse, dict) else None,
-        digital_confidence=_value(slots, "digital_confidence"),
+        digital_confidence=known_value(slots, "digital_confidence"),
         barriers=frozenset(barriers),
-        hours=_value(slots, "hours"),
-        on_benefits=_value(slots, "on_benefits"),
-        care_leaver=_value(slots, "care_leaver"),
-        interests=tuple(x for x in [_value(slots, "interests")] if x),
+        hours=known_value(slots, "hours"),
+        on_benefits=known_value(slots, "on_benefits"),
+        care_leaver=known_value(slots, "care_leaver"),
+        interests=tuple(x for x in [known_value(slots, "interests")] if x),
     )

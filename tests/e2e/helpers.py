@@ -47,6 +47,15 @@ def all_text(messages: list[dict]) -> str:
     return " ".join(m.get("text", "") for m in messages)
 
 
+def custom(messages: list[dict], kind: str | None = None) -> dict:
+    """The first custom payload (of this ``type``, if given) among the messages."""
+    return next(
+        m["custom"]
+        for m in messages
+        if m.get("custom") and (kind is None or m["custom"].get("type") == kind)
+    )
+
+
 def payloads(messages: list[dict]) -> list[str]:
     return [b["payload"] for m in messages for b in m.get("buttons", [])]
 
@@ -83,3 +92,29 @@ def assess(resident: Resident, answers: dict[str, str]) -> tuple[list[dict], lis
         messages = resident.press("/skip") if answer is None else (
             resident.press(answer) if answer.startswith("/") else resident.say(answer))  # fmt: skip
     raise AssertionError(f"the assessment did not finish; asked {asked}")
+
+
+# Typed answers of residents in tests/e2e/test_residents.py, shared with bench/turn_latency.py.
+SEVENTEEN_LEFT_COLLEGE = {
+    "wants": "a job", "age": "17", "location": "DB1 1AA", "situation": "unemployed",
+    "out_of_work_months": "3 months", "highest_level": "gcses", "barriers": "none",
+    "care_leaver": "no", "hours": "full time", "interests": "mechanics",
+}  # fmt: skip
+FORTY_FIVE_WITH_A_BACK_CONDITION = {
+    "wants": "a job", "age": "45", "location": "DB3 1AA", "situation": "out of work",
+    "out_of_work_months": "2 years", "highest_level": "gcses", "gcse": "both",
+    "digital_confidence": "confident", "barriers": "my back is bad", "care_leaver": "no",
+    "on_benefits": "yes", "hours": "part time", "interests": "warehouse",
+}  # fmt: skip
+PARENT_RETURNING = {
+    "wants": "a job", "age": "38", "location": "DB2 1AA",
+    "situation": "i've been looking after my kids", "highest_level": "a levels",
+    "gcse": "both", "digital_confidence": "a bit", "barriers": "childcare",
+    "on_benefits": "no", "hours": "16 hours", "interests": "admin",
+}  # fmt: skip
+LOW_PAID_WORKER = {
+    "wants": "/find_course", "age": "31", "location": "DB4 1AA",
+    "situation": "i work in a shop", "work_security": "low paid",
+    "highest_level": "gcses", "gcse": "both", "digital_confidence": "confident",
+    "barriers": "none", "on_benefits": "no", "hours": "full time", "interests": "IT",
+}  # fmt: skip

@@ -9,29 +9,28 @@ from __future__ import annotations
 
 import pytest
 
-from tests.e2e.helpers import Resident, all_text, assess, payloads
-
-
-def _offers(messages: list[dict]) -> dict:
-    custom = next(
-        m["custom"] for m in messages if (m.get("custom") or {}).get("type") == "pathways"
-    )
-    return custom
+from tests.e2e.helpers import (
+    FORTY_FIVE_WITH_A_BACK_CONDITION,
+    LOW_PAID_WORKER,
+    PARENT_RETURNING,
+    SEVENTEEN_LEFT_COLLEGE,
+    Resident,
+    all_text,
+    assess,
+    custom,
+    payloads,
+)
 
 
 def test_a_17_year_old_who_left_college(embedded_stack):
     resident = Resident(embedded_stack.base_url)
-    messages, asked = assess(resident, {
-        "wants": "a job", "age": "17", "location": "DB1 1AA", "situation": "unemployed",
-        "out_of_work_months": "3 months", "highest_level": "gcses", "barriers": "none",
-        "care_leaver": "no", "hours": "full time", "interests": "mechanics",
-    })  # fmt: skip
-    result = _offers(messages)
+    messages, asked = assess(resident, SEVENTEEN_LEFT_COLLEGE)
+    result = custom(messages, "pathways")
     assert {o["key"] for o in result["offers"]} == {"youth_pathways", "skills_for_all"}
     assert "free_16_to_18" in {e["key"] for e in result["entitlements"]}
     assert not {"on_benefits", "gcse", "digital_confidence"} & set(asked)  # adults only
     jobs = resident.press("/find_apprenticeship")
-    results = next(m["custom"] for m in jobs if m.get("custom"))
+    results = custom(jobs)
     assert results["type"] == "job_results" and results["results"]
     assert all(card["apprenticeship"] for card in results["results"])
 
@@ -45,7 +44,7 @@ def test_a_care_leaver_of_20(embedded_stack):
         "barriers": "housing", "care_leaver": "yes", "on_benefits": "yes", "hours": "16",
         "interests": "cooking",
     })  # fmt: skip
-    result = _offers(messages)
+    result = custom(messages, "pathways")
     youth = next(o for o in result["offers"] if o["key"] == "youth_pathways")
     assert any("been in care" in r for r in youth["reasons"])
     assert {"english_maths", "first_level_2", "digital_skills"} <= {
@@ -56,44 +55,31 @@ def test_a_care_leaver_of_20(embedded_stack):
 
 def test_a_45_year_old_out_of_work_two_years_with_a_back_condition(embedded_stack):
     resident = Resident(embedded_stack.base_url)
-    messages, _ = assess(resident, {
-        "wants": "a job", "age": "45", "location": "DB3 1AA", "situation": "out of work",
-        "out_of_work_months": "2 years", "highest_level": "gcses", "gcse": "both",
-        "digital_confidence": "confident", "barriers": "my back is bad", "care_leaver": "no",
-        "on_benefits": "yes", "hours": "part time", "interests": "warehouse",
-    })  # fmt: skip
-    working = next(o for o in _offers(messages)["offers"] if o["key"] == "working_futures")
+    messages, _ = assess(resident, FORTY_FIVE_WITH_A_BACK_CONDITION)
+    working = next(
+        o for o in custom(messages, "pathways")["offers"] if o["key"] == "working_futures"
+    )
     assert "You have been out of work for a year or more." in working["reasons"]
     assert "You told us about a health condition or disability." in working["reasons"]
     jobs = resident.press("/find_job")
-    cards = next(m["custom"] for m in jobs if m.get("custom"))["results"]
+    cards = custom(jobs)["results"]
     assert cards and all(card["hours"] < 30 for card in cards)  # part time, as they said
 
 
 def test_a_parent_returning_after_caring(embedded_stack):
     resident = Resident(embedded_stack.base_url)
-    messages, _ = assess(resident, {
-        "wants": "a job", "age": "38", "location": "DB2 1AA",
-        "situation": "i've been looking after my kids", "highest_level": "a levels",
-        "gcse": "both", "digital_confidence": "a bit", "barriers": "childcare",
-        "on_benefits": "no", "hours": "16 hours", "interests": "admin",
-    })  # fmt: skip
-    result = _offers(messages)
+    messages, _ = assess(resident, PARENT_RETURNING)
+    result = custom(messages, "pathways")
     assert "working_futures" in {o["key"] for o in result["offers"]}
     assert [r["key"] for r in result["referrals"]] == ["childcare"]
     support = resident.press("/get_support")
-    assert next(m["custom"] for m in support if m.get("custom"))["type"] == "service_results"
+    assert custom(support)["type"] == "service_results"
 
 
 def test_a_low_paid_worker_wanting_a_better_job(embedded_stack):
     resident = Resident(embedded_stack.base_url)
-    messages, asked = assess(resident, {
-        "wants": "/find_course", "age": "31", "location": "DB4 1AA",
-        "situation": "i work in a shop", "work_security": "low paid",
-        "highest_level": "gcses", "gcse": "both", "digital_confidence": "confident",
-        "barriers": "none", "on_benefits": "no", "hours": "full time", "interests": "IT",
-    })  # fmt: skip
-    result = _offers(messages)
+    messages, asked = assess(resident, LOW_PAID_WORKER)
+    result = custom(messages, "pathways")
     assert "working_futures" in {o["key"] for o in result["offers"]}
     assert "free_courses_for_jobs" in {e["key"] for e in result["entitlements"]}
     assert "care_leaver" not in asked and "out_of_work_months" not in asked
@@ -102,7 +88,7 @@ def test_a_low_paid_worker_wanting_a_better_job(embedded_stack):
 def test_an_esol_learner(embedded_stack):
     resident = Resident(embedded_stack.base_url)
     courses = resident.say("esol classes near DB2 1AA")
-    results = next(m["custom"] for m in courses if m.get("custom"))
+    results = custom(courses)
     assert results["type"] == "course_results" and results["results"]
     messages, _ = assess(resident, {
         "wants": "/find_course", "age": "35", "situation": "not working",
@@ -110,7 +96,7 @@ def test_an_esol_learner(embedded_stack):
         "digital_confidence": "a bit", "barriers": "my english is not good",
         "care_leaver": "no", "on_benefits": "yes", "hours": "part time", "interests": "english",
     })  # fmt: skip
-    result = _offers(messages)
+    result = custom(messages, "pathways")
     assert [r["key"] for r in result["referrals"]] == ["english_language"]
     assert "on_benefits" in {e["key"] for e in result["entitlements"]}
 
@@ -123,7 +109,7 @@ def test_a_graduate_changing_career(embedded_stack):
         "digital_confidence": "confident", "barriers": "no", "on_benefits": "no",
         "hours": "part time", "interests": "coding",
     })  # fmt: skip
-    result = _offers(messages)
+    result = custom(messages, "pathways")
     assert [o["key"] for o in result["offers"]] == ["skills_for_all"]
     assert "gcse" not in asked  # a degree: the English and maths question changes nothing
     assert "skills_bootcamps" in {e["key"] for e in result["entitlements"]}
@@ -151,7 +137,7 @@ def test_someone_in_crisis_during_the_assessment(embedded_stack):
 def test_someone_who_skips_everything(embedded_stack):
     resident = Resident(embedded_stack.base_url)
     messages, asked = assess(resident, {})
-    result = _offers(messages)
+    result = custom(messages, "pathways")
     assert [o["key"] for o in result["offers"]] == ["skills_for_all"]
     assert {"free_16_to_18", "english_maths"}.isdisjoint({e["key"] for e in result["entitlements"]})
     assert len(asked) >= 10  # every question could be skipped, and was

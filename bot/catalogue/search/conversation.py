@@ -71,14 +71,32 @@ def _entity_values(entities: list[Mapping[str, Any]], *names: str) -> list[str]:
     return [str(e["value"]) for e in entities if e.get("entity") in names and e.get("value")]
 
 
+def _places_named(text: str, entities: list[Mapping[str, Any]]) -> list[str]:
+    """Places the model found, or else full postcodes read by rule."""
+    return _entity_values(entities, "postcode", "place") or [
+        c for c in parse.place_candidates(text) if parse.POSTCODE.fullmatch(c)
+    ]
+
+
+FILTER_WORDS = {
+    "free": r"\bfree\b",
+    "part_time": r"\bpart[\s-]?time\b",
+    "online": r"\b(online|from home|remote)\b",
+}
+
+
+def _filters_asked(lowered: str) -> dict[str, bool]:
+    """The filters the message asks for ("free", "part-time", "online"), each set to True."""
+    return {name: True for name, pattern in FILTER_WORDS.items() if re.search(pattern, lowered)}
+
+
 def from_message(
     kind: str, text: str, entities: list[Mapping[str, Any]], known_place: str | None
 ) -> Request:
     lowered = text.lower()
     named = _entity_values(entities, "subject", "job_role")
-    near_named = _entity_values(entities, "postcode", "place")
     candidates = parse.place_candidates(text)
-    near = (near_named or [c for c in candidates if parse.POSTCODE.fullmatch(c)] or [None])[0]
+    near = (_places_named(text, entities) or [None])[0]
     after_near = re.search(r"\b(?:near|in|around)\s+([a-z][a-z' -]{2,30})\s*\??$", lowered)
     if near is None and after_near:
         near = after_near.group(1).strip()
@@ -93,9 +111,7 @@ def from_message(
         kind=kind,
         words=words[:100],
         near=near or known_place,
-        free=bool(re.search(r"\bfree\b", lowered)),
-        part_time=bool(re.search(r"\bpart[\s-]?time\b", lowered)),
-        online=bool(re.search(r"\b(online|from home|remote)\b", lowered)),
+        **_filters_asked(lowered),
     )
 
 
@@ -104,9 +120,7 @@ def refine(request: Request, text: str, entities: list[Mapping[str, Any]] = ()) 
     place ("DB3 1AA", "in Riverside") or what to look for ("what about plumbing")."""
     lowered = text.lower()
     changed = replace(request, page=1)
-    places = _entity_values(entities, "postcode", "place") or [
-        c for c in parse.place_candidates(text) if parse.POSTCODE.fullmatch(c)
-    ]
+    places = _places_named(text, entities)
     if places:
         changed = replace(changed, near=places[0])
     named = _entity_values(entities, "subject", "job_role")
@@ -116,12 +130,7 @@ def refine(request: Request, text: str, entities: list[Mapping[str, Any]] = ()) 
         changed = replace(changed, radius=max(1.0, request.radius / 2))
     if re.search(r"\b(further|wider|farther)\b", lowered):
         changed = replace(changed, radius=min(50.0, request.radius * 2))
-    if re.search(r"\bpart[\s-]?time\b", lowered):
-        changed = replace(changed, part_time=True)
-    if re.search(r"\bfree\b", lowered):
-        changed = replace(changed, free=True)
-    if re.search(r"\b(online|from home|remote)\b", lowered):
-        changed = replace(changed, online=True)
+    changed = replace(changed, **_filters_asked(lowered))
     if changed == replace(request, page=1):
         return replace(request, page=request.page + 1)  # "show me more", "next"
     return changed
@@ -220,6 +229,11 @@ def _service_card(service, hit) -> dict[str, Any]:
     }  # fmt: skip
 
 
+def card_who(card: Mapping[str, Any]) -> str | None:
+    """Who offers what a card shows: the course provider, the employer or the organisation."""
+    return card.get("provider") or card.get("employer") or card.get("organisation")
+
+
 def summary(found: Found) -> str:
     """The results as text, for screen readers and clients that don't draw cards."""
     request = found.request
@@ -231,7 +245,7 @@ def summary(found: Found) -> str:
     ]  # fmt: skip
     noun = " ".join([*qualities, NOUNS[request.kind]])
     total = found.outcome.total
-    what = f" for \u201c{found.request.words}\u201d" if found.request.words else ""
+    what = f" for \u201c{request.words}\u201d" if request.words else ""
     where = f" near {found.place.label}" if found.place else ""
     if not total:
         return f"I couldn't find any {noun}{what}{where}."
@@ -243,8 +257,8 @@ def summary(found: Found) -> str:
     for card in found.cards:
         detail = ", ".join(
             str(v)
-            for v in (card.get("provider") or card.get("employer") or card.get("organisation"),
-                      card.get("where"), card.get("cost") or card.get("wage"), card.get("start"))
+            for v in (card_who(card), card.get("where"), card.get("cost") or card.get("wage"),
+                      card.get("start"))
             if v
         )  # fmt: skip
         lines.append(f"- {card['title']}" + (f" ({detail})" if detail else ""))
