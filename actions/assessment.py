@@ -115,6 +115,11 @@ class ValidateAssessmentForm(FormValidationAction):
         and the like never are answers."""
         if intent in NEVER_ANSWERS:
             return False
+        if question == "interests" and {e.get("entity") for e in entities_of(tracker)} & {
+            "subject",
+            "job_role",
+        }:
+            return True  # "warehouse" taken for a search follow-up still names an interest
         if question in ("wants", "interests"):
             return intent in WANTS_BY_INTENT
         if question == "location":

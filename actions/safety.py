@@ -7,8 +7,8 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.common import PERSON_BUTTON, council, database
-from bot.conversation import service as conversations
+from actions.common import PERSON_BUTTON, council
+from bot.conversation.service import CRISIS_TYPE
 
 
 def crisis_text(housing_phone: str, council_name: str) -> str:
@@ -32,9 +32,11 @@ class ActionCrisis(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
         this = council()
+        # The ``crisis`` payload tells the gateway to flag the conversation as urgent (the
+        # gateway alone writes its conversation rows) and the widget to show the numbers first.
         dispatcher.utter_message(
-            text=crisis_text(this.emergency_housing_phone, this.name), buttons=[PERSON_BUTTON]
+            text=crisis_text(this.emergency_housing_phone, this.name),
+            buttons=[PERSON_BUTTON],
+            json_message={"type": CRISIS_TYPE},
         )
-        with database() as db:
-            conversations.mark_urgent_by_id(session=db, conversation_id=tracker.sender_id)
         return [SlotSet("urgent", True)]

@@ -34,6 +34,10 @@ class Settings(BaseSettings):
     log_level: str = Field("INFO", env="LOG_LEVEL")
     max_message_chars: int = Field(2000, env="MAX_MESSAGE_CHARS")
     rasa_timeout_seconds: float = Field(10.0, env="RASA_TIMEOUT_SECONDS")
+    # Council websites that embed the chat widget from this server (e.g.
+    # "https://www.example.gov.uk"), comma-separated. Only they may call the chat gateway from
+    # a browser; the widget on this server's own pages needs nothing here.
+    widget_origins: str = Field("", env="WIDGET_ORIGINS")
 
     class Config:
         case_sensitive = False
@@ -63,6 +67,10 @@ class Settings(BaseSettings):
     @property
     def effective_action_server_url(self) -> str:
         return self.action_server_url or f"http://127.0.0.1:{self.action_port}"
+
+    @property
+    def widget_origin_list(self) -> list[str]:
+        return [o.strip().rstrip("/") for o in self.widget_origins.split(",") if o.strip()]
 
     @property
     def spacy_model_dir(self) -> Path:

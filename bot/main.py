@@ -15,13 +15,15 @@ from bot.catalogue.venue.views import router as venue_router
 from bot.config import get_settings
 from bot.conversation.rasa_client import RasaClient
 from bot.conversation.views import router as conversation_router
-from bot.cors import PublicCORS
+from bot.cors import ScopedCORS
 from bot.database.core import get_engine, make_engine, session_factory
 from bot.health.views import router as health_router
 from bot.openreferral.views import router as openreferral_router
 from bot.pathways.views import router as pathways_router
 from bot.plan.views import router as plan_router
 from bot.postcode.views import router as postcode_router
+from bot.website.views import router as website_router
+from bot.widget.views import router as widget_router
 
 
 @asynccontextmanager
@@ -68,11 +70,13 @@ def create_app() -> FastAPI:
         openreferral_router,
         pathways_router,
         plan_router,
+        widget_router,
+        website_router,
     ):
         app.include_router(router)
-    # Open Referral feeds are public by design: any site may read them from a browser.
+    # Open Referral feeds and the catalogue are public by design: any site may read them.
     app.add_middleware(
-        PublicCORS,
+        ScopedCORS,
         prefixes=(
             "/openreferral",
             "/api/v1/courses",
@@ -80,7 +84,16 @@ def create_app() -> FastAPI:
             "/api/v1/services",
             "/api/v1/venues",
             "/api/v1/postcodes",
+            "/api/v1/widget/config",
         ),
+        origins=["*"],
+    )
+    # The chat gateway: only from the council sites that embed the widget.
+    app.add_middleware(
+        ScopedCORS,
+        prefixes=("/api/v1/conversations",),
+        origins=get_settings().widget_origin_list,
+        methods=("GET", "POST", "DELETE"),
     )
     return app
 

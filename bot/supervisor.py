@@ -49,13 +49,20 @@ class Child:
             start_new_session=True,
         )
         log_file.close()
+        # Operators (and the fault-injection tests) find each child's process here.
+        self.pid_path.write_text(f"{self.process.pid}\n")
         self.started_at = time.monotonic()
         log.info("started %s (pid %s), log: %s", self.name, self.process.pid, self.log_path)
+
+    @property
+    def pid_path(self) -> Path:
+        return self.log_path.with_suffix(".pid")
 
     def running(self) -> bool:
         return self.process is not None and self.process.poll() is None
 
     def stop(self) -> None:
+        self.pid_path.unlink(missing_ok=True)
         if not self.running():
             return
         assert self.process is not None
@@ -193,6 +200,8 @@ def _display_host(host: str) -> str:
 def _announce(base: str) -> None:
     print(
         "\nWork Local is ready.\n"
+        f"  Demo website:    {base}/   (the chat widget on a council page)\n"
+        f"  Library kiosk:   {base}/kiosk\n"
         f"  Chat API:        {base}/api/v1/conversations\n"
         f"  API docs:        {base}/docs\n"
         f"  Health:          {base}/healthz   Readiness: {base}/readyz\n"

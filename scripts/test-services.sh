@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Install (as root, from Debian packages, when missing) and start the PostgreSQL and Redis servers
-# the test suite runs against, on loopback ports of their own, with data under var/test-services.
+# Install (as root, from Debian packages, when missing) what the test suite needs: Chromium for the
+# browser tests, and the PostgreSQL and Redis servers it runs against, which this starts on
+# loopback ports of their own, with data under var/test-services.
 # Writes var/test-services/env with TEST_POSTGRES_URL and TEST_REDIS_URL. `stop` stops them.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -21,6 +22,8 @@ fi
 missing=()
 [ -n "$(pg_bin)" ] || missing+=(postgresql)
 command -v redis-server >/dev/null || missing+=(redis-server)
+# The widget's browser tests drive Debian's Chromium (Playwright cannot download its own here).
+command -v chromium >/dev/null || missing+=(chromium)
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ]; then
     echo "Installing ${missing[*]} from Debian packages..."

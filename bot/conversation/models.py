@@ -34,6 +34,11 @@ class Conversation(Base):
     # Set when the resident may be in danger (the safety net or the ``crisis`` intent): the
     # handoff queue puts these conversations first.
     urgent_at = Column(DateTime(timezone=True), nullable=True, index=True)
+    # The client's id for its last message and what the assistant answered: a client that lost
+    # the reply (a dropped connection) sends the same id again and gets the same answer, so the
+    # turn is neither lost nor run twice.
+    last_message_id = Column(String(64), nullable=True)
+    last_replies = Column(JSON, nullable=True)
 
 
 class Button(BaseModel):
@@ -51,13 +56,19 @@ class BotMessage(BaseModel):
 
 class MessagesOut(BaseModel):
     messages: list[BotMessage]
+    reply_to: str | None = None  # the client's message id, when it sent one
 
 
 class UserMessageIn(BaseModel):
-    """What a client sends: free ``text`` typed by the resident, or a button's ``payload``."""
+    """What a client sends: free ``text`` typed by the resident, or a button's ``payload``.
+
+    ``id`` is optional and chosen by the client, unique within the conversation: sending the same
+    message again with the same id (after a dropped connection) returns the first answer.
+    """
 
     text: str | None = None
     payload: str | None = None
+    id: str | None = Field(None, regex=r"^[A-Za-z0-9_-]{1,64}$")
 
 
 class ConversationCreate(BaseModel):

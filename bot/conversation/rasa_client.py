@@ -51,8 +51,12 @@ class RasaClient:
 
 
 def normalise(raw: list[dict[str, Any]]) -> list[BotMessage]:
-    """Rasa's REST output as the gateway's message shape; unknown keys are dropped."""
-    messages = []
+    """Rasa's REST output as the gateway's message shape; unknown keys are dropped.
+
+    Rasa's REST channel splits one utterance with text and a custom payload into two messages;
+    they are joined again here, so the text stays with the cards or plan it describes.
+    """
+    messages: list[BotMessage] = []
     for item in raw:
         buttons = [
             Button(title=str(b.get("title", "")), payload=str(b.get("payload", "")))
@@ -65,6 +69,14 @@ def normalise(raw: list[dict[str, Any]]) -> list[BotMessage]:
             buttons=buttons or None,
             custom=custom if isinstance(custom, dict) else None,
         )
-        if message.text or message.buttons or message.custom:
+        previous = messages[-1] if messages else None
+        if (
+            message.custom
+            and not (message.text or message.buttons)
+            and previous
+            and (previous.custom is None)
+        ):
+            previous.custom = message.custom
+        elif message.text or message.buttons or message.custom:
             messages.append(message)
     return messages

@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import secrets
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from zlib import crc32
 
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
@@ -14,6 +18,20 @@ from bot.safety.detect import is_crisis
 
 GREETING_PAYLOAD = "/greet"
 CRISIS_PAYLOAD = "/crisis"
+CRISIS_TYPE = "crisis"  # the custom payload type of the assistant's crisis answer
+
+
+# One conversation's turns run one at a time in this process, so a message sent twice at once
+# (a widget retrying over a new connection while the first send is still running) is answered
+# from the first. Across processes the row lock in ``send`` does the same on PostgreSQL.
+_TURN_LOCKS = [threading.Lock() for _ in range(1024)]
+
+
+@contextmanager
+def turn_lock(conversation_id: str) -> Iterator[None]:
+    """Hold around the whole unit of work of a turn, commit included."""
+    with _TURN_LOCKS[crc32(conversation_id.encode()) % len(_TURN_LOCKS)]:
+        yield
 
 
 class ConversationNotFound(LookupError):
@@ -25,10 +43,11 @@ def new_id() -> str:
     return secrets.token_urlsafe(24)
 
 
-def get(*, session: Session, conversation_id: str) -> Conversation | None:
+def get(*, session: Session, conversation_id: str, for_update: bool = False) -> Conversation | None:
+    """``for_update`` locks the row (PostgreSQL) so one conversation's turns run one at a time."""
     if not conversation_id or len(conversation_id) > 64:
         return None
-    return session.get(Conversation, conversation_id)
+    return session.get(Conversation, conversation_id, with_for_update=for_update or None)
 
 
 def create(
@@ -59,11 +78,32 @@ def send(
     text: str | None,
     payload: str | None,
     max_chars: int,
+    message_id: str | None = None,
 ) -> list[BotMessage]:
-    """One resident turn: check the input, pass it to Rasa, remember which buttons came back."""
-    conversation = get(session=session, conversation_id=conversation_id)
+    """One resident turn: check the input, pass it to Rasa, remember which buttons came back.
+
+    A ``message_id`` seen last time is a client retrying after losing the answer: it gets the
+    stored answer and Rasa does not see the message twice.
+    """
+    conversation = get(session=session, conversation_id=conversation_id, for_update=True)
     if conversation is None:
         raise ConversationNotFound(conversation_id)
+    if message_id is not None and message_id == conversation.last_message_id:
+        return [BotMessage(**message) for message in conversation.last_replies or []]
+    messages = _turn(rasa, conversation, text, payload, max_chars)
+    if message_id is not None:
+        conversation.last_message_id = message_id
+        conversation.last_replies = [m.dict(exclude_none=True) for m in messages]
+    return messages
+
+
+def _turn(
+    rasa: RasaClient,
+    conversation: Conversation,
+    text: str | None,
+    payload: str | None,
+    max_chars: int,
+) -> list[BotMessage]:
     offered = [Button(**button) for button in conversation.offered_buttons or []]
     accepted = guard.accept(
         text=text,
@@ -81,6 +121,8 @@ def send(
         mark_urgent(conversation)
         rasa_text, metadata = CRISIS_PAYLOAD, {**metadata, "resident_text": accepted.rasa_text}
     messages = rasa.send(conversation.id, rasa_text, metadata) or [_nothing_back()]
+    if any((message.custom or {}).get("type") == CRISIS_TYPE for message in messages):
+        mark_urgent(conversation)  # the model recognised a crisis the safety net's rules missed
     _remember_offers(conversation, messages)
     conversation.turns = (conversation.turns or 0) + 1
     conversation.last_active_at = utcnow()
@@ -111,15 +153,6 @@ def _nothing_back() -> BotMessage:
 def mark_urgent(conversation: Conversation) -> None:
     if conversation.urgent_at is None:
         conversation.urgent_at = utcnow()
-
-
-def mark_urgent_by_id(*, session: Session, conversation_id: str) -> bool:
-    """Flag a conversation from outside the gateway (the crisis action); False if unknown."""
-    conversation = get(session=session, conversation_id=conversation_id)
-    if conversation is None:
-        return False
-    mark_urgent(conversation)
-    return True
 
 
 def _metadata(conversation: Conversation) -> dict[str, str]:

@@ -25,6 +25,7 @@ from bot.council import service as council_service
 from bot.database.core import session_scope
 from bot.deps import rasa_client, sessions, tracker_engine
 from bot.errors import error_body, not_found_message, unavailable_message
+from bot.widget import service as widget
 
 router = APIRouter(prefix="/api/v1/conversations", tags=["conversations"])
 
@@ -72,8 +73,10 @@ def post_message(
     factory: sessionmaker = Depends(sessions),
     rasa: RasaClient = Depends(rasa_client),
 ) -> MessagesOut:
-    """Send the resident's typed ``text`` or a button's ``payload``; returns the replies."""
-    return MessagesOut(messages=_send(factory, rasa, conversation_id, body))
+    """Send the resident's typed ``text`` or a button's ``payload``; returns the replies.
+
+    With an ``id``, sending the same message again returns the same replies (safe to retry)."""
+    return MessagesOut(messages=take_turn(factory, rasa, conversation_id, body), reply_to=body.id)
 
 
 @router.delete("/{conversation_id}", status_code=204, responses={404: ERRORS[404]})
@@ -91,7 +94,12 @@ def delete_conversation(
 @router.websocket("/{conversation_id}/ws")
 async def conversation_socket(websocket: WebSocket, conversation_id: str) -> None:
     """The same turns as ``POST .../messages`` over one socket: send a JSON object with
-    ``text`` or ``payload``; receive ``{"messages": [...]}`` or ``{"error": {...}}``."""
+    ``text`` or ``payload`` (and an optional ``id``); receive ``{"messages": [...]}`` or
+    ``{"error": {...}}``, each with ``reply_to`` set to the id sent."""
+    origin, host = websocket.headers.get("origin"), websocket.headers.get("host")
+    if not widget.allowed_origin(origin, host, get_settings().widget_origin_list):
+        await websocket.close(code=4403)  # a page on a site that doesn't embed the widget
+        return
     await websocket.accept()
     sessions = websocket.app.state.sessions
     rasa: RasaClient = websocket.app.state.rasa
@@ -120,21 +128,21 @@ def _turn(sessions, rasa: RasaClient, conversation_id: str, raw: str) -> dict:
         body = UserMessageIn.parse_obj(json.loads(raw))
     except (ValueError, ValidationError):
         return error_body("invalid_request", 'Send a JSON object such as {"text": "hello"}.')
+    answered = {"reply_to": body.id} if body.id else {}
     try:
-        return MessagesOut(messages=_send(sessions, rasa, conversation_id, body)).dict(
-            exclude_none=True
-        )
+        messages = take_turn(sessions, rasa, conversation_id, body)
     except InvalidMessage as exc:
-        return error_body(exc.code, exc.message)
+        return {**error_body(exc.code, exc.message), **answered}
     except service.ConversationNotFound:
-        return error_body("conversation_not_found", not_found_message())
+        return {**error_body("conversation_not_found", not_found_message()), **answered}
     except AssistantUnavailable:
-        return error_body("assistant_unavailable", unavailable_message())
+        return {**error_body("assistant_unavailable", unavailable_message()), **answered}
+    return MessagesOut(messages=messages, reply_to=body.id).dict(exclude_none=True)
 
 
-def _send(factory: sessionmaker, rasa: RasaClient, conversation_id: str, body: UserMessageIn):
+def take_turn(factory: sessionmaker, rasa: RasaClient, conversation_id: str, body: UserMessageIn):
     """One turn in its own unit of work, committed before the reply goes out."""
-    with session_scope(factory) as session:
+    with service.turn_lock(conversation_id), session_scope(factory) as session:
         return service.send(
             session=session,
             rasa=rasa,
@@ -142,4 +150,5 @@ def _send(factory: sessionmaker, rasa: RasaClient, conversation_id: str, body: U
             text=body.text,
             payload=body.payload,
             max_chars=get_settings().max_message_chars,
+            message_id=body.id,
         )

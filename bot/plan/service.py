@@ -32,11 +32,13 @@ def next_steps(routing: Routing, content: PlanContent) -> list[str]:
     else:
         steps.append("Talk to a careers adviser about your next step, if you would like to.")
     if content.courses:
-        steps.append("Look at the courses below and contact the provider of any you like.")
+        steps.append("Look at the courses in this plan and contact the provider of any you like.")
     if content.jobs:
-        steps.append("Look at the jobs below and apply before the closing date.")
+        steps.append("Look at the jobs in this plan and apply before the closing date.")
     for referral in routing.referrals:
-        steps.append(f"Get in touch with {referral.name.lower()}: see the services below.")
+        steps.append(
+            f"Get in touch with {referral.name.lower()}: see the support services in this plan."
+        )
     steps.append(f"Call {content.phone} if you need help with any of this.")
     return steps
 

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
 from pathlib import Path
 
 from fastapi import APIRouter, Depends
 from fastapi.exceptions import HTTPException
 from fastapi.responses import HTMLResponse
-from jinja2 import Environment, FileSystemLoader, select_autoescape
 from sqlalchemy.orm import sessionmaker
 
+from bot import templating
 from bot.council import service as council_service
 from bot.database.core import session_scope
 from bot.deps import sessions
@@ -25,12 +24,8 @@ NOT_FOUND = (
 PRIVATE = {"Cache-Control": "no-store", "X-Robots-Tag": "noindex"}
 
 
-@lru_cache(maxsize=1)
-def _templates() -> Environment:
-    return Environment(
-        loader=FileSystemLoader(Path(__file__).with_name("templates")),
-        autoescape=select_autoescape(["html"]),
-    )
+def _templates():
+    return templating.templates(Path(__file__).with_name("templates"))
 
 
 def _find(token: str, factory: sessionmaker) -> PlanOut:
@@ -48,7 +43,11 @@ def plan_json(token: str, factory: sessionmaker = Depends(sessions)) -> PlanOut:
 
 
 @router.get("/plans/{token}", response_class=HTMLResponse, include_in_schema=False)
-def plan_page(token: str, factory: sessionmaker = Depends(sessions)) -> HTMLResponse:
+def plan_page(
+    token: str, print: bool = False, factory: sessionmaker = Depends(sessions)
+) -> HTMLResponse:
+    """The plan to read or print; ``?print=1`` opens the print dialogue (the widget's
+    "Print my plan" loads it like that, out of sight)."""
     try:
         plan = _find(token, factory)
     except HTTPException:
@@ -63,6 +62,7 @@ def plan_page(token: str, factory: sessionmaker = Depends(sessions)) -> HTMLResp
             made_on=plan.created_at.strftime("%-d %B %Y"),
             colour=branding.primary_colour,
             text_colour=branding.text_on_primary,
+            autoprint=print,
         )
     )
     return HTMLResponse(html, headers=PRIVATE)

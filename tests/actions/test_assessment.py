@@ -126,6 +126,19 @@ def test_a_subject_taken_for_a_search_still_answers_what_interests_them(dispatch
     assert events[-1] == SlotSet("requested_slot", None)
 
 
+def test_an_interest_taken_for_a_search_follow_up_still_answers_the_question(dispatcher):
+    slots = {"wants": "job", "age": 45, "location": "DB3 1AA", "situation": "unemployed",
+             "highest_level": "2", "barriers": ["health"], "hours": 16}  # fmt: skip
+    warehouse = [{"entity": "subject", "value": "warehouse"}]
+    tracker = _answer("warehouse", "interests", slots, intent="more_results", entities=warehouse)
+    events = _run(tracker, dispatcher)
+    assert SlotSet("interests", "warehouse") in events
+    # "show me more" names nothing, so it is not taken for an interest
+    dispatcher.messages.clear()
+    events = _run(_answer("show me more", "interests", slots, intent="more_results"), dispatcher)
+    assert not any(e["name"] == "interests" for e in events)
+
+
 def test_asking_for_a_search_instead_of_an_age_leaves_the_questions(dispatcher):
     tracker = _answer("find me a course", "age", {"wants": "job"}, intent="find_course")
     events = _run(tracker, dispatcher)

@@ -67,6 +67,9 @@ def test_the_plan_page_opens_by_link_prints_and_is_private(on_demo):
         assert '<html lang="en-GB">' in page.text
         assert page.headers["cache-control"] == "no-store"
         assert plan["courses"][0]["title"] in page.text
+        assert "window.print()" not in page.text.split("</main>")[1]  # prints only when asked
+        printing = client.get(plan["link"] + "?print=1")  # the widget's "Print my plan"
+        assert "window.print()" in printing.text.split("</main>")[1]
         as_json = client.get("/api/v1" + plan["link"])
         assert as_json.json()["reference"] == plan["reference"]
         missing = client.get("/plans/not-a-real-token")

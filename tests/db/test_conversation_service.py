@@ -1,6 +1,8 @@
 """The conversation service on real databases, with Rasa's own SQL tracker store."""
 
 import asyncio
+import time
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from rasa.core.tracker_store import SQLTrackerStore
@@ -12,8 +14,9 @@ from sqlalchemy.engine import make_url
 
 from bot.conversation import service, tracker
 from bot.conversation.guard import InvalidMessage
-from bot.conversation.models import BotMessage, Button, Conversation
+from bot.conversation.models import BotMessage, Button, Conversation, UserMessageIn
 from bot.conversation.rasa_client import AssistantUnavailable, RasaClient
+from bot.conversation.views import take_turn
 from bot.database import migrate
 from bot.database.core import make_engine, session_factory, session_scope
 
@@ -219,3 +222,65 @@ def test_when_the_assistant_says_nothing_the_resident_still_gets_an_answer(sessi
     # ...and those buttons can be pressed.
     rasa.replies.append([BotMessage(text="You can call us.")])
     assert press(sessions, rasa, conversation.id, "/request_adviser")[0].text == "You can call us."
+
+
+def test_a_crisis_the_model_recognised_flags_the_conversation_too(sessions):
+    crisis_reply = [BotMessage(text="Call 999 if you are in danger.", custom={"type": "crisis"})]
+    rasa = RecordingRasa([GREETING, [BotMessage(text="ok")], crisis_reply])
+    with session_scope(sessions) as session:
+        conversation, _ = service.create(
+            session=session, rasa=rasa, council_slug="demo", channel="web", greet=True
+        )
+    _say(sessions, rasa, conversation.id, "hello there")
+    with session_scope(sessions) as session:
+        assert service.get(session=session, conversation_id=conversation.id).urgent_at is None
+    _say(sessions, rasa, conversation.id, "everything is too much")  # not in the rule list
+    with session_scope(sessions) as session:
+        assert service.get(session=session, conversation_id=conversation.id).urgent_at
+
+
+def _send_with_id(sessions, rasa, conversation_id: str, text: str, message_id: str):
+    with session_scope(sessions) as session:
+        return service.send(
+            session=session, rasa=rasa, conversation_id=conversation_id, text=text,
+            payload=None, max_chars=2000, message_id=message_id,
+        )  # fmt: skip
+
+
+def test_a_retried_message_gets_the_first_answer_and_reaches_rasa_once(sessions):
+    first = [BotMessage(text="How old are you?", buttons=[Button(title="16-18", payload="/a")])]
+    second = [BotMessage(text="Thanks. What's your postcode?")]
+    rasa = RecordingRasa([GREETING, first, second])
+    with session_scope(sessions) as session:
+        conversation, _ = service.create(
+            session=session, rasa=rasa, council_slug="demo", channel="web", greet=True
+        )
+    assert _send_with_id(sessions, rasa, conversation.id, "find a course", "m-1") == first
+    # The connection dropped before the answer arrived; the widget sends the same message again.
+    assert _send_with_id(sessions, rasa, conversation.id, "find a course", "m-1") == first
+    assert [text for _id, text, _meta in rasa.sent] == ["/greet", "find a course"]
+    # A new id is a new message, even with the same words.
+    assert _send_with_id(sessions, rasa, conversation.id, "19", "m-2") == second
+    assert len(rasa.sent) == 3
+
+
+class SlowRasa(RecordingRasa):
+    """Takes a moment to answer, as the real one does, so two sends overlap."""
+
+    def send(self, sender_id, text, metadata):
+        time.sleep(0.3)
+        return super().send(sender_id, text, metadata)
+
+
+def test_the_same_message_sent_twice_at_once_reaches_rasa_once(sessions):
+    answer = [BotMessage(text="Here are some jobs.")]
+    rasa = SlowRasa([GREETING, answer, answer])
+    with session_scope(sessions) as session:
+        conversation, _ = service.create(
+            session=session, rasa=rasa, council_slug="demo", channel="web", greet=True
+        )
+    body = UserMessageIn(text="warehouse jobs", id="m-1")  # a retry over a new connection
+    with ThreadPoolExecutor(2) as pool:
+        replies = list(pool.map(lambda _: take_turn(sessions, rasa, conversation.id, body), "ab"))
+    assert replies == [answer, answer]
+    assert [text for _id, text, _meta in rasa.sent] == ["/greet", "warehouse jobs"]

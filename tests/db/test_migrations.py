@@ -20,6 +20,8 @@ def test_upgrade_creates_tables_and_downgrade_removes_them(database_url):
         "turns",
         "offered_buttons",
         "urgent_at",
+        "last_message_id",
+        "last_replies",
     }
     assert {"plans", "search_index_versions"} <= tables
     migrate.downgrade(database_url, "base")

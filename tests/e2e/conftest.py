@@ -11,3 +11,27 @@ def embedded_stack(tmp_path_factory):
     stack = stack_module.start(tmp_path_factory.mktemp("embedded") / "var")
     yield stack
     stack_module.stop(stack)
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    from playwright.sync_api import sync_playwright
+
+    from tests.e2e.browser import chromium_path
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=chromium_path(), args=["--no-sandbox", "--disable-gpu"]
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(chromium):
+    """A fresh browser profile for each test: no storage, cookies or cache carried over."""
+    context = chromium.new_context(viewport={"width": 1200, "height": 900}, locale="en-GB")
+    page = context.new_page()
+    page.set_default_timeout(30_000)
+    yield page
+    context.close()

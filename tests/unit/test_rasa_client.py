@@ -17,8 +17,25 @@ def test_text_buttons_and_custom_are_kept_and_unknown_keys_dropped():
     ]
     messages = normalise(raw)
     assert [m.dict(exclude_none=True) for m in messages] == [
-        {"text": "Hello", "buttons": [{"title": "Find a course", "payload": "/find_course"}]},
-        {"custom": {"type": "course_results", "items": []}},
+        {
+            "text": "Hello",
+            "buttons": [{"title": "Find a course", "payload": "/find_course"}],
+            "custom": {"type": "course_results", "items": []},
+        },
+    ]
+
+
+def test_a_custom_payload_joins_the_text_before_it_but_never_replaces_another():
+    raw = [
+        {"text": "Your plan"},
+        {"custom": {"type": "plan"}},
+        {"custom": {"type": "extra"}},
+        {"text": "Anything else?"},
+    ]
+    assert [m.dict(exclude_none=True) for m in normalise(raw)] == [
+        {"text": "Your plan", "custom": {"type": "plan"}},
+        {"custom": {"type": "extra"}},
+        {"text": "Anything else?"},
     ]
 
 

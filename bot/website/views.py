@@ -1,0 +1,72 @@
+"""A demo council website, so `make run` shows the widget where residents meet it: on a
+council's pages (``/``), and full screen on a library kiosk (``/kiosk``). Also the privacy notice
+and accessibility statement the widget links to, which a real council publishes itself."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from fastapi import APIRouter
+from fastapi.responses import HTMLResponse
+
+from bot import templating
+from bot.config import get_settings
+from bot.council import service as council_service
+
+router = APIRouter(include_in_schema=False)
+PAGES = {
+    "/": ("home.html", "Employment and skills"),
+    "/adult-learning": ("adult_learning.html", "Adult learning"),
+    "/privacy": ("privacy.html", "How the Work Local assistant uses your information"),
+    "/accessibility": (
+        "accessibility.html",
+        "Accessibility statement for the Work Local assistant",
+    ),
+}
+# The kiosk page must never come back from the browser's cache with someone else's chat on it.
+NO_STORE = {"Cache-Control": "no-store"}
+
+
+def _templates():
+    return templating.templates(Path(__file__).with_name("templates"))
+
+
+def _render(template: str, **context) -> str:
+    council = council_service.get_default()
+    return (
+        _templates()
+        .get_template(template)
+        .render(
+            council=council,
+            hours=council_service.opening_hours_text(council),
+            max_chars=get_settings().max_message_chars,
+            **context,
+        )
+    )
+
+
+COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
+
+
+def _page(path: str):
+    template, title = PAGES[path]
+
+    def page(colour: str | None = None) -> HTMLResponse:
+        """``?colour=%23rrggbb`` shows the widget in another council's brand colour."""
+        chosen = colour if colour and COLOUR.match(colour) else None
+        return HTMLResponse(_render(template, title=title, path=path, colour=chosen))
+
+    page.__name__ = f"page_{template.removesuffix('.html')}"
+    return page
+
+
+for _path in PAGES:
+    router.add_api_route(_path, _page(_path), methods=["GET"], response_class=HTMLResponse)
+
+
+@router.get("/kiosk", response_class=HTMLResponse)
+def kiosk(idle_warning: int | None = None, idle_wipe: int | None = None) -> HTMLResponse:
+    """Kiosk mode. ``idle_warning``/``idle_wipe`` (seconds) shorten the timers for testing."""
+    html = _render("kiosk.html", title="Work Local", idle_warning=idle_warning, idle_wipe=idle_wipe)
+    return HTMLResponse(html, headers=NO_STORE)

@@ -1,0 +1,32 @@
+"""The widget script, and the council details it shows around the conversation."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Request, Response
+
+from bot.config import get_settings
+from bot.council import service as council_service
+from bot.widget import service
+
+router = APIRouter(tags=["widget"])
+
+
+@router.get("/widget/worklocal.js", include_in_schema=False)
+def widget_script(request: Request) -> Response:
+    """The embeddable widget. Short caching, so a fix reaches every council site within minutes."""
+    bundle = service.bundle()
+    etag = f'"{bundle.etag}"'
+    headers = {"ETag": etag, "Cache-Control": "public, max-age=300", "Vary": "Accept-Encoding"}
+    if request.headers.get("if-none-match") == etag:
+        return Response(status_code=304, headers=headers)
+    body = bundle.body
+    if "gzip" in request.headers.get("accept-encoding", ""):
+        body, headers["Content-Encoding"] = bundle.gzipped, "gzip"
+    return Response(body, media_type="application/javascript; charset=utf-8", headers=headers)
+
+
+@router.get("/api/v1/widget/config", summary="What the chat widget shows around a conversation")
+def widget_config() -> dict:
+    """The council's name, phone number and opening hours (shown if the assistant can't be
+    reached), the privacy and accessibility links, the brand colour and the message limit."""
+    return service.public_config(council_service.get_default(), get_settings().max_message_chars)

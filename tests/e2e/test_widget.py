@@ -1,0 +1,320 @@
+"""The chat widget in a real browser (Debian's Chromium) against the whole running service.
+
+Every test starts from a fresh browser profile. Screenshots of the main states are kept in
+var/screenshots/ for review.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import signal
+import sqlite3
+import time
+
+import httpx
+from playwright.sync_api import expect
+
+from tests.e2e.browser import (
+    REPLY_TIMEOUT_MS,
+    assert_accessible,
+    bot_messages,
+    choose,
+    open_chat,
+    say,
+    shoot,
+    wait_for_reply,
+    widget,
+)
+
+XSS = "<img src=x onerror=alert(1)>"
+
+
+def _conversation_gone(stack, conversation_id: str) -> bool:
+    """The gateway no longer knows it, and Rasa's tracker store holds nothing of it."""
+    response = httpx.post(
+        f"{stack.base_url}/api/v1/conversations/{conversation_id}/messages", json={"text": "hi"}
+    )
+    with sqlite3.connect(stack.var_dir / "tracker.db") as db:
+        events = db.execute(
+            "SELECT COUNT(*) FROM events WHERE sender_id = ?", (conversation_id,)
+        ).fetchone()[0]
+    return response.status_code == 404 and events == 0
+
+
+def _user_turns(stack, conversation_id: str, text: str) -> int:
+    with sqlite3.connect(stack.var_dir / "tracker.db") as db:
+        rows = db.execute(
+            "SELECT data FROM events WHERE sender_id = ? AND type_name = 'user'",
+            (conversation_id,),
+        ).fetchall()
+    return sum(text in row[0] for row in rows)
+
+
+def _stored(page) -> dict:
+    return page.evaluate(
+        """() => ({session: sessionStorage.length, local: localStorage.length,
+                   cookies: document.cookie})"""
+    )
+
+
+def _conversation_ids(page) -> list[str]:
+    """Record the id of every conversation the page starts (kiosk pages keep it nowhere)."""
+    ids: list[str] = []
+
+    def created(response):
+        if response.request.method == "POST" and response.url.endswith("/api/v1/conversations"):
+            ids.append(response.json()["id"])
+
+    page.on("response", created)
+    return ids
+
+
+def test_a_resident_journey_by_mouse_across_pages(embedded_stack, page):
+    page.goto(embedded_stack.base_url + "/")
+    open_chat(page)
+    greeting = bot_messages(page).first
+    expect(greeting).to_contain_text("computer program, not a person")
+    expect(widget(page)).to_contain_text("How we use your information")  # before any question
+    assert_accessible(page, "web-1-greeting")
+
+    reply = choose(page, "Find a course")
+    chosen = greeting.get_by_role("button", name="Find a course")
+    expect(chosen).to_have_attribute("aria-disabled", "true")
+    expect(chosen).to_have_class(re.compile("chosen"))
+    expect(greeting.get_by_role("button", name="Find a job")).to_have_attribute(
+        "aria-disabled", "true"
+    )  # still readable, no longer pressable
+    reply = say(page, "free maths courses near DB1 1AA")
+    cards = reply.locator("article.card")
+    expect(cards.first).to_be_visible()
+    expect(cards.first.get_by_role("heading")).to_contain_text("Maths")
+    expect(cards.first).to_contain_text("Free")
+    expect(cards.first).to_contain_text("miles away")
+    expect(reply.get_by_role("button", name=re.compile("^Book"))).not_to_have_count(0)
+    assert_accessible(page, "web-2-course-results")
+
+    # The conversation follows the resident to another page of the council's site.
+    shown = bot_messages(page).count()
+    page.get_by_role("navigation").get_by_role("link", name="Adult learning").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Adult learning")
+    expect(bot_messages(page)).to_have_count(shown)
+    expect(bot_messages(page).last.locator("article.card").first).to_be_visible()
+    assert _stored(page) == {"session": 1, "local": 0, "cookies": ""}
+    reply = say(page, "show me more")
+    expect(reply.locator("article.card").first).to_be_visible()
+
+    # "Start again" clears it here and on the server.
+    [old_id] = page.evaluate("() => Object.values(sessionStorage).map(v => JSON.parse(v).id)")
+    widget(page).get_by_role("button", name="Start again").click()
+    expect(bot_messages(page)).to_have_count(1, timeout=REPLY_TIMEOUT_MS)
+    expect(widget(page).locator("li.me")).to_have_count(0)
+    assert _conversation_gone(embedded_stack, old_id)
+
+
+def test_a_resident_journey_by_keyboard_only(embedded_stack, page):
+    page.goto(embedded_stack.base_url + "/")
+    launcher = widget(page).get_by_role("button", name="Chat with Work Local")
+    for _ in range(30):  # Tab through the page to the chat button, as a keyboard user does
+        page.keyboard.press("Tab")
+        if launcher.evaluate("b => b.getRootNode().activeElement === b"):
+            break
+    else:
+        raise AssertionError("the chat button cannot be reached with Tab")
+    page.keyboard.press("Enter")
+    box = widget(page).get_by_role("textbox", name="Your message")
+    expect(box).to_be_focused()
+    expect(bot_messages(page)).to_have_count(1, timeout=REPLY_TIMEOUT_MS)
+
+    page.keyboard.type("I want to find a job")
+    page.keyboard.press("Enter")
+    wait_for_reply(page, 1)
+    expect(box).to_be_focused()  # the answer arrived without taking focus away
+
+    # Back from the message box into the conversation's options, and press one with Space.
+    last_option = widget(page).locator(".choices button").last
+    for _ in range(10):
+        page.keyboard.press("Shift+Tab")
+        if last_option.evaluate("b => b.getRootNode().activeElement === b"):
+            break
+    else:
+        raise AssertionError("the options cannot be reached with Shift+Tab")
+    title = last_option.inner_text()
+    page.keyboard.press("Space")
+    wait_for_reply(page, bot_messages(page).count())
+    expect(widget(page).locator("li.me").last).to_have_text(re.compile(re.escape(title)))
+
+    # The transcript itself can be reached and scrolled from the keyboard.
+    log = widget(page).get_by_role("list", name="Conversation")
+    expect(log).to_have_attribute("tabindex", "0")
+    page.keyboard.press("Escape")
+    expect(widget(page).get_by_role("dialog")).to_be_hidden()
+    expect(launcher).to_be_visible()
+    assert launcher.evaluate("b => b.getRootNode().activeElement === b")
+
+
+def test_every_message_state_is_accessible(embedded_stack, page):
+    page.goto(embedded_stack.base_url + "/")
+    open_chat(page)
+    choose(page, "Help me work out what's right for me")
+    for _ in range(20):  # someone who skips every question
+        last = bot_messages(page).last
+        if last.get_by_role("button", name="See my plan").count():
+            break
+        assert last.get_by_role("button", name="Skip this question").count(), last.inner_text()
+        choose(page, "Skip this question")
+    else:
+        raise AssertionError("the assessment did not finish")
+    assert_accessible(page, "web-3-pathways")
+    reply = choose(page, "See my plan")
+    plan = reply.locator(".plan")
+    expect(plan.get_by_role("heading", name="Your plan")).to_be_visible()
+    expect(plan).to_contain_text("Reference:")
+    expect(plan.get_by_role("button", name="Print my plan")).to_be_visible()
+    expect(plan.get_by_role("link", name=re.compile("Open my plan"))).to_be_visible()
+    assert_accessible(page, "web-4-plan")
+
+    reply = say(page, "i want to end my life")
+    expect(reply).to_have_class(re.compile("crisis"))
+    expect(reply).to_contain_text("116 123")
+    assert_accessible(page, "web-5-crisis")
+
+    box = widget(page).get_by_role("textbox", name="Your message")
+    box.fill("x" * 2100)
+    expect(widget(page).locator("#wl-count")).to_contain_text("too long")
+    box.press("Enter")
+    expect(box).to_have_value("x" * 2100)  # not sent, and nothing lost
+    assert_accessible(page, "web-6-message-too-long")
+
+
+def test_a_message_with_html_in_it_is_shown_as_text(embedded_stack, page):
+    dialogs: list[str] = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    page.goto(embedded_stack.base_url + "/")
+    open_chat(page)
+    say(page, XSS)
+    mine = widget(page).locator("li.me").last
+    expect(mine).to_contain_text(XSS)
+    assert widget(page).locator("img").count() == 0
+    assert page.locator("img").count() == 0
+    assert dialogs == []
+
+
+def test_the_widget_reconnects_after_the_server_restarts(embedded_stack, page):
+    page.goto(embedded_stack.base_url + "/")
+    ids = _conversation_ids(page)
+    open_chat(page)
+    say(page, "hello")
+    pid = int((embedded_stack.var_dir / "logs" / "api.pid").read_text())
+    os.kill(pid, signal.SIGKILL)  # the API dies mid-conversation; the supervisor restarts it
+
+    before = bot_messages(page).count()
+    box = widget(page).get_by_role("textbox", name="Your message")
+    box.fill("I'm looking for warehouse jobs")
+    box.press("Enter")
+    banner = widget(page).get_by_role("alert")
+    expect(banner).to_contain_text("0113 496 0000", timeout=REPLY_TIMEOUT_MS)  # who to call
+    expect(banner).to_contain_text("kept")
+    shoot(page, "web-7-unreachable")
+    assert_accessible(page, "web-7-unreachable")
+
+    # Back again: the message goes through once and its answer is shown once.
+    expect(banner).to_be_hidden(timeout=90_000)
+    expect(bot_messages(page).last.locator("article.card").first).to_be_visible()
+    time.sleep(2)  # a late duplicate would show up by now
+    answers = bot_messages(page).all_inner_texts()[before:]
+    assert len(answers) == len(set(answers)), answers
+    expect(widget(page).locator("li.me")).to_have_count(2)
+    assert _user_turns(embedded_stack, ids[0], "warehouse jobs") == 1
+    say(page, "show me more")  # and the conversation carries on over the new connection
+
+
+def test_kiosk_wipes_after_inactivity_and_leaves_no_trace(embedded_stack, page):
+    ids = _conversation_ids(page)
+    page.goto(embedded_stack.base_url + "/kiosk?idle_warning=4&idle_wipe=9")
+    expect(bot_messages(page).first).to_be_visible(timeout=REPLY_TIMEOUT_MS)
+    expect(widget(page).get_by_role("button", name="Chat with Work Local")).to_be_hidden()
+    assert_accessible(page, "kiosk-1-greeting")
+    say(page, "I need help with debt near DB1 1AA")
+
+    warning = widget(page).get_by_role("alertdialog")
+    expect(warning).to_be_visible(timeout=10_000)
+    expect(warning).to_contain_text("still there")
+    expect(warning.get_by_role("button", name="I'm still here")).to_be_focused()
+    assert_accessible(page, "kiosk-2-idle-warning")
+    warning.get_by_role("button", name="I'm still here").click()
+    expect(warning).to_be_hidden()
+    expect(widget(page)).to_contain_text("debt")  # still here: nothing was cleared
+
+    # Then the resident walks away.
+    expect(warning).to_be_visible(timeout=10_000)
+    expect(bot_messages(page)).to_have_count(1, timeout=20_000)  # a fresh greeting
+    expect(widget(page).locator("li.me")).to_have_count(0)
+    assert "debt" not in widget(page).evaluate("host => host.shadowRoot.textContent")
+    assert _stored(page) == {"session": 0, "local": 0, "cookies": ""}
+    assert page.context.cookies() == []
+    assert _conversation_gone(embedded_stack, ids[0])
+
+    # Back and Forward show nothing of the person before either.
+    page.go_back()
+    page.go_forward()
+    expect(bot_messages(page).first).to_be_visible(timeout=REPLY_TIMEOUT_MS)
+    assert "debt" not in widget(page).evaluate("host => host.shadowRoot.textContent")
+
+
+def test_kiosk_ive_finished_clears_everything_at_once(embedded_stack, page):
+    ids = _conversation_ids(page)
+    page.goto(embedded_stack.base_url + "/kiosk")
+    expect(bot_messages(page).first).to_be_visible(timeout=REPLY_TIMEOUT_MS)
+    say(page, "find me a job in a warehouse")
+    shoot(page, "kiosk-3-results")
+    widget(page).get_by_role("button", name="I've finished").first.click()
+    expect(widget(page).locator("li.me")).to_have_count(0, timeout=REPLY_TIMEOUT_MS)
+    expect(bot_messages(page)).to_have_count(1, timeout=REPLY_TIMEOUT_MS)
+    assert _conversation_gone(embedded_stack, ids[0])
+    assert _stored(page) == {"session": 0, "local": 0, "cookies": ""}
+
+
+def _obscured(page) -> bool:
+    """Whether the element with focus on the page lies under the open chat panel."""
+    return page.evaluate(
+        """() => {
+            const host = document.getElementById("worklocal-widget");
+            const panel = host.shadowRoot.querySelector(".panel");
+            const el = document.activeElement;
+            if (!el || el === host || panel.hidden) return false;
+            const a = el.getBoundingClientRect(), b = panel.getBoundingClientRect();
+            return a.left < b.right && a.right > b.left && a.top < b.bottom && a.bottom > b.top;
+        }"""
+    )
+
+
+def test_the_open_panel_never_hides_what_has_focus_on_the_page(embedded_stack, page):
+    page.set_viewport_size({"width": 900, "height": 700})
+    page.goto(embedded_stack.base_url + "/")
+    open_chat(page)
+    page.evaluate("() => document.body.focus()")
+    for _ in range(15):  # every link of the council's page, in Tab order
+        page.keyboard.press("Tab")
+        if page.evaluate("() => document.activeElement.id === 'worklocal-widget'"):
+            break
+        assert not _obscured(page), page.evaluate("() => document.activeElement.outerHTML")
+
+
+def test_text_at_200_percent_and_other_brand_colours_stay_usable(embedded_stack, page):
+    # A light brand colour needs dark text on it, and darker links: both chosen by the widget.
+    page.goto(embedded_stack.base_url + "/?colour=%23ffdd00")
+    page.evaluate("() => { document.documentElement.style.fontSize = '200%'; }")
+    open_chat(page)
+    say(page, "any warehouse jobs near DB1 1AA")
+    assert_accessible(page, "web-8-yellow-theme-text-200")
+    panel = widget(page).locator(".panel")
+    assert panel.evaluate("p => p.scrollWidth <= p.clientWidth + 1")  # no sideways scrolling
+    expect(widget(page).get_by_role("button", name="Send")).to_be_in_viewport()
+    box = "b => [b.getBoundingClientRect().width, b.getBoundingClientRect().height]"
+    sizes = widget(page).locator("button:visible").evaluate_all(f"bs => bs.map({box})")
+    assert sizes and all(w >= 24 and h >= 24 for w, h in sizes)  # WCAG 2.5.8 target size
+
+    page.goto(embedded_stack.base_url + "/adult-learning?colour=%2300703c")
+    expect(bot_messages(page).last).to_be_visible()  # the same conversation, another colour
+    assert_accessible(page, "web-9-green-theme")
