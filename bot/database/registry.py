@@ -1,5 +1,6 @@
 """Import every domain's tables so ``Base.metadata`` knows them all (Alembic, tests)."""
 
+from bot.booking import models as booking_models  # noqa: F401
 from bot.catalogue.course import models as course_models  # noqa: F401
 from bot.catalogue.organisation import models as organisation_models  # noqa: F401
 from bot.catalogue.search import models as search_models  # noqa: F401

@@ -8,18 +8,16 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from bot import references
 from bot.pathways.models import Routing
 from bot.plan.models import Match, Plan, PlanContent, PlanOut
 
-# No 0/O, 1/I/L or 5/S, so a reference read over the phone is never misheard.
-REFERENCE_ALPHABET = "2346789ABCDEFGHJKMNPQRTUVWXYZ"
 REFERENCE_LENGTH = 8
 MAX_MATCHES = 5
 
 
 def new_reference() -> str:
-    code = "".join(secrets.choice(REFERENCE_ALPHABET) for _ in range(REFERENCE_LENGTH))
-    return f"{code[:4]}-{code[4:]}"
+    return references.new(REFERENCE_LENGTH)
 
 
 def next_steps(routing: Routing, content: PlanContent) -> list[str]:
@@ -98,12 +96,10 @@ def get_by_token(token: str, *, db_session: Session) -> Plan | None:
 
 def get_by_reference(reference: str, *, db_session: Session) -> Plan | None:
     """For advisers: the reference a resident reads out, in any case, with or without dash."""
-    code = reference.strip().upper().replace(" ", "").replace("-", "")
-    if len(code) != REFERENCE_LENGTH:
+    code = references.normalise(reference, REFERENCE_LENGTH)
+    if code is None:
         return None
-    return db_session.execute(
-        select(Plan).where(Plan.reference == f"{code[:4]}-{code[4:]}")
-    ).scalar_one_or_none()
+    return db_session.execute(select(Plan).where(Plan.reference == code)).scalar_one_or_none()
 
 
 def link(plan: Plan) -> str:

@@ -1,0 +1,105 @@
+"""No adviser is ever booked twice: the database decides, under real concurrency."""
+
+import threading
+from concurrent.futures import ThreadPoolExecutor
+from datetime import datetime, timedelta, timezone
+
+import pytest
+
+from bot.booking import service
+from bot.booking.models import Adviser
+from bot.database import migrate
+from bot.database.core import make_engine, session_factory, session_scope
+
+START = datetime(2027, 2, 2, 9, 30, tzinfo=timezone.utc)
+SLOTS = [(START + timedelta(hours=i), START + timedelta(hours=i, minutes=45)) for i in range(10)]
+
+
+@pytest.fixture
+def sessions(database_url):
+    migrate.upgrade(database_url)
+    engine = make_engine(database_url)
+    factory = session_factory(engine)
+    with session_scope(factory) as db:
+        adviser = Adviser(first_name="Amy", team="working_futures", active=True)
+        db.add(adviser)
+    yield factory, adviser.id
+    engine.dispose()
+
+
+def _attempt(factory, adviser_id, slot, barrier, key=None):
+    barrier.wait()
+    try:
+        with session_scope(factory) as db:
+            booking = service.book(
+                db_session=db, adviser_id=adviser_id, starts_at=slot[0], ends_at=slot[1],
+                channel="in_person", idempotency_key=key,
+            )  # fmt: skip
+            return booking.reference
+    except service.SlotTaken:
+        return None
+
+
+def test_200_simultaneous_attempts_at_10_slots_make_exactly_10_bookings(sessions):
+    factory, adviser_id = sessions
+    barrier = threading.Barrier(200)
+    with ThreadPoolExecutor(200) as pool:
+        results = list(
+            pool.map(lambda i: _attempt(factory, adviser_id, SLOTS[i % 10], barrier), range(200))
+        )
+    made = [r for r in results if r]
+    assert len(made) == 10 and len(set(made)) == 10
+    with session_scope(factory) as db:
+        assert service.active_count(db_session=db, adviser_id=adviser_id) == 10
+
+
+def test_a_retried_request_with_the_same_key_gets_the_same_booking(sessions):
+    factory, adviser_id = sessions
+    barrier = threading.Barrier(20)
+    with ThreadPoolExecutor(20) as pool:
+        results = list(
+            pool.map(
+                lambda _: _attempt(factory, adviser_id, SLOTS[0], barrier, key="req-1"), range(20)
+            )
+        )
+    assert len(set(results)) == 1 and results[0] is not None  # one booking, every retry sees it
+
+
+def test_a_lapsed_hold_frees_the_time_and_a_live_one_does_not(sessions):
+    factory, adviser_id = sessions
+    slot = SLOTS[3]
+    with session_scope(factory) as db:
+        held = service.book(
+            db_session=db, adviser_id=adviser_id, starts_at=slot[0], ends_at=slot[1],
+            channel="phone", hold=True, now=START - timedelta(hours=1),
+        )  # fmt: skip
+    assert held.status == "held"
+    with pytest.raises(service.SlotTaken), session_scope(factory) as db:  # still held
+        service.book(
+            db_session=db, adviser_id=adviser_id, starts_at=slot[0], ends_at=slot[1],
+            channel="phone", now=START - timedelta(hours=1) + timedelta(minutes=5),
+        )  # fmt: skip
+    with session_scope(factory) as db:  # the hold has lapsed
+        booking = service.book(
+            db_session=db, adviser_id=adviser_id, starts_at=slot[0], ends_at=slot[1],
+            channel="phone", now=START - timedelta(minutes=30),
+        )  # fmt: skip
+    assert booking.status == "confirmed"
+    with session_scope(factory) as db:
+        assert service.active_count(db_session=db, adviser_id=adviser_id) == 1
+
+
+def test_on_postgresql_overlapping_times_are_refused_not_only_equal_starts(sessions, database_url):
+    if not database_url.startswith("postgresql"):
+        pytest.skip("the exclusion constraint on time ranges is PostgreSQL's")
+    factory, adviser_id = sessions
+    with session_scope(factory) as db:
+        service.book(
+            db_session=db, adviser_id=adviser_id, starts_at=START,
+            ends_at=START + timedelta(hours=1), channel="video",
+        )  # fmt: skip
+    with pytest.raises(service.SlotTaken), session_scope(factory) as db:
+        service.book(
+            db_session=db, adviser_id=adviser_id, starts_at=START + timedelta(minutes=30),
+            ends_at=START + timedelta(minutes=75), channel="video",
+        )  # fmt: skip
