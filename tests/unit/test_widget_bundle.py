@@ -4,6 +4,7 @@ import gzip
 
 from fastapi.testclient import TestClient
 
+from bot.config import get_settings
 from bot.main import create_app
 from bot.widget import service
 
@@ -56,3 +57,25 @@ def test_the_demo_pages_carry_the_widget_and_the_kiosk_page_is_never_cached():
     assert kiosk.headers["cache-control"] == "no-store"
     for path in ("/privacy", "/accessibility", "/adult-learning"):
         assert client.get(path).status_code == 200
+
+
+def test_only_the_council_sites_in_widget_origins_may_call_the_chat_api(monkeypatch):
+    monkeypatch.setenv("WIDGET_ORIGINS", "https://www.example.gov.uk")
+    get_settings.cache_clear()
+    try:
+        client = TestClient(create_app())
+        ask = {"Access-Control-Request-Method": "POST"}
+        allowed = client.options(
+            "/api/v1/conversations", headers={"Origin": "https://www.example.gov.uk", **ask}
+        )
+        assert allowed.headers["access-control-allow-origin"] == "https://www.example.gov.uk"
+        other = client.options(
+            "/api/v1/conversations", headers={"Origin": "https://elsewhere.example", **ask}
+        )
+        assert "access-control-allow-origin" not in other.headers
+        # The public data stays open to any site.
+        config = client.get("/api/v1/widget/config", headers={"Origin": "https://any.example"})
+        assert config.headers["access-control-allow-origin"] == "*"
+    finally:
+        monkeypatch.delenv("WIDGET_ORIGINS")
+        get_settings.cache_clear()
