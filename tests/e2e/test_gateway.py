@@ -175,3 +175,17 @@ def test_openapi_documents_the_gateway(embedded_stack):
     script = httpx.get(f"{embedded_stack.base_url}/static/swagger-ui/swagger-ui-bundle.js")
     assert script.status_code == 200
     assert len(script.content) > 100_000
+
+
+def test_button_payloads_with_entities_arrive_intact_and_rasa_logs_no_errors(embedded_stack):
+    """domain.yml writes such payloads with doubled braces, or Rasa's response templating
+    logs an exception on every button (it takes the JSON for a slot name)."""
+    resident = Resident(embedded_stack.base_url)
+    resident.say("help me work out what's right for me")
+    for _ in range(3):  # what you want, age, postcode
+        messages = resident.press("/skip")
+    assert '/inform{"situation":"out_of_work"}' in payloads(messages)
+    messages = resident.press('/inform{"situation":"out_of_work"}')
+    assert "how long" in all_text(messages).lower()
+    log = (embedded_stack.var_dir / "logs" / "rasa.log").read_text()
+    assert "interpolator.interpolate.text" not in log
