@@ -41,6 +41,7 @@
   // Where the message in flight has gone: the open socket it was sent on, and whether an HTTP
   // send is still running. The gateway answers a repeat once, but there is no need to repeat.
   let sentOn = null, httpBusy = false;
+  let starting = false, socketFailures = 0;
   let replyTimer = 0, retryTimer = 0, idleTimer = 0, lastActivity = Date.now();
   let stopped = false;
 
@@ -539,9 +540,8 @@
 
   // ---- the connection --------------------------------------------------------------------
   async function start() {
-    if (state.id || stopped) return;
-    if (start.busy) return;
-    start.busy = true;
+    if (state.id || stopped || starting) return;
+    starting = true;
     try {
       const response = await request("POST", "/api/v1/conversations", {
         channel: KIOSK ? "kiosk" : "web", greet: true,
@@ -558,7 +558,7 @@
     } catch (_) {
       unreachable();
     } finally {
-      start.busy = false;
+      starting = false;
     }
   }
 
@@ -569,7 +569,7 @@
     socket = ws;
     ws.onopen = () => {
       socketReady = true;
-      connect.failures = 0;
+      socketFailures = 0;
       if (inflight) transmit(); // the answer may have been lost with the old connection
     };
     ws.onmessage = (event) => {
@@ -579,9 +579,9 @@
       if (socket === ws) { socket = null; socketReady = false; }
       if (stopped || state.id !== conversation) return;
       if (event.code === 4404) return gone();
-      connect.failures = (connect.failures || 0) + 1;
+      socketFailures += 1;
       if (inflight) viaHttp(); // don't wait for the socket: HTTP carries the message meanwhile
-      setTimeout(connect, Math.min(15000, 500 * 2 ** connect.failures));
+      setTimeout(connect, Math.min(15000, 500 * 2 ** socketFailures));
     };
   }
 

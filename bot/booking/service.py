@@ -96,14 +96,3 @@ def _by_key(db_session: Session, key: str) -> Booking | None:
     return db_session.execute(
         select(Booking).where(Booking.idempotency_key == key)
     ).scalar_one_or_none()
-
-
-def active_count(*, db_session: Session, adviser_id: int) -> int:
-    """Bookings and live holds an adviser has (for tests and the console)."""
-    return len(
-        db_session.execute(
-            select(Booking.id).where(
-                Booking.adviser_id == adviser_id, Booking.status != "cancelled"
-            )
-        ).all()
-    )

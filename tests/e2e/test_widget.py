@@ -15,6 +15,8 @@ import time
 import httpx
 from playwright.sync_api import expect
 
+from bot.conversation import tracker
+from bot.database.core import make_engine
 from tests.e2e.browser import (
     REPLY_TIMEOUT_MS,
     assert_accessible,
@@ -35,11 +37,11 @@ def _conversation_gone(stack, conversation_id: str) -> bool:
     response = httpx.post(
         f"{stack.base_url}/api/v1/conversations/{conversation_id}/messages", json={"text": "hi"}
     )
-    with sqlite3.connect(stack.var_dir / "tracker.db") as db:
-        events = db.execute(
-            "SELECT COUNT(*) FROM events WHERE sender_id = ?", (conversation_id,)
-        ).fetchone()[0]
-    return response.status_code == 404 and events == 0
+    engine = make_engine(f"sqlite:///{stack.var_dir / 'tracker.db'}")
+    try:
+        return response.status_code == 404 and tracker.count(engine, conversation_id) == 0
+    finally:
+        engine.dispose()
 
 
 def _user_turns(stack, conversation_id: str, text: str) -> int:
