@@ -4,7 +4,9 @@ A condition is a mapping; every entry must hold. An entry is ``field: test`` whe
 an ``Answers`` field and the test is a value (equal to it), a list (one of them; for barriers,
 any of them), ``{min: , max: }`` (inclusive) or, for qualification levels, ``{below: }`` and
 ``{at_least: }``. ``any: [conditions]``, ``all: [conditions]`` and ``not: condition`` combine
-conditions. An unknown answer never satisfies a test, so nothing is promised on a guess.
+conditions. An unknown answer never satisfies a test, so nothing is promised on a guess;
+``may_hold`` asks the other question, whether a condition could still hold once the resident
+tells us more, so a search for "free courses" can include what might be free for them.
 """
 
 from __future__ import annotations
@@ -32,6 +34,25 @@ def holds(condition: Mapping[str, Any], answers: Answers) -> bool:
                 return False
         elif not _passes(getattr(answers, name), test):
             return False
+    return True
+
+
+def may_hold(condition: Mapping[str, Any], answers: Answers) -> bool:
+    """Whether the condition holds or could hold: only known answers can rule it out."""
+    for name, test in condition.items():
+        if name == "any":
+            if not any(may_hold(c, answers) for c in test):
+                return False
+        elif name == "all":
+            if not all(may_hold(c, answers) for c in test):
+                return False
+        elif name == "not":
+            if holds(test, answers):
+                return False
+        else:
+            value = getattr(answers, name)
+            if value is not None and value != frozenset() and not _passes(value, test):
+                return False
     return True
 
 

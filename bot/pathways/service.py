@@ -6,7 +6,7 @@ API and the course search's "free for me" filter all ask this module, so there i
 
 from __future__ import annotations
 
-from bot.pathways.conditions import holds
+from bot.pathways.conditions import holds, may_hold
 from bot.pathways.models import Answers, OfferMatch, Reasoned, Routing, RuleSet
 
 
@@ -53,11 +53,22 @@ def _unique(items: list[str]) -> list[str]:
     return list(dict.fromkeys(items))
 
 
-def free_course_types(answers: Answers, rules: RuleSet) -> frozenset[str] | None:
-    """Course types free for this resident besides free-for-everyone courses; ``None``: all."""
+def free_course_types(
+    answers: Answers, rules: RuleSet, *, possibly: bool = False
+) -> frozenset[str] | None:
+    """Course types free for this resident besides free-for-everyone courses; ``None``: all.
+
+    ``possibly`` also counts entitlements that answers not given yet could still bring, except
+    those covering every course (16 to 18): "free" would then filter nothing for a resident
+    whose age we don't know, and most residents asking are adults.
+    """
     types: set[str] = set()
     for entitlement in rules.entitlements:
-        if entitlement.course_types and holds(entitlement.when, answers):
+        if not entitlement.course_types:
+            continue
+        if holds(entitlement.when, answers) or (
+            possibly and entitlement.course_types != "any" and may_hold(entitlement.when, answers)
+        ):
             if entitlement.course_types == "any":
                 return None
             types |= set(entitlement.course_types)

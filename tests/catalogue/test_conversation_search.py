@@ -72,8 +72,35 @@ def test_free_maths_near_a_postcode_finds_only_catalogue_courses(demo_db):
         assert "maths" in card["title"].lower() or "multiply" in card["title"].lower()
         assert card["cost"] == "Free" or card["free_for"]
     text = finder.summary(found)
-    assert text.startswith(f"I found {found.outcome.total} free courses for \u201cmaths\u201d near")
+    assert text.startswith(f"I found {found.outcome.total} courses for \u201cmaths\u201d near DB3")
+    assert "that are or could be free for you. Each one says who it is free for." in text
     assert all(card["title"] in text for card in found.cards)
+
+
+def test_free_english_for_someone_we_know_nothing_about_shows_english_first(demo_db):
+    """Found by using it: Functional Skills English (listed at a price, free for most adults)
+    was left out, and digital skills courses matching "English" in their type were shown."""
+    found = _run(demo_db, finder.from_message("course", "any free english courses near DB2 1AA?",
+                                              [], None))  # fmt: skip
+    assert found.free_depends and found.cards
+    for card in found.cards:
+        assert "english" in card["title"].lower() or "esol" in card["title"].lower()
+        assert card["cost"] == "Free" or any("19 or over" in who for who in card["free_for"])
+
+
+def test_free_for_a_graduate_means_free_for_them(demo_db):
+    from bot.catalogue.course import funding
+
+    graduate = funding.Profile(age=40, highest_level="6", on_benefits=False,
+                               digital_confidence="confident", gcse_english=True,
+                               gcse_maths=True, situation="in_work",
+                               work_security="secure")  # fmt: skip
+    request = finder.from_message("course", "free english courses near DB2 1AA", [], None)
+    found = finder.run(request, db_session=demo_db, area_codes=AREA, area_name="Demo Borough",
+                       profile=graduate)  # fmt: skip
+    assert not found.free_depends
+    assert all(card["cost"] == "Free" for card in found.cards)
+    assert finder.summary(found).startswith(f"I found {found.outcome.total} free courses")
 
 
 def test_part_time_jobs_are_under_30_hours(demo_db):

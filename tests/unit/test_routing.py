@@ -9,7 +9,7 @@ import pytest
 
 from bot.council.models import Council
 from bot.pathways import config
-from bot.pathways.conditions import holds
+from bot.pathways.conditions import holds, may_hold
 from bot.pathways.models import Answers
 from bot.pathways.service import free_course_types, route
 
@@ -185,6 +185,37 @@ def test_free_course_types_come_from_the_same_entitlements(answers, free):
 )  # fmt: skip
 def test_the_condition_language(condition, answers, result):
     assert holds(condition, answers) is result
+
+
+@pytest.mark.parametrize(
+    ("condition", "answers", "result"),
+    [
+        ({"age": {"min": 19}}, Answers(), True),  # could hold once we know the age
+        ({"age": {"min": 19}}, Answers(age=17), False),
+        ({"age": {"min": 19}, "on_benefits": True}, Answers(age=30), True),
+        ({"age": {"min": 19}, "on_benefits": True}, Answers(age=30, on_benefits=False), False),
+        ({"any": [{"gcse_maths": False}, {"highest_level": {"below": "2"}}]},
+         Answers(gcse_maths=True), True),
+        ({"any": [{"gcse_maths": False}, {"highest_level": {"below": "2"}}]},
+         Answers(gcse_maths=True, highest_level="3"), False),
+        ({"not": {"situation": ["in_work"]}}, Answers(), True),
+        ({"not": {"situation": ["in_work"]}}, Answers(situation="in_work"), False),
+    ],
+)  # fmt: skip
+def test_what_could_still_hold_once_the_resident_tells_us_more(condition, answers, result):
+    assert may_hold(condition, answers) is result
+
+
+def test_possibly_free_types_grow_only_with_unknown_answers():
+    nothing_known = free_course_types(Answers(), RULES, possibly=True)
+    assert free_course_types(Answers(), RULES) == {"apprenticeship"}  # free for everyone
+    # Not None: "free for 16 to 18" would make every course possibly free.
+    assert nothing_known is not None and "essential_skills" in nothing_known
+    assert free_course_types(Answers(age=17), RULES, possibly=True) is None
+    adult = Answers(age=40, highest_level="6", on_benefits=False, digital_confidence="confident",
+                    gcse_english=True, gcse_maths=True, situation="in_work",
+                    work_security="secure")  # fmt: skip
+    assert free_course_types(adult, RULES, possibly=True) == free_course_types(adult, RULES)
 
 
 @pytest.mark.parametrize(

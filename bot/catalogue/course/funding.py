@@ -27,9 +27,12 @@ def free_for(course_type: str, cost_pence: int | None) -> list[str]:
     return pathways.free_for_labels(course_type, _rules())
 
 
-def free_course_types(profile: Profile) -> frozenset[str] | None:
-    """Course types free for this resident besides free-for-everyone ones; ``None``: all."""
-    return pathways.free_course_types(profile, _rules())
+def free_course_types(profile: Profile, *, possibly: bool = False) -> frozenset[str] | None:
+    """Course types free for this resident besides free-for-everyone ones; ``None``: all.
+
+    ``possibly`` includes types that could be free once the resident tells us more.
+    """
+    return pathways.free_course_types(profile, _rules(), possibly=possibly)
 
 
 def is_free_for(course_type: str, cost_pence: int | None, profile: Profile) -> bool:

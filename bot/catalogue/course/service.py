@@ -85,9 +85,15 @@ def not_full_time():
     return or_(Course.study_mode.is_(None), Course.study_mode != "full_time")
 
 
-def free_for_me(profile: funding.Profile):
-    """Courses free for this resident under the entitlements in the routing rules."""
-    types = funding.free_course_types(profile)
+def free_for_me(profile: funding.Profile, *, possibly: bool = False):
+    """Courses free for this resident under the entitlements in the routing rules.
+
+    ``possibly`` keeps courses that could be free once the resident tells us more, for the
+    dialogue: a resident asking for "free English courses" before the assessment should see
+    Functional Skills English (free for most adults) with its conditions on the card, rather
+    than only the few courses free for everyone.
+    """
+    types = funding.free_course_types(profile, possibly=possibly)
     if types is None:
         return true()
     return or_(Course.cost_pence == 0, Course.course_type.in_(sorted(types)))

@@ -143,6 +143,7 @@ class Found:
     cards: list[dict[str, Any]]
     place: Place | None
     place_problem: str | None
+    free_depends: bool = False  # "free" results include ones free only for some residents
 
 
 def run(
@@ -166,10 +167,14 @@ def run(
         page=request.page,
         per_page=PER_PAGE,
     )
+    free_depends = False
     if request.kind == "course":
         if request.free:
-            free = profile if profile is not None else funding.Profile()
-            search.where.append(courses.free_for_me(free))
+            known = profile if profile is not None else funding.Profile()
+            search.where.append(courses.free_for_me(known, possibly=True))
+            free_depends = funding.free_course_types(known) != funding.free_course_types(
+                known, possibly=True
+            )
         if request.online:
             search.selected["delivery_mode"] = {"online"}
         if request.part_time:
@@ -189,7 +194,7 @@ def run(
         outcome = services.search(search, db_session=db_session, area_name=area_name)
         records = services.load([h.row.id for h in outcome.hits], db_session=db_session)
         cards = [_service_card(records[h.row.id], h) for h in outcome.hits]
-    return Found(request, outcome, cards, place, problem)
+    return Found(request, outcome, cards, place, problem, free_depends)
 
 
 def _where(hit) -> str | None:
@@ -239,7 +244,8 @@ def summary(found: Found) -> str:
     request = found.request
     qualities = [
         word
-        for word, wanted in (("free", request.free), ("part-time", request.part_time),
+        for word, wanted in (("free", request.free and not found.free_depends),
+                             ("part-time", request.part_time),
                              ("online", request.online))
         if wanted
     ]  # fmt: skip
@@ -247,11 +253,14 @@ def summary(found: Found) -> str:
     total = found.outcome.total
     what = f" for \u201c{request.words}\u201d" if request.words else ""
     where = f" near {found.place.label}" if found.place else ""
+    if found.free_depends:
+        where += " that are or could be free for you"
     if not total:
         return f"I couldn't find any {noun}{what}{where}."
     shown_from = (found.request.page - 1) * PER_PAGE + 1
+    depends = " Each one says who it is free for." if found.free_depends else ""
     lines = [
-        f"I found {total} {noun}{what}{where}. Here are {shown_from} to "
+        f"I found {total} {noun}{what}{where}.{depends} Here are {shown_from} to "
         f"{shown_from + len(found.cards) - 1}:"
     ]
     for card in found.cards:
