@@ -68,6 +68,25 @@ def cmd_import(args: argparse.Namespace) -> int:
     return 0 if report.ok else 1
 
 
+def cmd_import_rota(args: argparse.Namespace) -> int:
+    """Exit 0 when the rota was loaded, 1 when nothing was (every problem is listed)."""
+    from pathlib import Path
+
+    from bot.booking import rota
+    from bot.database.core import session_scope
+
+    try:
+        with session_scope() as db_session:
+            report = rota.load(Path(args.file), db_session=db_session)
+    except rota.RotaError as exc:
+        print(f"The rota in {args.file} was not loaded; nothing was changed:")
+        for problem in exc.problems:
+            print(f"  {problem}")
+        return 1
+    print(report.summary())
+    return 0
+
+
 def cmd_setup(args: argparse.Namespace) -> int:
     """Everything ``run`` needs before it starts: database, council data and model."""
     for step in (cmd_migrate, cmd_load_demo, cmd_train):
@@ -120,6 +139,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     imp.add_argument("--json", action="store_true", help="print the report as JSON")
     imp.set_defaults(func=cmd_import)
+    rota_parser = sub.add_parser(
+        "import-rota", help="load the advisers' rota (see docs/booking.md)"
+    )
+    rota_parser.add_argument("file", help="path of the rota file (YAML)")
+    rota_parser.set_defaults(func=cmd_import_rota)
     sub.add_parser("setup", help="migrate, load demo data, train if stale").set_defaults(
         func=cmd_setup
     )

@@ -38,6 +38,11 @@ class Settings(BaseSettings):
     # "https://www.example.gov.uk"), comma-separated. Only they may call the chat gateway from
     # a browser; the widget on this server's own pages needs nothing here.
     widget_origins: str = Field("", env="WIDGET_ORIGINS")
+    # GOV.UK Notify. Without a key, messages to residents are held in the outbox the adviser
+    # console shows. The base URL is changed only to point at a test double.
+    notify_api_key: str = Field("", env="NOTIFY_API_KEY")
+    notify_base_url: str = Field("https://api.notifications.service.gov.uk", env="NOTIFY_BASE_URL")
+    notify_timeout_seconds: float = Field(10.0, env="NOTIFY_TIMEOUT_SECONDS")
 
     class Config:
         case_sensitive = False

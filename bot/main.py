@@ -8,6 +8,7 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 
 from bot import api_docs, errors
+from bot.booking.views import router as booking_router
 from bot.catalogue.course.views import router as course_router
 from bot.catalogue.support.views import router as service_router
 from bot.catalogue.vacancy.views import router as vacancy_router
@@ -18,6 +19,7 @@ from bot.conversation.views import router as conversation_router
 from bot.cors import ScopedCORS
 from bot.database.core import get_engine, make_engine, session_factory
 from bot.health.views import router as health_router
+from bot.notify.worker import Worker
 from bot.openreferral.views import router as openreferral_router
 from bot.pathways.views import router as pathways_router
 from bot.plan.views import router as plan_router
@@ -33,9 +35,12 @@ async def _lifespan(app: FastAPI):
     app.state.sessions = session_factory(app.state.engine)
     app.state.tracker_engine = make_engine(settings.effective_tracker_database_url)
     app.state.rasa = RasaClient(settings.effective_rasa_url, settings.rasa_timeout_seconds)
+    worker = Worker(app.state.sessions)
+    worker.start()
     try:
         yield
     finally:
+        worker.stop()
         app.state.rasa.close()
         app.state.tracker_engine.dispose()
 
@@ -70,6 +75,7 @@ def create_app() -> FastAPI:
         openreferral_router,
         pathways_router,
         plan_router,
+        booking_router,
         widget_router,
         website_router,
     ):

@@ -29,7 +29,7 @@ class Session:
 
     start: time
     end: time
-    venue: str | None = None  # None: phone or video only
+    venue: int | str | None = None  # the venue's id (or name in tests); None: phone or video
     channels: tuple[str, ...] = ("in_person",)
     weekday: int | None = None
     on: date | None = None
@@ -49,7 +49,7 @@ class Slot:
     adviser: str
     starts_at: datetime  # UTC
     ends_at: datetime  # UTC
-    venue: str | None
+    venue: int | str | None
     channels: tuple[str, ...]
 
 
@@ -134,6 +134,10 @@ def _cut(
 
 def label(slot: Slot, venue_name: str | None = None, zone: ZoneInfo = LONDON) -> str:
     """How a slot reads on a button: "Tuesday 3 December, 10:30, Central Library"."""
-    local = slot.starts_at.astimezone(zone)
-    where = venue_name or ("by phone or video" if slot.venue is None else slot.venue)
+    where = venue_name or ("by phone or video" if slot.venue is None else str(slot.venue))
+    return describe(slot.starts_at, where, zone)
+
+
+def describe(starts_at: datetime, where: str, zone: ZoneInfo = LONDON) -> str:
+    local = starts_at.astimezone(zone)
     return f"{local:%A} {local.day} {local:%B}, {local:%H:%M}, {where}"

@@ -1,17 +1,30 @@
-"""Book, hold and find advisers' time. The database decides who gets a time; this module turns
-its refusal into "that time has just been taken"."""
+"""Find free times, book, hold, change and cancel appointments with advisers.
+
+The database decides who gets a time; this module turns its refusal into "that time has just
+been taken". Residents pick a time, not an adviser: the same time at the same place with two
+advisers free is one option, and booking it gives it to whichever adviser is still free.
+"""
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+import re
+import secrets
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta, timezone
+from zoneinfo import ZoneInfo
 
-from sqlalchemy import select, update
+from sqlalchemy import or_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from bot import references
-from bot.booking.models import Booking
+from bot.booking import availability, rota
+from bot.booking.contact import Contact
+from bot.booking.contact import same as same_contact
+from bot.booking.models import CHANNELS, Adviser, Booking
+from bot.catalogue.venue.models import Venue
 from bot.conversation.models import utcnow
+from bot.council.models import Council
 
 REFERENCE_LENGTH = 6
 HOLD = timedelta(minutes=10)  # long enough to type a name and a phone number
@@ -21,6 +34,331 @@ KEY_CONSTRAINTS = ("uq_bookings_idempotency_key", "bookings.idempotency_key")
 
 class SlotTaken(Exception):
     """Someone else has just booked or is holding that time."""
+
+
+class UnknownSlot(ValueError):
+    """Not a slot id this service gave out."""
+
+
+class NotFound(LookupError):
+    """No booking with that reference and contact: one error for both, so nobody can probe
+    which references exist."""
+
+
+_SLOT_ID = re.compile(r"^([a-z_]{2,40})\.(\d{8}T\d{4})Z\.(\d{1,10}|remote)$")
+
+
+@dataclass(frozen=True)
+class Offered:
+    """A time a resident can choose: one place (or phone and video), one or more advisers."""
+
+    offer: str
+    starts_at: datetime  # UTC
+    ends_at: datetime
+    venue_id: int | None
+    channels: tuple[str, ...]
+    adviser_ids: tuple[int, ...]
+
+    @property
+    def id(self) -> str:
+        return slot_id(self.offer, self.starts_at, self.venue_id)
+
+
+def slot_id(offer: str, starts_at: datetime, venue_id: int | None) -> str:
+    """Readable and stable: "youth_pathways.20261201T0930Z.12" (UTC, venue 12)."""
+    moment = starts_at.astimezone(timezone.utc)
+    return f"{offer}.{moment:%Y%m%dT%H%M}Z.{venue_id if venue_id is not None else 'remote'}"
+
+
+def parse_slot_id(value: str) -> tuple[str, datetime, int | None]:
+    match = _SLOT_ID.match(value or "")
+    if not match:
+        raise UnknownSlot(value)
+    offer, moment, venue = match.groups()
+    try:
+        starts_at = datetime.strptime(moment, "%Y%m%dT%H%M").replace(tzinfo=timezone.utc)
+    except ValueError as exc:
+        raise UnknownSlot(value) from exc
+    return offer, starts_at, None if venue == "remote" else int(venue)
+
+
+def as_utc(moment: datetime) -> datetime:
+    """SQLite hands back naive datetimes; everything stored is UTC."""
+    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
+
+
+def _busy(
+    db_session: Session, adviser_ids: list[int], start: datetime, end: datetime, now: datetime
+) -> dict[int, list[tuple[datetime, datetime]]]:
+    """Each adviser's booked and held times (live holds only) between start and end."""
+    rows = db_session.execute(
+        select(Booking.adviser_id, Booking.starts_at, Booking.ends_at).where(
+            Booking.adviser_id.in_(adviser_ids),
+            Booking.starts_at < end,
+            Booking.ends_at > start,
+            or_(
+                Booking.status == "confirmed",
+                (Booking.status == "held") & (Booking.hold_expires_at >= now),
+            ),
+        )
+    )
+    busy: dict[int, list[tuple[datetime, datetime]]] = {}
+    for adviser_id, starts_at, ends_at in rows:
+        busy.setdefault(adviser_id, []).append((as_utc(starts_at), as_utc(ends_at)))
+    return busy
+
+
+def find_slots(
+    *,
+    db_session: Session,
+    council: Council,
+    offer: str,
+    venue_id: int | None = None,
+    channel: str | None = None,
+    first_day: date | None = None,
+    last_day: date | None = None,
+    now: datetime | None = None,
+) -> list[Offered]:
+    """The free times for an offer, earliest first, within the council's booking window.
+
+    ``venue_id`` keeps one place's times; ``channel`` keeps times offering that channel
+    ("phone" includes phone sessions held at a venue).
+    """
+    rules = council.booking
+    zone = ZoneInfo(council.timezone)
+    now = now or utcnow()
+    today = now.astimezone(zone).date()
+    window_end = today + timedelta(days=rules.days_ahead - 1)
+    first = max(first_day or today, today)
+    last = min(last_day or window_end, window_end)
+    if last < first:
+        return []
+    advisers = [
+        a
+        for a in db_session.execute(select(Adviser).where(Adviser.active.is_(True))).scalars()
+        if offer in (a.offers or [a.team])
+    ]
+    if not advisers:
+        return []
+    length = timedelta(minutes=rules.slot_minutes)
+    span_start = datetime.combine(first, datetime.min.time(), zone)
+    span_end = datetime.combine(last + timedelta(days=1), datetime.min.time(), zone)
+    busy = _busy(db_session, [a.id for a in advisers], span_start, span_end, now)
+    grouped: dict[tuple[datetime, int | None], tuple[set[str], list[int], datetime]] = {}
+    for adviser in advisers:
+        taken = busy.get(adviser.id, [])
+        for slot in availability.slots(
+            adviser=str(adviser.id),
+            sessions=rota.sessions_of(adviser),
+            time_off=rota.time_off_of(adviser),
+            first_day=first,
+            days=(last - first).days + 1,
+            length=length,
+            buffer=timedelta(minutes=rules.buffer_minutes),
+            not_before=now + timedelta(hours=rules.notice_hours),
+            zone=zone,
+        ):
+            venue = slot.venue if isinstance(slot.venue, int) else None
+            if venue_id is not None and venue != venue_id:
+                continue
+            if channel is not None and channel not in slot.channels:
+                continue
+            if any(slot.starts_at < end and start < slot.ends_at for start, end in taken):
+                continue
+            channels, ids, _ = grouped.setdefault(
+                (slot.starts_at, venue), (set(), [], slot.ends_at)
+            )
+            channels.update(slot.channels)
+            ids.append(adviser.id)
+    return [
+        Offered(
+            offer=offer,
+            starts_at=starts_at,
+            ends_at=ends_at,
+            venue_id=venue,
+            channels=tuple(c for c in CHANNELS if c in channels),
+            adviser_ids=tuple(ids),
+        )
+        for (starts_at, venue), (channels, ids, ends_at) in sorted(
+            grouped.items(), key=lambda item: (item[0][0], item[0][1] or 0)
+        )
+    ]
+
+
+def _offered(
+    db_session: Session, council: Council, slot: str, channel: str | None, now: datetime
+) -> Offered:
+    """The slot as it is offered now; SlotTaken when nobody is free at that time any more."""
+    offer, starts_at, venue_id = parse_slot_id(slot)
+    if channel is not None and channel not in CHANNELS:
+        raise UnknownSlot(slot)
+    day = starts_at.astimezone(ZoneInfo(council.timezone)).date()
+    for wanted in (channel, None):
+        for offered in find_slots(
+            db_session=db_session, council=council, offer=offer, venue_id=venue_id,
+            channel=wanted, first_day=day, last_day=day, now=now,
+        ):  # fmt: skip
+            if offered.starts_at == starts_at and offered.venue_id == venue_id:
+                if wanted is None:
+                    raise UnknownSlot(slot)  # free, but not offered that way (phone, say)
+                return offered
+    raise SlotTaken()
+
+
+def book_slot(
+    *,
+    db_session: Session,
+    council: Council,
+    slot: str,
+    channel: str,
+    hold: bool = False,
+    idempotency_key: str | None = None,
+    conversation_id: str | None = None,
+    now: datetime | None = None,
+) -> Booking:
+    """Book (or hold) a slot from ``find_slots`` with whichever of its advisers is still free.
+
+    Raises UnknownSlot for an id this service never gave out, SlotTaken when the time has gone.
+    """
+    now = now or utcnow()
+    if idempotency_key:
+        earlier = _by_key(db_session, idempotency_key)
+        if earlier is not None:
+            return earlier
+    offered = _offered(db_session, council, slot, channel, now)
+    if channel == "in_person" and offered.venue_id is None:
+        raise UnknownSlot(slot)
+    for adviser_id in offered.adviser_ids:
+        try:
+            booking = book(
+                db_session=db_session, adviser_id=adviser_id, starts_at=offered.starts_at,
+                ends_at=offered.ends_at, channel=channel,
+                venue_id=offered.venue_id if channel == "in_person" else None, hold=hold,
+                idempotency_key=idempotency_key, conversation_id=conversation_id, now=now,
+            )  # fmt: skip
+        except SlotTaken:
+            continue
+        booking.offer = offered.offer
+        booking.calendar_token = booking.calendar_token or secrets.token_urlsafe(24)
+        return booking
+    raise SlotTaken()
+
+
+def confirm(
+    booking: Booking,
+    *,
+    db_session: Session,
+    first_name: str,
+    contact: Contact,
+    consent: bool,
+    now: datetime | None = None,
+) -> Booking:
+    """Turn a hold into a booking. SlotTaken if the hold lapsed and someone took the time."""
+    now = now or utcnow()
+    if booking.status == "held":
+        # Conditional, so a competing booking that is cancelling the lapsed hold right now
+        # and this confirmation cannot both win.
+        won = db_session.execute(
+            update(Booking)
+            .where(Booking.id == booking.id, Booking.status == "held")
+            .values(status="confirmed", hold_expires_at=None, updated_at=now)
+            .execution_options(synchronize_session=False)
+        ).rowcount
+        db_session.refresh(booking)
+        if not won:
+            raise SlotTaken()
+    elif booking.status != "confirmed":
+        raise SlotTaken()
+    booking.first_name = first_name.strip()[:60]
+    booking.contact = contact.value
+    booking.consent = consent
+    booking.updated_at = now
+    db_session.flush()
+    return booking
+
+
+def find(reference: str, contact: str, *, db_session: Session) -> Booking:
+    """A booking by its reference and the contact given with it; NotFound for any mismatch."""
+    code = references.normalise(reference, REFERENCE_LENGTH)
+    booking = None
+    if code is not None:
+        booking = db_session.execute(
+            select(Booking).where(Booking.reference == code)
+        ).scalar_one_or_none()
+    if booking is None or booking.status == "held" or not same_contact(contact, booking.contact):
+        raise NotFound()
+    return booking
+
+
+def by_calendar_token(reference: str, token: str, *, db_session: Session) -> Booking:
+    code = references.normalise(reference, REFERENCE_LENGTH)
+    booking = None
+    if code is not None and token:
+        booking = db_session.execute(
+            select(Booking).where(Booking.reference == code)
+        ).scalar_one_or_none()
+    if (
+        booking is None
+        or booking.calendar_token is None
+        or not secrets.compare_digest(booking.calendar_token, token)
+    ):
+        raise NotFound()
+    return booking
+
+
+def reschedule(
+    booking: Booking,
+    *,
+    db_session: Session,
+    council: Council,
+    slot: str,
+    channel: str | None = None,
+    now: datetime | None = None,
+) -> Booking:
+    """Move a booking to another slot, keeping its reference; the calendar entry is updated
+    (SEQUENCE goes up). SlotTaken when the new time has gone; the old one is kept then."""
+    now = now or utcnow()
+    if booking.status != "confirmed":
+        raise NotFound()
+    channel = channel or booking.channel
+    offered = _offered(db_session, council, slot, channel, now)
+    if channel == "in_person" and offered.venue_id is None:
+        raise UnknownSlot(slot)
+    if offered.offer != booking.offer:
+        raise UnknownSlot(slot)
+    for adviser_id in offered.adviser_ids:
+        try:
+            with db_session.begin_nested():
+                booking.adviser_id = adviser_id
+                booking.starts_at, booking.ends_at = offered.starts_at, offered.ends_at
+                booking.channel = channel
+                booking.venue_id = offered.venue_id if channel == "in_person" else None
+                booking.sequence += 1
+                booking.updated_at = now
+                db_session.flush()
+            return booking
+        except IntegrityError:
+            db_session.refresh(booking)
+    raise SlotTaken()
+
+
+def cancel(booking: Booking, *, db_session: Session, now: datetime | None = None) -> Booking:
+    if booking.status != "cancelled":
+        booking.status = "cancelled"
+        booking.sequence += 1
+        booking.updated_at = now or utcnow()
+        db_session.flush()
+    return booking
+
+
+def venues(ids: set[int], *, db_session: Session) -> dict[int, Venue]:
+    if not ids:
+        return {}
+    return {v.id: v for v in db_session.execute(select(Venue).where(Venue.id.in_(ids))).scalars()}
+
+
+def adviser(adviser_id: int, *, db_session: Session) -> Adviser | None:
+    return db_session.get(Adviser, adviser_id)
 
 
 def book(

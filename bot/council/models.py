@@ -22,6 +22,25 @@ class Branding(BaseModel):
         return value
 
 
+class BookingRules(BaseModel):
+    """How the council's advisers' time is cut into appointments."""
+
+    slot_minutes: int = Field(45, ge=10, le=240)
+    buffer_minutes: int = Field(15, ge=0, le=120)  # between appointments, for notes and travel
+    days_ahead: int = Field(28, ge=1, le=180)  # how far ahead residents can book
+    notice_hours: int = Field(2, ge=0, le=168)  # the earliest a resident can book from now
+    offered: int = Field(4, ge=1, le=8)  # times shown at once in the chat
+
+
+class NotifyTemplates(BaseModel):
+    """GOV.UK Notify template ids. Each template is one placeholder for the whole message:
+    ((subject)) and ((body)) for email, ((body)) for text messages; the wording is written
+    here, so the outbox shows exactly what a resident gets."""
+
+    email_template_id: str | None = None
+    sms_template_id: str | None = None
+
+
 class Council(BaseModel):
     """One council on the national template. Loaded from a YAML file; never from code."""
 
@@ -41,6 +60,8 @@ class Council(BaseModel):
     privacy_url: str = "/privacy"
     accessibility_url: str = "/accessibility"
     branding: Branding = Field(default_factory=Branding)
+    booking: BookingRules = Field(default_factory=BookingRules)
+    notify: NotifyTemplates = Field(default_factory=NotifyTemplates)
     retention_days: int = Field(30, ge=1, le=3650)
     # Routing rules files (in councils/routing/, without ".yml"), one per academic year; the one
     # in force on a date is used, so next year's rules can be loaded before they start.

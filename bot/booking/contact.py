@@ -1,0 +1,72 @@
+"""The phone number or email address a resident gives for an appointment.
+
+Read leniently (spaces, dashes, brackets, +44) and stored in one form, so the contact typed
+later to change a booking matches the one given when booking it, however it is written.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+EXAMPLE = "a mobile number like 07700 900123 or an email address like name@example.com"
+_EMAIL = re.compile(r"^[^@\s]{1,64}@[^@\s]+\.[^@\s.]{2,}$")
+_PHONE_CHARACTERS = re.compile(r"^[\d\s().+-]+$")
+
+
+class InvalidContact(ValueError):
+    def __init__(self) -> None:
+        super().__init__(
+            f"That doesn't look like a phone number or an email address. Please give {EXAMPLE}."
+        )
+
+
+@dataclass(frozen=True)
+class Contact:
+    kind: str  # "phone" or "email"
+    value: str  # 07700900123, or name@example.com
+
+    @property
+    def mobile(self) -> bool:
+        """UK mobiles start 07: only those can get a text message."""
+        return self.kind == "phone" and self.value.startswith("07")
+
+
+def parse(text: str) -> Contact:
+    raw = (text or "").strip()
+    if "@" in raw:
+        local, _, domain = raw.rpartition("@")
+        email = f"{local}@{domain.lower()}"
+        if _EMAIL.match(email) and len(email) <= 254:
+            return Contact("email", email)
+        raise InvalidContact()
+    if not _PHONE_CHARACTERS.match(raw):
+        raise InvalidContact()
+    digits = re.sub(r"\D", "", raw)
+    if raw.startswith("+"):
+        if not digits.startswith("44"):
+            raise InvalidContact()  # the service calls and texts UK numbers only
+        digits = "0" + digits[2:]
+    elif digits.startswith("44") and len(digits) in (12, 13):
+        digits = "0" + digits[2:]
+    if digits.startswith("0") and not digits.startswith("00") and len(digits) in (10, 11):
+        return Contact("phone", digits)
+    raise InvalidContact()
+
+
+def same(given: str, stored: str | None) -> bool:
+    """Whether what a resident typed is the contact stored with a booking."""
+    if not stored:
+        return False
+    try:
+        return parse(given).value.lower() == stored.lower()
+    except InvalidContact:
+        return False
+
+
+def masked(value: str) -> str:
+    """How the contact is shown back: enough to recognise, not enough to harvest."""
+    if "@" in value:
+        local, _, domain = value.partition("@")
+        return f"{local[:1]}\u2022\u2022\u2022@{domain}"
+    return f"\u2022\u2022\u2022\u2022\u2022\u2022\u2022{value[-4:]}"

@@ -1,0 +1,166 @@
+"""Booking jobs with several steps: book and tell the resident, move, cancel, remind.
+
+The dialogue and the HTTP API both call these, so a booking made in the chat and one made by a
+partner system are confirmed, changed and reminded in the same words.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from bot.booking import contact as contacts
+from bot.booking import describe
+from bot.booking import service as bookings
+from bot.booking.models import Booking, BookingOut
+from bot.conversation.models import utcnow
+from bot.council.models import Council
+from bot.notify import service as notify
+
+INTROS = {
+    "booking_confirmed": "Your appointment is booked",
+    "booking_changed": "Your appointment has moved",
+    "booking_cancelled": "Your appointment is cancelled",
+    "booking_reminder": "A reminder: your appointment is tomorrow",
+}
+
+
+def book(
+    *,
+    db_session: Session,
+    council: Council,
+    slot: str,
+    channel: str,
+    first_name: str,
+    contact_text: str,
+    idempotency_key: str | None = None,
+    conversation_id: str | None = None,
+) -> Booking:
+    """Book a slot in one step (the API): validate the contact first, so a typo books nothing."""
+    contact = contacts.parse(contact_text)
+    booking = bookings.book_slot(
+        db_session=db_session, council=council, slot=slot, channel=channel, hold=True,
+        idempotency_key=idempotency_key, conversation_id=conversation_id,
+    )  # fmt: skip
+    return confirm(
+        booking, db_session=db_session, council=council, first_name=first_name, contact=contact
+    )
+
+
+def confirm(
+    booking: Booking,
+    *,
+    db_session: Session,
+    council: Council,
+    first_name: str,
+    contact: contacts.Contact,
+) -> Booking:
+    """Confirm a held booking (the resident agreed to be contacted) and queue the message."""
+    bookings.confirm(
+        booking, db_session=db_session, first_name=first_name, contact=contact, consent=True
+    )
+    _tell(booking, "booking_confirmed", db_session=db_session, council=council)
+    return booking
+
+
+def reschedule(
+    booking: Booking,
+    *,
+    db_session: Session,
+    council: Council,
+    slot: str,
+    channel: str | None = None,
+) -> Booking:
+    bookings.reschedule(booking, db_session=db_session, council=council, slot=slot, channel=channel)
+    _tell(booking, "booking_changed", db_session=db_session, council=council)
+    return booking
+
+
+def cancel(booking: Booking, *, db_session: Session, council: Council) -> Booking:
+    was = booking.status
+    bookings.cancel(booking, db_session=db_session)
+    if was != "cancelled":
+        _tell(booking, "booking_cancelled", db_session=db_session, council=council)
+    return booking
+
+
+def queue_reminders(*, db_session: Session, council: Council, now: datetime | None = None) -> int:
+    """Queue a reminder for every confirmed booking tomorrow (council time); safe to repeat."""
+    now = now or utcnow()
+    zone = ZoneInfo(council.timezone)
+    tomorrow = now.astimezone(zone).date() + timedelta(days=1)
+    start = datetime.combine(tomorrow, datetime.min.time(), zone)
+    found = db_session.execute(
+        select(Booking).where(
+            Booking.status == "confirmed",
+            Booking.starts_at >= start,
+            Booking.starts_at < start + timedelta(days=1),
+            Booking.contact.isnot(None),
+        )
+    ).scalars()
+    return sum(
+        _tell(b, "booking_reminder", db_session=db_session, council=council, now=now) for b in found
+    )
+
+
+def out(booking: Booking, *, db_session: Session, council: Council) -> BookingOut:
+    adviser = bookings.adviser(booking.adviser_id, db_session=db_session)
+    venue = _venue(booking, db_session)
+    return describe.booking_out(booking, adviser, venue, council)
+
+
+def _venue(booking: Booking, db_session: Session):
+    ids = {booking.venue_id} if booking.venue_id else set()
+    return bookings.venues(ids, db_session=db_session).get(booking.venue_id or 0)
+
+
+def message(booking: Booking, purpose: str, *, venue, council: Council) -> tuple[str, str]:
+    """The subject and body of a message about a booking, for email and text alike."""
+    label = describe.booking_label(booking, venue, council)
+    adviser = describe.OFFER_NAMES.get(booking.offer or "", "Work Local adviser")
+    lines = [f"Hello {booking.first_name or 'there'},", ""]
+    if purpose == "booking_cancelled":
+        lines.append(f"Your appointment with a {adviser} on {label} is cancelled.")
+        lines.append(f"To book another time, ask the {council.service_name} assistant or "
+                     f"call {council.phone}.")  # fmt: skip
+    else:
+        lines.append(f"{INTROS[purpose]}: {label}, with a {adviser}.")
+        if booking.channel == "in_person":
+            lines.append(f"Where: {describe.address(venue)}.")
+        elif booking.channel == "phone":
+            lines.append(f"The adviser will phone you from {council.phone}.")
+        else:
+            lines.append("The adviser will send you a link to join the video call.")
+        lines.append(
+            f"To change or cancel it, tell the {council.service_name} assistant your reference "
+            f"{booking.reference}, or call {council.phone}."
+        )
+    subject = f"{INTROS[purpose]}: {label} (reference {booking.reference})"
+    return subject, "\n".join(lines)
+
+
+def _tell(
+    booking: Booking,
+    purpose: str,
+    *,
+    db_session: Session,
+    council: Council,
+    now: datetime | None = None,
+) -> int:
+    if not booking.contact or not booking.consent:
+        return 0
+    subject, body = message(booking, purpose, venue=_venue(booking, db_session), council=council)
+    queued = notify.queue(
+        db_session=db_session,
+        contact=contacts.parse(booking.contact),
+        purpose=purpose,
+        subject=subject,
+        body=body,
+        booking_reference=booking.reference,
+        dedupe_key=f"{booking.reference}:{purpose}:{booking.sequence}",
+        now=now,
+    )
+    return 1 if queued is not None else 0

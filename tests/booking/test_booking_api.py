@@ -1,0 +1,147 @@
+"""The appointments API as the widget and partner systems use it, on a copy of the demo data."""
+
+from __future__ import annotations
+
+import icalendar
+import pytest
+from fastapi.testclient import TestClient
+
+from bot.config import get_settings
+
+
+@pytest.fixture
+def client(monkeypatch, demo_copy):
+    monkeypatch.setenv("DATABASE_URL", demo_copy)
+    monkeypatch.setenv("RASA_URL", "http://127.0.0.1:9")
+    get_settings.cache_clear()
+    from bot.main import create_app
+
+    with TestClient(create_app(), raise_server_exceptions=False) as test_client:
+        yield test_client
+
+
+def _slots(client, **params) -> list[dict]:
+    response = client.get("/api/v1/slots", params={"offer": "youth_pathways", **params})
+    assert response.status_code == 200, response.text
+    return response.json()["slots"]
+
+
+def _book(client, offered: dict, key: str | None = None, **change):
+    body = {"offer": offered["offer"], "slot": offered["id"], "channel": offered["channels"][0],
+            "first_name": "Sam", "contact": "07700 900123", "consent": True, **change}  # fmt: skip
+    headers = {"Idempotency-Key": key} if key else {}
+    return client.post("/api/v1/bookings", json=body, headers=headers)
+
+
+def test_slots_come_with_labels_places_and_distances(client):
+    slots = _slots(client, near="DB2 1AA", limit=50)
+    assert 0 < len(slots) <= 50
+    first = slots[0]
+    assert first["label"].count(",") >= 2 and first["id"].startswith("youth_pathways.")
+    in_person = next(s for s in slots if s["venue"])
+    assert in_person["venue_id"] and in_person["address"] and in_person["distance_miles"] >= 0
+    venue = _slots(client, venue=in_person["venue_id"])
+    assert venue and {s["venue"] for s in venue} == {in_person["venue"]}
+    assert all("video" in s["channels"] for s in _slots(client, channel="video"))
+    for params, code in [({"offer": "astronauts"}, "unknown_offer"),
+                         ({"channel": "pigeon"}, "unknown_channel"),
+                         ({"venue": "no-such-venue"}, "unknown_venue")]:  # fmt: skip
+        response = client.get("/api/v1/slots", params={"offer": "youth_pathways", **params})
+        assert response.json()["error"]["code"] == code
+
+
+def test_book_retry_with_the_same_key_and_a_taken_time(client):
+    slot = _slots(client)[0]
+    first = _book(client, slot, key="req-42")
+    assert first.status_code == 201 and first.headers["cache-control"] == "no-store"
+    booking = first.json()
+    assert booking["status"] == "confirmed" and booking["first_name"] == "Sam"
+    assert len(booking["reference"]) == 7 and booking["adviser_first_name"]
+    assert _book(client, slot, key="req-42").json()["reference"] == booking["reference"]
+    taken = _book(client, slot, contact="jo@example.com")
+    assert taken.status_code == 409
+    error = taken.json()["error"]
+    assert error["code"] == "slot_taken" and "just been taken" in error["message"]
+    assert error["slots"] and slot["id"] not in {s["id"] for s in error["slots"]}
+    assert slot["id"] not in {s["id"] for s in _slots(client)}
+
+
+@pytest.mark.parametrize(
+    ("change", "code", "words"),
+    [
+        ({"contact": "my mum's phone"}, "invalid_contact", "07700 900123"),
+        ({"consent": False}, "consent_needed", "agree"),
+        ({"slot": "youth_pathways.20991301T0930Z.remote"}, "unknown_slot", "one of the times"),
+        ({"offer": "working_futures"}, "unknown_slot", "one of the times"),
+    ],
+)
+def test_bad_bookings_are_refused_politely_and_book_nothing(client, change, code, words):
+    slot = _slots(client)[0]
+    response = _book(client, slot, **change)
+    assert response.status_code == 422
+    assert response.json()["error"]["code"] == code and words in response.json()["error"]["message"]
+    assert slot["id"] in {s["id"] for s in _slots(client)}
+
+
+def test_a_wrong_reference_and_a_wrong_contact_get_the_same_answer(client):
+    booking = _book(client, _slots(client)[0]).json()
+    wrong_contact = client.get(f"/api/v1/bookings/{booking['reference']}",
+                               headers={"X-Booking-Contact": "07700 900999"})  # fmt: skip
+    wrong_reference = client.get("/api/v1/bookings/ZZZ-ZZZ",
+                                 headers={"X-Booking-Contact": "07700 900123"})  # fmt: skip
+    assert wrong_contact.status_code == wrong_reference.status_code == 404
+    assert wrong_contact.json() == wrong_reference.json()
+    right = client.get(f"/api/v1/bookings/{booking['reference'].lower()}",
+                       headers={"X-Booking-Contact": "+44 7700 900123"})  # fmt: skip
+    assert right.status_code == 200 and right.json()["reference"] == booking["reference"]
+
+
+def test_reschedule_then_cancel_with_the_calendar_file_following(client):
+    first, _, third = _slots(client)[:3]
+    booking = _book(client, first).json()
+    reference, url = booking["reference"], booking["calendar_url"]
+    event = _event(client.get(url))
+    assert str(event["uid"]) == f"{reference}@demo.worklocal" and event["sequence"] == 0
+    assert event["dtstart"].dt.isoformat() == booking["starts_at"]
+    moved = client.patch(f"/api/v1/bookings/{reference}",
+                         json={"contact": "07700900123", "slot": third["id"]})  # fmt: skip
+    assert moved.status_code == 200 and moved.json()["label"] == third["label"]
+    assert moved.json()["reference"] == reference
+    event = _event(client.get(url))
+    assert str(event["uid"]) == f"{reference}@demo.worklocal" and event["sequence"] == 1
+    assert first["id"] in {s["id"] for s in _slots(client)}
+    gone = client.delete(
+        f"/api/v1/bookings/{reference}", headers={"X-Booking-Contact": "07700900123"}
+    )
+    assert gone.status_code == 200 and gone.json()["status"] == "cancelled"
+    calendar = icalendar.Calendar.from_ical(client.get(url).content)
+    assert calendar["method"] == "CANCEL"
+    event = calendar.walk("VEVENT")[0]
+    assert event["status"] == "CANCELLED" and event["sequence"] == 2
+    again = client.delete(
+        f"/api/v1/bookings/{reference}", headers={"X-Booking-Contact": "07700900123"}
+    )
+    assert again.status_code == 200  # cancelling twice is harmless
+    assert (
+        client.patch(
+            f"/api/v1/bookings/{reference}", json={"contact": "07700900123", "slot": third["id"]}
+        ).status_code
+        == 404
+    )
+
+
+def test_the_calendar_file_needs_the_token_or_the_contact(client):
+    booking = _book(client, _slots(client)[0]).json()
+    reference = booking["reference"]
+    assert client.get(f"/api/v1/bookings/{reference}.ics?token=guess").status_code == 404
+    assert client.get(f"/api/v1/bookings/{reference}.ics").status_code == 404
+    by_contact = client.get(f"/api/v1/bookings/{reference}.ics",
+                            headers={"X-Booking-Contact": "07700 900123"})  # fmt: skip
+    assert by_contact.status_code == 200
+    assert by_contact.headers["content-type"].startswith("text/calendar")
+    assert f'filename="appointment-{reference}.ics"' in by_contact.headers["content-disposition"]
+
+
+def _event(response):
+    assert response.status_code == 200, response.text
+    return icalendar.Calendar.from_ical(response.content).walk("VEVENT")[0]
