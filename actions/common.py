@@ -17,6 +17,7 @@ from bot.pathways import config as pathways_config
 from bot.pathways.models import RuleSet
 
 PERSON_BUTTON = {"title": "Talk to a person", "payload": "/request_adviser"}
+BOOK_BUTTON = {"title": "Book an appointment", "payload": "/book_appointment"}
 
 
 @lru_cache(maxsize=1)

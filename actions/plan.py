@@ -7,15 +7,13 @@ from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.common import PERSON_BUTTON, council, database, rules
+from actions.common import BOOK_BUTTON, PERSON_BUTTON, council, database, rules
 from actions.search import run_request
 from bot.assessment import flow
 from bot.catalogue.search import conversation as finder
 from bot.pathways.service import route
 from bot.plan import service as plans
 from bot.plan.models import Match
-
-BOOK_BUTTON = {"title": "Book an appointment", "payload": "/book_appointment"}
 
 
 def _matches(found: finder.Found) -> list[Match]:

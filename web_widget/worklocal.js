@@ -267,7 +267,8 @@
     const custom = m.custom || {};
     const results = /_results$/.test(custom.type || "") && Array.isArray(custom.results);
     const hasButtons = Array.isArray(m.buttons) && m.buttons.length > 0;
-    if (!m.text && !hasButtons && !results && custom.type !== "plan") return null; // nothing to show
+    const shown = results || custom.type === "plan" || custom.type === "booking";
+    if (!m.text && !hasButtons && !shown) return null; // nothing to show
     const li = el("li", { class: "bot" + (custom.type === "crisis" ? " crisis" : "") },
       el("span", { class: "who" }, "Work Local"));
     let text = m.text || "";
@@ -278,6 +279,7 @@
     }
     if (custom.type === "plan") li.append(plan(custom));
     else if (text) li.append(el("div", { class: "bubble" }, markdown(text)));
+    if (custom.type === "booking") li.append(booking(custom));
     if (results) li.append(cards(custom));
     if (hasButtons) li.append(choices(item, index));
     return li;
@@ -351,6 +353,20 @@
         KIOSK || !p.link ? null : link(p.link, "Open my plan"),
         p.link ? el("button", { type: "button", onclick: () => printPlan(p.link) }, "Print my plan") : null));
     return box;
+  }
+
+  function booking(b) {
+    // The confirmation to keep: what, when, where, who, and the calendar file. A shared kiosk
+    // offers no download; the text message or email carries the details home instead.
+    const rows = [["When and where", b.label], ["Address", b.address], ["Adviser", b.adviser_first_name],
+      ["Reference", b.reference]].filter(([, value]) => value)
+      .map(([label, value]) => [el("dt", { text: label }), el("dd", { text: String(value) })]);
+    const calendar = KIOSK || !b.calendar_url ? null : safeUrl(b.calendar_url);
+    return el("div", { class: "booking" },
+      el(H[0], { text: "Appointment booked" }),
+      el("dl", null, rows),
+      calendar ? el("div", { class: "actions" }, el("a", { href: calendar, download: "" },
+        "Add to my calendar", hidden(" (downloads a calendar file)"))) : null);
   }
 
   function printPlan(href) {

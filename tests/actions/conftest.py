@@ -37,3 +37,6 @@ def make_tracker(
 @pytest.fixture
 def dispatcher() -> CollectingDispatcher:
     return CollectingDispatcher()
+
+
+from tests.booking.conftest import demo_copy, demo_sqlite  # noqa: E402, F401  (booking actions)

@@ -153,3 +153,48 @@ def test_someone_who_skips_everything(embedded_stack):
 )
 def test_questions_outside_the_assessment(embedded_stack, text, expected):
     assert expected in all_text(Resident(embedded_stack.base_url).say(text))
+
+
+def _booked(resident: Resident, choice: int = 0) -> tuple[list[dict], dict]:
+    """Book the ``choice``-th time offered, answering the questions as a resident would."""
+    offered = resident.say("can I book an appointment with an adviser?")
+    times = [p for p in payloads(offered) if p.startswith("/choose_slot")]
+    held = resident.press(times[choice])
+    assert "I'll keep it for you for 10 minutes" in all_text(held)
+    assert "first name" in all_text(held)
+    assert "mobile number or email" in all_text(resident.say("my name is Jo"))
+    retry = resident.say("jo at home")
+    assert "07700 900123 or an email address" in all_text(retry)
+    assert "May we contact you on jo@example.com" in all_text(resident.say("jo@example.com"))
+    done = resident.press("/affirm")
+    return offered, custom(done, "booking")
+
+
+def test_a_young_person_books_a_youth_pathways_adviser_near_them(embedded_stack):
+    import httpx
+
+    resident = Resident(embedded_stack.base_url)
+    assess(resident, SEVENTEEN_LEFT_COLLEGE)
+    offered, booking = _booked(resident)
+    assert "Youth Pathways adviser" in all_text(offered)
+    assert booking["reference"] and booking["adviser_first_name"]
+    api = httpx.Client(base_url=embedded_stack.base_url)
+    stored = api.get(f"/api/v1/bookings/{booking['reference']}",
+                     headers={"X-Booking-Contact": "JO@example.com"})  # fmt: skip
+    assert stored.status_code == 200 and stored.json()["status"] == "confirmed"
+    assert stored.json()["first_name"] == "Jo" and stored.json()["offer"] == "youth_pathways"
+    calendar = api.get(booking["calendar_url"])
+    assert calendar.status_code == 200 and booking["reference"] in calendar.text
+
+
+def test_a_time_someone_else_is_holding_is_refused_with_fresh_times(embedded_stack):
+    first, second = Resident(embedded_stack.base_url), Resident(embedded_stack.base_url)
+    times = [p for p in payloads(first.say("book an appointment")) if p.startswith("/choose_sl")]
+    second_times = [p for p in payloads(second.say("book an appointment"))
+                    if p.startswith("/choose_sl")]  # fmt: skip
+    assert times[0] == second_times[0]  # both see the same next free time
+    first.press(times[0])
+    refused = second.press(second_times[0])
+    assert all_text(refused).startswith("Sorry, that time has just been taken.")
+    fresh = [p for p in payloads(refused) if p.startswith("/choose_slot")]
+    assert fresh and times[0] not in fresh

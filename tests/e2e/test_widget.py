@@ -189,6 +189,32 @@ def test_every_message_state_is_accessible(embedded_stack, page):
     assert_accessible(page, "web-6-message-too-long")
 
 
+def test_booking_an_appointment_ends_with_a_confirmation_and_calendar_file(embedded_stack, page):
+    page.goto(embedded_stack.base_url + "/")
+    open_chat(page)
+    offered = say(page, "book an appointment")
+    times = offered.get_by_role("button").filter(has_text=re.compile(r", \d\d:\d\d, "))
+    expect(times).not_to_have_count(0)
+    label = times.first.inner_text()
+    assert_accessible(page, "web-7-appointment-times")
+    asked = choose(page, label)
+    expect(asked).to_contain_text("first name")
+    say(page, "Sam")
+    consent = say(page, "07700 900123")
+    expect(consent.get_by_role("button", name="Yes")).to_be_visible()
+    done = choose(page, "Yes")
+    box = done.locator(".booking")
+    expect(box.get_by_role("heading", name="Appointment booked")).to_be_visible()
+    expect(box).to_contain_text(label)
+    calendar = box.get_by_role("link", name=re.compile("Add to my calendar"))
+    href = calendar.get_attribute("href")
+    response = httpx.get(href)
+    assert response.status_code == 200
+    assert response.headers["content-type"].startswith("text/calendar")
+    shoot(page, "web-8-booked")
+    assert_accessible(page, "web-8-booked")
+
+
 def test_a_message_with_html_in_it_is_shown_as_text(embedded_stack, page):
     dialogs: list[str] = []
     page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))

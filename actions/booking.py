@@ -1,0 +1,308 @@
+"""Booking an adviser in the conversation: offer times, hold the chosen one, take a first name
+and a contact with consent, confirm with a reference and a calendar link.
+
+The times, the hold and the confirmation all come from ``bot.booking``, the same functions the
+HTTP API uses, so the chat and partner systems can never double-book each other.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from rasa_sdk import Action, FormValidationAction, Tracker
+from rasa_sdk.events import EventType, FollowupAction, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+from sqlalchemy.orm import Session
+
+from actions.common import (
+    BOOK_BUTTON,
+    PERSON_BUTTON,
+    council,
+    database,
+    entities_of,
+    rules,
+    text_of,
+)
+from bot.assessment import flow
+from bot.booking import contact as contacts
+from bot.booking import describe
+from bot.booking import flows as booking_flows
+from bot.booking import service as bookings
+from bot.booking.models import Booking
+from bot.catalogue.search import place as places
+from bot.pathways.service import route
+from bot.postcode.service import Place, PostcodeError
+
+CONFIRMATION_FIELDS = {"reference", "label", "address", "channel", "adviser_first_name",
+                       "calendar_url"}  # fmt: skip
+SHOWN = 4  # times on screen at once; the council's ``booking.offered`` can lower it
+FORM_SLOTS = ("booking_first_name", "booking_contact", "booking_consent")
+OTHER_TIMES = {"title": "Other times", "payload": '/choose_slot{"slot_id":"more"}'}
+ORDINALS = {"first": 0, "1st": 0, "second": 1, "2nd": 1, "third": 2, "3rd": 2, "fourth": 3,
+            "4th": 3, "last": -1, "earliest": 0, "soonest": 0}  # fmt: skip
+
+
+def offer_for(slots: dict[str, Any]) -> str:
+    """The kind of adviser that fits the resident: their programme if the assessment found one,
+    otherwise a careers adviser (Skills for All is for everyone)."""
+    routing = route(flow.answers(slots), rules())
+    keys = [o.key for o in routing.offers]
+    return next((k for k in ("youth_pathways", "working_futures") if k in keys), "skills_for_all")
+
+
+def _place(slots: dict[str, Any], db: Session) -> Place | None:
+    known = flow.known_value(slots, "location")
+    if not known:
+        return None
+    try:
+        codes = frozenset(council().local_authority_codes)
+        return places.resolve(str(known), codes, db_session=db)
+    except PostcodeError:
+        return None
+
+
+def choices(
+    offered: list[bookings.Offered], venues: dict, place: Place | None, start: int = 0
+) -> list[dict[str, Any]]:
+    """The times to show: the nearest place's first times, and the first phone time.
+
+    Residents mostly want "near me, soon", and a phone call suits those who can't travel.
+    """
+    in_person = [o for o in offered if o.venue_id is not None]
+    remote = [o for o in offered if o.venue_id is None]
+    if place is not None and in_person:
+        nearest = min(
+            {o.venue_id for o in in_person},
+            key=lambda v: describe.distance(venues.get(v), place) or 0.0,
+        )
+        in_person = [o for o in in_person if o.venue_id == nearest]
+    page = start // (SHOWN - 1)
+    picked = [*in_person[start : start + SHOWN - 1], *remote[page : page + 1]]
+    picked.sort(key=lambda o: o.starts_at)
+    return [
+        {
+            "id": o.id,
+            "channel": "in_person" if o.venue_id is not None else "phone",
+            "label": describe.slot_label(o, venues.get(o.venue_id or 0), council()).replace(
+                describe.REMOTE, "by phone"
+            ),
+        }
+        for o in picked
+    ]
+
+
+def _offer_times(
+    dispatcher: CollectingDispatcher, slots: dict[str, Any], start: int = 0, intro: str = ""
+) -> list[EventType]:
+    offer = offer_for(slots)
+    with database() as db:
+        offered = bookings.find_slots(db_session=db, council=council(), offer=offer)
+        venues = bookings.venues({o.venue_id for o in offered if o.venue_id}, db_session=db)
+        place = _place(slots, db)
+        shown = choices(offered, venues, place, start)
+    who = describe.OFFER_NAMES[offer]
+    if not shown:
+        dispatcher.utter_message(
+            text=f"{intro}I'm sorry, there are no free times with a {who} in the next few weeks. "
+            f"Please call {council().phone} and the team will find you a time.",
+            buttons=[PERSON_BUTTON],
+        )
+        return [SlotSet("booking_offered", None)]
+    near = f" near {place.label}" if place is not None and start == 0 else ""
+    dispatcher.utter_message(
+        text=f"{intro}Here are the next free times with a {who}{near}. Which suits you?",
+        buttons=[*_buttons(shown), OTHER_TIMES, PERSON_BUTTON],
+    )
+    return [SlotSet("booking_offered", {"start": start, "choices": shown})]
+
+
+def _buttons(shown: list[dict[str, Any]]) -> list[dict[str, str]]:
+    return [{"title": c["label"], "payload": _choose(c["id"])} for c in shown]
+
+
+def _choose(slot_id: str) -> str:
+    return '/choose_slot{"slot_id":"' + slot_id + '"}'
+
+
+def picked(text: str, entities: list[dict], offered: dict[str, Any] | None) -> str | None:
+    """Which offered time the resident chose: a button, "the second one", "10:30", "Tuesday".
+    ``"more"`` asks for other times; None when it is not clear."""
+    named = [e.get("value") for e in entities if e.get("entity") == "slot_id" and e.get("value")]
+    choices_ = (offered or {}).get("choices") or []
+    if named:
+        value = str(named[0])
+        return value if value == "more" or any(c["id"] == value for c in choices_) else None
+    lowered = text.lower()
+    if re.search(r"\b(other|another|different|later|more) (times?|days?|ones?)\b", lowered):
+        return "more"
+    if re.search(r"\b(phone|call)\b", lowered):
+        phone = [c for c in choices_ if c["channel"] == "phone"]
+        if phone:
+            return phone[0]["id"]
+    for word, index in ORDINALS.items():
+        if re.search(rf"\b{word}\b", lowered) and choices_:
+            return choices_[index]["id"] if -len(choices_) <= index < len(choices_) else None
+    clock = re.search(r"\b(\d{1,2})[:.](\d{2})\b", lowered)
+    matching = [
+        c for c in choices_
+        if (not clock or f"{int(clock.group(1)):02d}:{clock.group(2)}" in c["label"])
+        and all(day in c["label"].lower() for day in re.findall(
+            r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", lowered))
+    ]  # fmt: skip
+    has_hint = clock or re.search(r"day\b", lowered)
+    return matching[0]["id"] if has_hint and len(matching) == 1 else None
+
+
+class ActionOfferSlots(Action):
+    def name(self) -> str:
+        return "action_offer_slots"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        return _offer_times(dispatcher, tracker.slots)
+
+
+class ActionHoldSlot(Action):
+    """Hold the chosen time for a few minutes while the resident gives a name and contact."""
+
+    def name(self) -> str:
+        return "action_hold_slot"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        offered = tracker.get_slot("booking_offered")
+        chosen = picked(text_of(tracker), entities_of(tracker), offered)
+        if chosen == "more":
+            start = ((offered or {}).get("start") or 0) + SHOWN - 1
+            return _offer_times(dispatcher, tracker.slots, start)
+        if chosen is None:
+            if not offered:
+                return _offer_times(dispatcher, tracker.slots)
+            dispatcher.utter_message(
+                text="Sorry, I'm not sure which time you mean. Please choose one of these.",
+                buttons=[*_buttons(offered["choices"]), OTHER_TIMES],
+            )
+            return []
+        channel = next(c["channel"] for c in offered["choices"] if c["id"] == chosen)
+        label = next(c["label"] for c in offered["choices"] if c["id"] == chosen)
+        with database() as db:
+            try:
+                held = bookings.book_slot(
+                    db_session=db, council=council(), slot=chosen, channel=channel, hold=True,
+                    conversation_id=tracker.sender_id,
+                )  # fmt: skip
+            except (bookings.SlotTaken, bookings.UnknownSlot):
+                held = None
+            hold = {"id": held.id, "label": label} if held is not None else None
+        if hold is None:
+            return _offer_times(
+                dispatcher, tracker.slots, intro="Sorry, that time has just been taken. "
+            )
+        minutes = int(bookings.HOLD.total_seconds() // 60)
+        dispatcher.utter_message(
+            text=f"Good choice: {label}. I'll keep it for you for {minutes} minutes while we "
+            "finish booking."
+        )
+        return [
+            SlotSet("booking_hold", hold),
+            *[SlotSet(name, None) for name in FORM_SLOTS],
+            FollowupAction("booking_form"),
+        ]
+
+
+def _not_an_answer(value: Any) -> bool:
+    """Nothing said yet: the slot cleared when the time was held, or the button press that
+    started the form (Rasa offers its text to every slot the form fills from text)."""
+    return value is None or str(value).startswith("/")
+
+
+class ValidateBookingForm(FormValidationAction):
+    def name(self) -> str:
+        return "validate_booking_form"
+
+    def validate_booking_first_name(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        if _not_an_answer(value):
+            return {"booking_first_name": None}
+        name = re.sub(r"^(my name is|i'm|i am|it's|its|call me)\s+", "", str(value or "").strip(),
+                      flags=re.IGNORECASE).strip(" .!")  # fmt: skip
+        words = name.split()
+        if (
+            not 1 <= len(words) <= 3  # "the second one please" is a sentence, not a name
+            or len(name) > 60
+            or not re.fullmatch(r"[^\W\d_][\w' .-]*", name)
+        ):
+            dispatcher.utter_message(text="Please tell me just your first name, like Sam.")
+            return {"booking_first_name": None}
+        first = words[0]
+        return {"booking_first_name": first.capitalize() if first.islower() else first}
+
+    def validate_booking_contact(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        if _not_an_answer(value):
+            return {"booking_contact": None}
+        try:
+            return {"booking_contact": contacts.parse(str(value)).value}
+        except contacts.InvalidContact as exc:
+            dispatcher.utter_message(text=str(exc))
+            return {"booking_contact": None}
+
+    def validate_booking_consent(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        return {"booking_consent": None if value is None else bool(value)}
+
+
+class ActionConfirmBooking(Action):
+    def name(self) -> str:
+        return "action_confirm_booking"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        hold = tracker.get_slot("booking_hold") or {}
+        cleared = [SlotSet("booking_hold", None), *[SlotSet(n, None) for n in FORM_SLOTS]]
+        phone = council().phone
+        with database() as db:
+            booking = db.get(Booking, hold.get("id")) if hold.get("id") else None
+            if booking is None or booking.conversation_id != tracker.sender_id:
+                return cleared
+            if not tracker.get_slot("booking_consent"):
+                bookings.cancel(booking, db_session=db)
+                dispatcher.utter_message(
+                    text="That's fine. Without your agreement we can't send you a confirmation "
+                    f"or a reminder, so I haven't booked it. You can call {phone} to book "
+                    "instead.",
+                    buttons=[BOOK_BUTTON, PERSON_BUTTON],
+                )
+                return cleared
+            contact = contacts.parse(tracker.get_slot("booking_contact") or "")
+            try:
+                booking_flows.confirm(
+                    booking, db_session=db, council=council(),
+                    first_name=tracker.get_slot("booking_first_name") or "", contact=contact,
+                )  # fmt: skip
+            except bookings.SlotTaken:
+                booking = None
+            else:
+                out = booking_flows.out(booking, db_session=db, council=council())
+        if booking is None:
+            return cleared + _offer_times(
+                dispatcher, tracker.slots, intro="Sorry, that time has just been taken. "
+            )
+        how = "a text" if contact.kind == "phone" else "an email"
+        dispatcher.utter_message(
+            text=f"You're booked, {out.first_name}: {out.label}, with {out.adviser_first_name}. "
+            f"Your reference is {out.reference}. We'll send {how} to "
+            f"{contacts.masked(contact.value)} to confirm, and a reminder the day before. "
+            f"To change or cancel it, tell me your reference, or call {phone}.",
+            json_message={"type": "booking", **out.dict(include=CONFIRMATION_FIELDS)},
+            buttons=[{"title": "See my plan", "payload": "/show_plan"}, PERSON_BUTTON],
+        )
+        return cleared

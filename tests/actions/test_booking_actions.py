@@ -1,0 +1,169 @@
+"""The booking actions hold, validate and confirm through bot.booking, on the demo data."""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+from rasa_sdk.events import FollowupAction, SlotSet
+from sqlalchemy import select
+
+from actions import booking as actions
+from actions.common import _sessions
+from bot.booking.models import Booking
+from bot.config import get_settings
+from bot.database.core import session_scope
+from bot.notify.models import Notification
+from tests.actions.conftest import make_tracker
+
+
+@pytest.fixture
+def demo_database(monkeypatch, demo_copy):
+    monkeypatch.setenv("DATABASE_URL", demo_copy)
+    get_settings.cache_clear()
+    _sessions.cache_clear()
+    from bot.database import core
+
+    core.get_engine.cache_clear()
+    yield
+    _sessions.cache_clear()
+
+
+def _run(action, dispatcher, tracker):
+    return asyncio.run(action.run(dispatcher, tracker, {}))
+
+
+YOUNG = {"age": 19, "situation": "out_of_work", "location": "DB2 1AA"}
+
+
+def test_times_are_offered_for_the_residents_programme_near_them(demo_database, dispatcher):
+    events = _run(actions.ActionOfferSlots(), dispatcher, make_tracker(slots=YOUNG))
+    [message] = dispatcher.messages
+    assert message["text"].startswith("Here are the next free times with a Youth Pathways")
+    assert "near DB2 1AA" in message["text"]
+    titles = [b["title"] for b in message["buttons"]]
+    assert titles[-2:] == ["Other times", "Talk to a person"]
+    [offered] = events
+    assert offered["name"] == "booking_offered" and len(offered["value"]["choices"]) == 4
+    venues = {c["label"].rsplit(", ", 1)[1] for c in offered["value"]["choices"]}
+    assert len(venues) == 2 and "by phone" in venues  # the nearest place, and a phone time
+    assert all(b["payload"].startswith('/choose_slot{"slot_id":"') for b in message["buttons"][:4])
+
+
+def test_no_programme_means_a_careers_adviser():
+    assert actions.offer_for({}) == "skills_for_all"
+    assert actions.offer_for({"age": 40, "situation": "health"}) == "working_futures"
+
+
+@pytest.mark.parametrize(
+    ("text", "index"),
+    [("the second one please", 1), ("the last one", 3), ("the earliest one", 0),
+     ("the phone one please", "phone"), ("what about other times", "more"),
+     ("whenever", None)],
+)  # fmt: skip
+def test_residents_can_choose_in_their_own_words(text, index):
+    library = [{"id": f"s{i}", "label": f"Monday 30 November, {9 + i:02d}:30, Library",
+                "channel": "in_person"} for i in range(3)]  # fmt: skip
+    phone = {"id": "s3", "label": "Tuesday 1 December, 09:30, by phone", "channel": "phone"}
+    offered = {"start": 0, "choices": [*library, phone]}
+    expected = {None: None, "more": "more", "phone": "s3"}.get(index, f"s{index}")
+    assert actions.picked(text, [], offered) == expected
+    assert actions.picked("the 10:30 one", [], offered) == "s1"
+    assert actions.picked("x", [{"entity": "slot_id", "value": "forged"}], offered) is None
+
+
+def test_choosing_holds_the_time_and_starts_the_form(demo_database, dispatcher):
+    offer_events = _run(actions.ActionOfferSlots(), dispatcher, make_tracker(slots=YOUNG))
+    offered = offer_events[0]["value"]
+    first = offered["choices"][0]
+    tracker = make_tracker(slots={**YOUNG, "booking_offered": offered}, intent="choose_slot",
+                           text=actions._choose(first["id"]), sender_id="conv-1",
+                           entities=[{"entity": "slot_id", "value": first["id"]}])  # fmt: skip
+    events = _run(actions.ActionHoldSlot(), dispatcher, tracker)
+    hold = events[0]
+    assert hold["name"] == "booking_hold" and hold["value"]["label"] == first["label"]
+    cleared = [SlotSet(name, None) for name in actions.FORM_SLOTS]
+    assert events[1:] == [*cleared, FollowupAction("booking_form")]
+    assert "I'll keep it for you for 10 minutes" in dispatcher.messages[-1]["text"]
+    # Someone else choosing the same time now is told it has gone, with fresh times.
+    other = make_tracker(slots={**YOUNG, "booking_offered": offered}, intent="choose_slot",
+                         entities=[{"entity": "slot_id", "value": first["id"]}],
+                         sender_id="conv-2")  # fmt: skip
+    again = _run(actions.ActionHoldSlot(), dispatcher, other)
+    assert dispatcher.messages[-1]["text"].startswith("Sorry, that time has just been taken.")
+    assert first["id"] not in {c["id"] for c in again[0]["value"]["choices"]}
+
+
+@pytest.mark.parametrize(
+    ("slot", "value", "expected", "said"),
+    [
+        ("booking_first_name", "my name is sam", "Sam", None),
+        ("booking_first_name", "07700 900123", None, "just your first name"),
+        ("booking_first_name", "the second one please", None, "just your first name"),
+        ("booking_first_name", "Mary-Jane O'Neil", "Mary-Jane", None),
+        ("booking_contact", "+44 7700 900123", "07700900123", None),
+        ("booking_contact", "my phone", None, "07700 900123 or an email address"),
+        ("booking_consent", False, False, None),
+        # Cleared when the time was held, and the button that started the form: not answers.
+        ("booking_consent", None, None, None),
+        ("booking_first_name", None, None, None),
+        ("booking_first_name", '/choose_slot{"slot_id":"x"}', None, None),
+        ("booking_contact", '/choose_slot{"slot_id":"x"}', None, None),
+    ],
+)
+def test_the_form_checks_names_and_contacts(dispatcher, slot, value, expected, said):
+    form = actions.ValidateBookingForm()
+    result = getattr(form, f"validate_{slot}")(value, dispatcher, make_tracker(), {})
+    assert result == {slot: expected}
+    assert (said in dispatcher.messages[0]["text"]) if said else dispatcher.messages == []
+
+
+def _held(dispatcher, sender_id="conv-1"):
+    offered = _run(actions.ActionOfferSlots(), dispatcher, make_tracker(slots=YOUNG))[0]["value"]
+    first = offered["choices"][0]
+    tracker = make_tracker(slots={**YOUNG, "booking_offered": offered}, sender_id=sender_id,
+                           entities=[{"entity": "slot_id", "value": first["id"]}])  # fmt: skip
+    return _run(actions.ActionHoldSlot(), dispatcher, tracker)[0]["value"]
+
+
+def _confirm(dispatcher, hold, consent=True, sender_id="conv-1"):
+    slots = {**YOUNG, "booking_hold": hold, "booking_first_name": "Sam",
+             "booking_contact": "07700900123", "booking_consent": consent}  # fmt: skip
+    return _run(
+        actions.ActionConfirmBooking(), dispatcher, make_tracker(slots=slots, sender_id=sender_id)
+    )
+
+
+CLEARED = [SlotSet("booking_hold", None), SlotSet("booking_first_name", None),
+           SlotSet("booking_contact", None), SlotSet("booking_consent", None)]  # fmt: skip
+
+
+def test_confirming_books_with_reference_calendar_link_and_text(demo_database, dispatcher):
+    hold = _held(dispatcher)
+    assert _confirm(dispatcher, hold) == CLEARED
+    message = dispatcher.messages[-1]
+    booking = message["custom"]
+    assert booking["type"] == "booking"
+    assert booking["calendar_url"].startswith(f"/api/v1/bookings/{booking['reference']}.ics?token=")
+    assert f"Your reference is {booking['reference']}" in message["text"]
+    assert "\u2022" * 7 + "0123" in message["text"] and "07700900123" not in message["text"]
+    with session_scope(_sessions()) as db:
+        stored = db.execute(select(Booking)).scalar_one()
+        assert (stored.status, stored.first_name, stored.consent) == ("confirmed", "Sam", True)
+        [text] = db.execute(select(Notification)).scalars().all()
+        assert text.purpose == "booking_confirmed" and text.status == "held"
+
+
+def test_no_consent_books_nothing_and_frees_the_time(demo_database, dispatcher):
+    hold = _held(dispatcher)
+    assert _confirm(dispatcher, hold, consent=False) == CLEARED
+    assert "I haven't booked it" in dispatcher.messages[-1]["text"]
+    with session_scope(_sessions()) as db:
+        assert db.execute(select(Booking.status)).scalar_one() == "cancelled"
+
+
+def test_a_hold_from_another_conversation_cannot_be_confirmed(demo_database, dispatcher):
+    hold = _held(dispatcher, sender_id="conv-1")
+    assert _confirm(dispatcher, hold, sender_id="someone-else") == CLEARED
+    with session_scope(_sessions()) as db:
+        assert db.execute(select(Booking.status)).scalar_one() == "held"
