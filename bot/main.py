@@ -35,7 +35,7 @@ async def _lifespan(app: FastAPI):
     app.state.sessions = session_factory(app.state.engine)
     app.state.tracker_engine = make_engine(settings.effective_tracker_database_url)
     app.state.rasa = RasaClient(settings.effective_rasa_url, settings.rasa_timeout_seconds)
-    worker = Worker(app.state.sessions)
+    worker = Worker(app.state.sessions, app.state.tracker_engine)
     worker.start()
     try:
         yield

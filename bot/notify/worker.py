@@ -1,4 +1,5 @@
-"""The background job that sends queued messages and queues tomorrow's reminders.
+"""The background job: sends queued messages, queues tomorrow's reminders, and (hourly) forgets
+what is past the council's retention period.
 
 It runs in a thread of each API process, waking every ``interval`` seconds. Several processes
 can run it at once: on PostgreSQL each takes different rows (SKIP LOCKED), and a reminder is
@@ -9,13 +10,16 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 
+from sqlalchemy.engine import Engine
 from sqlalchemy.orm import sessionmaker
 
 from bot.booking import flows as booking_flows
 from bot.council import service as council_service
 from bot.database.core import session_scope
 from bot.notify import service as notify
+from bot.retention import service as retention
 
 log = logging.getLogger(__name__)
 
@@ -31,10 +35,23 @@ def run_once(factory: sessionmaker) -> dict[str, int]:
     return counts
 
 
+def forget_old(factory: sessionmaker, tracker_engine: Engine) -> dict[str, int]:
+    with session_scope(factory) as db:
+        return retention.purge(
+            db_session=db, tracker_engine=tracker_engine, council=council_service.get_default()
+        )
+
+
 class Worker:
-    def __init__(self, factory: sessionmaker, interval: float = 30.0) -> None:
+    RETENTION_EVERY = 3600.0  # seconds
+
+    def __init__(
+        self, factory: sessionmaker, tracker_engine: Engine, interval: float = 30.0
+    ) -> None:
         self.factory = factory
+        self.tracker_engine = tracker_engine
         self.interval = interval
+        self._forgot_at = float("-inf")
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._loop, name="notify-worker", daemon=True)
 
@@ -49,6 +66,11 @@ class Worker:
         while not self._stop.is_set():
             try:
                 run_once(self.factory)
+                if time.monotonic() - self._forgot_at >= self.RETENTION_EVERY:
+                    self._forgot_at = time.monotonic()
+                    gone = forget_old(self.factory, self.tracker_engine)
+                    if any(gone.values()):
+                        log.info("retention: forgot %s", gone)
             except Exception:  # a bad moment (database restarting) must not end the loop
                 log.exception("notification worker run failed; trying again shortly")
             self._stop.wait(self.interval)

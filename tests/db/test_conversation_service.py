@@ -284,3 +284,46 @@ def test_the_same_message_sent_twice_at_once_reaches_rasa_once(sessions):
         replies = list(pool.map(lambda _: take_turn(sessions, rasa, conversation.id, body), "ab"))
     assert replies == [answer, answer]
     assert [text for _id, text, _meta in rasa.sent] == ["/greet", "warehouse jobs"]
+
+
+def test_retention_forgets_old_conversations_plans_and_messages(sessions, database_url):
+    """What the privacy notice promises: gone after the council's retention period."""
+    from datetime import timedelta
+
+    from bot.council import service as council_service
+    from bot.notify.models import Notification
+    from bot.plan.models import Plan
+    from bot.retention import service as retention
+
+    council = council_service.get_default()
+    now = service.utcnow()
+    old = now - timedelta(days=council.retention_days, minutes=1)
+    store = _rasa_tracker_store(database_url)
+    rasa = RecordingRasa([[], []])
+    with session_scope(sessions) as session:
+        stale, _ = service.create(session=session, rasa=rasa, council_slug="demo",
+                                  channel="web", greet=False)  # fmt: skip
+        fresh, _ = service.create(session=session, rasa=rasa, council_slug="demo",
+                                  channel="web", greet=False)  # fmt: skip
+        stale.last_active_at = old
+        for n, when in enumerate((old, now)):
+            session.add(Plan(reference=f"PL-{n}", token=f"t{n}", council_slug="demo",
+                             created_at=when, content={}))  # fmt: skip
+        for n, (when, status) in enumerate([(old, "sent"), (old, "queued"), (now, "held")]):
+            session.add(Notification(medium="sms", to="07700900123", purpose="booking_confirmed",
+                                     subject="s", body="b", dedupe_key=f"k{n}", status=status,
+                                     attempts=0, created_at=when))  # fmt: skip
+    for sender in (stale.id, fresh.id):
+        events = [ActionExecuted("action_listen"), UserUttered("my postcode is LS9 8AB")]
+        asyncio.run(store.save(DialogueStateTracker.from_events(sender, events)))
+    engine = make_engine(database_url)
+    with session_scope(sessions) as session:
+        gone = retention.purge(db_session=session, tracker_engine=engine, council=council)
+    assert gone == {"conversations": 1, "plans": 1, "messages": 1}  # a queued one is kept
+    assert tracker.count(engine, stale.id) == 0 and tracker.count(engine, fresh.id) == 2
+    with session_scope(sessions) as session:
+        assert service.get(session=session, conversation_id=stale.id) is None
+        assert service.get(session=session, conversation_id=fresh.id) is not None
+        assert session.execute(select(func.count()).select_from(Plan)).scalar_one() == 1
+        assert session.execute(select(func.count()).select_from(Notification)).scalar_one() == 2
+    engine.dispose()
