@@ -85,9 +85,8 @@ def choices(
         {
             "id": o.id,
             "channel": "in_person" if o.venue_id is not None else "phone",
-            "label": describe.slot_label(o, venues.get(o.venue_id or 0), council()).replace(
-                describe.REMOTE, "by phone"
-            ),
+            # The chat books remote times as phone calls (video through the API).
+            "label": describe.slot_label(o, venues.get(o.venue_id or 0), council(), "by phone"),
         }
         for o in picked
     ]

@@ -49,9 +49,11 @@ def distance(venue: Venue | None, place: Place | None) -> float | None:
     return round(miles_between(place.lat, place.lon, venue.lat, venue.lon), 1)
 
 
-def slot_label(offered: Offered, venue: Venue | None, council: Council) -> str:
+def slot_label(
+    offered: Offered, venue: Venue | None, council: Council, remote: str = REMOTE
+) -> str:
     """ "Tuesday 1 December, 09:30, Demoton Central Library" or "..., by phone or video"."""
-    place = venue.name if venue is not None else REMOTE
+    place = venue.name if venue is not None else remote
     return describe(offered.starts_at, place, ZoneInfo(council.timezone))
 
 

@@ -16,6 +16,7 @@ from bot.booking import contact as contacts
 from bot.booking import describe
 from bot.booking import service as bookings
 from bot.booking.models import Booking, BookingOut
+from bot.catalogue.venue.models import Venue
 from bot.conversation.models import utcnow
 from bot.council.models import Council
 from bot.notify import service as notify
@@ -108,13 +109,13 @@ def queue_reminders(*, db_session: Session, council: Council, now: datetime | No
 
 def out(booking: Booking, *, db_session: Session, council: Council) -> BookingOut:
     adviser = bookings.adviser(booking.adviser_id, db_session=db_session)
-    venue = _venue(booking, db_session)
+    venue = venue_of(booking, db_session=db_session)
     return describe.booking_out(booking, adviser, venue, council)
 
 
-def _venue(booking: Booking, db_session: Session):
-    ids = {booking.venue_id} if booking.venue_id else set()
-    return bookings.venues(ids, db_session=db_session).get(booking.venue_id or 0)
+def venue_of(booking: Booking, *, db_session: Session) -> Venue | None:
+    """Where an in-person booking happens; None for phone and video."""
+    return db_session.get(Venue, booking.venue_id) if booking.venue_id else None
 
 
 def message(booking: Booking, purpose: str, *, venue, council: Council) -> tuple[str, str]:
@@ -152,7 +153,8 @@ def _tell(
 ) -> int:
     if not booking.contact or not booking.consent:
         return 0
-    subject, body = message(booking, purpose, venue=_venue(booking, db_session), council=council)
+    venue = venue_of(booking, db_session=db_session)
+    subject, body = message(booking, purpose, venue=venue, council=council)
     queued = notify.queue(
         db_session=db_session,
         contact=contacts.parse(booking.contact),

@@ -99,6 +99,12 @@ class Booking(Base):
 # The rota file an officer loads (``worklocal import-rota``).
 
 
+def _one_of(what: str, value: str, allowed: tuple[str, ...]) -> str:
+    if value not in allowed:
+        raise ValueError(f"unknown {what} {value!r}; use one of {', '.join(allowed)}")
+    return value
+
+
 class SessionIn(BaseModel):
     """A weekly stretch of appointments ("tuesday 09:30 to 12:30 at Central Library"), or an
     extra one on a date."""
@@ -112,9 +118,7 @@ class SessionIn(BaseModel):
 
     @validator("weekday")
     def _weekday(cls, value: str | None) -> str | None:
-        if value is not None and value.lower() not in WEEKDAYS:
-            raise ValueError(f"unknown weekday {value!r}; use one of {', '.join(WEEKDAYS)}")
-        return value.lower() if value else value
+        return _one_of("weekday", value.lower(), WEEKDAYS) if value is not None else None
 
     @validator("end")
     def _after_start(cls, value: time, values: dict) -> time:
@@ -124,9 +128,7 @@ class SessionIn(BaseModel):
 
     @validator("channels", each_item=True)
     def _channel(cls, value: str) -> str:
-        if value not in CHANNELS:
-            raise ValueError(f"unknown channel {value!r}; use one of {', '.join(CHANNELS)}")
-        return value
+        return _one_of("channel", value, CHANNELS)
 
     @validator("channels", always=True)
     def _venue_for_in_person(cls, value: list[str], values: dict) -> list[str]:
@@ -171,15 +173,11 @@ class AdviserIn(BaseModel):
 
     @validator("team")
     def _team(cls, value: str) -> str:
-        if value not in OFFERS:
-            raise ValueError(f"unknown team {value!r}; use one of {', '.join(OFFERS)}")
-        return value
+        return _one_of("team", value, OFFERS)
 
     @validator("offers", each_item=True)
     def _offer(cls, value: str) -> str:
-        if value not in OFFERS:
-            raise ValueError(f"unknown offer {value!r}; use one of {', '.join(OFFERS)}")
-        return value
+        return _one_of("offer", value, OFFERS)
 
 
 class RotaIn(BaseModel):

@@ -192,6 +192,8 @@ def _offered(
     offer, starts_at, venue_id = parse_slot_id(slot)
     if channel is not None and channel not in CHANNELS:
         raise UnknownSlot(slot)
+    if channel == "in_person" and venue_id is None:
+        raise UnknownSlot(slot)  # a phone or video time has no place to meet
     day = starts_at.astimezone(ZoneInfo(council.timezone)).date()
     for wanted in (channel, None):
         for offered in find_slots(
@@ -226,8 +228,6 @@ def book_slot(
         if earlier is not None:
             return earlier
     offered = _offered(db_session, council, slot, channel, now)
-    if channel == "in_person" and offered.venue_id is None:
-        raise UnknownSlot(slot)
     for adviser_id in offered.adviser_ids:
         try:
             booking = book(
@@ -277,26 +277,24 @@ def confirm(
     return booking
 
 
+def _by_reference(reference: str, db_session: Session) -> Booking | None:
+    """A booking by its reference as typed or read out (any case, with or without the dash)."""
+    code = references.normalise(reference, REFERENCE_LENGTH)
+    if code is None:
+        return None
+    return db_session.execute(select(Booking).where(Booking.reference == code)).scalar_one_or_none()
+
+
 def find(reference: str, contact: str, *, db_session: Session) -> Booking:
     """A booking by its reference and the contact given with it; NotFound for any mismatch."""
-    code = references.normalise(reference, REFERENCE_LENGTH)
-    booking = None
-    if code is not None:
-        booking = db_session.execute(
-            select(Booking).where(Booking.reference == code)
-        ).scalar_one_or_none()
+    booking = _by_reference(reference, db_session)
     if booking is None or booking.status == "held" or not same_contact(contact, booking.contact):
         raise NotFound()
     return booking
 
 
 def by_calendar_token(reference: str, token: str, *, db_session: Session) -> Booking:
-    code = references.normalise(reference, REFERENCE_LENGTH)
-    booking = None
-    if code is not None and token:
-        booking = db_session.execute(
-            select(Booking).where(Booking.reference == code)
-        ).scalar_one_or_none()
+    booking = _by_reference(reference, db_session) if token else None
     if (
         booking is None
         or booking.calendar_token is None
@@ -322,8 +320,6 @@ def reschedule(
         raise NotFound()
     channel = channel or booking.channel
     offered = _offered(db_session, council, slot, channel, now)
-    if channel == "in_person" and offered.venue_id is None:
-        raise UnknownSlot(slot)
     if offered.offer != booking.offer:
         raise UnknownSlot(slot)
     for adviser_id in offered.adviser_ids:

@@ -164,8 +164,7 @@ def booking_calendar(
                 booking = bookings.find(reference, x_booking_contact or "", db_session=db)
         except bookings.NotFound:
             return _not_found()
-        venue = bookings.venues({booking.venue_id} if booking.venue_id else set(), db_session=db)
-        body = describe.booking_ics(booking, venue.get(booking.venue_id or 0), council)
+        body = describe.booking_ics(booking, flows.venue_of(booking, db_session=db), council)
         filename = f"appointment-{booking.reference}.ics"
         return Response(
             body,
@@ -199,8 +198,6 @@ def change_booking(
     with session_scope(factory) as db:
         try:
             booking = bookings.find(reference, change.contact, db_session=db)
-            if booking.status != "confirmed":
-                raise bookings.NotFound()
             booking = flows.reschedule(
                 booking, db_session=db, council=council, slot=change.slot, channel=change.channel
             )

@@ -9,7 +9,6 @@ console shows it for a person to follow up.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 from datetime import datetime, timedelta
 from typing import Any, Protocol
 
@@ -130,7 +129,6 @@ def deliver_due(
     council: Council,
     notify: Client | None = None,
     now: datetime | None = None,
-    client_factory: Callable[[], Client] = client,
 ) -> dict[str, int]:
     """Send the queued messages that are due; returns how many were sent, retried, failed."""
     now = now or utcnow()
@@ -138,7 +136,7 @@ def deliver_due(
     due = _due(db_session, now)
     if not due:
         return counts
-    notify = notify or client_factory()
+    notify = notify or client()
     for message in due:
         message.attempts += 1
         try:
