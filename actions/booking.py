@@ -31,6 +31,7 @@ from bot.booking import describe
 from bot.booking import flows as booking_flows
 from bot.booking import service as bookings
 from bot.booking.models import Booking
+from bot.catalogue.search import conversation as finder
 from bot.catalogue.search import place as places
 from bot.pathways.service import route
 from bot.postcode.service import Place, PostcodeError
@@ -52,8 +53,10 @@ def offer_for(slots: dict[str, Any]) -> str:
     return next((k for k in ("youth_pathways", "working_futures") if k in keys), "skills_for_all")
 
 
-def _place(slots: dict[str, Any], db: Session) -> Place | None:
-    known = flow.known_value(slots, "location")
+def _place(slots: dict[str, Any], near: str | None, db: Session) -> Place | None:
+    """Where to look for times near: a place named with the request ("book an appointment near
+    DB3 1AA"), else the postcode the resident gave in the assessment."""
+    known = near or flow.known_value(slots, "location")
     if not known:
         return None
     try:
@@ -93,13 +96,17 @@ def choices(
 
 
 def _offer_times(
-    dispatcher: CollectingDispatcher, slots: dict[str, Any], start: int = 0, intro: str = ""
+    dispatcher: CollectingDispatcher,
+    slots: dict[str, Any],
+    start: int = 0,
+    intro: str = "",
+    near: str | None = None,
 ) -> list[EventType]:
     offer = offer_for(slots)
     with database() as db:
         offered = bookings.find_slots(db_session=db, council=council(), offer=offer)
         venues = bookings.venues({o.venue_id for o in offered if o.venue_id}, db_session=db)
-        place = _place(slots, db)
+        place = _place(slots, near, db)
         shown = choices(offered, venues, place, start)
     who = describe.OFFER_NAMES[offer]
     if not shown:
@@ -109,12 +116,13 @@ def _offer_times(
             buttons=[PERSON_BUTTON],
         )
         return [SlotSet("booking_offered", None)]
-    near = f" near {place.label}" if place is not None and start == 0 else ""
+    around = f" near {place.label}" if place is not None and start == 0 else ""
     dispatcher.utter_message(
-        text=f"{intro}Here are the next free times with a {who}{near}. Which suits you?",
+        text=f"{intro}Here are the next free times with a {who}{around}. Which suits you?",
         buttons=[*_buttons(shown), OTHER_TIMES, PERSON_BUTTON],
     )
-    return [SlotSet("booking_offered", {"start": start, "choices": shown})]
+    offered_now = {"start": start, "choices": shown, "near": near}
+    return [SlotSet("booking_offered", offered_now)]
 
 
 def _buttons(shown: list[dict[str, Any]]) -> list[dict[str, str]]:
@@ -161,7 +169,8 @@ class ActionOfferSlots(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
-        return _offer_times(dispatcher, tracker.slots)
+        named = finder.places_named(text_of(tracker), entities_of(tracker))
+        return _offer_times(dispatcher, tracker.slots, near=named[0] if named else None)
 
 
 class ActionHoldSlot(Action):
@@ -176,8 +185,9 @@ class ActionHoldSlot(Action):
         offered = tracker.get_slot("booking_offered")
         chosen = picked(text_of(tracker), entities_of(tracker), offered)
         if chosen == "more":
-            start = ((offered or {}).get("start") or 0) + SHOWN - 1
-            return _offer_times(dispatcher, tracker.slots, start)
+            offered = offered or {}
+            start = (offered.get("start") or 0) + SHOWN - 1
+            return _offer_times(dispatcher, tracker.slots, start, near=offered.get("near"))
         if chosen is None:
             if not offered:
                 return _offer_times(dispatcher, tracker.slots)

@@ -50,6 +50,20 @@ def test_times_are_offered_for_the_residents_programme_near_them(demo_database, 
     assert all(b["payload"].startswith('/choose_slot{"slot_id":"') for b in message["buttons"][:4])
 
 
+def test_a_place_named_with_the_request_is_used_and_kept_for_other_times(demo_database, dispatcher):
+    tracker = make_tracker(text="book an appointment near DB3 1AA", intent="book_appointment",
+                           entities=[{"entity": "postcode", "value": "DB3 1AA"}])  # fmt: skip
+    [offered] = _run(actions.ActionOfferSlots(), dispatcher, tracker)
+    assert "near DB3 1AA" in dispatcher.messages[-1]["text"]
+    assert offered["value"]["near"] == "DB3 1AA"
+    more = make_tracker(slots={"booking_offered": offered["value"]}, intent="choose_slot",
+                        entities=[{"entity": "slot_id", "value": "more"}])  # fmt: skip
+    [later] = _run(actions.ActionHoldSlot(), dispatcher, more)
+    assert later["value"]["near"] == "DB3 1AA" and later["value"]["start"] == 3
+    shown = {c["label"].rsplit(", ", 1)[1] for c in later["value"]["choices"]}
+    assert shown == {c["label"].rsplit(", ", 1)[1] for c in offered["value"]["choices"]}
+
+
 def test_no_programme_means_a_careers_adviser():
     assert actions.offer_for({}) == "skills_for_all"
     assert actions.offer_for({"age": 40, "situation": "health"}) == "working_futures"

@@ -71,7 +71,7 @@ def _entity_values(entities: list[Mapping[str, Any]], *names: str) -> list[str]:
     return [str(e["value"]) for e in entities if e.get("entity") in names and e.get("value")]
 
 
-def _places_named(text: str, entities: list[Mapping[str, Any]]) -> list[str]:
+def places_named(text: str, entities: list[Mapping[str, Any]]) -> list[str]:
     """Places the model found, or else full postcodes read by rule."""
     return _entity_values(entities, "postcode", "place") or [
         c for c in parse.place_candidates(text) if parse.POSTCODE.fullmatch(c)
@@ -96,7 +96,7 @@ def from_message(
     lowered = text.lower()
     named = _entity_values(entities, "subject", "job_role")
     candidates = parse.place_candidates(text)
-    near = (_places_named(text, entities) or [None])[0]
+    near = (places_named(text, entities) or [None])[0]
     after_near = re.search(r"\b(?:near|in|around)\s+([a-z][a-z' -]{2,30})\s*\??$", lowered)
     if near is None and after_near:
         near = after_near.group(1).strip()
@@ -120,7 +120,7 @@ def refine(request: Request, text: str, entities: list[Mapping[str, Any]] = ()) 
     place ("DB3 1AA", "in Riverside") or what to look for ("what about plumbing")."""
     lowered = text.lower()
     changed = replace(request, page=1)
-    places = _places_named(text, entities)
+    places = places_named(text, entities)
     if places:
         changed = replace(changed, near=places[0])
     named = _entity_values(entities, "subject", "job_role")
