@@ -8,6 +8,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.common import PERSON_BUTTON
+from actions.handoff import case_reference
 
 NAME = "action_two_stage_fallback_offer"
 # What each intent means, as a button a resident would recognise.
@@ -41,10 +42,13 @@ class ActionTwoStageFallbackOffer(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
         if _second_time(tracker):
+            # Misunderstood twice: a case, so an adviser can see where the assistant failed.
+            reference = case_reference(tracker, "not_understood")
             dispatcher.utter_message(
                 text="I'm sorry, I'm still not sure what you need. A person from our team "
                 "can help, or you can choose one of these.",
                 buttons=[PERSON_BUTTON, {"title": "What can you do?", "payload": "/help"}],
+                json_message={"type": "not_understood", "case": reference},
             )
             return []
         ranking = tracker.latest_message.get("intent_ranking") or []

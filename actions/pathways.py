@@ -8,6 +8,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.common import PERSON_BUTTON, rules
+from actions.handoff import case_reference
 from bot.assessment import flow
 from bot.pathways.models import Routing
 from bot.pathways.service import route
@@ -57,9 +58,12 @@ class ActionAssessmentSummary(Action):
         if routing.too_young:
             dispatcher.utter_message(text=routing.too_young, buttons=[PERSON_BUTTON])
             return []
+        # The end of the assessment opens the resident's case: whoever helps them next (live,
+        # at an appointment, on a call back) starts from their answers.
+        reference = case_reference(tracker, "assessment")
         dispatcher.utter_message(
             text=summary_text(routing),
             buttons=next_buttons(tracker.slots),
-            json_message={"type": "pathways", **routing.dict()},
+            json_message={"type": "pathways", "case": reference, **routing.dict()},
         )
         return []

@@ -8,6 +8,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.common import PERSON_BUTTON, council
+from actions.handoff import case_reference
 from bot.conversation.service import CRISIS_TYPE
 
 
@@ -32,11 +33,14 @@ class ActionCrisis(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
         this = council()
-        # The ``crisis`` payload tells the gateway to flag the conversation as urgent (the
-        # gateway alone writes its conversation rows) and the widget to show the numbers first.
+        # An urgent case goes to the top of every adviser's queue, true to "I've let our team
+        # know". The ``crisis`` payload tells the gateway to flag the conversation as urgent
+        # (the gateway alone writes its conversation rows) and the widget to show the numbers
+        # first.
+        reference = case_reference(tracker, "crisis")
         dispatcher.utter_message(
             text=crisis_text(this.emergency_housing_phone, this.name),
             buttons=[PERSON_BUTTON],
-            json_message={"type": CRISIS_TYPE},
+            json_message={"type": CRISIS_TYPE, "case": reference},
         )
         return [SlotSet("urgent", True)]

@@ -87,6 +87,33 @@ def cmd_import_rota(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_add_staff(args: argparse.Namespace) -> int:
+    """Create a console account; the password is read from standard input, never an argument
+    (which other users of the machine could see in the process list)."""
+    import getpass
+
+    from bot.database.core import session_scope
+    from bot.staff import service as staff
+
+    if sys.stdin.isatty():
+        password = getpass.getpass("Password (at least 12 characters): ")
+    else:
+        password = sys.stdin.readline().rstrip("\n")
+    try:
+        with session_scope() as db_session:
+            made = staff.create(
+                session=db_session, email=args.email, first_name=args.first_name,
+                full_name=args.full_name or args.first_name, password=password, role=args.role,
+                offers=[o for o in (args.offers or "").split(",") if o],
+                adviser_key=args.adviser_key,
+            )  # fmt: skip
+            print(f"Created {made.role.replace('_', ' ')} account for {made.email}")
+    except staff.InvalidAccount as exc:
+        print(f"No account was created: {exc}")
+        return 1
+    return 0
+
+
 def cmd_setup(args: argparse.Namespace) -> int:
     """Everything ``run`` needs before it starts: database, council data and model."""
     for step in (cmd_migrate, cmd_load_demo, cmd_train):
@@ -144,6 +171,16 @@ def build_parser() -> argparse.ArgumentParser:
     )
     rota_parser.add_argument("file", help="path of the rota file (YAML)")
     rota_parser.set_defaults(func=cmd_import_rota)
+    staff_parser = sub.add_parser(
+        "add-staff", help="create an adviser console account (password on standard input)"
+    )
+    staff_parser.add_argument("email")
+    staff_parser.add_argument("first_name", help="the name residents see in a live chat")
+    staff_parser.add_argument("--full-name")
+    staff_parser.add_argument("--role", default="adviser", help="adviser, team_lead or admin")
+    staff_parser.add_argument("--offers", help="comma-separated, e.g. youth_pathways")
+    staff_parser.add_argument("--adviser-key", help="the adviser's key in the rota file")
+    staff_parser.set_defaults(func=cmd_add_staff)
     sub.add_parser("setup", help="migrate, load demo data, train if stale").set_defaults(
         func=cmd_setup
     )

@@ -14,6 +14,8 @@ from bot.catalogue.support.views import router as service_router
 from bot.catalogue.vacancy.views import router as vacancy_router
 from bot.catalogue.venue.views import router as venue_router
 from bot.config import get_settings
+from bot.console import views as console
+from bot.console.live import router as console_live_router
 from bot.conversation.rasa_client import RasaClient
 from bot.conversation.views import router as conversation_router
 from bot.cors import ScopedCORS
@@ -65,6 +67,8 @@ def create_app() -> FastAPI:
     errors.install(app)
     api_docs.install(app)
     app.include_router(health_router)
+    console.install(app)
+    app.include_router(console_live_router)
     app.include_router(conversation_router)
     for router in (
         course_router,

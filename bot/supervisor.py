@@ -198,10 +198,16 @@ def _display_host(host: str) -> str:
 
 
 def _announce(base: str) -> None:
+    from bot.council import service as council_service
+    from bot.demo.loader import DEMO_DOMAIN, DEMO_PASSWORD
+
+    demo = council_service.get_default().demo
+    sign_in = f"demo: amira@{DEMO_DOMAIN} / {DEMO_PASSWORD}" if demo else "`worklocal add-staff`"
     print(
         "\nWork Local is ready.\n"
         f"  Demo website:    {base}/   (the chat widget on a council page)\n"
         f"  Library kiosk:   {base}/kiosk\n"
+        f"  Adviser console: {base}/console   ({sign_in})\n"
         f"  Chat API:        {base}/api/v1/conversations\n"
         f"  API docs:        {base}/docs\n"
         f"  Health:          {base}/healthz   Readiness: {base}/readyz\n"

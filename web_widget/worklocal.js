@@ -46,7 +46,8 @@
   let stopped = false;
 
   function fresh() {
-    return { id: null, items: [], outbox: [], open: KIOSK };
+    // liveSeq: the last adviser message shown (live chats); live: talking to, or waiting for, a person
+    return { id: null, items: [], outbox: [], open: KIOSK, liveSeq: 0, live: false };
   }
 
   // ---- storage: this tab only, and never on a kiosk --------------------------------------
@@ -269,8 +270,9 @@
     const hasButtons = Array.isArray(m.buttons) && m.buttons.length > 0;
     const shown = results || custom.type === "plan" || custom.type === "booking";
     if (!m.text && !hasButtons && !shown) return null; // nothing to show
-    const li = el("li", { class: "bot" + (custom.type === "crisis" ? " crisis" : "") },
-      el("span", { class: "who" }, "Work Local"));
+    const li = el("li", { class: "bot" + (custom.type === "crisis" ? " crisis" : "") +
+      (custom.type === "adviser" ? " adviser" : "") + (LIVE_NOTICES.includes(custom.type) ? " handover" : "") },
+      el("span", { class: "who" }, speaker(custom)));
     let text = m.text || "";
     if (results) {
       // The text lists each result for screen readers and plain clients; the cards show them.
@@ -283,6 +285,13 @@
     if (results) li.append(cards(custom));
     if (hasButtons) li.append(choices(item, index));
     return li;
+  }
+
+  // Lines about a person joining or leaving the chat, shown apart from the assistant's words.
+  const LIVE_NOTICES = ["adviser_joined", "adviser_left", "notice", "handoff_waiting"];
+  function speaker(custom) {
+    if (custom.type === "adviser") return `${custom.name || "Adviser"} (Work Local team)`;
+    return "Work Local";
   }
 
   function choices(item, index) {
@@ -384,7 +393,8 @@
     state.items.push(item);
     append(renderItem(item, state.items.length - 1), follow);
     const said = item.k === "bot" ? item.m.text : item.k === "note" ? item.t : "";
-    if (said) announce("Work Local said: " + plain(said));
+    const who = item.k === "bot" ? speaker((item.m && item.m.custom) || {}) : "Work Local";
+    if (said) announce(`${who} said: ${plain(said)}`);
     save();
   }
   function renderAll() {
@@ -513,7 +523,18 @@
   function answer(messages) {
     // A long answer (the crisis numbers, a plan) is shown from its start, not its end.
     const shown = ui.log.children.length;
-    messages.forEach((m) => addItem({ k: "bot", m }));
+    messages.forEach((m) => {
+      const custom = m.custom || {};
+      if (custom.seq) {
+        if (custom.seq <= state.liveSeq) return; // already shown (a replay after reconnecting)
+        state.liveSeq = custom.seq;
+      }
+      if (custom.type === "handoff_waiting" || custom.type === "adviser_joined") state.live = true;
+      if (custom.type === "adviser_left") state.live = false;
+      if (custom.seq && m.buttons && m.buttons.length) closeChoices(); // the newest options only
+      addItem({ k: "bot", m });
+    });
+    if (state.live && !socketReady) pollLive();
     const first = ui.log.children[shown];
     if (!first) return;
     const top = first.getBoundingClientRect().top - ui.log.getBoundingClientRect().top;
@@ -581,7 +602,8 @@
   function connect() {
     if (!state.id || socket || stopped || typeof WebSocket !== "function") return;
     const conversation = state.id;
-    const ws = new WebSocket(API.replace(/^http/, "ws") + `/api/v1/conversations/${conversation}/ws`);
+    const ws = new WebSocket(API.replace(/^http/, "ws") +
+      `/api/v1/conversations/${conversation}/ws?after=${state.liveSeq || 0}`);
     socket = ws;
     ws.onopen = () => {
       socketReady = true;
@@ -599,6 +621,22 @@
       if (inflight) viaHttp(); // don't wait for the socket: HTTP carries the message meanwhile
       setTimeout(connect, Math.min(15000, 500 * 2 ** socketFailures));
     };
+  }
+
+  // Without the socket, what an adviser says is fetched every few seconds during a live chat.
+  let pollTimer = 0;
+  function pollLive() {
+    if (pollTimer || stopped) return;
+    pollTimer = setTimeout(async () => {
+      pollTimer = 0;
+      if (!state.id || !state.live || socketReady) return;
+      try {
+        const response = await request("GET", `/api/v1/conversations/${state.id}/live?after=${state.liveSeq || 0}`, null, 10000);
+        if (response.ok) answer(((await response.json()) || {}).messages || []);
+        else if (response.status === 404) return gone();
+      } catch (_) { /* offline: try again */ }
+      pollLive();
+    }, 4000);
   }
 
   function gone() {

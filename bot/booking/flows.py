@@ -19,6 +19,7 @@ from bot.booking.models import Booking, BookingOut
 from bot.catalogue.venue.models import Venue
 from bot.conversation.models import utcnow
 from bot.council.models import Council
+from bot.handoff.service import for_conversation
 from bot.notify import service as notify
 
 INTROS = {
@@ -39,13 +40,16 @@ def book(
     contact_text: str,
     idempotency_key: str | None = None,
     conversation_id: str | None = None,
+    case_id: int | None = None,
 ) -> Booking:
-    """Book a slot in one step (the API): validate the contact first, so a typo books nothing."""
+    """Book a slot in one step (the API, an adviser for a resident): validate the contact
+    first, so a typo books nothing."""
     contact = contacts.parse(contact_text)
     booking = bookings.book_slot(
         db_session=db_session, council=council, slot=slot, channel=channel, hold=True,
         idempotency_key=idempotency_key, conversation_id=conversation_id,
     )  # fmt: skip
+    booking.case_id = case_id
     return confirm(
         booking, db_session=db_session, council=council, first_name=first_name, contact=contact
     )
@@ -59,7 +63,11 @@ def confirm(
     first_name: str,
     contact: contacts.Contact,
 ) -> Booking:
-    """Confirm a held booking (the resident agreed to be contacted) and queue the message."""
+    """Confirm a held booking (the resident agreed to be contacted) and queue the message.
+    A booking made in a conversation joins its case, so the adviser starts from the answers."""
+    if booking.case_id is None and booking.conversation_id:
+        case = for_conversation(session=db_session, conversation_id=booking.conversation_id)
+        booking.case_id = case.id if case is not None else None
     bookings.confirm(
         booking, db_session=db_session, first_name=first_name, contact=contact, consent=True
     )

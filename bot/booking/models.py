@@ -92,6 +92,10 @@ class Booking(Base):
     conversation_id = Column(String(64), nullable=True, index=True)
     # Opens the booking's calendar file from a link, where no contact can be asked for.
     calendar_token = Column(String(64), nullable=True)
+    # The resident's case, so the adviser sees their answers and never asks again. No foreign
+    # key: SQLite cannot add one without rebuilding this table (see migration 0010).
+    case_id = Column(Integer, nullable=True, index=True)
+    attendance = Column(String(16), nullable=True)  # attended or did_not_attend, after the time
     created_at = Column(DateTime(timezone=True), nullable=False, default=utcnow)
     updated_at = Column(DateTime(timezone=True), nullable=False, default=utcnow)
 

@@ -41,6 +41,19 @@ class RasaClient:
             raise AssistantUnavailable(f"unexpected reply from Rasa: {type(raw).__name__}")
         return normalise(raw)
 
+    def add_event(self, sender_id: str, event: str) -> None:
+        """Append an event such as ``pause`` (ConversationPaused) or ``resume`` to a tracker.
+
+        While paused, Rasa predicts nothing for the conversation: a person is talking instead.
+        """
+        try:
+            response = self._http.post(
+                f"/conversations/{sender_id}/tracker/events", json={"event": event}
+            )
+            response.raise_for_status()
+        except httpx.HTTPError as exc:
+            raise AssistantUnavailable(str(exc)) from exc
+
     def is_ready(self) -> bool:
         """Rasa answers and has a model loaded."""
         try:

@@ -14,11 +14,17 @@ from sqlalchemy.orm import Session
 from bot.conversation import guard, tracker
 from bot.conversation.models import BotMessage, Button, Conversation, utcnow
 from bot.conversation.rasa_client import RasaClient
+from bot.council import service as council_service
+from bot.handoff import flows as handoff
+from bot.handoff import service as cases
+from bot.handoff.models import URGENCY
+from bot.live.hub import Hub, get_hub, publish_after_commit, queue_channel
 from bot.safety.detect import is_crisis
 
 GREETING_PAYLOAD = "/greet"
 CRISIS_PAYLOAD = "/crisis"
 CRISIS_TYPE = "crisis"  # the custom payload type of the assistant's crisis answer
+HANDOFF_TYPE = "handoff"  # the assistant asks the gateway to find the resident a person
 
 
 # One conversation's turns run one at a time in this process, so a message sent twice at once
@@ -79,8 +85,10 @@ def send(
     payload: str | None,
     max_chars: int,
     message_id: str | None = None,
+    hub: Hub | None = None,
 ) -> list[BotMessage]:
-    """One resident turn: check the input, pass it to Rasa, remember which buttons came back.
+    """One resident turn: check the input, pass it to Rasa (or, in a live chat, to the
+    adviser), remember which buttons came back.
 
     A ``message_id`` seen last time is a client retrying after losing the answer: it gets the
     stored answer and Rasa does not see the message twice.
@@ -90,7 +98,13 @@ def send(
         raise ConversationNotFound(conversation_id)
     if message_id is not None and message_id == conversation.last_message_id:
         return [BotMessage(**message) for message in conversation.last_replies or []]
-    messages = _turn(rasa, conversation, text, payload, max_chars)
+    hub = hub or get_hub()
+    live = cases.live_for_conversation(session=session, conversation_id=conversation.id)
+    if live is not None:
+        messages = _live_turn(session, rasa, hub, conversation, live, text, payload, max_chars)
+    else:
+        messages = _turn(rasa, conversation, text, payload, max_chars)
+        messages = _after_turn(session, rasa, hub, conversation, messages)
     if message_id is not None:
         conversation.last_message_id = message_id
         conversation.last_replies = [m.dict(exclude_none=True) for m in messages]
@@ -129,11 +143,77 @@ def _turn(
     return messages
 
 
-def end(*, session: Session, tracker_engine: Engine, conversation_id: str) -> None:
-    """End a conversation and forget it: the gateway's row and everything Rasa stored."""
+def _after_turn(
+    session: Session,
+    rasa: RasaClient,
+    hub: Hub,
+    conversation: Conversation,
+    messages: list[BotMessage],
+) -> list[BotMessage]:
+    """The assistant's answer may open or change a case: the adviser queue hears of it, and a
+    request for a person is routed here, where advisers' presence is known."""
+    kinds = [(m.custom or {}).get("type") for m in messages]
+    if any((m.custom or {}).get("case") for m in messages):
+        publish_after_commit(
+            session, hub, queue_channel(conversation.council_slug), {"type": "queue"}
+        )
+    if HANDOFF_TYPE not in kinds:
+        return messages
+    case = cases.for_conversation(session=session, conversation_id=conversation.id)
+    kept = [m for m in messages if (m.custom or {}).get("type") != HANDOFF_TYPE]
+    if case is None:  # the action could not save it: still never a dead end
+        return kept or [_nothing_back()]
+    routed = handoff.route(
+        session=session,
+        case=case,
+        conversation=conversation,
+        council=council_service.get_default(),
+        rasa=rasa,
+        hub=hub,
+    )
+    _remember_offers(conversation, [*kept, *routed])
+    return [*kept, *routed]
+
+
+def _live_turn(
+    session: Session,
+    rasa: RasaClient,
+    hub: Hub,
+    conversation: Conversation,
+    case,
+    text: str | None,
+    payload: str | None,
+    max_chars: int,
+) -> list[BotMessage]:
+    """While a person has the conversation, the resident's words go to them, not to Rasa."""
+    offered = [button["payload"] for button in conversation.offered_buttons or []]
+    guard.accept(text=text, payload=payload, offered=offered, max_chars=max_chars)
+    conversation.turns = (conversation.turns or 0) + 1
+    conversation.last_active_at = utcnow()
+    if payload is not None:
+        if payload == handoff.LEAVE_QUEUE:
+            messages = handoff.leave_queue(
+                session=session, case=case, conversation=conversation, rasa=rasa, hub=hub
+            )
+            _remember_offers(conversation, messages)
+            return messages
+        text = next(b["title"] for b in conversation.offered_buttons if b["payload"] == payload)
+    words = (text or "").strip()
+    if is_crisis(words):
+        mark_urgent(conversation)
+        case.reason, case.urgency = "crisis", URGENCY["crisis"]
+    return handoff.from_resident(session=session, case=case, text=words, hub=hub)
+
+
+def end(
+    *, session: Session, tracker_engine: Engine, conversation_id: str, hub: Hub | None = None
+) -> None:
+    """End a conversation and forget it: the gateway's row and everything Rasa stored. A case
+    it opened stays for the advisers, unlinked."""
     conversation = get(session=session, conversation_id=conversation_id)
     if conversation is None:
         raise ConversationNotFound(conversation_id)
+    handoff.resident_left(session=session, conversation_id=conversation.id, hub=hub or get_hub())
     tracker.forget(tracker_engine, conversation.id)
     session.delete(conversation)
 

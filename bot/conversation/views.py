@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 
-from fastapi import APIRouter, Body, Depends, Response, WebSocket, WebSocketDisconnect
+from fastapi import APIRouter, Body, Depends, Query, Response, WebSocket, WebSocketDisconnect
 from pydantic import ValidationError
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import sessionmaker
@@ -25,6 +26,9 @@ from bot.council import service as council_service
 from bot.database.core import session_scope
 from bot.deps import rasa_client, sessions, tracker_engine
 from bot.errors import error_body, not_found_message, unavailable_message
+from bot.handoff import flows as handoff
+from bot.handoff import service as cases
+from bot.live.hub import conversation_channel, get_hub
 from bot.widget import service as widget
 
 router = APIRouter(prefix="/api/v1/conversations", tags=["conversations"])
@@ -87,15 +91,51 @@ def delete_conversation(
 ) -> Response:
     """End the conversation and forget everything held about it."""
     with session_scope(factory) as session:
-        service.end(session=session, tracker_engine=tracker, conversation_id=conversation_id)
+        service.end(
+            session=session,
+            tracker_engine=tracker,
+            conversation_id=conversation_id,
+            hub=get_hub(),
+        )
     return Response(status_code=204)
 
 
+@router.get(
+    "/{conversation_id}/live",
+    response_model=MessagesOut,
+    responses={404: ERRORS[404]},
+    response_model_exclude_none=True,
+)
+def live_messages(
+    conversation_id: str,
+    after: int = Query(0, ge=0, description="the last ``custom.seq`` the client has shown"),
+    factory: sessionmaker = Depends(sessions),
+) -> MessagesOut:
+    """What an adviser said in a live chat after ``after``: for clients without the socket,
+    and for catching up after a dropped connection."""
+    with session_scope(factory) as session:
+        if service.get(session=session, conversation_id=conversation_id) is None:
+            raise service.ConversationNotFound(conversation_id)
+        return MessagesOut(messages=_said_live(session, conversation_id, after))
+
+
+def _said_live(session, conversation_id: str, after: int):
+    return [
+        handoff.bot_message(message, kind=message.kind or "adviser", name=name)
+        for message, name in cases.said_to_resident(
+            session=session, conversation_id=conversation_id, after=after
+        )
+    ]
+
+
 @router.websocket("/{conversation_id}/ws")
-async def conversation_socket(websocket: WebSocket, conversation_id: str) -> None:
+async def conversation_socket(websocket: WebSocket, conversation_id: str, after: int = 0) -> None:
     """The same turns as ``POST .../messages`` over one socket: send a JSON object with
     ``text`` or ``payload`` (and an optional ``id``); receive ``{"messages": [...]}`` or
-    ``{"error": {...}}``, each with ``reply_to`` set to the id sent."""
+    ``{"error": {...}}``, each with ``reply_to`` set to the id sent.
+
+    An adviser's messages in a live chat arrive unasked, as ``{"messages": [...]}`` without
+    ``reply_to``; each has ``custom.seq``, and ``?after=<seq>`` replays those missed."""
     origin, host = websocket.headers.get("origin"), websocket.headers.get("host")
     if not widget.allowed_origin(origin, host, get_settings().widget_origin_list):
         await websocket.close(code=4403)  # a page on a site that doesn't embed the widget
@@ -108,13 +148,34 @@ async def conversation_socket(websocket: WebSocket, conversation_id: str) -> Non
         await websocket.send_json(error_body("conversation_not_found", not_found_message()))
         await websocket.close(code=4404)
         return
-    try:
-        while True:
-            raw = await websocket.receive_text()
-            reply = await run_in_threadpool(_turn, sessions, rasa, conversation_id, raw)
-            await websocket.send_json(reply)
-    except WebSocketDisconnect:
-        return
+    async with get_hub().listen([conversation_channel(conversation_id)]) as live:
+        missed = await run_in_threadpool(_catch_up, sessions, conversation_id, max(after, 0))
+        if missed:
+            await websocket.send_json(missed)
+        pushing = asyncio.create_task(_push(websocket, live))
+        try:
+            while True:
+                raw = await websocket.receive_text()
+                reply = await run_in_threadpool(_turn, sessions, rasa, conversation_id, raw)
+                await websocket.send_json(reply)
+        except WebSocketDisconnect:
+            return
+        finally:
+            pushing.cancel()
+
+
+async def _push(websocket: WebSocket, live) -> None:
+    """Forward what advisers say to this resident's socket as it happens."""
+    while True:
+        message = await live.get(timeout=30)
+        if message is not None:
+            await websocket.send_json(message)
+
+
+def _catch_up(sessions, conversation_id: str, after: int) -> dict | None:
+    with session_scope(sessions) as session:
+        said = _said_live(session, conversation_id, after)
+    return {"messages": [m.dict(exclude_none=True) for m in said]} if said else None
 
 
 def _exists(sessions, conversation_id: str) -> bool:

@@ -53,7 +53,7 @@ def opening_hours_text(council: Council) -> str:
     for day in DAYS:
         if day in council.opening_hours:
             opens, closes = council.opening_hours[day]
-            lines.append(f"{day.capitalize()} {_clock(opens)} to {_clock(closes)}")
+            lines.append(f"{day.capitalize()} {clock(opens)} to {clock(closes)}")
     return ", ".join(lines) if lines else "please phone for opening times"
 
 
@@ -64,7 +64,7 @@ def is_open(council: Council, at: datetime) -> bool:
     return bool(hours) and hours[0] <= local.time() < hours[1]
 
 
-def _clock(moment) -> str:
+def clock(moment) -> str:
     hour = moment.hour % 12 or 12
     suffix = "am" if moment.hour < 12 else "pm"
     return f"{hour}{suffix}" if moment.minute == 0 else f"{hour}:{moment.minute:02d}{suffix}"

@@ -1,5 +1,6 @@
 """Import every domain's tables so ``Base.metadata`` knows them all (Alembic, tests)."""
 
+from bot.audit import models as audit_models  # noqa: F401
 from bot.booking import models as booking_models  # noqa: F401
 from bot.catalogue.course import models as course_models  # noqa: F401
 from bot.catalogue.organisation import models as organisation_models  # noqa: F401
@@ -9,9 +10,11 @@ from bot.catalogue.vacancy import models as vacancy_models  # noqa: F401
 from bot.catalogue.venue import models as venue_models  # noqa: F401
 from bot.conversation import models as conversation_models  # noqa: F401
 from bot.database.core import Base
+from bot.handoff import models as handoff_models  # noqa: F401
 from bot.notify import models as notify_models  # noqa: F401
 from bot.plan import models as plan_models  # noqa: F401
 from bot.postcode import models as postcode_models  # noqa: F401
+from bot.staff import models as staff_models  # noqa: F401
 
 metadata = Base.metadata
 

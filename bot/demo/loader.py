@@ -4,14 +4,22 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot.booking import rota
+from bot.booking.models import Adviser
 from bot.catalogue.imports import flows
 from bot.catalogue.imports.report import ImportReport
 from bot.demo.generate import write_feeds
 
 ROTA = Path(__file__).with_name("rota.yml")
+# Demo console accounts share one published password: the demo council is fictional and its
+# data is made up. A real council creates accounts with ``worklocal add-staff``.
+DEMO_PASSWORD = "demo-console-2026"
+DEMO_DOMAIN = "demo.worklocal.example"
+DEMO_LEADS = (("lead", "Lena", "Lena (demo team lead)", "team_lead"),
+              ("admin", "Ade", "Ade (demo admin)", "admin"))  # fmt: skip
 
 
 class DemoLoadError(RuntimeError):
@@ -28,4 +36,25 @@ def load(folder: Path, *, db_session: Session) -> list[ImportReport]:
         if not report.ok:
             raise DemoLoadError(report.summary())
     rota.load(ROTA, db_session=db_session)
+    load_staff(db_session=db_session)
     return reports
+
+
+def load_staff(*, db_session: Session) -> int:
+    """A console account for each demo adviser and a team lead and an admin; existing accounts
+    are left as they are, so re-loading never resets a password someone changed."""
+    from bot.staff import service as staff
+
+    made = 0
+    advisers = db_session.execute(select(Adviser).where(Adviser.active)).scalars()
+    people = [(a.key, a.first_name, f"{a.first_name} (demo adviser)", "adviser",
+               sorted({a.team, *(a.offers or [])}), a.key) for a in advisers]  # fmt: skip
+    people += [(key, first, full, role, [], None) for key, first, full, role in DEMO_LEADS]
+    for key, first, full, role, offers, adviser_key in people:
+        email = f"{key}@{DEMO_DOMAIN}"
+        if staff.by_email(session=db_session, email=email) is None:
+            staff.create(session=db_session, email=email, first_name=first, full_name=full,
+                         password=DEMO_PASSWORD, role=role, offers=offers,
+                         adviser_key=adviser_key)  # fmt: skip
+            made += 1
+    return made

@@ -40,3 +40,30 @@ def dispatcher() -> CollectingDispatcher:
 
 
 from tests.booking.conftest import demo_copy, demo_sqlite  # noqa: E402, F401  (booking actions)
+
+
+@pytest.fixture
+def demo_database(monkeypatch, demo_copy):  # noqa: F811  (the fixture imported above)
+    """Actions that read or write the database use a fresh copy of the demo data."""
+    from actions.common import _sessions
+    from bot.config import get_settings
+    from bot.database import core
+
+    monkeypatch.setenv("DATABASE_URL", demo_copy)
+    get_settings.cache_clear()
+    _sessions.cache_clear()
+    core.get_engine.cache_clear()
+    yield demo_copy
+    _sessions.cache_clear()
+
+
+def cases_of(conversation_id: str) -> list:
+    """The cases a conversation opened, as (reason, urgency, status)."""
+    from sqlalchemy import select
+
+    from actions.common import database
+    from bot.handoff.models import Case
+
+    with database() as db:
+        rows = db.execute(select(Case).where(Case.conversation_id == conversation_id)).scalars()
+        return [(c.reason, c.urgency, c.status) for c in rows]

@@ -11,22 +11,9 @@ from sqlalchemy import select
 from actions import booking as actions
 from actions.common import _sessions
 from bot.booking.models import Booking
-from bot.config import get_settings
 from bot.database.core import session_scope
 from bot.notify.models import Notification
 from tests.actions.conftest import make_tracker
-
-
-@pytest.fixture
-def demo_database(monkeypatch, demo_copy):
-    monkeypatch.setenv("DATABASE_URL", demo_copy)
-    get_settings.cache_clear()
-    _sessions.cache_clear()
-    from bot.database import core
-
-    core.get_engine.cache_clear()
-    yield
-    _sessions.cache_clear()
 
 
 def _run(action, dispatcher, tracker):

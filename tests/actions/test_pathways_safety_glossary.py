@@ -11,10 +11,10 @@ from actions.fallback import ActionTwoStageFallbackOffer
 from actions.glossary import ActionExplainTerm
 from actions.pathways import ActionAssessmentSummary
 from actions.safety import ActionCrisis
-from tests.actions.conftest import make_tracker
+from tests.actions.conftest import cases_of, make_tracker
 
 
-def test_summary_names_offers_with_reasons_and_entitlements(dispatcher):
+def test_summary_names_offers_with_reasons_and_entitlements(dispatcher, demo_database):
     slots = {"wants": "job", "age": 45, "situation": "out_of_work", "out_of_work_months": 24,
              "barriers": ["health"], "highest_level": "2", "gcse": "skipped"}  # fmt: skip
     events = asyncio.run(ActionAssessmentSummary().run(dispatcher, make_tracker(slots), {}))
@@ -24,26 +24,31 @@ def test_summary_names_offers_with_reasons_and_entitlements(dispatcher):
     assert "Youth Pathways" not in message["text"]
     assert "Free Courses for Jobs (Level 3) are free for you." in message["text"]
     assert message["custom"]["type"] == "pathways"
+    # The end of the assessment opens the resident's case for whoever helps them next.
+    assert cases_of("test-conversation") == [("assessment", 3, "open")]
+    assert message["custom"]["case"]
     assert {o["key"] for o in message["custom"]["offers"]} == {"working_futures", "skills_for_all"}
     assert [b["payload"] for b in message["buttons"][:2]] == ["/show_plan", "/find_job"]
     assert message["buttons"][-1]["payload"] == "/request_adviser"
 
 
-def test_summary_for_under_16_is_the_signpost_only(dispatcher):
+def test_summary_for_under_16_is_the_signpost_only(dispatcher, demo_database):
     asyncio.run(ActionAssessmentSummary().run(dispatcher, make_tracker({"age": 14}), {}))
     [message] = dispatcher.messages
     assert "school" in message["text"]
     assert not message["custom"]
 
 
-def test_crisis_gives_numbers_and_marks_the_answer_for_the_gateway(dispatcher):
+def test_crisis_gives_numbers_and_marks_the_answer_for_the_gateway(dispatcher, demo_database):
     events = asyncio.run(ActionCrisis().run(dispatcher, make_tracker(sender_id="c-1"), {}))
     assert events == [SlotSet("urgent", True)]
     [message] = dispatcher.messages
     for number in ("999", "116 123", "85258", "0113 496 0999"):
         assert number in message["text"]
     assert message["buttons"] == [common.PERSON_BUTTON]
-    assert message["custom"] == {"type": "crisis"}  # the gateway flags the conversation on this
+    # The gateway flags the conversation on this type; the case is first in advisers' queues.
+    assert message["custom"]["type"] == "crisis"
+    assert cases_of("c-1") == [("crisis", 0, "open")]
 
 
 def test_explain_a_term_from_the_words(dispatcher):
@@ -58,7 +63,7 @@ def test_an_unknown_term_offers_a_person(dispatcher):
     assert dispatcher.messages[0]["buttons"] == [common.PERSON_BUTTON]
 
 
-def test_fallback_suggests_first_then_offers_a_person(dispatcher):
+def test_fallback_suggests_first_then_offers_a_person(dispatcher, demo_database):
     first = make_tracker(text="erm work stuff?", intent="nlu_fallback")
     first.latest_message["intent_ranking"] = [
         {"name": "nlu_fallback"}, {"name": "find_job"}, {"name": "greet"}, {"name": "help"}
@@ -76,3 +81,4 @@ def test_fallback_suggests_first_then_offers_a_person(dispatcher):
     asyncio.run(ActionTwoStageFallbackOffer().run(dispatcher, again, {}))
     assert "still not sure" in dispatcher.messages[1]["text"]
     assert dispatcher.messages[1]["buttons"][0] == common.PERSON_BUTTON
+    assert cases_of("test-conversation") == [("not_understood", 2, "open")]  # misunderstood twice

@@ -1,0 +1,93 @@
+"""Who is signed in to the console, and proof that a form came from the console itself.
+
+The session cookie holds a random token (HttpOnly, SameSite=Strict, Secure except on this
+machine's own loopback address for development). Every form carries the session's CSRF token;
+the sign-in form, before there is a session, uses a double-submit cookie instead.
+"""
+
+from __future__ import annotations
+
+import secrets
+from dataclasses import dataclass
+from urllib.parse import quote
+
+from fastapi import Request
+from fastapi.responses import RedirectResponse, Response
+from sqlalchemy.orm import Session
+
+from bot.staff import service as staff_service
+from bot.staff.models import Staff, StaffSession
+
+COOKIE = "worklocal_console"
+SIGN_IN_COOKIE = "worklocal_console_signin"
+LOOPBACK = ("127.0.0.1", "localhost", "::1", "[::1]")
+
+
+@dataclass
+class SignedIn:
+    staff: Staff
+    session: StaffSession
+
+    @property
+    def csrf(self) -> str:
+        return self.session.csrf_token
+
+
+class NotSignedIn(Exception):
+    """Raised by a page that needs a signed-in adviser; the handler sends them to sign in."""
+
+    def __init__(self, next_path: str) -> None:
+        super().__init__(next_path)
+        self.next_path = next_path
+
+
+class Forbidden(Exception):
+    """Signed in, but this needs another role, or the form's CSRF token is wrong."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+def secure(request: Request) -> bool:
+    """Secure cookies everywhere except plain HTTP on loopback (a developer's machine)."""
+    host = (request.url.hostname or "").lower()
+    return not (request.url.scheme == "http" and host in LOOPBACK)
+
+
+def set_cookie(response: Response, request: Request, name: str, value: str, max_age: int) -> None:
+    response.set_cookie(
+        name, value, max_age=max_age, httponly=True, samesite="strict", secure=secure(request),
+        path="/console",
+    )  # fmt: skip
+
+
+def signed_in(request: Request, session: Session) -> SignedIn | None:
+    found = staff_service.by_token(session=session, token=request.cookies.get(COOKIE))
+    return SignedIn(*found) if found else None
+
+
+def require(request: Request, session: Session, *, lead: bool = False) -> SignedIn:
+    who = signed_in(request, session)
+    if who is None:
+        raise NotSignedIn(request.url.path)
+    if lead and not staff_service.can_lead(who.staff):
+        raise Forbidden("Only team leads and admins can see this page.")
+    return who
+
+
+def check_csrf(who: SignedIn, given: str | None) -> None:
+    if not staff_service.csrf_ok(who.csrf, given):
+        raise Forbidden(
+            "This form had expired or did not come from the console. Go back, reload the page "
+            "and try again."
+        )
+
+
+def sign_in_token(request: Request) -> str:
+    return request.cookies.get(SIGN_IN_COOKIE) or secrets.token_urlsafe(32)
+
+
+def to_sign_in(next_path: str) -> RedirectResponse:
+    safe = next_path if next_path.startswith("/console") else "/console"
+    return RedirectResponse(f"/console/sign-in?next={quote(safe)}", status_code=303)

@@ -1,0 +1,100 @@
+"""The console's WebSocket: queue changes and a case's live chat as they happen, and the
+adviser's presence (online for live chats while their console is open and they are available).
+"""
+
+from __future__ import annotations
+
+import asyncio
+from dataclasses import dataclass
+
+from fastapi import APIRouter, WebSocket, WebSocketDisconnect
+from starlette.concurrency import run_in_threadpool
+
+from bot.console import auth
+from bot.council import service as council_service
+from bot.database.core import session_scope
+from bot.handoff import service as cases
+from bot.live.hub import case_channel, get_hub, queue_channel
+from bot.staff import service as staff_service
+
+router = APIRouter(prefix="/console", include_in_schema=False)
+HEARTBEAT = 20  # seconds; presence lasts PRESENCE_SECONDS (60) without one
+
+
+@dataclass
+class Watcher:
+    staff_id: int
+    offers: list[str]
+    available: bool
+    case_id: int | None
+
+
+def _watcher(sessions, token: str | None, reference: str | None) -> Watcher | None:
+    """Who is on the socket (from the session cookie), and the case they may watch."""
+    with session_scope(sessions) as session:
+        found = staff_service.by_token(session=session, token=token)
+        if found is None:
+            return None
+        staff = found[0]
+        case_id = None
+        if reference:
+            try:
+                case = cases.get(session=session, reference=reference)
+            except cases.CaseNotFound:
+                return None
+            if not cases.visible_to(case, staff):
+                return None
+            case_id = case.id
+        return Watcher(staff.id, list(staff.offers or []), bool(staff.available), case_id)
+
+
+@router.websocket("/ws")
+async def console_socket(websocket: WebSocket, case: str | None = None) -> None:
+    origin, host = websocket.headers.get("origin", ""), websocket.headers.get("host", "")
+    if origin.split("://", 1)[-1] != host:
+        await websocket.close(code=4403)  # only the console's own pages
+        return
+    sessions = websocket.app.state.sessions
+    token = websocket.cookies.get(auth.COOKIE)
+    watcher = await run_in_threadpool(_watcher, sessions, token, case)
+    if watcher is None:
+        await websocket.close(code=4401)
+        return
+    await websocket.accept()
+    hub = get_hub()
+    channels = [queue_channel(council_service.get_default().slug)]
+    if watcher.case_id is not None:
+        channels.append(case_channel(watcher.case_id))
+    closed = asyncio.Event()
+
+    async def reader() -> None:
+        try:
+            while True:
+                await websocket.receive_text()  # the page says nothing; this notices it leave
+        except WebSocketDisconnect:
+            closed.set()
+
+    reading = asyncio.create_task(reader())
+    try:
+        async with hub.listen(channels) as updates:
+            while not closed.is_set():
+                watcher = await run_in_threadpool(_watcher, sessions, token, case)
+                if watcher is None:  # signed out or expired meanwhile
+                    await websocket.close(code=4401)
+                    return
+                if watcher.available:
+                    await run_in_threadpool(hub.mark_present, watcher.staff_id, watcher.offers)
+                deadline = asyncio.get_running_loop().time() + HEARTBEAT
+                while not closed.is_set():
+                    left = deadline - asyncio.get_running_loop().time()
+                    if left <= 0:
+                        break
+                    message = await updates.get(timeout=min(left, 1.0))
+                    if message is not None:
+                        await websocket.send_json(message)
+    except (WebSocketDisconnect, RuntimeError):
+        pass
+    finally:
+        reading.cancel()
+        if watcher is not None:
+            await run_in_threadpool(hub.mark_absent, watcher.staff_id)

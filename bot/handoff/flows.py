@@ -1,0 +1,287 @@
+"""The steps of a warm handoff that touch more than the database: pausing and resuming Rasa,
+telling the resident, and live updates to advisers' consoles and the resident's chat.
+
+Every message is written to the database before it is published, so a client that missed a
+live update (a dropped socket, another API worker) catches up from the database.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from sqlalchemy.orm import Session
+
+from bot.booking.models import OFFERS
+from bot.conversation.models import BotMessage, Button, Conversation, utcnow
+from bot.conversation.rasa_client import RasaClient
+from bot.council import service as council_service
+from bot.council.models import DAYS, Council
+from bot.handoff import service
+from bot.handoff.models import Case, CaseMessage
+from bot.live.hub import (
+    Hub,
+    case_channel,
+    conversation_channel,
+    publish_after_commit,
+    queue_channel,
+)
+from bot.staff.models import Staff
+
+LEAVE_QUEUE = "/leave_queue"
+CALLBACK = "/request_callback"
+BOOK = "/book_appointment"
+HELP_BUTTON = Button(title="What else can you do?", payload="/help")
+
+
+def callback_by(council: Council, now: datetime) -> datetime:
+    """When a call-back is promised: by closing time on the next day the team is open after
+    today, so a request at 4.55pm on Friday is not promised for Friday."""
+    zone = ZoneInfo(council.timezone)
+    day = now.astimezone(zone).date()
+    for ahead in range(1, 15):
+        candidate = day + timedelta(days=ahead)
+        hours = council.opening_hours.get(DAYS[candidate.weekday()])
+        if hours:
+            return datetime.combine(candidate, hours[1], zone)
+    return datetime.combine(day + timedelta(days=1), datetime.min.time(), zone)
+
+
+def when_text(moment: datetime, council: Council) -> str:
+    local = moment.astimezone(ZoneInfo(council.timezone))
+    clock = council_service.clock(local.time())
+    return f"{clock} on {local.strftime('%A')} {local.day} {local.strftime('%B')}"
+
+
+def route(
+    *,
+    session: Session,
+    case: Case,
+    conversation: Conversation,
+    council: Council,
+    rasa: RasaClient,
+    hub: Hub,
+    now: datetime | None = None,
+) -> list[BotMessage]:
+    """The resident asked for a person. If an adviser is online in opening hours (one from
+    their team, or else anyone: every adviser sees residents waiting in the chat), Rasa is
+    paused and they wait in the chat; otherwise they are told so honestly and offered a
+    booking or a call-back, with when to expect it."""
+    now = now or utcnow()
+    is_open = council_service.is_open(council, now)
+    if is_open and any(hub.present(offer) for offer in (case.offer, *OFFERS)):
+        rasa.add_event(conversation.id, "pause")
+        case.status, case.waiting_since = "waiting", now
+        case.contact = {**(case.contact or {}), "how": "chat"}
+        publish_queue(session, hub, case)
+        return [
+            BotMessage(
+                text="An adviser from the Work Local team will join this chat soon. They can "
+                "see what you've told me, so you won't need to repeat it. You can keep typing "
+                f"here while you wait: they will see it. Your reference is {case.reference}.",
+                buttons=[Button(title="Carry on with the assistant instead", payload=LEAVE_QUEUE)],
+                custom={"type": "handoff_waiting", "case": case.reference},
+            )
+        ]
+    hours = council_service.opening_hours_text(council)
+    why = (
+        "Nobody from the team is free to chat right now."
+        if is_open
+        else f"The team is closed right now. Opening hours: {hours}."
+    )
+    by = when_text(callback_by(council, now), council)
+    publish_queue(session, hub, case)
+    return [
+        BotMessage(
+            text=f"{why} I've saved what you've told me (your reference is {case.reference}), "
+            f"so you won't need to repeat it. You can book an appointment with an adviser, or "
+            f"ask us to call you back: we will call by {by}. You can also call {council.phone}.",
+            buttons=[
+                Button(title="Book an appointment", payload=BOOK),
+                Button(title="Ask for a call back", payload=CALLBACK),
+                HELP_BUTTON,
+            ],
+            custom={"type": "handoff_offline", "case": case.reference},
+        )
+    ]
+
+
+def from_resident(*, session: Session, case: Case, text: str, hub: Hub) -> list[BotMessage]:
+    """A resident's words while waiting or live go to the adviser, not to Rasa."""
+    message = service.add_message(session=session, case=case, sender="resident", text=text)
+    publish_after_commit(
+        session, hub, case_channel(case.id), {"type": "message", **message_out(message)}
+    )
+    if case.status == "waiting":
+        publish_queue(session, hub, case)
+    return []
+
+
+def leave_queue(
+    *, session: Session, case: Case, conversation: Conversation, rasa: RasaClient, hub: Hub
+) -> list[BotMessage]:
+    """The resident would rather carry on with the assistant than wait."""
+    rasa.add_event(conversation.id, "resume")
+    case.status, case.waiting_since = "open", None
+    notice(session=session, case=case, hub=hub, text="The resident chose to carry on with the "
+           "assistant instead of waiting.", to_resident=False)  # fmt: skip
+    return [
+        BotMessage(
+            text="OK, you're back with the assistant. Your details are saved, so an adviser "
+            "can still see them if you talk to us later.",
+            buttons=[Button(title="Book an appointment", payload=BOOK), HELP_BUTTON],
+        )
+    ]
+
+
+def claim(
+    *,
+    session: Session,
+    case: Case,
+    staff: Staff,
+    conversation: Conversation | None,
+    rasa: RasaClient,
+    hub: Hub,
+) -> Case:
+    """Take the case. A resident waiting in the chat, or one in crisis who is still there, is
+    then talking to this adviser."""
+    service.claim(session=session, case=case, staff=staff)
+    crisis_still_here = case.reason == "crisis" and case.status == "open"
+    if conversation is not None and (case.status == "waiting" or crisis_still_here):
+        if crisis_still_here:
+            rasa.add_event(conversation.id, "pause")  # waiting residents are paused already
+        case.status = "live"
+        notice(
+            session=session,
+            case=case,
+            hub=hub,
+            text=f"You're now talking to {staff.first_name} from the Work Local team.",
+            kind="adviser_joined",
+            name=staff.first_name,
+        )
+    publish_queue(session, hub, case)
+    return case
+
+
+def reply(*, session: Session, case: Case, staff: Staff, text: str, hub: Hub) -> CaseMessage:
+    service.require_holder(session=session, case=case, staff=staff)
+    if case.status != "live" or case.conversation_id is None:
+        raise service.CaseConflict("The resident is not in a live chat, so they can't see a reply.")
+    message = service.add_message(
+        session=session, case=case, sender="adviser", text=text, staff_id=staff.id
+    )
+    to_resident(session, hub, case, message, name=staff.first_name)
+    news = {"type": "message", **message_out(message), "name": staff.full_name}
+    publish_after_commit(session, hub, case_channel(case.id), news)
+    return message
+
+
+def hand_back(
+    *, session: Session, case: Case, staff: Staff, conversation: Conversation | None,
+    rasa: RasaClient, hub: Hub, closing: bool = False,
+) -> None:  # fmt: skip
+    """End the live chat: Rasa resumes (ConversationResumed) and the resident is told."""
+    service.require_holder(session=session, case=case, staff=staff)
+    if case.status not in service.LIVE:
+        raise service.CaseConflict(f"Case {case.reference} is not in a live chat.")
+    if conversation is not None:
+        rasa.add_event(conversation.id, "resume")
+        buttons = [Button(title="Book an appointment", payload=BOOK), HELP_BUTTON]
+        conversation.offered_buttons = [b.dict() for b in buttons]
+        text = (
+            f"{staff.first_name} has ended the chat. Thank you for talking to us."
+            if closing
+            else f"{staff.first_name} has handed you back to the Work Local assistant."
+        )
+        notice(session=session, case=case, hub=hub, text=text + " What would you like to do "
+               "next?", kind="adviser_left", buttons=buttons)  # fmt: skip
+    case.status, case.waiting_since = "open", None
+    publish_queue(session, hub, case)
+
+
+def resident_left(*, session: Session, conversation_id: str, hub: Hub) -> None:
+    """The resident ended the chat (Start again, a kiosk wipe): the case stays for advisers,
+    without its link to the forgotten conversation."""
+    case = service.for_conversation(session=session, conversation_id=conversation_id)
+    if case is None:
+        return
+    if case.status in service.LIVE:
+        case.status, case.waiting_since = "open", None
+        notice(session=session, case=case, hub=hub, text="The resident left the chat.",
+               to_resident=False)  # fmt: skip
+    case.conversation_id = None
+    publish_queue(session, hub, case)
+
+
+def notice(
+    *,
+    session: Session,
+    case: Case,
+    hub: Hub,
+    text: str,
+    kind: str = "notice",
+    name: str | None = None,
+    buttons: list[Button] | None = None,
+    to_resident: bool = True,
+) -> None:
+    """A line in the chat: the adviser always sees it, the resident when ``to_resident``
+    (only those have a ``kind``, which is how a reconnecting chat finds them again)."""
+    message = service.add_message(
+        session=session, case=case, sender="system", text=text, kind=kind if to_resident else None
+    )
+    publish_after_commit(
+        session, hub, case_channel(case.id), {"type": "message", **message_out(message)}
+    )
+    if to_resident and case.conversation_id:
+        publish_after_commit(
+            session,
+            hub,
+            conversation_channel(case.conversation_id),
+            {
+                "messages": [
+                    bot_message(message, kind=kind, name=name, buttons=buttons).dict(
+                        exclude_none=True
+                    )
+                ]
+            },
+        )
+
+
+def to_resident(session: Session, hub: Hub, case: Case, message: CaseMessage, name: str) -> None:
+    if case.conversation_id:
+        payload = bot_message(message, kind="adviser", name=name).dict(exclude_none=True)
+        publish_after_commit(
+            session, hub, conversation_channel(case.conversation_id), {"messages": [payload]}
+        )
+
+
+def bot_message(
+    message: CaseMessage,
+    *,
+    kind: str,
+    name: str | None = None,
+    buttons: list[Button] | None = None,
+) -> BotMessage:
+    """A live message in the shape the widget renders; ``seq`` lets it drop a repeat."""
+    custom = {"type": kind, "seq": message.id}
+    if name:
+        custom["name"] = name
+    return BotMessage(text=message.text, buttons=buttons or None, custom=custom)
+
+
+def message_out(message: CaseMessage) -> dict:
+    return {
+        "id": message.id,
+        "sender": message.sender,
+        "text": message.text,
+        "at": message.created_at.isoformat() if message.created_at else None,
+    }
+
+
+def publish_queue(session: Session, hub: Hub, case: Case) -> None:
+    """Consoles refresh their queue, and a page showing this case its status."""
+    news = {"type": "queue", "case": case.reference}
+    publish_after_commit(session, hub, queue_channel(case.council_slug), news)
+    publish_after_commit(
+        session, hub, case_channel(case.id), {"type": "case", "status": case.status}
+    )

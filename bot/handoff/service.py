@@ -1,0 +1,232 @@
+"""Cases: open one per conversation, queue them, claim them, and keep their messages and notes."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import case as when
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session
+
+from bot import references
+from bot.conversation.models import utcnow
+from bot.handoff.context import CaseContext
+from bot.handoff.models import OUTCOMES, URGENCY, Case, CaseMessage, CaseNote
+from bot.staff.models import Staff
+
+REFERENCE_LENGTH = 8
+LIVE = ("waiting", "live")
+
+
+class CaseNotFound(LookupError):
+    pass
+
+
+class CaseConflict(Exception):
+    """Another adviser has the case, or it is no longer in a state for this action."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+def get(*, session: Session, reference: str) -> Case:
+    code = references.normalise(reference, REFERENCE_LENGTH)
+    found = (
+        code and session.execute(select(Case).where(Case.reference == code)).scalar_one_or_none()
+    )
+    if not found:
+        raise CaseNotFound(reference)
+    return found
+
+
+def for_conversation(*, session: Session, conversation_id: str) -> Case | None:
+    """The conversation's case still in progress, if any (one per conversation)."""
+    return session.execute(
+        select(Case)
+        .where(Case.conversation_id == conversation_id, Case.status != "closed")
+        .order_by(Case.id.desc())
+        .limit(1)
+    ).scalar_one_or_none()
+
+
+def live_for_conversation(*, session: Session, conversation_id: str) -> Case | None:
+    found = for_conversation(session=session, conversation_id=conversation_id)
+    return found if found is not None and found.status in LIVE else None
+
+
+def open_case(
+    *,
+    session: Session,
+    council_slug: str,
+    conversation_id: str,
+    reason: str,
+    offer: str,
+    context: CaseContext,
+    plan_reference: str | None = None,
+) -> Case:
+    """Open the conversation's case, or bring its case up to date: the most urgent reason
+    wins, and the answers, summary and transcript are the latest."""
+    now = utcnow()
+    found = for_conversation(session=session, conversation_id=conversation_id)
+    if found is None:
+        found = Case(
+            reference=references.new(REFERENCE_LENGTH),
+            council_slug=council_slug,
+            conversation_id=conversation_id,
+            reason=reason,
+            urgency=URGENCY[reason],
+            offer=offer,
+            status="open",
+            created_at=now,
+        )
+        session.add(found)
+    elif URGENCY[reason] < found.urgency:
+        found.reason, found.urgency = reason, URGENCY[reason]
+    if found.claimed_by is None:
+        found.offer = offer  # the team can change as the assessment learns more
+    found.answers = [a.dict() for a in context.answers]
+    found.routing = context.routing
+    found.summary = context.summary
+    found.transcript = [s.dict() for s in context.transcript]
+    found.plan_reference = plan_reference or found.plan_reference
+    found.updated_at = now
+    session.flush()
+    return found
+
+
+def queue(*, session: Session, council_slug: str, offers: list[str] | None) -> list[Case]:
+    """Cases not yet closed: a crisis first, then residents waiting in the chat, then the rest,
+    each by how long it has waited. ``offers`` limits it to an adviser's teams; a crisis and
+    a resident waiting in the chat are shown to everyone (see ``visible_to_all``)."""
+    query = select(Case).where(Case.council_slug == council_slug, Case.status != "closed")
+    if offers is not None:
+        query = query.where(
+            (Case.offer.in_(offers)) | (Case.reason == "crisis") | (Case.status == "waiting")
+        )
+    waiting_first = when((Case.status == "waiting", 0), (Case.status == "callback", 1), else_=2)
+    return list(
+        session.execute(
+            query.order_by(Case.urgency, waiting_first, Case.created_at).limit(200)
+        ).scalars()
+    )
+
+
+def visible_to(case: Case, staff: Staff) -> bool:
+    """Advisers see their teams' cases; anyone may help a resident in crisis or one waiting in
+    the chat; team leads and admins see everything."""
+    return (
+        staff.role in ("team_lead", "admin")
+        or case.offer in (staff.offers or [])
+        or case.reason == "crisis"
+        or case.status == "waiting"
+        or case.claimed_by == staff.id
+    )
+
+
+def claim(*, session: Session, case: Case, staff: Staff) -> Case:
+    """Take the case. One conditional UPDATE, so two advisers pressing at once cannot both
+    win; the loser is told who has it."""
+    if case.claimed_by == staff.id:
+        return case
+    done = session.execute(
+        update(Case)
+        .where(Case.id == case.id, Case.claimed_by.is_(None), Case.status != "closed")
+        .values(claimed_by=staff.id, claimed_at=utcnow(), updated_at=utcnow())
+        .execution_options(synchronize_session=False)
+    ).rowcount
+    session.refresh(case)
+    if not done:
+        raise CaseConflict(conflict_message(session=session, case=case))
+    return case
+
+
+def conflict_message(*, session: Session, case: Case) -> str:
+    if case.status == "closed":
+        return f"Case {case.reference} is closed, so it can't be changed."
+    holder = session.get(Staff, case.claimed_by) if case.claimed_by else None
+    if holder is None:
+        return f"Case {case.reference} is not claimed yet. Claim it first."
+    at = case.claimed_at.strftime("%H:%M") if case.claimed_at else ""
+    return (
+        f"{holder.full_name} claimed case {case.reference}{' at ' + at if at else ''}, so only "
+        "they can act on it. Ask them or a team lead if it needs to move."
+    )
+
+
+def require_holder(*, session: Session, case: Case, staff: Staff) -> None:
+    """Acting on a case needs to be its holder (a team lead may step in)."""
+    if case.status == "closed" or not (
+        case.claimed_by == staff.id or (case.claimed_by and staff.role in ("team_lead", "admin"))
+    ):
+        raise CaseConflict(conflict_message(session=session, case=case))
+
+
+def add_message(
+    *,
+    session: Session,
+    case: Case,
+    sender: str,
+    text: str,
+    staff_id: int | None = None,
+    kind: str | None = None,
+) -> CaseMessage:
+    message = CaseMessage(case_id=case.id, sender=sender, text=text, staff_id=staff_id, kind=kind)
+    session.add(message)
+    case.updated_at = utcnow()
+    session.flush()
+    return message
+
+
+def messages(*, session: Session, case: Case, after: int = 0) -> list[CaseMessage]:
+    return list(
+        session.execute(
+            select(CaseMessage)
+            .where(CaseMessage.case_id == case.id, CaseMessage.id > after)
+            .order_by(CaseMessage.id)
+        ).scalars()
+    )
+
+
+def said_to_resident(
+    *, session: Session, conversation_id: str, after: int = 0
+) -> list[tuple[CaseMessage, str | None]]:
+    """What advisers and the service said in this conversation's live chats after ``after``,
+    with the adviser's first name: a resident's reconnecting chat catches up from here."""
+    rows = session.execute(
+        select(CaseMessage, Staff.first_name)
+        .join(Case, Case.id == CaseMessage.case_id)
+        .outerjoin(Staff, Staff.id == CaseMessage.staff_id)
+        .where(
+            Case.conversation_id == conversation_id,
+            CaseMessage.id > after,
+            (CaseMessage.sender == "adviser")
+            | ((CaseMessage.sender == "system") & CaseMessage.kind.is_not(None)),
+        )
+        .order_by(CaseMessage.id)
+        .limit(100)
+    ).all()
+    return [(message, name) for message, name in rows]
+
+
+def add_note(*, session: Session, case: Case, staff: Staff, text: str) -> CaseNote:
+    note = CaseNote(case_id=case.id, staff_id=staff.id, text=text)
+    session.add(note)
+    session.flush()
+    return note
+
+
+def notes(*, session: Session, case: Case) -> list[CaseNote]:
+    return list(
+        session.execute(
+            select(CaseNote).where(CaseNote.case_id == case.id).order_by(CaseNote.id)
+        ).scalars()
+    )
+
+
+def close(*, session: Session, case: Case, outcome: str, now: datetime | None = None) -> Case:
+    if outcome not in OUTCOMES:
+        raise ValueError(f"unknown outcome {outcome!r}")
+    case.status, case.outcome = "closed", outcome
+    case.closed_at = case.updated_at = now or utcnow()
+    return case

@@ -1,0 +1,213 @@
+"""Live messages and adviser presence across the API's processes.
+
+Redis pub/sub when ``REDIS_URL`` is set, so a resident's socket on one API worker hears the
+adviser typing on another; in-process queues otherwise (the embedded single-process default).
+Every failure of Redis is caught here and logged: live updates then stop, but nothing is lost,
+because every message is first written to the database and clients catch up from there.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+import threading
+import time
+from collections.abc import AsyncIterator, Iterable
+from contextlib import asynccontextmanager
+from functools import lru_cache
+from typing import Any, Protocol
+
+from bot.config import get_settings
+
+log = logging.getLogger(__name__)
+PREFIX = "worklocal:"
+PRESENCE_SECONDS = 60  # an adviser's console renews presence every 20 seconds
+
+
+def conversation_channel(conversation_id: str) -> str:
+    return f"conversation:{conversation_id}"
+
+
+def case_channel(case_id: int) -> str:
+    return f"case:{case_id}"
+
+
+def queue_channel(council_slug: str) -> str:
+    return f"queue:{council_slug}"
+
+
+class Subscription(Protocol):
+    async def get(self, timeout: float) -> dict[str, Any] | None: ...
+
+
+class Hub(Protocol):
+    def publish(self, channel: str, message: dict[str, Any]) -> None: ...
+
+    def listen(self, channels: Iterable[str]) -> Any: ...  # async context -> Subscription
+
+    def mark_present(self, staff_id: int, offers: Iterable[str]) -> None: ...
+
+    def mark_absent(self, staff_id: int) -> None: ...
+
+    def present(self, offer: str) -> list[int]: ...
+
+
+class _QueueSubscription:
+    def __init__(self) -> None:
+        self.queue: asyncio.Queue[dict[str, Any]] = asyncio.Queue()
+        self.loop = asyncio.get_running_loop()
+
+    async def get(self, timeout: float) -> dict[str, Any] | None:
+        try:
+            return await asyncio.wait_for(self.queue.get(), timeout)
+        except asyncio.TimeoutError:
+            return None
+
+
+class InProcessHub:
+    """One process: subscribers are asyncio queues, published to from any thread."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._subscribers: dict[str, set[_QueueSubscription]] = {}
+        self._presence: dict[int, tuple[frozenset[str], float]] = {}
+
+    def publish(self, channel: str, message: dict[str, Any]) -> None:
+        with self._lock:
+            targets = list(self._subscribers.get(channel, ()))
+        for subscription in targets:
+            subscription.loop.call_soon_threadsafe(subscription.queue.put_nowait, message)
+
+    @asynccontextmanager
+    async def listen(self, channels: Iterable[str]) -> AsyncIterator[_QueueSubscription]:
+        subscription, names = _QueueSubscription(), list(channels)
+        with self._lock:
+            for name in names:
+                self._subscribers.setdefault(name, set()).add(subscription)
+        try:
+            yield subscription
+        finally:
+            with self._lock:
+                for name in names:
+                    self._subscribers.get(name, set()).discard(subscription)
+
+    def mark_present(self, staff_id: int, offers: Iterable[str]) -> None:
+        with self._lock:
+            self._presence[staff_id] = (frozenset(offers), time.monotonic() + PRESENCE_SECONDS)
+
+    def mark_absent(self, staff_id: int) -> None:
+        with self._lock:
+            self._presence.pop(staff_id, None)
+
+    def present(self, offer: str) -> list[int]:
+        now = time.monotonic()
+        with self._lock:
+            return sorted(
+                who
+                for who, (offers, until) in self._presence.items()
+                if until > now and offer in offers
+            )
+
+
+class _RedisSubscription:
+    def __init__(self, pubsub: Any) -> None:
+        self.pubsub = pubsub
+
+    async def get(self, timeout: float) -> dict[str, Any] | None:
+        message = await self.pubsub.get_message(ignore_subscribe_messages=True, timeout=timeout)
+        if message is None:
+            await asyncio.sleep(0)  # redis-py returns at once when nothing is subscribed yet
+            return None
+        return json.loads(message["data"])
+
+
+class RedisHub:
+    """Many processes: Redis channels, and presence as a sorted set per offer scored by expiry."""
+
+    def __init__(self, url: str) -> None:
+        import redis
+        import redis.asyncio as aioredis
+
+        self.url = url
+        options = {"socket_timeout": 2, "socket_connect_timeout": 2}
+        self._redis = redis.Redis.from_url(url, **options)
+        self._aioredis = aioredis
+        self._errors = (redis.RedisError, OSError)
+
+    def publish(self, channel: str, message: dict[str, Any]) -> None:
+        try:
+            self._redis.publish(PREFIX + channel, json.dumps(message, default=str))
+        except self._errors as exc:
+            log.warning("live update not published (Redis: %s)", exc)
+
+    @asynccontextmanager
+    async def listen(self, channels: Iterable[str]) -> AsyncIterator[_RedisSubscription]:
+        client = self._aioredis.Redis.from_url(self.url, socket_connect_timeout=2)
+        pubsub = client.pubsub()
+        try:
+            await pubsub.subscribe(*[PREFIX + name for name in channels])
+            yield _RedisSubscription(pubsub)
+        finally:
+            try:
+                await pubsub.close()
+                await client.close()
+            except self._errors:
+                pass
+
+    def _key(self, offer: str) -> str:
+        return f"{PREFIX}presence:{offer}"
+
+    def mark_present(self, staff_id: int, offers: Iterable[str]) -> None:
+        until = time.time() + PRESENCE_SECONDS
+        try:
+            with self._redis.pipeline() as pipe:
+                for offer in offers:
+                    pipe.zadd(self._key(offer), {str(staff_id): until})
+                    pipe.expire(self._key(offer), PRESENCE_SECONDS * 2)
+                pipe.execute()
+        except self._errors as exc:
+            log.warning("presence not recorded (Redis: %s)", exc)
+
+    def mark_absent(self, staff_id: int) -> None:
+        try:
+            for key in self._redis.scan_iter(f"{PREFIX}presence:*"):
+                self._redis.zrem(key, str(staff_id))
+        except self._errors as exc:
+            log.warning("presence not cleared (Redis: %s)", exc)
+
+    def present(self, offer: str) -> list[int]:
+        """Who is online for an offer; nobody when Redis cannot say (the resident is then
+        offered a booking or a call-back rather than left waiting for nobody)."""
+        try:
+            found = self._redis.zrangebyscore(self._key(offer), time.time(), "+inf")
+        except self._errors as exc:
+            log.warning("presence unknown (Redis: %s)", exc)
+            return []
+        return sorted(int(member) for member in found)
+
+
+@lru_cache(maxsize=1)
+def get_hub() -> Hub:
+    url = get_settings().redis_url
+    return RedisHub(url) if url else InProcessHub()
+
+
+def publish_after_commit(session: Any, hub: Hub, channel: str, message: dict[str, Any]) -> None:
+    """Publish once the session's transaction commits, never before: a console that fetches
+    on hearing the news must find it in the database. A rollback drops the news with it."""
+    from sqlalchemy import event
+
+    if not session.info.get("live_hooked"):
+        session.info["live_hooked"] = True
+
+        @event.listens_for(session, "after_commit")
+        def _send(committed: Any) -> None:
+            for target, name, news in committed.info.pop("live_pending", []):
+                target.publish(name, news)
+
+        @event.listens_for(session, "after_rollback")
+        def _drop(rolled_back: Any) -> None:
+            rolled_back.info.pop("live_pending", None)
+
+    session.info.setdefault("live_pending", []).append((hub, channel, message))

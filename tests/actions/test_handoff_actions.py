@@ -1,0 +1,82 @@
+"""Handing over: the case holds what the resident said, and a call back is promised honestly."""
+
+from __future__ import annotations
+
+import asyncio
+
+from rasa_sdk.events import SlotSet
+from sqlalchemy import select
+
+from actions import handoff as actions
+from actions.common import database
+from bot.handoff.models import Case
+from tests.actions.conftest import make_tracker
+
+SLOTS = {"wants": "job", "age": 20, "situation": "out_of_work", "location": "DB2 1AA"}
+EVENTS = [
+    {"event": "user", "text": "I need a job"},
+    {"event": "bot", "text": "How old are you?"},
+    {"event": "user", "text": "20"},
+]
+
+
+def _run(action, dispatcher, tracker):
+    return asyncio.run(action.run(dispatcher, tracker, {}))
+
+
+def _case(conversation_id: str = "test-conversation") -> Case:
+    with database() as db:
+        case = db.execute(select(Case).where(Case.conversation_id == conversation_id)).scalar_one()
+        db.expunge(case)
+        return case
+
+
+def test_talk_to_a_person_opens_the_case_and_asks_the_gateway(demo_database, dispatcher):
+    events = _run(actions.ActionHandoff(), dispatcher, make_tracker(slots=SLOTS, events=EVENTS))
+    assert events == []
+    case = _case()
+    assert dispatcher.messages == [{
+        "text": None, "buttons": [], "elements": [], "custom": {"type": "handoff",
+        "case": case.reference}, "template": None, "response": None, "image": None,
+        "attachment": None,
+    }]  # fmt: skip
+    assert (case.reason, case.offer, case.status) == ("asked", "youth_pathways", "open")
+    assert case.summary.startswith("The resident is aged 20, out of work, in DB2 1AA.")
+    assert [s["text"] for s in case.transcript] == ["I need a job", "How old are you?", "20"]
+    assert {"question": "Age", "answer": "20"} in case.answers
+
+
+def test_a_call_back_is_saved_on_the_case_with_when_to_expect_it(demo_database, dispatcher):
+    slots = {**SLOTS, "booking_first_name": "Sam", "booking_contact": "07700900123",
+             "booking_consent": True}  # fmt: skip
+    events = _run(actions.ActionRequestCallback(), dispatcher, make_tracker(slots=slots))
+    assert events == [SlotSet("booking_first_name", None), SlotSet("booking_contact", None),
+                      SlotSet("booking_consent", None)]  # fmt: skip
+    case = _case()
+    assert case.status == "callback" and case.callback_by is not None
+    assert case.contact == {"how": "phone", "value": "07700900123", "name": "Sam"}
+    [message] = dispatcher.messages
+    assert message["text"].startswith("Thank you, Sam. An adviser will call you on •••••••0123 by ")
+    assert message["custom"] == {"type": "callback", "case": case.reference}
+
+
+def test_no_consent_means_no_call_back(demo_database, dispatcher):
+    slots = {"booking_first_name": "Sam", "booking_contact": "07700900123",
+             "booking_consent": False}  # fmt: skip
+    _run(actions.ActionRequestCallback(), dispatcher, make_tracker(slots=slots))
+    assert "I haven't asked for a call back" in dispatcher.messages[0]["text"]
+    with database() as db:
+        assert db.execute(select(Case)).scalars().all() == []
+
+
+def test_the_call_back_form_checks_contacts_like_a_booking(dispatcher):
+    form = actions.ValidateCallbackForm()
+    tracker = make_tracker(active_loop="callback_form")
+    assert form.name() == "validate_callback_form"
+    assert form.validate_booking_contact("07700 900", dispatcher, tracker, {}) == {
+        "booking_contact": None
+    }
+    assert "07700 900123" in dispatcher.messages[0]["text"]  # re-asked with an example
+    assert form.validate_booking_contact("+44 7700 900123", dispatcher, tracker, {}) == {
+        "booking_contact": "07700900123"
+    }

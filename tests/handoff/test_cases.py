@@ -1,0 +1,118 @@
+"""Cases: one per conversation, queued by urgency and wait, claimed by exactly one adviser."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+
+import pytest
+
+from bot.council.models import Council
+from bot.handoff import flows, service
+from tests.handoff.conftest import adviser, conversation, open_case
+
+
+def test_a_conversation_has_one_case_and_the_most_urgent_reason_wins(db):
+    first = open_case(db, reason="assessment")
+    again = open_case(db, reason="crisis", slots={"age": 19})
+    assert [a["question"] for a in again.answers] == ["Age"]  # the latest answers
+    later = open_case(db, reason="asked")
+    assert first.id == again.id == later.id
+    assert (later.reason, later.urgency) == ("crisis", 0)
+
+
+def test_the_queue_puts_crisis_first_then_residents_waiting_then_call_backs(db):
+    old = open_case(db, "c-old", reason="assessment")
+    waiting = open_case(db, "c-waiting", reason="asked")
+    waiting.status = "waiting"
+    callback = open_case(db, "c-callback", reason="asked")
+    callback.status = "callback"
+    crisis = open_case(db, "c-crisis", reason="crisis", offer="working_futures")
+    other_team = open_case(db, "c-other", reason="asked", offer="working_futures")
+    closed = open_case(db, "c-closed")
+    closed.status = "closed"
+    db.flush()
+    everyone = service.queue(session=db, council_slug="demo", offers=None)
+    assert [c.id for c in everyone] == [crisis.id, waiting.id, callback.id, other_team.id, old.id]
+    youth = service.queue(session=db, council_slug="demo", offers=["youth_pathways"])
+    assert [c.id for c in youth] == [crisis.id, waiting.id, callback.id, old.id]  # crisis: all
+
+
+def test_a_second_adviser_is_told_who_has_the_case(db):
+    case = open_case(db)
+    amira, callum = adviser(db, "amira"), adviser(db, "callum")
+    service.claim(session=db, case=case, staff=amira)
+    with pytest.raises(service.CaseConflict) as refused:
+        service.claim(session=db, case=case, staff=callum)
+    assert refused.value.message.startswith(f"Amira (demo adviser) claimed case {case.reference}")
+    assert case.claimed_by == amira.id
+    with pytest.raises(service.CaseConflict):
+        service.require_holder(session=db, case=case, staff=callum)
+    service.require_holder(session=db, case=case, staff=adviser(db, "lead"))  # a lead may
+
+
+def test_an_adviser_online_in_opening_hours_gets_the_resident_live(db, council, hub, rasa):
+    client, fake = rasa
+    chat, case = conversation(db), open_case(db)
+    monday_10am = datetime(2026, 11, 30, 10, 0, tzinfo=timezone.utc)
+    amira = adviser(db)
+    hub.mark_present(amira.id, ["youth_pathways"])
+    [told] = flows.route(session=db, case=case, conversation=chat, council=council, rasa=client,
+                         hub=hub, now=monday_10am)  # fmt: skip
+    assert case.status == "waiting" and fake.events == [("conv-1", "pause")]
+    assert told.custom == {"type": "handoff_waiting", "case": case.reference}
+    assert [b.payload for b in told.buttons] == [flows.LEAVE_QUEUE]
+
+    flows.claim(session=db, case=case, staff=amira, conversation=chat, rasa=client, hub=hub)
+    assert case.status == "live"
+    flows.from_resident(session=db, case=case, text="I lost my flat", hub=hub)
+    flows.reply(session=db, case=case, staff=amira, text="I'm sorry. Let's sort it.", hub=hub)
+    said = service.said_to_resident(session=db, conversation_id="conv-1")
+    assert [(m.text, name) for m, name in said] == [
+        ("You're now talking to Amira from the Work Local team.", None),
+        ("I'm sorry. Let's sort it.", "Amira"),
+    ]  # the resident's own words are not echoed back to them
+
+    flows.hand_back(session=db, case=case, staff=amira, conversation=chat, rasa=client, hub=hub)
+    assert fake.events[-1] == ("conv-1", "resume") and case.status == "open"
+    assert [b["payload"] for b in chat.offered_buttons] == ["/book_appointment", "/help"]
+
+
+def test_nobody_online_or_closed_is_said_honestly_with_a_call_back_time(db, council, hub, rasa):
+    client, fake = rasa
+    chat, case = conversation(db), open_case(db)
+    sunday = datetime(2026, 11, 29, 11, 0, tzinfo=timezone.utc)
+    hub.mark_present(adviser(db).id, ["youth_pathways"])  # online, but the team is closed
+    [told] = flows.route(session=db, case=case, conversation=chat, council=council, rasa=client,
+                         hub=hub, now=sunday)  # fmt: skip
+    assert case.status == "open" and fake.events == []
+    assert told.text.startswith("The team is closed right now. Opening hours: Monday 9am")
+    assert "we will call by 5pm on Monday 30 November" in told.text
+    assert [b.payload for b in told.buttons] == ["/book_appointment", "/request_callback", "/help"]
+    hub.mark_absent(adviser(db).id)
+    monday = datetime(2026, 11, 30, 10, 0, tzinfo=timezone.utc)
+    [busy] = flows.route(session=db, case=case, conversation=chat, council=council, rasa=client,
+                         hub=hub, now=monday)  # fmt: skip
+    assert busy.text.startswith("Nobody from the team is free to chat right now.")
+
+
+def test_a_call_back_is_promised_by_closing_time_on_the_next_open_day(council: Council):
+    friday_late = datetime(2026, 11, 27, 16, 55, tzinfo=timezone.utc)
+    assert flows.callback_by(council, friday_late) == datetime(2026, 11, 28, 13, 0,
+                                                               tzinfo=timezone.utc)  # fmt: skip
+    sunday = datetime(2026, 11, 29, 11, 0, tzinfo=timezone.utc)
+    assert flows.callback_by(council, sunday) == datetime(2026, 11, 30, 17, 0, tzinfo=timezone.utc)
+    summer_monday = datetime(2026, 6, 1, 12, 0, tzinfo=timezone.utc)  # BST: 5pm is 16:00 UTC
+    assert flows.callback_by(council, summer_monday) == datetime(2026, 6, 2, 16, 0,
+                                                                  tzinfo=timezone.utc)  # fmt: skip
+    assert flows.when_text(flows.callback_by(council, friday_late), council) == (
+        "1pm on Saturday 28 November"
+    )
+
+
+def test_a_resident_who_leaves_keeps_the_case_but_not_the_link(db, hub):
+    chat, case = conversation(db), open_case(db)
+    case.status = "waiting"
+    flows.resident_left(session=db, conversation_id=chat.id, hub=hub)
+    assert case.status == "open" and case.conversation_id is None
+    assert service.messages(session=db, case=case)[-1].text == "The resident left the chat."
+    assert case.created_at < case.updated_at + timedelta(seconds=1)

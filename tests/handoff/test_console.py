@@ -1,0 +1,192 @@
+"""The adviser console over HTTP: sign-in with lockout, cookies, CSRF, roles, the claim
+conflict, and a live chat relayed to the resident's socket and back."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+import pytest
+from fastapi.testclient import TestClient
+from sqlalchemy import select
+
+from bot.audit.models import AuditEntry
+from bot.config import get_settings
+from bot.database.core import make_engine, session_factory, session_scope
+from bot.demo.loader import DEMO_PASSWORD
+from bot.handoff.models import Case
+from bot.live import hub as live_hub
+from tests.handoff import fake_rasa
+from tests.handoff.conftest import conversation, open_case
+
+BASE = "http://127.0.0.1"  # loopback: the console's cookies are not Secure-only here
+
+
+@pytest.fixture
+def app(monkeypatch, demo_copy) -> Iterator[dict]:
+    with fake_rasa.running() as rasa:
+        monkeypatch.setenv("DATABASE_URL", demo_copy)
+        monkeypatch.setenv("RASA_URL", rasa.url)
+        get_settings.cache_clear()
+        live_hub.get_hub.cache_clear()
+        from bot.main import create_app
+
+        yield {"app": create_app(), "rasa": rasa, "url": demo_copy}
+        live_hub.get_hub.cache_clear()
+
+
+@pytest.fixture
+def client(app) -> Iterator[TestClient]:
+    with TestClient(app["app"], base_url=BASE, raise_server_exceptions=False) as test_client:
+        yield test_client
+
+
+def _csrf(html: str) -> str:
+    return re.search(r'name="csrf" value="([^"]+)"', html).group(1)
+
+
+def sign_in(client: TestClient, who: str, password: str = DEMO_PASSWORD):
+    form = client.get("/console/sign-in")
+    return client.post("/console/sign-in", data={
+        "email": f"{who}@demo.worklocal.example", "password": password, "csrf": _csrf(form.text),
+    }, follow_redirects=False)  # fmt: skip
+
+
+def _case(app, status: str = "waiting", offer: str = "youth_pathways") -> tuple[str, str]:
+    engine = make_engine(app["url"])
+    with session_scope(session_factory(engine)) as db:
+        chat = conversation(db, f"conv-{status}-{offer}")
+        case = open_case(db, chat.id, offer=offer)
+        case.status = status
+        reference = case.reference
+    engine.dispose()
+    return reference, chat.id
+
+
+def test_pages_need_signing_in_and_wrong_details_get_one_message(client):
+    page = client.get("/console", follow_redirects=False)
+    assert page.status_code == 303 and page.headers["location"] == "/console/sign-in?next=/console"
+    wrong = sign_in(client, "amira", "not-the-password")
+    unknown = sign_in(client, "nobody")
+    assert wrong.status_code == unknown.status_code == 400
+    assert "The email address or password is not right" in wrong.text
+    assert "The email address or password is not right" in unknown.text
+
+
+def test_five_wrong_passwords_lock_the_account(client):
+    for _ in range(4):
+        assert sign_in(client, "callum", "wrong-password").status_code == 400
+    locked = sign_in(client, "callum", "wrong-password")
+    assert "locked for 15 minutes" in locked.text
+    assert "locked for 15 minutes" in sign_in(client, "callum").text  # even the right one
+    assert sign_in(client, "amira").status_code == 303  # other accounts are unaffected
+
+
+def test_the_session_cookie_is_http_only_strict_and_secure_off_loopback(app):
+    with TestClient(app["app"], base_url="https://console.example.gov.uk") as remote:
+        signed = sign_in(remote, "amira")
+    cookie = signed.headers["set-cookie"]
+    assert signed.status_code == 303 and cookie.startswith("worklocal_console=")
+    for flag in ("HttpOnly", "SameSite=strict", "Secure", "Path=/console"):
+        assert flag.lower() in cookie.lower()
+
+
+def test_forms_without_the_sessions_csrf_token_are_refused(client, app):
+    reference, _ = _case(app)
+    sign_in(client, "amira")
+    for data in ({}, {"csrf": "forged"}):
+        refused = client.post(f"/console/cases/{reference}/claim", data=data)
+        assert refused.status_code == 403 and "did not come from the console" in refused.text
+    # The sign-in form has its own token (a double-submit cookie): a forged post is refused.
+    client.cookies.clear()
+    forged = client.post("/console/sign-in", data={"email": "amira@demo.worklocal.example",
+                         "password": DEMO_PASSWORD, "csrf": "forged"})  # fmt: skip
+    assert forged.status_code == 403
+
+
+def test_a_second_adviser_gets_a_clear_conflict(app):
+    reference, _ = _case(app, status="open")
+    with (
+        TestClient(app["app"], base_url=BASE) as amira,
+        TestClient(app["app"], base_url=BASE) as callum,
+    ):
+        sign_in(amira, "amira")
+        sign_in(callum, "callum")
+        page_a, page_c = (
+            amira.get(f"/console/cases/{reference}"),
+            callum.get(f"/console/cases/{reference}"),
+        )
+        assert amira.post(f"/console/cases/{reference}/claim",
+                          data={"csrf": _csrf(page_a.text)}).status_code == 200  # fmt: skip
+        late = callum.post(f"/console/cases/{reference}/claim", data={"csrf": _csrf(page_c.text)})
+    assert late.status_code == 409
+    assert f"Amira (demo adviser) claimed case {reference}" in late.text
+
+
+def test_teams_and_roles_limit_what_is_seen_and_opening_a_case_is_audited(client, app):
+    reference, _ = _case(app, status="open", offer="youth_pathways")
+    sign_in(client, "grace")  # Working Futures
+    assert client.get(f"/console/cases/{reference}").status_code == 403
+    assert client.get("/console/outbox").status_code == 403
+    assert reference not in client.get("/console").text
+    client.cookies.clear()
+    sign_in(client, "lead")
+    assert reference in client.get("/console").text
+    assert client.get(f"/console/cases/{reference}").status_code == 200
+    assert client.get("/console/outbox").status_code == 200
+    engine = make_engine(app["url"])
+    with session_factory(engine)() as db:
+        actions = db.execute(select(AuditEntry.action).join(Case, Case.id == AuditEntry.case_id)
+                             .where(Case.reference == reference)).scalars().all()  # fmt: skip
+    engine.dispose()
+    assert actions == ["opened_case"]
+    assert "opened case" in client.get("/console/audit").text
+
+
+def test_a_live_chat_goes_both_ways_and_hands_back(client, app):
+    reference, conversation_id = _case(app, status="waiting")
+    sign_in(client, "amira")
+    csrf = _csrf(client.get(f"/console/cases/{reference}").text)
+    assert client.post(f"/console/cases/{reference}/claim", data={"csrf": csrf}).status_code == 200
+    socket_url = f"/api/v1/conversations/{conversation_id}/ws"
+    with client.websocket_connect(socket_url) as resident:  # no Origin: not a browser
+        joined = resident.receive_json()["messages"][0]  # caught up on connecting
+        assert joined["text"] == "You're now talking to Amira from the Work Local team."
+        assert joined["custom"]["type"] == "adviser_joined"
+        resident.send_json({"text": "I lost my job last week", "id": "m1"})
+        assert resident.receive_json() == {"messages": [], "reply_to": "m1"}  # not to Rasa
+        sent = client.post(f"/console/cases/{reference}/reply", data={
+            "csrf": csrf, "text": "Sorry to hear that. Let's look at it together."},
+            headers={"accept": "application/json"})  # fmt: skip
+        assert sent.json() == {"ok": True}
+        reply = resident.receive_json()["messages"][0]
+        assert reply["text"] == "Sorry to hear that. Let's look at it together."
+        assert reply["custom"]["name"] == "Amira" and reply["custom"]["type"] == "adviser"
+        client.post(f"/console/cases/{reference}/hand-back", data={"csrf": csrf})
+        back = resident.receive_json()["messages"][0]
+        assert back["custom"]["type"] == "adviser_left"
+        assert [b["payload"] for b in back["buttons"]] == ["/book_appointment", "/help"]
+    lines = client.get(f"/console/cases/{reference}/messages").json()["messages"]
+    assert [m["sender"] for m in lines] == ["system", "resident", "adviser", "system"]
+    assert app["rasa"].events == [(conversation_id, "resume")]
+    replay = client.get(f"/api/v1/conversations/{conversation_id}/live",
+                        params={"after": joined["custom"]["seq"]}).json()["messages"]  # fmt: skip
+    assert [m["custom"]["type"] for m in replay] == ["adviser", "adviser_left"]
+
+
+def test_closing_needs_an_outcome_and_the_case_leaves_the_queue(client, app):
+    reference, _ = _case(app, status="open")
+    sign_in(client, "amira")
+    csrf = _csrf(client.get(f"/console/cases/{reference}").text)
+    client.post(f"/console/cases/{reference}/claim", data={"csrf": csrf})
+    client.post(
+        f"/console/cases/{reference}/notes", data={"csrf": csrf, "text": "Called, no answer."}
+    )
+    refused = client.post(f"/console/cases/{reference}/close", data={"csrf": csrf})
+    assert refused.status_code == 409 and "Choose an outcome" in refused.text
+    done = client.post(f"/console/cases/{reference}/close", data={"csrf": csrf, "outcome": "job"},
+                       follow_redirects=False)  # fmt: skip
+    assert done.status_code == 303
+    page = client.get(f"/console/cases/{reference}").text
+    assert "Found work" in page and "Called, no answer." in page
+    assert reference not in client.get("/console/queue").text
