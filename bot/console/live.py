@@ -5,6 +5,7 @@ adviser's presence (online for live chats while their console is open and they a
 from __future__ import annotations
 
 import asyncio
+import secrets
 from dataclasses import dataclass
 
 from fastapi import APIRouter, WebSocket, WebSocketDisconnect
@@ -66,6 +67,7 @@ async def console_socket(websocket: WebSocket, case: str | None = None) -> None:
     if watcher.case_id is not None:
         channels.append(case_channel(watcher.case_id))
     closed = asyncio.Event()
+    connection = secrets.token_hex(8)  # this tab's presence, apart from the adviser's others
 
     async def reader() -> None:
         try:
@@ -83,7 +85,9 @@ async def console_socket(websocket: WebSocket, case: str | None = None) -> None:
                     await websocket.close(code=4401)
                     return
                 if watcher.available:
-                    await run_in_threadpool(hub.mark_present, watcher.staff_id, watcher.offers)
+                    await run_in_threadpool(
+                        hub.mark_present, watcher.staff_id, watcher.offers, connection
+                    )
                 deadline = asyncio.get_running_loop().time() + HEARTBEAT
                 while not closed.is_set():
                     left = deadline - asyncio.get_running_loop().time()
@@ -97,4 +101,4 @@ async def console_socket(websocket: WebSocket, case: str | None = None) -> None:
     finally:
         reading.cancel()
         if watcher is not None:
-            await run_in_threadpool(hub.mark_absent, watcher.staff_id)
+            await run_in_threadpool(hub.mark_absent, watcher.staff_id, connection)

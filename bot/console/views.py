@@ -47,6 +47,12 @@ HEADERS = {
     "X-Frame-Options": "DENY",
     "Referrer-Policy": "same-origin",
 }
+TEAMS = {
+    "youth_pathways": "Youth Pathways",
+    "working_futures": "Working Futures",
+    "skills_for_all": "Skills for All (careers)",
+    "employer": "Employer team",
+}
 REASONS = {
     "crisis": "Crisis",
     "asked": "Asked for a person",
@@ -72,7 +78,7 @@ def _render(request: Request, template: str, who: SignedIn | None, status: int =
     page = templating.templates(HERE / "templates").get_template(template)
     body = page.render(
         council=council, who=who, path=request.url.path, reasons=REASONS, statuses=STATUSES,
-        outcomes=OUTCOMES, offers=describe.OFFER_NAMES, local=_local(council), **context,
+        outcomes=OUTCOMES, offers=TEAMS, local=_local(council), **context,
     )  # fmt: skip
     return HTMLResponse(body, status_code=status, headers=HEADERS)
 

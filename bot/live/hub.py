@@ -46,9 +46,9 @@ class Hub(Protocol):
 
     def listen(self, channels: Iterable[str]) -> Any: ...  # async context -> Subscription
 
-    def mark_present(self, staff_id: int, offers: Iterable[str]) -> None: ...
+    def mark_present(self, staff_id: int, offers: Iterable[str], connection: str = "") -> None: ...
 
-    def mark_absent(self, staff_id: int) -> None: ...
+    def mark_absent(self, staff_id: int, connection: str | None = None) -> None: ...
 
     def present(self, offer: str) -> list[int]: ...
 
@@ -71,7 +71,8 @@ class InProcessHub:
     def __init__(self) -> None:
         self._lock = threading.Lock()
         self._subscribers: dict[str, set[_QueueSubscription]] = {}
-        self._presence: dict[int, tuple[frozenset[str], float]] = {}
+        # Per console connection, so closing one tab leaves an adviser online in another.
+        self._presence: dict[tuple[int, str], tuple[frozenset[str], float]] = {}
 
     def publish(self, channel: str, message: dict[str, Any]) -> None:
         with self._lock:
@@ -92,21 +93,27 @@ class InProcessHub:
                 for name in names:
                     self._subscribers.get(name, set()).discard(subscription)
 
-    def mark_present(self, staff_id: int, offers: Iterable[str]) -> None:
+    def mark_present(self, staff_id: int, offers: Iterable[str], connection: str = "") -> None:
+        until = time.monotonic() + PRESENCE_SECONDS
         with self._lock:
-            self._presence[staff_id] = (frozenset(offers), time.monotonic() + PRESENCE_SECONDS)
+            self._presence[(staff_id, connection)] = (frozenset(offers), until)
 
-    def mark_absent(self, staff_id: int) -> None:
+    def mark_absent(self, staff_id: int, connection: str | None = None) -> None:
+        """One connection gone, or (``connection`` None) the adviser stops taking chats."""
         with self._lock:
-            self._presence.pop(staff_id, None)
+            for key in [k for k in self._presence if k[0] == staff_id]:
+                if connection is None or key[1] == connection:
+                    del self._presence[key]
 
     def present(self, offer: str) -> list[int]:
         now = time.monotonic()
         with self._lock:
             return sorted(
-                who
-                for who, (offers, until) in self._presence.items()
-                if until > now and offer in offers
+                {
+                    who
+                    for (who, _connection), (offers, until) in self._presence.items()
+                    if until > now and offer in offers
+                }
             )
 
 
@@ -115,11 +122,16 @@ class _RedisSubscription:
         self.pubsub = pubsub
 
     async def get(self, timeout: float) -> dict[str, Any] | None:
-        message = await self.pubsub.get_message(ignore_subscribe_messages=True, timeout=timeout)
-        if message is None:
-            await asyncio.sleep(0)  # redis-py returns at once when nothing is subscribed yet
-            return None
-        return json.loads(message["data"])
+        """The next message within ``timeout`` seconds. redis-py returns None early for the
+        subscription confirmations it drops, so this waits out the rest of the time."""
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + timeout
+        while (left := deadline - loop.time()) > 0:
+            message = await self.pubsub.get_message(ignore_subscribe_messages=True, timeout=left)
+            if message is not None:
+                return json.loads(message["data"])
+            await asyncio.sleep(0.01)
+        return None
 
 
 class RedisHub:
@@ -158,21 +170,26 @@ class RedisHub:
     def _key(self, offer: str) -> str:
         return f"{PREFIX}presence:{offer}"
 
-    def mark_present(self, staff_id: int, offers: Iterable[str]) -> None:
+    def mark_present(self, staff_id: int, offers: Iterable[str], connection: str = "") -> None:
         until = time.time() + PRESENCE_SECONDS
         try:
             with self._redis.pipeline() as pipe:
                 for offer in offers:
-                    pipe.zadd(self._key(offer), {str(staff_id): until})
+                    pipe.zadd(self._key(offer), {f"{staff_id}:{connection}": until})
                     pipe.expire(self._key(offer), PRESENCE_SECONDS * 2)
                 pipe.execute()
         except self._errors as exc:
             log.warning("presence not recorded (Redis: %s)", exc)
 
-    def mark_absent(self, staff_id: int) -> None:
+    def mark_absent(self, staff_id: int, connection: str | None = None) -> None:
+        """One connection gone, or (``connection`` None) the adviser stops taking chats."""
         try:
             for key in self._redis.scan_iter(f"{PREFIX}presence:*"):
-                self._redis.zrem(key, str(staff_id))
+                members = [m.decode() for m in self._redis.zrange(key, 0, -1)]
+                gone = [m for m in members if m.split(":", 1)[0] == str(staff_id)
+                        and (connection is None or m.split(":", 1)[1] == connection)]  # fmt: skip
+                if gone:
+                    self._redis.zrem(key, *gone)
         except self._errors as exc:
             log.warning("presence not cleared (Redis: %s)", exc)
 
@@ -184,7 +201,7 @@ class RedisHub:
         except self._errors as exc:
             log.warning("presence unknown (Redis: %s)", exc)
             return []
-        return sorted(int(member) for member in found)
+        return sorted({int(member.decode().split(":", 1)[0]) for member in found})
 
 
 @lru_cache(maxsize=1)

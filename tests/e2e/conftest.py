@@ -1,14 +1,22 @@
 from __future__ import annotations
 
+import shutil
+
 import pytest
 
+from bot.config import PROJECT_ROOT
 from tests.e2e import stack as stack_module
 
 
 @pytest.fixture(scope="session")
 def embedded_stack(tmp_path_factory):
-    """The whole service on its embedded defaults: SQLite, in-memory lock store."""
-    stack = stack_module.start(tmp_path_factory.mktemp("embedded") / "var")
+    """The whole service on its embedded defaults: SQLite, in-memory lock store. Its council
+    file is a copy, so a test can change the opening hours (the service re-reads the file)."""
+    folder = tmp_path_factory.mktemp("embedded")
+    council_file = folder / "council.yml"
+    shutil.copy(PROJECT_ROOT / "councils" / "demo.yml", council_file)
+    stack = stack_module.start(folder / "var", {"COUNCIL_FILE": str(council_file)})
+    stack.council_file = council_file
     yield stack
     stack_module.stop(stack)
 

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import httpx
@@ -118,3 +120,21 @@ LOW_PAID_WORKER = {
     "highest_level": "gcses", "gcse": "both", "digital_confidence": "confident",
     "barriers": "none", "on_benefits": "no", "hours": "full time", "interests": "IT",
 }  # fmt: skip
+
+
+DAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+@contextmanager
+def always_open(stack) -> Iterator[None]:
+    """The team open around the clock for this test, whenever CI runs it; the service re-reads
+    the council file when it changes, as it does for an officer's edit."""
+    original = stack.council_file.read_text()
+    council = yaml.safe_load(original)
+    council["opening_hours"] = {day: ["00:00", "23:59"] for day in DAYS}
+    stack.council_file.write_text(yaml.safe_dump(council))
+    try:
+        yield
+    finally:
+        stack.council_file.write_text(original)
+        os.utime(stack.council_file)

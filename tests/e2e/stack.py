@@ -25,6 +25,7 @@ class Stack:
     ports: dict[str, int]
     var_dir: Path
     process: subprocess.Popen
+    council_file: Path | None = None  # set when the test owns a copy of the council file
 
     def log_tail(self, lines: int = 40) -> str:
         parts = []

@@ -3,15 +3,23 @@ store), selected only by DATABASE_URL and REDIS_URL; and a clean stop of all thr
 
 from __future__ import annotations
 
+import asyncio
+import json
 import os
+import re
+import shutil
 
+import httpx
 import pytest
 import redis
+import websockets
 from sqlalchemy import text
 
+from bot.config import PROJECT_ROOT
 from bot.database.core import make_engine
+from bot.demo.loader import DEMO_DOMAIN, DEMO_PASSWORD
 from tests.e2e import stack as stack_module
-from tests.e2e.helpers import Resident, all_text
+from tests.e2e.helpers import Resident, all_text, always_open
 
 pytestmark = [pytest.mark.e2e, pytest.mark.postgres, pytest.mark.redis]
 
@@ -34,10 +42,14 @@ def production_stack(tmp_path_factory):
     with admin.connect() as connection:
         connection.execute(text(f'CREATE DATABASE "{name}"'))
     url = make_url(base).set(database=name).render_as_string(hide_password=False)
+    folder = tmp_path_factory.mktemp("production")
+    council_file = folder / "council.yml"
+    shutil.copy(PROJECT_ROOT / "councils" / "demo.yml", council_file)
     stack = stack_module.start(
-        tmp_path_factory.mktemp("production") / "var",
-        {"DATABASE_URL": url, "REDIS_URL": redis_url},
+        folder / "var",
+        {"DATABASE_URL": url, "REDIS_URL": redis_url, "COUNCIL_FILE": str(council_file)},
     )
+    stack.council_file = council_file
     yield stack, url, redis_url
     stack_module.stop(stack)
     with admin.connect() as connection:
@@ -70,6 +82,43 @@ def test_rasa_uses_the_redis_lock_store(production_stack):
     # Rasa holds a lock per conversation while a turn runs and releases it after.
     assert resident.say("hello")
     assert not client.exists(f"worklocal:lock:{resident.id}")
+
+
+def test_a_live_chat_is_relayed_through_redis(production_stack):
+    """The adviser's words reach the resident's socket by Redis pub/sub, as they would from
+    another API worker; presence comes from Redis too."""
+    stack, _url, _redis_url = production_stack
+    adviser = httpx.Client(
+        base_url=stack.base_url, timeout=30, headers={"accept": "application/json"}
+    )
+    form = adviser.get("/console/sign-in")
+    csrf = re.search(r'name="csrf" value="([^"]+)"', form.text).group(1)
+    adviser.post("/console/sign-in", data={"email": f"amira@{DEMO_DOMAIN}",
+                 "password": DEMO_PASSWORD, "csrf": csrf})  # fmt: skip
+    csrf = re.search(r'name="csrf" value="([^"]+)"', adviser.get("/console").text).group(1)
+    assert adviser.post("/console/availability", data={"csrf": csrf, "available": "yes"}).is_success
+    resident = Resident(stack.base_url)
+    with always_open(stack):
+        waiting = all_text(resident.press("/request_adviser"))
+    reference = re.search(r"reference is ([A-Z0-9-]+)", waiting).group(1)
+    socket_url = f"{stack.base_url.replace('http', 'ws')}/api/v1/conversations/{resident.id}/ws"
+
+    async def chat() -> list[str]:
+        async with websockets.connect(socket_url) as socket:
+            claim = adviser.post(f"/console/cases/{reference}/claim", data={"csrf": csrf})
+            assert claim.is_success
+            joined = json.loads(await asyncio.wait_for(socket.recv(), 10))
+            reply = adviser.post(f"/console/cases/{reference}/reply",
+                                 data={"csrf": csrf, "text": "Hello from Amira"})  # fmt: skip
+            assert reply.is_success
+            said = json.loads(await asyncio.wait_for(socket.recv(), 10))
+            return [m["text"] for m in joined["messages"] + said["messages"]]
+
+    assert asyncio.run(chat()) == [
+        "You're now talking to Amira from the Work Local team.",
+        "Hello from Amira",
+    ]
+    adviser.close()
 
 
 def test_ctrl_c_stops_all_three_processes(production_stack):
