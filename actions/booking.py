@@ -101,8 +101,9 @@ def _offer_times(
     start: int = 0,
     intro: str = "",
     near: str | None = None,
+    offer: str | None = None,
 ) -> list[EventType]:
-    offer = offer_for(slots)
+    offer = offer or offer_for(slots)
     with database() as db:
         offered = bookings.find_slots(db_session=db, council=council(), offer=offer)
         venues = bookings.venues({o.venue_id for o in offered if o.venue_id}, db_session=db)
@@ -121,7 +122,7 @@ def _offer_times(
         text=f"{intro}Here are the next free times with a {who}{around}. Which suits you?",
         buttons=[*_buttons(shown), OTHER_TIMES, PERSON_BUTTON],
     )
-    offered_now = {"start": start, "choices": shown, "near": near}
+    offered_now = {"start": start, "choices": shown, "near": near, "offer": offer}
     return [SlotSet("booking_offered", offered_now)]
 
 
@@ -187,7 +188,8 @@ class ActionHoldSlot(Action):
         if chosen == "more":
             offered = offered or {}
             start = (offered.get("start") or 0) + SHOWN - 1
-            return _offer_times(dispatcher, tracker.slots, start, near=offered.get("near"))
+            return _offer_times(dispatcher, tracker.slots, start, near=offered.get("near"),
+                                offer=offered.get("offer"))  # fmt: skip
         if chosen is None:
             if not offered:
                 return _offer_times(dispatcher, tracker.slots)
@@ -198,6 +200,8 @@ class ActionHoldSlot(Action):
             return []
         channel = next(c["channel"] for c in offered["choices"] if c["id"] == chosen)
         label = next(c["label"] for c in offered["choices"] if c["id"] == chosen)
+        if tracker.get_slot("booking_managed"):  # changing an existing booking's time
+            return move_booking(dispatcher, tracker, chosen, channel)
         with database() as db:
             try:
                 held = bookings.book_slot(
@@ -315,3 +319,34 @@ class ActionConfirmBooking(Action):
             buttons=[{"title": "See my plan", "payload": "/show_plan"}, PERSON_BUTTON],
         )
         return cleared
+
+
+def move_booking(
+    dispatcher: CollectingDispatcher, tracker: Tracker, slot: str, channel: str
+) -> list[EventType]:
+    """The new time for a booking found by reference and contact: same reference, the old time
+    kept if the new one has just gone."""
+    managed = tracker.get_slot("booking_managed") or {}
+    with database() as db:
+        try:
+            booking = bookings.find(managed.get("reference", ""), managed.get("contact", ""),
+                                    db_session=db)  # fmt: skip
+            booking_flows.reschedule(booking, db_session=db, council=council(), slot=slot,
+                                     channel=channel)  # fmt: skip
+        except bookings.NotFound:
+            dispatcher.utter_message(text=f"Sorry, I couldn't change it. Please call "
+                                     f"{council().phone}.", buttons=[PERSON_BUTTON])  # fmt: skip
+            return [SlotSet("booking_managed", None), SlotSet("booking_offered", None)]
+        except (bookings.SlotTaken, bookings.UnknownSlot):
+            db.rollback()
+            return _offer_times(dispatcher, tracker.slots, offer=managed.get("offer"),
+                                intro="Sorry, that time has just been taken. Your appointment "
+                                "hasn't changed. ")  # fmt: skip
+        out = booking_flows.out(booking, db_session=db, council=council())
+    dispatcher.utter_message(
+        text=f"Done: your appointment is now {out.label}, with {out.adviser_first_name}. Your "
+        f"reference stays {out.reference}, and we'll send you the new details.",
+        json_message={"type": "booking", **out.dict(include=CONFIRMATION_FIELDS)},
+        buttons=[{"title": "What else can you do?", "payload": "/help"}],
+    )
+    return [SlotSet("booking_managed", None), SlotSet("booking_offered", None)]

@@ -213,8 +213,10 @@ def end(
     conversation = get(session=session, conversation_id=conversation_id)
     if conversation is None:
         raise ConversationNotFound(conversation_id)
-    handoff.resident_left(session=session, conversation_id=conversation.id, hub=hub or get_hub())
+    # Rasa's events first: with SQLite, the tracker store may share this database file, and the
+    # session below must not hold its write lock while another connection deletes.
     tracker.forget(tracker_engine, conversation.id)
+    handoff.resident_left(session=session, conversation_id=conversation.id, hub=hub or get_hub())
     session.delete(conversation)
 
 

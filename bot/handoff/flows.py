@@ -200,8 +200,10 @@ def hand_back(
 
 
 def resident_left(*, session: Session, conversation_id: str, hub: Hub) -> None:
-    """The resident ended the chat (Start again, a kiosk wipe): the case stays for advisers,
-    without its link to the forgotten conversation."""
+    """The resident ended the chat (Start again, a kiosk wipe): a case that involves a person
+    stays for advisers, without its link to the forgotten conversation; one nobody acted on is
+    forgotten with the conversation."""
+    service.forget_untouched(session=session, conversation_id=conversation_id)
     case = service.for_conversation(session=session, conversation_id=conversation_id)
     if case is None:
         return

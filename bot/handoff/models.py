@@ -40,7 +40,7 @@ class Case(Base):
     summary = Column(Text, nullable=False, default="")
     transcript = Column(JSON, nullable=False, default=list)  # [{"from", "text"}] before handoff
     # How the resident wants to hear from us: {"how": "chat"|"phone"|"email", "value", "name"}.
-    contact = Column(JSON, nullable=True)
+    contact = Column(JSON(none_as_null=True), nullable=True)  # None is SQL NULL, not "null"
     callback_by = Column(DateTime(timezone=True), nullable=True)
     claimed_by = Column(ForeignKey("staff.id", ondelete="SET NULL"), nullable=True)
     claimed_at = Column(DateTime(timezone=True), nullable=True)

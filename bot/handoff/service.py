@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from sqlalchemy import case as when
-from sqlalchemy import select, update
+from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
 from bot import references
@@ -110,6 +110,32 @@ def queue(*, session: Session, council_slug: str, offers: list[str] | None) -> l
             query.order_by(Case.urgency, waiting_first, Case.created_at).limit(200)
         ).scalars()
     )
+
+
+def untouched():
+    """Cases nobody has acted on, opened only because the assessment ended or the assistant
+    misunderstood (no contact asked for, no adviser, no booking): they are the conversation's,
+    and are forgotten with it, as the privacy notice says."""
+    from bot.booking.models import Booking
+
+    return (
+        Case.reason.in_(("assessment", "not_understood"))
+        & (Case.status == "open")
+        & Case.claimed_by.is_(None)
+        & Case.contact.is_(None)
+        & ~select(Booking.id).where(Booking.case_id == Case.id).exists()
+    )
+
+
+def forget_untouched(*, session: Session, conversation_id: str | None = None,
+                     before: datetime | None = None) -> int:  # fmt: skip
+    """Delete untouched cases of one conversation, or all those last changed before a time."""
+    query = delete(Case).where(untouched())
+    if conversation_id is not None:
+        query = query.where(Case.conversation_id == conversation_id)
+    if before is not None:
+        query = query.where(Case.updated_at < before)
+    return session.execute(query.execution_options(synchronize_session=False)).rowcount or 0
 
 
 def visible_to(case: Case, staff: Staff) -> bool:

@@ -1,8 +1,9 @@
 """Forget what the privacy notice says is forgotten: conversations and plans after the council's
 retention period, and the outbox's copies of messages once they are that old.
 
-Bookings stay: the notice tells residents that what they give to book is kept as part of their
-case. Run by the background worker (``bot.notify.worker``) about once an hour.
+Bookings stay, and so do cases a person is involved in: the notice tells residents that what
+they give to book or to be contacted is kept as part of their case. Cases nobody acted on go.
+Run by the background worker (``bot.notify.worker``) about once an hour.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from sqlalchemy.orm import Session
 from bot.conversation import tracker
 from bot.conversation.models import Conversation, utcnow
 from bot.council.models import Council
+from bot.handoff.service import forget_untouched
 from bot.notify.models import Notification
 from bot.plan.models import Plan
 
@@ -47,9 +49,11 @@ def purge(
     plans = db_session.execute(
         delete(Plan).where(Plan.created_at < cutoff).execution_options(synchronize_session=False)
     ).rowcount
+    cases = forget_untouched(session=db_session, before=cutoff)
     messages = db_session.execute(
         delete(Notification)
         .where(Notification.created_at < cutoff, Notification.status != "queued")
         .execution_options(synchronize_session=False)
     ).rowcount
-    return {"conversations": conversations, "plans": plans or 0, "messages": messages or 0}
+    return {"conversations": conversations, "plans": plans or 0, "messages": messages or 0,
+            "cases": cases}  # fmt: skip

@@ -287,10 +287,12 @@ def test_the_same_message_sent_twice_at_once_reaches_rasa_once(sessions):
 
 
 def test_retention_forgets_old_conversations_plans_and_messages(sessions, database_url):
-    """What the privacy notice promises: gone after the council's retention period."""
+    """What the privacy notice promises: gone after the council's retention period. Cases a
+    person is involved in stay; cases nobody acted on go."""
     from datetime import timedelta
 
     from bot.council import service as council_service
+    from bot.handoff.models import Case
     from bot.notify.models import Notification
     from bot.plan.models import Plan
     from bot.retention import service as retention
@@ -309,6 +311,16 @@ def test_retention_forgets_old_conversations_plans_and_messages(sessions, databa
         for n, when in enumerate((old, now)):
             session.add(Plan(reference=f"PL-{n}", token=f"t{n}", council_slug="demo",
                              created_at=when, content={}))  # fmt: skip
+        for n, (reason, contact, when) in enumerate([
+            ("assessment", None, old),  # nobody acted on it: forgotten
+            ("not_understood", None, now),  # not old yet
+            ("crisis", None, old),  # a person is involved: kept
+            ("assessment", {"how": "phone", "value": "07700900123"}, old),  # asked to be contacted
+        ]):  # fmt: skip
+            session.add(Case(reference=f"CASE-00{n}", council_slug="demo", reason=reason,
+                             urgency=0, offer="skills_for_all", status="open", answers=[],
+                             routing={}, summary="", transcript=[], contact=contact,
+                             created_at=when, updated_at=when))  # fmt: skip
         for n, (when, status) in enumerate([(old, "sent"), (old, "queued"), (now, "held")]):
             session.add(Notification(medium="sms", to="07700900123", purpose="booking_confirmed",
                                      subject="s", body="b", dedupe_key=f"k{n}", status=status,
@@ -319,11 +331,13 @@ def test_retention_forgets_old_conversations_plans_and_messages(sessions, databa
     engine = make_engine(database_url)
     with session_scope(sessions) as session:
         gone = retention.purge(db_session=session, tracker_engine=engine, council=council)
-    assert gone == {"conversations": 1, "plans": 1, "messages": 1}  # a queued one is kept
+    assert gone == {"conversations": 1, "plans": 1, "messages": 1, "cases": 1}  # queued: kept
     assert tracker.count(engine, stale.id) == 0 and tracker.count(engine, fresh.id) == 2
     with session_scope(sessions) as session:
         assert service.get(session=session, conversation_id=stale.id) is None
         assert service.get(session=session, conversation_id=fresh.id) is not None
         assert session.execute(select(func.count()).select_from(Plan)).scalar_one() == 1
         assert session.execute(select(func.count()).select_from(Notification)).scalar_one() == 2
+        kept = session.execute(select(Case.reference).order_by(Case.reference)).scalars().all()
+        assert kept == ["CASE-001", "CASE-002", "CASE-003"]
     engine.dispose()

@@ -116,3 +116,11 @@ def test_a_resident_who_leaves_keeps_the_case_but_not_the_link(db, hub):
     assert case.status == "open" and case.conversation_id is None
     assert service.messages(session=db, case=case)[-1].text == "The resident left the chat."
     assert case.created_at < case.updated_at + timedelta(seconds=1)
+
+
+def test_a_case_nobody_acted_on_is_forgotten_with_the_conversation(db, hub):
+    conversation(db)
+    case = open_case(db, reason="assessment")
+    flows.resident_left(session=db, conversation_id="conv-1", hub=hub)
+    db.expire_all()
+    assert db.get(type(case), case.id) is None

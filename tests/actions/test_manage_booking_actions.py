@@ -1,0 +1,101 @@
+"""Changing and cancelling an appointment in the conversation, by reference and contact."""
+
+from __future__ import annotations
+
+import asyncio
+
+from rasa_sdk.events import SlotSet
+from sqlalchemy import select
+
+from actions import booking as booking_actions
+from actions import manage_booking as actions
+from actions.common import council, database
+from bot.booking import flows as booking_flows
+from bot.booking import service as bookings
+from bot.booking.models import Booking
+from tests.actions.conftest import make_tracker
+
+CONTACT = "07700900123"
+
+
+def _run(action, dispatcher, tracker):
+    return asyncio.run(action.run(dispatcher, tracker, {}))
+
+
+def _booked() -> tuple[str, str]:
+    """A confirmed Youth Pathways appointment at the first free time; (reference, label)."""
+    with database() as db:
+        first = bookings.find_slots(db_session=db, council=council(), offer="youth_pathways")[0]
+        booking = booking_flows.book(db_session=db, council=council(), slot=first.id,
+                                     channel=first.channels[0], first_name="Sam",
+                                     contact_text=CONTACT)  # fmt: skip
+        return booking.reference, booking_flows.out(booking, db_session=db, council=council()).label
+
+
+def _found(dispatcher, reference: str, contact: str = CONTACT) -> list:
+    slots = {"booking_reference": reference, "booking_contact": contact}
+    return _run(actions.ActionFindBooking(), dispatcher, make_tracker(slots=slots))
+
+
+def test_the_reference_is_read_however_it_is_typed(dispatcher):
+    form = actions.ValidateManageBookingForm()
+    tracker = make_tracker(active_loop="manage_booking_form")
+    for typed in ("kh3-7xp", "KH3 7XP", "my reference is KH37XP"):
+        assert form.validate_booking_reference(typed, dispatcher, tracker, {}) == {
+            "booking_reference": "KH3-7XP"
+        }
+    assert form.validate_booking_reference("next tuesday", dispatcher, tracker, {}) == {
+        "booking_reference": None
+    }
+    assert "6 letters and numbers" in dispatcher.messages[-1]["text"]
+
+
+def test_a_wrong_reference_and_a_wrong_contact_get_the_same_answer(demo_database, dispatcher):
+    reference, _label = _booked()
+    cleared = [SlotSet("booking_reference", None), SlotSet("booking_contact", None)]
+    assert _found(dispatcher, "ZZZ-ZZZ") == cleared
+    assert _found(dispatcher, reference, "07700900999") == cleared
+    wrong_reference, wrong_contact = dispatcher.messages
+    assert wrong_reference == wrong_contact
+    assert wrong_reference["text"].startswith("I couldn't find an appointment with that reference")
+
+
+def test_found_then_cancelled(demo_database, dispatcher):
+    reference, label = _booked()
+    events = _found(dispatcher, reference)
+    managed = {"reference": reference, "contact": CONTACT, "offer": "youth_pathways"}
+    assert events[-1] == SlotSet("booking_managed", managed)
+    assert dispatcher.messages[0]["text"].startswith(f"I found your appointment: {label}")
+    assert [b["title"] for b in dispatcher.messages[0]["buttons"]] == [
+        "Change the time", "Cancel it", "Keep it"
+    ]  # fmt: skip
+    cancel = make_tracker(slots={"booking_managed": managed}, intent="manage_booking",
+                          entities=[{"entity": "booking_action", "value": "cancel"}])  # fmt: skip
+    assert _run(actions.ActionManageBooking(), dispatcher, cancel) == [
+        SlotSet("booking_managed", None)
+    ]
+    assert dispatcher.messages[-1]["text"].startswith(f"Your appointment on {label} is cancelled")
+    with database() as db:
+        assert db.execute(select(Booking.status)).scalar_one() == "cancelled"
+
+
+def test_a_new_time_keeps_the_reference(demo_database, dispatcher):
+    reference, _label = _booked()
+    managed = {"reference": reference, "contact": CONTACT, "offer": "youth_pathways"}
+    change = make_tracker(slots={"booking_managed": managed}, intent="manage_booking",
+                          entities=[{"entity": "booking_action", "value": "change"}])  # fmt: skip
+    [offered] = _run(actions.ActionManageBooking(), dispatcher, change)
+    assert dispatcher.messages[-1]["text"].startswith("Your appointment stays booked until")
+    later = offered["value"]["choices"][-1]
+    chosen = make_tracker(
+        slots={"booking_managed": managed, "booking_offered": offered["value"]},
+        intent="choose_slot", entities=[{"entity": "slot_id", "value": later["id"]}],
+    )  # fmt: skip
+    events = _run(booking_actions.ActionHoldSlot(), dispatcher, chosen)
+    assert events == [SlotSet("booking_managed", None), SlotSet("booking_offered", None)]
+    message = dispatcher.messages[-1]
+    assert message["text"].startswith(f"Done: your appointment is now {later['label']}")
+    assert f"Your reference stays {reference}" in message["text"]
+    with database() as db:
+        [booking] = db.execute(select(Booking)).scalars().all()
+        assert (booking.reference, booking.status, booking.sequence) == (reference, "confirmed", 1)
