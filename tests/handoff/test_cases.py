@@ -8,6 +8,7 @@ import pytest
 
 from bot.council.models import Council
 from bot.handoff import flows, service
+from bot.handoff.models import Case
 from tests.handoff.conftest import adviser, conversation, open_case
 
 
@@ -120,7 +121,7 @@ def test_a_resident_who_leaves_keeps_the_case_but_not_the_link(db, hub):
 
 def test_a_case_nobody_acted_on_is_forgotten_with_the_conversation(db, hub):
     conversation(db)
-    case = open_case(db, reason="assessment")
+    case_id = open_case(db, reason="assessment").id
     flows.resident_left(session=db, conversation_id="conv-1", hub=hub)
     db.expire_all()
-    assert db.get(type(case), case.id) is None
+    assert db.get(Case, case_id) is None
