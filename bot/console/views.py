@@ -457,7 +457,7 @@ def appointments(request: Request) -> Response:
             .join(Adviser, Adviser.id == Booking.adviser_id)
             .where(Booking.status == "confirmed", Booking.starts_at >= start,
                    Booking.starts_at < start + timedelta(days=1))
-            .order_by(Adviser.name, Booking.starts_at)
+            .order_by(Adviser.first_name, Booking.starts_at)
         )  # fmt: skip
         if not staff_service.can_lead(who.staff):
             query = query.where(Adviser.key == (who.staff.adviser_key or ""))

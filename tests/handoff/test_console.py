@@ -190,3 +190,60 @@ def test_closing_needs_an_outcome_and_the_case_leaves_the_queue(client, app):
     page = client.get(f"/console/cases/{reference}").text
     assert "Found work" in page and "Called, no answer." in page
     assert reference not in client.get("/console/queue").text
+
+
+def _appointment(app, minutes_from_now: int, adviser_key: str = "amira") -> str:
+    """A confirmed appointment today with a demo adviser; returns its reference."""
+    from datetime import timedelta
+
+    from bot.booking.models import Adviser, Booking
+    from bot.conversation.models import utcnow
+
+    engine = make_engine(app["url"])
+    starts = utcnow() + timedelta(minutes=minutes_from_now)
+    reference = f"T{abs(minutes_from_now) % 100:02d}-{'P' if minutes_from_now > 0 else 'D'}AB"
+    with session_scope(session_factory(engine)) as db:
+        adviser = db.execute(select(Adviser).where(Adviser.key == adviser_key)).scalar_one()
+        db.add(Booking(reference=reference, adviser_id=adviser.id, starts_at=starts,
+                       ends_at=starts + timedelta(minutes=45), channel="phone",
+                       offer="youth_pathways", status="confirmed", first_name="Sam",
+                       contact="07700900123", consent=True, sequence=0))  # fmt: skip
+    engine.dispose()
+    return reference
+
+
+def test_todays_appointments_and_attendance(client, app):
+    started = _appointment(app, minutes_from_now=-1)
+    sign_in(client, "amira")
+    page = client.get("/console/appointments")
+    assert page.status_code == 200 and started in page.text and "Sam" in page.text
+    csrf = _csrf(page.text)
+    recorded = client.post(f"/console/appointments/{started}/attendance",
+                           data={"csrf": csrf, "attended": "did_not_attend"})  # fmt: skip
+    assert recorded.status_code == 200 and "Did not attend" in recorded.text
+    client.cookies.clear()
+    sign_in(client, "callum")  # another adviser: not theirs to see or record
+    assert started not in client.get("/console/appointments").text
+    csrf = _csrf(client.get("/console").text)
+    refused = client.post(f"/console/appointments/{started}/attendance",
+                          data={"csrf": csrf, "attended": "attended"})  # fmt: skip
+    assert refused.status_code == 404
+
+
+def test_an_adviser_books_for_the_resident_and_the_booking_joins_the_case(client, app):
+    reference, _ = _case(app, status="open")
+    sign_in(client, "amira")
+    csrf = _csrf(client.get(f"/console/cases/{reference}").text)
+    client.post(f"/console/cases/{reference}/claim", data={"csrf": csrf})
+    page = client.get(f"/console/cases/{reference}").text
+    slot = re.search(r'name="slot" id="slot-1" value="([^"]+)"', page).group(1)
+    form = {"csrf": csrf, "slot": slot, "first_name": "Sam", "contact": "07700 900123"}
+    refused = client.post(f"/console/cases/{reference}/book", data=form)
+    assert refused.status_code == 409 and "tick the box" in refused.text
+    wrong = client.post(f"/console/cases/{reference}/book", data={**form, "consent": "yes",
+                        "contact": "07700"})  # fmt: skip
+    assert wrong.status_code == 409 and "07700 900123" in wrong.text  # re-asked with an example
+    booked = client.post(f"/console/cases/{reference}/book", data={**form, "consent": "yes"})
+    assert booked.status_code == 200
+    page = client.get(f"/console/cases/{reference}").text
+    assert "None booked." not in page and "confirmed" in page
