@@ -346,7 +346,11 @@ def move_booking(
     dispatcher.utter_message(
         text=f"Done: your appointment is now {out.label}, with {out.adviser_first_name}. Your "
         f"reference stays {out.reference}, and we'll send you the new details.",
-        json_message={"type": "booking", **out.dict(include=CONFIRMATION_FIELDS)},
+        json_message={
+            "type": "booking",
+            "changed": True,
+            **out.dict(include=CONFIRMATION_FIELDS),
+        },
         buttons=[{"title": "What else can you do?", "payload": "/help"}],
     )
     return [SlotSet("booking_managed", None), SlotSet("booking_offered", None)]

@@ -372,7 +372,7 @@
       .map(([label, value]) => [el("dt", { text: label }), el("dd", { text: String(value) })]);
     const calendar = KIOSK || !b.calendar_url ? null : safeUrl(b.calendar_url);
     return el("div", { class: "booking" },
-      el(H[0], { text: "Appointment booked" }),
+      el(H[0], { text: b.changed ? "Appointment changed" : "Appointment booked" }),
       el("dl", null, rows),
       calendar ? el("div", { class: "actions" }, el("a", { href: calendar, download: "" },
         "Add to my calendar", hidden(" (downloads a calendar file)"))) : null);

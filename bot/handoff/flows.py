@@ -69,7 +69,10 @@ def route(
     booking or a call-back, with when to expect it."""
     now = now or utcnow()
     is_open = council_service.is_open(council, now)
-    if is_open and any(hub.present(offer) for offer in (case.offer, *OFFERS)):
+    online = {who for offer in (case.offer, *OFFERS) for who in hub.present(offer)}
+    if is_open and online:
+        if case.claimed_by is not None and case.claimed_by not in online:
+            case.claimed_by = case.claimed_at = None  # asked again, and their adviser has gone
         rasa.add_event(conversation.id, "pause")
         case.status, case.waiting_since = "waiting", now
         case.contact = {**(case.contact or {}), "how": "chat"}
@@ -122,9 +125,14 @@ def leave_queue(
 ) -> list[BotMessage]:
     """The resident would rather carry on with the assistant than wait."""
     rasa.add_event(conversation.id, "resume")
+    was_live = case.status == "live"
     case.status, case.waiting_since = "open", None
-    notice(session=session, case=case, hub=hub, text="The resident chose to carry on with the "
-           "assistant instead of waiting.", to_resident=False)  # fmt: skip
+    text = (
+        "The resident left the live chat to carry on with the assistant."
+        if was_live
+        else "The resident chose to carry on with the assistant instead of waiting."
+    )
+    notice(session=session, case=case, hub=hub, text=text, to_resident=False)
     return [
         BotMessage(
             text="OK, you're back with the assistant. Your details are saved, so an adviser "

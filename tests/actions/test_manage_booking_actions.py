@@ -96,6 +96,7 @@ def test_a_new_time_keeps_the_reference(demo_database, dispatcher):
     message = dispatcher.messages[-1]
     assert message["text"].startswith(f"Done: your appointment is now {later['label']}")
     assert f"Your reference stays {reference}" in message["text"]
+    assert message["custom"]["changed"] is True  # the widget says "Appointment changed"
     with database() as db:
         [booking] = db.execute(select(Booking)).scalars().all()
         assert (booking.reference, booking.status, booking.sequence) == (reference, "confirmed", 1)

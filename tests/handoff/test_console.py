@@ -247,3 +247,22 @@ def test_an_adviser_books_for_the_resident_and_the_booking_joins_the_case(client
     assert booked.status_code == 200
     page = client.get(f"/console/cases/{reference}").text
     assert "None booked." not in page and "confirmed" in page
+
+
+def test_a_waiting_resident_can_go_back_to_the_assistant(client, app):
+    reference, conversation_id = _case(app, status="waiting")
+    engine = make_engine(app["url"])
+    with session_scope(session_factory(engine)) as db:
+        from bot.conversation.models import Conversation
+
+        db.get(Conversation, conversation_id).offered_buttons = [
+            {"title": "Carry on with the assistant instead", "payload": "/leave_queue"}
+        ]
+    engine.dispose()
+    back = client.post(f"/api/v1/conversations/{conversation_id}/messages",
+                       json={"payload": "/leave_queue"})  # fmt: skip
+    assert back.json()["messages"][0]["text"].startswith("OK, you're back with the assistant.")
+    assert app["rasa"].events == [(conversation_id, "resume")]
+    sign_in(client, "amira")
+    page = client.get(f"/console/cases/{reference}").text
+    assert "chose to carry on with the assistant instead of waiting" in page
