@@ -6,12 +6,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from rasa_sdk import Action, FormValidationAction, Tracker
+from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.booking import _not_an_answer, _offer_times
+from actions.booking import ValidateBookingForm, _not_an_answer, _offer_times
 from actions.common import BOOK_BUTTON, PERSON_BUTTON, council, database, entities_of
 from bot import references
 from bot.booking import contact as contacts
@@ -27,7 +27,9 @@ def _choice(action: str) -> dict[str, str]:
             "payload": '/manage_booking{"booking_action":"' + action + '"}'}  # fmt: skip
 
 
-class ValidateManageBookingForm(FormValidationAction):
+class ValidateManageBookingForm(ValidateBookingForm):
+    """The contact is checked as when booking; the reference is read however it is typed."""
+
     def name(self) -> str:
         return "validate_manage_booking_form"
 
@@ -46,17 +48,6 @@ class ValidateManageBookingForm(FormValidationAction):
                 "like KH3-7XP, and it is in your confirmation message."
             )
         return {"booking_reference": code}
-
-    def validate_booking_contact(
-        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> dict[str, Any]:
-        if _not_an_answer(value):
-            return {"booking_contact": None}
-        try:
-            return {"booking_contact": contacts.parse(str(value)).value}
-        except contacts.InvalidContact as exc:
-            dispatcher.utter_message(text=str(exc))
-            return {"booking_contact": None}
 
 
 class ActionFindBooking(Action):

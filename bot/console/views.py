@@ -345,13 +345,17 @@ def claim(request: Request, reference: str, csrf: str = Form("")) -> Response:
     return _act(request, reference, csrf, claimed)
 
 
+def _written(text: str, limit: int, what: str) -> str:
+    words = text.strip()
+    if not words or len(words) > limit:
+        raise cases.CaseConflict(f"Write a {what} of up to {limit:,} characters.")
+    return words
+
+
 @router.post("/cases/{reference}/reply")
 def reply(request: Request, reference: str, text: str = Form(""), csrf: str = Form("")):
-    words = text.strip()
-
     def replied(session, who, case):
-        if not words or len(words) > 2000:
-            raise cases.CaseConflict("Write a reply of up to 2,000 characters.")
+        words = _written(text, 2000, "reply")
         handoff.reply(session=session, case=case, staff=who.staff, text=words, hub=get_hub())
 
     return _act(request, reference, csrf, replied)
@@ -359,11 +363,8 @@ def reply(request: Request, reference: str, text: str = Form(""), csrf: str = Fo
 
 @router.post("/cases/{reference}/notes")
 def note(request: Request, reference: str, text: str = Form(""), csrf: str = Form("")):
-    words = text.strip()
-
     def noted(session, who, case):
-        if not words or len(words) > 5000:
-            raise cases.CaseConflict("Write a note of up to 5,000 characters.")
+        words = _written(text, 5000, "note")
         cases.add_note(session=session, case=case, staff=who.staff, text=words)
 
     return _act(request, reference, csrf, noted)
