@@ -18,6 +18,7 @@ from sqlalchemy import text
 from bot.config import PROJECT_ROOT
 from bot.database.core import make_engine
 from bot.demo.loader import DEMO_DOMAIN, DEMO_PASSWORD
+from tests import aio
 from tests.e2e import stack as stack_module
 from tests.e2e.helpers import Resident, all_text, always_open
 
@@ -114,7 +115,7 @@ def test_a_live_chat_is_relayed_through_redis(production_stack):
             said = json.loads(await asyncio.wait_for(socket.recv(), 10))
             return [m["text"] for m in joined["messages"] + said["messages"]]
 
-    assert asyncio.run(chat()) == [
+    assert aio.run(chat()) == [
         "You're now talking to Amira from the Work Local team.",
         "Hello from Amira",
     ]

@@ -10,6 +10,7 @@ import uuid
 import pytest
 
 from bot.live.hub import InProcessHub, RedisHub
+from tests import aio
 
 
 @pytest.fixture(params=["in-process", "redis"])
@@ -43,7 +44,7 @@ def test_a_message_published_from_another_thread_reaches_only_its_channels(hub):
             assert await updates.get(timeout=0.3) is None  # nothing from the other channel
         return got
 
-    assert asyncio.run(listen()) == [{"n": 1}, {"n": 2}]
+    assert aio.run(listen()) == [{"n": 1}, {"n": 2}]
 
 
 def test_presence_is_per_connection_and_per_offer(hub):
