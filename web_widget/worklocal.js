@@ -409,11 +409,12 @@
   }
 
   let typingRow = null;
-  function typing(on) {
+  let adviserTyping = 0;
+  function typing(on, who) {
     if (typingRow) typingRow.remove();
     typingRow = null;
     if (!on) return;
-    typingRow = el("li", { class: "typing", "aria-hidden": "true" }, "Work Local is typing",
+    typingRow = el("li", { class: "typing", "aria-hidden": "true" }, `${who || "Work Local"} is typing`,
       el("span", { text: "." }), el("span", { text: "." }), el("span", { text: "." }));
     append(typingRow, true);
   }
@@ -516,7 +517,13 @@
     } else if (d.error && d.error.code === "conversation_not_found") {
       gone();
     } else if (Array.isArray(d.messages)) {
+      if (!inflight) typing(false);
       answer(d.messages); // said without being asked (an adviser)
+    } else if (d.typing && !inflight) {
+      // An adviser is writing: shown for a few seconds after each sign of it.
+      typing(true, d.typing.name);
+      clearTimeout(adviserTyping);
+      adviserTyping = setTimeout(() => { if (!inflight) typing(false); }, 6000);
     }
   }
 

@@ -15,7 +15,8 @@ from bot.console import auth
 from bot.council import service as council_service
 from bot.database.core import session_scope
 from bot.handoff import service as cases
-from bot.live.hub import case_channel, get_hub, queue_channel
+from bot.handoff.models import Case
+from bot.live.hub import case_channel, conversation_channel, get_hub, queue_channel
 from bot.staff import service as staff_service
 
 router = APIRouter(prefix="/console", include_in_schema=False)
@@ -49,6 +50,18 @@ def _watcher(sessions, token: str | None, reference: str | None) -> Watcher | No
         return Watcher(staff.id, list(staff.offers or []), bool(staff.available), case_id)
 
 
+def _typing(sessions, watcher: Watcher, hub) -> None:
+    """Only the adviser chatting live on the case can show the resident they are typing."""
+    with session_scope(sessions) as session:
+        case = session.get(Case, watcher.case_id)
+        staff = staff_service.get(session=session, staff_id=watcher.staff_id)
+        if case is None or staff is None or case.status != "live" or not case.conversation_id:
+            return
+        if case.claimed_by == staff.id:
+            hub.publish(conversation_channel(case.conversation_id),
+                        {"typing": {"name": staff.first_name}})  # fmt: skip
+
+
 @router.websocket("/ws")
 async def console_socket(websocket: WebSocket, case: str | None = None) -> None:
     origin, host = websocket.headers.get("origin", ""), websocket.headers.get("host", "")
@@ -70,9 +83,12 @@ async def console_socket(websocket: WebSocket, case: str | None = None) -> None:
     connection = secrets.token_hex(8)  # this tab's presence, apart from the adviser's others
 
     async def reader() -> None:
+        """Notices the page leave, and passes on that the adviser is typing a reply."""
         try:
             while True:
-                await websocket.receive_text()  # the page says nothing; this notices it leave
+                said = await websocket.receive_text()
+                if watcher.case_id is not None and '"typing"' in said:
+                    await run_in_threadpool(_typing, sessions, watcher, hub)
         except WebSocketDisconnect:
             closed.set()
 

@@ -524,3 +524,78 @@ def static(name: str) -> Response:
         return Response(status_code=404)
     return FileResponse(HERE / "static" / name, media_type=files[name],
                         headers={"Cache-Control": "no-cache"})  # fmt: skip
+
+
+# ---- accounts (admins) ----------------------------------------------------------------------
+
+
+@router.get("/staff")
+def staff_page(request: Request) -> Response:
+    with session_scope(_sessions(request)) as session:
+        who = _admin(request, session)
+        people = session.execute(select(Staff).order_by(Staff.full_name)).scalars().all()
+        now = utcnow()
+        locked = {p.id for p in people if p.locked_until and bookings.as_utc(p.locked_until) > now}
+        return _render(request, "staff.html", who, people=people, locked_ids=locked)
+
+
+def _admin(request: Request, session: Session) -> SignedIn:
+    who = auth.require(request, session)
+    if who.staff.role != "admin":
+        raise auth.Forbidden("Only admins can manage accounts.")
+    return who
+
+
+@router.post("/staff")
+def add_staff(
+    request: Request,
+    email: str = Form(""),
+    first_name: str = Form(""),
+    full_name: str = Form(""),
+    role: str = Form("adviser"),
+    offers: list[str] = Form([]),
+    adviser_key: str = Form(""),
+    password: str = Form(""),
+    csrf: str = Form(""),
+) -> Response:
+    """A new account; the admin passes the first password on, and it is never shown again."""
+    with session_scope(_sessions(request)) as session:
+        who = _admin(request, session)
+        auth.check_csrf(who, csrf)
+        try:
+            made = staff_service.create(
+                session=session, email=email, first_name=first_name,
+                full_name=full_name or first_name, password=password, role=role, offers=offers,
+                adviser_key=adviser_key.strip() or None,
+            )  # fmt: skip
+        except staff_service.InvalidAccount as exc:
+            session.rollback()
+            return _problem(request, who, f"No account was created: {exc}.", status=422)
+        audit.record(session=session, staff_id=who.staff.id, action="account_created",
+                     detail=made.email)  # fmt: skip
+    return _done(request, "/console/staff")
+
+
+@router.post("/staff/{staff_id}")
+def change_staff(
+    request: Request, staff_id: int, change: str = Form(""), csrf: str = Form("")
+) -> Response:
+    """Unlock an account locked by wrong passwords, or stop or restart someone's access."""
+    with session_scope(_sessions(request)) as session:
+        who = _admin(request, session)
+        auth.check_csrf(who, csrf)
+        person = staff_service.get(session=session, staff_id=staff_id)
+        if person is None or change not in ("unlock", "deactivate", "reactivate"):
+            return _problem(request, who, "There is no such account or change.", status=404)
+        if person.id == who.staff.id and change == "deactivate":
+            return _problem(request, who, "You can't deactivate your own account.")
+        if change == "unlock":
+            staff_service.unlock(session=session, staff=person)
+        else:
+            person.active = change == "reactivate"
+            if not person.active:
+                staff_service.end_sessions(session=session, staff=person)
+                get_hub().mark_absent(person.id)
+        audit.record(session=session, staff_id=who.staff.id, action=f"account_{change}d",
+                     detail=person.email)  # fmt: skip
+    return _done(request, "/console/staff")

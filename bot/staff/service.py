@@ -165,6 +165,11 @@ def end_session(*, session: Session, token: str | None) -> None:
         session.execute(delete(StaffSession).where(StaffSession.token_hash == _hash_token(token)))
 
 
+def end_sessions(*, session: Session, staff: Staff) -> None:
+    """Sign someone out everywhere (their access was stopped)."""
+    session.execute(delete(StaffSession).where(StaffSession.staff_id == staff.id))
+
+
 def csrf_ok(expected: str | None, given: str | None) -> bool:
     return bool(expected and given) and hmac.compare_digest(str(expected), str(given))
 

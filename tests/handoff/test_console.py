@@ -9,6 +9,7 @@ from collections.abc import Iterator
 import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import select
+from starlette.websockets import WebSocketDisconnect
 
 from bot.audit.models import AuditEntry
 from bot.config import get_settings
@@ -266,3 +267,49 @@ def test_a_waiting_resident_can_go_back_to_the_assistant(client, app):
     sign_in(client, "amira")
     page = client.get(f"/console/cases/{reference}").text
     assert "chose to carry on with the assistant instead of waiting" in page
+
+
+def test_admins_add_unlock_and_deactivate_accounts(client):
+    for _ in range(5):
+        sign_in(client, "callum", "wrong-password")  # locked now
+    sign_in(client, "lead")
+    assert client.get("/console/staff").status_code == 403  # team leads don't manage accounts
+    client.cookies.clear()
+    sign_in(client, "admin")
+    page = client.get("/console/staff")
+    assert "Locked until" in page.text
+    csrf = _csrf(page.text)
+    unlock = r'action="/console/staff/(\d+)"[^<]*<input[^>]*>\s*<button[^>]*value="unlock"'
+    callum = re.search(unlock, page.text).group(1)  # the only locked account
+    client.post(f"/console/staff/{callum}", data={"csrf": csrf, "change": "unlock"})
+    added = client.post("/console/staff", data={
+        "csrf": csrf, "email": "nia@demo.worklocal.example", "first_name": "Nia",
+        "role": "adviser", "offers": ["working_futures"], "password": "a-long-first-password",
+    })  # fmt: skip
+    assert added.status_code == 200
+    short = client.post("/console/staff", data={"csrf": csrf, "email": "x@example.org",
+                        "first_name": "X", "password": "short"})  # fmt: skip
+    assert short.status_code == 422 and "at least 12 characters" in short.text
+    client.post(f"/console/staff/{callum}", data={"csrf": csrf, "change": "deactivate"})
+    client.cookies.clear()
+    assert sign_in(client, "callum").status_code == 400  # deactivated: cannot sign in
+    assert sign_in(client, "nia", "a-long-first-password").status_code == 303
+
+
+def test_the_resident_sees_when_their_adviser_is_typing(client, app):
+    reference, conversation_id = _case(app, status="waiting")
+    sign_in(client, "amira")
+    csrf = _csrf(client.get(f"/console/cases/{reference}").text)
+    client.post(f"/console/cases/{reference}/claim", data={"csrf": csrf})
+    page = {"origin": "http://testserver"}  # the console's own page
+    signed = {**page, "cookie": f"worklocal_console={client.cookies.get('worklocal_console')}"}
+    console_url = f"/console/ws?case={reference}"
+    resident_url = f"/api/v1/conversations/{conversation_id}/ws"
+    with client.websocket_connect(resident_url) as resident:
+        resident.receive_json()  # "You're now talking to Amira", caught up
+        with client.websocket_connect(console_url, headers=signed) as console:
+            console.send_text('{"typing": true}')
+            assert resident.receive_json() == {"typing": {"name": "Amira"}}
+    refused = pytest.raises(WebSocketDisconnect)  # no session: closed before accepting
+    with refused, client.websocket_connect(console_url, headers=page):
+        pass

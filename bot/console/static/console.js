@@ -62,9 +62,11 @@
     }
   }
 
+  let socket = null, lastTyping = 0;
   function connect() {
     const url = `${location.protocol === "https:" ? "wss" : "ws"}://${location.host}/console/ws${reference ? `?case=${encodeURIComponent(reference)}` : ""}`;
     const ws = new WebSocket(url);
+    socket = ws;
     ws.onopen = () => { retries = 0; catchUp(); refreshQueue(); };
     ws.onmessage = (event) => {
       let data;
@@ -84,6 +86,12 @@
 
   const form = document.getElementById("reply-form");
   if (form) {
+    // The resident sees "Amira is typing" while a reply is written (at most every 3 seconds).
+    document.getElementById("reply").addEventListener("input", () => {
+      if (Date.now() - lastTyping < 3000 || !socket || socket.readyState !== WebSocket.OPEN) return;
+      lastTyping = Date.now();
+      socket.send(JSON.stringify({ typing: true }));
+    });
     form.addEventListener("submit", async (event) => {
       event.preventDefault();
       const error = document.getElementById("reply-error");
