@@ -72,6 +72,7 @@ def test_handoff_live_messages_both_ways_hand_back_and_close(embedded_stack, chr
             resident_types(resident, "Hello, I need help with my CV")
             expect(adviser.locator("#chat-log")).to_contain_text("Hello, I need help with my CV")
             adviser.get_by_label("Reply to the resident").fill("Hi, I'm Amira. Let's start.")
+            expect(widget(resident).locator("li.typing")).to_contain_text("Amira is typing")
             adviser.get_by_role("button", name="Send").click()
             said = widget(resident).locator("li.adviser").last
             expect(said).to_contain_text("Hi, I'm Amira. Let's start.", timeout=REPLY_TIMEOUT_MS)
