@@ -32,6 +32,8 @@ class Settings(BaseSettings):
     action_server_url: str = Field("", env="ACTION_SERVER_URL")
     models_dir: Path = Field(PROJECT_ROOT / "models", env="WORKLOCAL_MODELS_DIR")
     log_level: str = Field("INFO", env="LOG_LEVEL")
+    # json: one JSON object per line with a request id (for log collectors); text: for people.
+    log_format: str = Field("json", env="LOG_FORMAT", regex=r"^(json|text)$")
     max_message_chars: int = Field(2000, env="MAX_MESSAGE_CHARS")
     rasa_timeout_seconds: float = Field(10.0, env="RASA_TIMEOUT_SECONDS")
     # Council websites that embed the chat widget from this server (e.g.

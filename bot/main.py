@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
@@ -22,6 +21,9 @@ from bot.cors import ScopedCORS
 from bot.database.core import get_engine, make_engine, session_factory
 from bot.health.views import router as health_router
 from bot.notify.worker import Worker
+from bot.observability import logs, metrics
+from bot.observability.views import RequestId
+from bot.observability.views import router as metrics_router
 from bot.openreferral.views import router as openreferral_router
 from bot.pathways.views import router as pathways_router
 from bot.plan.views import router as plan_router
@@ -37,6 +39,7 @@ async def _lifespan(app: FastAPI):
     app.state.sessions = session_factory(app.state.engine)
     app.state.tracker_engine = make_engine(settings.effective_tracker_database_url)
     app.state.rasa = RasaClient(settings.effective_rasa_url, settings.rasa_timeout_seconds)
+    metrics.watch_queue(app.state.sessions)
     worker = Worker(app.state.sessions, app.state.tracker_engine)
     worker.start()
     try:
@@ -48,7 +51,8 @@ async def _lifespan(app: FastAPI):
 
 
 def create_app() -> FastAPI:
-    logging.basicConfig(level=get_settings().log_level.upper())
+    settings = get_settings()
+    logs.configure(settings.log_level, json_lines=settings.log_format == "json")
     app = FastAPI(
         title="Work Local assistant API",
         version="0.1.0",
@@ -67,6 +71,7 @@ def create_app() -> FastAPI:
     errors.install(app)
     api_docs.install(app)
     app.include_router(health_router)
+    app.include_router(metrics_router)
     console.install(app)
     app.include_router(console_live_router)
     app.include_router(conversation_router)
@@ -105,6 +110,7 @@ def create_app() -> FastAPI:
         origins=get_settings().widget_origin_list,
         methods=("GET", "POST", "DELETE"),
     )
+    app.add_middleware(RequestId)  # outermost: every line of the request carries its id
     return app
 
 

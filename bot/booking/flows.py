@@ -21,6 +21,7 @@ from bot.conversation.models import utcnow
 from bot.council.models import Council
 from bot.handoff.service import for_conversation
 from bot.notify import service as notify
+from bot.observability import metrics
 
 INTROS = {
     "booking_confirmed": "Your appointment is booked",
@@ -72,6 +73,7 @@ def confirm(
         booking, db_session=db_session, first_name=first_name, contact=contact, consent=True
     )
     _tell(booking, "booking_confirmed", db_session=db_session, council=council)
+    metrics.BOOKINGS.labels("booked").inc()
     return booking
 
 
@@ -85,6 +87,7 @@ def reschedule(
 ) -> Booking:
     bookings.reschedule(booking, db_session=db_session, council=council, slot=slot, channel=channel)
     _tell(booking, "booking_changed", db_session=db_session, council=council)
+    metrics.BOOKINGS.labels("changed").inc()
     return booking
 
 
@@ -93,6 +96,7 @@ def cancel(booking: Booking, *, db_session: Session, council: Council) -> Bookin
     bookings.cancel(booking, db_session=db_session)
     if was != "cancelled":
         _tell(booking, "booking_cancelled", db_session=db_session, council=council)
+        metrics.BOOKINGS.labels("cancelled").inc()
     return booking
 
 

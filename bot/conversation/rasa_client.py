@@ -7,6 +7,7 @@ from typing import Any
 import httpx
 
 from bot.conversation.models import BotMessage, Button
+from bot.observability import metrics
 
 
 class AssistantUnavailable(RuntimeError):
@@ -28,6 +29,10 @@ class RasaClient:
         self._http.close()
 
     def send(self, sender_id: str, text: str, metadata: dict[str, Any]) -> list[BotMessage]:
+        with metrics.timed("assistant"):
+            return self._send(sender_id, text, metadata)
+
+    def _send(self, sender_id: str, text: str, metadata: dict[str, Any]) -> list[BotMessage]:
         try:
             response = self._http.post(
                 "/webhooks/rest/webhook",

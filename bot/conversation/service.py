@@ -19,6 +19,8 @@ from bot.handoff import flows as handoff
 from bot.handoff import service as cases
 from bot.handoff.models import URGENCY
 from bot.live.hub import Hub, get_hub, publish_after_commit, queue_channel
+from bot.observability import metrics
+from bot.observability.logs import REQUEST_ID
 from bot.safety.detect import is_crisis
 
 GREETING_PAYLOAD = "/greet"
@@ -99,6 +101,7 @@ def send(
     if message_id is not None and message_id == conversation.last_message_id:
         return [BotMessage(**message) for message in conversation.last_replies or []]
     hub = hub or get_hub()
+    metrics.MESSAGES.labels("resident").inc()
     live = cases.live_for_conversation(session=session, conversation_id=conversation.id)
     if live is not None:
         messages = _live_turn(session, rasa, hub, conversation, live, text, payload, max_chars)
@@ -238,7 +241,14 @@ def mark_urgent(conversation: Conversation) -> None:
 
 
 def _metadata(conversation: Conversation) -> dict[str, str]:
-    return {"council": conversation.council_slug, "channel": conversation.channel}
+    """What Rasa and the actions learn besides the words; the request id ties their logs to
+    the gateway's."""
+    request_id = REQUEST_ID.get()
+    return {
+        "council": conversation.council_slug,
+        "channel": conversation.channel,
+        **({"request_id": request_id} if request_id else {}),
+    }
 
 
 def _remember_offers(conversation: Conversation, messages: list[BotMessage]) -> None:

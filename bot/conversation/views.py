@@ -29,6 +29,7 @@ from bot.errors import error_body, not_found_message, unavailable_message
 from bot.handoff import flows as handoff
 from bot.handoff import service as cases
 from bot.live.hub import conversation_channel, get_hub
+from bot.observability import metrics
 from bot.widget import service as widget
 
 router = APIRouter(prefix="/api/v1/conversations", tags=["conversations"])
@@ -202,7 +203,20 @@ def _turn(sessions, rasa: RasaClient, conversation_id: str, raw: str) -> dict:
 
 
 def take_turn(factory: sessionmaker, rasa: RasaClient, conversation_id: str, body: UserMessageIn):
-    """One turn in its own unit of work, committed before the reply goes out."""
+    """One turn in its own unit of work, committed before the reply goes out; timed, and
+    counted when it fails."""
+    try:
+        with metrics.timed("gateway"):
+            return _locked_turn(factory, rasa, conversation_id, body)
+    except AssistantUnavailable:
+        metrics.ERRORS.labels("assistant_unavailable").inc()
+        raise
+    except InvalidMessage:
+        metrics.ERRORS.labels("invalid_message").inc()
+        raise
+
+
+def _locked_turn(factory: sessionmaker, rasa: RasaClient, conversation_id: str, body):
     with service.turn_lock(conversation_id), session_scope(factory) as session:
         return service.send(
             session=session,

@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy.orm import Session
 
 from bot.booking.models import OFFERS
+from bot.booking.service import as_utc
 from bot.conversation.models import BotMessage, Button, Conversation, utcnow
 from bot.conversation.rasa_client import RasaClient
 from bot.council import service as council_service
@@ -26,6 +27,7 @@ from bot.live.hub import (
     publish_after_commit,
     queue_channel,
 )
+from bot.observability import metrics
 from bot.staff.models import Staff
 
 LEAVE_QUEUE = "/leave_queue"
@@ -155,6 +157,9 @@ def claim(
     then talking to this adviser."""
     service.claim(session=session, case=case, staff=staff)
     crisis_still_here = case.reason == "crisis" and case.status == "open"
+    if case.status == "waiting" and case.waiting_since is not None:
+        waited = utcnow() - as_utc(case.waiting_since)
+        metrics.HANDOFF_WAIT_SECONDS.observe(waited.total_seconds())
     if conversation is not None and (case.status == "waiting" or crisis_still_here):
         if crisis_still_here:
             rasa.add_event(conversation.id, "pause")  # waiting residents are paused already
@@ -178,6 +183,7 @@ def reply(*, session: Session, case: Case, staff: Staff, text: str, hub: Hub) ->
     message = service.add_message(
         session=session, case=case, sender="adviser", text=text, staff_id=staff.id
     )
+    metrics.MESSAGES.labels("adviser").inc()
     to_resident(session, hub, case, message, name=staff.first_name)
     news = {"type": "message", **message_out(message), "name": staff.full_name}
     publish_after_commit(session, hub, case_channel(case.id), news)
