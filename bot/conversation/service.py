@@ -224,10 +224,15 @@ def end(
 
 
 def _nothing_back() -> BotMessage:
-    """The assistant said nothing (an action failed): never leave the resident waiting."""
+    """The assistant said nothing: a custom action failed or its server is down (Rasa answers
+    at once with nothing). Say so honestly, give the council's number, and keep the
+    conversation going: the next message is tried again."""
+    council = council_service.get_default()
+    hours = council_service.opening_hours_text(council)
     return BotMessage(
-        text="Sorry, something went wrong on our side and I couldn't answer that. Please try "
-        "again, say it another way, or talk to a person.",
+        text="Sorry, I can't search or answer that right now: part of our service isn't "
+        f"working. Please try again in a minute, or call {council.name} on {council.phone} "
+        f"({hours}).",
         buttons=[
             Button(title="Talk to a person", payload="/request_adviser"),
             Button(title="What can you do?", payload="/help"),
