@@ -217,7 +217,8 @@ def test_when_the_assistant_says_nothing_the_resident_still_gets_an_answer(sessi
             session=session, rasa=rasa, council_slug="demo", channel="web", greet=True
         )
     [message] = _say(sessions, rasa, conversation.id, "hello?")
-    assert "something went wrong" in message.text
+    assert "I can't search or answer that right now" in message.text
+    assert "0113 496 0000" in message.text  # the council's number
     assert "/request_adviser" in [b.payload for b in message.buttons]
     # ...and those buttons can be pressed.
     rasa.replies.append([BotMessage(text="You can call us.")])
