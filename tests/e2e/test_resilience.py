@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import os
 import signal
-import subprocess
 import time
+from pathlib import Path
 
 import httpx
 import pytest
@@ -17,10 +17,17 @@ pytestmark = pytest.mark.e2e
 
 
 def _action_server_pid(stack) -> int:
-    """The action server of this stack (the supervisor's child on the stack's port)."""
-    listed = subprocess.run(["ps", "-eo", "pid=,args="], capture_output=True, text=True).stdout
+    """The action server of this stack (the supervisor's child on the stack's port), read from
+    /proc: ``ps`` may cut long command lines to the terminal's width."""
     wanted = f"rasa_sdk --actions actions --port {stack.ports['actions']}"
-    return next(int(line.split()[0]) for line in listed.splitlines() if wanted in line)
+    for cmdline in Path("/proc").glob("[0-9]*/cmdline"):
+        try:
+            args = cmdline.read_bytes().replace(b"\0", b" ").decode(errors="replace")
+        except OSError:
+            continue  # the process ended meanwhile
+        if wanted in args:
+            return int(cmdline.parent.name)
+    raise AssertionError(f"no action server found for port {stack.ports['actions']}")
 
 
 def _ready(stack, timeout: float = 120) -> None:
