@@ -10,7 +10,6 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from actions.booking import FORM_SLOTS, ValidateBookingForm, offer_for
@@ -23,19 +22,13 @@ from bot.handoff import flows as handoff
 from bot.handoff import service as cases
 from bot.handoff.models import Case
 from bot.pathways.service import route
-from bot.plan.models import Plan
+from bot.plan import service as plans
 
 
 def open_case(tracker: Tracker, reason: str, db: Session) -> Case:
     """The conversation's case with everything known so far (one case per conversation)."""
     slots = tracker.slots
     routing = route(flow.answers(slots), rules())
-    plan = db.execute(
-        select(Plan.reference)
-        .where(Plan.conversation_id == tracker.sender_id)
-        .order_by(Plan.id.desc())
-        .limit(1)
-    ).scalar_one_or_none()
     return cases.open_case(
         session=db,
         council_slug=council().slug,
@@ -43,7 +36,7 @@ def open_case(tracker: Tracker, reason: str, db: Session) -> Case:
         reason=reason,
         offer=offer_for(slots),
         context=context.build(slots, tracker.events, routing, reason),
-        plan_reference=plan,
+        plan_reference=plans.latest_reference(tracker.sender_id, db_session=db),
     )
 
 

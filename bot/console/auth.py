@@ -67,12 +67,17 @@ def signed_in(request: Request, session: Session) -> SignedIn | None:
     return SignedIn(*found) if found else None
 
 
-def require(request: Request, session: Session, *, lead: bool = False) -> SignedIn:
+def require(
+    request: Request, session: Session, *, lead: bool = False, admin: bool = False
+) -> SignedIn:
+    """The signed-in person; ``lead`` needs a team lead or admin, ``admin`` an admin."""
     who = signed_in(request, session)
     if who is None:
         raise NotSignedIn(request.url.path)
     if lead and not staff_service.can_lead(who.staff):
         raise Forbidden("Only team leads and admins can see this page.")
+    if admin and who.staff.role != "admin":
+        raise Forbidden("Only admins can manage accounts.")
     return who
 
 

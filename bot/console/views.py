@@ -265,8 +265,9 @@ def case_page(request: Request, reference: str) -> Response:
                      case_id=case.id)  # fmt: skip
         council = council_service.get_default()
         messages = cases.messages(session=session, case=case)
+        notes = cases.notes(session=session, case=case)
         authors = _names(session, {m.staff_id for m in messages if m.staff_id}
-                         | {n.staff_id for n in cases.notes(session=session, case=case)}
+                         | {n.staff_id for n in notes}
                          | ({case.claimed_by} if case.claimed_by else set()))  # fmt: skip
         booked = (
             session.execute(
@@ -277,9 +278,7 @@ def case_page(request: Request, reference: str) -> Response:
         )
         plan = plans.get_by_reference(case.plan_reference, db_session=session) \
             if case.plan_reference else None  # fmt: skip
-        holder = case.claimed_by == who.staff.id or (
-            case.claimed_by is not None and staff_service.can_lead(who.staff)
-        )
+        holder = cases.holds(case, who.staff)
         slots = []
         if holder and case.status != "closed":
             offered = bookings.find_slots(db_session=session, council=council, offer=case.offer)
@@ -288,7 +287,7 @@ def case_page(request: Request, reference: str) -> Response:
                      for o in offered[:8]]  # fmt: skip
         return _render(
             request, "case.html", who, case=case, messages=messages, authors=authors,
-            notes=cases.notes(session=session, case=case), holder=holder,
+            notes=notes, holder=holder,
             bookings=[(b, describe.booking_label(b, booking_flows.venue_of(b, db_session=session),
                        council)) for b in booked],
             plan_link=plans.link(plan) if plan else None, slots=slots,
@@ -532,18 +531,11 @@ def static(name: str) -> Response:
 @router.get("/staff")
 def staff_page(request: Request) -> Response:
     with session_scope(_sessions(request)) as session:
-        who = _admin(request, session)
+        who = auth.require(request, session, admin=True)
         people = session.execute(select(Staff).order_by(Staff.full_name)).scalars().all()
         now = utcnow()
         locked = {p.id for p in people if p.locked_until and bookings.as_utc(p.locked_until) > now}
         return _render(request, "staff.html", who, people=people, locked_ids=locked)
-
-
-def _admin(request: Request, session: Session) -> SignedIn:
-    who = auth.require(request, session)
-    if who.staff.role != "admin":
-        raise auth.Forbidden("Only admins can manage accounts.")
-    return who
 
 
 @router.post("/staff")
@@ -560,7 +552,7 @@ def add_staff(
 ) -> Response:
     """A new account; the admin passes the first password on, and it is never shown again."""
     with session_scope(_sessions(request)) as session:
-        who = _admin(request, session)
+        who = auth.require(request, session, admin=True)
         auth.check_csrf(who, csrf)
         try:
             made = staff_service.create(
@@ -582,7 +574,7 @@ def change_staff(
 ) -> Response:
     """Unlock an account locked by wrong passwords, or stop or restart someone's access."""
     with session_scope(_sessions(request)) as session:
-        who = _admin(request, session)
+        who = auth.require(request, session, admin=True)
         auth.check_csrf(who, csrf)
         person = staff_service.get(session=session, staff_id=staff_id)
         if person is None or change not in ("unlock", "deactivate", "reactivate"):

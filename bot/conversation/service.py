@@ -17,7 +17,7 @@ from bot.conversation.rasa_client import RasaClient
 from bot.council import service as council_service
 from bot.handoff import flows as handoff
 from bot.handoff import service as cases
-from bot.handoff.models import URGENCY
+from bot.handoff.models import URGENCY, Case
 from bot.live.hub import Hub, get_hub, publish_after_commit, queue_channel
 from bot.observability import metrics
 from bot.observability.logs import REQUEST_ID
@@ -183,7 +183,7 @@ def _live_turn(
     rasa: RasaClient,
     hub: Hub,
     conversation: Conversation,
-    case,
+    case: Case,
     text: str | None,
     payload: str | None,
     max_chars: int,

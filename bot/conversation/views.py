@@ -92,12 +92,7 @@ def delete_conversation(
 ) -> Response:
     """End the conversation and forget everything held about it."""
     with session_scope(factory) as session:
-        service.end(
-            session=session,
-            tracker_engine=tracker,
-            conversation_id=conversation_id,
-            hub=get_hub(),
-        )
+        service.end(session=session, tracker_engine=tracker, conversation_id=conversation_id)
     return Response(status_code=204)
 
 

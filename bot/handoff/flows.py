@@ -71,7 +71,7 @@ def route(
     booking or a call-back, with when to expect it."""
     now = now or utcnow()
     is_open = council_service.is_open(council, now)
-    online = {who for offer in (case.offer, *OFFERS) for who in hub.present(offer)}
+    online = {who for offer in OFFERS for who in hub.present(offer)}
     if is_open and online:
         if case.claimed_by is not None and case.claimed_by not in online:
             case.claimed_by = case.claimed_at = None  # asked again, and their adviser has gone
@@ -114,9 +114,7 @@ def route(
 def from_resident(*, session: Session, case: Case, text: str, hub: Hub) -> list[BotMessage]:
     """A resident's words while waiting or live go to the adviser, not to Rasa."""
     message = service.add_message(session=session, case=case, sender="resident", text=text)
-    publish_after_commit(
-        session, hub, case_channel(case.id), {"type": "message", **message_out(message)}
-    )
+    to_console(session, hub, case, message)
     if case.status == "waiting":
         publish_queue(session, hub, case)
     return []
@@ -134,12 +132,13 @@ def leave_queue(
         if was_live
         else "The resident chose to carry on with the assistant instead of waiting."
     )
-    notice(session=session, case=case, hub=hub, text=text, to_resident=False)
+    notice(session=session, case=case, hub=hub, text=text, resident=False)
     return [
         BotMessage(
             text="OK, you're back with the assistant. Your details are saved, so an adviser "
             "can still see them if you talk to us later.",
             buttons=[Button(title="Book an appointment", payload=BOOK), HELP_BUTTON],
+            custom={"type": "adviser_left"},  # the widget's live chat is over
         )
     ]
 
@@ -184,9 +183,8 @@ def reply(*, session: Session, case: Case, staff: Staff, text: str, hub: Hub) ->
         session=session, case=case, sender="adviser", text=text, staff_id=staff.id
     )
     metrics.MESSAGES.labels("adviser").inc()
-    to_resident(session, hub, case, message, name=staff.first_name)
-    news = {"type": "message", **message_out(message), "name": staff.full_name}
-    publish_after_commit(session, hub, case_channel(case.id), news)
+    to_resident(session, hub, case, bot_message(message, kind="adviser", name=staff.first_name))
+    to_console(session, hub, case, message, name=staff.full_name)
     return message
 
 
@@ -224,7 +222,7 @@ def resident_left(*, session: Session, conversation_id: str, hub: Hub) -> None:
     if case.status in service.LIVE:
         case.status, case.waiting_since = "open", None
         notice(session=session, case=case, hub=hub, text="The resident left the chat.",
-               to_resident=False)  # fmt: skip
+               resident=False)  # fmt: skip
     case.conversation_id = None
     publish_queue(session, hub, case)
 
@@ -238,37 +236,31 @@ def notice(
     kind: str = "notice",
     name: str | None = None,
     buttons: list[Button] | None = None,
-    to_resident: bool = True,
+    resident: bool = True,
 ) -> None:
-    """A line in the chat: the adviser always sees it, the resident when ``to_resident``
+    """A line in the chat: the adviser always sees it, the resident when ``resident``
     (only those have a ``kind``, which is how a reconnecting chat finds them again)."""
     message = service.add_message(
-        session=session, case=case, sender="system", text=text, kind=kind if to_resident else None
+        session=session, case=case, sender="system", text=text, kind=kind if resident else None
     )
-    publish_after_commit(
-        session, hub, case_channel(case.id), {"type": "message", **message_out(message)}
-    )
-    if to_resident and case.conversation_id:
-        publish_after_commit(
-            session,
-            hub,
-            conversation_channel(case.conversation_id),
-            {
-                "messages": [
-                    bot_message(message, kind=kind, name=name, buttons=buttons).dict(
-                        exclude_none=True
-                    )
-                ]
-            },
-        )
+    to_console(session, hub, case, message)
+    if resident:
+        to_resident(session, hub, case, bot_message(message, kind=kind, name=name, buttons=buttons))
 
 
-def to_resident(session: Session, hub: Hub, case: Case, message: CaseMessage, name: str) -> None:
+def to_console(
+    session: Session, hub: Hub, case: Case, message: CaseMessage, name: str | None = None
+) -> None:
+    """The line on the consoles showing this case."""
+    news = {"type": "message", **message_out(message), **({"name": name} if name else {})}
+    publish_after_commit(session, hub, case_channel(case.id), news)
+
+
+def to_resident(session: Session, hub: Hub, case: Case, said: BotMessage) -> None:
+    """The line in the resident's chat, if they are still there."""
     if case.conversation_id:
-        payload = bot_message(message, kind="adviser", name=name).dict(exclude_none=True)
-        publish_after_commit(
-            session, hub, conversation_channel(case.conversation_id), {"messages": [payload]}
-        )
+        news = {"messages": [said.dict(exclude_none=True)]}
+        publish_after_commit(session, hub, conversation_channel(case.conversation_id), news)
 
 
 def bot_message(

@@ -9,10 +9,12 @@ from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
 from bot import references
+from bot.booking.models import Booking
 from bot.conversation.models import utcnow
 from bot.handoff.context import CaseContext
 from bot.handoff.models import OUTCOMES, URGENCY, Case, CaseMessage, CaseNote
 from bot.staff.models import Staff
+from bot.staff.service import can_lead
 
 REFERENCE_LENGTH = 8
 LIVE = ("waiting", "live")
@@ -116,8 +118,6 @@ def untouched():
     """Cases nobody has acted on, opened only because the assessment ended or the assistant
     misunderstood (no contact asked for, no adviser, no booking): they are the conversation's,
     and are forgotten with it, as the privacy notice says."""
-    from bot.booking.models import Booking
-
     return (
         Case.reason.in_(("assessment", "not_understood"))
         & (Case.status == "open")
@@ -142,7 +142,7 @@ def visible_to(case: Case, staff: Staff) -> bool:
     """Advisers see their teams' cases; anyone may help a resident in crisis or one waiting in
     the chat; team leads and admins see everything."""
     return (
-        staff.role in ("team_lead", "admin")
+        can_lead(staff)
         or case.offer in (staff.offers or [])
         or case.reason == "crisis"
         or case.status == "waiting"
@@ -180,11 +180,13 @@ def conflict_message(*, session: Session, case: Case) -> str:
     )
 
 
+def holds(case: Case, staff: Staff) -> bool:
+    """Whether this person may act on the case: its holder, or a team lead stepping in."""
+    return case.claimed_by is not None and (case.claimed_by == staff.id or can_lead(staff))
+
+
 def require_holder(*, session: Session, case: Case, staff: Staff) -> None:
-    """Acting on a case needs to be its holder (a team lead may step in)."""
-    if case.status == "closed" or not (
-        case.claimed_by == staff.id or (case.claimed_by and staff.role in ("team_lead", "admin"))
-    ):
+    if case.status == "closed" or not holds(case, staff):
         raise CaseConflict(conflict_message(session=session, case=case))
 
 
@@ -232,7 +234,7 @@ def said_to_resident(
         .order_by(CaseMessage.id)
         .limit(100)
     ).all()
-    return [(message, name) for message, name in rows]
+    return [tuple(row) for row in rows]
 
 
 def add_note(*, session: Session, case: Case, staff: Staff, text: str) -> CaseNote:

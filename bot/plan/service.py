@@ -102,6 +102,16 @@ def get_by_reference(reference: str, *, db_session: Session) -> Plan | None:
     return db_session.execute(select(Plan).where(Plan.reference == code)).scalar_one_or_none()
 
 
+def latest_reference(conversation_id: str, *, db_session: Session) -> str | None:
+    """The reference of the newest plan made in a conversation, for the resident's case."""
+    return db_session.execute(
+        select(Plan.reference)
+        .where(Plan.conversation_id == conversation_id)
+        .order_by(Plan.id.desc())
+        .limit(1)
+    ).scalar_one_or_none()
+
+
 def link(plan: Plan) -> str:
     return f"/plans/{plan.token}"
 

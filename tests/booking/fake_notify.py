@@ -7,14 +7,15 @@ the JSON body) and answers as Notify does, or with the failures a test queues up
 from __future__ import annotations
 
 import json
-import threading
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 
 import jwt
+
+from tests.http_double import serving
 
 SERVICE_ID = "0f6f4a8c-1c1e-4f7b-9d3a-2b5a5e6c7d80"
 SECRET = "8e1d2c3b-4a59-4e7f-8a6b-5c4d3e2f1a09"
@@ -78,12 +79,6 @@ def _handler(state: FakeNotify):
 @contextmanager
 def running() -> Iterator[FakeNotify]:
     state = FakeNotify()
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(state))
-    state.url = f"http://127.0.0.1:{server.server_address[1]}"
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
+    with serving(_handler(state)) as url:
+        state.url = url
         yield state
-    finally:
-        server.shutdown()
-        server.server_close()
