@@ -10,6 +10,12 @@ from bot.config import get_settings
 
 # The import kinds, named here so `worklocal --help` needs no database code loaded.
 FLOW_KINDS = ("postcodes", "oruk", "courses", "apprenticeships", "jobpostings", "csv")
+# `worklocal run --rasa-servers 2 ...`: each option and the setting it overrides.
+SCALE_OPTIONS = {
+    "action_servers": "ACTION_SERVERS",
+    "rasa_servers": "RASA_SERVERS",
+    "api_processes": "API_PROCESSES",
+}
 
 
 def cmd_migrate(_args: argparse.Namespace) -> int:
@@ -122,23 +128,62 @@ def cmd_setup(args: argparse.Namespace) -> int:
 
 
 def cmd_run(args: argparse.Namespace) -> int:
-    from bot import supervisor
-    from bot.assistant import endpoints, training
+    import os
 
+    from bot import supervisor
+    from bot.assistant import training
+
+    for option, variable in SCALE_OPTIONS.items():
+        if getattr(args, option) is not None:
+            os.environ[variable] = str(getattr(args, option))  # the children read it too
+    get_settings.cache_clear()
     settings = get_settings()
+    problem = supervisor.scale_problem(settings)
+    if problem:
+        print(problem, file=sys.stderr)
+        return 2
     if not args.no_setup:
         cmd_setup(args)
     model = training.model_path(settings.models_dir)
     if not model.is_file():
         print(f"No trained model at {model}: run 'worklocal train' first.", file=sys.stderr)
         return 1
-    endpoints_file = endpoints.write(settings)
     print(
         "Starting the action server, the Rasa server and the API "
         "(Rasa takes about 45 seconds to load its model)...",
         flush=True,
     )
-    return supervisor.supervise(supervisor.children(settings, model, endpoints_file), settings)
+    return supervisor.supervise(supervisor.children(settings, model), settings)
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    """One process in the foreground, as a container runs it: nothing is set up first (run
+    ``worklocal migrate`` and ``worklocal train`` as their own steps, see docs/deploy.md)."""
+    import os
+
+    from bot import supervisor
+    from bot.assistant import endpoints, training
+
+    settings = get_settings()
+    host = args.host or "0.0.0.0"
+    if args.role == "actions":
+        command = supervisor.actions_command(port=args.port or settings.action_port)
+        os.environ["SANIC_HOST"] = host
+    elif args.role == "rasa":
+        model = training.model_path(settings.models_dir)
+        if not model.is_file():
+            print(f"No trained model at {model}: run 'worklocal train' first.", file=sys.stderr)
+            return 1
+        command = supervisor.rasa_command(
+            model=model, endpoints=endpoints.write(settings), interface=host,
+            port=args.port or settings.rasa_port,
+        )  # fmt: skip
+    else:
+        command = supervisor.api_command(
+            host=host, port=args.port or settings.port, log_level=settings.log_level
+        )
+    os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+    os.execv(sys.executable, command)  # the container's main process becomes the server
 
 
 def _safe_url(url: str) -> str:
@@ -186,7 +231,20 @@ def build_parser() -> argparse.ArgumentParser:
     )
     run = sub.add_parser("run", help="set up, then start and supervise the whole service")
     run.add_argument("--no-setup", action="store_true", help="skip migrate/load-demo/train")
+    for option, variable in SCALE_OPTIONS.items():
+        run.add_argument(
+            f"--{option.replace('_', '-')}", type=int, choices=range(1, 17), metavar="N",
+            help=f"how many to start (default 1, or {variable}); more than one of Rasa or "
+            "the API needs PostgreSQL and Redis",
+        )  # fmt: skip
     run.set_defaults(func=cmd_run)
+    serve = sub.add_parser(
+        "serve", help="run one process in the foreground (for containers; no setup)"
+    )
+    serve.add_argument("role", choices=("api", "rasa", "actions"))
+    serve.add_argument("--host", help="interface to listen on (default 0.0.0.0)")
+    serve.add_argument("--port", type=int, help="default PORT, RASA_PORT or ACTION_PORT")
+    serve.set_defaults(func=cmd_serve)
     return parser
 
 

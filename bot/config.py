@@ -28,8 +28,14 @@ class Settings(BaseSettings):
     port: int = Field(8000, env="PORT")
     rasa_port: int = Field(5005, env="RASA_PORT")
     action_port: int = Field(5055, env="ACTION_PORT")
+    # One URL, or several separated by commas: the API spreads turns across them.
     rasa_url: str = Field("", env="RASA_URL")
     action_server_url: str = Field("", env="ACTION_SERVER_URL")
+    # How many of each process `worklocal run` starts on one machine, on consecutive ports from
+    # RASA_PORT, ACTION_PORT and PORT. More than one needs PostgreSQL and Redis (docs/deploy.md).
+    rasa_servers: int = Field(1, env="RASA_SERVERS", ge=1, le=16)
+    action_servers: int = Field(1, env="ACTION_SERVERS", ge=1, le=16)
+    api_processes: int = Field(1, env="API_PROCESSES", ge=1, le=16)
     models_dir: Path = Field(PROJECT_ROOT / "models", env="WORKLOCAL_MODELS_DIR")
     log_level: str = Field("INFO", env="LOG_LEVEL")
     # json: one JSON object per line with a request id (for log collectors); text: for people.
@@ -68,12 +74,19 @@ class Settings(BaseSettings):
         return f"sqlite:///{self.var_dir / 'tracker.db'}"
 
     @property
-    def effective_rasa_url(self) -> str:
-        return self.rasa_url or f"http://127.0.0.1:{self.rasa_port}"
+    def rasa_urls(self) -> list[str]:
+        """Every Rasa server the API sends turns to."""
+        return _urls(self.rasa_url) or [
+            f"http://127.0.0.1:{self.rasa_port + i}" for i in range(self.rasa_servers)
+        ]
 
     @property
-    def effective_action_server_url(self) -> str:
-        return self.action_server_url or f"http://127.0.0.1:{self.action_port}"
+    def action_server_urls(self) -> list[str]:
+        """Every action server; Rasa server ``i`` started by `worklocal run` uses number
+        ``i mod n``, so consecutive turns of a conversation reach different ones."""
+        return _urls(self.action_server_url) or [
+            f"http://127.0.0.1:{self.action_port + i}" for i in range(self.action_servers)
+        ]
 
     @property
     def widget_origin_list(self) -> list[str]:
@@ -82,6 +95,10 @@ class Settings(BaseSettings):
     @property
     def spacy_model_dir(self) -> Path:
         return self.var_dir / "spacy" / "en_worklocal"
+
+
+def _urls(value: str) -> list[str]:
+    return [url.strip().rstrip("/") for url in value.split(",") if url.strip()]
 
 
 @lru_cache(maxsize=1)

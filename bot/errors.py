@@ -5,6 +5,7 @@ from __future__ import annotations
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from sqlalchemy import exc as sa_exc
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from bot.conversation.guard import InvalidMessage
@@ -12,6 +13,11 @@ from bot.conversation.rasa_client import AssistantUnavailable
 from bot.conversation.service import ConversationNotFound
 from bot.council import service as council_service
 from bot.postcode.service import PostcodeError
+
+
+# What SQLAlchemy raises when the database is unreachable or the pool has no connection to
+# spare within its timeout: the resident is asked to try again, the request never hangs.
+DATABASE_ERRORS = (sa_exc.OperationalError, sa_exc.InterfaceError, sa_exc.TimeoutError)
 
 
 def error_body(code: str, message: str) -> dict:
@@ -58,6 +64,16 @@ def install(app: FastAPI) -> None:
             503,
             headers={"Retry-After": "30"},
         )
+
+    async def _database(_request: Request, _exc: Exception) -> JSONResponse:
+        return JSONResponse(
+            error_body("service_unavailable", unavailable_message()),
+            503,
+            headers={"Retry-After": "30"},
+        )
+
+    for kind in DATABASE_ERRORS:
+        app.add_exception_handler(kind, _database)
 
     @app.exception_handler(RequestValidationError)
     async def _validation(_request: Request, exc: RequestValidationError) -> JSONResponse:

@@ -38,7 +38,7 @@ async def _lifespan(app: FastAPI):
     app.state.engine = get_engine()
     app.state.sessions = session_factory(app.state.engine)
     app.state.tracker_engine = make_engine(settings.effective_tracker_database_url)
-    app.state.rasa = RasaClient(settings.effective_rasa_url, settings.rasa_timeout_seconds)
+    app.state.rasa = RasaClient(settings.rasa_urls, settings.rasa_timeout_seconds)
     metrics.watch_queue(app.state.sessions)
     worker = Worker(app.state.sessions, app.state.tracker_engine)
     worker.start()

@@ -80,62 +80,97 @@ def _signal_group(process: subprocess.Popen, sig: int) -> None:
         os.killpg(process.pid, sig)
 
 
-def children(settings: Settings, model: Path, endpoints: Path) -> list[Child]:
-    """The three processes, in start order (actions before Rasa, the API last)."""
-    python = sys.executable
+def children(settings: Settings, model: Path) -> list[Child]:
+    """Every process, in start order: action servers, then Rasa servers, then the API.
+
+    With several of a kind (``ACTION_SERVERS``, ``RASA_SERVERS``, ``API_PROCESSES``) they take
+    consecutive ports; Rasa server ``i`` calls action server ``i mod n``, and every API process
+    spreads turns across all Rasa servers.
+    """
+    from bot.assistant import endpoints
+
     env = {**os.environ, "TF_CPP_MIN_LOG_LEVEL": "2", "PYTHONUNBUFFERED": "1"}
     logs = settings.var_dir / "logs"
-    return [
+    procs = [
         Child(
-            "action-server",
-            [python, "-m", "rasa_sdk", "--actions", "actions", "--port", str(settings.action_port)],
+            _numbered("action-server", i),
+            actions_command(port=settings.action_port + i),
             {**env, "SANIC_HOST": "127.0.0.1"},
-            logs / "actions.log",
-        ),
-        Child(
-            "rasa",
-            [
-                python,
-                "-m",
-                "bot.assistant.rasa_server",  # Rasa's own CLI, with a faster schema check
-                "run",
-                "--enable-api",
-                "--interface",
-                "127.0.0.1",
-                "--port",
-                str(settings.rasa_port),
-                "--model",
-                str(model),
-                "--endpoints",
-                str(endpoints),
-                "--credentials",
-                str(PROJECT_ROOT / "credentials.yml"),
-            ],
-            env,
-            logs / "rasa.log",
-        ),
-        Child(
-            "api",
-            [
-                python,
-                "-m",
-                "uvicorn",
-                "bot.main:app",
-                "--host",
-                settings.host,
-                "--port",
-                str(settings.port),
-                "--log-level",
-                settings.log_level.lower(),
-                "--no-server-header",
-                # Rasa pins websockets 10.4, older than uvicorn's default implementation needs.
-                "--ws",
-                "wsproto",
-            ],
-            env,
-            logs / "api.log",
-        ),
+            logs / _numbered("actions", i, ".log"),
+        )
+        for i in range(settings.action_servers)
     ]
+    procs += [
+        Child(
+            _numbered("rasa", i),
+            rasa_command(
+                model=model,
+                endpoints=endpoints.write(settings, i),
+                interface="127.0.0.1",
+                port=settings.rasa_port + i,
+            ),
+            env,
+            logs / _numbered("rasa", i, ".log"),
+        )
+        for i in range(settings.rasa_servers)
+    ]
+    procs += [
+        Child(
+            _numbered("api", i),
+            api_command(host=settings.host, port=settings.port + i, log_level=settings.log_level),
+            env,
+            logs / _numbered("api", i, ".log"),
+        )
+        for i in range(settings.api_processes)
+    ]
+    return procs
+
+
+def actions_command(*, port: int) -> list[str]:
+    """The Rasa SDK's server, with the service's log lines (``bot.assistant.action_server``)."""
+    args = ["--actions", "actions", "--port", str(port)]
+    return [sys.executable, "-m", "bot.assistant.action_server", *args]
+
+
+def rasa_command(*, model: Path, endpoints: Path, interface: str, port: int) -> list[str]:
+    """Rasa's own server, with a faster schema check (``bot.assistant.rasa_server``)."""
+    return [
+        sys.executable, "-m", "bot.assistant.rasa_server", "run", "--enable-api",
+        "--interface", interface, "--port", str(port), "--model", str(model),
+        "--endpoints", str(endpoints), "--credentials", str(PROJECT_ROOT / "credentials.yml"),
+    ]  # fmt: skip
+
+
+def api_command(*, host: str, port: int, log_level: str) -> list[str]:
+    return [
+        sys.executable, "-m", "uvicorn", "bot.main:app", "--host", host, "--port", str(port),
+        "--log-level", log_level.lower(), "--no-server-header",
+        # Rasa pins websockets 10.4, older than uvicorn's default implementation needs.
+        "--ws", "wsproto",
+    ]  # fmt: skip
+
+
+def _numbered(name: str, index: int, suffix: str = "") -> str:
+    """The first of a kind keeps the plain name (``rasa.log``), the others are numbered."""
+    return f"{name}{suffix}" if index == 0 else f"{name}-{index}{suffix}"
+
+
+def scale_problem(settings: Settings) -> str | None:
+    """Several Rasa servers or API processes share conversations, which needs the shared
+    stores: the row lock of PostgreSQL and the lock store and pub/sub of Redis."""
+    if settings.rasa_servers == 1 and settings.api_processes == 1:
+        return None
+    missing = []
+    if settings.effective_database_url.startswith("sqlite"):
+        missing.append("DATABASE_URL (PostgreSQL)")
+    if not settings.redis_url:
+        missing.append("REDIS_URL")
+    if not missing:
+        return None
+    return (
+        "More than one Rasa server or API process needs PostgreSQL and Redis, so that every "
+        f"process sees the same conversations. Set {' and '.join(missing)} (docs/deploy.md)."
+    )
 
 
 def supervise(procs: list[Child], settings: Settings) -> int:
@@ -151,6 +186,10 @@ def supervise(procs: list[Child], settings: Settings) -> int:
     for child in procs:
         child.start()
     base = f"http://{_display_host(settings.host)}:{settings.port}"
+    others = [
+        f"http://{_display_host(settings.host)}:{settings.port + i}"
+        for i in range(1, settings.api_processes)
+    ]
     announced = False
     ready_deadline = time.monotonic() + 600
     try:
@@ -171,7 +210,7 @@ def supervise(procs: list[Child], settings: Settings) -> int:
                     child.start()
             if not announced and _ready(base):
                 announced = True
-                _announce(base)
+                _announce(base, others)
             elif not announced and time.monotonic() > ready_deadline:
                 log.error(
                     "not ready after 10 minutes; see the logs in %s", settings.var_dir / "logs"
@@ -197,7 +236,7 @@ def _display_host(host: str) -> str:
     return "127.0.0.1" if host in ("0.0.0.0", "::") else host
 
 
-def _announce(base: str) -> None:
+def _announce(base: str, others: list[str]) -> None:
     from bot.council import service as council_service
     from bot.demo.loader import DEMO_DOMAIN, DEMO_PASSWORD
 
@@ -211,6 +250,11 @@ def _announce(base: str) -> None:
         f"  Chat API:        {base}/api/v1/conversations\n"
         f"  API docs:        {base}/docs\n"
         f"  Health:          {base}/healthz   Readiness: {base}/readyz\n"
-        "Press Ctrl-C to stop.\n",
+        + (
+            f"  More API processes (put a load balancer in front): {', '.join(others)}\n"
+            if others
+            else ""
+        )
+        + "Press Ctrl-C to stop.\n",
         flush=True,
     )

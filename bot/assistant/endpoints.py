@@ -46,16 +46,18 @@ def lock_store(redis_url: str) -> dict[str, Any]:
     return store
 
 
-def render(settings: Settings) -> dict[str, Any]:
+def render(settings: Settings, server: int = 0) -> dict[str, Any]:
+    """Rasa server number ``server`` calls action server ``server mod n``."""
+    actions = settings.action_server_urls
     return {
-        "action_endpoint": {"url": f"{settings.effective_action_server_url}/webhook"},
+        "action_endpoint": {"url": f"{actions[server % len(actions)]}/webhook"},
         "tracker_store": tracker_store(settings.effective_tracker_database_url),
         "lock_store": lock_store(settings.redis_url),
     }
 
 
-def write(settings: Settings) -> Path:
+def write(settings: Settings, server: int = 0) -> Path:
     settings.var_dir.mkdir(parents=True, exist_ok=True)
-    path = settings.var_dir / "endpoints.yml"
-    path.write_text(yaml.safe_dump(render(settings), sort_keys=False))
+    path = settings.var_dir / ("endpoints.yml" if server == 0 else f"endpoints-{server}.yml")
+    path.write_text(yaml.safe_dump(render(settings, server), sort_keys=False))
     return path

@@ -1,4 +1,5 @@
-"""Start Rasa's command line (``python -m bot.assistant.rasa_server run ...``) with one fix.
+"""Start Rasa's command line (``python -m bot.assistant.rasa_server run ...``) with the
+service's log lines and request ids (``bot.observability.sanic``), and one fix.
 
 Rasa checks every action server response with ``jsonschema.validate``, which first checks the
 schema itself against the JSON Schema meta-schema, on every call. With jsonschema 4.17 (the
@@ -38,8 +39,17 @@ def validate(instance: Any, schema: Any, cls: Any = None, *args: Any, **kwargs: 
 
 def main() -> None:
     jsonschema.validate = validate
+    import rasa.server
+    import rasa.utils.io
     from rasa.__main__ import main as rasa_main
+    from rasa.utils.endpoints import EndpointConfig
 
+    from bot.observability import sanic
+
+    # The service's log lines and request ids, in place of Rasa's coloured logs.
+    rasa.utils.io.configure_colored_logging = sanic.configure_logs
+    rasa.server.create_app = sanic.with_request_ids(rasa.server.create_app)
+    EndpointConfig.request = sanic.forward_request_id(EndpointConfig.request)
     rasa_main()
 
 

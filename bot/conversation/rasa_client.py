@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import itertools
 from typing import Any
 
 import httpx
 
 from bot.conversation.models import BotMessage, Button
 from bot.observability import metrics
+from bot.observability.logs import REQUEST_ID
 
 
 class AssistantUnavailable(RuntimeError):
@@ -15,33 +17,39 @@ class AssistantUnavailable(RuntimeError):
 
 
 class RasaClient:
-    """A pooled HTTP client for one Rasa server. Thread-safe, so the API shares one instance."""
+    """Pooled HTTP clients for one or more Rasa servers. Thread-safe: the API shares one.
 
-    def __init__(self, base_url: str, timeout: float = 10.0) -> None:
-        self.base_url = base_url.rstrip("/")
-        self._http = httpx.Client(
-            base_url=self.base_url,
-            timeout=httpx.Timeout(timeout, connect=2.0),
-            limits=httpx.Limits(max_connections=100, max_keepalive_connections=20),
-        )
+    Turns go to the servers in turn. They share the tracker store and the lock store, so any
+    server can take any conversation's next message. A server that refuses the connection is
+    skipped for the next one (the message never reached it); any other failure is the
+    resident's answer, because the message may have been processed and must not run twice.
+    """
+
+    def __init__(self, base_urls: str | list[str], timeout: float = 10.0) -> None:
+        urls = [base_urls] if isinstance(base_urls, str) else list(base_urls)
+        self.base_urls = [url.rstrip("/") for url in urls if url.strip()]
+        if not self.base_urls:
+            raise ValueError("at least one Rasa server URL is needed")
+        self._https = [
+            httpx.Client(
+                base_url=url,
+                timeout=httpx.Timeout(timeout, connect=2.0),
+                limits=httpx.Limits(max_connections=100, max_keepalive_connections=20),
+            )
+            for url in self.base_urls
+        ]
+        self._next = itertools.count()
 
     def close(self) -> None:
-        self._http.close()
+        for http in self._https:
+            http.close()
 
     def send(self, sender_id: str, text: str, metadata: dict[str, Any]) -> list[BotMessage]:
         with metrics.timed("assistant"):
-            return self._send(sender_id, text, metadata)
-
-    def _send(self, sender_id: str, text: str, metadata: dict[str, Any]) -> list[BotMessage]:
-        try:
-            response = self._http.post(
+            raw = self._post(
                 "/webhooks/rest/webhook",
-                json={"sender": sender_id, "message": text, "metadata": metadata},
+                {"sender": sender_id, "message": text, "metadata": metadata},
             )
-            response.raise_for_status()
-            raw = response.json()
-        except (httpx.HTTPError, ValueError) as exc:
-            raise AssistantUnavailable(str(exc)) from exc
         if not isinstance(raw, list):
             raise AssistantUnavailable(f"unexpected reply from Rasa: {type(raw).__name__}")
         return normalise(raw)
@@ -51,21 +59,45 @@ class RasaClient:
 
         While paused, Rasa predicts nothing for the conversation: a person is talking instead.
         """
-        try:
-            response = self._http.post(
-                f"/conversations/{sender_id}/tracker/events", json={"event": event}
-            )
-            response.raise_for_status()
-        except httpx.HTTPError as exc:
-            raise AssistantUnavailable(str(exc)) from exc
+        self._post(f"/conversations/{sender_id}/tracker/events", {"event": event})
+
+    def _post(self, path: str, body: dict[str, Any]) -> Any:
+        start = next(self._next)
+        failure: Exception | None = None
+        for step in range(len(self._https)):
+            index = (start + step) % len(self._https)
+            metrics.ASSISTANT_REQUESTS.labels(str(index)).inc()
+            try:
+                response = self._https[index].post(path, json=body, headers=_request_headers())
+                response.raise_for_status()
+                return response.json()
+            except (httpx.ConnectError, httpx.ConnectTimeout) as exc:
+                failure = exc  # never reached this server: the next one may take it
+                continue
+            except (httpx.HTTPError, ValueError) as exc:
+                raise AssistantUnavailable(str(exc)) from exc
+        raise AssistantUnavailable(str(failure))
 
     def is_ready(self) -> bool:
-        """Rasa answers and has a model loaded."""
-        try:
-            response = self._http.get("/status", timeout=2.0)
-            return response.status_code == 200 and bool(response.json().get("model_file"))
-        except (httpx.HTTPError, ValueError):
-            return False
+        """At least one Rasa server answers with a model loaded."""
+        return any(self.ready_servers())
+
+    def ready_servers(self) -> list[bool]:
+        return [_ready(http) for http in self._https]
+
+
+def _ready(http: httpx.Client) -> bool:
+    try:
+        response = http.get("/status", timeout=2.0)
+        return response.status_code == 200 and bool(response.json().get("model_file"))
+    except (httpx.HTTPError, ValueError):
+        return False
+
+
+def _request_headers() -> dict[str, str]:
+    """The turn's request id, so Rasa's and the actions' log lines can be joined to ours."""
+    request_id = REQUEST_ID.get()
+    return {"X-Request-ID": request_id} if request_id else {}
 
 
 def normalise(raw: list[dict[str, Any]]) -> list[BotMessage]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import logging
 
 from fastapi import APIRouter, Body, Depends, Query, Response, WebSocket, WebSocketDisconnect
 from pydantic import ValidationError
@@ -25,13 +26,14 @@ from bot.conversation.rasa_client import AssistantUnavailable, RasaClient
 from bot.council import service as council_service
 from bot.database.core import session_scope
 from bot.deps import rasa_client, sessions, tracker_engine
-from bot.errors import error_body, not_found_message, unavailable_message
+from bot.errors import DATABASE_ERRORS, error_body, not_found_message, unavailable_message
 from bot.handoff import flows as handoff
 from bot.handoff import service as cases
-from bot.live.hub import conversation_channel, get_hub
+from bot.live.hub import RESYNC, conversation_channel, get_hub
 from bot.observability import metrics
 from bot.widget import service as widget
 
+log = logging.getLogger(__name__)
 router = APIRouter(prefix="/api/v1/conversations", tags=["conversations"])
 
 ERRORS = {
@@ -145,10 +147,7 @@ async def conversation_socket(websocket: WebSocket, conversation_id: str, after:
         await websocket.close(code=4404)
         return
     async with get_hub().listen([conversation_channel(conversation_id)]) as live:
-        missed = await run_in_threadpool(_catch_up, sessions, conversation_id, max(after, 0))
-        if missed:
-            await websocket.send_json(missed)
-        pushing = asyncio.create_task(_push(websocket, live))
+        pushing = asyncio.create_task(_push(websocket, live, sessions, conversation_id, after))
         try:
             while True:
                 raw = await websocket.receive_text()
@@ -160,12 +159,27 @@ async def conversation_socket(websocket: WebSocket, conversation_id: str, after:
             pushing.cancel()
 
 
-async def _push(websocket: WebSocket, live) -> None:
-    """Forward what advisers say to this resident's socket as it happens."""
+async def _push(websocket: WebSocket, live, sessions, conversation_id: str, after: int) -> None:
+    """Forward what advisers say to this resident's socket as it happens: first what was
+    missed before the socket opened, and again from the database whenever live updates were
+    interrupted (``RESYNC``), so a message is late at worst, never lost."""
+    seen = max(after, 0)
+    message: dict | None = RESYNC
     while True:
-        message = await live.get(timeout=30)
+        if message is RESYNC or (message or {}).get("type") == RESYNC["type"]:
+            message = await run_in_threadpool(_catch_up, sessions, conversation_id, seen)
         if message is not None:
+            seen = max([seen, *_seqs(message)])
             await websocket.send_json(message)
+        message = await live.get(timeout=30)
+
+
+def _seqs(message: dict) -> list[int]:
+    return [
+        m["custom"]["seq"]
+        for m in message.get("messages", [])
+        if isinstance((m.get("custom") or {}).get("seq"), int)
+    ]
 
 
 def _catch_up(sessions, conversation_id: str, after: int) -> dict | None:
@@ -194,6 +208,8 @@ def _turn(sessions, rasa: RasaClient, conversation_id: str, raw: str) -> dict:
         return {**error_body("conversation_not_found", not_found_message()), **answered}
     except AssistantUnavailable:
         return {**error_body("assistant_unavailable", unavailable_message()), **answered}
+    except DATABASE_ERRORS:
+        return {**error_body("service_unavailable", unavailable_message()), **answered}
     return MessagesOut(messages=messages, reply_to=body.id).dict(exclude_none=True)
 
 
@@ -208,6 +224,10 @@ def take_turn(factory: sessionmaker, rasa: RasaClient, conversation_id: str, bod
         raise
     except InvalidMessage:
         metrics.ERRORS.labels("invalid_message").inc()
+        raise
+    except DATABASE_ERRORS:
+        metrics.ERRORS.labels("database_unavailable").inc()
+        log.warning("a turn failed: the database is unavailable", exc_info=True)
         raise
 
 

@@ -7,6 +7,7 @@ from sqlalchemy import text
 from sqlalchemy.engine import Engine
 
 from bot.conversation.rasa_client import RasaClient
+from bot.live.hub import Hub
 
 
 def database_ok(engine: Engine) -> bool:
@@ -25,9 +26,13 @@ def action_server_ok(url: str) -> bool:
         return False
 
 
-def readiness(*, engine: Engine, rasa: RasaClient, action_server_url: str) -> dict[str, bool]:
+def readiness(
+    *, engine: Engine, rasa: RasaClient, action_server_urls: list[str], hub: Hub
+) -> dict[str, bool]:
+    """With several Rasa or action servers, one answering is enough to take turns."""
     return {
         "database": database_ok(engine),
         "rasa": rasa.is_ready(),
-        "action_server": action_server_ok(action_server_url),
+        "action_server": any(action_server_ok(url) for url in action_server_urls),
+        "live_updates": hub.healthy(),
     }

@@ -7,6 +7,7 @@ from fastapi.responses import JSONResponse
 
 from bot.config import get_settings
 from bot.health import service
+from bot.live.hub import get_hub
 
 router = APIRouter(tags=["health"])
 
@@ -23,7 +24,8 @@ def readyz(request: Request) -> JSONResponse:
     checks = service.readiness(
         engine=request.app.state.engine,
         rasa=request.app.state.rasa,
-        action_server_url=get_settings().effective_action_server_url,
+        action_server_urls=get_settings().action_server_urls,
+        hub=get_hub(),
     )
     ready = all(checks.values())
     return JSONResponse(

@@ -9,6 +9,7 @@ because every message is first written to the database and clients catch up from
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import logging
 import threading
@@ -23,6 +24,8 @@ from bot.config import get_settings
 log = logging.getLogger(__name__)
 PREFIX = "worklocal:"
 PRESENCE_SECONDS = 60  # an adviser's console renews presence every 20 seconds
+# Sent to every subscriber when live updates were interrupted: fetch what was missed.
+RESYNC: dict[str, Any] = {"type": "resync"}
 
 
 def conversation_channel(conversation_id: str) -> str:
@@ -46,6 +49,8 @@ class Hub(Protocol):
 
     def listen(self, channels: Iterable[str]) -> Any: ...  # async context -> Subscription
 
+    def healthy(self) -> bool: ...
+
     def mark_present(self, staff_id: int, offers: Iterable[str], connection: str = "") -> None: ...
 
     def mark_absent(self, staff_id: int, connection: str | None = None) -> None: ...
@@ -65,20 +70,23 @@ class _QueueSubscription:
             return None
 
 
-class InProcessHub:
-    """One process: subscribers are asyncio queues, published to from any thread."""
+class _Fanout:
+    """This process's subscribers: asyncio queues, each on the loop that made it, published to
+    from any thread."""
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
         self._subscribers: dict[str, set[_QueueSubscription]] = {}
-        # Per console connection, so closing one tab leaves an adviser online in another.
-        self._presence: dict[tuple[int, str], tuple[frozenset[str], float]] = {}
 
     def publish(self, channel: str, message: dict[str, Any]) -> None:
         with self._lock:
             targets = list(self._subscribers.get(channel, ()))
-        for subscription in targets:
-            subscription.loop.call_soon_threadsafe(subscription.queue.put_nowait, message)
+        _deliver(targets, message)
+
+    def publish_all(self, message: dict[str, Any]) -> None:
+        with self._lock:
+            targets = list({s for subscribers in self._subscribers.values() for s in subscribers})
+        _deliver(targets, message)
 
     @asynccontextmanager
     async def listen(self, channels: Iterable[str]) -> AsyncIterator[_QueueSubscription]:
@@ -92,6 +100,31 @@ class InProcessHub:
             with self._lock:
                 for name in names:
                     self._subscribers.get(name, set()).discard(subscription)
+
+
+def _deliver(targets: list[_QueueSubscription], message: dict[str, Any]) -> None:
+    for subscription in targets:
+        with contextlib.suppress(RuntimeError):  # its loop has closed: nobody is listening
+            subscription.loop.call_soon_threadsafe(subscription.queue.put_nowait, message)
+
+
+class InProcessHub:
+    """One process: subscribers are asyncio queues, published to from any thread."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._fanout = _Fanout()
+        # Per console connection, so closing one tab leaves an adviser online in another.
+        self._presence: dict[tuple[int, str], tuple[frozenset[str], float]] = {}
+
+    def publish(self, channel: str, message: dict[str, Any]) -> None:
+        self._fanout.publish(channel, message)
+
+    def listen(self, channels: Iterable[str]) -> Any:
+        return self._fanout.listen(channels)
+
+    def healthy(self) -> bool:
+        return True
 
     def mark_present(self, staff_id: int, offers: Iterable[str], connection: str = "") -> None:
         until = time.monotonic() + PRESENCE_SECONDS
@@ -117,25 +150,14 @@ class InProcessHub:
             )
 
 
-class _RedisSubscription:
-    def __init__(self, pubsub: Any) -> None:
-        self.pubsub = pubsub
-
-    async def get(self, timeout: float) -> dict[str, Any] | None:
-        """The next message within ``timeout`` seconds. redis-py returns None early for the
-        subscription confirmations it drops, so this waits out the rest of the time."""
-        loop = asyncio.get_running_loop()
-        deadline = loop.time() + timeout
-        while (left := deadline - loop.time()) > 0:
-            message = await self.pubsub.get_message(ignore_subscribe_messages=True, timeout=left)
-            if message is not None:
-                return json.loads(message["data"])
-            await asyncio.sleep(0.01)
-        return None
-
-
 class RedisHub:
-    """Many processes: Redis channels, and presence as a sorted set per offer scored by expiry."""
+    """Many processes: Redis channels, and presence as a sorted set per offer scored by expiry.
+
+    Each process holds one Redis subscription, whatever the number of open sockets, and fans
+    its messages out to them. If Redis goes away the subscription is made again with a
+    backoff, and once it is back every subscriber is sent ``RESYNC`` to fetch from the
+    database what was said meanwhile: nothing is lost, only late.
+    """
 
     def __init__(self, url: str) -> None:
         import redis
@@ -146,6 +168,9 @@ class RedisHub:
         self._redis = redis.Redis.from_url(url, **options)
         self._aioredis = aioredis
         self._errors = (redis.RedisError, OSError)
+        self._fanout = _Fanout()
+        self._reader: asyncio.Task | None = None
+        self._subscribed = asyncio.Event()
 
     def publish(self, channel: str, message: dict[str, Any]) -> None:
         try:
@@ -154,18 +179,62 @@ class RedisHub:
             log.warning("live update not published (Redis: %s)", exc)
 
     @asynccontextmanager
-    async def listen(self, channels: Iterable[str]) -> AsyncIterator[_RedisSubscription]:
-        client = self._aioredis.Redis.from_url(self.url, socket_connect_timeout=2)
-        pubsub = client.pubsub()
-        try:
-            await pubsub.subscribe(*[PREFIX + name for name in channels])
-            yield _RedisSubscription(pubsub)
-        finally:
+    async def listen(self, channels: Iterable[str]) -> AsyncIterator[_QueueSubscription]:
+        async with self._fanout.listen(channels) as subscription:
+            if self._start_reader():
+                # The first subscriber waits (briefly) for the subscription, so nothing
+                # published straight after it is missed; with Redis down it goes on without.
+                with contextlib.suppress(asyncio.TimeoutError):
+                    await asyncio.wait_for(self._subscribed.wait(), 2)
+            yield subscription
+
+    def _start_reader(self) -> bool:
+        """Start the reader on this event loop unless it runs there; True if started now."""
+        loop = asyncio.get_running_loop()
+        reader = self._reader
+        if reader is not None and not reader.done() and reader.get_loop() is loop:
+            return False
+        self._subscribed = asyncio.Event()
+        self._reader = loop.create_task(self._read(self._subscribed), name="redis-hub")
+        return True
+
+    async def _read(self, subscribed: asyncio.Event) -> None:
+        backoff, lost = 0.5, False
+        while True:
+            client = self._aioredis.Redis.from_url(
+                self.url, socket_connect_timeout=2, health_check_interval=15
+            )
+            pubsub = client.pubsub()
             try:
-                await pubsub.close()
-                await client.close()
-            except self._errors:
-                pass
+                await pubsub.psubscribe(PREFIX + "*")
+                subscribed.set()
+                if lost:
+                    log.info("live updates through Redis are back")
+                    self._fanout.publish_all(RESYNC)
+                backoff, lost = 0.5, False
+                while True:
+                    message = await pubsub.get_message(ignore_subscribe_messages=True, timeout=15)
+                    if message and message.get("type") == "pmessage":
+                        channel = message["channel"].decode()[len(PREFIX) :]
+                        self._fanout.publish(channel, json.loads(message["data"]))
+            except asyncio.CancelledError:
+                raise
+            except Exception as exc:  # whatever Redis did, the reader tries again later
+                if not lost:
+                    log.warning("live updates through Redis stopped (%s); retrying", exc)
+                lost = True
+                await asyncio.sleep(backoff)
+                backoff = min(backoff * 2, 10)
+            finally:
+                with contextlib.suppress(Exception):
+                    await pubsub.close()
+                    await client.close()
+
+    def healthy(self) -> bool:
+        try:
+            return bool(self._redis.ping())
+        except self._errors:
+            return False
 
     def _key(self, offer: str) -> str:
         return f"{PREFIX}presence:{offer}"

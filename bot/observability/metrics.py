@@ -34,8 +34,15 @@ MESSAGES = Counter(
 )
 ERRORS = Counter(
     "worklocal_errors_total",
-    "Turns that failed, by kind: assistant_unavailable, invalid_message",
+    "Turns that failed, by kind: assistant_unavailable, database_unavailable, invalid_message",
     ["kind"],
+    registry=REGISTRY,
+)
+ASSISTANT_REQUESTS = Counter(
+    "worklocal_assistant_requests_total",
+    "Requests to each Rasa server, by its position in RASA_URL (0 is the first): how evenly "
+    "the API spreads turns",
+    ["server"],
     registry=REGISTRY,
 )
 BOOKINGS = Counter(

@@ -19,7 +19,7 @@ pytestmark = pytest.mark.e2e
 def _action_server_pid(stack) -> int:
     """The action server of this stack (the supervisor's child on the stack's port), read from
     /proc: ``ps`` may cut long command lines to the terminal's width."""
-    wanted = f"rasa_sdk --actions actions --port {stack.ports['actions']}"
+    wanted = f"bot.assistant.action_server --actions actions --port {stack.ports['actions']}"
     for cmdline in Path("/proc").glob("[0-9]*/cmdline"):
         try:
             args = cmdline.read_bytes().replace(b"\0", b" ").decode(errors="replace")

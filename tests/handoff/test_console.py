@@ -175,6 +175,27 @@ def test_a_live_chat_goes_both_ways_and_hands_back(client, app):
     assert [m["custom"]["type"] for m in replay] == ["adviser", "adviser_left"]
 
 
+def test_what_live_updates_dropped_reaches_the_resident_when_they_are_back(
+    client, app, monkeypatch
+):
+    """Redis down: the adviser's reply is saved but not published. When live updates return
+    the hub says RESYNC, and the resident's socket fetches what it missed, and only that."""
+    reference, conversation_id = _case(app, status="waiting")
+    sign_in(client, "amira")
+    csrf = _csrf(client.get(f"/console/cases/{reference}").text)
+    client.post(f"/console/cases/{reference}/claim", data={"csrf": csrf})
+    hub = live_hub.get_hub()
+    with client.websocket_connect(f"/api/v1/conversations/{conversation_id}/ws") as resident:
+        assert resident.receive_json()["messages"][0]["custom"]["type"] == "adviser_joined"
+        with monkeypatch.context() as outage:
+            outage.setattr(hub, "publish", lambda *_args: None)
+            client.post(f"/console/cases/{reference}/reply", data={
+                "csrf": csrf, "text": "Are you still there?"})  # fmt: skip
+        hub.publish(live_hub.conversation_channel(conversation_id), live_hub.RESYNC)
+        missed = resident.receive_json()["messages"]
+    assert [m["text"] for m in missed] == ["Are you still there?"]
+
+
 def test_closing_needs_an_outcome_and_the_case_leaves_the_queue(client, app):
     reference, _ = _case(app, status="open")
     sign_in(client, "amira")

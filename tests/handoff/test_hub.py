@@ -64,3 +64,89 @@ def test_redis_being_down_is_survived(monkeypatch):
     down.publish("queue:demo", {"type": "queue"})  # logged, not raised
     down.mark_present(1, ["youth_pathways"])
     assert down.present("youth_pathways") == []  # unknown means nobody: offer a booking
+
+
+@pytest.fixture
+def own_redis(tmp_path):
+    """A Redis server of this test's own, so it can be stopped and started again."""
+    import shutil
+    import subprocess
+    import time
+
+    import redis
+
+    from tests.e2e.stack import free_port
+
+    if not shutil.which("redis-server"):
+        pytest.skip("redis-server not installed (run through `make test`)")
+    port = free_port()
+    command = ["redis-server", "--port", str(port), "--bind", "127.0.0.1", "--save", "",
+               "--appendonly", "no", "--dir", str(tmp_path)]  # fmt: skip
+
+    class Server:
+        url = f"redis://127.0.0.1:{port}/0"
+        process: subprocess.Popen | None = None
+
+        def start(self) -> None:
+            self.process = subprocess.Popen(command, stdout=subprocess.DEVNULL)
+            client = redis.Redis(port=port)
+            for _ in range(100):
+                try:
+                    client.ping()
+                    return
+                except redis.ConnectionError:
+                    time.sleep(0.05)
+            raise RuntimeError("redis-server did not start")
+
+        def stop(self) -> None:
+            assert self.process is not None
+            self.process.terminate()
+            self.process.wait(10)
+
+    server = Server()
+    server.start()
+    yield server
+    if server.process and server.process.poll() is None:
+        server.stop()
+
+
+def test_one_redis_subscription_per_process_however_many_listen(own_redis):
+    import redis
+
+    hub = RedisHub(own_redis.url)
+
+    async def many() -> int:
+        from contextlib import AsyncExitStack
+
+        async with AsyncExitStack() as stack:
+            for n in range(5):
+                await stack.enter_async_context(hub.listen([f"conversation:{n}"]))
+            clients = redis.Redis.from_url(own_redis.url).client_list()
+            return sum(1 for c in clients if int(c.get("psub", 0)) or int(c.get("sub", 0)))
+
+    assert aio.run(many()) == 1
+
+
+def test_after_redis_comes_back_listeners_are_told_to_catch_up_and_hear_again(own_redis):
+    """While Redis is down nothing is published (the database keeps it); once it is back,
+    each listener gets RESYNC, to fetch what it missed, and live messages flow again."""
+    from bot.live.hub import RESYNC
+
+    hub, channel = RedisHub(own_redis.url), "conversation:resync"
+
+    async def through_an_outage() -> list[dict]:
+        got = []
+        async with hub.listen([channel]) as updates:
+            hub.publish(channel, {"n": 1})
+            got.append(await updates.get(timeout=5))
+            await asyncio.to_thread(own_redis.stop)
+            assert not hub.healthy()
+            hub.publish(channel, {"n": 2})  # lost to live updates, not raised
+            await asyncio.to_thread(own_redis.start)
+            got.append(await updates.get(timeout=15))  # the reader is back
+            assert hub.healthy()
+            hub.publish(channel, {"n": 3})
+            got.append(await updates.get(timeout=5))
+        return got
+
+    assert aio.run(through_an_outage()) == [{"n": 1}, RESYNC, {"n": 3}]

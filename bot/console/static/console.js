@@ -72,6 +72,7 @@
       let data;
       try { data = JSON.parse(event.data); } catch (_) { return; }
       if (data.type === "queue") refreshQueue();
+      else if (data.type === "resync") { catchUp(); refreshQueue(); } // live updates were interrupted
       else if (data.type === "message") line(data);
       else if (data.type === "case" && reference) {
         const tag = document.getElementById("case-status");
