@@ -14,7 +14,6 @@ from bot.conversation.service import ConversationNotFound
 from bot.council import service as council_service
 from bot.postcode.service import PostcodeError
 
-
 # What SQLAlchemy raises when the database is unreachable or the pool has no connection to
 # spare within its timeout: the resident is asked to try again, the request never hangs.
 DATABASE_ERRORS = (sa_exc.OperationalError, sa_exc.InterfaceError, sa_exc.TimeoutError)
