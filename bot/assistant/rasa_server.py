@@ -1,5 +1,6 @@
 """Start Rasa's command line (``python -m bot.assistant.rasa_server run ...``) with the
-service's log lines and request ids (``bot.observability.sanic``), and one fix.
+service's log lines and request ids (``bot.observability.sanic``), a tracker store that
+reconnects after a database restart, and one speed fix.
 
 Rasa checks every action server response with ``jsonschema.validate``, which first checks the
 schema itself against the JSON Schema meta-schema, on every call. With jsonschema 4.17 (the
@@ -37,8 +38,25 @@ def validate(instance: Any, schema: Any, cls: Any = None, *args: Any, **kwargs: 
         raise error
 
 
+def resilient_engine_kwargs(original: Any) -> Any:
+    """Rasa's PostgreSQL tracker store engine, made to survive a database restart: each pooled
+    connection is checked before use (as the API's are), and connecting gives up after 5 s
+    rather than hanging a turn."""
+
+    def kwargs(url: Any) -> dict[str, Any]:
+        found = dict(original(url))
+        if found:  # PostgreSQL (SQLite gets none)
+            found["pool_pre_ping"] = True
+            found["pool_timeout"] = 5
+            found["connect_args"] = {**found.get("connect_args", {}), "connect_timeout": 5}
+        return found
+
+    return kwargs
+
+
 def main() -> None:
     jsonschema.validate = validate
+    import rasa.core.tracker_store
     import rasa.server
     import rasa.utils.io
     from rasa.__main__ import main as rasa_main
@@ -50,6 +68,8 @@ def main() -> None:
     rasa.utils.io.configure_colored_logging = sanic.configure_logs
     rasa.server.create_app = sanic.with_request_ids(rasa.server.create_app)
     EndpointConfig.request = sanic.forward_request_id(EndpointConfig.request)
+    store = rasa.core.tracker_store
+    store.create_engine_kwargs = resilient_engine_kwargs(store.create_engine_kwargs)
     rasa_main()
 
 

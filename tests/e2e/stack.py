@@ -48,8 +48,25 @@ def port_open(port: int) -> bool:
         return sock.connect_ex(("127.0.0.1", port)) == 0
 
 
-def start(var_dir: Path, extra_env: dict[str, str] | None = None) -> Stack:
-    ports = {"api": free_port(), "rasa": free_port(), "actions": free_port()}
+def free_ports(count: int, taken: set[int]) -> int:
+    """The first of ``count`` consecutive free ports, none of them in ``taken`` (which gets
+    them added: nothing listens on them yet)."""
+    for _ in range(100):
+        first = free_port()
+        wanted = set(range(first, first + count))
+        if max(wanted) > 65535 or wanted & taken:
+            continue
+        if not any(port_open(port) for port in wanted - {first}):
+            taken |= wanted
+            return first
+    raise RuntimeError(f"no {count} consecutive free ports")
+
+
+def start(var_dir: Path, extra_env: dict[str, str] | None = None, replicas: int = 1) -> Stack:
+    """With ``replicas``, that many of each process (API, Rasa, actions) on consecutive ports:
+    ``ports`` holds the first of each."""
+    taken: set[int] = set()
+    ports = {name: free_ports(replicas, taken) for name in ("api", "rasa", "actions")}
     var_dir.mkdir(parents=True, exist_ok=True)
     env = {
         **os.environ,
@@ -57,6 +74,7 @@ def start(var_dir: Path, extra_env: dict[str, str] | None = None) -> Stack:
         "PORT": str(ports["api"]),
         "RASA_PORT": str(ports["rasa"]),
         "ACTION_PORT": str(ports["actions"]),
+        **{name: str(replicas) for name in ("API_PROCESSES", "RASA_SERVERS", "ACTION_SERVERS")},
         **(extra_env or {}),
     }
     log = (var_dir / "run.log").open("wb")

@@ -68,46 +68,10 @@ def test_redis_being_down_is_survived(monkeypatch):
 
 @pytest.fixture
 def own_redis(tmp_path):
-    """A Redis server of this test's own, so it can be stopped and started again."""
-    import shutil
-    import subprocess
-    import time
+    from tests.services import own_redis
 
-    import redis
-
-    from tests.e2e.stack import free_port
-
-    if not shutil.which("redis-server"):
-        pytest.skip("redis-server not installed (run through `make test`)")
-    port = free_port()
-    command = ["redis-server", "--port", str(port), "--bind", "127.0.0.1", "--save", "",
-               "--appendonly", "no", "--dir", str(tmp_path)]  # fmt: skip
-
-    class Server:
-        url = f"redis://127.0.0.1:{port}/0"
-        process: subprocess.Popen | None = None
-
-        def start(self) -> None:
-            self.process = subprocess.Popen(command, stdout=subprocess.DEVNULL)
-            client = redis.Redis(port=port)
-            for _ in range(100):
-                try:
-                    client.ping()
-                    return
-                except redis.ConnectionError:
-                    time.sleep(0.05)
-            raise RuntimeError("redis-server did not start")
-
-        def stop(self) -> None:
-            assert self.process is not None
-            self.process.terminate()
-            self.process.wait(10)
-
-    server = Server()
-    server.start()
-    yield server
-    if server.process and server.process.poll() is None:
-        server.stop()
+    with own_redis(tmp_path) as server:
+        yield server
 
 
 def test_one_redis_subscription_per_process_however_many_listen(own_redis):

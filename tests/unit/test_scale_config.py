@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import yaml
 
 from bot import supervisor
@@ -41,7 +43,8 @@ def test_several_take_consecutive_ports_and_rasa_servers_share_the_action_server
     # Rasa server i calls action server i mod 2, through its own endpoints file
     used = []
     for child in procs[2:5]:
-        config = yaml.safe_load(open(child.command[child.command.index("--endpoints") + 1]))
+        path = Path(child.command[child.command.index("--endpoints") + 1])
+        config = yaml.safe_load(path.read_text())
         used.append(config["action_endpoint"]["url"])
         assert config["lock_store"]["type"] == "redis"
         assert config["tracker_store"]["dialect"] == "postgresql"
