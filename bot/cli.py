@@ -121,8 +121,11 @@ def cmd_add_staff(args: argparse.Namespace) -> int:
 
 
 def cmd_setup(args: argparse.Namespace) -> int:
-    """Everything ``run`` needs before it starts: database, council data and model."""
-    for step in (cmd_migrate, cmd_load_demo, cmd_train):
+    """Everything ``run`` needs before it starts: database, council data and model (which a
+    container image has built in already: ``--no-train``)."""
+    steps = (cmd_migrate, cmd_load_demo) if getattr(args, "no_train", False) else (
+        cmd_migrate, cmd_load_demo, cmd_train)  # fmt: skip
+    for step in steps:
         step(args)
     return 0
 
@@ -226,9 +229,9 @@ def build_parser() -> argparse.ArgumentParser:
     staff_parser.add_argument("--offers", help="comma-separated, e.g. youth_pathways")
     staff_parser.add_argument("--adviser-key", help="the adviser's key in the rota file")
     staff_parser.set_defaults(func=cmd_add_staff)
-    sub.add_parser("setup", help="migrate, load demo data, train if stale").set_defaults(
-        func=cmd_setup
-    )
+    setup = sub.add_parser("setup", help="migrate, load demo data, train if stale")
+    setup.add_argument("--no-train", action="store_true", help="the model is built already")
+    setup.set_defaults(func=cmd_setup)
     run = sub.add_parser("run", help="set up, then start and supervise the whole service")
     run.add_argument("--no-setup", action="store_true", help="skip migrate/load-demo/train")
     for option, variable in SCALE_OPTIONS.items():

@@ -89,7 +89,10 @@ def children(settings: Settings, model: Path) -> list[Child]:
     """
     from bot.assistant import endpoints
 
-    env = {**os.environ, "TF_CPP_MIN_LOG_LEVEL": "2", "PYTHONUNBUFFERED": "1"}
+    env = {
+        **os.environ, "TF_CPP_MIN_LOG_LEVEL": "2", "PYTHONUNBUFFERED": "1",
+        "RASA_TELEMETRY_ENABLED": os.environ.get("RASA_TELEMETRY_ENABLED", "false"),
+    }  # fmt: skip
     logs = settings.var_dir / "logs"
     procs = [
         Child(
