@@ -6,7 +6,7 @@ WORKLOCAL := $(VENV)/bin/worklocal
 INSTALLED := $(VENV)/.installed
 PYTHON ?= $(shell scripts/find-python310)
 
-.PHONY: run test install setup test-services stop-test-services lint format bench bench-search nlu-eval clean
+.PHONY: run test install setup test-services stop-test-services lint format bench bench-load bench-search nlu-eval clean
 
 run: install  ## set up (database, demo data, model if stale) and start the whole service
 	$(WORKLOCAL) run
@@ -43,6 +43,10 @@ format: install
 bench: install  ## turn latency and catalogue search; writes docs/benchmarks.md
 	$(PY) bench/turn_latency.py
 	$(PY) bench/catalogue_search.py
+
+bench-load: install  ## many residents through the gateway vs a plain `rasa init` bot (~10 min)
+	$(WORKLOCAL) train
+	$(PY) bench/load.py
 
 nlu-eval: install  ## NLU cross-validation (intent and entity F1), about 10 minutes
 	$(PY) bench/nlu_eval.py

@@ -24,7 +24,7 @@ def test_health_and_readiness(embedded_stack):
     ready = httpx.get(f"{embedded_stack.base_url}/readyz").json()
     assert ready == {
         "status": "ready",
-        "checks": {"database": True, "rasa": True, "action_server": True},
+        "checks": {"database": True, "rasa": True, "action_server": True, "live_updates": True},
     }
 
 

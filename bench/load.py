@@ -1,0 +1,272 @@
+"""Load through the gateway (``make bench-load``): many residents at once, against a plain
+``rasa init`` assistant on the same machine as the baseline.
+
+Each simulated resident plays a realistic visit over and over: the whole assessment typed as
+residents type it, then a course search and a job search, then leaves. At saturation residents
+send without pause; paced residents wait 5 seconds before each message, as people do. The
+baseline is Rasa 3.6.21's starter bot with its default config, spoken to over its REST channel
+with its own small talk. Results go to docs/benchmarks.md ("Load through the gateway").
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import httpx
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench.report import write_section
+from bot.config import PROJECT_ROOT
+from tests.e2e import stack as stack_module
+from tests.e2e.helpers import SEVENTEEN_LEFT_COLLEGE, Resident, assess
+
+SATURATION_SECONDS = float(os.environ.get("BENCH_SECONDS", "30"))
+PACED_SECONDS = float(os.environ.get("BENCH_PACED_SECONDS", "60"))
+CURVE = (1, 10, 50)
+PACED_RESIDENTS, PAUSE_SECONDS = 100, 5.0
+BASELINE_SCRIPT = ["hello", "I am sad", "yes", "are you a bot?", "great", "bye"]
+NLU_SAMPLES = ["any courses near DB1 1AA?", "i need a job", "17", "a job", "care jobs near me"]
+
+
+class Run:
+    """Turn latencies (ms) and errors of one load level, collected from many threads."""
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.latencies: list[float] = []
+        self.errors = 0
+
+    def add(self, latencies: list[float], errors: int = 0) -> None:
+        with self.lock:
+            self.latencies += latencies
+            self.errors += errors
+
+    def summary(self, seconds: float) -> dict[str, float]:
+        values = sorted(self.latencies) or [0.0]
+        return {
+            "turns_per_s": len(self.latencies) / seconds,
+            "p50": statistics.median(values),
+            "p95": values[min(len(values) - 1, int(len(values) * 0.95))],
+            "errors": self.errors,
+            "turns": len(self.latencies),
+        }
+
+
+def visit(base_url: str, run: Run, deadline: float, think: Callable[[], None] | None) -> None:
+    """One resident's visits until the deadline; each failure counts as an error."""
+    while time.monotonic() < deadline:
+        resident = None
+        try:
+            resident = Resident(base_url, think=think)
+            assess(resident, SEVENTEEN_LEFT_COLLEGE)
+            resident.say("any courses near DB1 1AA?")
+            resident.say("care jobs near DB1 1AA")
+            run.add(resident.latencies)
+        except (AssertionError, httpx.HTTPError, StopIteration):
+            run.add(resident.latencies if resident else [], errors=1)
+        finally:
+            if resident is not None:
+                resident.leave()
+
+
+def baseline_visit(rasa_url: str, run: Run, deadline: float, _think=None) -> None:
+    http, n = httpx.Client(base_url=rasa_url, timeout=60), 0
+    while time.monotonic() < deadline:
+        n += 1
+        sender = f"bench-{threading.get_ident()}-{n}"
+        latencies = []
+        try:
+            for text in BASELINE_SCRIPT:
+                started = time.perf_counter()
+                response = http.post("/webhooks/rest/webhook", json={"sender": sender,
+                                                                      "message": text})  # fmt: skip
+                response.raise_for_status()
+                latencies.append((time.perf_counter() - started) * 1000)
+            run.add(latencies)
+        except httpx.HTTPError:
+            run.add(latencies, errors=1)
+    http.close()
+
+
+def load(play, url: str, residents: int, seconds: float, pause: float = 0.0) -> dict:
+    run, deadline = Run(), time.monotonic() + seconds
+    think = (lambda: time.sleep(pause)) if pause else None
+    started = time.monotonic()
+    with ThreadPoolExecutor(residents) as pool:
+        for _ in range(residents):
+            pool.submit(play, url, run, deadline, think)
+    return run.summary(time.monotonic() - started)
+
+
+def rss_mb(pid: int) -> float:
+    status = Path(f"/proc/{pid}/status").read_text()
+    return int(re.search(r"VmRSS:\s+(\d+)", status).group(1)) / 1024
+
+
+def metric_sums(base_url: str) -> dict[str, tuple[float, float]]:
+    """``worklocal_turn_seconds`` sum and count by stage."""
+    found: dict[str, list[float]] = {}
+    for line in httpx.get(f"{base_url}/metrics", timeout=10).text.splitlines():
+        match = re.match(r'worklocal_turn_seconds_(sum|count)\{stage="(\w+)"\} (\S+)', line)
+        if match:
+            found.setdefault(match.group(2), [0.0, 0.0])[["sum", "count"].index(
+                match.group(1))] = float(match.group(3))  # fmt: skip
+    return {stage: (values[0], values[1]) for stage, values in found.items()}
+
+
+def action_ms(log: Path, since: int) -> list[float]:
+    """The action server's own time per call, from its request log lines."""
+    with log.open(errors="replace") as handle:
+        handle.seek(since)
+        return [float(m.group(1)) for m in re.finditer(r"/webhook \(\w+\) answered 200 in "
+                                                       r"([\d.]+) ms", handle.read())]  # fmt: skip
+
+
+def nlu_ms(rasa_url: str) -> float:
+    times = []
+    with httpx.Client(base_url=rasa_url, timeout=30) as http:
+        for _ in range(20):
+            for text in NLU_SAMPLES:
+                started = time.perf_counter()
+                http.post("/model/parse", json={"text": text}).raise_for_status()
+                times.append((time.perf_counter() - started) * 1000)
+    return statistics.median(times)
+
+
+def start_baseline(folder: Path) -> tuple[subprocess.Popen, str]:
+    """Rasa's starter bot, trained here with its default config."""
+    python = sys.executable
+    project = folder / "baseline"
+    project.mkdir()  # `rasa init` wants the folder to exist
+    env = {**os.environ, "RASA_TELEMETRY_ENABLED": "false", "TF_CPP_MIN_LOG_LEVEL": "2"}
+    subprocess.run([python, "-m", "rasa", "init", "--no-prompt", "--init-dir", str(project)],
+                   check=True, env=env, capture_output=True, timeout=900)  # fmt: skip
+    port = stack_module.free_port()
+    log = (folder / "baseline.log").open("wb")
+    process = subprocess.Popen(
+        [python, "-m", "rasa", "run", "--enable-api", "--port", str(port), "-m", "models"],
+        cwd=project, env=env, stdout=log, stderr=subprocess.STDOUT,
+    )  # fmt: skip
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 300
+    while time.monotonic() < deadline:
+        try:
+            if httpx.get(f"{url}/status", timeout=2).json().get("model_file"):
+                return process, url
+        except (httpx.HTTPError, ValueError):
+            pass
+        time.sleep(1)
+    process.kill()
+    raise RuntimeError("the baseline Rasa server did not start")
+
+
+def row(name: str, result: dict) -> str:
+    return (f"| {name} | {result['turns_per_s']:.1f} | {result['p50']:.0f} | "
+            f"{result['p95']:.0f} | {result['errors']} | {result['turns']} |")  # fmt: skip
+
+
+def ours(folder: Path) -> tuple[list[str], dict, list[str]]:
+    stack = stack_module.start(folder / "var")
+    logs = stack.var_dir / "logs"
+    try:
+        rows, results = [], {}
+        load(visit, stack.base_url, 2, 10)  # warm up
+        actions_from = (logs / "actions.log").stat().st_size
+        before = metric_sums(stack.base_url)
+        for residents in CURVE:
+            results[residents] = load(visit, stack.base_url, residents, SATURATION_SECONDS)
+            rows.append(row(f"Work Local, {residents} without pause", results[residents]))
+        after = metric_sums(stack.base_url)
+        actions = action_ms(logs / "actions.log", actions_from)
+        results["paced"] = load(visit, stack.base_url, PACED_RESIDENTS, PACED_SECONDS,
+                                PAUSE_SECONDS)  # fmt: skip
+        rows.append(row(f"Work Local, {PACED_RESIDENTS} pausing {PAUSE_SECONDS:.0f} s",
+                        results["paced"]))  # fmt: skip
+        memory = [f"| {pid_file.stem} | {rss_mb(int(pid_file.read_text())):.0f} MB |"
+                  for pid_file in sorted(logs.glob("*.pid"))]  # fmt: skip
+        nlu = nlu_ms(stack.rasa_url)
+        turns = after["gateway"][1] - before["gateway"][1]
+        per_turn = {stage: (after[stage][0] - before[stage][0]) * 1000 / turns
+                    for stage in ("gateway", "assistant")}  # fmt: skip
+        action_per_turn = sum(actions) / turns
+        breakdown = [
+            f"| whole turn in the gateway | {per_turn['gateway']:.1f} ms |",
+            f"| gateway's own work (checks, database, routing) | "
+            f"{per_turn['gateway'] - per_turn['assistant']:.1f} ms |",
+            f"| Rasa server (NLU, policies, action calls) | {per_turn['assistant']:.1f} ms |",
+            f"| of which NLU (median `/model/parse`, idle) | {nlu:.1f} ms |",
+            f"| of which the action server ({len(actions) / turns:.2f} calls per turn) | "
+            f"{action_per_turn:.1f} ms |",
+            f"| of which policies and Rasa's own work (the rest) | "
+            f"{per_turn['assistant'] - nlu - action_per_turn:.1f} ms |",
+        ]
+        return rows, results, memory + breakdown
+    finally:
+        stack_module.stop(stack)
+
+
+def run() -> str:
+    with tempfile.TemporaryDirectory(dir=PROJECT_ROOT / "var") as tmp:
+        folder = Path(tmp)
+        baseline, url = start_baseline(folder)
+        try:
+            load(baseline_visit, url, 2, 10)  # warm up
+            base = {n: load(baseline_visit, url, n, SATURATION_SECONDS) for n in CURVE}
+            base_memory = rss_mb(baseline.pid)
+        finally:
+            baseline.terminate()
+            baseline.wait(30)
+        rows, results, extra = ours(folder)
+        memory, breakdown = extra[:-6], extra[-6:]
+    rows += [row(f"baseline `rasa init`, {n} without pause", base[n]) for n in CURVE]
+    ratio = results[50]["turns_per_s"] / base[50]["turns_per_s"]
+    paced = results["paced"]
+    return "\n".join(
+        [
+            f"Each level runs {SATURATION_SECONDS:.0f} s ({PACED_SECONDS:.0f} s paced) on the "
+            "embedded defaults (`worklocal run`: SQLite, one API, one Rasa server, one action "
+            "server). A Work Local visit is the whole assessment, a course search and a job "
+            "search; the baseline is `rasa init`'s bot with its default config over REST.",
+            "",
+            "| Load | turns/s | p50 ms | p95 ms | errors | turns |",
+            "|---|---|---|---|---|---|",
+            *rows,
+            "",
+            f"**Saturation (50 residents):** Work Local {results[50]['turns_per_s']:.1f} turns/s, "
+            f"baseline {base[50]['turns_per_s']:.1f}: **{ratio:.2f}x** (target at least 2x: "
+            f"{'met' if ratio >= 2 else 'not met'}).",
+            f"**{PACED_RESIDENTS} residents pausing {PAUSE_SECONDS:.0f} s:** p95 "
+            f"{paced['p95']:.0f} ms, {paced['errors']} errors (target under 300 ms and none: "
+            f"{'met' if paced['p95'] < 300 and not paced['errors'] else 'not met'}).",
+            "",
+            "Memory (resident set) after the run:",
+            "",
+            "| Process | RSS |",
+            "|---|---|",
+            *memory,
+            f"| baseline Rasa server | {base_memory:.0f} MB |",
+            "",
+            "Where a turn's time goes (averages over the saturation runs):",
+            "",
+            "| Stage | per turn |",
+            "|---|---|",
+            *breakdown,
+        ]
+    )
+
+
+if __name__ == "__main__":
+    body = run()
+    write_section("Load through the gateway", body)
+    print(body)
