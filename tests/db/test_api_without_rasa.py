@@ -33,7 +33,9 @@ def test_new_conversation_when_rasa_is_down(client):
 def test_readiness_names_what_is_down(client):
     response = client.get("/readyz")
     assert response.status_code == 503
-    assert response.json()["checks"] == {"database": True, "rasa": False, "action_server": False}
+    assert response.json()["checks"] == {
+        "database": True, "rasa": False, "action_server": False, "live_updates": True,
+    }  # fmt: skip
     assert client.get("/healthz").status_code == 200
 
 
