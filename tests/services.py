@@ -8,6 +8,7 @@ import glob
 import os
 import shutil
 import subprocess
+import tempfile
 import time
 import uuid
 from collections.abc import Iterator
@@ -15,8 +16,6 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-
-from bot.config import PROJECT_ROOT
 
 
 def _free_port() -> int:
@@ -111,9 +110,10 @@ def own_redis(folder: Path) -> Iterator[OwnRedis]:
 
 @contextmanager
 def own_postgres() -> Iterator[OwnPostgres]:
-    """Its data lives under var/ (the postgres user cannot enter pytest's private tmp)."""
+    """Its data lives in a folder of its own in the system's temporary directory, which the
+    postgres user can reach (pytest's, and a clone's under ``mktemp -d``, it cannot)."""
     _need("initdb")
-    server = OwnPostgres(PROJECT_ROOT / "var" / "test-services" / f"own-pg-{uuid.uuid4().hex[:8]}")
+    server = OwnPostgres(Path(tempfile.gettempdir()) / f"worklocal-own-pg-{uuid.uuid4().hex[:8]}")
     server.create()
     try:
         yield server
