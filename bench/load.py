@@ -116,13 +116,13 @@ def rss_mb(pid: int) -> float:
 
 def metric_sums(base_url: str) -> dict[str, tuple[float, float]]:
     """``worklocal_turn_seconds`` sum and count by stage."""
-    found: dict[str, list[float]] = {}
+    found: dict[tuple[str, str], float] = {}
     for line in httpx.get(f"{base_url}/metrics", timeout=10).text.splitlines():
         match = re.match(r'worklocal_turn_seconds_(sum|count)\{stage="(\w+)"\} (\S+)', line)
         if match:
-            found.setdefault(match.group(2), [0.0, 0.0])[["sum", "count"].index(
-                match.group(1))] = float(match.group(3))  # fmt: skip
-    return {stage: (values[0], values[1]) for stage, values in found.items()}
+            found[(match.group(2), match.group(1))] = float(match.group(3))
+    return {stage: (found[(stage, "sum")], found[(stage, "count")])
+            for stage, kind in found if kind == "sum"}  # fmt: skip
 
 
 def action_ms(log: Path, since: int) -> list[float]:
@@ -176,7 +176,8 @@ def row(name: str, result: dict) -> str:
             f"{result['p95']:.0f} | {result['errors']} | {result['turns']} |")  # fmt: skip
 
 
-def ours(folder: Path) -> tuple[list[str], dict, list[str]]:
+def ours(folder: Path) -> tuple[list[str], dict, list[str], list[str]]:
+    """Rows per load level, their results, memory rows and the time breakdown."""
     stack = stack_module.start(folder / "var")
     logs = stack.var_dir / "logs"
     try:
@@ -211,7 +212,7 @@ def ours(folder: Path) -> tuple[list[str], dict, list[str]]:
             f"| of which policies and Rasa's own work (the rest) | "
             f"{per_turn['assistant'] - nlu - action_per_turn:.1f} ms |",
         ]
-        return rows, results, memory + breakdown
+        return rows, results, memory, breakdown
     finally:
         stack_module.stop(stack)
 
@@ -227,8 +228,7 @@ def run() -> str:
         finally:
             baseline.terminate()
             baseline.wait(30)
-        rows, results, extra = ours(folder)
-        memory, breakdown = extra[:-6], extra[-6:]
+        rows, results, memory, breakdown = ours(folder)
     rows += [row(f"baseline `rasa init`, {n} without pause", base[n]) for n in CURVE]
     ratio = results[50]["turns_per_s"] / base[50]["turns_per_s"]
     paced = results["paced"]

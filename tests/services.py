@@ -17,16 +17,12 @@ from pathlib import Path
 
 import pytest
 
-
-def _free_port() -> int:
-    from tests.e2e.stack import free_port
-
-    return free_port()
+from tests.e2e.stack import free_port
 
 
 class OwnRedis:
     def __init__(self, folder: Path) -> None:
-        self.port = _free_port()
+        self.port = free_port()
         self.url = f"redis://127.0.0.1:{self.port}/0"
         self.command = ["redis-server", "--port", str(self.port), "--bind", "127.0.0.1",
                         "--save", "", "--appendonly", "no", "--dir", str(folder)]  # fmt: skip
@@ -55,7 +51,7 @@ class OwnPostgres:
     """A cluster made with initdb; as root, run as the postgres user, as Debian's is."""
 
     def __init__(self, folder: Path) -> None:
-        self.port = _free_port()
+        self.port = free_port()
         self.folder = folder
         self.url = f"postgresql+psycopg2://postgres@127.0.0.1:{self.port}/worklocal"
         self.bin = Path(sorted(glob.glob("/usr/lib/postgresql/*/bin"))[-1])

@@ -166,7 +166,7 @@ async def _push(websocket: WebSocket, live, sessions, conversation_id: str, afte
     seen = max(after, 0)
     message: dict | None = RESYNC
     while True:
-        if message is RESYNC or (message or {}).get("type") == RESYNC["type"]:
+        if (message or {}).get("type") == RESYNC["type"]:
             message = await run_in_threadpool(_catch_up, sessions, conversation_id, seen)
         if message is not None:
             seen = max([seen, *_seqs(message)])

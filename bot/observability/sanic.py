@@ -1,7 +1,8 @@
 """The same log lines and request ids in Rasa's and the action server's processes.
 
 Both are Sanic apps started by their own command lines; ``bot.assistant.rasa_server`` and
-``bot.assistant.action_server`` call ``install`` before handing over to them. The gateway sends
+``bot.assistant.action_server`` wrap their app factories and logging set-up with these before
+handing over to them. The gateway sends
 each turn's ``X-Request-ID`` to Rasa, Rasa passes it on to the action server, and each process
 puts it on its log lines, so one turn can be followed through all three.
 """
