@@ -46,6 +46,12 @@ class Settings(BaseSettings):
     # "https://www.example.gov.uk"), comma-separated. Only they may call the chat gateway from
     # a browser; the widget on this server's own pages needs nothing here.
     widget_origins: str = Field("", env="WIDGET_ORIGINS")
+    # Rate limits, shared by every API process through Redis when REDIS_URL is set; 0 turns
+    # one off. A person types far slower than 30 messages a minute; the hourly limits are per
+    # network address, and a library or office may put many residents behind one address.
+    messages_per_minute: int = Field(30, env="MESSAGES_PER_MINUTE", ge=0)
+    conversations_per_hour: int = Field(200, env="CONVERSATIONS_PER_HOUR", ge=0)
+    sign_ins_per_hour: int = Field(30, env="SIGN_INS_PER_HOUR", ge=0)
     # GOV.UK Notify. Without a key, messages to residents are held in the outbox the adviser
     # console shows. The base URL is changed only to point at a test double.
     notify_api_key: str = Field("", env="NOTIFY_API_KEY")

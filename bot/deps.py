@@ -12,6 +12,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.orm import sessionmaker
 
 from bot.conversation.rasa_client import RasaClient
+from bot.ratelimit.service import Limiter
 
 
 def sessions(request: Request) -> sessionmaker:
@@ -25,3 +26,13 @@ def rasa_client(request: Request) -> RasaClient:
 def tracker_engine(request: Request) -> Engine:
     """Rasa's tracker store database, for forgetting a conversation's events."""
     return request.app.state.tracker_engine
+
+
+def limiter(request: Request) -> Limiter:
+    return request.app.state.limiter
+
+
+def client_address(request: Request) -> str:
+    """Who is asking, as far as the network says: behind a proxy, uvicorn takes it from
+    ``X-Forwarded-For`` when the proxy is trusted (``FORWARDED_ALLOW_IPS``, docs/deploy.md)."""
+    return request.client.host if request.client else "unknown"

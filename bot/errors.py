@@ -13,6 +13,7 @@ from bot.conversation.rasa_client import AssistantUnavailable
 from bot.conversation.service import ConversationNotFound
 from bot.council import service as council_service
 from bot.postcode.service import PostcodeError
+from bot.ratelimit.service import RateLimited, wait_text
 
 # What SQLAlchemy raises when the database is unreachable or the pool has no connection to
 # spare within its timeout: the resident is asked to try again, the request never hangs.
@@ -23,17 +24,47 @@ def error_body(code: str, message: str) -> dict:
     return {"error": {"code": code, "message": message}}
 
 
-def unavailable_message() -> str:
-    """Why the assistant can't answer, and a person to call instead."""
+def _council_phone() -> str | None:
+    """The council and its number and hours, as a resident would be told them; None without
+    a council."""
     try:
         council = council_service.get_default()
     except council_service.CouncilConfigError:
+        return None
+    return f"{council.name} on {council.phone} ({council_service.opening_hours_text(council)})"
+
+
+def unavailable_message() -> str:
+    """Why the assistant can't answer, and a person to call instead."""
+    phone = _council_phone()
+    if phone is None:
         return "Sorry, the assistant isn't available right now. Please try again in a few minutes."
     return (
         "Sorry, the assistant isn't available right now. Please try again in a few minutes, "
-        f"or call {council.name} on {council.phone} "
-        f"({council_service.opening_hours_text(council)})."
+        f"or call {phone}."
     )
+
+
+def rate_limited_body(exc: RateLimited) -> dict:
+    """Why a request was refused for now, how long to wait, and for a resident who cannot
+    start a conversation, a person to call instead."""
+    wait = wait_text(exc.retry_after)
+    if exc.limit.name == "message":
+        message = (
+            "You're sending messages faster than I can answer them, so I haven't read your "
+            f"last one. Please wait {wait} before sending it again."
+        )
+    else:
+        message = (
+            "A lot of conversations have been started from this network in the last hour, so "
+            f"a new one can't start just now. Please try again in {wait}."
+        )
+        phone = _council_phone()
+        if phone:
+            message += f" You can also call {phone}."
+    body = error_body("rate_limited", message)
+    body["error"]["retry_after"] = exc.retry_after
+    return body
 
 
 def not_found_message() -> str:
@@ -51,6 +82,12 @@ def install(app: FastAPI) -> None:
     @app.exception_handler(ConversationNotFound)
     async def _not_found(_request: Request, _exc: ConversationNotFound) -> JSONResponse:
         return JSONResponse(error_body("conversation_not_found", not_found_message()), 404)
+
+    @app.exception_handler(RateLimited)
+    async def _rate_limited(_request: Request, exc: RateLimited) -> JSONResponse:
+        return JSONResponse(
+            rate_limited_body(exc), 429, headers={"Retry-After": str(exc.retry_after)}
+        )
 
     @app.exception_handler(InvalidMessage)
     async def _invalid(_request: Request, exc: InvalidMessage) -> JSONResponse:

@@ -28,6 +28,7 @@ from bot.openreferral.views import router as openreferral_router
 from bot.pathways.views import router as pathways_router
 from bot.plan.views import router as plan_router
 from bot.postcode.views import router as postcode_router
+from bot.ratelimit.service import make_limiter
 from bot.website.views import router as website_router
 from bot.widget.views import router as widget_router
 
@@ -39,6 +40,7 @@ async def _lifespan(app: FastAPI):
     app.state.sessions = session_factory(app.state.engine)
     app.state.tracker_engine = make_engine(settings.effective_tracker_database_url)
     app.state.rasa = RasaClient(settings.rasa_urls, settings.rasa_timeout_seconds)
+    app.state.limiter = make_limiter(settings)
     metrics.watch_queue(app.state.sessions)
     worker = Worker(app.state.sessions, app.state.tracker_engine)
     worker.start()

@@ -478,7 +478,7 @@
       const body = await response.json().catch(() => ({}));
       if (response.ok || response.status === 422) onData({ reply_to: message.id, ...body });
       else if (response.status === 404) gone();
-      else unreachable(body.error && body.error.message);
+      else unreachable(body.error && body.error.message, body.error && body.error.retry_after);
     } catch (_) {
       if (state.id === conversation) unreachable();
     } finally {
@@ -498,10 +498,10 @@
   function onData(d) {
     if (d.reply_to) {
       if (!inflight || d.reply_to !== inflight.id) return; // an answer already shown
-      if (d.error && d.error.code === "assistant_unavailable") {
+      if (d.error && (d.error.code === "assistant_unavailable" || d.error.code === "rate_limited")) {
         clearTimeout(replyTimer);
         sentOn = null; // not answered: send it again when retrying
-        return unreachable(d.error.message);
+        return unreachable(d.error.message, d.error.retry_after);
       }
       clearTimeout(replyTimer);
       clearTimeout(retryTimer);
@@ -561,14 +561,17 @@
     count();
   }
 
-  function unreachable(message) {
+  function unreachable(message, wait) {
+    // wait: the seconds the server asked for (a rate limit); otherwise back off on our own.
     typing(false);
     const phone = config.phone ? ` You can also call ${config.name} on ${config.phone}${config.hours ? ` (${config.hours})` : ""}.` : "";
-    const kept = state.outbox.length ? " Your message is kept and will be sent when the connection is back." : "";
+    const kept = !state.outbox.length ? ""
+      : wait ? " Your message is kept and will be sent then."
+      : " Your message is kept and will be sent when the connection is back.";
     banner(`${message || "We can't reach the assistant at the moment."}${kept}${message ? "" : phone}`,
     "Try again now", () => { retries = 0; retry(); });
     clearTimeout(retryTimer);
-    retryTimer = setTimeout(retry, Math.min(15000, 1000 * 2 ** retries++));
+    retryTimer = setTimeout(retry, wait > 0 ? wait * 1000 : Math.min(15000, 1000 * 2 ** retries++));
   }
   function retry() {
     clearTimeout(retryTimer);
@@ -591,7 +594,7 @@
         channel: KIOSK ? "kiosk" : "web", greet: true,
       });
       const body = await response.json().catch(() => ({}));
-      if (!response.ok) return unreachable(body.error && body.error.message);
+      if (!response.ok) return unreachable(body.error && body.error.message, body.error && body.error.retry_after);
       state.id = body.id;
       banner(null);
       retries = 0;

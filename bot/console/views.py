@@ -29,12 +29,14 @@ from bot.conversation import service as conversations
 from bot.conversation.models import utcnow
 from bot.council import service as council_service
 from bot.database.core import session_scope
+from bot.deps import client_address
 from bot.handoff import flows as handoff
 from bot.handoff import service as cases
 from bot.handoff.models import OUTCOMES, Case
 from bot.live.hub import get_hub
 from bot.notify import service as notify
 from bot.plan import service as plans
+from bot.ratelimit.service import RateLimited, wait_text
 from bot.staff import service as staff_service
 from bot.staff.models import Staff
 
@@ -143,6 +145,18 @@ def sign_in(
         raise auth.Forbidden(
             "The sign-in form had expired. Go back, reload the page and sign in again."
         )
+    try:
+        request.app.state.limiter.check("sign_in", client_address(request))
+    except RateLimited as exc:
+        error = (
+            "There have been too many sign-in attempts from this network. Please wait "
+            f"{wait_text(exc.retry_after)} and try again, or ask a team leader to check your "
+            "account."
+        )
+        response = _render(request, "sign_in.html", None, status=429, csrf=expected, next=next,
+                           error=error, email=email)  # fmt: skip
+        response.headers["Retry-After"] = str(exc.retry_after)
+        return response
     with session_scope(_sessions(request)) as session:
         try:
             staff = staff_service.authenticate(session=session, email=email, password=password)

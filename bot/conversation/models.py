@@ -84,6 +84,8 @@ class ConversationCreated(BaseModel):
 class ErrorDetail(BaseModel):
     code: str
     message: str
+    # With code ``rate_limited``: whole seconds before trying again (also in ``Retry-After``).
+    retry_after: int | None = None
 
 
 class ErrorOut(BaseModel):

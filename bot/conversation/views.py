@@ -6,7 +6,16 @@ import asyncio
 import json
 import logging
 
-from fastapi import APIRouter, Body, Depends, Query, Response, WebSocket, WebSocketDisconnect
+from fastapi import (
+    APIRouter,
+    Body,
+    Depends,
+    Query,
+    Request,
+    Response,
+    WebSocket,
+    WebSocketDisconnect,
+)
 from pydantic import ValidationError
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import sessionmaker
@@ -25,12 +34,19 @@ from bot.conversation.models import (
 from bot.conversation.rasa_client import AssistantUnavailable, RasaClient
 from bot.council import service as council_service
 from bot.database.core import session_scope
-from bot.deps import rasa_client, sessions, tracker_engine
-from bot.errors import DATABASE_ERRORS, error_body, not_found_message, unavailable_message
+from bot.deps import client_address, limiter, rasa_client, sessions, tracker_engine
+from bot.errors import (
+    DATABASE_ERRORS,
+    error_body,
+    not_found_message,
+    rate_limited_body,
+    unavailable_message,
+)
 from bot.handoff import flows as handoff
 from bot.handoff import service as cases
 from bot.live.hub import RESYNC, conversation_channel, get_hub
 from bot.observability import metrics
+from bot.ratelimit.service import Limiter, RateLimited
 from bot.widget import service as widget
 
 log = logging.getLogger(__name__)
@@ -39,6 +55,7 @@ router = APIRouter(prefix="/api/v1/conversations", tags=["conversations"])
 ERRORS = {
     404: {"model": ErrorOut, "description": "No conversation with that id"},
     422: {"model": ErrorOut, "description": "The message cannot be used"},
+    429: {"model": ErrorOut, "description": "Too many requests; wait ``Retry-After`` seconds"},
     503: {"model": ErrorOut, "description": "The assistant is unavailable; a phone number given"},
 }
 
@@ -51,11 +68,14 @@ ERRORS = {
     response_model_exclude_none=True,
 )
 def create_conversation(
+    request: Request,
     body: ConversationCreate = Body(default_factory=ConversationCreate),
     factory: sessionmaker = Depends(sessions),
     rasa: RasaClient = Depends(rasa_client),
+    limits: Limiter = Depends(limiter),
 ) -> ConversationCreated:
     """Start a conversation. The id returned is the only key to it: keep it private."""
+    limits.check("conversation", client_address(request))
     council = council_service.get_default()
     with session_scope(factory) as session:
         conversation, messages = service.create(
@@ -79,11 +99,13 @@ def post_message(
     body: UserMessageIn,
     factory: sessionmaker = Depends(sessions),
     rasa: RasaClient = Depends(rasa_client),
+    limits: Limiter = Depends(limiter),
 ) -> MessagesOut:
     """Send the resident's typed ``text`` or a button's ``payload``; returns the replies.
 
     With an ``id``, sending the same message again returns the same replies (safe to retry)."""
-    return MessagesOut(messages=take_turn(factory, rasa, conversation_id, body), reply_to=body.id)
+    messages = take_turn(factory, rasa, limits, conversation_id, body)
+    return MessagesOut(messages=messages, reply_to=body.id)
 
 
 @router.delete("/{conversation_id}", status_code=204, responses={404: ERRORS[404]})
@@ -141,6 +163,7 @@ async def conversation_socket(websocket: WebSocket, conversation_id: str, after:
     await websocket.accept()
     sessions = websocket.app.state.sessions
     rasa: RasaClient = websocket.app.state.rasa
+    limits: Limiter = websocket.app.state.limiter
     exists = await run_in_threadpool(_exists, sessions, conversation_id)
     if not exists:
         await websocket.send_json(error_body("conversation_not_found", not_found_message()))
@@ -151,7 +174,7 @@ async def conversation_socket(websocket: WebSocket, conversation_id: str, after:
         try:
             while True:
                 raw = await websocket.receive_text()
-                reply = await run_in_threadpool(_turn, sessions, rasa, conversation_id, raw)
+                reply = await run_in_threadpool(_turn, sessions, rasa, limits, conversation_id, raw)
                 await websocket.send_json(reply)
         except WebSocketDisconnect:
             return
@@ -193,7 +216,7 @@ def _exists(sessions, conversation_id: str) -> bool:
         return service.get(session=session, conversation_id=conversation_id) is not None
 
 
-def _turn(sessions, rasa: RasaClient, conversation_id: str, raw: str) -> dict:
+def _turn(sessions, rasa: RasaClient, limits: Limiter, conversation_id: str, raw: str) -> dict:
     """One socket turn, in its own unit of work, always answering with a JSON object."""
     try:
         body = UserMessageIn.parse_obj(json.loads(raw))
@@ -201,7 +224,9 @@ def _turn(sessions, rasa: RasaClient, conversation_id: str, raw: str) -> dict:
         return error_body("invalid_request", 'Send a JSON object such as {"text": "hello"}.')
     answered = {"reply_to": body.id} if body.id else {}
     try:
-        messages = take_turn(sessions, rasa, conversation_id, body)
+        messages = take_turn(sessions, rasa, limits, conversation_id, body)
+    except RateLimited as exc:
+        return {**rate_limited_body(exc), **answered}
     except InvalidMessage as exc:
         return {**error_body(exc.code, exc.message), **answered}
     except service.ConversationNotFound:
@@ -213,9 +238,16 @@ def _turn(sessions, rasa: RasaClient, conversation_id: str, raw: str) -> dict:
     return MessagesOut(messages=messages, reply_to=body.id).dict(exclude_none=True)
 
 
-def take_turn(factory: sessionmaker, rasa: RasaClient, conversation_id: str, body: UserMessageIn):
+def take_turn(
+    factory: sessionmaker,
+    rasa: RasaClient,
+    limits: Limiter,
+    conversation_id: str,
+    body: UserMessageIn,
+):
     """One turn in its own unit of work, committed before the reply goes out; timed, and
-    counted when it fails."""
+    counted when it fails. Over the conversation's rate limit, nothing is said or stored."""
+    limits.check("message", conversation_id)
     try:
         with metrics.timed("gateway"):
             return _locked_turn(factory, rasa, conversation_id, body)

@@ -45,6 +45,13 @@ ASSISTANT_REQUESTS = Counter(
     ["server"],
     registry=REGISTRY,
 )
+RATE_LIMITED = Counter(
+    "worklocal_rate_limited_total",
+    "Requests refused by a rate limit: message (per conversation), conversation (starts per "
+    "address) or sign_in (console sign-in attempts per address)",
+    ["limit"],
+    registry=REGISTRY,
+)
 BOOKINGS = Counter(
     "worklocal_bookings_total",
     "Appointments booked, changed and cancelled",

@@ -12,6 +12,7 @@ from rasa.shared.core.trackers import DialogueStateTracker
 from sqlalchemy import func, select
 from sqlalchemy.engine import make_url
 
+from bot.config import get_settings
 from bot.conversation import service, tracker
 from bot.conversation.guard import InvalidMessage
 from bot.conversation.models import BotMessage, Button, Conversation, UserMessageIn
@@ -19,6 +20,7 @@ from bot.conversation.rasa_client import AssistantUnavailable, RasaClient
 from bot.conversation.views import take_turn
 from bot.database import migrate
 from bot.database.core import make_engine, session_factory, session_scope
+from bot.ratelimit.service import make_limiter
 
 
 @pytest.fixture
@@ -281,8 +283,11 @@ def test_the_same_message_sent_twice_at_once_reaches_rasa_once(sessions):
             session=session, rasa=rasa, council_slug="demo", channel="web", greet=True
         )
     body = UserMessageIn(text="warehouse jobs", id="m-1")  # a retry over a new connection
+    limits = make_limiter(get_settings())
     with ThreadPoolExecutor(2) as pool:
-        replies = list(pool.map(lambda _: take_turn(sessions, rasa, conversation.id, body), "ab"))
+        replies = list(
+            pool.map(lambda _: take_turn(sessions, rasa, limits, conversation.id, body), "ab")
+        )
     assert replies == [answer, answer]
     assert [text for _id, text, _meta in rasa.sent] == ["/greet", "warehouse jobs"]
 

@@ -75,6 +75,9 @@ def start(var_dir: Path, extra_env: dict[str, str] | None = None, replicas: int 
         "RASA_PORT": str(ports["rasa"]),
         "ACTION_PORT": str(ports["actions"]),
         **{name: str(replicas) for name in ("API_PROCESSES", "RASA_SERVERS", "ACTION_SERVERS")},
+        # Every simulated resident comes from this one address: the per-address limit on new
+        # conversations would stop them (the limits' own tests switch it back on).
+        "CONVERSATIONS_PER_HOUR": "0",
         **(extra_env or {}),
     }
     log = (var_dir / "run.log").open("wb")

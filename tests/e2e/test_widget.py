@@ -6,6 +6,7 @@ var/screenshots/ for review.
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import signal
@@ -17,6 +18,8 @@ from playwright.sync_api import expect
 
 from bot.conversation import tracker
 from bot.database.core import make_engine
+from bot.errors import rate_limited_body
+from bot.ratelimit.service import Limit, RateLimited
 from tests.e2e.browser import (
     REPLY_TIMEOUT_MS,
     assert_accessible,
@@ -255,6 +258,44 @@ def test_the_widget_reconnects_after_the_server_restarts(embedded_stack, page):
     expect(widget(page).locator("li.me")).to_have_count(2)
     assert _user_turns(embedded_stack, ids[0], "warehouse jobs") == 1
     say(page, "show me more")  # and the conversation carries on over the new connection
+
+
+def test_a_message_refused_for_speed_is_kept_and_sent_when_the_wait_is_over(embedded_stack, page):
+    """The gateway's answer to a message over the rate limit is put on the real socket in
+    place of the first answer (a minute's limit is too slow to reach in a test): the widget
+    says why, keeps the message and sends it by itself once the wait is over, exactly once."""
+    refused: list[str] = []
+    wait = RateLimited(Limit("message", 30, 60), retry_after=2)
+
+    def relay(socket) -> None:
+        server = socket.connect_to_server()
+
+        def from_page(message) -> None:
+            sent = json.loads(message)
+            if sent.get("text") == "care jobs" and not refused:
+                refused.append(sent["id"])
+                socket.send(json.dumps({**rate_limited_body(wait), "reply_to": sent["id"]}))
+            else:
+                server.send(message)
+
+        socket.on_message(from_page)
+
+    page.route_web_socket(re.compile(r".*/ws(\?.*)?$"), relay)
+    page.goto(embedded_stack.base_url + "/")
+    ids = _conversation_ids(page)
+    open_chat(page)
+    before = bot_messages(page).count()
+    box = widget(page).get_by_role("textbox", name="Your message")
+    box.fill("care jobs")
+    box.press("Enter")
+    banner = widget(page).get_by_role("alert")
+    expect(banner).to_contain_text("faster than I can answer them")
+    expect(banner).to_contain_text("kept")
+    expect(banner).to_be_hidden(timeout=REPLY_TIMEOUT_MS)
+    wait_for_reply(page, before)
+    assert refused
+    expect(widget(page).locator("li.me")).to_have_count(1)
+    assert _user_turns(embedded_stack, ids[0], "care jobs") == 1
 
 
 def test_kiosk_wipes_after_inactivity_and_leaves_no_trace(embedded_stack, page):

@@ -334,3 +334,19 @@ def test_the_resident_sees_when_their_adviser_is_typing(client, app):
     refused = pytest.raises(WebSocketDisconnect)  # no session: closed before accepting
     with refused, client.websocket_connect(console_url, headers=page):
         pass
+
+
+def test_sign_in_attempts_from_one_address_are_limited(app, monkeypatch):
+    """Password guessing spread across many accounts meets the per-address limit, which
+    refuses even the right password until the wait is over, and says how long."""
+    monkeypatch.setenv("SIGN_INS_PER_HOUR", "2")
+    get_settings.cache_clear()
+    with TestClient(app["app"], base_url=BASE, raise_server_exceptions=False) as client:
+        assert sign_in(client, "amira", "wrong-1").status_code == 400
+        assert sign_in(client, "callum", "wrong-2").status_code == 400
+        refused = sign_in(client, "amira")
+        assert refused.status_code == 429
+        assert int(refused.headers["retry-after"]) > 0
+        assert "too many sign-in attempts from this network" in refused.text
+        assert "worklocal_console=" not in refused.headers.get("set-cookie", "")
+        assert client.get("/console", follow_redirects=False).status_code in (302, 303, 307)

@@ -1,0 +1,171 @@
+"""Rate limits: how often one conversation may send, and one network address may start
+conversations or try to sign in.
+
+Counts are kept in Redis when ``REDIS_URL`` is set, so every API process sees the same count
+(a resident's consecutive messages may reach different processes); in this process otherwise.
+Each limit is a sliding window approximated from two fixed windows: the previous window's count
+weighs in by how much of it still overlaps, so a burst at a window's edge cannot double the
+allowance. Keys are hashed: an address is personal data and never reaches Redis or the logs.
+
+When Redis fails, requests are let through (logged, and checked again a few seconds later):
+refusing every resident because a counter is unreachable would be worse than a burst let in.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import math
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Protocol
+
+from bot.config import Settings
+from bot.observability import metrics
+
+log = logging.getLogger(__name__)
+PREFIX = "worklocal:rate:"
+REDIS_RETRY_SECONDS = 5.0
+
+
+@dataclass(frozen=True)
+class Limit:
+    """At most ``count`` uses per ``seconds``; a count of 0 means no limit."""
+
+    name: str
+    count: int
+    seconds: int
+
+
+class RateLimited(Exception):
+    """Refused for now; ``retry_after`` is whole seconds until a use is allowed again."""
+
+    def __init__(self, limit: Limit, retry_after: int) -> None:
+        super().__init__(f"{limit.name}: more than {limit.count} in {limit.seconds} s")
+        self.limit = limit
+        self.retry_after = retry_after
+
+
+class Counter(Protocol):
+    def hit(self, bucket: str, window: int, ttl: int) -> tuple[int, int]:
+        """Count one use in ``window``; return this window's and the previous window's counts."""
+        ...
+
+
+class MemoryCounter:
+    """One process's counts: the embedded default, where there is one API process."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._counts: dict[tuple[str, int], int] = {}
+        self._oldest = 0
+
+    def hit(self, bucket: str, window: int, ttl: int) -> tuple[int, int]:
+        with self._lock:
+            self._forget_before(window - 1)
+            current = self._counts.get((bucket, window), 0) + 1
+            self._counts[(bucket, window)] = current
+            return current, self._counts.get((bucket, window - 1), 0)
+
+    def _forget_before(self, window: int) -> None:
+        # Windows only move forward, so old counts are swept once per new window, not per hit.
+        if window <= self._oldest:
+            return
+        self._counts = {key: n for key, n in self._counts.items() if key[1] >= window}
+        self._oldest = window
+
+
+class RedisCounter:
+    """Counts shared by every API process through Redis."""
+
+    def __init__(self, url: str) -> None:
+        import redis
+
+        self._redis = redis.Redis.from_url(url, socket_timeout=1, socket_connect_timeout=1)
+
+    def hit(self, bucket: str, window: int, ttl: int) -> tuple[int, int]:
+        with self._redis.pipeline(transaction=False) as pipe:
+            pipe.incr(f"{PREFIX}{bucket}:{window}")
+            pipe.expire(f"{PREFIX}{bucket}:{window}", ttl)
+            pipe.get(f"{PREFIX}{bucket}:{window - 1}")
+            current, _expiry, previous = pipe.execute()
+        return int(current), int(previous or 0)
+
+
+class Limiter:
+    """Checks uses against the service's limits; one per API process."""
+
+    def __init__(
+        self,
+        limits: dict[str, Limit],
+        counter: Counter,
+        redis_errors: tuple[type[BaseException], ...] = (),
+        clock: Callable[[], float] = time.time,
+    ) -> None:
+        self.limits = limits
+        self._counter = counter
+        self._errors = redis_errors
+        self._clock = clock
+        self._skip_until = 0.0
+
+    def check(self, name: str, key: str) -> None:
+        """Count one use of limit ``name`` by ``key``; raise ``RateLimited`` if over it."""
+        limit = self.limits[name]
+        if limit.count <= 0 or self._clock() < self._skip_until:
+            return
+        window, into = divmod(self._clock(), limit.seconds)
+        bucket = f"{limit.name}:{_digest(key)}"
+        try:
+            current, previous = self._counter.hit(bucket, int(window), limit.seconds * 2)
+        except self._errors as exc:
+            self._skip_until = self._clock() + REDIS_RETRY_SECONDS
+            log.warning("rate limits not checked for %.0f s (Redis: %s)", REDIS_RETRY_SECONDS, exc)
+            return
+        overlap = 1 - into / limit.seconds
+        if current + previous * overlap <= limit.count:
+            return
+        metrics.RATE_LIMITED.labels(limit.name).inc()
+        raise RateLimited(limit, _retry_after(limit, current, previous, into))
+
+
+def _retry_after(limit: Limit, current: int, previous: int, into: float) -> int:
+    """Whole seconds until one more use would pass. ``current`` already counts the refused use.
+
+    Within this window a use passes once the previous window has faded enough; once this
+    window alone holds the limit, the wait runs into the next window, where this one fades.
+    """
+    seconds, room = limit.seconds, limit.count - current - 1
+    if room > 0 and previous:
+        at = seconds * (1 - room / previous)
+    else:
+        at = seconds + seconds * max(0.0, 1 - (limit.count - 1) / current)
+    return max(1, math.ceil(round(at - into, 6)))  # 40.000000000001 s is 40 s
+
+
+def _digest(key: str) -> str:
+    return hashlib.sha256(key.encode()).hexdigest()[:24]
+
+
+def limits(settings: Settings) -> dict[str, Limit]:
+    """The limits this service enforces, from its settings (README, "Configuration")."""
+    return {
+        "message": Limit("message", settings.messages_per_minute, 60),
+        "conversation": Limit("conversation", settings.conversations_per_hour, 3600),
+        "sign_in": Limit("sign_in", settings.sign_ins_per_hour, 3600),
+    }
+
+
+def make_limiter(settings: Settings) -> Limiter:
+    if not settings.redis_url:
+        return Limiter(limits(settings), MemoryCounter())
+    import redis
+
+    return Limiter(limits(settings), RedisCounter(settings.redis_url), (redis.RedisError, OSError))
+
+
+def wait_text(seconds: int) -> str:
+    if seconds < 90:
+        return f"{seconds} second{'s' if seconds != 1 else ''}"
+    return f"{math.ceil(seconds / 60)} minutes"
