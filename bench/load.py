@@ -100,11 +100,16 @@ def baseline_visit(rasa_url: str, run: Run, deadline: float, _think=None) -> Non
 
 
 def load(play, url: str, residents: int, seconds: float, pause: float = 0.0) -> dict:
+    """``residents`` playing at once until ``seconds`` are up. Residents who pause arrive
+    spread over one pause, as people do, not all in the same instant: otherwise every one of
+    them would send at the same moment, every time, and measure a queue no service sees."""
     run, deadline = Run(), time.monotonic() + seconds
     think = (lambda: time.sleep(pause)) if pause else None
     started = time.monotonic()
     with ThreadPoolExecutor(residents) as pool:
-        for _ in range(residents):
+        for n in range(residents):
+            if pause:
+                time.sleep(max(0.0, started + n * pause / residents - time.monotonic()))
             pool.submit(play, url, run, deadline, think)
     return run.summary(time.monotonic() - started)
 
@@ -176,17 +181,32 @@ def row(name: str, result: dict) -> str:
             f"{result['p95']:.0f} | {result['errors']} | {result['turns']} |")  # fmt: skip
 
 
+def cpu_seconds(pids: dict[str, int]) -> dict[str, float]:
+    """CPU time (user and system) used so far by each process, and by this load generator."""
+    tick = os.sysconf("SC_CLK_TCK")
+    used = {}
+    for name, pid in pids.items():
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        used[name] = (int(fields[11]) + int(fields[12])) / tick
+    used["load generator (this bench)"] = sum(os.times()[:2])
+    return used
+
+
 def ours(folder: Path) -> tuple[list[str], dict, list[str], list[str]]:
     """Rows per load level, their results, memory rows and the time breakdown."""
     stack = stack_module.start(folder / "var")
     logs = stack.var_dir / "logs"
+    pids = {f.stem: int(f.read_text()) for f in sorted(logs.glob("*.pid"))}
     try:
-        rows, results = [], {}
+        rows, results, cpu = [], {}, {}
         load(visit, stack.base_url, 2, 10)  # warm up
         actions_from = (logs / "actions.log").stat().st_size
         before = metric_sums(stack.base_url)
         for residents in CURVE:
+            used = cpu_seconds(pids)
             results[residents] = load(visit, stack.base_url, residents, SATURATION_SECONDS)
+            if residents == 50:
+                cpu = {name: spent - used[name] for name, spent in cpu_seconds(pids).items()}
             rows.append(row(f"Work Local, {residents} without pause", results[residents]))
         after = metric_sums(stack.base_url)
         actions = action_ms(logs / "actions.log", actions_from)
@@ -194,27 +214,45 @@ def ours(folder: Path) -> tuple[list[str], dict, list[str], list[str]]:
                                 PAUSE_SECONDS)  # fmt: skip
         rows.append(row(f"Work Local, {PACED_RESIDENTS} pausing {PAUSE_SECONDS:.0f} s",
                         results["paced"]))  # fmt: skip
-        memory = [f"| {pid_file.stem} | {rss_mb(int(pid_file.read_text())):.0f} MB |"
-                  for pid_file in sorted(logs.glob("*.pid"))]  # fmt: skip
+        memory = [f"| {name} | {rss_mb(pid):.0f} MB |" for name, pid in pids.items()]
         nlu = nlu_ms(stack.rasa_url)
-        turns = after["gateway"][1] - before["gateway"][1]
-        per_turn = {stage: (after[stage][0] - before[stage][0]) * 1000 / turns
-                    for stage in ("gateway", "assistant")}  # fmt: skip
-        action_per_turn = sum(actions) / turns
-        breakdown = [
-            f"| whole turn in the gateway | {per_turn['gateway']:.1f} ms |",
-            f"| gateway's own work (checks, database, routing) | "
-            f"{per_turn['gateway'] - per_turn['assistant']:.1f} ms |",
-            f"| Rasa server (NLU, policies, action calls) | {per_turn['assistant']:.1f} ms |",
-            f"| of which NLU (median `/model/parse`, idle) | {nlu:.1f} ms |",
-            f"| of which the action server ({len(actions) / turns:.2f} calls per turn) | "
-            f"{action_per_turn:.1f} ms |",
-            f"| of which policies and Rasa's own work (the rest) | "
-            f"{per_turn['assistant'] - nlu - action_per_turn:.1f} ms |",
-        ]
-        return rows, results, memory, breakdown
+        return rows, results, memory, breakdown(before, after, actions, nlu, cpu, results)
     finally:
         stack_module.stop(stack)
+
+
+def breakdown(before, after, actions, nlu, cpu, results) -> list[str]:
+    """Wall time per call at each stage (the saturation runs), then CPU per turn by process
+    (the 50-resident run): on a machine whose cores are all busy, the second says what a
+    turn costs and where."""
+
+    def mean_ms(stage: str) -> float:
+        total = after[stage][0] - before[stage][0]
+        return total * 1000 / (after[stage][1] - before[stage][1])
+
+    turns = after["gateway"][1] - before["gateway"][1]
+    gateway, assistant = mean_ms("gateway"), mean_ms("assistant")
+    action_mean = statistics.mean(actions) if actions else 0.0
+    lines = [
+        "| Stage (wall time, mean over the saturation runs) | per call |",
+        "|---|---|",
+        f"| a resident's turn in the gateway | {gateway:.1f} ms |",
+        f"| the gateway's call to Rasa within it (NLU, policies, actions, queueing) | "
+        f"{assistant:.1f} ms |",
+        f"| the gateway's own work (checks, database, routing) | {gateway - assistant:.1f} ms |",
+        f"| NLU alone (median `/model/parse`, idle server) | {nlu:.1f} ms |",
+        f"| an action server call ({len(actions) / turns:.2f} per turn) | {action_mean:.1f} ms |",
+        "",
+        f"| Process (CPU per turn, 50 residents: {results[50]['turns']} turns) | per turn |",
+        "|---|---|",
+    ]
+    turns50 = results[50]["turns"]
+    lines += [f"| {name} | {seconds * 1000 / turns50:.1f} ms |" for name, seconds in cpu.items()]
+    total = sum(cpu.values()) * 1000 / turns50
+    cores = os.cpu_count() or 1
+    lines.append(f"| all | {total:.1f} ms (at most {cores * 1000 / total:.0f} turns/s on "
+                 f"{cores} cores) |")  # fmt: skip
+    return lines
 
 
 def run() -> str:
@@ -223,12 +261,15 @@ def run() -> str:
         baseline, url = start_baseline(folder)
         try:
             load(baseline_visit, url, 2, 10)  # warm up
-            base = {n: load(baseline_visit, url, n, SATURATION_SECONDS) for n in CURVE}
+            base = {n: load(baseline_visit, url, n, SATURATION_SECONDS) for n in CURVE[:-1]}
+            used = cpu_seconds({"server": baseline.pid})
+            base[50] = load(baseline_visit, url, 50, SATURATION_SECONDS)
+            base_cpu = (cpu_seconds({"server": baseline.pid})["server"] - used["server"]) * 1000
             base_memory = rss_mb(baseline.pid)
         finally:
             baseline.terminate()
             baseline.wait(30)
-        rows, results, memory, breakdown = ours(folder)
+        rows, results, memory, where = ours(folder)
     rows += [row(f"baseline `rasa init`, {n} without pause", base[n]) for n in CURVE]
     ratio = results[50]["turns_per_s"] / base[50]["turns_per_s"]
     paced = results["paced"]
@@ -257,11 +298,10 @@ def run() -> str:
             *memory,
             f"| baseline Rasa server | {base_memory:.0f} MB |",
             "",
-            "Where a turn's time goes (averages over the saturation runs):",
+            "Where a turn's time goes:",
             "",
-            "| Stage | per turn |",
-            "|---|---|",
-            *breakdown,
+            *where,
+            f"| (baseline Rasa server, 50 residents) | {base_cpu / base[50]['turns']:.1f} ms |",
         ]
     )
 

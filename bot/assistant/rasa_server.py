@@ -1,61 +1,39 @@
 """Start Rasa's command line (``python -m bot.assistant.rasa_server run ...``) with the
 service's log lines and request ids (``bot.observability.sanic``), a tracker store that
-reconnects after a database restart, and one speed fix.
-
-Rasa checks every action server response with ``jsonschema.validate``, which first checks the
-schema itself against the JSON Schema meta-schema, on every call. With jsonschema 4.17 (the
-newest Rasa 3.6 allows) that meta-check took over half of the Rasa server's CPU during the
-assessment, where every answer runs the form's validation action (docs/benchmarks.md). Here the
-schema is checked once per distinct schema and the compiled validator reused: the response is
-still validated exactly as before, and an invalid one still raises the same error.
+reconnects after a database restart, and the speed fixes of ``bot.assistant.speedups``.
 """
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
-import jsonschema
-from jsonschema import exceptions, validators
-
-_original_validate = jsonschema.validate
-_compiled: dict[str, Any] = {}
-
-
-def validate(instance: Any, schema: Any, cls: Any = None, *args: Any, **kwargs: Any) -> None:
-    """``jsonschema.validate`` with the schema checked and compiled once, then reused."""
-    if cls is not None or args or kwargs:
-        _original_validate(instance, schema, cls, *args, **kwargs)
-        return
-    key = json.dumps(schema, sort_keys=True, default=str)
-    validator = _compiled.get(key)
-    if validator is None:
-        validator_class = validators.validator_for(schema)
-        validator_class.check_schema(schema)
-        validator = _compiled[key] = validator_class(schema)
-    error = exceptions.best_match(validator.iter_errors(instance))
-    if error is not None:
-        raise error
+from bot.database.core import sqlite_engine_kwargs
 
 
 def resilient_engine_kwargs(original: Any) -> Any:
-    """Rasa's PostgreSQL tracker store engine, made to survive a database restart: each pooled
-    connection is checked before use (as the API's are), and connecting gives up after 5 s
-    rather than hanging a turn."""
+    """Rasa's tracker store engine. On PostgreSQL, made to survive a database restart: each
+    pooled connection is checked before use (as the API's are), and connecting gives up after
+    5 s rather than hanging a turn. On SQLite, connections are kept in a pool rather than opened
+    (and their pragmas run) for every read and write of a tracker, as SQLAlchemy 1.4 does for
+    SQLite files; that was a tenth of the Rasa server's time under load."""
 
     def kwargs(url: Any) -> dict[str, Any]:
         found = dict(original(url))
-        if found:  # PostgreSQL (SQLite gets none)
+        if found:  # PostgreSQL
             found["pool_pre_ping"] = True
             found["pool_timeout"] = 5
             found["connect_args"] = {**found.get("connect_args", {}), "connect_timeout": 5}
+        elif str(url).startswith("sqlite"):
+            found.update(sqlite_engine_kwargs())
         return found
 
     return kwargs
 
 
 def main() -> None:
-    jsonschema.validate = validate
+    from bot.assistant import speedups
+
+    speedups.apply()
     import rasa.core.tracker_store
     import rasa.server
     import rasa.utils.io

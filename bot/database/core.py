@@ -9,6 +9,7 @@ from functools import lru_cache
 from sqlalchemy import MetaData, create_engine, event
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, declarative_base, sessionmaker
+from sqlalchemy.pool import QueuePool
 
 from bot.config import get_settings
 
@@ -24,7 +25,7 @@ NAMING_CONVENTION = {
 Base = declarative_base(metadata=MetaData(naming_convention=NAMING_CONVENTION))
 
 
-def _sqlite_pragmas(dbapi_connection, _record) -> None:
+def sqlite_pragmas(dbapi_connection, _record) -> None:
     """WAL lets the API read while another process writes; foreign keys are off by default.
 
     Searches read many pages of the full-text index: mapping the file into memory and a larger
@@ -39,13 +40,24 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
     cursor.close()
 
 
+def sqlite_engine_kwargs() -> dict:
+    """A pool of SQLite connections shared by threads. SQLAlchemy 1.4 opens a new connection
+    for every session on a SQLite file (2.0 pools them), and each new one runs the pragmas
+    above: under load that was several milliseconds of every turn."""
+    return {
+        "poolclass": QueuePool,
+        "pool_size": 10,
+        "max_overflow": 10,
+        "pool_timeout": 5,
+        "connect_args": {"check_same_thread": False, "timeout": 5},
+    }
+
+
 def make_engine(url: str) -> Engine:
     """An engine with the pool settings that suit the URL's database."""
     if url.startswith("sqlite"):
-        engine = create_engine(
-            url, future=True, connect_args={"check_same_thread": False, "timeout": 5}
-        )
-        event.listen(engine, "connect", _sqlite_pragmas)
+        engine = create_engine(url, future=True, **sqlite_engine_kwargs())
+        event.listen(engine, "connect", sqlite_pragmas)
         return engine
     return create_engine(
         url,

@@ -66,7 +66,8 @@ def test_a_confirmation_is_sent_as_a_text_through_notify(copy_db, with_templates
 
 def test_email_gets_a_subject_and_body(copy_db, with_templates, fake):
     booking = _book(copy_db, with_templates, contact="sam@example.com")
-    notify.deliver_due(db_session=copy_db, council=with_templates, now=NOW + timedelta(days=1))
+    [queued] = _messages(copy_db)
+    notify.deliver_due(db_session=copy_db, council=with_templates, now=queued.next_attempt_at)
     [sent] = fake.received
     assert sent["kind"] == "email" and sent["email_address"] == "sam@example.com"
     assert booking.reference in sent["personalisation"]["subject"]
@@ -91,7 +92,8 @@ def test_a_failure_notify_will_not_recover_from_is_shown_in_the_outbox(
 ):
     _book(copy_db, with_templates)
     fake.failures = [400]
-    notify.deliver_due(db_session=copy_db, council=with_templates, now=NOW + timedelta(days=1))
+    [queued] = _messages(copy_db)
+    notify.deliver_due(db_session=copy_db, council=with_templates, now=queued.next_attempt_at)
     [failed] = notify.outbox(db_session=copy_db)
     assert failed.status == "failed" and "400" in failed.last_error
 
