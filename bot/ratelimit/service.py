@@ -5,7 +5,8 @@ Counts are kept in Redis when ``REDIS_URL`` is set, so every API process sees th
 (a resident's consecutive messages may reach different processes); in this process otherwise.
 Each limit is a sliding window approximated from two fixed windows: the previous window's count
 weighs in by how much of it still overlaps, so a burst at a window's edge cannot double the
-allowance. Keys are hashed: an address is personal data and never reaches Redis or the logs.
+allowance. An address is personal data: keys are hashed, so none is stored in the clear, and
+expire after two windows; none is ever logged.
 
 When Redis fails, requests are let through (logged, and checked again a few seconds later):
 refusing every resident because a counter is unreachable would be worse than a burst let in.
