@@ -51,8 +51,8 @@ def rate_limited_body(exc: RateLimited) -> dict:
     wait = wait_text(exc.retry_after)
     if exc.limit.name == "message":
         message = (
-            "You're sending messages faster than I can answer them, so I haven't read your "
-            f"last one. Please wait {wait} before sending it again."
+            "You're sending messages faster than I can answer them. "
+            f"Please wait {wait} before sending another."
         )
     else:
         message = (

@@ -14,6 +14,7 @@ refusing every resident because a counter is unreachable would be worse than a b
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import logging
 import math
@@ -54,28 +55,40 @@ class Counter(Protocol):
         """Count one use in ``window``; return this window's and the previous window's counts."""
         ...
 
+    def undo(self, bucket: str, window: int, ttl: int) -> None:
+        """Take back a use that was refused."""
+        ...
+
 
 class MemoryCounter:
     """One process's counts: the embedded default, where there is one API process."""
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
-        self._counts: dict[tuple[str, int], int] = {}
-        self._oldest = 0
+        # Per window length (``ttl``): windows of a minute and of an hour are numbered apart.
+        self._counts: dict[int, dict[tuple[str, int], int]] = {}
+        self._oldest: dict[int, int] = {}
 
     def hit(self, bucket: str, window: int, ttl: int) -> tuple[int, int]:
         with self._lock:
-            self._forget_before(window - 1)
-            current = self._counts.get((bucket, window), 0) + 1
-            self._counts[(bucket, window)] = current
-            return current, self._counts.get((bucket, window - 1), 0)
+            counts = self._forget_before(ttl, window - 1)
+            current = counts.get((bucket, window), 0) + 1
+            counts[(bucket, window)] = current
+            return current, counts.get((bucket, window - 1), 0)
 
-    def _forget_before(self, window: int) -> None:
+    def undo(self, bucket: str, window: int, ttl: int) -> None:
+        with self._lock:
+            counts = self._counts.get(ttl, {})
+            if counts.get((bucket, window), 0) > 0:
+                counts[(bucket, window)] -= 1
+
+    def _forget_before(self, ttl: int, window: int) -> dict[tuple[str, int], int]:
         # Windows only move forward, so old counts are swept once per new window, not per hit.
-        if window <= self._oldest:
-            return
-        self._counts = {key: n for key, n in self._counts.items() if key[1] >= window}
-        self._oldest = window
+        counts = self._counts.setdefault(ttl, {})
+        if window > self._oldest.get(ttl, 0):
+            counts = self._counts[ttl] = {k: n for k, n in counts.items() if k[1] >= window}
+            self._oldest[ttl] = window
+        return counts
 
 
 class RedisCounter:
@@ -93,6 +106,9 @@ class RedisCounter:
             pipe.get(f"{PREFIX}{bucket}:{window - 1}")
             current, _expiry, previous = pipe.execute()
         return int(current), int(previous or 0)
+
+    def undo(self, bucket: str, window: int, ttl: int) -> None:
+        self._redis.decr(f"{PREFIX}{bucket}:{window}")
 
 
 class Limiter:
@@ -127,21 +143,24 @@ class Limiter:
         overlap = 1 - into / limit.seconds
         if current + previous * overlap <= limit.count:
             return
+        # A refused use is not counted: trying again early must not lengthen the wait.
+        with contextlib.suppress(*self._errors):
+            self._counter.undo(bucket, int(window), limit.seconds * 2)
         metrics.RATE_LIMITED.labels(limit.name).inc()
-        raise RateLimited(limit, _retry_after(limit, current, previous, into))
+        raise RateLimited(limit, _retry_after(limit, current - 1, previous, into))
 
 
-def _retry_after(limit: Limit, current: int, previous: int, into: float) -> int:
-    """Whole seconds until one more use would pass. ``current`` already counts the refused use.
+def _retry_after(limit: Limit, kept: int, previous: int, into: float) -> int:
+    """Whole seconds until one more use would pass, with ``kept`` uses in this window.
 
     Within this window a use passes once the previous window has faded enough; once this
     window alone holds the limit, the wait runs into the next window, where this one fades.
     """
-    seconds, room = limit.seconds, limit.count - current - 1
+    seconds, room = limit.seconds, limit.count - kept - 1
     if room > 0 and previous:
         at = seconds * (1 - room / previous)
     else:
-        at = seconds + seconds * max(0.0, 1 - (limit.count - 1) / current)
+        at = seconds + seconds * (max(0.0, 1 - (limit.count - 1) / kept) if kept else 0.0)
     return max(1, math.ceil(round(at - into, 6)))  # 40.000000000001 s is 40 s
 
 

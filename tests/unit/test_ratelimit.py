@@ -48,9 +48,10 @@ def test_allows_the_limit_then_refuses_with_a_wait():
     refusal = refused(limits)
     assert refusal is not None
     assert refusal.limit.name == "message"
-    # Four counted (the refused one too): one more passes 30 s into the next window, when
-    # 1 + 4 * (1 - 30/60) <= 3, which is 20 + 30 s from now.
-    assert refusal.retry_after == 50
+    # Three counted: one more passes 20 s into the next window, when 1 + 3 * (1 - 20/60) <= 3,
+    # which is 20 + 20 s from now.
+    assert refusal.retry_after == 40
+    assert refused(limits).retry_after == 40  # asking again early does not add to the wait
 
 
 def test_keys_are_counted_apart():
@@ -70,8 +71,8 @@ def test_the_previous_window_weighs_in_as_it_fades():
     clock.now += 15  # 5 s into the next window: the last one still counts 3 * 55/60
     refusal = refused(limits, "k")
     assert refusal is not None
-    # One more use passes once 1 (the refused one) + 1 + 3 * (1 - t/60) <= 3: t >= 40 s.
-    assert refusal.retry_after == 35
+    # One more use passes once 1 + 3 * (1 - t/60) <= 3: t >= 20 s into this window.
+    assert refusal.retry_after == 15
     clock.now += refusal.retry_after
     assert refused(limits, "k") is None
 
@@ -102,7 +103,24 @@ def test_old_windows_are_forgotten():
         limits.check("message", f"key-{n}")
     clock.now += 180
     limits.check("message", "someone else")
-    assert len(counter._counts) == 1
+    assert sum(len(counts) for counts in counter._counts.values()) == 1
+
+
+def test_limits_of_a_minute_and_of_an_hour_keep_their_counts_side_by_side():
+    """Messages (counted by the minute) going on between sign-in attempts (by the hour)
+    must not wipe the hourly count."""
+    clock = Clock()
+    limits = Limiter(
+        {"message": Limit("message", 30, 60), "sign_in": Limit("sign_in", 3, 3600)},
+        MemoryCounter(),
+        clock=clock,
+    )
+    for _ in range(3):
+        limits.check("sign_in", "203.0.113.9")
+        limits.check("message", "conversation-1")
+        clock.now += 1
+    with pytest.raises(RateLimited):
+        limits.check("sign_in", "203.0.113.9")
 
 
 def test_wait_text_reads_naturally():
@@ -141,6 +159,9 @@ def test_with_redis_down_requests_pass_and_redis_is_left_alone_for_a_while():
         def hit(self, bucket, window, ttl):
             Failing.calls += 1
             raise ConnectionError("Redis is down")
+
+        def undo(self, bucket, window, ttl):
+            raise AssertionError("nothing was counted")
 
     clock = Clock()
     limits = limiter(1, counter=Failing(), clock=clock, errors=(ConnectionError,))
