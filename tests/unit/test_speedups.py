@@ -103,12 +103,12 @@ def test_the_tracker_store_on_sqlite_uses_the_write_ahead_log(tmp_path):
 
 
 def test_calls_to_the_action_server_reuse_one_connection(monkeypatch):
-    import asyncio
     import json
     from http.server import BaseHTTPRequestHandler
 
     from rasa.utils.endpoints import EndpointConfig
 
+    from tests import aio
     from tests.http_double import serving
 
     peers = []
@@ -136,6 +136,6 @@ def test_calls_to_the_action_server_reuse_one_connection(monkeypatch):
         return [await endpoint.request(json={"n": n}) for n in range(3)]
 
     with serving(KeepAlive) as url:
-        answers = asyncio.run(three_calls(url))
+        answers = aio.run(three_calls(url))
     assert answers == [{"events": [], "seen": "kept"}] * 3  # Rasa's headers still sent
     assert len(set(peers)) == 1
