@@ -191,18 +191,25 @@ async def _push(websocket: WebSocket, live, sessions, conversation_id: str, afte
     while True:
         if (message or {}).get("type") == RESYNC["type"]:
             message = await run_in_threadpool(_catch_up, sessions, conversation_id, seen)
+        message = _unseen(message, seen)
         if message is not None:
-            seen = max([seen, *_seqs(message)])
+            seen = max([seen, *(_seq(m) or 0 for m in message.get("messages", []))])
             await websocket.send_json(message)
         message = await live.get(timeout=30)
 
 
-def _seqs(message: dict) -> list[int]:
-    return [
-        m["custom"]["seq"]
-        for m in message.get("messages", [])
-        if isinstance((m.get("custom") or {}).get("seq"), int)
-    ]
+def _unseen(message: dict | None, seen: int) -> dict | None:
+    """``message`` without what this socket has already sent: a message committed while the
+    socket caught up from the database also arrives by pub/sub a moment later."""
+    if message is None or "messages" not in message:
+        return message  # nothing, or news without messages (an adviser typing)
+    fresh = [m for m in message["messages"] if (_seq(m) or seen + 1) > seen]
+    return {**message, "messages": fresh} if fresh else None
+
+
+def _seq(message: dict) -> int | None:
+    seq = (message.get("custom") or {}).get("seq")
+    return seq if isinstance(seq, int) else None
 
 
 def _catch_up(sessions, conversation_id: str, after: int) -> dict | None:

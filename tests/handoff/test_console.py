@@ -196,6 +196,22 @@ def test_what_live_updates_dropped_reaches_the_resident_when_they_are_back(
     assert [m["text"] for m in missed] == ["Are you still there?"]
 
 
+def test_a_message_caught_up_from_the_database_is_not_sent_again_by_pub_sub(client, app):
+    """The adviser joins while the resident's socket opens: the socket catches up from the
+    database and then hears the same news from the hub. The resident gets it once."""
+    reference, conversation_id = _case(app, status="waiting")
+    sign_in(client, "amira")
+    csrf = _csrf(client.get(f"/console/cases/{reference}").text)
+    client.post(f"/console/cases/{reference}/claim", data={"csrf": csrf})
+    channel = live_hub.conversation_channel(conversation_id)
+    with client.websocket_connect(f"/api/v1/conversations/{conversation_id}/ws") as resident:
+        joined = resident.receive_json()["messages"]
+        assert [m["custom"]["type"] for m in joined] == ["adviser_joined"]
+        live_hub.get_hub().publish(channel, {"messages": joined})  # the late pub/sub copy
+        live_hub.get_hub().publish(channel, {"typing": {"name": "Amira"}})
+        assert resident.receive_json() == {"typing": {"name": "Amira"}}
+
+
 def test_closing_needs_an_outcome_and_the_case_leaves_the_queue(client, app):
     reference, _ = _case(app, status="open")
     sign_in(client, "amira")
