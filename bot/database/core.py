@@ -43,12 +43,13 @@ def sqlite_pragmas(dbapi_connection, _record) -> None:
 def sqlite_engine_kwargs() -> dict:
     """A pool of SQLite connections shared by threads. SQLAlchemy 1.4 opens a new connection
     for every session on a SQLite file (2.0 pools them), and each new one runs the pragmas
-    above: under load that was several milliseconds of every turn."""
+    above: under load that was several milliseconds of every turn. Ten are kept (each may hold
+    up to 32 MiB of page cache); beyond that a connection is opened for the request and closed
+    after it, so no request ever waits for one."""
     return {
         "poolclass": QueuePool,
         "pool_size": 10,
-        "max_overflow": 10,
-        "pool_timeout": 5,
+        "max_overflow": -1,
         "connect_args": {"check_same_thread": False, "timeout": 5},
     }
 
