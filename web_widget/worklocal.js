@@ -568,8 +568,9 @@
     const kept = !state.outbox.length ? ""
       : wait ? " Your message is kept and will be sent then."
       : " Your message is kept and will be sent when the connection is back.";
+    // Asked to wait, trying again early would only be refused again: no button then.
     banner(`${message || "We can't reach the assistant at the moment."}${kept}${message ? "" : phone}`,
-    "Try again now", () => { retries = 0; retry(); });
+      wait > 0 ? null : "Try again now", () => { retries = 0; retry(); });
     clearTimeout(retryTimer);
     retryTimer = setTimeout(retry, wait > 0 ? wait * 1000 : Math.min(15000, 1000 * 2 ** retries++));
   }
