@@ -478,7 +478,7 @@
       const body = await response.json().catch(() => ({}));
       if (response.ok || response.status === 422) onData({ reply_to: message.id, ...body });
       else if (response.status === 404) gone();
-      else unreachable(body.error && body.error.message, body.error && body.error.retry_after);
+      else unreachable(body.error);
     } catch (_) {
       if (state.id === conversation) unreachable();
     } finally {
@@ -501,7 +501,7 @@
       if (d.error && (d.error.code === "assistant_unavailable" || d.error.code === "rate_limited")) {
         clearTimeout(replyTimer);
         sentOn = null; // not answered: send it again when retrying
-        return unreachable(d.error.message, d.error.retry_after);
+        return unreachable(d.error);
       }
       clearTimeout(replyTimer);
       clearTimeout(retryTimer);
@@ -561,8 +561,10 @@
     count();
   }
 
-  function unreachable(message, wait) {
-    // wait: the seconds the server asked for (a rate limit); otherwise back off on our own.
+  function unreachable(error) {
+    // The server's error, if it gave one: its words, and with a rate limit the seconds it
+    // asked us to wait; otherwise back off on our own.
+    const { message, retry_after: wait } = error || {};
     typing(false);
     const phone = config.phone ? ` You can also call ${config.name} on ${config.phone}${config.hours ? ` (${config.hours})` : ""}.` : "";
     const kept = !state.outbox.length ? ""
@@ -595,7 +597,7 @@
         channel: KIOSK ? "kiosk" : "web", greet: true,
       });
       const body = await response.json().catch(() => ({}));
-      if (!response.ok) return unreachable(body.error && body.error.message, body.error && body.error.retry_after);
+      if (!response.ok) return unreachable(body.error);
       state.id = body.id;
       banner(null);
       retries = 0;

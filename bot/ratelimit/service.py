@@ -129,15 +129,15 @@ class Limiter:
 
     def check(self, name: str, key: str) -> None:
         """Count one use of limit ``name`` by ``key``; raise ``RateLimited`` if over it."""
-        limit = self.limits[name]
-        if limit.count <= 0 or self._clock() < self._skip_until:
+        limit, now = self.limits[name], self._clock()
+        if limit.count <= 0 or now < self._skip_until:
             return
-        window, into = divmod(self._clock(), limit.seconds)
+        window, into = divmod(now, limit.seconds)
         bucket = f"{limit.name}:{_digest(key)}"
         try:
             current, previous = self._counter.hit(bucket, int(window), limit.seconds * 2)
         except self._errors as exc:
-            self._skip_until = self._clock() + REDIS_RETRY_SECONDS
+            self._skip_until = now + REDIS_RETRY_SECONDS
             log.warning("rate limits not checked for %.0f s (Redis: %s)", REDIS_RETRY_SECONDS, exc)
             return
         overlap = 1 - into / limit.seconds

@@ -15,7 +15,7 @@ from http.server import BaseHTTPRequestHandler
 
 import jwt
 
-from tests.http_double import serving
+from tests.http_double import answer_json, serving
 
 SERVICE_ID = "0f6f4a8c-1c1e-4f7b-9d3a-2b5a5e6c7d80"
 SECRET = "8e1d2c3b-4a59-4e7f-8a6b-5c4d3e2f1a09"
@@ -35,12 +35,7 @@ def _handler(state: FakeNotify):
             pass
 
         def _answer(self, status: int, body: dict) -> None:
-            data = json.dumps(body).encode()
-            self.send_response(status)
-            self.send_header("Content-Type", "application/json")
-            self.send_header("Content-Length", str(len(data)))
-            self.end_headers()
-            self.wfile.write(data)
+            answer_json(self, status, body)
 
         def do_POST(self) -> None:
             token = self.headers.get("Authorization", "").removeprefix("Bearer ")

@@ -4,11 +4,9 @@ Redis share the count."""
 
 from __future__ import annotations
 
-import json
 import os
 from collections.abc import Iterator
 from contextlib import ExitStack
-from http.server import BaseHTTPRequestHandler
 
 import pytest
 from fastapi.testclient import TestClient
@@ -18,39 +16,24 @@ from bot.conversation import service
 from bot.database import migrate
 from bot.database.core import make_engine, session_factory, session_scope
 from bot.live import hub as live_hub
-from tests.http_double import serving
-
-HEARD: list[str] = []
-
-
-class EchoRasa(BaseHTTPRequestHandler):
-    """Rasa's REST channel, answering each message by repeating it."""
-
-    def log_message(self, *_args) -> None:
-        pass
-
-    def do_POST(self) -> None:
-        body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
-        HEARD.append(body["message"])
-        said = f"You said {body['message']}"
-        reply = json.dumps([{"recipient_id": body["sender"], "text": said}])
-        self.send_response(200)
-        self.send_header("Content-Type", "application/json")
-        self.end_headers()
-        self.wfile.write(reply.encode())
+from tests.handoff import fake_rasa
 
 
 @pytest.fixture
-def make_client(monkeypatch, tmp_path) -> Iterator:
+def rasa() -> Iterator[fake_rasa.FakeRasa]:
+    with fake_rasa.running() as fake:
+        yield fake
+
+
+@pytest.fixture
+def make_client(monkeypatch, tmp_path, rasa) -> Iterator:
     """Clients of separate app instances (as separate API processes) on one database."""
     url = f"sqlite:///{tmp_path / 'app.db'}"
     migrate.upgrade(url)
-    HEARD.clear()
     with ExitStack() as stack:
-        rasa_url = stack.enter_context(serving(EchoRasa))
 
         def make(**limits: str) -> TestClient:
-            for name, value in {"DATABASE_URL": url, "RASA_URL": rasa_url, **limits}.items():
+            for name, value in {"DATABASE_URL": url, "RASA_URL": rasa.url, **limits}.items():
                 monkeypatch.setenv(name, value)
             get_settings.cache_clear()
             live_hub.get_hub.cache_clear()
@@ -74,7 +57,7 @@ def start(client: TestClient) -> str:
     return created.json()["id"]
 
 
-def test_a_message_over_the_limit_is_refused_with_a_wait_and_goes_nowhere(make_client):
+def test_a_message_over_the_limit_is_refused_with_a_wait_and_goes_nowhere(make_client, rasa):
     client = make_client(MESSAGES_PER_MINUTE="3")
     conversation_id = start(client)
     path = f"/api/v1/conversations/{conversation_id}/messages"
@@ -86,7 +69,7 @@ def test_a_message_over_the_limit_is_refused_with_a_wait_and_goes_nowhere(make_c
     assert error["code"] == "rate_limited"
     assert error["retry_after"] == int(refused.headers["retry-after"]) > 0
     assert "faster than I can answer" in error["message"]
-    assert "one too many" not in HEARD
+    assert "one too many" not in rasa.heard
     assert turns_stored(conversation_id) == 3
     # Another resident's conversation is not held up by this one.
     other = start(client)
@@ -98,7 +81,7 @@ def test_a_message_over_the_limit_is_refused_with_a_wait_and_goes_nowhere(make_c
     )
 
 
-def test_the_socket_says_the_same_and_answers_the_message_it_refused(make_client):
+def test_the_socket_says_the_same_and_answers_the_message_it_refused(make_client, rasa):
     client = make_client(MESSAGES_PER_MINUTE="1")
     conversation_id = start(client)
     with client.websocket_connect(f"/api/v1/conversations/{conversation_id}/ws") as socket:
@@ -109,7 +92,7 @@ def test_the_socket_says_the_same_and_answers_the_message_it_refused(make_client
     assert refused["reply_to"] == "b"
     assert refused["error"]["code"] == "rate_limited"
     assert refused["error"]["retry_after"] > 0
-    assert HEARD == ["first"]
+    assert rasa.heard == ["first"]
 
 
 def test_new_conversations_from_one_address_are_limited_and_a_phone_number_given(make_client):

@@ -1,5 +1,6 @@
-"""A local stand-in for the Rasa server's tracker events endpoint, recording each pause and
-resume the gateway sends, so tests drive the real ``RasaClient`` over HTTP."""
+"""A local stand-in for the Rasa server, so tests drive the real ``RasaClient`` over HTTP: its
+tracker events endpoint records each pause and resume the gateway sends, and its REST channel
+records each message and answers "You said ..."."""
 
 from __future__ import annotations
 
@@ -9,13 +10,14 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler
 
-from tests.http_double import serving
+from tests.http_double import answer_json, serving
 
 
 @dataclass
 class FakeRasa:
     url: str = ""
     events: list[tuple[str, str]] = field(default_factory=list)  # (conversation, event)
+    heard: list[str] = field(default_factory=list)  # messages sent to the REST channel
 
 
 @contextmanager
@@ -29,21 +31,20 @@ def running() -> Iterator[FakeRasa]:
         def do_POST(self) -> None:
             body = json.loads(self.rfile.read(int(self.headers["Content-Length"])) or b"{}")
             parts = self.path.split("/")
-            if (
+            if self.path == "/webhooks/rest/webhook":
+                state.heard.append(body["message"])
+                said = [{"recipient_id": body["sender"], "text": f"You said {body['message']}"}]
+                answer_json(self, 200, said)
+            elif (
                 len(parts) == 5
                 and parts[1] == "conversations"
                 and parts[3:] == ["tracker", "events"]
             ):
                 state.events.append((parts[2], body.get("event")))
-                data = json.dumps({"sender_id": parts[2], "paused": body.get("event") == "pause"})
-                status = 200
+                answer_json(self, 200, {"sender_id": parts[2],
+                                        "paused": body.get("event") == "pause"})  # fmt: skip
             else:
-                data, status = json.dumps({"error": "not here"}), 404
-            self.send_response(status)
-            self.send_header("Content-Type", "application/json")
-            self.send_header("Content-Length", str(len(data)))
-            self.end_headers()
-            self.wfile.write(data.encode())
+                answer_json(self, 404, {"error": "not here"})
 
     with serving(Handler) as url:
         state.url = url

@@ -53,10 +53,9 @@ def test_unreachable_rasa_is_assistant_unavailable():
 
 def _rasa_double(name: str, seen: list[tuple[str, str | None]], status: int = 200):
     """A Rasa REST channel that answers with its own name and records each request id."""
-    import json
     from http.server import BaseHTTPRequestHandler
 
-    from tests.http_double import serving
+    from tests.http_double import answer_json, serving
 
     class Handler(BaseHTTPRequestHandler):
         def log_message(self, *_args) -> None:
@@ -65,12 +64,7 @@ def _rasa_double(name: str, seen: list[tuple[str, str | None]], status: int = 20
         def do_POST(self) -> None:
             self.rfile.read(int(self.headers["Content-Length"]))
             seen.append((name, self.headers.get("X-Request-ID")))
-            data = json.dumps([{"text": f"from {name}"}]).encode()
-            self.send_response(status)
-            self.send_header("Content-Type", "application/json")
-            self.send_header("Content-Length", str(len(data)))
-            self.end_headers()
-            self.wfile.write(data)
+            answer_json(self, status, [{"text": f"from {name}"}])
 
     return serving(Handler)
 

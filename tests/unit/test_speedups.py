@@ -103,13 +103,12 @@ def test_the_tracker_store_on_sqlite_uses_the_write_ahead_log(tmp_path):
 
 
 def test_calls_to_the_action_server_reuse_one_connection(monkeypatch):
-    import json
     from http.server import BaseHTTPRequestHandler
 
     from rasa.utils.endpoints import EndpointConfig
 
     from tests import aio
-    from tests.http_double import serving
+    from tests.http_double import answer_json, serving
 
     peers = []
 
@@ -122,12 +121,7 @@ def test_calls_to_the_action_server_reuse_one_connection(monkeypatch):
         def do_POST(self) -> None:
             self.rfile.read(int(self.headers["Content-Length"]))
             peers.append(self.client_address)
-            body = json.dumps({"events": [], "seen": self.headers.get("X-Test")}).encode()
-            self.send_response(200)
-            self.send_header("Content-Type", "application/json")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
+            answer_json(self, 200, {"events": [], "seen": self.headers.get("X-Test")})
 
     monkeypatch.setattr(EndpointConfig, "session", speedups.pooled_sessions(5))
 
