@@ -584,8 +584,9 @@
   }
   function banner(text, action, handler) {
     ui.banner.hidden = !text;
-    ui.banner.replaceChildren(...(text ? [el("p", { text, style: "margin:0" }),
-      action ? el("button", { type: "button", onclick: handler }, action) : null] : []));
+    const button = action && el("button", { type: "button", onclick: handler }, action);
+    ui.banner.replaceChildren(...(text ? [el("p", { text, style: "margin:0" })] : []),
+      ...(text && button ? [button] : []));
   }
 
   // ---- the connection --------------------------------------------------------------------

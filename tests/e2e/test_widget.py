@@ -292,6 +292,7 @@ def test_a_message_refused_for_speed_is_kept_and_sent_when_the_wait_is_over(embe
     expect(banner).to_contain_text("faster than I can answer them")
     expect(banner).to_contain_text("kept")
     expect(banner.get_by_role("button")).to_have_count(0)  # it would only be refused again
+    assert banner.inner_text().strip().endswith("Your message is kept and will be sent then.")
     expect(banner).to_be_hidden(timeout=REPLY_TIMEOUT_MS)
     wait_for_reply(page, before)
     assert refused
