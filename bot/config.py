@@ -52,6 +52,9 @@ class Settings(BaseSettings):
     messages_per_minute: int = Field(30, env="MESSAGES_PER_MINUTE", ge=0)
     conversations_per_hour: int = Field(200, env="CONVERSATIONS_PER_HOUR", ge=0)
     sign_ins_per_hour: int = Field(30, env="SIGN_INS_PER_HOUR", ge=0)
+    # Parses of recent distinct messages each Rasa server keeps, so that a message it has
+    # already understood ("yes", "17", "full time") is not run through NLU again; 0 = none.
+    nlu_cache_size: int = Field(5000, env="NLU_CACHE_SIZE", ge=0)
     # GOV.UK Notify. Without a key, messages to residents are held in the outbox the adviser
     # console shows. The base URL is changed only to point at a test double.
     notify_api_key: str = Field("", env="NOTIFY_API_KEY")

@@ -7,6 +7,7 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import httpx
 import yaml
@@ -14,10 +15,12 @@ import yaml
 
 class Resident:
     """One resident. ``think`` runs before each message (a benchmark's pause for reading and
-    typing); ``latencies`` keeps how long each reply took, in milliseconds."""
+    typing); ``latencies`` keeps how long each reply took, in milliseconds. ``http`` is a
+    client with httpx's ``post``/``delete``/``close`` (the load benchmark passes a leaner one)."""
 
-    def __init__(self, base_url: str, think: Callable[[], None] | None = None) -> None:
-        self.http = httpx.Client(base_url=base_url, timeout=30)
+    def __init__(self, base_url: str, think: Callable[[], None] | None = None,
+                 http: Any = None) -> None:  # fmt: skip
+        self.http = http or httpx.Client(base_url=base_url, timeout=30)
         self.think = think
         self.latencies: list[float] = []
         created = self.http.post("/api/v1/conversations", json={})

@@ -133,3 +133,165 @@ def test_calls_to_the_action_server_reuse_one_connection(monkeypatch):
         answers = aio.run(three_calls(url))
     assert answers == [{"events": [], "seen": "kept"}] * 3  # Rasa's headers still sent
     assert len(set(peers)) == 1
+
+
+class FakeProcessor:
+    """What the NLU cache needs of Rasa's ``MessageProcessor``: its model's graph runner."""
+
+    def __init__(self) -> None:
+        self.graph_runner = type("Runner", (), {})()
+
+
+def counting_parse():
+    calls = []
+
+    def parse(processor, message, tracker, only_output_properties=True):
+        calls.append(message.text)
+        return {"text": message.text, "intent": {"name": "inform"}, "entities": [],
+                "text_tokens": [(0, len(message.text))]}  # fmt: skip
+
+    return parse, calls
+
+
+def say(text):
+    return type("Message", (), {"text": text})()
+
+
+def test_a_repeated_message_is_parsed_once_and_each_caller_gets_its_own_copy():
+    parse, calls = counting_parse()
+    cached = speedups.cached_parses(parse, size=10)
+    processor = FakeProcessor()
+    first = cached(processor, say("full time"), None)
+    first["entities"].append({"entity": "added by Rasa"})
+    again = cached(processor, say("full time"), None)
+    assert calls == ["full time"]
+    assert again == parse(processor, say("full time"), None)  # not the caller's changes
+    again["intent"]["name"] = "changed"
+    assert cached(processor, say("full time"), None)["intent"]["name"] == "inform"
+
+
+def test_the_least_recently_used_parse_goes_first():
+    parse, calls = counting_parse()
+    cached = speedups.cached_parses(parse, size=2)
+    processor = FakeProcessor()
+    for text in ["yes", "no", "yes", "17", "yes", "no"]:
+        cached(processor, say(text), None)
+    assert calls == ["yes", "no", "17", "no"]  # "no" was dropped for "17"; "yes" was kept
+
+
+def test_each_model_has_its_own_parses_and_long_messages_are_not_kept():
+    parse, calls = counting_parse()
+    cached = speedups.cached_parses(parse, size=10)
+    old, new = FakeProcessor(), FakeProcessor()  # a new model loaded: a new graph runner
+    cached(old, say("yes"), None)
+    cached(new, say("yes"), None)
+    story = "I left school at 16 and " + "worked in shops " * 20
+    cached(new, say(story), None)
+    cached(new, say(story), None)
+    assert calls == ["yes", "yes", story, story]
+
+
+def test_every_nlu_component_in_the_config_reads_only_the_text():
+    """A component reading the tracker or the message's metadata would make a remembered parse
+    wrong: such a component needs adding here with ``NLU_CACHE_SIZE=0`` (or a key with it)."""
+    from rasa.shared.utils.io import read_yaml_file
+
+    from bot.config import PROJECT_ROOT
+
+    pipeline = read_yaml_file(PROJECT_ROOT / "config.yml")["pipeline"]
+    assert {c["name"] for c in pipeline} <= speedups.TEXT_ONLY_COMPONENTS
+
+
+def action_responses() -> list:
+    """Valid responses with every kind of event Rasa knows, and invalid ones of many shapes."""
+    from rasa.shared.core.events import Event
+    from rasa.shared.utils.common import all_subclasses
+
+    examples = {
+        "user": {"text": "hi", "parse_data": {"intent": {"name": "greet"}}},
+        "action": {"name": "action_listen", "policy": None, "confidence": 1.0},
+        "slot": {"name": "age", "value": "17"},
+        "entities": {"entities": [{"entity": "age", "value": "17"}]},
+        "bot": {"text": "Hello", "data": {}},
+        "active_loop": {"name": "assessment_form"},
+    }
+    types = sorted({cls.type_name for cls in all_subclasses(Event) if cls.type_name})
+    valid = [
+        {"events": [{"event": kind, "timestamp": None, **examples.get(kind, {})}]} for kind in types
+    ]
+    two = [valid[0]["events"][0], {"event": "slot", "name": "x", "value": None}]
+    valid += [{"events": [], "responses": []}, {}, {"responses": [{"text": "hi"}]}, {"events": two}]
+    invalid = [
+        {"events": "not a list"}, {"events": [1]}, {"events": [{}]}, {"events": [{"event": 3}]},
+        {"events": [{"event": "no_such_event"}]}, {"events": [{"event": "slot"}]},
+        {"events": [{"event": "slot", "name": "x"}]}, {"events": [{"event": "entities"}]},
+        {"events": [{"event": "slot", "name": "x", "value": 1, "timestamp": "noon"}]},
+        {"events": [{"event": "user", "text": 5}]}, {"responses": "hi"}, {"responses": [3]},
+        {"events": [{"event": "slot", "name": "x", "value": 1}, {"event": "nothing"}]}, [],
+    ]  # fmt: skip
+    return [(response, True) for response in valid] + [(response, False) for response in invalid]
+
+
+@pytest.mark.parametrize(("response", "valid"), action_responses())
+def test_the_action_response_check_agrees_with_jsonschema(response, valid):
+    from rasa.core.actions.action import RemoteAction
+
+    spec = RemoteAction.action_response_format_spec()
+    assert jsonschema.Draft202012Validator(spec).is_valid(response) is valid  # as Rasa's own
+    assert speedups._validators_by_event_type(spec)(response) is valid
+
+
+@pytest.mark.parametrize("value", [
+    {"text": "Café in Leeds/Bradford", "n": 17, "x": 0.1 + 0.2, "big": 10**20, "none": None,
+     "list": [True, False, "a\\nb", "\u2019", {"deep": [1.5e-7]}]},
+    {"events": [{"event": "slot", "value": float("nan")}]},  # not strict JSON, but json writes it
+    {"value": 2**70},  # beyond ujson's integers
+])  # fmt: skip
+def test_action_calls_are_written_as_json_writes_them(value):
+    import json
+    import math
+
+    written = speedups.dumps(value)
+    if "events" in value:
+        assert math.isnan(json.loads(written)["events"][0]["value"])
+    else:
+        assert json.loads(written) == json.loads(json.dumps(value))
+
+
+def test_applied_events_are_remembered_per_state_of_the_tracker():
+    from rasa.shared.core.events import (
+        ActionExecuted,
+        ActiveLoop,
+        Restarted,
+        SlotSet,
+        UserUtteranceReverted,
+        UserUttered,
+    )
+    from rasa.shared.core.trackers import DialogueStateTracker
+
+    original, walks = DialogueStateTracker.applied_events, []
+
+    def walk(tracker):
+        walks.append(len(tracker.events))
+        return original(tracker)
+
+    remembered = speedups.remembered_applied_events(walk)
+    form = "assessment_form"
+    history = [
+        ActionExecuted("action_listen"), UserUttered("a job"), ActionExecuted(form),
+        ActiveLoop(form), SlotSet("requested_slot", "age"), ActionExecuted("action_listen"),
+        UserUttered("17"), ActionExecuted(form), SlotSet("age", "17"),
+        ActionExecuted("action_listen"), UserUttered("oops"), UserUtteranceReverted(),
+        ActionExecuted(form), Restarted(), ActionExecuted("action_listen"), UserUttered("hi"),
+    ]  # fmt: skip
+    tracker = DialogueStateTracker("someone", [])
+    for event in history:
+        tracker.update(event)
+        assert remembered(tracker) == original(tracker)
+        assert remembered(tracker) == original(tracker)
+    assert walks == list(range(1, len(history) + 1))  # one walk per state, not per call
+    mine = remembered(tracker)
+    mine.clear()
+    assert remembered(tracker) == original(tracker) != []  # a caller's list is its own
+    tracker.events = tracker._create_events(history[:5])  # the deque replaced
+    assert remembered(tracker) == original(tracker) == history[:5]
