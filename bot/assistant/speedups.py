@@ -2,13 +2,16 @@
 
 Each one keeps Rasa's behaviour (the same result, the same error) and removes work Rasa repeats
 on every turn; ``make bench-load`` profiles showed where (docs/benchmarks.md, "Load through the
-gateway"):
+gateway"). Those with more to them have modules of their own:
 
-- ``jsonschema.validate`` checks the schema itself against the meta-schema on every call: here
-  each distinct schema is checked and compiled once. Rasa validates every action server
-  response, so with a form on every turn of the assessment this was over half of Rasa's CPU.
-- Rasa's check of an action server response also rebuilt its schema and the lookup key of the
-  compiled validator each time: here one validator serves every response.
+- ``bot.assistant.schema_checks``: the JSON Schema checks of every action server response,
+  compiled once and made per event type.
+- ``bot.assistant.graph_runner``: the model graph run without dask's scheduler.
+- ``bot.assistant.nlu_cache``: parses of recent distinct messages remembered.
+- ``bot.assistant.sql_events``: the SQL tracker store's reads and writes through Core.
+
+The rest are here:
+
 - Rasa finds an event's class by walking every subclass of ``Event`` (with an ``isabstract``
   check each) for every event of every tracker it loads: here the walk is done once.
 - Rasa opened a new HTTP session, and so a new connection, for every call to the action server:
@@ -21,110 +24,21 @@ gateway"):
   checkpoints only. A crash of the process loses nothing; a power cut may lose the last turns'
   events, never corrupt the file. The service's own database (bookings) keeps full syncs, and
   production uses PostgreSQL.
-- Rasa ran its model graph (NLU on every message, the policies on every prediction) through
-  dask's scheduler, which re-derived the graph and queued each node as a task every time: here
-  the nodes run in an order worked out once per set of targets, with the same inputs, outputs
-  and errors. Dask's bookkeeping was a twelfth of the Rasa server's time.
-- Rasa ran NLU on every message, though residents send the same words again and again ("yes",
-  "none", "full time", their age). Every component of our pipeline reads only the message's
-  text (``TEXT_ONLY_COMPONENTS``; a test holds config.yml to it), so a parse depends on the text
-  and the model alone: here each Rasa server keeps the parses of recent distinct messages
-  (``NLU_CACHE_SIZE``, least recently used dropped first) for each loaded model, and hands out
-  copies. NLU was a quarter of the Rasa server's time.
 - Rasa works out a conversation's "applied events" (those not undone by a restart, a rewind or
   a form's re-run) by walking its whole history, and does so many times a turn: before each
   prediction, for each policy, and to check the session. A form that runs every turn makes
   each walk slow (it searches back for the form's previous run at each of them). Here each
   tracker keeps the last answer until an event is added; callers get their own list.
-- Rasa's SQL tracker store read and wrote events through the ORM: ``bot.assistant.sql_events``
-  runs the same queries through SQLAlchemy Core.
 """
 
 from __future__ import annotations
 
 import asyncio
-import copy
 import json
 import weakref
-from collections import OrderedDict
 from typing import Any
 
-import jsonschema
 import ujson
-from jsonschema import exceptions, validators
-
-_original_validate = jsonschema.validate
-_compiled: dict[str, Any] = {}
-
-
-def validate(instance: Any, schema: Any, cls: Any = None, *args: Any, **kwargs: Any) -> None:
-    """``jsonschema.validate`` with the schema checked and compiled once, then reused."""
-    if cls is not None or args or kwargs:
-        _original_validate(instance, schema, cls, *args, **kwargs)
-        return
-    key = json.dumps(schema, sort_keys=True, default=str)
-    validator = _compiled.get(key)
-    if validator is None:
-        validator_class = validators.validator_for(schema)
-        validator_class.check_schema(schema)
-        validator = _compiled[key] = validator_class(schema)
-    error = exceptions.best_match(validator.iter_errors(instance))
-    if error is not None:
-        raise error
-
-
-def action_result_check(original: Any, spec: dict[str, Any]) -> Any:
-    """``RemoteAction._validate_action_result`` from compiled validators; a response they do
-    not pass still goes to Rasa's own method, for its error and message."""
-    validators_for = _validators_by_event_type(spec)
-
-    def check(self: Any, result: dict[str, Any]) -> bool:
-        if validators_for(result):
-            return True
-        return original(self, result)
-
-    return check
-
-
-def _compile(schema: dict[str, Any]) -> Any:
-    validator_class = validators.validator_for(schema)
-    validator_class.check_schema(schema)
-    return validator_class(schema)
-
-
-def _validators_by_event_type(spec: dict[str, Any]) -> Any:
-    """A test of a response against ``spec`` giving jsonschema's verdict. Each event in a
-    response must match exactly one of some twenty alternatives (``oneOf``), one per event type,
-    and jsonschema tries every one, for every event, on every turn. An alternative whose
-    ``event`` is a constant other than the event's own cannot match, so each event is checked
-    against its own type's alternatives (and any without a constant) alone; the response
-    around the events is checked with the events left out."""
-    try:
-        events = spec["properties"]["events"]
-        items, alternatives = events["items"], events["items"]["oneOf"]
-    except (KeyError, TypeError):  # another shape: the whole schema, compiled once
-        return _compile(spec).is_valid
-    outside = _compile({**spec, "properties": {**spec["properties"],
-                                               "events": {**events, "items": {}}}})  # fmt: skip
-    any_event = _compile(items)
-    by_type: dict[str, list[Any]] = {}
-    for alternative in alternatives:
-        const = alternative.get("properties", {}).get("event", {}).get("const")
-        by_type.setdefault(const, []).append(alternative)
-    general = by_type.pop(None, [])
-    per_type = {name: _compile({**items, "oneOf": own + general}) for name, own in by_type.items()}
-
-    def is_valid(result: Any) -> bool:
-        if not outside.is_valid(result):
-            return False
-        for event in result.get("events") or []:
-            kind = event.get("event") if isinstance(event, dict) else None
-            validator = per_type.get(kind) if isinstance(kind, str) else any_event
-            if validator is None or not validator.is_valid(event):
-                return False  # an unknown type too: Rasa's own check says why
-        return True
-
-    return is_valid
 
 
 def event_class_lookup(event_base: Any, all_subclasses: Any) -> Any:
@@ -155,7 +69,7 @@ def event_class_lookup(event_base: Any, all_subclasses: Any) -> Any:
 
 def dumps(value: Any) -> str:
     """``json.dumps``'s JSON (the same values once read), written by ujson; anything ujson
-    will not write (NaN, an unusual type) is left to ``json``."""
+    will not write (an unusual type, an integer too big for it) is left to ``json``."""
     try:
         return ujson.dumps(value, escape_forward_slashes=False, reject_bytes=True)
     except (TypeError, OverflowError, ValueError):
@@ -194,52 +108,6 @@ def pooled_sessions(timeout_seconds: float) -> Any:
     return session
 
 
-def run_in_order(self: Any, inputs: dict[str, Any] | None = None,
-                 targets: list[str] | None = None) -> dict[str, Any]:  # fmt: skip
-    """``DaskGraphRunner.run`` without dask. Like dask, a node gets its parents' outputs (the
-    ``(name, output)`` pairs) in the order of its ``needs``, and a need nothing provides is
-    passed as its bare name, for the node to report."""
-    from rasa.engine.exceptions import GraphRunError
-
-    run_targets = list(targets if targets else self._graph_schema.target_names)
-    orders = self.__dict__.setdefault("_orders", {})
-    order = orders.get(tuple(run_targets))
-    if order is None:
-        order = orders[tuple(run_targets)] = _dependency_order(self._graph_schema, run_targets)
-    graph: dict[str, Any] = dict.fromkeys(order)
-    self._add_inputs_to_graph(inputs, graph)  # Rasa's own check of the inputs' names
-    results = {name: value for name, value in graph.items() if value is not None}
-    nodes = self._graph_schema.nodes
-    try:
-        for name in order:
-            if name not in results:
-                needs = nodes[name].needs.values()
-                results[name] = self._instantiated_nodes[name](
-                    *(results.get(need, need) for need in needs)
-                )
-    except RuntimeError as error:
-        raise GraphRunError("Error running runner.") from error
-    return dict(results[target] for target in run_targets)
-
-
-def _dependency_order(schema: Any, targets: list[str]) -> list[str]:
-    """The nodes the targets need, each after everything it needs."""
-    order: list[str] = []
-    seen: set[str] = set()
-
-    def visit(name: str) -> None:
-        if name in seen or name not in schema.nodes:
-            return
-        seen.add(name)
-        for need in schema.nodes[name].needs.values():
-            visit(need)
-        order.append(name)
-
-    for target in targets:
-        visit(target)
-    return order
-
-
 def remembered_applied_events(applied_events: Any) -> Any:
     """``DialogueStateTracker.applied_events`` worked out once per state of the tracker. The
     state is told by the events' deque and its length and last event, all three held with the
@@ -258,47 +126,10 @@ def remembered_applied_events(applied_events: Any) -> Any:
     return remembered
 
 
-# NLU components that read nothing but the message's text (and their model).
-TEXT_ONLY_COMPONENTS = frozenset({
-    "SpacyNLP", "SpacyTokenizer", "WhitespaceTokenizer", "RegexFeaturizer",
-    "LexicalSyntacticFeaturizer", "CountVectorsFeaturizer", "LogisticRegressionClassifier",
-    "CRFEntityExtractor", "bot.nlp.entity_roles.EntityRolesByIntent", "SpacyEntityExtractor",
-    "EntitySynonymMapper", "FallbackClassifier", "RegexEntityExtractor",
-})  # fmt: skip
-LONGEST_CACHED_TEXT = 200  # longer messages are one resident's own words, seldom repeated
-
-
-def cached_parses(parse: Any, size: int) -> Any:
-    """``MessageProcessor._parse_message_with_graph`` remembering the last ``size`` distinct
-    texts' parses for each graph runner (each loaded model). Callers get a copy, since Rasa adds
-    to a parse as it handles it."""
-    caches: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
-
-    def parse_message(self: Any, message: Any, tracker: Any,
-                      only_output_properties: bool = True) -> dict[str, Any]:  # fmt: skip
-        text = message.text
-        if not isinstance(text, str) or len(text) > LONGEST_CACHED_TEXT:
-            return parse(self, message, tracker, only_output_properties)
-        cache = caches.get(self.graph_runner)
-        if cache is None:
-            cache = caches[self.graph_runner] = OrderedDict()
-        key = (text, only_output_properties)
-        found = cache.get(key)
-        if found is None:
-            found = parse(self, message, tracker, only_output_properties)
-            cache[key] = copy.deepcopy(found)
-            if len(cache) > size:
-                cache.popitem(last=False)
-            return found
-        cache.move_to_end(key)
-        return copy.deepcopy(found)
-
-    return parse_message
-
-
 def apply() -> None:
     """Install every fix. Called once, in the Rasa server's process, before Rasa is imported
     for serving."""
+    import jsonschema
     import rasa.shared.utils.common
     from rasa.core.actions.action import RemoteAction
     from rasa.core.processor import MessageProcessor
@@ -310,19 +141,19 @@ def apply() -> None:
     from sqlalchemy import event
     from sqlalchemy.engine import Engine
 
-    from bot.assistant import sql_events
+    from bot.assistant import graph_runner, nlu_cache, schema_checks, sql_events
     from bot.config import get_settings
     from bot.database.core import sqlite_pragmas
 
-    jsonschema.validate = validate
-    RemoteAction._validate_action_result = action_result_check(
+    jsonschema.validate = schema_checks.validate
+    RemoteAction._validate_action_result = schema_checks.action_result_check(
         RemoteAction._validate_action_result, RemoteAction.action_response_format_spec()
     )
     Event.resolve_by_type = staticmethod(
         event_class_lookup(Event, rasa.shared.utils.common.all_subclasses)
     )
     EndpointConfig.session = pooled_sessions(DEFAULT_REQUEST_TIMEOUT)
-    DaskGraphRunner.run = run_in_order
+    DaskGraphRunner.run = graph_runner.run_in_order
     DialogueStateTracker.applied_events = remembered_applied_events(
         DialogueStateTracker.applied_events
     )
@@ -330,7 +161,7 @@ def apply() -> None:
     SQLTrackerStore.save = sql_events.save_events
     cache_size = get_settings().nlu_cache_size
     if cache_size:
-        MessageProcessor._parse_message_with_graph = cached_parses(
+        MessageProcessor._parse_message_with_graph = nlu_cache.cached_parses(
             MessageProcessor._parse_message_with_graph, cache_size
         )
     event.listen(Engine, "connect", tracker_store_pragmas(sqlite_pragmas))

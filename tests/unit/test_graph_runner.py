@@ -1,11 +1,11 @@
-"""The Rasa server runs its model graph without dask (``speedups.run_in_order``) and must get
+"""The Rasa server runs its model graph without dask (``graph_runner.run_in_order``) and must get
 dask's answers: the same parse of every message and the same prediction on every tracker."""
 
 from types import SimpleNamespace
 
 import pytest
 
-from bot.assistant import speedups, training
+from bot.assistant import graph_runner, training
 from bot.config import PROJECT_ROOT
 
 TEXTS = [
@@ -37,7 +37,7 @@ def model(tmp_path_factory):
 
 def both(runner, inputs, targets):
     """Dask's answer and ours, from the same loaded nodes."""
-    return runner.run(inputs, targets), speedups.run_in_order(runner, inputs, targets)
+    return runner.run(inputs, targets), graph_runner.run_in_order(runner, inputs, targets)
 
 
 @pytest.mark.parametrize("text", TEXTS)
@@ -65,7 +65,7 @@ def test_a_failing_component_raises_as_with_dask(model):
     with pytest.raises(GraphComponentException) as with_dask:
         model.runner.run(inputs, [model.metadata.nlu_target])
     with pytest.raises(GraphComponentException) as ours:
-        speedups.run_in_order(model.runner, inputs, [model.metadata.nlu_target])
+        graph_runner.run_in_order(model.runner, inputs, [model.metadata.nlu_target])
     assert str(ours.value) == str(with_dask.value)
 
 
@@ -118,10 +118,10 @@ def test_nodes_run_after_what_they_need_and_once():
         {"c": node("c"), "b": node("b"), "a": node("a")},
         {"c": {"x": "b", "y": "a"}, "b": {"x": "a", "m": "__in__"}, "a": {}},
     )
-    result = speedups.run_in_order(runner, {"__in__": 5}, None)
+    result = graph_runner.run_in_order(runner, {"__in__": 5}, None)
     assert calls == ["a", "b", "c"]
     assert result == {"c": ["c", ("b", ["b", ("a", ["a"]), ("__in__", 5)]), ("a", ["a"])]}
-    speedups.run_in_order(runner, {"__in__": 6}, ["c"])  # the order is kept, not re-derived
+    graph_runner.run_in_order(runner, {"__in__": 6}, ["c"])  # the order is kept, not re-derived
     assert calls[3:] == ["a", "b", "c"]
 
 
@@ -136,7 +136,7 @@ def test_an_unprovided_need_is_passed_by_name_and_errors_are_rasas():
 
     runner = fake_runner({"c": needs_missing}, {"c": {"x": "__missing__"}})
     with pytest.raises(GraphRunError, match="Error running runner"):
-        speedups.run_in_order(runner, {}, ["c"])
+        graph_runner.run_in_order(runner, {}, ["c"])
     assert seen == ["__missing__"]
     with pytest.raises(GraphRunError, match="clashes with a node name"):
-        speedups.run_in_order(runner, {"__in__": "c"}, ["c"])
+        graph_runner.run_in_order(runner, {"__in__": "c"}, ["c"])

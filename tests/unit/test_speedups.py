@@ -3,7 +3,7 @@
 import jsonschema
 import pytest
 
-from bot.assistant import speedups
+from bot.assistant import nlu_cache, schema_checks, speedups
 
 SCHEMA = {
     "type": "object",
@@ -13,13 +13,13 @@ SCHEMA = {
 
 
 def test_valid_responses_pass():
-    speedups.validate({"events": [{"event": "slot"}]}, SCHEMA)
+    schema_checks.validate({"events": [{"event": "slot"}]}, SCHEMA)
 
 
 @pytest.mark.parametrize("response", [{}, {"events": "not a list"}, {"events": [1]}])
 def test_invalid_responses_raise_the_same_error_as_jsonschema(response):
     with pytest.raises(jsonschema.ValidationError) as ours:
-        speedups.validate(response, SCHEMA)
+        schema_checks.validate(response, SCHEMA)
     with pytest.raises(jsonschema.ValidationError) as theirs:
         jsonschema.validate(response, SCHEMA)
     assert ours.value.message == theirs.value.message
@@ -27,14 +27,14 @@ def test_invalid_responses_raise_the_same_error_as_jsonschema(response):
 
 def test_an_invalid_schema_is_still_refused():
     with pytest.raises(jsonschema.SchemaError):
-        speedups.validate({}, {"type": "no such type"})
+        schema_checks.validate({}, {"type": "no such type"})
 
 
 def test_the_schema_is_compiled_once():
-    speedups._compiled.clear()
+    schema_checks._compiled.clear()
     for _ in range(3):
-        speedups.validate({"events": []}, dict(SCHEMA))
-    assert len(speedups._compiled) == 1
+        schema_checks.validate({"events": []}, dict(SCHEMA))
+    assert len(schema_checks._compiled) == 1
 
 
 def test_a_valid_action_response_passes_without_rasas_check():
@@ -46,7 +46,7 @@ def test_a_valid_action_response_passes_without_rasas_check():
         calls.append(result)
         return True
 
-    check = speedups.action_result_check(rasas_own, RemoteAction.action_response_format_spec())
+    check = schema_checks.action_result_check(rasas_own, RemoteAction.action_response_format_spec())
     action = RemoteAction("action_search_courses", None)
     assert check(action, {"events": [{"event": "slot", "name": "x", "value": 1}], "responses": []})
     assert calls == []
@@ -55,7 +55,7 @@ def test_a_valid_action_response_passes_without_rasas_check():
 def test_an_invalid_action_response_gets_rasas_own_error():
     from rasa.core.actions.action import RemoteAction
 
-    check = speedups.action_result_check(
+    check = schema_checks.action_result_check(
         RemoteAction._validate_action_result, RemoteAction.action_response_format_spec()
     )
     with pytest.raises(jsonschema.ValidationError) as error:
@@ -159,7 +159,7 @@ def say(text):
 
 def test_a_repeated_message_is_parsed_once_and_each_caller_gets_its_own_copy():
     parse, calls = counting_parse()
-    cached = speedups.cached_parses(parse, size=10)
+    cached = nlu_cache.cached_parses(parse, size=10)
     processor = FakeProcessor()
     first = cached(processor, say("full time"), None)
     first["entities"].append({"entity": "added by Rasa"})
@@ -172,7 +172,7 @@ def test_a_repeated_message_is_parsed_once_and_each_caller_gets_its_own_copy():
 
 def test_the_least_recently_used_parse_goes_first():
     parse, calls = counting_parse()
-    cached = speedups.cached_parses(parse, size=2)
+    cached = nlu_cache.cached_parses(parse, size=2)
     processor = FakeProcessor()
     for text in ["yes", "no", "yes", "17", "yes", "no"]:
         cached(processor, say(text), None)
@@ -181,7 +181,7 @@ def test_the_least_recently_used_parse_goes_first():
 
 def test_each_model_has_its_own_parses_and_long_messages_are_not_kept():
     parse, calls = counting_parse()
-    cached = speedups.cached_parses(parse, size=10)
+    cached = nlu_cache.cached_parses(parse, size=10)
     old, new = FakeProcessor(), FakeProcessor()  # a new model loaded: a new graph runner
     cached(old, say("yes"), None)
     cached(new, say("yes"), None)
@@ -199,7 +199,7 @@ def test_every_nlu_component_in_the_config_reads_only_the_text():
     from bot.config import PROJECT_ROOT
 
     pipeline = read_yaml_file(PROJECT_ROOT / "config.yml")["pipeline"]
-    assert {c["name"] for c in pipeline} <= speedups.TEXT_ONLY_COMPONENTS
+    assert {c["name"] for c in pipeline} <= nlu_cache.TEXT_ONLY_COMPONENTS
 
 
 def action_responses() -> list:
@@ -238,7 +238,7 @@ def test_the_action_response_check_agrees_with_jsonschema(response, valid):
 
     spec = RemoteAction.action_response_format_spec()
     assert jsonschema.Draft202012Validator(spec).is_valid(response) is valid  # as Rasa's own
-    assert speedups._validators_by_event_type(spec)(response) is valid
+    assert schema_checks._validators_by_event_type(spec)(response) is valid
 
 
 @pytest.mark.parametrize("value", [
