@@ -29,9 +29,7 @@ def validate(instance: Any, schema: Any, cls: Any = None, *args: Any, **kwargs: 
     key = json.dumps(schema, sort_keys=True, default=str)
     validator = _compiled.get(key)
     if validator is None:
-        validator_class = validators.validator_for(schema)
-        validator_class.check_schema(schema)
-        validator = _compiled[key] = validator_class(schema)
+        validator = _compiled[key] = _compile(schema)
     error = exceptions.best_match(validator.iter_errors(instance))
     if error is not None:
         raise error
@@ -51,6 +49,7 @@ def action_result_check(original: Any, spec: dict[str, Any]) -> Any:
 
 
 def _compile(schema: dict[str, Any]) -> Any:
+    """A validator for ``schema``, once the schema itself is checked (as ``validate`` does)."""
     validator_class = validators.validator_for(schema)
     validator_class.check_schema(schema)
     return validator_class(schema)
