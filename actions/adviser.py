@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import datetime
 from typing import Any
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 
+from bot.clock import utcnow
 from bot.council import service as council_service
 
 
@@ -34,7 +35,7 @@ class ActionContactAdviser(Action):
     ) -> list[EventType]:
         council = council_service.get_default()
         dispatcher.utter_message(
-            text=contact_text(council, datetime.now(timezone.utc)),
+            text=contact_text(council, utcnow()),
             buttons=[{"title": "What else can you do?", "payload": "/help"}],
         )
         return []

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import date
 from functools import lru_cache
 
 from rasa_sdk import Tracker
@@ -36,7 +35,7 @@ def council() -> Council:
 
 
 def rules() -> RuleSet:
-    return pathways_config.in_force(council(), date.today())
+    return pathways_config.in_force(council(), council_service.local_today(council()))
 
 
 def intent_of(tracker: Tracker) -> str | None:

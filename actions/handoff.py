@@ -4,8 +4,6 @@ adviser. The gateway decides live chat or not, because only it knows who is onli
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
-
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
@@ -16,6 +14,7 @@ from actions.booking import FORM_SLOTS, ValidateBookingForm, offer_for
 from actions.common import BOOK_BUTTON, council, database, rules
 from bot.assessment import flow
 from bot.booking import contact as contacts
+from bot.clock import utcnow
 from bot.conversation.service import HANDOFF_TYPE
 from bot.handoff import context
 from bot.handoff import flows as handoff
@@ -85,7 +84,7 @@ class ActionRequestCallback(Action):
             return cleared
         contact = contacts.parse(tracker.get_slot("booking_contact") or "")
         name = tracker.get_slot("booking_first_name") or ""
-        by = handoff.callback_by(this, datetime.now(timezone.utc))
+        by = handoff.callback_by(this, utcnow())
         with database() as db:
             case = open_case(tracker, "asked", db)
             case.contact = {"how": contact.kind, "value": contact.value, "name": name}

@@ -7,10 +7,13 @@ so a commit there races the client's next request (a button pressed at once woul
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from fastapi import Request
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import sessionmaker
 
+from bot import clock
 from bot.conversation.rasa_client import RasaClient
 from bot.ratelimit.service import Limiter
 
@@ -36,3 +39,9 @@ def client_address(request: Request) -> str:
     """Who is asking, as far as the network says: behind a proxy, uvicorn takes it from
     ``X-Forwarded-For`` when the proxy is trusted (``FORWARDED_ALLOW_IPS``, docs/deploy.md)."""
     return request.client.host if request.client else "unknown"
+
+
+def current_time() -> datetime:
+    """The moment a request is handled, read once, so the times a request lists and the booking
+    it makes agree. Tests pin it with ``bot.clock.pinned`` or ``app.dependency_overrides``."""
+    return clock.utcnow()

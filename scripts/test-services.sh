@@ -1,20 +1,27 @@
 #!/usr/bin/env bash
 # Install (as root, from Debian packages, when missing) what the test suite needs: Chromium for the
 # browser tests, and the PostgreSQL and Redis servers it runs against, which this starts on
-# loopback ports of their own, with data under var/test-services.
+# loopback ports of their own.
 # Writes var/test-services/env with TEST_POSTGRES_URL and TEST_REDIS_URL. `stop` stops them.
+#
+# The servers' data lives in the system's /tmp, in a folder named after this clone, not inside
+# the clone: PostgreSQL runs as the `postgres` user, who cannot enter a clone under root's home
+# (private on Debian) or under a private temporary folder.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 dir="$root/var/test-services"
+data="/tmp/worklocal-test-services-$(printf %s "$root" | sha1sum | cut -c1-12)"
 pg_port="${TEST_PG_PORT:-55432}"
 redis_port="${TEST_REDIS_PORT:-56379}"
-mkdir -p "$dir"
+mkdir -p "$dir" "$data"
+chmod 755 "$data"
 
 pg_bin() { ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1; }
-as_postgres() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+# From /, which the postgres user can always enter (a private clone it cannot).
+as_postgres() { if [ "$(id -u)" = 0 ]; then (cd / && runuser -u postgres -- "$@"); else "$@"; fi; }
 
 if [ "${1:-start}" = stop ]; then
-  if [ -d "$dir/pg" ] && [ -n "$(pg_bin)" ]; then as_postgres "$(pg_bin)/pg_ctl" -D "$dir/pg" -m fast stop || true; fi
+  if [ -d "$data/pg" ] && [ -n "$(pg_bin)" ]; then as_postgres "$(pg_bin)/pg_ctl" -D "$data/pg" -m fast stop || true; fi
   redis-cli -p "$redis_port" shutdown nosave >/dev/null 2>&1 || true
   exit 0
 fi
@@ -37,12 +44,16 @@ fi
 
 bin="$(pg_bin)"
 if ! "$bin/pg_isready" -q -h 127.0.0.1 -p "$pg_port"; then
-  rm -rf "$dir/pg" "$dir/pgsock"
-  mkdir -p "$dir/pg" "$dir/pgsock"
-  [ "$(id -u)" = 0 ] && chown postgres "$dir/pg" "$dir/pgsock"
-  as_postgres "$bin/initdb" -D "$dir/pg" -U postgres --auth=trust -E UTF8 >/dev/null
-  as_postgres "$bin/pg_ctl" -D "$dir/pg" -l "$dir/pg/server.log" -w start \
-    -o "-p $pg_port -k $dir/pgsock -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200" >/dev/null
+  rm -rf "$data/pg" "$data/pgsock"
+  mkdir -p "$data/pg" "$data/pgsock"
+  [ "$(id -u)" = 0 ] && chown postgres "$data/pg" "$data/pgsock"
+  if ! as_postgres test -x "$data/pg"; then
+    echo "The postgres user cannot reach $data; make /tmp usable by all users (mode 1777)." >&2
+    exit 1
+  fi
+  as_postgres "$bin/initdb" -D "$data/pg" -U postgres --auth=trust -E UTF8 >/dev/null
+  as_postgres "$bin/pg_ctl" -D "$data/pg" -l "$data/pg/server.log" -w start \
+    -o "-p $pg_port -k $data/pgsock -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200" >/dev/null
 fi
 if ! psql -h 127.0.0.1 -p "$pg_port" -U postgres -tAc "select 1 from pg_database where datname='worklocal_test'" | grep -q 1; then
   psql -h 127.0.0.1 -p "$pg_port" -U postgres -qc "create database worklocal_test" >/dev/null
@@ -50,7 +61,7 @@ fi
 
 if ! redis-cli -p "$redis_port" ping >/dev/null 2>&1; then
   redis-server --port "$redis_port" --bind 127.0.0.1 --daemonize yes --save "" --appendonly no \
-    --dir "$dir" --logfile "$dir/redis.log" >/dev/null
+    --dir "$data" --logfile "$data/redis.log" >/dev/null
   for _ in $(seq 50); do redis-cli -p "$redis_port" ping >/dev/null 2>&1 && break; sleep 0.1; done
 fi
 

@@ -35,3 +35,21 @@ grep -E "Correct:|Accuracy:" var/story-test.log | head -4 || true
 
 echo "== pytest"
 "$bin/python" -m pytest "$@"
+
+# The tests whose answers turn on the date (free times, opening hours, reminders, waits,
+# retention) again at moments that have broken such code: a weekday, a Saturday night, a bank
+# holiday, both clock changes (01:00 UTC is when the clocks go forward or back), the last minutes
+# of a year. Skipped when arguments narrow the run (the inner loop).
+if [ $# -eq 0 ]; then
+  echo "== date-proof: the clock-sensitive tests at other moments"
+  for at in 2027-01-13T10:15:00Z 2026-12-05T23:30:00Z 2026-12-25T09:30:00Z \
+            2027-03-28T00:45:00Z 2026-10-25T00:45:00Z 2026-12-31T23:50:00Z; do
+    echo "-- at $at"
+    WORKLOCAL_TEST_AT="$at" "$bin/python" -m pytest -q -p no:cacheprovider -m "not e2e" \
+      tests/booking tests/handoff tests/unit/test_booking_availability.py tests/unit/test_clock.py \
+      tests/actions/test_booking_actions.py tests/actions/test_manage_booking_actions.py \
+      tests/actions/test_handoff_actions.py tests/db/test_conversation_service.py \
+      >var/date-proof.log 2>&1 || { tail -n 120 var/date-proof.log; exit 1; }
+    tail -n 1 var/date-proof.log
+  done
+fi

@@ -12,8 +12,46 @@ import pytest
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
+from bot import clock
 from bot.config import get_settings
 from bot.database import core
+
+# Set by scripts/test.sh to run the clock-sensitive tests again at chosen moments (a Saturday
+# night, a bank holiday, the clock changes...): the whole test process starts at that moment
+# and its clock then ticks on, in this process's every reading of the time.
+TEST_AT = "WORKLOCAL_TEST_AT"
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    at = os.environ.get(TEST_AT)
+    if at:
+        import time_machine
+
+        traveller = time_machine.travel(clock.parse_moment(at), tick=True)
+        traveller.start()
+        config.stash[_TRAVELLER] = traveller
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    traveller = config.stash.get(_TRAVELLER, None)
+    if traveller is not None:
+        traveller.stop()
+
+
+def pytest_report_header(config: pytest.Config) -> str | None:
+    at = os.environ.get(TEST_AT)
+    return f"clock: tests started at {at} ({TEST_AT})" if at else None
+
+
+_TRAVELLER = pytest.StashKey()
+
+
+@pytest.fixture
+def pinned_clock() -> Iterator[clock.Pinned]:
+    """The service's clock stopped at the test's start (the real date, or WORKLOCAL_TEST_AT):
+    what a test lists and what it then books see the same moment."""
+    with clock.pinned() as pinned:
+        yield pinned
 
 
 def _reset_caches() -> None:

@@ -8,7 +8,6 @@ import glob
 import os
 import shutil
 import subprocess
-import tempfile
 import time
 import uuid
 from collections.abc import Iterator
@@ -109,7 +108,8 @@ def own_postgres() -> Iterator[OwnPostgres]:
     """Its data lives in a folder of its own in the system's temporary directory, which the
     postgres user can reach (pytest's, and a clone's under ``mktemp -d``, it cannot)."""
     _need("initdb")
-    server = OwnPostgres(Path(tempfile.gettempdir()) / f"worklocal-own-pg-{uuid.uuid4().hex[:8]}")
+    # /tmp itself, not $TMPDIR: the postgres user must reach it, and $TMPDIR may be private.
+    server = OwnPostgres(Path("/tmp") / f"worklocal-own-pg-{uuid.uuid4().hex[:8]}")
     server.create()
     try:
         yield server

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Column, DateTime, ForeignKey, Integer, String
+from sqlalchemy import Column, ForeignKey, Integer, String
 
-from bot.conversation.models import utcnow
+from bot.clock import UTCDateTime, utcnow
 from bot.database.core import Base
 
 
@@ -12,7 +12,7 @@ class AuditEntry(Base):
     __tablename__ = "audit_log"
 
     id = Column(Integer, primary_key=True)
-    at = Column(DateTime(timezone=True), nullable=False, default=utcnow, index=True)
+    at = Column(UTCDateTime, nullable=False, default=utcnow, index=True)
     staff_id = Column(ForeignKey("staff.id", ondelete="SET NULL"), nullable=True, index=True)
     action = Column(String(40), nullable=False)  # opened_case, claimed, signed_in, ...
     case_id = Column(ForeignKey("cases.id", ondelete="SET NULL"), nullable=True, index=True)

@@ -11,9 +11,9 @@ from zoneinfo import ZoneInfo
 from bot.booking import calendar
 from bot.booking.availability import describe
 from bot.booking.models import Adviser, Booking, BookingOut, SlotOut
-from bot.booking.service import Offered, as_utc
+from bot.booking.service import Offered
 from bot.catalogue.venue.models import Venue
-from bot.conversation.models import utcnow
+from bot.clock import as_utc, utcnow
 from bot.council.models import Council
 from bot.geo.distance import miles_between
 from bot.postcode.service import Place
@@ -49,11 +49,22 @@ def distance(venue: Venue | None, place: Place | None) -> float | None:
     return round(miles_between(place.lat, place.lon, venue.lat, venue.lon), 1)
 
 
+def remote_words(channels: tuple[str, ...] | list[str]) -> str:
+    """How a time away from a venue can be held: only what its advisers offer at that time."""
+    phone, video = "phone" in channels, "video" in channels
+    if phone and video:
+        return REMOTE
+    return where("video" if video else "phone", None)
+
+
 def slot_label(
-    offered: Offered, venue: Venue | None, council: Council, remote: str = REMOTE
+    offered: Offered, venue: Venue | None, council: Council, remote: str | None = None
 ) -> str:
-    """ "Tuesday 1 December, 09:30, Demoton Central Library" or "..., by phone or video"."""
-    place = venue.name if venue is not None else remote
+    """ "Tuesday 1 December, 09:30, Demoton Central Library" or "..., by phone or video".
+
+    A remote time names only the ways its free advisers offer, so the label never promises a
+    video call that nobody free can hold."""
+    place = venue.name if venue is not None else remote or remote_words(offered.channels)
     return describe(offered.starts_at, place, ZoneInfo(council.timezone))
 
 

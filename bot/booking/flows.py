@@ -17,7 +17,7 @@ from bot.booking import describe
 from bot.booking import service as bookings
 from bot.booking.models import Booking, BookingOut
 from bot.catalogue.venue.models import Venue
-from bot.conversation.models import utcnow
+from bot.clock import utcnow
 from bot.council.models import Council
 from bot.handoff.service import for_conversation
 from bot.notify import service as notify
@@ -42,18 +42,18 @@ def book(
     idempotency_key: str | None = None,
     conversation_id: str | None = None,
     case_id: int | None = None,
+    now: datetime | None = None,
 ) -> Booking:
     """Book a slot in one step (the API, an adviser for a resident): validate the contact
     first, so a typo books nothing."""
     contact = contacts.parse(contact_text)
     booking = bookings.book_slot(
         db_session=db_session, council=council, slot=slot, channel=channel, hold=True,
-        idempotency_key=idempotency_key, conversation_id=conversation_id,
+        idempotency_key=idempotency_key, conversation_id=conversation_id, now=now,
     )  # fmt: skip
     booking.case_id = case_id
-    return confirm(
-        booking, db_session=db_session, council=council, first_name=first_name, contact=contact
-    )
+    return confirm(booking, db_session=db_session, council=council, first_name=first_name,
+                   contact=contact, now=now)  # fmt: skip
 
 
 def confirm(
@@ -63,16 +63,16 @@ def confirm(
     council: Council,
     first_name: str,
     contact: contacts.Contact,
+    now: datetime | None = None,
 ) -> Booking:
     """Confirm a held booking (the resident agreed to be contacted) and queue the message.
     A booking made in a conversation joins its case, so the adviser starts from the answers."""
     if booking.case_id is None and booking.conversation_id:
         case = for_conversation(session=db_session, conversation_id=booking.conversation_id)
         booking.case_id = case.id if case is not None else None
-    bookings.confirm(
-        booking, db_session=db_session, first_name=first_name, contact=contact, consent=True
-    )
-    _tell(booking, "booking_confirmed", db_session=db_session, council=council)
+    bookings.confirm(booking, db_session=db_session, first_name=first_name, contact=contact,
+                     consent=True, now=now)  # fmt: skip
+    _tell(booking, "booking_confirmed", db_session=db_session, council=council, now=now)
     metrics.BOOKINGS.labels("booked").inc()
     return booking
 
@@ -84,18 +84,22 @@ def reschedule(
     council: Council,
     slot: str,
     channel: str | None = None,
+    now: datetime | None = None,
 ) -> Booking:
-    bookings.reschedule(booking, db_session=db_session, council=council, slot=slot, channel=channel)
-    _tell(booking, "booking_changed", db_session=db_session, council=council)
+    bookings.reschedule(booking, db_session=db_session, council=council, slot=slot,
+                        channel=channel, now=now)  # fmt: skip
+    _tell(booking, "booking_changed", db_session=db_session, council=council, now=now)
     metrics.BOOKINGS.labels("changed").inc()
     return booking
 
 
-def cancel(booking: Booking, *, db_session: Session, council: Council) -> Booking:
+def cancel(
+    booking: Booking, *, db_session: Session, council: Council, now: datetime | None = None
+) -> Booking:
     was = booking.status
-    bookings.cancel(booking, db_session=db_session)
+    bookings.cancel(booking, db_session=db_session, now=now)
     if was != "cancelled":
-        _tell(booking, "booking_cancelled", db_session=db_session, council=council)
+        _tell(booking, "booking_cancelled", db_session=db_session, council=council, now=now)
         metrics.BOOKINGS.labels("cancelled").inc()
     return booking
 

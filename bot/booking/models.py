@@ -15,7 +15,6 @@ from sqlalchemy import (
     JSON,
     Boolean,
     Column,
-    DateTime,
     ForeignKey,
     Index,
     Integer,
@@ -23,7 +22,7 @@ from sqlalchemy import (
     text,
 )
 
-from bot.conversation.models import utcnow
+from bot.clock import UTCDateTime, utcnow
 from bot.database.core import Base
 
 ACTIVE = text("status != 'cancelled'")
@@ -75,15 +74,15 @@ class Booking(Base):
     id = Column(Integer, primary_key=True)
     reference = Column(String(8), nullable=False, unique=True)
     adviser_id = Column(ForeignKey("advisers.id"), nullable=False)
-    starts_at = Column(DateTime(timezone=True), nullable=False)
-    ends_at = Column(DateTime(timezone=True), nullable=False)
+    starts_at = Column(UTCDateTime, nullable=False)
+    ends_at = Column(UTCDateTime, nullable=False)
     channel = Column(String(20), nullable=False)  # in_person, phone, video
     offer = Column(String(40), nullable=True)  # what the appointment is about
     venue_id = Column(ForeignKey("venues.id", ondelete="SET NULL"), nullable=True)
     # held: kept for the resident while they confirm, until hold_expires_at; then confirmed or
     # cancelled. A lapsed hold is cancelled by the next attempt at the same time.
     status = Column(String(12), nullable=False, default="held")
-    hold_expires_at = Column(DateTime(timezone=True), nullable=True)
+    hold_expires_at = Column(UTCDateTime, nullable=True)
     first_name = Column(String(60), nullable=True)
     contact = Column(String(254), nullable=True)  # a phone number or an email address
     consent = Column(Boolean, nullable=False, default=False)
@@ -96,8 +95,8 @@ class Booking(Base):
     # key: SQLite cannot add one without rebuilding this table (see migration 0010).
     case_id = Column(Integer, nullable=True, index=True)
     attendance = Column(String(16), nullable=True)  # attended or did_not_attend, after the time
-    created_at = Column(DateTime(timezone=True), nullable=False, default=utcnow)
-    updated_at = Column(DateTime(timezone=True), nullable=False, default=utcnow)
+    created_at = Column(UTCDateTime, nullable=False, default=utcnow)
+    updated_at = Column(UTCDateTime, nullable=False, default=utcnow)
 
 
 # The rota file an officer loads (``worklocal import-rota``).

@@ -23,7 +23,7 @@ from bot.booking.contact import Contact
 from bot.booking.contact import same as same_contact
 from bot.booking.models import CHANNELS, Adviser, Booking
 from bot.catalogue.venue.models import Venue
-from bot.conversation.models import utcnow
+from bot.clock import as_utc, utcnow
 from bot.council.models import Council
 
 REFERENCE_LENGTH = 6
@@ -80,11 +80,6 @@ def parse_slot_id(value: str) -> tuple[str, datetime, int | None]:
     except ValueError as exc:
         raise UnknownSlot(value) from exc
     return offer, starts_at, None if venue == "remote" else int(venue)
-
-
-def as_utc(moment: datetime) -> datetime:
-    """SQLite hands back naive datetimes; everything stored is UTC."""
-    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
 
 
 def _busy(

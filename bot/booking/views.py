@@ -7,7 +7,7 @@ references exist. The calendar file also opens with the token in the confirmatio
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 from fastapi import APIRouter, Depends, Header, Query, Response
 from fastapi.encoders import jsonable_encoder
@@ -22,7 +22,7 @@ from bot.catalogue.search import place as places
 from bot.catalogue.venue import service as venue_service
 from bot.council import service as council_service
 from bot.database.core import session_scope
-from bot.deps import sessions
+from bot.deps import current_time, sessions
 from bot.errors import error_body
 
 router = APIRouter(prefix="/api/v1", tags=["appointments"])
@@ -50,21 +50,25 @@ def _not_found() -> JSONResponse:
     return _problem("booking_not_found", NOT_FOUND.format(phone=phone), 404)
 
 
-def _fresh_slots(db: Session, offer: str, venue_id: int | None, limit: int = 6) -> list[dict]:
+def _fresh_slots(
+    db: Session, offer: str, venue_id: int | None, now: datetime, limit: int = 6
+) -> list[dict]:
     council = council_service.get_default()
-    found = bookings.find_slots(db_session=db, council=council, offer=offer, venue_id=venue_id)
+    found = bookings.find_slots(
+        db_session=db, council=council, offer=offer, venue_id=venue_id, now=now
+    )
     venues = bookings.venues({o.venue_id for o in found[:limit] if o.venue_id}, db_session=db)
     return [
         describe.slot_out(o, venues.get(o.venue_id or 0), council).dict() for o in found[:limit]
     ]
 
 
-def _taken(db: Session, slot: str) -> JSONResponse:
+def _taken(db: Session, slot: str, now: datetime) -> JSONResponse:
     try:
         offer, _, venue_id = bookings.parse_slot_id(slot)
     except bookings.UnknownSlot:
         return _problem("unknown_slot", UNKNOWN_SLOT, 422)
-    fresh = _fresh_slots(db, offer, venue_id)
+    fresh = _fresh_slots(db, offer, venue_id, now)
     body = {"error": {"code": "slot_taken", "message": TAKEN, "slots": fresh}}
     return JSONResponse(jsonable_encoder(body), 409, headers=PRIVATE)
 
@@ -83,6 +87,7 @@ def list_slots(
     near: str | None = Query(None, max_length=60, description="A postcode: adds distances."),
     limit: int = Query(20, ge=1, le=200),
     factory: sessionmaker = Depends(sessions),
+    now: datetime = Depends(current_time),
 ) -> SlotsOut | JSONResponse:
     """The next free times within the council's booking window, earliest first."""
     if offer not in OFFERS:
@@ -102,7 +107,7 @@ def list_slots(
             place = places.resolve(near, frozenset(council.local_authority_codes), db_session=db)
         found = bookings.find_slots(
             db_session=db, council=council, offer=offer, venue_id=venue_id, channel=channel,
-            first_day=from_, last_day=to,
+            first_day=from_, last_day=to, now=now,
         )[:limit]  # fmt: skip
         venues = bookings.venues({o.venue_id for o in found if o.venue_id}, db_session=db)
         return SlotsOut(
@@ -115,6 +120,7 @@ def create_booking(
     booking_in: BookingIn,
     idempotency_key: str | None = Header(None, max_length=100),
     factory: sessionmaker = Depends(sessions),
+    now: datetime = Depends(current_time),
 ) -> JSONResponse:
     """Book a slot from ``GET /api/v1/slots``. Send an ``Idempotency-Key`` header: a retried
     request with the same key gets the same booking instead of a second one. A time taken in
@@ -129,7 +135,7 @@ def create_booking(
             booking = flows.book(
                 db_session=db, council=council, slot=booking_in.slot,
                 channel=booking_in.channel, first_name=booking_in.first_name,
-                contact_text=booking_in.contact, idempotency_key=idempotency_key,
+                contact_text=booking_in.contact, idempotency_key=idempotency_key, now=now,
             )  # fmt: skip
         except InvalidContact as exc:
             return _problem("invalid_contact", str(exc), 422)
@@ -137,7 +143,7 @@ def create_booking(
             return _problem("unknown_slot", UNKNOWN_SLOT, 422)
         except bookings.SlotTaken:
             db.rollback()
-            return _taken(db, booking_in.slot)
+            return _taken(db, booking_in.slot, now)
         return _json(flows.out(booking, db_session=db, council=council), 201)
 
 
@@ -190,7 +196,10 @@ def get_booking(
 
 @router.patch("/bookings/{reference}", response_model=BookingOut, summary="Change the time")
 def change_booking(
-    reference: str, change: BookingChange, factory: sessionmaker = Depends(sessions)
+    reference: str,
+    change: BookingChange,
+    factory: sessionmaker = Depends(sessions),
+    now: datetime = Depends(current_time),
 ) -> JSONResponse:
     """Move a booking to another free slot; the reference stays the same. If the new time has
     gone, the booking keeps its old time and the answer is 409 with the next free times."""
@@ -199,15 +208,16 @@ def change_booking(
         try:
             booking = bookings.find(reference, change.contact, db_session=db)
             booking = flows.reschedule(
-                booking, db_session=db, council=council, slot=change.slot, channel=change.channel
-            )
+                booking, db_session=db, council=council, slot=change.slot,
+                channel=change.channel, now=now,
+            )  # fmt: skip
         except bookings.NotFound:
             return _not_found()
         except bookings.UnknownSlot:
             return _problem("unknown_slot", UNKNOWN_SLOT, 422)
         except bookings.SlotTaken:
             db.rollback()
-            return _taken(db, change.slot)
+            return _taken(db, change.slot, now)
         return _json(flows.out(booking, db_session=db, council=council))
 
 
@@ -216,6 +226,7 @@ def cancel_booking(
     reference: str,
     x_booking_contact: str = Header(..., max_length=254, description="The contact given."),
     factory: sessionmaker = Depends(sessions),
+    now: datetime = Depends(current_time),
 ) -> JSONResponse:
     """Cancelling twice is harmless: the second answer is the same cancelled booking."""
     council = council_service.get_default()
@@ -224,5 +235,5 @@ def cancel_booking(
             booking = bookings.find(reference, x_booking_contact, db_session=db)
         except bookings.NotFound:
             return _not_found()
-        booking = flows.cancel(booking, db_session=db, council=council)
+        booking = flows.cancel(booking, db_session=db, council=council, now=now)
         return _json(flows.out(booking, db_session=db, council=council))

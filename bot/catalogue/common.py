@@ -3,19 +3,16 @@
 from __future__ import annotations
 
 import uuid
-from datetime import datetime, timezone
 from typing import Any
 
-from sqlalchemy import Column, DateTime, Integer, String, select
+from sqlalchemy import Column, Integer, String, select
 from sqlalchemy.orm import Session
+
+from bot.clock import UTCDateTime, utcnow
 
 # Public ids are UUIDs derived from (kind, source, source id): re-importing the same record, even
 # into a fresh database, gives it the same id, so links and ORUK references stay valid.
 _NAMESPACE = uuid.UUID("5b0b1f0e-7f38-4f5e-9b9c-2d6f0e6b9a11")
-
-
-def utcnow() -> datetime:
-    return datetime.now(timezone.utc)
 
 
 def public_id(kind: str, source: str, source_id: str) -> str:
@@ -34,8 +31,8 @@ class SourcedMixin:
     uid = Column(String(36), nullable=False, unique=True)
     source = Column(String(40), nullable=False)
     source_id = Column(String(200), nullable=False)
-    imported_at = Column(DateTime(timezone=True), nullable=False, default=utcnow)
-    updated_at = Column(DateTime(timezone=True), nullable=False, default=utcnow)
+    imported_at = Column(UTCDateTime, nullable=False, default=utcnow)
+    updated_at = Column(UTCDateTime, nullable=False, default=utcnow)
 
 
 def by_uid(model: type, uid: str, *, db_session: Session) -> Any | None:

@@ -23,10 +23,10 @@ from bot.booking import describe
 from bot.booking import flows as booking_flows
 from bot.booking import service as bookings
 from bot.booking.models import Adviser, Booking
+from bot.clock import as_utc, utcnow
 from bot.console import auth
 from bot.console.auth import SignedIn
 from bot.conversation import service as conversations
-from bot.conversation.models import utcnow
 from bot.council import service as council_service
 from bot.database.core import session_scope
 from bot.deps import client_address
@@ -89,7 +89,7 @@ def _local(council):
     zone = ZoneInfo(council.timezone)
 
     def local(moment: datetime | None, form: str = "%a %-d %b, %H:%M") -> str:
-        return bookings.as_utc(moment).astimezone(zone).strftime(form) if moment else ""
+        return as_utc(moment).astimezone(zone).strftime(form) if moment else ""
 
     return local
 
@@ -206,7 +206,7 @@ def _queue(session: Session, who: SignedIn) -> list[tuple[Case, str | None, int]
     now = utcnow()
 
     def waited(case: Case) -> int:
-        since = bookings.as_utc(case.waiting_since or case.created_at)
+        since = as_utc(case.waiting_since or case.created_at)
         return int((now - since).total_seconds() // 60)
 
     return [(c, names.get(c.claimed_by), waited(c)) for c in found]
@@ -478,7 +478,7 @@ def appointments(request: Request) -> Response:
         now = utcnow()
         rows = [
             (b, a, describe.booking_label(b, booking_flows.venue_of(b, db_session=session),
-                                          council), bookings.as_utc(b.starts_at) <= now)
+                                          council), as_utc(b.starts_at) <= now)
             for b, a in session.execute(query).all()
         ]  # fmt: skip
         references = _names_of_cases(session, {row[0].case_id for row in rows if row[0].case_id})
@@ -507,7 +507,7 @@ def attendance(request: Request, reference: str, attended: str = Form(""), csrf:
         if booking is None or not (mine or staff_service.can_lead(who.staff)):
             return _problem(request, who, "There is no appointment of yours with that reference.",
                             status=404)  # fmt: skip
-        if bookings.as_utc(booking.starts_at) > utcnow():
+        if as_utc(booking.starts_at) > utcnow():
             return _problem(request, who, "You can record attendance once the appointment "
                             "has started.", status=409)  # fmt: skip
         booking.attendance = attended
@@ -548,7 +548,7 @@ def staff_page(request: Request) -> Response:
         who = auth.require(request, session, admin=True)
         people = session.execute(select(Staff).order_by(Staff.full_name)).scalars().all()
         now = utcnow()
-        locked = {p.id for p in people if p.locked_until and bookings.as_utc(p.locked_until) > now}
+        locked = {p.id for p in people if p.locked_until and as_utc(p.locked_until) > now}
         return _render(request, "staff.html", who, people=people, locked_ids=locked)
 
 

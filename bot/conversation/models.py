@@ -2,17 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
 from typing import Any
 
 from pydantic import BaseModel, Field
-from sqlalchemy import JSON, Column, DateTime, Integer, String
+from sqlalchemy import JSON, Column, Integer, String
 
+from bot.clock import UTCDateTime, utcnow
 from bot.database.core import Base
-
-
-def utcnow() -> datetime:
-    return datetime.now(timezone.utc)
 
 
 class Conversation(Base):
@@ -27,13 +23,13 @@ class Conversation(Base):
     id = Column(String(64), primary_key=True)
     council_slug = Column(String(40), nullable=False, index=True)
     channel = Column(String(20), nullable=False, default="web")
-    created_at = Column(DateTime(timezone=True), nullable=False, default=utcnow)
-    last_active_at = Column(DateTime(timezone=True), nullable=False, default=utcnow, index=True)
+    created_at = Column(UTCDateTime, nullable=False, default=utcnow)
+    last_active_at = Column(UTCDateTime, nullable=False, default=utcnow, index=True)
     turns = Column(Integer, nullable=False, default=0)
     offered_buttons = Column(JSON, nullable=False, default=list)
     # Set when the resident may be in danger (the safety net or the ``crisis`` intent): the
     # handoff queue puts these conversations first.
-    urgent_at = Column(DateTime(timezone=True), nullable=True, index=True)
+    urgent_at = Column(UTCDateTime, nullable=True, index=True)
     # The client's id for its last message and what the assistant answered: a client that lost
     # the reply (a dropped connection) sends the same id again and gets the same answer, so the
     # turn is neither lost nor run twice.

@@ -11,8 +11,9 @@ from zlib import crc32
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
+from bot.clock import utcnow
 from bot.conversation import guard, tracker
-from bot.conversation.models import BotMessage, Button, Conversation, utcnow
+from bot.conversation.models import BotMessage, Button, Conversation
 from bot.conversation.rasa_client import RasaClient
 from bot.council import service as council_service
 from bot.handoff import flows as handoff

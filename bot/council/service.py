@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from functools import lru_cache
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import yaml
 
+from bot import clock as clocks
 from bot.config import get_settings
 from bot.council.models import DAYS, Council
 
@@ -45,6 +46,11 @@ def get_default() -> Council:
     except FileNotFoundError as exc:
         raise CouncilConfigError(f"council file not found: {path}") from exc
     return _load_cached(str(path), mtime)
+
+
+def local_today(council: Council) -> date:
+    """The date in the council's own timezone: rules for a year start at local midnight."""
+    return clocks.today(ZoneInfo(council.timezone))
 
 
 def opening_hours_text(council: Council) -> str:

@@ -14,6 +14,7 @@ import uuid
 from datetime import date, timedelta
 from pathlib import Path
 
+from bot import clock
 from bot.demo import catalogue_data as data
 
 SEED = 20261123
@@ -386,7 +387,7 @@ def _services(venues: list[dict]) -> dict:
 
 def write_feeds(folder: Path, today: date | None = None) -> dict[str, Path]:
     """Write every demo feed into ``folder``; returns import kind -> file, in loading order."""
-    today = today or date.today()
+    today = today or clock.today()
     rng = random.Random(SEED)
     folder.mkdir(parents=True, exist_ok=True)
     postcodes = _postcode_rows(rng)

@@ -13,8 +13,8 @@ from zoneinfo import ZoneInfo
 from sqlalchemy.orm import Session
 
 from bot.booking.models import OFFERS
-from bot.booking.service import as_utc
-from bot.conversation.models import BotMessage, Button, Conversation, utcnow
+from bot.clock import as_utc, utcnow
+from bot.conversation.models import BotMessage, Button, Conversation
 from bot.conversation.rasa_client import RasaClient
 from bot.council import service as council_service
 from bot.council.models import DAYS, Council

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from sqlalchemy import JSON, Column, DateTime, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import JSON, Column, ForeignKey, Index, Integer, String, Text
 
-from bot.conversation.models import utcnow
+from bot.clock import UTCDateTime, utcnow
 from bot.database.core import Base
 
 # Why the case exists; the queue puts a crisis first, then residents waiting to chat.
@@ -41,14 +41,14 @@ class Case(Base):
     transcript = Column(JSON, nullable=False, default=list)  # [{"from", "text"}] before handoff
     # How the resident wants to hear from us: {"how": "chat"|"phone"|"email", "value", "name"}.
     contact = Column(JSON(none_as_null=True), nullable=True)  # None is SQL NULL, not "null"
-    callback_by = Column(DateTime(timezone=True), nullable=True)
+    callback_by = Column(UTCDateTime, nullable=True)
     claimed_by = Column(ForeignKey("staff.id", ondelete="SET NULL"), nullable=True)
-    claimed_at = Column(DateTime(timezone=True), nullable=True)
-    waiting_since = Column(DateTime(timezone=True), nullable=True)
+    claimed_at = Column(UTCDateTime, nullable=True)
+    waiting_since = Column(UTCDateTime, nullable=True)
     outcome = Column(String(20), nullable=True)
-    created_at = Column(DateTime(timezone=True), nullable=False, default=utcnow)
-    updated_at = Column(DateTime(timezone=True), nullable=False, default=utcnow)
-    closed_at = Column(DateTime(timezone=True), nullable=True)
+    created_at = Column(UTCDateTime, nullable=False, default=utcnow)
+    updated_at = Column(UTCDateTime, nullable=False, default=utcnow)
+    closed_at = Column(UTCDateTime, nullable=True)
 
 
 class CaseMessage(Base):
@@ -62,7 +62,7 @@ class CaseMessage(Base):
     kind = Column(String(20), nullable=True)  # for system lines: adviser_joined, adviser_left
     staff_id = Column(ForeignKey("staff.id", ondelete="SET NULL"), nullable=True)
     text = Column(Text, nullable=False)
-    created_at = Column(DateTime(timezone=True), nullable=False, default=utcnow)
+    created_at = Column(UTCDateTime, nullable=False, default=utcnow)
 
 
 class CaseNote(Base):
@@ -74,4 +74,4 @@ class CaseNote(Base):
     case_id = Column(ForeignKey("cases.id", ondelete="CASCADE"), nullable=False, index=True)
     staff_id = Column(ForeignKey("staff.id", ondelete="SET NULL"), nullable=True)
     text = Column(Text, nullable=False)
-    created_at = Column(DateTime(timezone=True), nullable=False, default=utcnow)
+    created_at = Column(UTCDateTime, nullable=False, default=utcnow)

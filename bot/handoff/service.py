@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from bot import references
 from bot.booking.models import Booking
-from bot.conversation.models import utcnow
+from bot.clock import utcnow
 from bot.handoff.context import CaseContext
 from bot.handoff.models import OUTCOMES, URGENCY, Case, CaseMessage, CaseNote
 from bot.staff.models import Staff

@@ -8,9 +8,9 @@ pass them on and nothing is silently dropped.
 
 from __future__ import annotations
 
-from sqlalchemy import Column, DateTime, Index, Integer, String, Text
+from sqlalchemy import Column, Index, Integer, String, Text
 
-from bot.conversation.models import utcnow
+from bot.clock import UTCDateTime, utcnow
 from bot.database.core import Base
 
 STATUSES = ("queued", "sent", "failed", "held")
@@ -31,8 +31,8 @@ class Notification(Base):
     dedupe_key = Column(String(120), nullable=False, unique=True)
     status = Column(String(8), nullable=False, default="queued")
     attempts = Column(Integer, nullable=False, default=0)
-    next_attempt_at = Column(DateTime(timezone=True), nullable=True)
+    next_attempt_at = Column(UTCDateTime, nullable=True)
     last_error = Column(String(300), nullable=True)
     notify_id = Column(String(64), nullable=True)  # Notify's id for the message, once sent
-    created_at = Column(DateTime(timezone=True), nullable=False, default=utcnow)
-    sent_at = Column(DateTime(timezone=True), nullable=True)
+    created_at = Column(UTCDateTime, nullable=False, default=utcnow)
+    sent_at = Column(UTCDateTime, nullable=True)

@@ -17,8 +17,8 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from bot.booking.contact import Contact
+from bot.clock import utcnow
 from bot.config import get_settings
-from bot.conversation.models import utcnow
 from bot.council.models import Council
 from bot.notify.models import Notification
 

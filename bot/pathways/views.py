@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from fastapi import APIRouter
 
 from bot.council import service as council_service
@@ -21,5 +19,6 @@ def pathways(answers: Answers) -> Routing:
     Nothing is stored: this is the same routing the assistant uses, for systems that collect
     the answers themselves.
     """
-    rules = config.in_force(council_service.get_default(), date.today())
+    council = council_service.get_default()
+    rules = config.in_force(council, council_service.local_today(council))
     return route(answers, rules)

@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import datetime
 
 from pydantic import BaseModel, Field
-from sqlalchemy import JSON, Column, DateTime, Integer, String
+from sqlalchemy import JSON, Column, Integer, String
 
-from bot.conversation.models import utcnow
+from bot.clock import UTCDateTime, utcnow
 from bot.database.core import Base
 from bot.pathways.models import OfferMatch, Reasoned
 
@@ -22,7 +22,7 @@ class Plan(Base):
     token = Column(String(64), nullable=False, unique=True)
     conversation_id = Column(String(64), nullable=True, index=True)
     council_slug = Column(String(40), nullable=False)
-    created_at = Column(DateTime(timezone=True), nullable=False, default=utcnow)
+    created_at = Column(UTCDateTime, nullable=False, default=utcnow)
     content = Column(JSON, nullable=False)
 
 

@@ -14,8 +14,9 @@ from sqlalchemy import delete, select
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
+from bot.clock import utcnow
 from bot.conversation import tracker
-from bot.conversation.models import Conversation, utcnow
+from bot.conversation.models import Conversation
 from bot.council.models import Council
 from bot.handoff.service import forget_untouched
 from bot.notify.models import Notification

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from sqlalchemy import JSON, Boolean, Column, DateTime, ForeignKey, Integer, String
+from sqlalchemy import JSON, Boolean, Column, ForeignKey, Integer, String
 
-from bot.conversation.models import utcnow
+from bot.clock import UTCDateTime, utcnow
 from bot.database.core import Base
 
 # What each role may do grows with the role: a team lead sees every team's cases, today's
@@ -26,11 +26,11 @@ class Staff(Base):
     adviser_key = Column(String(60), nullable=True)
     password_hash = Column(String(200), nullable=False)
     failed_logins = Column(Integer, nullable=False, default=0)
-    locked_until = Column(DateTime(timezone=True), nullable=True)
+    locked_until = Column(UTCDateTime, nullable=True)
     # Whether they take live chats when their console is open (presence needs both).
     available = Column(Boolean, nullable=False, default=False)
     active = Column(Boolean, nullable=False, default=True)
-    created_at = Column(DateTime(timezone=True), nullable=False, default=utcnow)
+    created_at = Column(UTCDateTime, nullable=False, default=utcnow)
 
 
 class StaffSession(Base):
@@ -42,5 +42,5 @@ class StaffSession(Base):
     token_hash = Column(String(64), primary_key=True)
     staff_id = Column(ForeignKey("staff.id", ondelete="CASCADE"), nullable=False, index=True)
     csrf_token = Column(String(64), nullable=False)
-    created_at = Column(DateTime(timezone=True), nullable=False, default=utcnow)
-    expires_at = Column(DateTime(timezone=True), nullable=False)
+    created_at = Column(UTCDateTime, nullable=False, default=utcnow)
+    expires_at = Column(UTCDateTime, nullable=False)

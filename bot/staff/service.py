@@ -13,8 +13,7 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from bot.booking.models import OFFERS
-from bot.booking.service import as_utc
-from bot.conversation.models import utcnow
+from bot.clock import as_utc, utcnow
 from bot.staff.models import ROLES, Staff, StaffSession
 
 MAX_FAILURES = 5

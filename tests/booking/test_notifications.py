@@ -110,7 +110,7 @@ def test_without_a_key_messages_are_held_for_the_console(copy_db, council):
 
 def test_tomorrows_bookings_get_one_reminder_however_often_the_worker_runs(copy_db, council):
     booking = _book(copy_db, council)
-    day_before = bookings.as_utc(booking.starts_at) - timedelta(hours=20)
+    day_before = booking.starts_at - timedelta(hours=20)
     assert flows.queue_reminders(db_session=copy_db, council=council, now=day_before) == 1
     assert flows.queue_reminders(db_session=copy_db, council=council, now=day_before) == 0
     assert flows.queue_reminders(db_session=copy_db, council=council, now=NOW) == 0  # too early

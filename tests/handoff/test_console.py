@@ -235,7 +235,7 @@ def _appointment(app, minutes_from_now: int, adviser_key: str = "amira") -> str:
     from datetime import timedelta
 
     from bot.booking.models import Adviser, Booking
-    from bot.conversation.models import utcnow
+    from bot.clock import utcnow
 
     engine = make_engine(app["url"])
     starts = utcnow() + timedelta(minutes=minutes_from_now)

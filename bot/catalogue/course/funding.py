@@ -17,7 +17,8 @@ Profile = Answers  # what the resident has told us; unknown answers promise noth
 
 
 def _rules(on: date | None = None) -> RuleSet:
-    return pathways_config.in_force(council_service.get_default(), on or date.today())
+    council = council_service.get_default()
+    return pathways_config.in_force(council, on or council_service.local_today(council))
 
 
 def free_for(course_type: str, cost_pence: int | None) -> list[str]:

@@ -15,7 +15,7 @@ from sqlalchemy import Table, bindparam, func, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
-from bot.catalogue.common import public_id, utcnow
+from bot.catalogue.common import public_id
 from bot.catalogue.course.models import Course
 from bot.catalogue.imports.records import (
     CourseIn,
@@ -38,6 +38,7 @@ from bot.catalogue.support.models import (
 )
 from bot.catalogue.vacancy.models import Vacancy
 from bot.catalogue.venue.models import Venue
+from bot.clock import utcnow
 from bot.geo.distance import NATIONAL_TOKEN, ONLINE_TOKEN, cell_tokens
 from bot.postcode.models import Postcode
 

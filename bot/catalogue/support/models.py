@@ -12,7 +12,6 @@ from sqlalchemy import (
     JSON,
     Column,
     Date,
-    DateTime,
     ForeignKey,
     Integer,
     String,
@@ -24,6 +23,7 @@ from sqlalchemy.orm import relationship
 
 from bot.catalogue.common import SourcedMixin
 from bot.catalogue.venue.models import VenueOut
+from bot.clock import UTCDateTime
 from bot.database.core import Base
 
 service_taxonomy_terms = Table(
@@ -75,7 +75,7 @@ class SupportService(SourcedMixin, Base):
     maximum_age = Column(Integer, nullable=True)
     alert = Column(Text, nullable=True)
     assured_date = Column(Date, nullable=True)
-    last_modified = Column(DateTime(timezone=True), nullable=True)
+    last_modified = Column(UTCDateTime, nullable=True)
     details = Column(JSON, nullable=False, default=dict)
 
     organisation = relationship("Organisation", lazy="joined")
