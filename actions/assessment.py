@@ -10,7 +10,7 @@ import re
 from typing import Any
 
 from rasa_sdk import Action, FormValidationAction, Tracker
-from rasa_sdk.events import EventType
+from rasa_sdk.events import ActionExecutionRejected, EventType
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
@@ -23,21 +23,25 @@ from actions.common import (
     rules,
     text_of,
 )
-from bot.assessment import flow, parse
+from actions.profile import NOTED
+from bot.assessment import flow, parse, say
 from bot.assessment.flow import SKIPPED, WANTS_BY_INTENT
 from bot.assessment.read import HINTS, UNSURE, read
 from bot.catalogue.search import place as places
 from bot.postcode.service import PostcodeError
 
 # Messages that are not answers: the dialogue's rules deal with them, then the form carries on.
+# Messages that are not answers: the dialogue's rules deal with them, then the form carries on.
 DIGRESSIONS = {
-    "ask_why", "ask_privacy", "request_adviser", "crisis", "restart", "help", "goodbye",
+    "ask_why", "ask_privacy", "request_adviser", "crisis", "start_again", "help", "goodbye",
     "bot_challenge", "explain_term", "out_of_scope", "thank", "greet", "book_appointment",
-    "cancel_appointment", "more_results", *WANTS_BY_INTENT,
+    "cancel_appointment", "more_results", "stop", "ask_question", "complain", "employer_enquiry",
+    *WANTS_BY_INTENT,
 }  # fmt: skip
 NEVER_ANSWERS = {
-    "ask_why", "ask_privacy", "request_adviser", "crisis", "restart", "goodbye", "bot_challenge",
-    "explain_term", "help", "out_of_scope", "book_appointment", "cancel_appointment",
+    "ask_why", "ask_privacy", "request_adviser", "crisis", "start_again", "goodbye",
+    "bot_challenge", "explain_term", "help", "out_of_scope", "book_appointment",
+    "cancel_appointment", "stop", "ask_question", "complain", "employer_enquiry",
 }  # fmt: skip
 SKIP_WORDS = re.compile(
     r"^\s*(skip|pass|next( question)?|prefer not to say|rather not( say)?|i'?d rather not|"
@@ -45,37 +49,14 @@ SKIP_WORDS = re.compile(
     re.IGNORECASE,
 )
 SKIP_BUTTON = {"title": "Skip this question", "payload": "/skip"}
-CORRECTABLE = ("age", "location")
-AGE_CONTEXT = re.compile(r"\b(i'?m|im|i am|aged?|years? old|yrs?|y/?o)\b", re.IGNORECASE)
 
 
-def _corrections(tracker: Tracker) -> dict[str, str]:
-    """Earlier answers the resident changes in passing: "actually I'm 24", "I moved to DB3"."""
-    requested = tracker.get_slot("requested_slot")
-    names = {e.get("entity") for e in entities_of(tracker)}
-    found = {}
-    text = text_of(tracker)
-    if (
-        requested != "age"
-        and "age" in names
-        and AGE_CONTEXT.search(text)  # a bare "16" answers the question asked (hours, say)
-        and parse.age(text) is not None
-    ):
-        found["age"] = text
-    if requested != "location" and names & {"postcode", "place"}:
-        found["location"] = text_of(tracker)
-    return found
-
-
-def _previous(tracker: Tracker, slot: str) -> Any:
-    """The slot's value before this turn (the form has already put the new one in place)."""
-    events = tracker.events
-    users = [i for i, e in enumerate(events) if e.get("event") == "user"]
-    before = events[: users[-1]] if users else events
-    for event in reversed(before):
-        if event.get("event") == "slot" and event.get("name") == slot:
-            return event.get("value")
-    return None
+def _skipped_note(tracker: Tracker, required: list[str], starting: bool) -> str | None:
+    """What the assistant already knows and so won't ask: everything known when the questions
+    start, and after that whatever a message says besides the answer to the question."""
+    noted = (tracker.get_slot(NOTED) or {}).get("new") or []
+    names = [q for q in required if flow.known(tracker.get_slot(q)) and (starting or q in noted)]
+    return say.skipping(tracker.slots, names)
 
 
 class ValidateAssessmentForm(FormValidationAction):
@@ -91,14 +72,28 @@ class ValidateAssessmentForm(FormValidationAction):
     ) -> list[str]:
         return flow.questions_to_ask(tracker.slots, rules().minimum_age)
 
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        if tracker.get_slot("requested_slot") and intent_of(tracker) in NEVER_ANSWERS:
+            # A request, not an answer: the rules answer it (facts in it are already kept).
+            return [ActionExecutionRejected(self.form_name())]
+        starting = tracker.get_slot("requested_slot") is None
+        events = await super().run(dispatcher, tracker, domain)
+        # Said after reading the answer, which can make a known fact relevant ("out of work"
+        # makes "for 2 years" an answer), and before the next question.
+        tracker.slots.update({e["name"]: e["value"] for e in events if e.get("event") == "slot"})
+        required = flow.questions_to_ask(tracker.slots, rules().minimum_age)
+        note = _skipped_note(tracker, required, starting)
+        if note:
+            dispatcher.utter_message(text=note)
+        return events
+
     # --- Extraction: the requested question takes the message as its raw answer. ---
 
     def _extract(self, question: str, tracker: Tracker) -> dict[str, Any]:
-        corrections = _corrections(tracker)
-        if question in corrections:
-            return {question: corrections[question]}
         intent = intent_of(tracker)
-        if question != tracker.get_slot("requested_slot") or corrections:
+        if question != tracker.get_slot("requested_slot"):
             return {}
         text = text_of(tracker)
         if intent in DIGRESSIONS and not self._answers_anyway(question, intent, text, tracker):
@@ -173,6 +168,8 @@ class ValidateAssessmentForm(FormValidationAction):
     def _validate(
         self, question: str, raw: Any, dispatcher: CollectingDispatcher, tracker: Tracker
     ) -> dict[str, Any]:
+        if question != tracker.get_slot("requested_slot"):
+            return {question: raw}  # read already from what was said (actions/profile.py)
         if raw == SKIPPED:
             return {question: SKIPPED, "failed_attempts": 0}
         if question == "location":
@@ -180,8 +177,9 @@ class ValidateAssessmentForm(FormValidationAction):
         text = str(raw)
         value = read(question, text, intent_of(tracker), entities_of(tracker))
         if value is None:
+            if tracker.get_slot(NOTED):  # about something else, noted: the question again
+                return {question: None}
             return self._not_understood(question, "", dispatcher, tracker)
-        self._confirm_change(question, value, dispatcher, tracker)
         answered = {question: value, "failed_attempts": 0}
         for follow_up in flow.follow_ups(question, value):
             if not flow.known(tracker.get_slot(follow_up)):
@@ -202,7 +200,6 @@ class ValidateAssessmentForm(FormValidationAction):
                 except PostcodeError as exc:
                     problem = problem or exc.message
                     continue
-                self._confirm_change("location", place.label, dispatcher, tracker)
                 if not place.in_area:
                     dispatcher.utter_message(
                         text=f"{place.label} is outside {council().area_name}. I can still "
@@ -225,14 +222,6 @@ class ValidateAssessmentForm(FormValidationAction):
                 buttons=[SKIP_BUTTON, PERSON_BUTTON],
             )
         return {question: None, "failed_attempts": failed}
-
-    def _confirm_change(
-        self, question: str, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker
-    ) -> None:
-        before = _previous(tracker, question)
-        if flow.known(before) and before != value and question in CORRECTABLE:
-            what = "age" if question == "age" else "place"
-            dispatcher.utter_message(text=f"Thanks, I've changed your {what} to {value}.")
 
     def validate_wants(self, value, dispatcher, tracker, domain):
         return self._validate("wants", value, dispatcher, tracker)

@@ -8,7 +8,9 @@ HTTP API uses, so the chat and partner systems can never double-book each other.
 from __future__ import annotations
 
 import re
+from datetime import date
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from rasa_sdk import Action, FormValidationAction, Tracker
 from rasa_sdk.events import EventType, FollowupAction, SlotSet
@@ -22,17 +24,20 @@ from actions.common import (
     council,
     database,
     entities_of,
+    intent_of,
     rules,
     text_of,
 )
+from actions.flows import reject_if_leaving
 from bot.assessment import flow
 from bot.booking import contact as contacts
-from bot.booking import describe
+from bot.booking import describe, preferences
 from bot.booking import flows as booking_flows
 from bot.booking import service as bookings
 from bot.booking.models import Booking
 from bot.catalogue.search import conversation as finder
 from bot.catalogue.search import place as places
+from bot.council import service as council_service
 from bot.pathways.service import route
 from bot.postcode.service import Place, PostcodeError
 
@@ -48,6 +53,8 @@ ORDINALS = {"first": 0, "1st": 0, "second": 1, "2nd": 1, "third": 2, "3rd": 2, "
 def offer_for(slots: dict[str, Any]) -> str:
     """The kind of adviser that fits the resident: their programme if the assessment found one,
     otherwise a careers adviser (Skills for All is for everyone)."""
+    if slots.get("wants") == "employer":
+        return "employer"
     routing = route(flow.answers(slots), rules())
     keys = [o.key for o in routing.offers]
     return next((k for k in ("youth_pathways", "working_futures") if k in keys), "skills_for_all")
@@ -66,8 +73,20 @@ def _place(slots: dict[str, Any], near: str | None, db: Session) -> Place | None
         return None
 
 
+def _remote_channel(offered: bookings.Offered, wanted: str | None) -> str:
+    """How the chat books a time away from a venue: as the resident asked if its advisers
+    offer that, else by phone, else by video."""
+    if wanted in offered.channels and wanted != "in_person":
+        return str(wanted)
+    return "phone" if "phone" in offered.channels else "video"
+
+
 def choices(
-    offered: list[bookings.Offered], venues: dict, place: Place | None, start: int = 0
+    offered: list[bookings.Offered],
+    venues: dict,
+    place: Place | None,
+    start: int = 0,
+    wanted: str | None = None,
 ) -> list[dict[str, Any]]:
     """The times to show: the nearest place's first times, and the first phone time.
 
@@ -82,17 +101,20 @@ def choices(
         )
         in_person = [o for o in in_person if o.venue_id == nearest]
     page = start // (SHOWN - 1)
-    picked = [*in_person[start : start + SHOWN - 1], *remote[page : page + 1]]
+    if not in_person:  # only phone or video times wanted (or offered): show several
+        picked = remote[start : start + SHOWN]
+    elif not remote:
+        picked = in_person[start : start + SHOWN]
+    else:
+        picked = [*in_person[start : start + SHOWN - 1], *remote[page : page + 1]]
     picked.sort(key=lambda o: o.starts_at)
-    return [
-        {
-            "id": o.id,
-            "channel": "in_person" if o.venue_id is not None else "phone",
-            # The chat books remote times as phone calls (video through the API).
-            "label": describe.slot_label(o, venues.get(o.venue_id or 0), council(), "by phone"),
-        }
-        for o in picked
-    ]
+    shown = []
+    for o in picked:
+        channel = "in_person" if o.venue_id is not None else _remote_channel(o, wanted)
+        words = None if o.venue_id is not None else describe.where(channel, None)
+        label = describe.slot_label(o, venues.get(o.venue_id or 0), council(), words)
+        shown.append({"id": o.id, "channel": channel, "label": label})
+    return shown
 
 
 def _offer_times(
@@ -102,28 +124,64 @@ def _offer_times(
     intro: str = "",
     near: str | None = None,
     offer: str | None = None,
+    wish: preferences.Preference | None = None,
 ) -> list[EventType]:
     offer = offer or offer_for(slots)
+    wish = wish or preferences.Preference()
+    this = council()
+    zone = ZoneInfo(this.timezone)
+    today = council_service.local_today(this)
     with database() as db:
-        offered = bookings.find_slots(db_session=db, council=council(), offer=offer)
+        offered = bookings.find_slots(db_session=db, council=this, offer=offer)
+        fitting = [o for o in offered if preferences.fits(o, wish, zone, today)]
+        if not wish.empty and not fitting:
+            intro += f"Sorry, there are no {wish.words()} in the next few weeks. "
+            intro += "These are the nearest times. "
+        elif not wish.empty:
+            offered = fitting
         venues = bookings.venues({o.venue_id for o in offered if o.venue_id}, db_session=db)
         place = _place(slots, near, db)
-        shown = choices(offered, venues, place, start)
+        shown = choices(offered, venues, place, start, wish.channel)
     who = describe.OFFER_NAMES[offer]
     if not shown:
         dispatcher.utter_message(
             text=f"{intro}I'm sorry, there are no free times with a {who} in the next few weeks. "
-            f"Please call {council().phone} and the team will find you a time.",
+            f"Please call {this.phone} and the team will find you a time.",
             buttons=[PERSON_BUTTON],
         )
-        return [SlotSet("booking_offered", None)]
+        return [SlotSet("booking_offered", None), SlotSet("picking_time", None)]
     around = f" near {place.label}" if place is not None and start == 0 else ""
+    which = f"{wish.words()} " if not wish.empty and fitting else "next free times "
     dispatcher.utter_message(
-        text=f"{intro}Here are the next free times with a {who}{around}. Which suits you?",
+        text=f"{intro}Here are the {which}with a {who}{around}. Which suits you? You can also "
+        "type a day or time, like \u201cFriday morning\u201d or \u201cby video\u201d.",
         buttons=[*_buttons(shown), OTHER_TIMES, PERSON_BUTTON],
     )
-    offered_now = {"start": start, "choices": shown, "near": near, "offer": offer}
-    return [SlotSet("booking_offered", offered_now)]
+    offered_now = {"start": start, "choices": shown, "near": near, "offer": offer,
+                   "wish": wish_slot(wish)}  # fmt: skip
+    return [SlotSet("booking_offered", offered_now), SlotSet("picking_time", True),
+            SlotSet("failed_attempts", 0)]  # fmt: skip
+
+
+def wish_slot(wish: preferences.Preference) -> dict[str, Any] | None:
+    """The wish, kept with the times shown so "other times" keeps to it."""
+    if wish.empty:
+        return None
+    return {"days": sorted(wish.days), "part": wish.part, "channel": wish.channel,
+            "after_hour": wish.after_hour, "before_hour": wish.before_hour, "week": wish.week,
+            "on": wish.on.isoformat() if wish.on else None}  # fmt: skip
+
+
+def wish_from_slot(value: dict[str, Any] | None) -> preferences.Preference:
+    if not value:
+        return preferences.Preference()
+    on = value.get("on")
+    return preferences.Preference(
+        days=frozenset(value.get("days") or ()), part=value.get("part"),
+        channel=value.get("channel"), after_hour=value.get("after_hour"),
+        before_hour=value.get("before_hour"), week=value.get("week"),
+        on=date.fromisoformat(on) if on else None,
+    )  # fmt: skip
 
 
 def _buttons(shown: list[dict[str, Any]]) -> list[dict[str, str]]:
@@ -145,14 +203,20 @@ def picked(text: str, entities: list[dict], offered: dict[str, Any] | None) -> s
     lowered = text.lower()
     if re.search(r"\b(other|another|different|later|more) (times?|days?|ones?)\b", lowered):
         return "more"
-    if re.search(r"\b(phone|call)\b", lowered):
+    clock = re.search(r"\b(\d{1,2})[:.](\d{2})\b", lowered)
+    if not clock and re.search(
+        r"\b(video|zoom|teams|morning|afternoon|evening|week|tomorrow|today|after|before|"
+        r"weekend|in person|face to face|instead)\b",
+        lowered,
+    ):
+        return None  # a wish about when or how, not one of the times: times that fit it follow
+    if re.search(r"\bphone\b", lowered):
         phone = [c for c in choices_ if c["channel"] == "phone"]
         if phone:
             return phone[0]["id"]
     for word, index in ORDINALS.items():
         if re.search(rf"\b{word}\b", lowered) and choices_:
             return choices_[index]["id"] if -len(choices_) <= index < len(choices_) else None
-    clock = re.search(r"\b(\d{1,2})[:.](\d{2})\b", lowered)
     matching = [
         c for c in choices_
         if (not clock or f"{int(clock.group(1)):02d}:{clock.group(2)}" in c["label"])
@@ -184,20 +248,16 @@ class ActionHoldSlot(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
         offered = tracker.get_slot("booking_offered")
-        chosen = picked(text_of(tracker), entities_of(tracker), offered)
+        text = text_of(tracker)
+        chosen = picked(text, entities_of(tracker), offered)
         if chosen == "more":
             offered = offered or {}
             start = (offered.get("start") or 0) + SHOWN - 1
             return _offer_times(dispatcher, tracker.slots, start, near=offered.get("near"),
-                                offer=offered.get("offer"))  # fmt: skip
+                                offer=offered.get("offer"),
+                                wish=wish_from_slot(offered.get("wish")))  # fmt: skip
         if chosen is None:
-            if not offered:
-                return _offer_times(dispatcher, tracker.slots)
-            dispatcher.utter_message(
-                text="Sorry, I'm not sure which time you mean. Please choose one of these.",
-                buttons=[*_buttons(offered["choices"]), OTHER_TIMES],
-            )
-            return []
+            return _not_chosen(dispatcher, tracker, offered or {}, text)
         channel = next(c["channel"] for c in offered["choices"] if c["id"] == chosen)
         label = next(c["label"] for c in offered["choices"] if c["id"] == chosen)
         if tracker.get_slot("booking_managed"):  # changing an existing booking's time
@@ -223,8 +283,45 @@ class ActionHoldSlot(Action):
         return [
             SlotSet("booking_hold", hold),
             *[SlotSet(name, None) for name in FORM_SLOTS],
+            SlotSet("picking_time", None),
             FollowupAction("booking_form"),
         ]
+
+
+def _not_chosen(
+    dispatcher: CollectingDispatcher, tracker: Tracker, offered: dict[str, Any], text: str
+) -> list[EventType]:
+    """A message that is not one of the times: a wish ("friday morning", "video instead?")
+    gets times that fit it; "no" gets other ways; after two misses, a person or the phone."""
+    wish = preferences.read(text, council_service.local_today(council()))
+    if not offered or not wish.empty:
+        return _offer_times(dispatcher, tracker.slots, near=offered.get("near"),
+                            offer=offered.get("offer"), wish=wish)  # fmt: skip
+    shown = _buttons(offered.get("choices") or [])
+    if intent_of(tracker) == "deny":
+        dispatcher.utter_message(
+            text="That's fine. You can see other times, tell me a day or time that suits you "
+            "(like \u201cTuesday afternoon\u201d), or talk to a person.",
+            buttons=[OTHER_TIMES, PERSON_BUTTON, STOP_BUTTON],
+        )
+        return []
+    failed = int(tracker.get_slot("failed_attempts") or 0) + 1
+    if failed >= 2:
+        dispatcher.utter_message(
+            text="Sorry, I still can't tell which time you'd like. A person can book it with "
+            f"you: ask here, or call {council().phone}. Or choose a time below.",
+            buttons=[PERSON_BUTTON, *shown, OTHER_TIMES, STOP_BUTTON],
+        )
+    else:
+        dispatcher.utter_message(
+            text="Sorry, I'm not sure which time you mean. Please choose one of these, or type "
+            "a day or time that suits you, like \u201cFriday morning\u201d.",
+            buttons=[*shown, OTHER_TIMES],
+        )
+    return [SlotSet("failed_attempts", failed)]
+
+
+STOP_BUTTON = {"title": "Don't book now", "payload": "/stop"}
 
 
 def _not_an_answer(value: Any) -> bool:
@@ -233,9 +330,46 @@ def _not_an_answer(value: Any) -> bool:
     return value is None or str(value).startswith("/")
 
 
+COMMAND_WORDS = {
+    "help", "stop", "cancel", "quit", "exit", "person", "human", "adviser", "advisor", "someone",
+    "no", "yes", "nope", "bye", "restart", "back", "menu", "why", "what", "how",
+}  # fmt: skip
+
+
+def answers_question(slot: str | None, text: str) -> bool:
+    """Whether a message reads as the answer to the booking question asked, so a name like
+    "Hope" or a number is never taken for a request to leave."""
+    if not slot or text.startswith("/"):
+        return False
+    if slot == "booking_first_name":
+        words = re.findall(r"[^\W\d_]+", text.lower())
+        return 1 <= len(words) <= 2 and not set(words) & COMMAND_WORDS and "?" not in text
+    if slot == "booking_contact":
+        try:
+            contacts.parse(text)
+        except contacts.InvalidContact:
+            return False
+        return True
+    if slot == "booking_reference":
+        return bool(re.search(r"[A-Za-z0-9]{3}[\s-]?[A-Za-z0-9]{3}", text)) and len(text) < 30
+    return False
+
+
 class ValidateBookingForm(FormValidationAction):
     def name(self) -> str:
         return "validate_booking_form"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        """A message that asks for something else (a person, help, to stop) leaves the form;
+        one that answers the question never does."""
+        asked = tracker.get_slot("requested_slot")
+        if not answers_question(asked, text_of(tracker)):
+            rejected = reject_if_leaving(tracker, self.form_name())
+            if rejected is not None:
+                return rejected
+        return await super().run(dispatcher, tracker, domain)
 
     def validate_booking_first_name(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
@@ -353,4 +487,8 @@ def move_booking(
         },
         buttons=[{"title": "What else can you do?", "payload": "/help"}],
     )
-    return [SlotSet("booking_managed", None), SlotSet("booking_offered", None)]
+    return [
+        SlotSet("booking_managed", None),
+        SlotSet("booking_offered", None),
+        SlotSet("picking_time", None),
+    ]

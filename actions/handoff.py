@@ -92,8 +92,10 @@ class ActionRequestCallback(Action):
             reference = case.reference
         verb = f"call you on {contacts.masked(contact.value)}" if contact.kind == "phone" else (
             f"email you at {contacts.masked(contact.value)}")  # fmt: skip
+        who = "Someone from the employer team" if offer_for(tracker.slots) == "employer" else (
+            "An adviser")  # fmt: skip
         dispatcher.utter_message(
-            text=f"Thank you, {name}. An adviser will {verb} by "
+            text=f"Thank you, {name}. {who} will {verb} by "
             f"{handoff.when_text(by, this)}. They can see what you've told me, so you won't "
             f"need to repeat it. Your reference is {reference}.",
             buttons=[BOOK_BUTTON, {"title": "What else can you do?", "payload": "/help"}],

@@ -4,22 +4,32 @@ find out which references exist."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.booking import ValidateBookingForm, _not_an_answer, _offer_times
-from actions.common import BOOK_BUTTON, PERSON_BUTTON, council, database, entities_of
+from actions.common import BOOK_BUTTON, PERSON_BUTTON, council, database, entities_of, text_of
 from bot import references
 from bot.booking import contact as contacts
 from bot.booking import flows as booking_flows
 from bot.booking import service as bookings
 
-ACTIONS = {"cancel": "Cancel it", "change": "Change the time", "keep": "Keep it"}
+ACTIONS = {"cancel": "Cancel it", "change": "Change the time", "keep": "Keep it",
+           "cancel_confirmed": "Yes, cancel it"}  # fmt: skip
 CLEARED = [SlotSet("booking_reference", None), SlotSet("booking_contact", None)]
+# The reference slot holds this when the resident has no reference and will be sent it instead.
+BY_CONTACT = "by-contact"
+NO_REFERENCE = re.compile(
+    r"\b(don'?t|dont|do not|haven'?t|have not|havent|can'?t|cannot|cant|no|lost|forgot\w*|"
+    r"deleted|not got|never got|without)\b.{0,25}\b(reference|ref|number|code|it|email|text|"
+    r"message|confirmation)\b|\bno idea\b|\bwhat reference\b|\bdon'?t know\b",
+    re.IGNORECASE,
+)
 
 
 def _choice(action: str) -> dict[str, str]:
@@ -36,18 +46,65 @@ class ValidateManageBookingForm(ValidateBookingForm):
     def validate_booking_reference(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
+        chosen = next((e.get("value") for e in entities_of(tracker)
+                       if e.get("entity") == "booking_action"), None)  # fmt: skip
+        if chosen == BY_CONTACT or NO_REFERENCE.search(text_of(tracker)):
+            return {"booking_reference": BY_CONTACT, "failed_attempts": 0}
         if _not_an_answer(value):
             return {"booking_reference": None}
-        words = str(value).replace("reference", "").replace("is", " ").split()
-        candidates = [*words, "".join(words)]
-        length = bookings.REFERENCE_LENGTH
-        code = next((c for w in candidates if (c := references.normalise(w, length))), None)
-        if code is None:
+        code = reference_in(str(value))
+        if code is not None:
+            return {"booking_reference": code, "failed_attempts": 0}
+        failed = int(tracker.get_slot("failed_attempts") or 0) + 1
+        if failed >= 2:
+            dispatcher.utter_message(
+                text="That doesn't look like a booking reference either. If you can't find "
+                "it, I can send it to the phone number or email you booked with. Or you can "
+                f"talk to a person, or call {council().phone}.",
+                buttons=[WITHOUT_REFERENCE, PERSON_BUTTON],
+            )
+        else:
             dispatcher.utter_message(
                 text="That doesn't look like a booking reference. It is 6 letters and numbers, "
-                "like KH3-7XP, and it is in your confirmation message."
+                "like KH3-7XP, and it is in your confirmation message.",
+                buttons=[WITHOUT_REFERENCE],
             )
-        return {"booking_reference": code}
+        return {"booking_reference": None, "failed_attempts": failed}
+
+
+WITHOUT_REFERENCE = {
+    "title": "I don't have my reference",
+    "payload": '/manage_booking{"booking_action":"' + BY_CONTACT + '"}',
+}
+
+
+def reference_in(text: str) -> str | None:
+    """A booking reference however it is typed: "KH3-7XP", "kh37xp", "my ref is KH3 7XP"."""
+    words = re.sub(r"\b(my|reference|ref|is|it'?s|the|number|code)\b", " ", text,
+                   flags=re.IGNORECASE).split()  # fmt: skip
+    candidates = [*words, "".join(words)]
+    length = bookings.REFERENCE_LENGTH
+    return next((c for w in candidates if (c := references.normalise(w, length))), None)
+
+
+class ActionAskContact(Action):
+    """The contact question, in the words that fit: to check it is them, or to send the
+    reference there."""
+
+    def name(self) -> str:
+        return "action_ask_manage_booking_form_booking_contact"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        if tracker.get_slot("booking_reference") == BY_CONTACT:
+            dispatcher.utter_message(
+                text="What's the mobile number or email address you booked with? I'll send "
+                "your reference there, for you only."
+            )
+        else:
+            dispatcher.utter_message(response="utter_ask_manage_booking_form_booking_contact")
+        return []
 
 
 class ActionFindBooking(Action):
@@ -60,6 +117,8 @@ class ActionFindBooking(Action):
         reference = tracker.get_slot("booking_reference") or ""
         contact = tracker.get_slot("booking_contact") or ""
         phone = council().phone
+        if reference == BY_CONTACT:
+            return _send_references(dispatcher, contact)
         with database() as db:
             try:
                 booking = bookings.find(reference, contact, db_session=db)
@@ -88,6 +147,23 @@ class ActionFindBooking(Action):
         return [*CLEARED, SlotSet("booking_managed", managed)]
 
 
+def _send_references(dispatcher: CollectingDispatcher, contact: str) -> list[EventType]:
+    """The same answer whether or not the contact has bookings: the chat never says."""
+    with database() as db:
+        booking_flows.send_references(contacts.parse(contact), db_session=db, council=council())
+    how = "text" if "@" not in contact else "email"
+    dispatcher.utter_message(
+        text=f"If there is an appointment booked with {contacts.masked(contact)}, I've sent its "
+        f"reference there by {how}. It can take a few minutes. When you have it, tell me the "
+        f"reference to change or cancel it, or call {council().phone}.",
+        buttons=[
+            {"title": "I have my reference now", "payload": "/cancel_appointment"},
+            PERSON_BUTTON,
+        ],
+    )
+    return CLEARED
+
+
 class ActionManageBooking(Action):
     def name(self) -> str:
         return "action_manage_booking"
@@ -98,6 +174,8 @@ class ActionManageBooking(Action):
         managed = tracker.get_slot("booking_managed")
         chosen = next((e.get("value") for e in entities_of(tracker)
                        if e.get("entity") == "booking_action"), None)  # fmt: skip
+        if chosen == BY_CONTACT:  # no reference: send it to the contact they booked with
+            return [SlotSet("booking_reference", BY_CONTACT), FollowupAction("manage_booking_form")]
         if not managed or chosen not in ACTIONS:
             dispatcher.utter_message(
                 text="To change or cancel an appointment, I need its reference first.",
@@ -110,6 +188,12 @@ class ActionManageBooking(Action):
                                      buttons=[{"title": "What else can you do?",
                                                "payload": "/help"}])  # fmt: skip
             return [SlotSet("booking_managed", None)]
+        if chosen == "cancel":  # cancelling can't be undone: ask once more
+            dispatcher.utter_message(
+                text=f"Are you sure you want to cancel your appointment {managed['reference']}?",
+                buttons=[_choice("cancel_confirmed"), _choice("keep")],
+            )
+            return []
         if chosen == "change":
             return _offer_times(dispatcher, tracker.slots, offer=managed.get("offer"),
                                 intro="Your appointment stays booked until you choose a new "

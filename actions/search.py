@@ -16,6 +16,7 @@ from rasa_sdk.types import DomainDict
 from sqlalchemy.orm import Session
 
 from actions.common import PERSON_BUTTON, council, database, entities_of, intent_of, rules, text_of
+from actions.flows import acknowledgement, next_steps
 from bot.assessment import flow
 from bot.catalogue.search import conversation as finder
 from bot.pathways.service import route
@@ -157,6 +158,12 @@ class ActionMoreResults(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
         previous = finder.Request.from_slot(tracker.get_slot("last_search"))
+        heard = acknowledgement(tracker)
+        if previous is None and heard is not None:  # "i'm 19 and not working": noted
+            dispatcher.utter_message(
+                text=f"{heard} What would you like to do next?", buttons=next_steps(tracker)
+            )
+            return []
         if previous is None:
             dispatcher.utter_message(
                 text="What would you like me to look for?",

@@ -16,6 +16,61 @@
  */
 (() => {
   "use strict";
+  // ---- phone numbers in the assistant's words (pure: Node's tests load this part alone) ----
+  // Where UK phone numbers and "text WORD to 85258" are in a line of text, and their links.
+  // Deliberately narrow: a number counts only if a phone can dial it (0 and 10 or 11 digits,
+  // +44, the 116 helplines), 999/112/111/101/105 only right after "call", "ring", "phone" or
+  // "dial"; never a piece of a price, time, date, postcode or reference.
+  const SMS = /\b(text\s+(?:the\s+word\s+)?["'\u2018\u201c]?([a-z][a-z0-9]{0,19})["'\u2019\u201d]?\s+to\s+)(07\d{3}[ \u00a0]?\d{3}[ \u00a0]?\d{3}|\d{5,6})(?![\w\u00a3$%/:@]|[.,-]\d)/gi;
+  // A run of digit groups, perhaps after +44 or +44 (0), the first perhaps in brackets.
+  const RUN = /(\+44[ \u00a0]?(?:\(0\)[ \u00a0]?)?)?(\(0\d{2,5}\)|\d+)((?:[ \u00a0-]\d+)*)/g;
+  const GLUED_BEFORE = /[\w\u00a3$\u20ac#@/:+-]$|\d[.,]$/; // £8, KH3-7, 1,999, E9, 12/, 09:
+  const GLUED_AFTER = /^[\w\u00a3$\u20ac%/:+@]|^[.,-]\d/; // 7XP, 8.00, 30%, 03/
+  const VERB = /\b(?:call|ring|phone|dial)\s$/i;
+  function dialable(digits, international, verb) {
+    if (international) return /^[1-35789]\d{8,9}$/.test(digits) ? "+44" + digits : null;
+    if (/^0[1-35789]\d{8,9}$|^08001111$|^116\d{3}$/.test(digits)) return digits;
+    return verb && /^(999|112|111|101|105)$/.test(digits) ? digits : null;
+  }
+  function findNumbers(text) {
+    // -> [{start, end, href, call}] in order. The link covers "call 116 123" where the words
+    // say "call"; else just the number, and ``call`` asks for an unseen "Call" before it.
+    text = String(text);
+    const found = [];
+    for (const m of text.matchAll(SMS)) {
+      found.push({ start: m.index, end: m.index + m[0].length, call: false,
+        href: `sms:${m[3].replace(/\D/g, "")}?&body=${encodeURIComponent(m[2])}` });
+    }
+    const free = (a, b) => !found.some((f) => a < f.end && b > f.start);
+    for (const m of text.matchAll(RUN)) {
+      // The run's digit groups: a number is any stretch of whole groups in it, longest first
+      // ("0808 2000 247 24 hours" holds one).
+      const first = m.index + (m[1] || "").length;
+      const groups = [{ at: first, to: first + m[2].length }];
+      for (const g of (m[3] || "").matchAll(/[ \u00a0-](\d+)/g)) {
+        const at = first + m[2].length + g.index + 1;
+        groups.push({ at, to: at + g[1].length });
+      }
+      search: for (let s = 0; s < groups.length; s++) {
+        for (let e = Math.min(groups.length - 1, s + 4); e >= s; e--) { // 5 groups at most
+          const start = s ? groups[s].at : m.index, end = groups[e].to;
+          const from = Math.max(0, start - 12), before = text.slice(from, start); // enough for "phone "
+          if (GLUED_BEFORE.test(before) || GLUED_AFTER.test(text.slice(end, end + 2))) continue;
+          const verb = VERB.exec(before);
+          const number = dialable(text.slice(groups[s].at, end).replace(/\D/g, ""), !s && !!m[1], verb);
+          if (!number || !free(start, end)) continue;
+          found.push({ start: verb ? from + verb.index : start, end, href: "tel:" + number, call: !verb });
+          s = e;
+          continue search;
+        }
+      }
+    }
+    return found.sort((a, b) => a.start - b.start);
+  }
+  if (typeof window === "undefined") {
+    if (typeof module === "object" && module) module.exports = { findNumbers };
+    return;
+  }
   const script = document.currentScript;
   if (!script || window.__worklocal) return;
   window.__worklocal = true;
@@ -98,7 +153,7 @@
   function safeUrl(href) {
     try {
       const url = new URL(href, API + "/");
-      return ["http:", "https:", "mailto:", "tel:"].includes(url.protocol) ? url.href : null;
+      return ["http:", "https:", "mailto:", "tel:", "sms:"].includes(url.protocol) ? url.href : null;
     } catch (_) {
       return null;
     }
@@ -113,20 +168,35 @@
     external ? hidden(" (opens in a new tab)") : null);
   }
 
-  // The Markdown the assistant uses: paragraphs, "- " and "1. " lists, **bold**, [text](url)
-  // and bare links. Anything else stays plain text.
+  // Phone numbers become tap-to-call links (and "text SHOUT to 85258" a tap-to-text one). The
+  // number stays the link's text, so it can be read and dialled by hand too (a kiosk has no
+  // phone); where the words round it don't say "call", screen readers hear "Call" before it.
+  function phones(text) {
+    const out = [];
+    let last = 0;
+    for (const f of findNumbers(text)) {
+      out.push(text.slice(last, f.start),
+        el("a", { href: f.href, class: "call" }, f.call ? hidden("Call ") : null, text.slice(f.start, f.end)));
+      last = f.end;
+    }
+    out.push(text.slice(last));
+    return out;
+  }
+
+  // The Markdown the assistant uses: paragraphs, "- " and "1. " lists, **bold**, [text](url),
+  // bare links and phone numbers. Anything else stays plain text.
   const INLINE = /\*\*(.+?)\*\*|\[([^\]]+)\]\(([^)\s]+)\)|(https?:\/\/[^\s<>]*[^\s<>.,;:!?'")\]])/g;
   function inline(text) {
     const out = [];
     let last = 0;
     for (const m of text.matchAll(INLINE)) {
-      out.push(text.slice(last, m.index));
-      if (m[1]) out.push(el("strong", { text: m[1] }));
+      out.push(phones(text.slice(last, m.index)));
+      if (m[1]) out.push(el("strong", null, phones(m[1])));
       else if (m[2]) out.push(link(m[3], m[2]));
       else out.push(link(m[4], m[4]));
       last = m.index + m[0].length;
     }
-    out.push(text.slice(last));
+    out.push(phones(text.slice(last)));
     return out;
   }
   function markdown(text) {
@@ -163,12 +233,21 @@
       onclick: () => openPanel(true),
     }, "Chat with Work Local");
     ui.title = el(KIOSK ? "h1" : "h2", { id: "wl-title" }, "Work Local");
-    ui.restart = el("button", { type: "button", onclick: KIOSK ? wipe : startAgain },
+    ui.restart = el("button", { type: "button", "aria-haspopup": "dialog", onclick: ask },
       KIOSK ? "I've finished" : "Start again");
     ui.close = KIOSK ? null : el("button", { type: "button", onclick: () => closePanel(true) },
       "Close", hidden(" chat"));
     ui.notice = el("p", { class: "notice" });
     ui.banner = el("div", { class: "banner", role: "alert", hidden: true });
+    // One press must not delete a conversation: "Start again" / "I've finished" ask here first.
+    // An alertdialog named by its question: focus moves to "No" (the safe answer), so a screen
+    // reader says the question once, with the button, and nothing else needs announcing.
+    ui.confirm = el("div", {
+      class: "confirm", role: "alertdialog", "aria-labelledby": "wl-confirm-text", hidden: true,
+    }, el("p", { id: "wl-confirm-text" },
+      KIOSK ? "Finish and delete this chat?" : "Start again? This deletes this chat."),
+    el("button", { type: "button", onclick: confirmed }, KIOSK ? "Yes, finish" : "Yes, start again"),
+    " ", el("button", { type: "button", class: "primary", onclick: () => cancel(true) }, "No, keep chatting"));
     ui.log = el("ol", { class: "log", tabindex: "0", "aria-label": "Conversation" });
     ui.idle = el("div", {
       class: "idle", role: "alertdialog", "aria-labelledby": "wl-idle-text", hidden: true,
@@ -187,7 +266,7 @@
     ui.panel = el("section", {
       class: "panel", id: "wl-panel", "aria-labelledby": "wl-title", hidden: true,
       ...(KIOSK ? {} : { role: "dialog", "aria-modal": "false" }),
-    }, el("header", null, ui.title, ui.restart, ui.close), ui.notice, ui.banner, ui.log,
+    }, el("header", null, ui.title, ui.restart, ui.close), ui.confirm, ui.notice, ui.banner, ui.log,
     ui.idle, ui.form, ui.links);
     ui.live = el("div", { class: "vh", "aria-live": "polite" });
     ui.root = el("div", {
@@ -196,6 +275,7 @@
       onkeydown: (e) => {
         if (e.key !== "Escape") return;
         if (!ui.idle.hidden) stillHere();
+        else if (!ui.confirm.hidden) cancel(true);
         else if (!KIOSK && !ui.panel.hidden) closePanel(true);
       },
     }, ui.launcher, ui.panel, ui.live);
@@ -231,7 +311,8 @@
     const lum = luminance(colour);
     const onBrand = contrast(lum, 1) >= contrast(lum, luminance("#0b0c0c")) ? "#ffffff" : "#0b0c0c";
     let linkColour = colour;
-    for (let f = 1; contrast(luminance(linkColour), 1) < 4.5 && f > 0; f -= 0.05) {
+    // Links sit on white and on the soft grey of the assistant's bubbles: AA on the darker.
+    for (let f = 1; contrast(luminance(linkColour), luminance("#f3f2f1")) < 4.5 && f > 0; f -= 0.05) {
       linkColour = "#" + [1, 3, 5].map((i) => Math.round(parseInt(colour.slice(i, i + 2), 16) * f)
         .toString(16).padStart(2, "0")).join("");
     }
@@ -269,11 +350,15 @@
     const results = /_results$/.test(custom.type || "") && Array.isArray(custom.results);
     const hasButtons = Array.isArray(m.buttons) && m.buttons.length > 0;
     const shown = results || custom.type === "plan" || custom.type === "booking";
-    if (!m.text && !hasButtons && !shown) return null; // nothing to show
-    const li = el("li", { class: "bot" + (custom.type === "crisis" ? " crisis" : "") +
-      (custom.type === "adviser" ? " adviser" : "") + (LIVE_NOTICES.includes(custom.type) ? " handover" : "") },
-      el("span", { class: "who" }, speaker(custom)));
-    let text = m.text || "";
+    const reminder = custom.type === "safety_numbers";
+    let text = said(m);
+    if (!text && !hasButtons && !shown) return null; // nothing to show
+    // The crisis answer, and the reminder of its numbers under later replies (smaller), are
+    // set apart. The reminder's speaker is the same as the reply above it: read, not shown.
+    const li = el("li", { class: "bot" + (custom.type === "crisis" || reminder ? " crisis" : "") +
+      (reminder ? " reminder" : "") + (custom.type === "adviser" ? " adviser" : "") +
+      (LIVE_NOTICES.includes(custom.type) ? " handover" : "") },
+      el("span", { class: reminder ? "who vh" : "who" }, speaker(custom)));
     if (results) {
       // The text lists each result for screen readers and plain clients; the cards show them.
       const titles = custom.results.map((r) => "- " + r.title);
@@ -285,6 +370,13 @@
     if (results) li.append(cards(custom));
     if (hasButtons) li.append(choices(item, index));
     return li;
+  }
+
+  // What a message says. A safety reminder carries its words in ``custom.text`` too (for other
+  // clients): shown and announced once, from ``text`` if there is one.
+  function said(m) {
+    const custom = (m && m.custom) || {};
+    return (m && m.text) || (custom.type === "safety_numbers" && typeof custom.text === "string" ? custom.text : "");
   }
 
   // Lines about a person joining or leaving the chat, shown apart from the assistant's words.
@@ -392,9 +484,9 @@
   function addItem(item, follow) {
     state.items.push(item);
     append(renderItem(item, state.items.length - 1), follow);
-    const said = item.k === "bot" ? item.m.text : item.k === "note" ? item.t : "";
+    const words = item.k === "bot" ? said(item.m) : item.k === "note" ? item.t : "";
     const who = item.k === "bot" ? speaker((item.m && item.m.custom) || {}) : "Work Local";
-    if (said) announce(`${who} said: ${plain(said)}`);
+    if (words) announce(`${who} said: ${plain(words)}`);
     save();
   }
   function renderAll() {
@@ -442,6 +534,7 @@
   }
   function send(body, label, chosen) {
     activity();
+    cancel(false); // carrying on chatting is a "no"
     closeChoices(chosen);
     const message = Object.assign({ id: newId() }, body);
     addItem({ k: "me", t: label, id: message.id }, true);
@@ -585,7 +678,7 @@
   function banner(text, action, handler) {
     ui.banner.hidden = !text;
     const button = action && el("button", { type: "button", onclick: handler }, action);
-    ui.banner.replaceChildren(...(text ? [el("p", { text, style: "margin:0" })] : []),
+    ui.banner.replaceChildren(...(text ? [el("p", { style: "margin:0" }, phones(text))] : []),
       ...(text && button ? [button] : []));
   }
 
@@ -679,7 +772,22 @@
     try { await request("DELETE", `/api/v1/conversations/${id}`, null, 5000); } catch (_) { /* best effort */ }
   }
 
+  function ask() {
+    ui.confirm.hidden = false;
+    ui.confirm.querySelector(".primary").focus();
+  }
+  function cancel(focus) {
+    if (ui.confirm.hidden) return;
+    ui.confirm.hidden = true;
+    if (focus) ui.restart.focus();
+  }
+  function confirmed() {
+    ui.confirm.hidden = true;
+    if (KIOSK) wipe(); else startAgain();
+  }
+
   async function startAgain() {
+    ui.input.focus(); // before the buttons that had it go
     const id = state.id;
     disconnect();
     inflight = null;
@@ -692,7 +800,6 @@
     save();
     await forget(id);
     start();
-    ui.input.focus();
   }
 
   async function wipe() {
@@ -706,7 +813,7 @@
     ui.log.replaceChildren();
     ui.live.replaceChildren();
     ui.input.value = "";
-    ui.idle.hidden = true;
+    ui.idle.hidden = ui.confirm.hidden = true;
     shadow.querySelectorAll("iframe").forEach((f) => f.remove());
     await forget(id);
     location.replace(location.href.split("#")[0]);
@@ -725,6 +832,7 @@
   }
   function closePanel(focus) {
     if (KIOSK) return;
+    cancel(false);
     ui.panel.hidden = true;
     ui.launcher.hidden = false;
     ui.launcher.setAttribute("aria-expanded", "false");
@@ -767,6 +875,7 @@
       const words = `Are you still there? To keep your information private, this screen will `
         + `clear in ${left} seconds.`;
       if (ui.idle.hidden) {
+        cancel(false); // the warning's own "I've finished" is the one answer needed now
         ui.idle.replaceChildren(el("p", { id: "wl-idle-text", text: words }),
           el("button", { type: "button", class: "primary", onclick: stillHere }, "I'm still here"),
           " ", el("button", { type: "button", onclick: wipe }, "I've finished"));

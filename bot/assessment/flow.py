@@ -13,6 +13,9 @@ from typing import Any
 from bot.pathways.models import Answers
 
 SKIPPED = "skipped"
+# Qualifications from another country: answered (not asked again), but their level is for an
+# adviser to compare with UK ones, so the routing treats the level as unknown.
+ABROAD = "abroad"
 QUESTIONS = (
     "wants",
     "age",
@@ -77,8 +80,9 @@ def questions_to_ask(slots: Mapping[str, Any], minimum_age: int = 16) -> list[st
     relevant = {
         "work_security": situation == "in_work",
         "out_of_work_months": situation == "out_of_work",
-        # The English and maths entitlement is for adults without a grade 4; graduates have it.
-        "gcse": adult and highest not in {"4", "5", "6", "7", "8"},
+        # The English and maths entitlement is for adults without a grade 4; graduates have it, and
+        # how a qualification from abroad compares is for an adviser to work out.
+        "gcse": adult and highest not in {"4", "5", "6", "7", "8", ABROAD},
         "digital_confidence": adult,
         "care_leaver": age is None or age <= 25,
         # No benefit questions for young people in education; the answer changes nothing.
@@ -92,7 +96,11 @@ def questions_to_ask(slots: Mapping[str, Any], minimum_age: int = 16) -> list[st
 def answers(slots: Mapping[str, Any]) -> Answers:
     """The routing's view of the slots; skipped and unreadable answers are unknown."""
     gcse = known_value(slots, "gcse") or {}
-    barriers = known_value(slots, "barriers") or []
+    barriers = set(known_value(slots, "barriers") or [])
+    highest = known_value(slots, "highest_level")
+    if highest == ABROAD:
+        barriers.add("overseas_qualifications")
+        highest = None
     return Answers(
         wants=known_value(slots, "wants"),
         age=known_value(slots, "age"),
@@ -100,7 +108,7 @@ def answers(slots: Mapping[str, Any]) -> Answers:
         situation=known_value(slots, "situation"),
         work_security=known_value(slots, "work_security"),
         out_of_work_months=known_value(slots, "out_of_work_months"),
-        highest_level=known_value(slots, "highest_level"),
+        highest_level=highest,
         gcse_english=gcse.get("english") if isinstance(gcse, dict) else None,
         gcse_maths=gcse.get("maths") if isinstance(gcse, dict) else None,
         digital_confidence=known_value(slots, "digital_confidence"),

@@ -83,13 +83,23 @@ def _has(lowered: str, *patterns: str) -> bool:
     return any(re.search(p, lowered) for p in patterns)
 
 
-YES = (r"\b(yes|yeah|yep|yup|ya|yh|y|aye|sure|correct|i do|i am|i have|definitely|ok)\b",)
-NO = (r"\b(no|nope|nah|n|not really|i don'?t|i'?m not|i am not|i haven'?t|never|none)\b",)
+YES = (
+    r"\b(yes+|yeah|yea|yeh|ye|yep|yup|ya|yah|yh|y|aye|sure|correct|right|true|i do|i am|i have|"
+    r"i was|i get|definitely|defo|of course|ok|okay|oui|si|tak|da)\b",
+)
+NO = (
+    r"\b(no+|nope|nah|naw|na|nay|n|not really|not yet|not at the moment|i don'?t|dont|i'?m not|"
+    r"i am not|i haven'?t|i wasn'?t|never|none|nie|false)\b",
+)
 
 
 def yes_no(text: str) -> bool | None:
-    lowered = text.lower()
-    no, yes = _has(lowered, *NO), _has(lowered, *YES)
+    """Yes or no however it is said ("ye", "nah", "not yet"); both or neither is unclear.
+    "I'm not" is a no, not a yes with a "not" in it, so a no's words are taken out first."""
+    lowered = text.lower().replace("\u2019", "'")
+    no = _has(lowered, *NO)
+    rest = re.sub(NO[0], " ", lowered) if no else lowered
+    yes = _has(rest, *YES)
     if no and not yes:
         return False
     if yes and not no:
@@ -103,7 +113,8 @@ def situation(text: str) -> str | None:
     if _has(
         lowered,
         r"\b(unemployed|out of work|not working|no job|lost my job|jobless|"
-        r"made redundant|redundan|looking for work|between jobs|jobseek|neet)\b",
+        r"made redundant|redundan|looking for work|between jobs|jobseek|neet|nothing|nothin|"
+        r"not doing anything|doing nothing|left (school|skool|college))\b",
     ):
         if _has(lowered, r"\b(ill|illness|health|sick|disab|injur|condition|depress|anxi)"):
             return "health"

@@ -10,8 +10,8 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from bot.assessment import parse
-from bot.assessment.flow import WANTS_BY_INTENT
+from bot.assessment import facts, parse
+from bot.assessment.flow import ABROAD, WANTS_BY_INTENT
 from bot.pathways.models import BARRIERS, DIGITAL, HIGHEST_LEVELS, SITUATIONS, WORK_SECURITY
 
 HINTS = {
@@ -22,7 +22,8 @@ HINTS = {
     "situation": "For example: “out of work”, “in work”, “at college” or “looking after someone”.",
     "work_security": "For example: “permanent”, “zero hours” or “low paid”.",
     "out_of_work_months": "For example: “6 months” or “2 years”.",
-    "highest_level": "For example: “GCSEs”, “A levels”, “a degree” or “none”.",
+    "highest_level": "For example: “GCSEs”, “A levels”, “a degree”, “none” or “from another "
+    "country”.",
     "gcse": "You can say “both”, “just English”, “just maths” or “neither”.",
     "digital_confidence": "You can say “confident”, “a bit” or “not at all”.",
     "barriers": "You can name more than one, like “housing and childcare”, or say “none”.",
@@ -79,8 +80,15 @@ def read(
         chosen = _entities(entities, "duration")
         return parse.months(str(chosen[0])) if chosen else parse.months(text)
     if question == "highest_level":
-        chosen = _chosen(entities, "qualification_level", HIGHEST_LEVELS)
-        return chosen or parse.highest_level(text)
+        chosen = _chosen(entities, "qualification_level", (*HIGHEST_LEVELS, ABROAD))
+        if chosen:
+            return chosen
+        said = facts.normalise(text)
+        if facts.qualifications_abroad(said) or re.search(
+            r"\b(another|other|different|my) country\b|\babroad\b|\boverseas\b|\bforeign\b", said
+        ):
+            return ABROAD
+        return parse.highest_level(text)
     if question == "gcse":
         chosen = _chosen(entities, "gcse", GCSE_BUTTONS)
         if chosen:

@@ -20,6 +20,9 @@ TEXT_ONLY_COMPONENTS = frozenset({
     "LexicalSyntacticFeaturizer", "CountVectorsFeaturizer", "LogisticRegressionClassifier",
     "CRFEntityExtractor", "bot.nlp.entity_roles.EntityRolesByIntent", "SpacyEntityExtractor",
     "EntitySynonymMapper", "FallbackClassifier", "RegexEntityExtractor",
+    # Reads the text and the knowledge base's patterns: an officer's edit to those reaches a
+    # message already cached when the Rasa server restarts (or the cache lets it go).
+    "bot.nlp.intent_rules.IntentRules",
 })  # fmt: skip
 LONGEST_CACHED_TEXT = 200  # longer messages are one resident's own words, seldom repeated
 

@@ -129,6 +129,31 @@ def out(booking: Booking, *, db_session: Session, council: Council) -> BookingOu
     return describe.booking_out(booking, adviser, venue, council)
 
 
+def send_references(
+    contact: contacts.Contact, *, db_session: Session, council: Council, now: datetime | None = None
+) -> int:
+    """Send the references of a contact's coming appointments to that contact, once a day at
+    most. The resident is told the same whatever is found, so nobody can learn from the chat
+    whether a number or email address has a booking."""
+    now = now or utcnow()
+    found = bookings.upcoming_for_contact(contact, db_session=db_session, now=now)
+    if not found:
+        return 0
+    lines = [f"{describe.booking_label(b, venue_of(b, db_session=db_session), council)}: "
+             f"reference {b.reference}" for b in found]  # fmt: skip
+    body = "\n".join([
+        "Hello,", "", f"You asked for your {council.service_name} appointment references:", *lines,
+        "", f"To change or cancel one, tell the {council.service_name} assistant the reference, "
+        f"or call {council.phone}.",
+    ])  # fmt: skip
+    queued = notify.queue(
+        db_session=db_session, contact=contact, purpose="booking_references",
+        subject="Your appointment references", body=body,
+        dedupe_key=f"references:{contact.value}:{now.date().isoformat()}", now=now,
+    )  # fmt: skip
+    return 1 if queued is not None else 0
+
+
 def venue_of(booking: Booking, *, db_session: Session) -> Venue | None:
     """Where an in-person booking happens; None for phone and video."""
     return db_session.get(Venue, booking.venue_id) if booking.venue_id else None

@@ -288,6 +288,20 @@ def find(reference: str, contact: str, *, db_session: Session) -> Booking:
     return booking
 
 
+def upcoming_for_contact(
+    contact: Contact, *, db_session: Session, now: datetime | None = None
+) -> list[Booking]:
+    """Confirmed appointments still to come that were booked with this contact, soonest first:
+    what a resident who has lost their reference is sent (never shown) again."""
+    now = now or utcnow()
+    found = db_session.execute(
+        select(Booking)
+        .where(Booking.status == "confirmed", Booking.starts_at >= now)
+        .order_by(Booking.starts_at)
+    ).scalars()
+    return [b for b in found if same_contact(contact.value, b.contact)]
+
+
 def by_calendar_token(reference: str, token: str, *, db_session: Session) -> Booking:
     booking = _by_reference(reference, db_session) if token else None
     if (

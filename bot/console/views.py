@@ -57,6 +57,7 @@ TEAMS = {
 }
 REASONS = {
     "crisis": "Crisis",
+    "housing": "Losing their home",
     "asked": "Asked for a person",
     "not_understood": "Not understood",
     "assessment": "Finished assessment",

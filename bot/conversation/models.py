@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from pydantic import BaseModel, Field
-from sqlalchemy import JSON, Column, Integer, String
+from sqlalchemy import JSON, Boolean, Column, Integer, String, false
 
 from bot.clock import UTCDateTime, utcnow
 from bot.database.core import Base
@@ -35,6 +35,11 @@ class Conversation(Base):
     # turn is neither lost nor run twice.
     last_message_id = Column(String(64), nullable=True)
     last_replies = Column(JSON, nullable=True)
+    # After a crisis answer, until the resident says they are safe: every reply carries the
+    # emergency numbers (bot.conversation.aftercare).
+    crisis_open = Column(Boolean, nullable=False, default=False, server_default=false())
+    # The texts of the last replies, so the same message never comes three times in a row.
+    recent_replies = Column(JSON, nullable=True)
 
 
 class Button(BaseModel):

@@ -12,7 +12,8 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
 from bot.clock import utcnow
-from bot.conversation import guard, tracker
+from bot.conversation import aftercare, guard, tracker
+from bot.conversation.aftercare import CRISIS_TYPE
 from bot.conversation.models import BotMessage, Button, Conversation
 from bot.conversation.rasa_client import RasaClient
 from bot.council import service as council_service
@@ -26,7 +27,6 @@ from bot.safety.detect import is_crisis
 
 GREETING_PAYLOAD = "/greet"
 CRISIS_PAYLOAD = "/crisis"
-CRISIS_TYPE = "crisis"  # the custom payload type of the assistant's crisis answer
 HANDOFF_TYPE = "handoff"  # the assistant asks the gateway to find the resident a person
 
 
@@ -109,6 +109,10 @@ def send(
     else:
         messages = _turn(rasa, conversation, text, payload, max_chars)
         messages = _after_turn(session, rasa, hub, conversation, messages)
+        council = council_service.get_default()
+        messages = aftercare.keep_numbers(conversation, messages, council)
+        messages = aftercare.no_third_time(conversation, messages, council)
+        _remember_offers(conversation, messages)
     if message_id is not None:
         conversation.last_message_id = message_id
         conversation.last_replies = [m.dict(exclude_none=True) for m in messages]

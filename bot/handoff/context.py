@@ -66,6 +66,7 @@ VALUES = {
         "6": "level 6 (a degree)",
         "7": "level 7 (a master's)",
         "8": "level 8 (a doctorate)",
+        "abroad": "from another country (for an adviser to compare with UK levels)",
     },
     "barriers": {
         "health": "health",
@@ -78,10 +79,13 @@ VALUES = {
         "convictions": "convictions",
         "money": "money",
         "english_language": "English language",
+        "overseas_qualifications": "qualifications from another country",
     },
 }
 REASON_TEXT = {
     "crisis": "They may be in crisis: the assistant gave emergency contacts.",
+    "housing": "They may lose their home soon: the assistant gave Housing Options and the "
+    "emergency housing line.",
     "asked": "They asked to talk to a person.",
     "not_understood": "The assistant did not understand them twice in a row.",
     "assessment": "They finished the assessment.",

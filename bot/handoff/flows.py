@@ -19,7 +19,7 @@ from bot.conversation.rasa_client import RasaClient
 from bot.council import service as council_service
 from bot.council.models import DAYS, Council
 from bot.handoff import service
-from bot.handoff.models import Case, CaseMessage
+from bot.handoff.models import URGENT_REASONS, Case, CaseMessage
 from bot.live.hub import (
     Hub,
     case_channel,
@@ -155,7 +155,7 @@ def claim(
     """Take the case. A resident waiting in the chat, or one in crisis who is still there, is
     then talking to this adviser."""
     service.claim(session=session, case=case, staff=staff)
-    crisis_still_here = case.reason == "crisis" and case.status == "open"
+    crisis_still_here = case.reason in URGENT_REASONS and case.status == "open"
     if case.status == "waiting" and case.waiting_since is not None:
         waited = utcnow() - as_utc(case.waiting_since)
         metrics.HANDOFF_WAIT_SECONDS.observe(waited.total_seconds())

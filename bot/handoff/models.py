@@ -8,7 +8,7 @@ from bot.clock import UTCDateTime, utcnow
 from bot.database.core import Base
 
 # Why the case exists; the queue puts a crisis first, then residents waiting to chat.
-REASONS = ("crisis", "asked", "not_understood", "assessment")
+REASONS = ("crisis", "housing", "asked", "not_understood", "assessment")
 # open: for an adviser to pick up; waiting: the resident waits in the chat for an adviser;
 # live: an adviser is chatting with them; callback: they asked to be phoned; closed: done.
 STATUSES = ("open", "waiting", "live", "callback", "closed")
@@ -18,7 +18,10 @@ OUTCOMES = {
     "referral": "Referred to another service",
     "no_further_contact": "No further contact needed",
 }
-URGENCY = {"crisis": 0, "asked": 1, "not_understood": 2, "assessment": 3}
+# A home about to be lost is urgent (the council must help within 56 days), after danger now.
+# Cases any adviser may see and take, whatever their team.
+URGENT_REASONS = ("crisis", "housing")
+URGENCY = {"crisis": 0, "housing": 1, "asked": 1, "not_understood": 2, "assessment": 3}
 
 
 class Case(Base):

@@ -12,7 +12,7 @@ from bot import references
 from bot.booking.models import Booking
 from bot.clock import utcnow
 from bot.handoff.context import CaseContext
-from bot.handoff.models import OUTCOMES, URGENCY, Case, CaseMessage, CaseNote
+from bot.handoff.models import OUTCOMES, URGENCY, URGENT_REASONS, Case, CaseMessage, CaseNote
 from bot.staff.models import Staff
 from bot.staff.service import can_lead
 
@@ -104,7 +104,9 @@ def queue(*, session: Session, council_slug: str, offers: list[str] | None) -> l
     query = select(Case).where(Case.council_slug == council_slug, Case.status != "closed")
     if offers is not None:
         query = query.where(
-            (Case.offer.in_(offers)) | (Case.reason == "crisis") | (Case.status == "waiting")
+            (Case.offer.in_(offers))
+            | (Case.reason.in_(URGENT_REASONS))
+            | (Case.status == "waiting")
         )
     waiting_first = when((Case.status == "waiting", 0), (Case.status == "callback", 1), else_=2)
     return list(
@@ -144,7 +146,7 @@ def visible_to(case: Case, staff: Staff) -> bool:
     return (
         can_lead(staff)
         or case.offer in (staff.offers or [])
-        or case.reason == "crisis"
+        or case.reason in URGENT_REASONS
         or case.status == "waiting"
         or case.claimed_by == staff.id
     )

@@ -27,6 +27,7 @@ BARRIERS = (
     "convictions",
     "money",
     "english_language",
+    "overseas_qualifications",
 )
 HIGHEST_LEVELS = ("none", *LEVELS)
 WANTS = ("course", "job", "apprenticeship", "support", "advice", "business", "employer")
@@ -95,6 +96,9 @@ class Referral(BaseModel):
     name: str
     search: str  # words for the support-service search
     reason: str
+    # How to get this help when the catalogue has no service for it, so a plan never names
+    # help without a way to reach it.
+    how: str | None = None
 
 
 class RuleSet(BaseModel):
@@ -114,6 +118,7 @@ class Reasoned(BaseModel):
     key: str
     name: str
     reasons: list[str]
+    how: str | None = None
 
 
 class OfferMatch(Reasoned):

@@ -42,7 +42,7 @@ def route(answers: Answers, rules: RuleSet) -> Routing:
         if holds(e.when, answers)
     ]
     referrals = [
-        Reasoned(key=r.barrier, name=r.name, reasons=[r.reason])
+        Reasoned(key=r.barrier, name=r.name, reasons=[r.reason], how=r.how)
         for r in rules.referrals
         if r.barrier in answers.barriers
     ]

@@ -10,43 +10,81 @@ from __future__ import annotations
 
 import re
 
-_PATTERNS = [
-    # Suicide and wanting to die.
-    r"\bsu[i1]c[i1]d",  # suicide, suicidal, sucide typed fast is caught below
-    r"\bsucid",
-    r"\bkill(ing)?\s+my\s*self\b",
-    r"\bkms\b",
-    r"\bend(ing)?\s+(it\s+all|my\s+life|things)\b",
-    r"\b(want|wanna|going)\s+(to\s+)?die\b",
-    r"\bdon'?t\s+want\s+to\s+(live|be\s+alive|be\s+here\s+anymore|wake\s+up)\b",
-    r"\bno\s+(reason|point)\s+(to|in)\s+(live|living|go(ing)?\s+on)\b",
-    r"\bbetter\s+off\s+dead\b",
-    r"\btake\s+my\s+(own\s+)?life\b",
-    r"\boverdose\b",
-    r"\b(no\s*one|nobody)\s+(would|will)\s+miss\s+me\b",
-    r"\blife\s+(is\s*n'?t|is\s+not|not)\s+worth\s+living\b",
-    # Only at the end of a message: "I can't go on the course" and "jump at the chance" are fine.
-    r"\bcan'?t\s+go\s+on(\s+(like\s+this|any\s*more|living))?\s*[.!]*$",
-    r"\b(going|want|wanna)\s+to\s+jump(\s+off\b.*)?[.!]*$",
-    # Self-harm.
-    r"\bself[\s-]?harm",
-    r"\b(hurt|hurting|cut|cutting|harm|harming)\s+my\s*self\b",
-    # Abuse and violence at home.
-    r"\b(he|she|they|partner|husband|wife|boyfriend|girlfriend|dad|mum|father|mother)\s+"
-    r"(hits|hit|beats|beat|hurts|abuses|abused|threatens|threatened)\s+me\b",
-    r"\bdomestic\s+(abuse|violence)\b",
-    r"\b(being|been|am)\s+(abused|assaulted|raped)\b",
-    r"\bafraid\s+to\s+go\s+home\b",
-    r"\bscared\s+(of|to\s+go)\s+(home|my\s+partner)\b",
-    # Nowhere safe to sleep tonight.
-    r"\b(homeless|nowhere\s+to\s+(sleep|stay|go))\s+(tonight|today|now)\b",
-    r"\b(sleeping|sleep)\s+rough\b",
-    r"\b(on|in)\s+the\s+streets?\s+tonight\b",
-    r"\bkicked\s+out\s+(tonight|today)\b",
-]
-_CRISIS = re.compile("|".join(f"(?:{p})" for p in _PATTERNS), re.IGNORECASE)
+# Each kind of danger has its own patterns and its own answer (actions/safety.py).
+_KINDS: dict[str, list[str]] = {
+    "suicide": [
+        r"\bsu[i1]c[i1]d",  # suicide, suicidal, sucide typed fast is caught below
+        r"\bsucid",
+        r"\bkill(ing)?\s+my\s*self\b",
+        r"\bkms\b",
+        r"\bend(ing)?\s+(it\s+all|my\s+life|things)\b",
+        r"\b(want|wanna|going)\s+(to\s+)?die\b",
+        r"\bdon'?t\s+want\s+to\s+(live|be\s+alive|be\s+here\s+anymore|wake\s+up)\b",
+        r"\bno\s+(reason|point)\s+(to|in)\s+(live|living|go(ing)?\s+on)\b",
+        r"\bbetter\s+off\s+dead\b",
+        r"\btake\s+my\s+(own\s+)?life\b",
+        r"\boverdose\b",
+        r"\b(no\s*one|nobody)\s+(would|will)\s+miss\s+me\b",
+        r"\blife\s+(is\s*n'?t|is\s+not|not)\s+worth\s+living\b",
+        # Only at the end of a message: "I can't go on the course" and "jump at the chance".
+        r"\bcan'?t\s+go\s+on(\s+(like\s+this|any\s*more|living))?\s*[.!]*$",
+        r"\b(going|want|wanna)\s+to\s+jump(\s+off\b.*)?[.!]*$",
+        # Self-harm.
+        r"\bself[\s-]?harm",
+        r"\b(hurt|hurting|cut|cutting|harm|harming)\s+my\s*self\b",
+    ],
+    "abuse": [
+        r"\b(he|she|they|partner|husband|wife|boyfriend|girlfriend|dad|mum|father|mother)\s+"
+        r"(hits|hit|beats|beat|hurts|abuses|abused|threatens|threatened)\s+me\b",
+        r"\bdomestic\s+(abuse|violence)\b",
+        r"\b(being|been|am)\s+(abused|assaulted|raped)\b",
+        r"\bafraid\s+to\s+go\s+home\b",
+        r"\bscared\s+(of|to\s+go)\s+(home|my\s+partner)\b",
+    ],
+    "homeless_tonight": [
+        r"\b(homeless|nowhere\s+to\s+(sleep|stay|go))\s+(tonight|today|now|right\s+now)\b",
+        r"\b(sleeping|sleep)\s+rough\b",
+        r"\bsleeping\s+(on\s+the\s+street|in\s+(my|a|the)\s+car|in\s+a\s+park)\b",
+        r"\b(on|in)\s+the\s+streets?\s+tonight\b",
+        r"\bkicked\s+out\s+(tonight|today)\b",
+        r"\bi'?m\s+homeless\b",
+        r"\bi\s+am\s+homeless\b",
+    ],
+    # About to lose a home: the council must help someone threatened with homelessness within
+    # 56 days (Housing Act 1996, Part 7), so this is urgent too, with its own answer.
+    "housing": [
+        r"\b(gonna|going\s+to|about\s+to|will)\s+be\s+homeless\b",
+        r"\bhomeless\s+(soon|next|by|on|from|after|in\s+a)\b",
+        r"\b(have|got|need)\s+to\s+(leave|get\s+out|move\s+out)(\s+(of\s+)?(my|the|our|this)\s+"
+        r"(home|house|flat|room|place|accommodation|property|hostel|digs))?\s+(by|on|this|next|"
+        r"before|end\s+of|in\s+a)\b",
+        r"\bsofa[\s-]?surf",
+        r"\b(landlord|housing\s+association|council)\b.{0,40}\b(gave|given|served|sent)\s+(me\s+)?"
+        r"(a\s+|my\s+|an\s+)?(notice|eviction|section\s+21|section\s+8)",
+        r"\b(eviction|evicted|evicting|evict\s+me)\b",
+        r"\bsection\s+21\b",
+        r"\bnotice\s+to\s+(quit|leave)\b",
+        r"\b(kicked|thrown|chucked)\s+(me\s+)?out\b(?!\s+of\s+(my\s+|the\s+)?(college|school|"
+        r"class|course|uni|university|job|work|team|club|sixth\s+form|lessons?))",
+        r"\b(losing|lose)\s+my\s+(home|house|flat|room|place)\b",
+        r"\bnowhere\s+to\s+(live|go)\b",
+        r"\bstaying\s+(at|on|with)\s+(a\s+)?(mates?|friends?)'?s?\b.{0,30}\b(floor|sofa|couch)\b",
+    ],
+}
+# Kinds that need the emergency answer straight away, in the order they are checked.
+CRISIS_KINDS = ("suicide", "abuse", "homeless_tonight", "housing")
+_COMPILED = {
+    kind: re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
+    for kind, patterns in _KINDS.items()
+}
+
+
+def kind(text: str) -> str | None:
+    """Which danger a message speaks of, most serious first, or None."""
+    flat = " ".join((text or "").replace("\u2019", "'").split())
+    return next((k for k in CRISIS_KINDS if _COMPILED[k].search(flat)), None)
 
 
 def is_crisis(text: str) -> bool:
-    """Whether a message needs the emergency answer straight away."""
-    return bool(_CRISIS.search(" ".join(text.split())))
+    """Whether a message needs an emergency or urgent answer straight away."""
+    return kind(text) is not None

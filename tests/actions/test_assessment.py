@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 
 import pytest
-from rasa_sdk.events import SlotSet
+from rasa_sdk.events import ActionExecutionRejected, SlotSet
 
 from actions.assessment import ActionExplainWhy, ValidateAssessmentForm
 from tests.actions.conftest import make_tracker
@@ -86,23 +86,62 @@ def test_after_two_failures_a_person_and_skip_are_offered(dispatcher):
     assert {b["payload"] for b in offer["buttons"]} == {"/skip", "/request_adviser"}
 
 
-def test_changing_an_earlier_answer_in_passing(dispatcher):
+def test_a_message_about_something_else_is_kept_and_the_question_asked_again(dispatcher):
+    """ "actually i'm 24" while asked what they do: actions/profile.py has changed the age (and
+    said so); the form keeps it, and asks its question again without "Sorry"."""
+    noted = {"new": [], "changed": ["age"]}
     tracker = _answer(
         "actually i'm 24",
         "situation",
-        {"wants": "job", "age": "actually i'm 24", "location": "DB3 1AA"},
-        entities=[{"entity": "age", "value": "24"}],
+        {"wants": "job", "age": 24, "location": "DB3 1AA", "profile_noted": noted},
         events=[{"event": "slot", "name": "age", "value": 19}],
     )
+    tracker.events.append({"event": "slot", "name": "age", "value": 24})  # set by the profile
     events = _run(tracker, dispatcher)
-    assert SlotSet("age", 24) in events
-    assert dispatcher.messages[0]["text"] == "Thanks, I've changed your age to 24."
-    assert all(e.get("name") != "situation" or e.get("value") is None for e in events)
+    assert events == [
+        SlotSet("age", 24),
+        SlotSet("situation", None),
+        SlotSet("requested_slot", "situation"),
+    ]
+    assert dispatcher.messages == []
 
 
-def test_a_question_back_is_not_taken_as_an_answer(dispatcher):
-    events = _run(_answer("why do you ask", "age", {"wants": "job"}, intent="ask_why"), dispatcher)
-    assert [e for e in events if e["name"] != "requested_slot"] == []
+def test_the_questions_start_by_saying_what_is_skipped(dispatcher):
+    slots = {"age": 19, "situation": "out_of_work", "location": "DB3 1AA"}
+    tracker = make_tracker(slots=slots, text="/career_advice", intent="career_advice",
+                           active_loop=FORM)  # fmt: skip
+    events = _run(tracker, dispatcher)
+    assert events[-1] == SlotSet("requested_slot", "wants")
+    assert dispatcher.messages[0]["text"] == (
+        "You told me you're 19, you're in DB3 1AA and you're not working at the moment. "
+        "I'll skip those questions. If I got it wrong, just tell me, like \u201cI'm 20\u201d."
+    )
+
+
+def test_facts_given_with_an_answer_are_said_to_be_skipped(dispatcher):
+    noted = {"new": ["out_of_work_months"], "changed": []}
+    tracker = _answer(
+        "not working, about 2 years",
+        "situation",
+        {"wants": "job", "age": 45, "location": "DB3 1AA", "out_of_work_months": 24,
+         "profile_noted": noted},
+    )  # fmt: skip
+    events = _run(tracker, dispatcher)
+    assert events[:2] == [SlotSet("situation", "out_of_work"), SlotSet("failed_attempts", 0)]
+    assert dispatcher.messages[0]["text"].startswith(
+        "You told me you've been out of work for 2 years. I'll skip that question."
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [("why do you ask", "ask_why"), ("can i talk to a real person im 45", "request_adviser"),
+     ("stop asking me questions", "stop"), ("will i lose my uc if i work", "ask_question")],
+)  # fmt: skip
+def test_a_request_is_never_taken_as_an_answer(dispatcher, text, intent):
+    """The dialogue's rules answer it; the form hands the message back."""
+    events = _run(_answer(text, "age", {"wants": "job"}, intent=intent), dispatcher)
+    assert events == [ActionExecutionRejected(FORM)]
 
 
 def test_under_16_ends_the_questions(dispatcher):

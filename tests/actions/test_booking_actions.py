@@ -30,7 +30,8 @@ def test_times_are_offered_for_the_residents_programme_near_them(demo_database, 
     assert "near DB2 1AA" in message["text"]
     titles = [b["title"] for b in message["buttons"]]
     assert titles[-2:] == ["Other times", "Talk to a person"]
-    [offered] = events
+    offered, *rest = events
+    assert rest == [SlotSet("picking_time", True), SlotSet("failed_attempts", 0)]
     assert offered["name"] == "booking_offered" and len(offered["value"]["choices"]) == 4
     venues = {c["label"].rsplit(", ", 1)[1] for c in offered["value"]["choices"]}
     assert len(venues) == 2 and "by phone" in venues  # the nearest place, and a phone time
@@ -40,12 +41,12 @@ def test_times_are_offered_for_the_residents_programme_near_them(demo_database, 
 def test_a_place_named_with_the_request_is_used_and_kept_for_other_times(demo_database, dispatcher):
     tracker = make_tracker(text="book an appointment near DB3 1AA", intent="book_appointment",
                            entities=[{"entity": "postcode", "value": "DB3 1AA"}])  # fmt: skip
-    [offered] = _run(actions.ActionOfferSlots(), dispatcher, tracker)
+    offered = _run(actions.ActionOfferSlots(), dispatcher, tracker)[0]
     assert "near DB3 1AA" in dispatcher.messages[-1]["text"]
     assert offered["value"]["near"] == "DB3 1AA"
     more = make_tracker(slots={"booking_offered": offered["value"]}, intent="choose_slot",
                         entities=[{"entity": "slot_id", "value": "more"}])  # fmt: skip
-    [later] = _run(actions.ActionHoldSlot(), dispatcher, more)
+    later = _run(actions.ActionHoldSlot(), dispatcher, more)[0]
     assert later["value"]["near"] == "DB3 1AA" and later["value"]["start"] == 3
     shown = {c["label"].rsplit(", ", 1)[1] for c in later["value"]["choices"]}
     assert shown == {c["label"].rsplit(", ", 1)[1] for c in offered["value"]["choices"]}
@@ -84,7 +85,7 @@ def test_choosing_holds_the_time_and_starts_the_form(demo_database, dispatcher):
     hold = events[0]
     assert hold["name"] == "booking_hold" and hold["value"]["label"] == first["label"]
     cleared = [SlotSet(name, None) for name in actions.FORM_SLOTS]
-    assert events[1:] == [*cleared, FollowupAction("booking_form")]
+    assert events[1:] == [*cleared, SlotSet("picking_time", None), FollowupAction("booking_form")]
     assert "I'll keep it for you for 10 minutes" in dispatcher.messages[-1]["text"]
     # Someone else choosing the same time now is told it has gone, with fresh times.
     other = make_tracker(slots={**YOUNG, "booking_offered": offered}, intent="choose_slot",

@@ -13,6 +13,7 @@ from actions.common import council, database
 from bot.booking import flows as booking_flows
 from bot.booking import service as bookings
 from bot.booking.models import Booking
+from bot.notify.models import Notification
 from tests.actions.conftest import make_tracker
 
 CONTACT = "07700900123"
@@ -40,14 +41,43 @@ def _found(dispatcher, reference: str, contact: str = CONTACT) -> list:
 def test_the_reference_is_read_however_it_is_typed(dispatcher):
     form = actions.ValidateManageBookingForm()
     tracker = make_tracker(active_loop="manage_booking_form")
-    for typed in ("kh3-7xp", "KH3 7XP", "my reference is KH37XP"):
+    for typed in ("kh3-7xp", "KH3 7XP", "my reference is KH37XP", "its kh3 7xp"):
         assert form.validate_booking_reference(typed, dispatcher, tracker, {}) == {
-            "booking_reference": "KH3-7XP"
-        }
+            "booking_reference": "KH3-7XP", "failed_attempts": 0
+        }  # fmt: skip
     assert form.validate_booking_reference("next tuesday", dispatcher, tracker, {}) == {
-        "booking_reference": None
-    }
+        "booking_reference": None, "failed_attempts": 1
+    }  # fmt: skip
     assert "6 letters and numbers" in dispatcher.messages[-1]["text"]
+
+
+def test_no_reference_twice_offers_a_way_out(dispatcher):
+    """Not trapped: after two tries, the reference can be sent to the contact, or a person."""
+    form = actions.ValidateManageBookingForm()
+    tracker = make_tracker(slots={"failed_attempts": 1}, active_loop="manage_booking_form")
+    assert form.validate_booking_reference("tuesday", dispatcher, tracker, {}) == {
+        "booking_reference": None, "failed_attempts": 2
+    }  # fmt: skip
+    payloads = [b["payload"] for b in dispatcher.messages[-1]["buttons"]]
+    assert payloads == [actions.WITHOUT_REFERENCE["payload"], "/request_adviser"]
+    for typed in ("i dont have it", "i lost the text", "cant find my reference"):
+        said = make_tracker(text=typed, active_loop="manage_booking_form")
+        assert form.validate_booking_reference(typed, dispatcher, said, {}) == {
+            "booking_reference": actions.BY_CONTACT, "failed_attempts": 0
+        }  # fmt: skip
+
+
+def test_without_a_reference_it_is_sent_to_the_contact_and_never_shown(demo_database, dispatcher):
+    reference, _label = _booked()
+    for contact in (CONTACT, "07700900999"):  # booked, and not: the same answer
+        assert _found(dispatcher, actions.BY_CONTACT, contact) == actions.CLEARED
+    booked, unknown = dispatcher.messages
+    assert booked["text"].replace("0123", "") == unknown["text"].replace("0999", "")
+    assert reference not in booked["text"]
+    with database() as db:
+        sent = db.execute(select(Notification).where(
+            Notification.purpose == "booking_references")).scalars().all()  # fmt: skip
+        assert [(n.to, reference in n.body) for n in sent] == [(CONTACT, True)]
 
 
 def test_a_wrong_reference_and_a_wrong_contact_get_the_same_answer(demo_database, dispatcher):
@@ -71,7 +101,16 @@ def test_found_then_cancelled(demo_database, dispatcher):
     ]  # fmt: skip
     cancel = make_tracker(slots={"booking_managed": managed}, intent="manage_booking",
                           entities=[{"entity": "booking_action", "value": "cancel"}])  # fmt: skip
-    assert _run(actions.ActionManageBooking(), dispatcher, cancel) == [
+    assert _run(actions.ActionManageBooking(), dispatcher, cancel) == []  # asked once more
+    assert [b["title"] for b in dispatcher.messages[-1]["buttons"]] == ["Yes, cancel it", "Keep it"]
+    with database() as db:
+        assert db.execute(select(Booking.status)).scalar_one() == "confirmed"
+    sure = make_tracker(
+        slots={"booking_managed": managed},
+        intent="manage_booking",
+        entities=[{"entity": "booking_action", "value": "cancel_confirmed"}],
+    )
+    assert _run(actions.ActionManageBooking(), dispatcher, sure) == [
         SlotSet("booking_managed", None)
     ]
     assert dispatcher.messages[-1]["text"].startswith(f"Your appointment on {label} is cancelled")
@@ -84,7 +123,7 @@ def test_a_new_time_keeps_the_reference(demo_database, dispatcher):
     managed = {"reference": reference, "contact": CONTACT, "offer": "youth_pathways"}
     change = make_tracker(slots={"booking_managed": managed}, intent="manage_booking",
                           entities=[{"entity": "booking_action", "value": "change"}])  # fmt: skip
-    [offered] = _run(actions.ActionManageBooking(), dispatcher, change)
+    offered = _run(actions.ActionManageBooking(), dispatcher, change)[0]
     assert dispatcher.messages[-1]["text"].startswith("Your appointment stays booked until")
     later = offered["value"]["choices"][-1]
     chosen = make_tracker(
@@ -92,7 +131,11 @@ def test_a_new_time_keeps_the_reference(demo_database, dispatcher):
         intent="choose_slot", entities=[{"entity": "slot_id", "value": later["id"]}],
     )  # fmt: skip
     events = _run(booking_actions.ActionHoldSlot(), dispatcher, chosen)
-    assert events == [SlotSet("booking_managed", None), SlotSet("booking_offered", None)]
+    assert events == [
+        SlotSet("booking_managed", None),
+        SlotSet("booking_offered", None),
+        SlotSet("picking_time", None),
+    ]
     message = dispatcher.messages[-1]
     assert message["text"].startswith(f"Done: your appointment is now {later['label']}")
     assert f"Your reference stays {reference}" in message["text"]

@@ -41,7 +41,11 @@ def test_summary_for_under_16_is_the_signpost_only(dispatcher, demo_database):
 
 def test_crisis_gives_numbers_and_marks_the_answer_for_the_gateway(dispatcher, demo_database):
     events = asyncio.run(ActionCrisis().run(dispatcher, make_tracker(sender_id="c-1"), {}))
-    assert events == [SlotSet("urgent", True)]
+    assert events == [
+        SlotSet("urgent", True),
+        SlotSet("crisis_open", True),
+        SlotSet("crisis_kind", "crisis"),
+    ]
     [message] = dispatcher.messages
     for number in ("999", "116 123", "85258", "0113 496 0999"):
         assert number in message["text"]

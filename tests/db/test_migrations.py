@@ -22,6 +22,8 @@ def test_upgrade_creates_tables_and_downgrade_removes_them(database_url):
         "urgent_at",
         "last_message_id",
         "last_replies",
+        "crisis_open",
+        "recent_replies",
     }
     assert {"plans", "search_index_versions"} <= tables
     migrate.downgrade(database_url, "base")

@@ -47,6 +47,24 @@ def _conversation_gone(stack, conversation_id: str) -> bool:
         engine.dispose()
 
 
+def _conversation_alive(stack, conversation_id: str) -> bool:
+    """Whether the gateway still knows the conversation (asked without taking a turn in it)."""
+    response = httpx.get(f"{stack.base_url}/api/v1/conversations/{conversation_id}/live")
+    assert response.status_code in (200, 404), response.text
+    return response.status_code == 200
+
+
+def _deletes(page) -> list[str]:
+    """Record every DELETE the page sends (the widget forgetting a conversation)."""
+    urls: list[str] = []
+    page.on("request", lambda request: request.method == "DELETE" and urls.append(request.url))
+    return urls
+
+
+def _focused(locator) -> bool:
+    return locator.evaluate("node => node.getRootNode().activeElement === node")
+
+
 def _user_turns(stack, conversation_id: str, text: str) -> int:
     with sqlite3.connect(stack.var_dir / "tracker.db") as db:
         rows = db.execute(
@@ -109,9 +127,10 @@ def test_a_resident_journey_by_mouse_across_pages(embedded_stack, page):
     reply = say(page, "show me more")
     expect(reply.locator("article.card").first).to_be_visible()
 
-    # "Start again" clears it here and on the server.
+    # "Start again" clears it here and on the server, once the resident says yes.
     [old_id] = page.evaluate("() => Object.values(sessionStorage).map(v => JSON.parse(v).id)")
     widget(page).get_by_role("button", name="Start again").click()
+    widget(page).get_by_role("button", name="Yes, start again").click()
     expect(bot_messages(page)).to_have_count(1, timeout=REPLY_TIMEOUT_MS)
     expect(widget(page).locator("li.me")).to_have_count(0)
     assert _conversation_gone(embedded_stack, old_id)
@@ -209,6 +228,14 @@ def test_booking_an_appointment_ends_with_a_confirmation_and_calendar_file(embed
     box = done.locator(".booking")
     expect(box.get_by_role("heading", name="Appointment booked")).to_be_visible()
     expect(box).to_contain_text(label)
+    # The council's number in the confirmation can be tapped; the time, the reference and the
+    # masked phone number the resident gave stay plain text.
+    words = done.locator(".bubble")
+    expect(words).to_contain_text(label.split(",")[1].strip())  # e.g. 09:30
+    calls = words.locator("a[href^='tel:'], a[href^='sms:']")
+    expect(calls).to_have_count(1)
+    expect(calls).to_have_attribute("href", "tel:01134960000")
+    expect(calls).to_have_text(re.compile(r"^(call )?0113 496 0000$", re.IGNORECASE))
     calendar = box.get_by_role("link", name=re.compile("Add to my calendar"))
     href = calendar.get_attribute("href")
     response = httpx.get(href)
@@ -333,17 +360,230 @@ def test_kiosk_wipes_after_inactivity_and_leaves_no_trace(embedded_stack, page):
     assert "debt" not in widget(page).evaluate("host => host.shadowRoot.textContent")
 
 
-def test_kiosk_ive_finished_clears_everything_at_once(embedded_stack, page):
+def test_kiosk_ive_finished_asks_once_then_clears_everything(embedded_stack, page):
     ids = _conversation_ids(page)
+    deletes = _deletes(page)
     page.goto(embedded_stack.base_url + "/kiosk")
     expect(bot_messages(page).first).to_be_visible(timeout=REPLY_TIMEOUT_MS)
     say(page, "find me a job in a warehouse")
     shoot(page, "kiosk-3-results")
-    widget(page).get_by_role("button", name="I've finished").first.click()
+    finished = widget(page).locator("header").get_by_role("button", name="I've finished")
+    finished.click()
+    confirm = widget(page).get_by_role("alertdialog", name="Finish and delete this chat?")
+    expect(confirm).to_be_visible()
+    expect(confirm.get_by_role("button", name="No, keep chatting")).to_be_focused()
+    assert_accessible(page, "kiosk-4-finish-confirm")
+
+    # "No" keeps everything, and Escape is a "no" too.
+    confirm.get_by_role("button", name="No, keep chatting").click()
+    expect(confirm).to_be_hidden()
+    expect(finished).to_be_focused()
+    expect(widget(page).locator("li.me")).to_have_count(1)
+    finished.press("Enter")
+    expect(confirm).to_be_visible()
+    page.keyboard.press("Escape")
+    expect(confirm).to_be_hidden()
+    expect(finished).to_be_focused()
+    assert deletes == [] and _conversation_alive(embedded_stack, ids[0])
+
+    finished.click()
+    confirm.get_by_role("button", name="Yes, finish").click()
     expect(widget(page).locator("li.me")).to_have_count(0, timeout=REPLY_TIMEOUT_MS)
     expect(bot_messages(page)).to_have_count(1, timeout=REPLY_TIMEOUT_MS)
     assert _conversation_gone(embedded_stack, ids[0])
     assert _stored(page) == {"session": 0, "local": 0, "cookies": ""}
+    assert any(url.endswith(f"/api/v1/conversations/{ids[0]}") for url in deletes)
+
+
+def test_crisis_numbers_are_links_to_call_or_text(embedded_stack, page):
+    page.goto(embedded_stack.base_url + "/")
+    open_chat(page)
+    reply = say(page, "i want to end it all")  # the server's safety net answers
+    expect(reply).to_have_class(re.compile("crisis"))
+    expected = {
+        "call 999": "tel:999",
+        "call 116 123": "tel:116123",
+        "text SHOUT to 85258": "sms:85258?&body=SHOUT",
+        "Call 0113 496 0999": "tel:01134960999",  # "...emergency housing line on 0113 496 0999"
+        "Call 0808 2000 247": "tel:08082000247",
+    }
+    for name, href in expected.items():
+        number = reply.get_by_role("link", name=name, exact=True)
+        expect(number).to_have_attribute("href", href)
+        expect(number).to_be_visible()
+    # The number itself is what is shown (and can be read off a kiosk screen and dialled).
+    expect(reply).to_contain_text("Samaritans: call 116 123, free")
+    expect(reply.get_by_role("link", name="Call 0113 496 0999")).to_have_text(
+        re.compile(r"0113 496 0999$")
+    )
+    sizes = reply.locator("a").evaluate_all(
+        "as => as.map(a => [a.getBoundingClientRect().width, a.getBoundingClientRect().height])"
+    )
+    assert len(sizes) == 5 and all(w >= 24 and h >= 24 for w, h in sizes), sizes
+    assert_accessible(page, "web-10-crisis-links")
+    # The resident's own words are never links, whatever numbers are in them.
+    say(page, "my number is 0113 496 0000, call 999")
+    expect(widget(page).locator("li.me a")).to_have_count(0)
+    assert_accessible(page, "web-11-own-numbers-plain")
+
+
+def test_kiosk_shows_the_crisis_numbers_large_and_as_text(embedded_stack, page):
+    page.goto(embedded_stack.base_url + "/kiosk")
+    expect(bot_messages(page).first).to_be_visible(timeout=REPLY_TIMEOUT_MS)
+    reply = say(page, "i want to end it all")
+    expect(reply).to_have_class(re.compile("crisis"))
+    for number in ("999", "116 123", "85258", "0113 496 0999", "0808 2000 247"):
+        expect(reply).to_contain_text(number)  # a kiosk can't dial: the number is there to read
+    sizes = reply.locator("a").evaluate_all(
+        "as => as.map(a => [a.getBoundingClientRect().width, a.getBoundingClientRect().height])"
+    )
+    assert len(sizes) == 5 and all(w >= 44 and h >= 44 for w, h in sizes), sizes
+    reply.scroll_into_view_if_needed()
+    assert_accessible(page, "kiosk-5-crisis-links")
+
+
+def test_a_safety_reminder_looks_like_the_crisis_answer_and_is_read_once(embedded_stack, page):
+    """The server will add ``safety_numbers`` reminders under later replies; until it does, the
+    test adds one (and a message full of numbers that are not phone numbers) to a real answer
+    on its way from the gateway's socket to the page."""
+    reminder = "If you need help now: call 999, Samaritans 116 123, or text SHOUT to 85258."
+    not_phones = (
+        "The course starts on 03/03/2025 at 09:30, costs \u00a38.00 a week (\u00a3999 in "
+        "full), and I found 12 courses near DB1 1AA for 19 to 24 year olds. Your reference is "
+        "KH3-7XP."
+    )
+
+    opened: list[bool] = []
+
+    def relay(socket) -> None:
+        server = socket.connect_to_server()
+        opened.append(True)
+
+        def from_server(message) -> None:
+            data = json.loads(message)
+            if data.get("reply_to") and data.get("messages"):
+                data["messages"] += [
+                    {"text": not_phones},
+                    {"text": reminder, "custom": {"type": "safety_numbers", "text": reminder}},
+                ]
+            socket.send(json.dumps(data))
+
+        server.on_message(from_server)
+
+    page.route_web_socket(re.compile(r".*/ws(\?.*)?$"), relay)
+    page.goto(embedded_stack.base_url + "/")
+    open_chat(page)
+    for _ in range(100):  # the answer must come through the relay, not over HTTP
+        if opened:
+            break
+        page.wait_for_timeout(100)
+    page.wait_for_timeout(300)
+    say(page, "I want to find a job")
+    shown = bot_messages(page).filter(has_text="If you need help now")
+    expect(shown).to_have_count(1)
+    expect(shown).to_have_class(re.compile(r"\bcrisis\b"))
+    expect(shown).to_have_class(re.compile(r"\breminder\b"))
+    expect(shown.get_by_role("link", name="call 999", exact=True)).to_have_attribute(
+        "href", "tel:999"
+    )
+    expect(shown.get_by_role("link", name="Call 116 123", exact=True)).to_have_attribute(
+        "href", "tel:116123"
+    )
+    expect(shown.get_by_role("link", name="text SHOUT to 85258")).to_have_attribute(
+        "href", "sms:85258?&body=SHOUT"
+    )
+    assert shown.inner_text().count("If you need help now") == 1  # text and custom: shown once
+    live = widget(page).locator("[aria-live]")
+    assert live.text_content().count("If you need help now") == 1  # and announced once
+    numbers = bot_messages(page).filter(has_text="KH3-7XP")
+    expect(numbers).to_contain_text("09:30")
+    expect(numbers.locator("a")).to_have_count(0)
+    shown.scroll_into_view_if_needed()
+    assert_accessible(page, "web-12-safety-reminder")
+
+
+def test_start_again_asks_first(embedded_stack, page):
+    deletes = _deletes(page)
+    page.goto(embedded_stack.base_url + "/")
+    open_chat(page)
+    say(page, "I want to find a job")
+    [old_id] = page.evaluate("() => Object.values(sessionStorage).map(v => JSON.parse(v).id)")
+    shown = bot_messages(page).count()
+    restart = widget(page).get_by_role("button", name="Start again")
+    restart.click()
+    confirm = widget(page).get_by_role("alertdialog", name="Start again? This deletes this chat.")
+    expect(confirm).to_be_visible()
+    expect(confirm.get_by_role("button", name="No, keep chatting")).to_be_focused()
+    assert_accessible(page, "web-13-start-again-confirm")
+
+    # No: the conversation and its messages stay, here and on the server.
+    confirm.get_by_role("button", name="No, keep chatting").click()
+    expect(confirm).to_be_hidden()
+    expect(restart).to_be_focused()
+    expect(bot_messages(page)).to_have_count(shown)
+    expect(widget(page).locator("li.me")).to_have_count(1)
+    assert deletes == [] and _conversation_alive(embedded_stack, old_id)
+    say(page, "warehouse jobs")  # and the conversation carries on
+    assert page.evaluate("() => Object.values(sessionStorage).map(v => JSON.parse(v).id)") == [
+        old_id
+    ]
+
+    # Yes: cleared here, and the server forgets it.
+    restart.click()
+    confirm.get_by_role("button", name="Yes, start again").click()
+    expect(confirm).to_be_hidden()
+    expect(widget(page).get_by_role("textbox", name="Your message")).to_be_focused()
+    expect(widget(page).locator("li.me")).to_have_count(0)
+    expect(bot_messages(page)).to_have_count(1, timeout=REPLY_TIMEOUT_MS)
+    assert any(url.endswith(f"/api/v1/conversations/{old_id}") for url in deletes), deletes
+    assert _conversation_gone(embedded_stack, old_id)
+    [new_id] = page.evaluate("() => Object.values(sessionStorage).map(v => JSON.parse(v).id)")
+    assert new_id and new_id != old_id
+
+
+def test_the_start_again_confirmation_by_keyboard_only(embedded_stack, page):
+    page.goto(embedded_stack.base_url + "/")
+    open_chat(page)
+    box = widget(page).get_by_role("textbox", name="Your message")
+    box.focus()
+    page.keyboard.type("I want to find a job")
+    page.keyboard.press("Enter")
+    wait_for_reply(page, 1)
+
+    restart = widget(page).get_by_role("button", name="Start again")
+    for _ in range(40):  # back up through the panel to the header's button
+        page.keyboard.press("Shift+Tab")
+        if _focused(restart):
+            break
+    else:
+        raise AssertionError("Start again cannot be reached with Shift+Tab")
+    confirm = widget(page).get_by_role("alertdialog")
+    no = confirm.get_by_role("button", name="No, keep chatting")
+    yes = confirm.get_by_role("button", name="Yes, start again")
+
+    page.keyboard.press("Enter")
+    expect(confirm).to_be_visible()
+    expect(no).to_be_focused()
+    page.keyboard.press("Escape")  # cancels the question, not the chat panel
+    expect(confirm).to_be_hidden()
+    expect(widget(page).get_by_role("dialog")).to_be_visible()
+    expect(restart).to_be_focused()
+
+    page.keyboard.press("Space")
+    expect(no).to_be_focused()
+    page.keyboard.press("Enter")  # "No"
+    expect(confirm).to_be_hidden()
+    expect(restart).to_be_focused()
+    expect(widget(page).locator("li.me")).to_have_count(1)
+
+    page.keyboard.press("Enter")
+    expect(no).to_be_focused()
+    page.keyboard.press("Shift+Tab")
+    expect(yes).to_be_focused()
+    page.keyboard.press("Enter")  # "Yes"
+    expect(box).to_be_focused()
+    expect(widget(page).locator("li.me")).to_have_count(0)
+    expect(bot_messages(page)).to_have_count(1, timeout=REPLY_TIMEOUT_MS)
 
 
 def _obscured(page) -> bool:

@@ -1,0 +1,152 @@
+"""Never trapped: leaving a booking, a call back or finding an appointment for whatever the
+resident asks for instead, and a greeting that hears what was said with it.
+
+A form takes the resident's next message as its answer. When that message clearly asks for
+something else (a person, help, to stop, a search, a question, a crisis), the form's validation
+rejects it (``reject_if_leaving``) and the dialogue's "leave" rule runs ``action_leave_flow``:
+the form ends, anything it was holding is let go, and the request is answered at once.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import ActionExecutionRejected, ActiveLoop, EventType, FollowupAction, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from actions.common import PERSON_BUTTON, council, database, intent_of
+from actions.profile import NOTED
+from bot.assessment import say
+from bot.booking import service as bookings
+from bot.booking.models import Booking
+
+# What to do instead, by what the resident asked for.
+NEXT_BY_INTENT = {
+    "request_adviser": "action_handoff",
+    "request_callback": "callback_form",
+    "help": "utter_help",
+    "goodbye": "utter_goodbye",
+    "start_again": "utter_confirm_restart",
+    "find_course": "action_search",
+    "find_job": "action_search",
+    "find_apprenticeship": "action_search",
+    "get_support": "action_search",
+    "career_advice": "assessment_form",
+    "ask_question": "action_answer_question",
+    "employer_enquiry": "action_employer",
+    "start_business": "utter_start_business",
+    "out_of_scope": "utter_out_of_scope",
+    "crisis": "action_crisis",
+    "book_appointment": "action_offer_slots",
+    "cancel_appointment": "manage_booking_form",
+    "explain_term": "action_explain_term",
+    "ask_privacy": "utter_privacy",
+    "bot_challenge": "utter_iamabot",
+    "show_plan": "action_show_plan",
+    "complain": "utter_apologise",
+}
+LEAVING = frozenset({"stop", *NEXT_BY_INTENT})
+# Slots the booking forms fill; cleared when a form is left so a later one starts clean.
+FORM_SLOTS = ("booking_first_name", "booking_contact", "booking_consent", "booking_reference")
+MAIN_MENU = [
+    {"title": "Find a course", "payload": "/find_course"},
+    {"title": "Find a job", "payload": "/find_job"},
+    {"title": "Help me work out what's right for me", "payload": "/career_advice"},
+    PERSON_BUTTON,
+]
+
+
+def leaving(tracker: Tracker) -> bool:
+    """Whether the message asks for something other than what the form is asking."""
+    return intent_of(tracker) in LEAVING
+
+
+def reject_if_leaving(tracker: Tracker, form: str) -> list[EventType] | None:
+    """The events that hand the message back to the dialogue's rules, or None to carry on."""
+    if not leaving(tracker):
+        return None
+    requested = tracker.get_slot("requested_slot")
+    events: list[EventType] = [ActionExecutionRejected(form)]
+    if requested:
+        events.insert(0, SlotSet(requested, None))
+    return events
+
+
+def _let_go_of_hold(tracker: Tracker) -> list[EventType]:
+    """A time held for this resident goes back to others at once instead of in 10 minutes."""
+    hold = tracker.get_slot("booking_hold") or {}
+    if not hold.get("id"):
+        return []
+    with database() as db:
+        booking = db.get(Booking, hold["id"])
+        if (
+            booking is not None
+            and booking.status == "held"
+            and (booking.conversation_id == tracker.sender_id)
+        ):
+            bookings.cancel(booking, db_session=db)
+    return [SlotSet("booking_hold", None)]
+
+
+class ActionLeaveFlow(Action):
+    def name(self) -> str:
+        return "action_leave_flow"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        held = _let_go_of_hold(tracker)
+        events: list[EventType] = [
+            ActiveLoop(None),
+            SlotSet("requested_slot", None),
+            *[SlotSet(name, None) for name in FORM_SLOTS],
+            SlotSet("booking_offered", None),
+            SlotSet("picking_time", None),
+            *held,
+        ]
+        following = NEXT_BY_INTENT.get(intent_of(tracker) or "")
+        if following is None:  # "stop"
+            booked = " Nothing has been booked." if held else ""
+            dispatcher.utter_message(
+                text=f"OK, I've stopped that.{booked} What would you like to do now?",
+                buttons=MAIN_MENU,
+            )
+            return events
+        return [*events, FollowupAction(following)]
+
+
+def acknowledgement(tracker: Tracker) -> str | None:
+    """ "Thanks. I've noted that you're 19 and you're not working at the moment." for the facts
+    a message has just given, or None."""
+    noted = (tracker.get_slot(NOTED) or {}).get("new") or []
+    clauses = say.told(tracker.slots, noted)
+    return f"Thanks. I've noted that {say.join(clauses)}." if clauses else None
+
+
+def next_steps(tracker: Tracker) -> list[dict[str, Any]]:
+    """The most useful things to do next, given what is known."""
+    return MAIN_MENU
+
+
+class ActionGreet(Action):
+    """Hello, and if the resident said something about themselves with it, that it was heard."""
+
+    def name(self) -> str:
+        return "action_greet"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        heard = acknowledgement(tracker)
+        if heard is None:
+            dispatcher.utter_message(response="utter_greet")
+            return []
+        dispatcher.utter_message(
+            text=f"Hello. {heard} I'm the {council().name} {council().service_name} assistant, "
+            "a computer program. I can help you work out what's right for you, or find "
+            "courses, jobs and support. What would you like to do?",
+            buttons=next_steps(tracker),
+        )
+        return []

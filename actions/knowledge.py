@@ -1,0 +1,76 @@
+"""Answer what residents and employers most ask, from the sourced knowledge base.
+
+The topic comes from ``bot.nlp.intent_rules`` (the ``topic`` entity) or, for a question the
+model took for ``ask_question`` on its own, from matching the words here. A question the
+knowledge base cannot answer gets an honest "I don't know" and a person, never a guess.
+"""
+
+from __future__ import annotations
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import EventType
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from actions.common import PERSON_BUTTON, council, entities_of, text_of
+from actions.profile import resident_text
+from bot import clock
+from bot.knowledge import service as knowledge
+from bot.nlp.intent_rules import TOPIC, audience
+
+ANSWER_TYPE = "answer"  # the custom payload: the topic and where the answer comes from
+EMPLOYER_BUTTON = {"title": "Contact the employer team", "payload": "/employer_enquiry"}
+
+
+def _audience(tracker: Tracker, text: str) -> str:
+    """Someone who said they are an employer stays one for the rest of the chat."""
+    return "employer" if tracker.get_slot("wants") == "employer" else audience(text)
+
+
+def find(tracker: Tracker) -> tuple[knowledge.Answer | None, str]:
+    """The answer to the question asked, if the knowledge base has one, and who asked."""
+    text = resident_text(tracker) or text_of(tracker)
+    who = _audience(tracker, text)
+    kb = knowledge.in_force(clock.today())
+    named = next((str(e["value"]) for e in entities_of(tracker) if e.get("entity") == TOPIC), None)
+    topic = next((t for t in kb.topics if t.key == named), None) if named else None
+    if topic is None or (who == "employer" and topic.audience != "employer"):
+        topic = knowledge.match(text, kb, who) or topic or knowledge.match(text, kb)
+    if topic is None:
+        return None, who
+    this = council()
+    found = knowledge.answer(
+        topic, kb, council_name=this.name, council_phone=this.phone,
+        service_name=this.service_name,
+    )  # fmt: skip
+    return found, who
+
+
+class ActionAnswerQuestion(Action):
+    def name(self) -> str:
+        return "action_answer_question"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        try:
+            found, who = find(tracker)
+        except knowledge.KnowledgeError:
+            found, who = None, "resident"
+        if found is None:
+            team = "the employer team" if who == "employer" else "an adviser"
+            dispatcher.utter_message(
+                text=f"Sorry, I don't know the answer to that. I don't want to guess, but "
+                f"{team} can tell you. You can also call {council().phone}.",
+                buttons=[
+                    EMPLOYER_BUTTON if who == "employer" else PERSON_BUTTON,
+                    {"title": "What can you do?", "payload": "/help"},
+                ],
+            )
+            return []
+        dispatcher.utter_message(
+            text=found.text,
+            buttons=found.buttons,
+            json_message={"type": ANSWER_TYPE, "topic": found.key, "source": found.source_url},
+        )
+        return []

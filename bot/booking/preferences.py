@@ -1,0 +1,132 @@
+"""When a resident wants to meet, in their own words: "friday morning", "video call instead?",
+"not before 10", "next week", "in person at the library".
+
+Read by rule from a message typed while appointment times are on screen, and applied to the
+free times, so a typed wish gets times that fit instead of "Sorry, I didn't understand".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from bot.booking.service import Offered
+
+DAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_SHORT = {"mon": 0, "tue": 1, "tues": 1, "wed": 2, "weds": 2, "thu": 3, "thur": 3, "thurs": 3,
+          "fri": 4, "sat": 5, "sun": 6}  # fmt: skip
+PARTS = {"morning": (0, 12), "afternoon": (12, 17), "evening": (17, 24)}
+
+
+@dataclass(frozen=True)
+class Preference:
+    days: frozenset[int] = field(default_factory=frozenset)  # weekdays, Monday = 0
+    part: str | None = None  # morning, afternoon, evening
+    channel: str | None = None  # in_person, phone, video
+    after_hour: int | None = None
+    before_hour: int | None = None
+    week: str | None = None  # "this" or "next"
+    on: date | None = None  # "today", "tomorrow"
+
+    @property
+    def empty(self) -> bool:
+        return self == Preference()
+
+    def words(self) -> str:
+        """The wish said back: "video times on Friday mornings"."""
+        how = {"video": "video call", "phone": "phone", "in_person": "in person"}.get(
+            self.channel or "", ""
+        )
+        when = []
+        if self.on is not None:
+            when.append(f"on {self.on:%A %-d %B}")
+        if self.days:
+            names = [
+                DAYS[d].capitalize() + ("s" if self.part is None else "") for d in sorted(self.days)
+            ]
+            when.append("on " + " or ".join(names))
+        if self.part:
+            when.append(f"in the {self.part}" if not self.days else f"{self.part}s")
+        if self.after_hour is not None:
+            when.append(f"after {self.after_hour}:00")
+        if self.before_hour is not None:
+            when.append(f"before {self.before_hour}:00")
+        if self.week:
+            when.append(f"{self.week} week")
+        noun = f"{how} times".strip() if how else "times"
+        return " ".join([noun, *when])
+
+
+def read(text: str, today: date) -> Preference:
+    """The wish in a message; ``Preference()`` when it names none."""
+    lowered = " ".join(text.lower().replace("\u2019", "'").split())
+    days = {i for i, name in enumerate(DAYS) if re.search(rf"\b{name}s?\b", lowered)}
+    days |= {i for short, i in _SHORT.items() if re.search(rf"\b{short}\b\.?", lowered)}
+    if re.search(r"\bweekend\b", lowered):
+        days |= {5, 6}
+    part = next((p for p in PARTS if re.search(rf"\b{p}s?\b", lowered)), None)
+    if part is None and re.search(r"\b(am|early)\b", lowered):
+        part = "morning"
+    if part is None and re.search(r"\b(pm|lunch ?time|after lunch)\b", lowered):
+        part = "afternoon"
+    channel = None
+    if re.search(r"\b(video|zoom|teams|online|face ?time|on camera|webcam)\b", lowered):
+        channel = "video"
+    elif re.search(r"\b(phone|call me|ring me|by phone|over the phone|telephone)\b", lowered):
+        channel = "phone"
+    elif re.search(r"\b(in person|face to face|f2f|come in|at the library|meet)\b", lowered):
+        channel = "in_person"
+    after = re.search(r"\b(?:after|from|not before)\s+(\d{1,2})(?::00)?\s*(am|pm)?\b", lowered)
+    before = re.search(r"\b(?:before|by|not after|until)\s+(\d{1,2})(?::00)?\s*(am|pm)?\b", lowered)
+    on = None
+    if re.search(r"\btoday\b", lowered):
+        on = today
+    elif re.search(r"\btomorrow\b|\btmrw\b|\btomoz\b", lowered):
+        on = today + timedelta(days=1)
+    week = "next" if re.search(r"\bnext week\b", lowered) else (
+        "this" if re.search(r"\bthis week\b", lowered) else None)  # fmt: skip
+    return Preference(
+        days=frozenset(days), part=part, channel=channel,
+        after_hour=_hour(after), before_hour=_hour(before), week=week, on=on,
+    )  # fmt: skip
+
+
+def _hour(found: re.Match | None) -> int | None:
+    if found is None:
+        return None
+    hour = int(found.group(1))
+    if found.group(2) == "pm" and hour < 12:
+        hour += 12
+    elif found.group(2) is None and 1 <= hour <= 6:
+        hour += 12  # "after 3" means the afternoon: nobody meets an adviser at 3am
+    return hour if 0 <= hour <= 23 else None
+
+
+def fits(offered: Offered, wish: Preference, zone: ZoneInfo, today: date) -> bool:
+    """Whether a free time fits the wish (a venue time fits "in person", a remote time fits
+    "phone" or "video" when its advisers offer it)."""
+    local: datetime = offered.starts_at.astimezone(zone)
+    if wish.days and local.weekday() not in wish.days:
+        return False
+    if wish.on is not None and local.date() != wish.on:
+        return False
+    if wish.part is not None:
+        start, end = PARTS[wish.part]
+        if not start <= local.hour < end:
+            return False
+    if wish.after_hour is not None and local.hour < wish.after_hour:
+        return False
+    if wish.before_hour is not None and local.hour >= wish.before_hour:
+        return False
+    if wish.week is not None:
+        monday = today - timedelta(days=today.weekday())
+        first = monday + timedelta(days=7 if wish.week == "next" else 0)
+        if not first <= local.date() < first + timedelta(days=7):
+            return False
+    if wish.channel == "in_person":
+        return offered.venue_id is not None
+    if wish.channel in ("phone", "video"):
+        return offered.venue_id is None and wish.channel in offered.channels
+    return True

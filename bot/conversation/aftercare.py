@@ -1,0 +1,81 @@
+"""What the gateway adds to every answer: the emergency numbers while a resident may still be
+in crisis, and a way out instead of the same message a third time.
+
+Both are decided here, where every answer passes, rather than in each of the dialogue's
+actions: a reply written later (a search, the handoff's "the team is closed") can never forget
+the numbers, and no loop in the dialogue can trap a resident.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+from bot.conversation.models import BotMessage, Button, Conversation
+from bot.council.models import Council
+
+CRISIS_TYPE = "crisis"  # the custom payload type of the assistant's crisis answer
+SAFE_TYPE = "safe_now"  # the resident said they are safe: the numbers can stop
+NUMBERS_TYPE = "safety_numbers"
+REPEATS_ALLOWED = 2  # the same message twice may be fair (a question asked again); not three
+
+
+def safety_numbers(council: Council) -> BotMessage:
+    text = (
+        "If you need help now: call 999, Samaritans 116 123, or text SHOUT to 85258. Nowhere to "
+        f"sleep tonight? Call {council.name}'s emergency housing line on "
+        f"{council.emergency_housing_phone}."
+    )
+    return BotMessage(text=text, custom={"type": NUMBERS_TYPE, "text": text})
+
+
+def _kinds(messages: list[BotMessage]) -> set[str]:
+    return {str((m.custom or {}).get("type")) for m in messages if m.custom}
+
+
+def keep_numbers(
+    conversation: Conversation, messages: list[BotMessage], council: Council
+) -> list[BotMessage]:
+    """After a crisis answer, every reply ends with the numbers until the resident is safe."""
+    kinds = _kinds(messages)
+    if CRISIS_TYPE in kinds:
+        conversation.crisis_open = True
+        return messages
+    if SAFE_TYPE in kinds:
+        conversation.crisis_open = False
+        return messages
+    if conversation.crisis_open and NUMBERS_TYPE not in kinds:
+        return [*messages, safety_numbers(council)]
+    return messages
+
+
+def _signature(messages: list[BotMessage]) -> str:
+    said = "\n".join(m.text or "" for m in messages if (m.custom or {}).get("type") != NUMBERS_TYPE)
+    return hashlib.sha256(said.strip().lower().encode()).hexdigest()[:16]
+
+
+def way_out(council: Council) -> BotMessage:
+    return BotMessage(
+        text="I'm sorry, I keep giving you the same answer, so I'm not helping. A person from "
+        f"our team can: talk to them here, or call {council.phone}. Or choose something else.",
+        buttons=[
+            Button(title="Talk to a person", payload="/request_adviser"),
+            Button(title="What can you do?", payload="/help"),
+            Button(title="Start the questions again", payload="/career_advice"),
+        ],
+    )
+
+
+def no_third_time(
+    conversation: Conversation, messages: list[BotMessage], council: Council
+) -> list[BotMessage]:
+    """The same answer a third time in a row becomes a way out: a person, the phone number, or
+    something else to do."""
+    if not messages or not any(m.text for m in messages):
+        return messages
+    signature = _signature(messages)
+    recent = list(conversation.recent_replies or [])[-REPEATS_ALLOWED:]
+    if len(recent) == REPEATS_ALLOWED and all(s == signature for s in recent):
+        messages = [way_out(council)]
+        signature = _signature(messages)
+    conversation.recent_replies = [*recent, signature][-REPEATS_ALLOWED:]
+    return messages
