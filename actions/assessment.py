@@ -203,7 +203,7 @@ class ValidateAssessmentForm(FormValidationAction):
                 if not place.in_area:
                     dispatcher.utter_message(
                         text=f"{place.label} is outside {council().area_name}. I can still "
-                        "show you things nearby and online, and an adviser can tell you what "
+                        "show you things nearby and online. An adviser can tell you what "
                         "your own council offers."
                     )
                 return {"location": place.label, "in_area": place.in_area, "failed_attempts": 0}
@@ -217,8 +217,7 @@ class ValidateAssessmentForm(FormValidationAction):
         dispatcher.utter_message(text=f"{lead} {HINTS[question]}".strip())
         if failed >= 2:
             dispatcher.utter_message(
-                text="If it's easier, you can choose an option, skip this question, or talk "
-                "to a person.",
+                text="If it's easier, choose an option, skip this question or talk to a person.",
                 buttons=[SKIP_BUTTON, PERSON_BUTTON],
             )
         return {question: None, "failed_attempts": failed}

@@ -25,6 +25,7 @@ from actions.common import (
     database,
     entities_of,
     intent_of,
+    resident_reference,
     rules,
     text_of,
 )
@@ -267,6 +268,7 @@ class ActionHoldSlot(Action):
                 held = bookings.book_slot(
                     db_session=db, council=council(), slot=chosen, channel=channel, hold=True,
                     conversation_id=tracker.sender_id,
+                    reference=resident_reference(tracker.sender_id, db),
                 )  # fmt: skip
             except (bookings.SlotTaken, bookings.UnknownSlot):
                 held = None
@@ -300,8 +302,8 @@ def _not_chosen(
     shown = _buttons(offered.get("choices") or [])
     if intent_of(tracker) == "deny":
         dispatcher.utter_message(
-            text="That's fine. You can see other times, tell me a day or time that suits you "
-            "(like \u201cTuesday afternoon\u201d), or talk to a person.",
+            text="That's fine. You can see other times, or tell me a day or time that suits "
+            "you, like \u201cTuesday afternoon\u201d. Or you can talk to a person.",
             buttons=[OTHER_TIMES, PERSON_BUTTON, STOP_BUTTON],
         )
         return []

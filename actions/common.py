@@ -7,13 +7,17 @@ from contextlib import contextmanager
 from functools import lru_cache
 
 from rasa_sdk import Tracker
+from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
+from bot.booking.models import Booking
 from bot.council import service as council_service
 from bot.council.models import Council
 from bot.database.core import session_factory, session_scope
+from bot.handoff.models import Case
 from bot.pathways import config as pathways_config
 from bot.pathways.models import RuleSet
+from bot.plan.models import Plan
 
 PERSON_BUTTON = {"title": "Talk to a person", "payload": "/request_adviser"}
 BOOK_BUTTON = {"title": "Book an appointment", "payload": "/book_appointment"}
@@ -28,6 +32,22 @@ def _sessions() -> sessionmaker:
 def database() -> Iterator[Session]:
     with session_scope(_sessions()) as session:
         yield session
+
+
+def resident_reference(conversation_id: str, db: Session) -> str | None:
+    """The one reference this resident has been given, if any: their case's, their plan's or
+    their appointment's (whichever came first took it, and the others take the same), so they
+    are never told two references."""
+    for column, where in (
+        (Case.reference, Case.conversation_id == conversation_id),
+        (Plan.reference, Plan.conversation_id == conversation_id),
+        (Booking.reference, (Booking.conversation_id == conversation_id)
+         & (Booking.status != "cancelled")),
+    ):  # fmt: skip
+        found = db.execute(select(column).where(where).limit(1)).scalar_one_or_none()
+        if found:
+            return found
+    return None
 
 
 def council() -> Council:

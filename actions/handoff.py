@@ -11,7 +11,7 @@ from rasa_sdk.types import DomainDict
 from sqlalchemy.orm import Session
 
 from actions.booking import FORM_SLOTS, ValidateBookingForm, offer_for
-from actions.common import BOOK_BUTTON, council, database, rules
+from actions.common import BOOK_BUTTON, council, database, resident_reference, rules
 from bot.assessment import flow
 from bot.booking import contact as contacts
 from bot.clock import utcnow
@@ -36,6 +36,7 @@ def open_case(tracker: Tracker, reason: str, db: Session) -> Case:
         offer=offer_for(slots),
         context=context.build(slots, tracker.events, routing, reason),
         plan_reference=plans.latest_reference(tracker.sender_id, db_session=db),
+        reference=resident_reference(tracker.sender_id, db),
     )
 
 

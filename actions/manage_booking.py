@@ -130,7 +130,7 @@ class ActionFindBooking(Action):
         if booking is None:
             dispatcher.utter_message(
                 text="I couldn't find an appointment with that reference and contact. Please "
-                f"check both in your confirmation message, or call {phone}.",
+                f"check them in your message, or call {phone}.",
                 buttons=[{"title": "Try again", "payload": "/cancel_appointment"}, PERSON_BUTTON],
             )
             return CLEARED

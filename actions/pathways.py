@@ -9,22 +9,22 @@ from rasa_sdk.types import DomainDict
 
 from actions.common import PERSON_BUTTON, rules
 from actions.handoff import case_reference
-from bot.assessment import flow
+from bot.assessment import flow, say
 from bot.pathways.models import Routing
 from bot.pathways.service import route
 
 
 def summary_text(routing: Routing) -> str:
-    """The routing as a short message a screen reader reads well (one idea per line)."""
-    lines = ["Thank you. From what you've told me, this help fits you:"]
-    for offer in routing.offers:
-        lines.append(f"- {offer.name}: {' '.join(offer.reasons)}")
+    """The routing in two or three short lines (reading age about 9); the reasons, what is
+    free and the help for each barrier are one press away, in the plan."""
+    names = say.join([o.name for o in routing.offers])
+    lines = [f"From what you've told me, {names} can help you."]
     if routing.entitlements:
-        lines.append("Free for you:")
-        lines += [f"- {e.reasons[0]}" for e in routing.entitlements]
+        lines.append("Some courses are free for you.")
     if routing.referrals:
-        lines.append("You might also like help with:")
-        lines += [f"- {r.name}" for r in routing.referrals]
+        helps = say.join([r.name[0].lower() + r.name[1:] for r in routing.referrals[:3]])
+        lines.append(f"There is also {helps}.")
+    lines.append("Choose \u201cSee my plan\u201d for the details and what to do next.")
     return "\n".join(lines)
 
 

@@ -7,7 +7,7 @@ from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.common import BOOK_BUTTON, PERSON_BUTTON, council, database, rules
+from actions.common import BOOK_BUTTON, PERSON_BUTTON, council, database, resident_reference, rules
 from actions.search import run_request
 from bot.assessment import flow
 from bot.catalogue.search import conversation as finder
@@ -44,6 +44,7 @@ class ActionShowPlan(Action):
         interests = flow.known_value(slots, "interests") or ""
         searches = {r.barrier: r.search for r in in_force.referrals}
         found: dict[str, list[Match]] = {"course": [], "job": [], "service": []}
+        served: set[str] = set()
         with database() as db:
 
             def look(kind: str, words: str) -> list[Match]:
@@ -55,8 +56,12 @@ class ActionShowPlan(Action):
                 if slots.get("wants") in ("job", "apprenticeship", None, flow.SKIPPED):
                     kind = "apprenticeship" if slots.get("wants") == "apprenticeship" else "job"
                     found["job"] = look(kind, interests)
-                for referral in routing.referrals[:2]:
-                    found["service"] += look("service", searches.get(referral.key, ""))
+                housing_first = sorted(routing.referrals, key=lambda r: r.key != "housing")
+                for referral in housing_first[:2]:
+                    matched = look("service", searches.get(referral.key, ""))
+                    found["service"] += matched
+                    if matched:
+                        served.add(referral.key)
             content = plans.build(
                 routing,
                 council_name=this.name,
@@ -65,10 +70,12 @@ class ActionShowPlan(Action):
                 courses=found["course"],
                 jobs=found["job"],
                 services=found["service"],
+                served=frozenset(served),
             )
             plan = plans.create(
-                content, council_slug=this.slug, conversation_id=tracker.sender_id, db_session=db
-            )
+                content, council_slug=this.slug, conversation_id=tracker.sender_id, db_session=db,
+                reference=resident_reference(tracker.sender_id, db),
+            )  # fmt: skip
             reference, link = plan.reference, plans.link(plan)
         steps = "\n".join(f"{i}. {step}" for i, step in enumerate(content.next_steps, 1))
         dispatcher.utter_message(

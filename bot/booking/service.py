@@ -26,7 +26,7 @@ from bot.catalogue.venue.models import Venue
 from bot.clock import as_utc, utcnow
 from bot.council.models import Council
 
-REFERENCE_LENGTH = 6
+REFERENCE_LENGTH = references.LENGTH
 HOLD = timedelta(minutes=10)  # long enough to type a name and a phone number
 SLOT_CONSTRAINTS = ("uq_bookings_adviser_time", "ex_bookings_adviser_time", "bookings.adviser_id")
 KEY_CONSTRAINTS = ("uq_bookings_idempotency_key", "bookings.idempotency_key")
@@ -212,6 +212,7 @@ def book_slot(
     idempotency_key: str | None = None,
     conversation_id: str | None = None,
     now: datetime | None = None,
+    reference: str | None = None,
 ) -> Booking:
     """Book (or hold) a slot from ``find_slots`` with whichever of its advisers is still free.
 
@@ -230,6 +231,7 @@ def book_slot(
                 ends_at=offered.ends_at, channel=channel,
                 venue_id=offered.venue_id if channel == "in_person" else None, hold=hold,
                 idempotency_key=idempotency_key, conversation_id=conversation_id, now=now,
+                reference=reference,
             )  # fmt: skip
         except SlotTaken:
             continue
@@ -378,8 +380,10 @@ def book(
     idempotency_key: str | None = None,
     conversation_id: str | None = None,
     now: datetime | None = None,
+    reference: str | None = None,
 ) -> Booking:
-    """Book one adviser's time (or ``hold`` it while the resident confirms).
+    """Book one adviser's time (or ``hold`` it while the resident confirms). The booking takes
+    the resident's ``reference`` if given and no other booking has it.
 
     A request retried with the same ``idempotency_key`` gets the booking the first one made.
     Raises SlotTaken if another booking or a live hold has the time.
@@ -401,9 +405,10 @@ def book(
         earlier = _by_key(db_session, idempotency_key)
         if earlier is not None:
             return earlier
-    for _ in range(5):
+    for attempt in range(5):
+        drawn = reference if reference and attempt == 0 else references.new(REFERENCE_LENGTH)
         booking = Booking(
-            reference=references.new(REFERENCE_LENGTH),
+            reference=drawn,
             adviser_id=adviser_id,
             starts_at=starts_at,
             ends_at=ends_at,

@@ -16,7 +16,6 @@ from bot.handoff.models import OUTCOMES, URGENCY, URGENT_REASONS, Case, CaseMess
 from bot.staff.models import Staff
 from bot.staff.service import can_lead
 
-REFERENCE_LENGTH = 8
 LIVE = ("waiting", "live")
 
 
@@ -33,7 +32,7 @@ class CaseConflict(Exception):
 
 
 def get(*, session: Session, reference: str) -> Case:
-    code = references.normalise(reference, REFERENCE_LENGTH)
+    code = references.normalise_any(reference)
     found = (
         code and session.execute(select(Case).where(Case.reference == code)).scalar_one_or_none()
     )
@@ -66,14 +65,16 @@ def open_case(
     offer: str,
     context: CaseContext,
     plan_reference: str | None = None,
+    reference: str | None = None,
 ) -> Case:
     """Open the conversation's case, or bring its case up to date: the most urgent reason
-    wins, and the answers, summary and transcript are the latest."""
+    wins, and the answers, summary and transcript are the latest. A new case takes the
+    ``reference`` the resident already has (from a plan or a booking), if given."""
     now = utcnow()
     found = for_conversation(session=session, conversation_id=conversation_id)
     if found is None:
         found = Case(
-            reference=references.new(REFERENCE_LENGTH),
+            reference=reference or references.new(references.LENGTH),
             council_slug=council_slug,
             conversation_id=conversation_id,
             reason=reason,

@@ -12,31 +12,38 @@ from bot import references
 from bot.pathways.models import Routing
 from bot.plan.models import Match, Plan, PlanContent, PlanOut
 
-REFERENCE_LENGTH = 8
 MAX_MATCHES = 5
 
 
 def new_reference() -> str:
-    return references.new(REFERENCE_LENGTH)
+    return references.new(references.LENGTH)
 
 
-def next_steps(routing: Routing, content: PlanContent) -> list[str]:
-    """What to do next, in order, from what the plan holds (never invented)."""
+def next_steps(
+    routing: Routing, content: PlanContent, served: frozenset[str] = frozenset()
+) -> list[str]:
+    """What to do next, in order, from what the plan holds (never invented). Help for a barrier
+    is named with the services found for it (``served``), or else with how to get it."""
     steps = []
     specialist = [o for o in routing.offers if o.key != "skills_for_all"]
     if specialist:
         names = " and ".join(o.name for o in specialist)
-        steps.append(f"Book a time with a {names} adviser to make your plan together.")
+        steps.append(f"Book a time with a {names} adviser. You'll make your plan together.")
     else:
         steps.append("Talk to a careers adviser about your next step, if you would like to.")
     if content.courses:
         steps.append("Look at the courses in this plan and contact the provider of any you like.")
     if content.jobs:
         steps.append("Look at the jobs in this plan and apply before the closing date.")
-    for referral in routing.referrals:
-        steps.append(
-            f"Get in touch with {referral.name.lower()}: see the support services in this plan."
-        )
+    for referral in content.referrals:
+        if referral.key in served:
+            steps.append(
+                f"Get in touch with {referral.name.lower()}: see the support services in this plan."
+            )
+        elif referral.how:
+            steps.append(f"{referral.name}: {referral.how}")
+        else:
+            steps.append(f"{referral.name}: ask an adviser, who can put you in touch.")
     steps.append(f"Call {content.phone} if you need help with any of this.")
     return steps
 
@@ -50,30 +57,53 @@ def build(
     courses: list[Match],
     jobs: list[Match],
     services: list[Match],
+    served: frozenset[str] = frozenset(),
 ) -> PlanContent:
+    # Somewhere to live comes before anything else a plan suggests.
+    referrals = sorted(routing.referrals, key=lambda r: r.key != "housing")
     content = PlanContent(
         council_name=council_name,
         phone=phone,
         too_young=routing.too_young,
         offers=routing.offers,
         entitlements=routing.entitlements,
-        referrals=routing.referrals,
+        referrals=referrals,
         courses=courses[:MAX_MATCHES],
         jobs=jobs[:MAX_MATCHES],
         services=services[:MAX_MATCHES],
         place=place,
     )
-    content.next_steps = next_steps(routing, content)
+    content.next_steps = next_steps(routing, content, served)
     return content
 
 
 def create(
-    content: PlanContent, *, council_slug: str, conversation_id: str | None, db_session: Session
+    content: PlanContent,
+    *,
+    council_slug: str,
+    conversation_id: str | None,
+    db_session: Session,
+    reference: str | None = None,
 ) -> Plan:
-    """Store a plan under a fresh reference (a clash, one in millions, just draws again)."""
-    for _ in range(5):
+    """Store the conversation's plan. A conversation has one plan: made again, it is brought up
+    to date under the same reference and link, so a printed or shared copy still opens it. A
+    new plan takes the resident's ``reference`` if given (a clash, one in millions, draws a
+    fresh one)."""
+    if conversation_id is not None:
+        existing = (
+            db_session.execute(
+                select(Plan).where(Plan.conversation_id == conversation_id).order_by(Plan.id.desc())
+            )
+            .scalars()
+            .first()
+        )
+        if existing is not None:
+            existing.content = content.dict()
+            db_session.flush()
+            return existing
+    for attempt in range(5):
         plan = Plan(
-            reference=new_reference(),
+            reference=reference if reference and attempt == 0 else new_reference(),
             token=secrets.token_urlsafe(32),
             conversation_id=conversation_id,
             council_slug=council_slug,
@@ -96,7 +126,7 @@ def get_by_token(token: str, *, db_session: Session) -> Plan | None:
 
 def get_by_reference(reference: str, *, db_session: Session) -> Plan | None:
     """For advisers: the reference a resident reads out, in any case, with or without dash."""
-    code = references.normalise(reference, REFERENCE_LENGTH)
+    code = references.normalise_any(reference)
     if code is None:
         return None
     return db_session.execute(select(Plan).where(Plan.reference == code)).scalar_one_or_none()

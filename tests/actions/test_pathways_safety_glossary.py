@@ -20,10 +20,16 @@ def test_summary_names_offers_with_reasons_and_entitlements(dispatcher, demo_dat
     events = asyncio.run(ActionAssessmentSummary().run(dispatcher, make_tracker(slots), {}))
     assert events == []
     [message] = dispatcher.messages
-    assert "Working Futures: You have been out of work for a year or more." in message["text"]
-    assert "Youth Pathways" not in message["text"]
-    assert "Free Courses for Jobs (Level 3) are free for you." in message["text"]
+    # Two or three short lines; the reasons are in the plan, a press away.
+    assert message["text"].splitlines() == [
+        "From what you've told me, Working Futures and Skills for All can help you.",
+        "Some courses are free for you.",
+        "Choose \u201cSee my plan\u201d for the details and what to do next.",
+    ]
     assert message["custom"]["type"] == "pathways"
+    working = next(o for o in message["custom"]["offers"] if o["key"] == "working_futures")
+    assert "You have been out of work for a year or more." in working["reasons"]
+    assert "free_courses_for_jobs" in {e["key"] for e in message["custom"]["entitlements"]}
     # The end of the assessment opens the resident's case for whoever helps them next.
     assert cases_of("test-conversation") == [("assessment", 3, "open")]
     assert message["custom"]["case"]

@@ -47,7 +47,7 @@ def test_the_plan_holds_offers_entitlements_and_catalogue_matches(on_demo):
     message = _make_plan()
     plan = message["custom"]
     assert plan["type"] == "plan"
-    assert re.fullmatch(r"[2346789A-HJ-NP-RT-Z]{4}-[2346789A-HJ-NP-RT-Z]{4}", plan["reference"])
+    assert re.fullmatch(r"[2346789A-HJ-NP-RT-Z]{3}-[2346789A-HJ-NP-RT-Z]{3}", plan["reference"])
     assert plan["reference"] in message["text"] and plan["link"] in message["text"]
     assert {o["key"] for o in plan["offers"]} == {
         "youth_pathways", "working_futures", "skills_for_all"
@@ -89,3 +89,29 @@ def test_references_avoid_characters_that_are_misheard():
     codes = {plans.new_reference() for _ in range(2000)}
     assert len(codes) == 2000
     assert not set("".join(codes)) & set("01IOL5S")
+
+
+def test_a_resident_has_one_reference_for_plan_case_and_appointment(on_demo):
+    """Told once: the plan's reference is the case's and the appointment's, and a plan made
+    again keeps its reference and link."""
+    from actions import booking as booking_actions
+    from actions.handoff import case_reference
+
+    first = _make_plan()["custom"]
+    tracker = make_tracker(slots=SLOTS, sender_id="plan-test")
+    assert case_reference(tracker, "asked") == first["reference"]
+    dispatcher = CollectingDispatcher()
+    offered = asyncio.run(booking_actions.ActionOfferSlots().run(dispatcher, tracker, {}))
+    chosen = offered[0]["value"]["choices"][0]["id"]
+    hold = make_tracker(
+        slots={**SLOTS, "booking_offered": offered[0]["value"]},
+        sender_id="plan-test",
+        entities=[{"entity": "slot_id", "value": chosen}],
+    )
+    asyncio.run(booking_actions.ActionHoldSlot().run(dispatcher, hold, {}))
+    from bot.booking.models import Booking
+
+    with common.database() as db:
+        assert db.query(Booking.reference).scalar() == first["reference"]
+    again = _make_plan()["custom"]
+    assert (again["reference"], again["link"]) == (first["reference"], first["link"])

@@ -60,7 +60,7 @@ def test_a_45_year_old_out_of_work_two_years_with_a_back_condition(embedded_stac
         o for o in custom(messages, "pathways")["offers"] if o["key"] == "working_futures"
     )
     assert "You have been out of work for a year or more." in working["reasons"]
-    assert "You told us about a health condition or disability." in working["reasons"]
+    assert "You told us about your health, or that you are disabled." in working["reasons"]
     jobs = resident.press("/find_job")
     cards = custom(jobs)["results"]
     assert cards and all(card["hours"] < 30 for card in cards)  # part time, as they said
@@ -165,7 +165,9 @@ def _booked(resident: Resident, choice: int = 0) -> tuple[list[dict], dict]:
     assert "mobile number or email" in all_text(resident.say("my name is Jo"))
     retry = resident.say("jo at home")
     assert "07700 900123 or an email address" in all_text(retry)
-    assert "May we contact you on jo@example.com" in all_text(resident.say("jo@example.com"))
+    assert "Can we send messages about this appointment to jo@example.com" in all_text(
+        resident.say("jo@example.com")
+    )
     done = resident.press("/affirm")
     return offered, custom(done, "booking")
 

@@ -1,0 +1,151 @@
+"""Never trapped, stayed with after a crisis, answered when asked: exact events of the actions
+that let residents leave a flow, answer a crisis and its aftermath, and answer questions."""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+from rasa_sdk.events import ActionExecutionRejected, ActiveLoop, FollowupAction, SlotSet
+from sqlalchemy import select
+
+from actions import booking as booking_actions
+from actions.flows import ActionGreet, ActionLeaveFlow, reject_if_leaving
+from actions.knowledge import ActionAnswerQuestion
+from actions.safety import ActionCrisis, ActionCrisisFollowUp, ActionEmployer
+from bot.booking.models import Booking
+from tests.actions.conftest import make_tracker
+
+LEFT = [ActiveLoop(None), SlotSet("requested_slot", None), SlotSet("booking_first_name", None),
+        SlotSet("booking_contact", None), SlotSet("booking_consent", None),
+        SlotSet("booking_reference", None), SlotSet("booking_offered", None),
+        SlotSet("picking_time", None)]  # fmt: skip
+
+
+def _run(action, dispatcher, tracker):
+    return asyncio.run(action.run(dispatcher, tracker, {}))
+
+
+@pytest.mark.parametrize(
+    ("intent", "then"),
+    [("request_adviser", "action_handoff"), ("help", "utter_help"),
+     ("find_course", "action_search"), ("crisis", "action_crisis"),
+     ("ask_question", "action_answer_question"), ("start_again", "utter_confirm_restart")],
+)  # fmt: skip
+def test_leaving_a_form_answers_the_request_at_once(dispatcher, intent, then):
+    tracker = make_tracker(intent=intent, active_loop="booking_form")
+    assert _run(ActionLeaveFlow(), dispatcher, tracker) == [*LEFT, FollowupAction(then)]
+
+
+def test_stopping_a_booking_lets_the_held_time_go(demo_database, dispatcher):
+    offered = _run(booking_actions.ActionOfferSlots(), dispatcher, make_tracker())[0]["value"]
+    first = offered["choices"][0]
+    held = _run(booking_actions.ActionHoldSlot(), dispatcher, make_tracker(
+        slots={"booking_offered": offered}, sender_id="conv-1",
+        entities=[{"entity": "slot_id", "value": first["id"]}]))[0]["value"]  # fmt: skip
+    tracker = make_tracker(slots={"booking_hold": held}, intent="stop", text="stop",
+                           active_loop="booking_form", sender_id="conv-1")  # fmt: skip
+    assert _run(ActionLeaveFlow(), dispatcher, tracker) == [*LEFT, SlotSet("booking_hold", None)]
+    assert dispatcher.messages[-1]["text"].startswith("OK, I've stopped that. Nothing has been")
+    from actions.common import database
+
+    with database() as db:
+        assert db.execute(select(Booking.status)).scalar_one() == "cancelled"
+
+
+@pytest.mark.parametrize(
+    ("requested", "text", "intent", "leaves"),
+    [("booking_first_name", "talk to a person", "request_adviser", True),
+     ("booking_first_name", "Hope", "request_adviser", False),  # a name, whatever the model says
+     ("booking_first_name", "help", "help", True),
+     ("booking_contact", "07700 900123", "stop", False),
+     ("booking_contact", "forget it", "stop", True),
+     ("booking_reference", "i want to end it all", "crisis", True),
+     ("booking_first_name", "Sam", "inform", False)],
+)  # fmt: skip
+def test_a_form_lets_go_only_of_a_request(requested, text, intent, leaves):
+    tracker = make_tracker(slots={"requested_slot": requested}, text=text, intent=intent,
+                           active_loop="booking_form")  # fmt: skip
+    answers = booking_actions.answers_question(requested, text)
+    rejected = None if answers else reject_if_leaving(tracker, "booking_form")
+    expected = [SlotSet(requested, None), ActionExecutionRejected("booking_form")]
+    assert rejected == (expected if leaves else None)
+
+
+def test_a_greeting_hears_what_was_said_with_it(dispatcher):
+    noted = {"new": ["age", "situation"], "changed": []}
+    slots = {"age": 19, "situation": "out_of_work", "profile_noted": noted}
+    _run(ActionGreet(), dispatcher, make_tracker(slots=slots, intent="greet"))
+    assert dispatcher.messages[0]["text"].startswith(
+        "Hello. Thanks. I've noted that you're 19 and you're not working at the moment."
+    )
+    plain = make_tracker(intent="greet")
+    _run(ActionGreet(), dispatcher, plain)
+    assert dispatcher.messages[-1]["response"] == "utter_greet"
+
+
+@pytest.mark.parametrize(
+    ("said", "kind", "words"),
+    [("i want to end it all", "suicide", ["116 123", "85258", "Are you safe right now?"]),
+     ("my boyfriend hits me", "abuse", ["0808 2000 247", "999"]),
+     ("i have nowhere to sleep tonight", "homeless_tonight", ["0113 496 0999"]),
+     ("my landlord gave me notice to leave by friday", "housing",
+      ["Housing Options", "56 days", "0113 496 0999", "housing comes first in your plan"])],
+)  # fmt: skip
+def test_each_danger_gets_its_own_answer(demo_database, dispatcher, said, kind, words):
+    user = {"event": "user", "text": "/crisis", "metadata": {"resident_text": said}}
+    tracker = make_tracker(text="/crisis", intent="crisis", events=[user], sender_id=f"c-{kind}")
+    events = _run(ActionCrisis(), dispatcher, tracker)
+    assert events[:3] == [SlotSet("urgent", True), SlotSet("crisis_open", True),
+                          SlotSet("crisis_kind", kind)]  # fmt: skip
+    [message] = dispatcher.messages
+    assert all(w in message["text"] for w in words)
+    assert message["custom"]["type"] == "crisis" and message["custom"]["kind"] == kind
+    if kind in ("housing", "homeless_tonight"):
+        assert events[3] == SlotSet("barriers", ["housing"])
+
+
+def _after(dispatcher, text, intent, kind="suicide"):
+    slots = {"crisis_open": True, "crisis_kind": kind}
+    tracker = make_tracker(slots=slots, text=text, intent=intent)
+    return _run(ActionCrisisFollowUp(), dispatcher, tracker)
+
+
+def test_after_a_crisis_low_words_are_heard_not_taken_for_a_request(dispatcher):
+    assert _after(dispatcher, "i dont know. nobody cares", "career_advice") == []
+    text = dispatcher.messages[-1]["text"]
+    assert "You matter" in text and "116 123" in text and text.endswith("Are you safe right now?")
+
+
+def test_after_a_crisis_safe_now_lets_the_resident_choose(dispatcher):
+    assert _after(dispatcher, "yes im ok now", "affirm") == [SlotSet("crisis_open", None)]
+    message = dispatcher.messages[-1]
+    assert message["custom"] == {"type": "safe_now"}
+    assert "/career_advice" in [b["payload"] for b in message["buttons"]]  # only if they choose
+
+
+def test_after_a_housing_crisis_nowhere_tonight_gets_the_emergency_line(dispatcher):
+    assert _after(dispatcher, "no", "deny", kind="housing") == []
+    assert "emergency housing line now on 0113 496 0999" in dispatcher.messages[-1]["text"]
+
+
+def test_questions_get_sourced_answers_and_unknown_ones_an_honest_no(dispatcher):
+    asked = make_tracker(text="how much do apprentices get paid", intent="ask_question",
+                         entities=[{"entity": "topic", "value": "apprentice_pay"}])  # fmt: skip
+    assert _run(ActionAnswerQuestion(), dispatcher, asked) == []
+    answer = dispatcher.messages[-1]
+    assert "£8.00" in answer["text"] and "Source: GOV.UK, checked" in answer["text"]
+    assert answer["custom"]["topic"] == "apprentice_pay"
+    unknown = make_tracker(text="how many moons has jupiter", intent="ask_question")
+    _run(ActionAnswerQuestion(), dispatcher, unknown)
+    assert dispatcher.messages[-1]["text"].startswith("Sorry, I don't know the answer to that.")
+
+
+def test_an_employer_stays_an_employer(dispatcher):
+    assert _run(ActionEmployer(), dispatcher, make_tracker()) == [SlotSet("wants", "employer")]
+    assert "employer team" in dispatcher.messages[-1]["text"]
+    cost = make_tracker(slots={"wants": "employer"}, intent="ask_question",
+                        text="how much does it cost me to take on an apprentice")  # fmt: skip
+    _run(ActionAnswerQuestion(), dispatcher, cost)
+    assert dispatcher.messages[-1]["custom"]["topic"] == "employer_apprentice_costs"
+    assert booking_actions.offer_for({"wants": "employer"}) == "employer"

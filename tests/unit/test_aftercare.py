@@ -1,0 +1,44 @@
+"""The gateway keeps the emergency numbers under every reply after a crisis, and never sends the
+same message a third time running."""
+
+from __future__ import annotations
+
+from bot.config import PROJECT_ROOT
+from bot.conversation import aftercare
+from bot.conversation.models import BotMessage, Conversation
+from bot.council.service import load
+
+COUNCIL = load(PROJECT_ROOT / "councils" / "demo.yml")
+
+
+def _conversation() -> Conversation:
+    return Conversation(id="c", council_slug="demo", channel="web", crisis_open=False)
+
+
+def _say(text: str, kind: str | None = None) -> list[BotMessage]:
+    return [BotMessage(text=text, custom={"type": kind} if kind else None)]
+
+
+def test_numbers_follow_a_crisis_until_the_resident_is_safe():
+    conversation = _conversation()
+    crisis = aftercare.keep_numbers(conversation, _say("numbers", "crisis"), COUNCIL)
+    assert conversation.crisis_open and len(crisis) == 1  # the answer has them already
+    later = aftercare.keep_numbers(conversation, _say("Here are 3 jobs"), COUNCIL)
+    assert [m.custom for m in later] == [None, {"type": "safety_numbers", "text": later[1].text}]
+    assert "116 123" in later[1].text and COUNCIL.emergency_housing_phone in later[1].text
+    safe = aftercare.keep_numbers(conversation, _say("glad you're safe", "safe_now"), COUNCIL)
+    assert not conversation.crisis_open and len(safe) == 1
+    assert len(aftercare.keep_numbers(conversation, _say("Here are 3 jobs"), COUNCIL)) == 1
+
+
+def test_the_same_answer_a_third_time_becomes_a_way_out():
+    conversation = _conversation()
+    loop = _say("Sorry, I didn't understand that. Please tell me your age as a number.")
+    for _ in range(2):
+        assert aftercare.no_third_time(conversation, loop, COUNCIL) == loop
+    third = aftercare.no_third_time(conversation, loop, COUNCIL)
+    assert third[0].text.startswith("I'm sorry, I keep giving you the same answer")
+    assert COUNCIL.phone in third[0].text
+    assert "/request_adviser" in [b.payload for b in third[0].buttons]
+    # Something else in between resets the count: a question asked twice is fine.
+    assert aftercare.no_third_time(conversation, loop, COUNCIL) == loop

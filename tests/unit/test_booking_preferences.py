@@ -1,0 +1,53 @@
+"""A wish typed while times are on screen picks the times that fit it."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timezone
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from bot.booking import preferences
+from bot.booking.service import Offered
+
+LONDON = ZoneInfo("Europe/London")
+TODAY = date(2026, 12, 7)  # a Monday
+
+
+def _at(day: int, hour: int, venue: int | None = None, channels=("phone", "video")) -> Offered:
+    start = datetime(2026, 12, day, hour, tzinfo=LONDON).astimezone(timezone.utc)
+    return Offered(offer="youth_pathways", starts_at=start, ends_at=start, venue_id=venue,
+                   channels=("in_person",) if venue else channels, adviser_ids=(1,))  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "fits", "misses"),
+    [("video call instead? friday morning", _at(11, 10), _at(11, 14)),
+     ("friday morning", _at(11, 9, venue=3), _at(10, 9)),
+     ("can it be by phone", _at(8, 15, channels=("phone",)), _at(8, 15, venue=3)),
+     ("tuesday afternoon", _at(8, 14), _at(8, 11)),
+     ("next week after 2", _at(15, 15), _at(9, 15)),
+     ("tomorrow", _at(8, 9), _at(9, 9)),
+     ("in person at the library please", _at(9, 9, venue=2), _at(9, 9))],
+)  # fmt: skip
+def test_wishes_in_residents_words(text, fits, misses):
+    wish = preferences.read(text, TODAY)
+    assert not wish.empty
+    assert preferences.fits(fits, wish, LONDON, TODAY)
+    assert not preferences.fits(misses, wish, LONDON, TODAY)
+
+
+def test_video_only_fits_times_whose_advisers_offer_video():
+    wish = preferences.read("video please", TODAY)
+    assert not preferences.fits(_at(9, 9, channels=("phone",)), wish, LONDON, TODAY)
+    assert wish.words() == "video call times"
+
+
+def test_no_wish_in_a_choice_or_a_no():
+    for text in ("the second one", "10:30 please", "yes", "none of them"):
+        assert preferences.read(text, TODAY).empty
+
+
+def test_the_wish_said_back():
+    wish = preferences.read("friday morning by video", TODAY)
+    assert wish.words() == "video call times on Friday mornings"

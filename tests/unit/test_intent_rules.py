@@ -1,0 +1,67 @@
+"""Intents that wipe or redirect a conversation need their words; questions the knowledge base
+answers are questions; anger gets an apology."""
+
+from __future__ import annotations
+
+import pytest
+from rasa.shared.nlu.training_data.message import Message
+
+from bot.nlp import intent_rules
+
+
+def _parsed(text: str, *ranking: tuple[str, float]) -> Message:
+    message = Message(data={"text": text})
+    message.set("intent", {"name": ranking[0][0], "confidence": ranking[0][1]})
+    message.set("intent_ranking", [{"name": n, "confidence": c} for n, c in ranking])
+    intent_rules.apply(message)
+    return message
+
+
+@pytest.mark.parametrize(
+    ("text", "guessed", "then"),
+    [("retrain in IT", "start_again", "find_course"),
+     ("data", "ask_privacy", "find_course"),
+     ("record", "ask_privacy", "find_course"),
+     ("where do i go", "ask_privacy", "find_course"),
+     ("im from poland, english lessons?", "employer_enquiry", "find_course"),
+     ("can we start again", "start_again", "start_again"),
+     ("who can see what i tell you", "ask_privacy", "ask_privacy"),
+     ("we want to take on an apprentice", "employer_enquiry", "employer_enquiry"),
+     ("i want to be self employed", "start_business", "start_business")],
+)  # fmt: skip
+def test_an_intent_needs_its_words(text, guessed, then):
+    message = _parsed(text, (guessed, 0.6), ("find_course", 0.3))
+    assert message.get("intent")["name"] == then
+
+
+@pytest.mark.parametrize(
+    ("text", "guessed", "topic"),
+    [("how much do apprentices get paid", "find_apprenticeship", "apprentice_pay"),
+     ("will i lose my universal credit if i get a job", "find_job", "uc_and_work"),
+     ("do i have to tell them about my record", "get_support", "criminal_records"),
+     ("how much does it cost me to take on an apprentice", "employer_enquiry",
+      "employer_apprentice_costs")],
+)  # fmt: skip
+def test_a_question_the_knowledge_base_answers_is_a_question(text, guessed, topic):
+    message = _parsed(text, (guessed, 0.7), ("inform", 0.2))
+    assert message.get("intent") == {"name": "ask_question", "confidence": 1.0}
+    assert {"entity": "topic", "value": topic} == {
+        k: v for k, v in message.get("entities")[-1].items() if k in ("entity", "value")
+    }
+
+
+def test_asking_for_a_person_or_a_crisis_is_never_turned_into_a_question():
+    for intent in ("request_adviser", "crisis"):
+        message = _parsed("can i talk to someone about my universal credit", (intent, 0.8))
+        assert message.get("intent")["name"] == intent
+
+
+def test_anger_gets_an_apology():
+    assert _parsed("you're useless", ("deny", 0.5)).get("intent")["name"] == "complain"
+    assert _parsed("this is a waste of time", ("out_of_scope", 0.5)).get("intent")["name"] == (
+        "complain"
+    )
+    assert (
+        _parsed("useless at maths, any courses?", ("find_course", 0.8)).get("intent")["name"]
+        == "find_course"
+    )
