@@ -137,8 +137,9 @@ def _offer_times(
         fitting = [o for o in offered if preferences.fits(o, wish, zone, today)]
         if not wish.empty and not fitting:
             intro += f"Sorry, there are no {wish.words()} in the next few weeks. "
-            intro += "These are the nearest times. "
-        elif not wish.empty:
+            wish = preferences.nearest(wish, offered, zone, today)
+            fitting = [o for o in offered if preferences.fits(o, wish, zone, today)]
+        if not wish.empty:
             offered = fitting
         venues = bookings.venues({o.venue_id for o in offered if o.venue_id}, db_session=db)
         place = _place(slots, near, db)

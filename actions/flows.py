@@ -64,10 +64,11 @@ def leaving(tracker: Tracker) -> bool:
 
 
 def reject_if_leaving(tracker: Tracker, form: str) -> list[EventType] | None:
-    """The events that hand the message back to the dialogue's rules, or None to carry on."""
-    if not leaving(tracker):
-        return None
+    """The events that hand the message back to the dialogue's rules, or None to carry on.
+    The message that started the form ("cancel my appointment") is never a reason to leave."""
     requested = tracker.get_slot("requested_slot")
+    if not requested or not leaving(tracker):
+        return None
     events: list[EventType] = [ActionExecutionRejected(form)]
     if requested:
         events.insert(0, SlotSet(requested, None))

@@ -11,22 +11,29 @@ from actions.common import BOOK_BUTTON, PERSON_BUTTON, council, database, reside
 from actions.search import run_request
 from bot.assessment import flow
 from bot.catalogue.search import conversation as finder
+from bot.pathways.models import Answers
 from bot.pathways.service import route
+from bot.plan import fit
 from bot.plan import service as plans
 from bot.plan.models import Match
 
+PAGES = 3  # pages of results looked through for courses that suit the resident
 
-def _matches(found: finder.Found) -> list[Match]:
+
+def _matches(cards: list[dict], answers: Answers) -> list[Match]:
     return [
         Match(
             id=card["id"],
             title=card["title"],
             who=finder.card_who(card),
             where=card.get("where"),
-            detail=card.get("cost") or card.get("wage") or card.get("start") or card.get("when"),
+            detail=fit.cost_for(card, answers)
+            or card.get("wage")
+            or card.get("start")
+            or card.get("when"),
             url=card.get("url"),
         )
-        for card in found.cards
+        for card in cards
     ]
 
 
@@ -39,7 +46,8 @@ class ActionShowPlan(Action):
     ) -> list[EventType]:
         slots = tracker.slots
         this, in_force = council(), rules()
-        routing = route(flow.answers(slots), in_force)
+        answers = flow.answers(slots)
+        routing = route(answers, in_force)
         place = flow.known_value(slots, "location")
         interests = flow.known_value(slots, "interests") or ""
         searches = {r.barrier: r.search for r in in_force.referrals}
@@ -48,8 +56,18 @@ class ActionShowPlan(Action):
         with database() as db:
 
             def look(kind: str, words: str) -> list[Match]:
-                request = finder.Request(kind=kind, words=words, near=place)
-                return _matches(run_request(request, slots, db))
+                """What the catalogue has for these words (nothing when nothing is relevant),
+                keeping the courses that suit this resident."""
+                cards: list[dict] = []
+                for page in range(1, PAGES + 1):
+                    request = finder.Request(kind=kind, words=words, near=place, page=page)
+                    found = run_request(request, slots, db)
+                    if not found.relevant:
+                        break
+                    cards += [c for c in found.cards if kind != "course" or fit.suits(c, answers)]
+                    if len(cards) >= plans.MAX_MATCHES or not found.cards:
+                        break
+                return _matches(cards, answers)
 
             if not routing.too_young:
                 found["course"] = look("course", interests)

@@ -7,6 +7,7 @@ the widget draws as cards.
 
 from __future__ import annotations
 
+import json
 from dataclasses import replace
 
 from rasa_sdk import Action, Tracker
@@ -19,7 +20,9 @@ from actions.common import PERSON_BUTTON, council, database, entities_of, intent
 from actions.flows import acknowledgement, next_steps
 from bot.assessment import flow
 from bot.catalogue.search import conversation as finder
+from bot.pathways.models import Answers
 from bot.pathways.service import route
+from bot.plan import fit
 
 KIND_BY_INTENT = {
     "find_course": "course",
@@ -32,21 +35,27 @@ KIND_BY_WANTS = {"course": "course", "job": "job", "apprenticeship": "apprentice
 MORE_BUTTON = {"title": "Show me more", "payload": "/more_results"}
 ASSESS_BUTTON = {"title": "Help me work out what's right for me", "payload": "/career_advice"}
 WIDER_MILES = 25.0
+INTENT_BY_KIND = {kind: intent for intent, kind in KIND_BY_INTENT.items()}
+ENTITY_BY_KIND = {"course": "subject", "job": "job_role", "apprenticeship": "job_role",
+                  "service": "subject"}  # fmt: skip
 
 
-def _request(tracker: Tracker) -> finder.Request:
+def _request(tracker: Tracker, db: Session) -> finder.Request:
     slots = tracker.slots
     kind = KIND_BY_INTENT.get(intent_of(tracker) or "") or KIND_BY_WANTS.get(
         slots.get("wants"), "course"
     )
     known_place = flow.known_value(slots, "location")
     text = text_of(tracker)
-    if text.startswith("/"):  # a button: search with what the assessment found out
+    entities = entities_of(tracker)
+    if text.startswith("/"):  # a button: what the assessment found out, or a suggestion's words
         hours = slots.get("hours")
         part_time = isinstance(hours, int) and hours < finder.FULL_TIME_FROM_HOURS
-        request = finder.Request(kind=kind, near=known_place, part_time=part_time)
+        named = [str(e["value"]) for e in entities if e.get("entity") in ("subject", "job_role")]
+        request = finder.Request(kind=kind, words=" ".join(named), near=known_place,
+                                 part_time=part_time)  # fmt: skip
     else:
-        request = finder.from_message(kind, text, entities_of(tracker), known_place)
+        request = finder.from_message(kind, text, entities, known_place, db_session=db)
     if not request.words:
         request = replace(request, words=_words_from_answers(kind, slots))
     return request
@@ -61,16 +70,32 @@ def _words_from_answers(kind: str, slots: dict) -> str:
     return interests if flow.known(interests) else ""
 
 
-def show(found: finder.Found, dispatcher: CollectingDispatcher, assessed: bool) -> None:
-    """Say what was found (or not), draw the cards, and offer what can come next."""
+def show(
+    found: finder.Found,
+    dispatcher: CollectingDispatcher,
+    assessed: bool,
+    answers: Answers | None = None,
+) -> None:
+    """Say what was found (or not), draw the cards, and offer what can come next. A course
+    free for this resident says so, as their plan will."""
+    if answers is not None and found.request.kind == "course":
+        for card in found.cards:
+            card["cost"] = fit.cost_for(card, answers)
     if found.place_problem:
         dispatcher.utter_message(
             text=f"{found.place_problem} For now I'll show results from everywhere."
         )
     buttons = []
     shown_to = (found.request.page - 1) * finder.PER_PAGE + len(found.cards)
-    if found.outcome.total > shown_to:
+    if found.relevant and found.outcome.total > shown_to:
         buttons.append(MORE_BUTTON)
+    if not found.relevant:  # nothing for those words: searches that do find something
+        kind = found.request.kind
+        buttons += [
+            {"title": f"Look for {words}",
+             "payload": f"/{INTENT_BY_KIND[kind]}" + json.dumps({ENTITY_BY_KIND[kind]: words})}
+            for words in found.suggestions
+        ]  # fmt: skip
     if not assessed:
         buttons.append(ASSESS_BUTTON)
     buttons.append(PERSON_BUTTON)
@@ -104,33 +129,20 @@ def run_request(request: finder.Request, slots: dict, db: Session) -> finder.Fou
     )
 
 
-def search(request: finder.Request, tracker: Tracker) -> finder.Found:
-    """Run the search; with nothing found nearby, look further before giving up."""
-    with database() as db:
-
-        def attempt(r: finder.Request) -> finder.Found:
-            return run_request(r, tracker.slots, db)
-
-        found = attempt(request)
-        if found.outcome.total == 0 and found.place and request.radius < WIDER_MILES:
-            wider = attempt(replace(request, radius=WIDER_MILES))
-            if wider.outcome.total:
-                wider.outcome.notices.insert(
-                    0,
-                    f"There was nothing within {request.radius:g} miles, so I looked up to "
-                    f"{WIDER_MILES:g} miles away.",
-                )
-                found = wider
-        if found.outcome.total == 0 and request.words:
-            broader = attempt(replace(request, words=""))
-            if broader.outcome.total:
-                noun = finder.NOUNS[request.kind]
-                broader.outcome.notices.insert(
-                    0,
-                    f"There were no {noun} for \u201c{request.words}\u201d, so here are "
-                    f"other {noun}" + (f" near {broader.place.label}." if broader.place else "."),
-                )
-                found = broader
+def search(request: finder.Request, tracker: Tracker, db: Session) -> finder.Found:
+    """Run the search; with nothing found nearby, look further before giving up. With nothing
+    for the words at all, say so (and what else finds something): never other records."""
+    found = run_request(request, tracker.slots, db)
+    settled = found.request  # the search may have found that "in X" was a place
+    if found.outcome.total == 0 and found.place and settled.radius < WIDER_MILES:
+        wider = run_request(replace(settled, radius=WIDER_MILES), tracker.slots, db)
+        if wider.outcome.total:
+            wider.outcome.notices.insert(
+                0,
+                f"There was nothing within {settled.radius:g} miles, so I looked up to "
+                f"{WIDER_MILES:g} miles away.",
+            )
+            found = wider
     return found
 
 
@@ -145,8 +157,9 @@ class ActionSearch(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
-        found = search(_request(tracker), tracker)
-        show(found, dispatcher, _assessed(tracker))
+        with database() as db:
+            found = search(_request(tracker, db), tracker, db)
+        show(found, dispatcher, _assessed(tracker), flow.answers(tracker.slots))
         return [SlotSet("last_search", found.request.as_slot())]
 
 
@@ -174,12 +187,14 @@ class ActionMoreResults(Action):
                 ],
             )
             return []
-        found = search(finder.refine(previous, text_of(tracker), entities_of(tracker)), tracker)
+        with database() as db:
+            refined = finder.refine(previous, text_of(tracker), entities_of(tracker), db_session=db)
+            found = search(refined, tracker, db)
         if not found.cards and found.request.page > 1:
             dispatcher.utter_message(
                 text="That's everything I found. An adviser may know of more.",
                 buttons=[PERSON_BUTTON],
             )
             return []
-        show(found, dispatcher, _assessed(tracker))
+        show(found, dispatcher, _assessed(tracker), flow.answers(tracker.slots))
         return [SlotSet("last_search", found.request.as_slot())]

@@ -130,6 +130,29 @@ COURSES = [
      "Professional cleaning skills for jobs in offices, hotels and hospitals.", ("in_person",), 0),
 ]  # fmt: skip
 
+# More courses in the shape of COURSES: the everyday trades and subjects residents ask for by
+# name ("chippy", "brickie", "cyber security"). Each runs three times at one venue (or online),
+# so the chat can show one course with its other dates. Made with a random source of their own,
+# so every record above stays exactly as it was.
+MORE_COURSES = [
+    ("Carpentry and Joinery Level 1", "Construction", "1", "other",
+     "Become a joiner or carpenter: hand tools, timber joints, doors and stairs in the college "
+     "workshop.", ("in_person",), 850),
+    ("Bricklaying Level 1", "Construction", "1", "other",
+     "Lay bricks and blocks, mix mortar and build walls: the first step to work as a "
+     "bricklayer.", ("in_person",), 850),
+    ("Plastering Skills", "Construction", "1", "community_learning",
+     "Plastering and dry lining for homes: skimming, rendering and patching walls.",
+     ("in_person",), 0),
+    ("Cyber Security Skills Bootcamp", "Digital", "3", "skills_bootcamp",
+     "Protect networks and data from attacks: a 14-week bootcamp in cyber security with a job "
+     "interview at the end.", ("online",), 0),
+    ("Barista Skills", "Hospitality", "1", "community_learning",
+     "Make great coffee and serve customers in a coffee shop or cafe.", ("in_person",), 0),
+    ("Data Entry and Keyboard Skills", "Digital", "E3", "community_learning",
+     "Type quickly and accurately for office and data entry jobs.", ("in_person",), 0),
+]  # fmt: skip
+
 # title, sector, hours, wage per hour (pounds), contract, description
 JOBS = [
     ("Care Assistant", "care", 37.5, 12.60, "permanent",
@@ -161,6 +184,37 @@ JOBS = [
      "First-line computer and network support for a council office."),
     ("Nursery Practitioner", "childcare", 35, 12.40, "permanent",
      "Care for children aged 0 to 5 in a friendly nursery. Level 3 early years preferred."),
+]  # fmt: skip
+
+# More jobs in the shape of JOBS, for trades residents know by everyday names ("lollipop lady",
+# "bin man", "dinner lady"); two adverts each, made with a random source of their own. (Every
+# fifteenth JOBS advert has closed, and JOBS has fifteen, so its Care Assistant is never open.)
+MORE_JOBS = [
+    ("Care Assistant", "care", 30, 12.80, "permanent",
+     "Help the residents of a care home with personal care, meals and activities."),
+    ("Joiner", "construction", 40, 14.50, "permanent",
+     "Site and bench joinery: first and second fix, doors, skirting boards and kitchens."),
+    ("Bricklayer", "construction", 40, 15.00, "temporary",
+     "Bricklaying on a new housing development. CSCS card needed."),
+    ("Plasterer", "construction", 40, 14.80, "temporary",
+     "Plastering and skimming walls and ceilings in new homes."),
+    ("Lunchtime Supervisor", "education", 7.5, 12.21, "permanent",
+     "Look after children at lunchtime in a primary school, in the dining hall and the "
+     "playground. Term time only."),
+    ("School Cook", "education", 25, 12.50, "permanent",
+     "Cook healthy meals in a primary school kitchen. Term time only."),
+    ("School Crossing Patrol", "education", 7.5, 12.21, "permanent",
+     "Help children and parents cross the road safely on the way to and from school."),
+    ("Refuse Collector", "facilities", 37, 12.60, "permanent",
+     "Collect household waste and recycling on the council's bin rounds. Early starts."),
+    ("Barista", "hospitality", 24, 12.21, "permanent",
+     "Make coffee and serve customers in a busy town centre coffee shop."),
+    ("HGV Class 2 Driver", "logistics", 45, 15.50, "permanent",
+     "Deliver to shops across the region in a rigid lorry. Category C licence needed."),
+    ("Forklift Driver", "logistics", 40, 13.20, "permanent",
+     "Load and unload lorries with a counterbalance forklift. Forklift licence needed."),
+    ("Data Entry Clerk", "admin", 30, 12.40, "temporary",
+     "Data entry of customer orders and invoices. Accurate typing needed."),
 ]  # fmt: skip
 
 # title, level name, wage description, description
@@ -225,4 +279,7 @@ SERVICES = [
     ("Disability Employment Support", "Employment support",
      "Specialist support into work for disabled people and people with health conditions.", 16,
      None, "venue"),
+    ("Fresh Start: work after a conviction", "Employment support",
+     "Help into work for people with a criminal record or convictions: telling employers, DBS "
+     "checks, and employers who give people a fair chance.", 18, None, "venue"),
 ]  # fmt: skip

@@ -154,7 +154,23 @@ def _courses(rng: random.Random, today: date, venues: list[dict]) -> dict:
             if run == 6:
                 results[-1]["flexibleStartDate"] = False
             n += 1
-    return {"results": results}
+    return {"results": results + _more_courses(today, venues, n)}
+
+
+def _more_courses(today: date, venues: list[dict], first: int) -> list[dict]:
+    """``MORE_COURSES``: three runs of each at the college (or online), a few weeks apart, so
+    the same course at several dates can be shown as one."""
+    rng = random.Random(SEED + 1)  # their own source: the records before them never change
+    college = next(v for v in venues if v["kind"] == "college")
+    results = []
+    for i, template in enumerate(data.MORE_COURSES):
+        delivery = template[5][0]
+        venue = None if delivery == "online" else college
+        provider = data.PROVIDERS[4] if venue is None else venue["name"]
+        for run, offset in enumerate((14, 45, 90)):
+            n = first + 3 * i + run
+            results.append(_course(rng, today, n, template, venue, provider, offset, delivery))
+    return results
 
 
 def _apprenticeships(rng: random.Random, today: date, venues: list[dict]) -> dict:
@@ -219,49 +235,57 @@ def _jobs(rng: random.Random, today: date, postcodes: list[dict]) -> list[dict]:
     in_area = [p for p in postcodes if p["laua"] == data.COUNCIL_CODE and not p["doterm"]]
     jobs = []
     for n in range(130):
-        title, _sector, hours, wage, contract, description = data.JOBS[n % len(data.JOBS)]
-        place = rng.choice(in_area)
-        remote = title == "IT Support Technician" and n % 2 == 0
-        part_time = hours < 30
-        jobs.append(
-            {
-                "@context": "https://schema.org/",
-                "@type": "JobPosting",
-                "identifier": {
-                    "@type": "PropertyValue",
-                    "name": "Demo Jobs",
-                    "value": f"DJ-{n:04d}",
-                },
-                "title": title,
-                "description": f"<p>{description}</p><p>This is a demo job advert.</p>",
-                "datePosted": (today - timedelta(days=rng.randint(0, 25))).isoformat(),
-                "validThrough": (
-                    today + timedelta(days=rng.randint(3, 45) if n % 15 else -3)
-                ).isoformat(),
-                "employmentType": _employment_types(contract, part_time),
-                "workHours": f"{hours:g} hours per week",
-                "hiringOrganization": {"@type": "Organization", "name": rng.choice(data.EMPLOYERS)},
-                "jobLocation": {
-                    "@type": "Place",
-                    "address": {
-                        "@type": "PostalAddress",
-                        "streetAddress": f"{n + 1} {rng.choice(STREETS)}",
-                        "addressLocality": place["town"],
-                        "postalCode": place["pcds"],
-                        "addressCountry": "GB",
-                    },
-                },
-                "jobLocationType": "TELECOMMUTE" if remote else None,
-                "baseSalary": {
-                    "@type": "MonetaryAmount",
-                    "currency": "GBP",
-                    "value": {"@type": "QuantitativeValue", "value": wage, "unitText": "HOUR"},
-                },
-                "disabilityConfident": n % 5 == 0,
-                "url": f"https://jobs.demo-borough.example/DJ-{n:04d}",
-            }
-        )
+        template = data.JOBS[n % len(data.JOBS)]
+        jobs.append(_job(rng, today, n, template, rng.choice(in_area)))
+    more = random.Random(SEED + 2)  # their own source: the records before them never change
+    for i, template in enumerate(data.MORE_JOBS * 2):
+        jobs.append(_job(more, today, 130 + i, template, more.choice(in_area), stays_open=True))
     return jobs
+
+
+def _job(
+    rng: random.Random, today: date, n: int, template: tuple, place: dict, stays_open: bool = False
+) -> dict:
+    """One JobPosting; every fifteenth has closed, unless it ``stays_open``."""
+    title, _sector, hours, wage, contract, description = template
+    remote = title == "IT Support Technician" and n % 2 == 0
+    part_time = hours < 30
+    return {
+        "@context": "https://schema.org/",
+        "@type": "JobPosting",
+        "identifier": {
+            "@type": "PropertyValue",
+            "name": "Demo Jobs",
+            "value": f"DJ-{n:04d}",
+        },
+        "title": title,
+        "description": f"<p>{description}</p><p>This is a demo job advert.</p>",
+        "datePosted": (today - timedelta(days=rng.randint(0, 25))).isoformat(),
+        "validThrough": (
+            today + timedelta(days=rng.randint(3, 45) if n % 15 or stays_open else -3)
+        ).isoformat(),
+        "employmentType": _employment_types(contract, part_time),
+        "workHours": f"{hours:g} hours per week",
+        "hiringOrganization": {"@type": "Organization", "name": rng.choice(data.EMPLOYERS)},
+        "jobLocation": {
+            "@type": "Place",
+            "address": {
+                "@type": "PostalAddress",
+                "streetAddress": f"{n + 1} {rng.choice(STREETS)}",
+                "addressLocality": place["town"],
+                "postalCode": place["pcds"],
+                "addressCountry": "GB",
+            },
+        },
+        "jobLocationType": "TELECOMMUTE" if remote else None,
+        "baseSalary": {
+            "@type": "MonetaryAmount",
+            "currency": "GBP",
+            "value": {"@type": "QuantitativeValue", "value": wage, "unitText": "HOUR"},
+        },
+        "disabilityConfident": n % 5 == 0,
+        "url": f"https://jobs.demo-borough.example/DJ-{n:04d}",
+    }
 
 
 def _services(venues: list[dict]) -> dict:

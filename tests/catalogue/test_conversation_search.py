@@ -27,8 +27,8 @@ def _run(db, request):
         ("service", "debt advice near DB2", [], "debt advice", "DB2", False),
     ],
 )  # fmt: skip
-def test_one_message_becomes_a_search(kind, text, entities, words, near, free):
-    request = finder.from_message(kind, text, entities, known_place=None)
+def test_one_message_becomes_a_search(demo_db, kind, text, entities, words, near, free):
+    request = finder.from_message(kind, text, entities, known_place=None, db_session=demo_db)
     assert (request.words, request.near, request.free) == (words, near, free)
 
 
@@ -132,6 +132,5 @@ def test_a_place_we_cannot_find_is_said_and_the_search_still_runs(demo_db):
 
 def test_nothing_found_is_said_plainly(demo_db):
     found = _run(demo_db, finder.Request(kind="course", words="underwater basket weaving"))
-    assert found.cards == [] or found.outcome.notices
-    if not found.cards:
-        assert finder.summary(found).startswith("I couldn't find any courses")
+    assert found.cards == [] and not found.relevant
+    assert finder.summary(found).startswith("I couldn't find any courses")

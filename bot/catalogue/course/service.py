@@ -42,6 +42,9 @@ def _columns() -> list:
         Course.cost_pence,
         Course.start_date,
         Course.flexible_start,
+        Course.title,
+        Course.provider_id,
+        Course.venue_id,
     ]
 
 
@@ -69,6 +72,7 @@ KIND = Kind(
         ),
     },
     start_of=lambda r: None if r.flexible_start else r.start_date,
+    group_of=lambda r: (r.provider_id, r.title.lower(), r.level, r.venue_id, r.delivery_mode),
 )
 
 
@@ -83,6 +87,28 @@ def starts_within(weeks: int, today: date):
 def not_full_time():
     """Courses a resident can fit around work or family: part-time or flexible study."""
     return or_(Course.study_mode.is_(None), Course.study_mode != "full_time")
+
+
+def full_time():
+    """Courses studied full time, for a resident who asks for them."""
+    return Course.study_mode == "full_time"
+
+
+def attending(patterns: set[str]):
+    """Courses taught at the times asked for ("evening", "weekend", "daytime").
+
+    The attendance pattern of *Find a course* is the only field that says when a course is
+    taught; a course that does not give one is left out rather than guessed at.
+    """
+    return Course.attendance_pattern.in_(sorted(patterns))
+
+
+def costing_at_most(pence: int, profile: funding.Profile | None = None):
+    """Courses listed at or under a price, or that could be free for this resident."""
+    cheap = and_(Course.cost_pence.is_not(None), Course.cost_pence <= pence)
+    if profile is None:
+        return cheap
+    return or_(cheap, free_for_me(profile, possibly=True))
 
 
 def free_for_me(profile: funding.Profile, *, possibly: bool = False):

@@ -16,7 +16,7 @@ from sqlalchemy import text
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
-from bot.catalogue.search.text import Group, Phrase
+from bot.catalogue.search.text import Phrase
 
 TABLES = {"course": "fts_courses", "vacancy": "fts_vacancies", "service": "fts_services"}
 TITLE_WEIGHT = 10.0
@@ -109,59 +109,115 @@ def _pg_phrase(phrase: Phrase) -> str:
     return " <-> ".join(phrase)
 
 
+# A search's words in one normal form both engines can say: any of the clauses, each clause
+# needing all of its parts, each part any of its phrases.
+Part = tuple[Phrase, ...]
+Clause = tuple[Part, ...]
+Match = tuple[Clause, ...]
+
+
+def _fts5(match: Match) -> str:
+    def clause_text(clause: Clause) -> str:
+        return " AND ".join("(" + " OR ".join(map(_fts5_phrase, part)) + ")" for part in clause)
+
+    return " OR ".join(f"({clause_text(clause)})" for clause in match)
+
+
+def _pg(match: Match) -> str:
+    def clause_text(clause: Clause) -> str:
+        return " & ".join("(" + " | ".join(map(_pg_phrase, part)) + ")" for part in clause)
+
+    return " | ".join(f"({clause_text(clause)})" for clause in match)
+
+
+@dataclass(frozen=True)
+class Scored:
+    """How well a record matched (higher is better) and which of the extra tests it passed."""
+
+    score: float
+    flags: tuple[bool, ...] = ()
+
+
 def scores(
     db_session: Session,
     kind: str,
-    groups: list[Group],
+    match: Match,
     tags: list[str] | None,
-    any_word: bool,
     scored: bool = True,
-) -> dict[int, float]:
+    flags: Sequence[Match] = (),
+) -> dict[int, Scored]:
     """The ids of records matching the words and any of the tags, with their scores.
 
-    Higher score is better on both engines. ``any_word`` relaxes AND between the resident's
-    words to OR, for when no record has them all. ``scored=False`` skips ranking and gives
-    every record 0, for searches sorted by distance or date.
+    Higher score is better on both engines. ``scored=False`` skips ranking and gives every
+    record 0, for searches sorted by distance or date. ``flags`` are further word tests each
+    record is checked against in the same statement (did it match the words exactly as typed?
+    as a phrase?), so ranking and the choice to widen to synonyms cost no further query.
     """
-    table = TABLES[kind]
-    joiner = " OR " if any_word else " AND "
     if _dialect(db_session) == "sqlite":
-        parts = []
-        if groups:
-            text_part = joiner.join(
-                "(" + " OR ".join(_fts5_phrase(p) for p in g.alternatives) + ")" for g in groups
-            )
-            parts.append("{title body} : (" + text_part + ")")
-        if tags:
-            parts.append("tags : (" + " OR ".join(tags) + ")")
-        query = {"q": " AND ".join(parts)}
-        if not (scored and groups):
-            found = db_session.execute(
-                text(f"SELECT rowid FROM {table} WHERE {table} MATCH :q"), query
-            )
-            return dict.fromkeys(found.scalars(), 0.0)
-        found = db_session.execute(
-            text(
-                f"SELECT rowid, highlight({table}, 0, :mark, ''), "
-                f"highlight({table}, 1, :mark, '') FROM {table} WHERE {table} MATCH :q"
-            ),
-            {**query, "mark": MARK},
+        return _fts5_scores(db_session, TABLES[kind], match, tags, scored, flags)
+    return _pg_scores(db_session, TABLES[kind], match, tags, scored, flags)
+
+
+def _fts5_query(match: Match, tags: list[str] | None) -> str:
+    parts = []
+    if match:
+        parts.append("{title body} : (" + _fts5(match) + ")")
+    if tags:
+        parts.append("tags : (" + " OR ".join(tags) + ")")
+    return " AND ".join(parts)
+
+
+def _fts5_scores(
+    db_session: Session,
+    table: str,
+    match: Match,
+    tags: list[str] | None,
+    scored: bool,
+    flags: Sequence[Match],
+) -> dict[int, Scored]:
+    params = {"q": _fts5_query(match, tags), "mark": MARK}
+    tests = []
+    for i, flag in enumerate(flags):
+        params[f"f{i}"] = _fts5_query(flag, tags)
+        tests.append(f"rowid IN (SELECT rowid FROM {table} WHERE {table} MATCH :f{i})")
+    columns = ["rowid", *tests]
+    ranked = scored and bool(match)
+    if ranked:
+        columns += [f"highlight({table}, 0, :mark, '')", f"highlight({table}, 1, :mark, '')"]
+    found = db_session.execute(
+        text(f"SELECT {', '.join(columns)} FROM {table} WHERE {table} MATCH :q"), params
+    )
+    n = len(tests)
+    return {
+        row[0]: Scored(
+            _fts5_score(row[n + 1], row[n + 2]) if ranked else 0.0,
+            tuple(bool(v) for v in row[1 : n + 1]),
         )
-        return {row_id: _fts5_score(title, body) for row_id, title, body in found}
-    pg_joiner = " | " if any_word else " & "
-    conditions, params = [], {}
-    score = "0.0"
-    if groups:
-        params["tq"] = pg_joiner.join(
-            "(" + " | ".join(_pg_phrase(p) for p in g.alternatives) + ")" for g in groups
-        )
+        for row in found
+    }
+
+
+def _pg_scores(
+    db_session: Session,
+    table: str,
+    match: Match,
+    tags: list[str] | None,
+    scored: bool,
+    flags: Sequence[Match],
+) -> dict[int, Scored]:
+    conditions, params, columns = [], {}, ["id", "0.0"]
+    if match:
+        params["tq"] = _pg(match)
         conditions.append("document @@ to_tsquery('english', :tq)")
         if scored:
-            score = "ts_rank(document, to_tsquery('english', :tq))"
+            columns[1] = "ts_rank(document, to_tsquery('english', :tq))"
     if tags:
         params["gq"] = " | ".join(tags)
         conditions.append("document @@ to_tsquery('simple', :gq)")
+    for i, flag in enumerate(flags):
+        params[f"f{i}"] = _pg(flag)
+        columns.append(f"document @@ to_tsquery('english', :f{i})")
     found = db_session.execute(
-        text(f"SELECT id, {score} FROM {table} WHERE {' AND '.join(conditions)}"), params
+        text(f"SELECT {', '.join(columns)} FROM {table} WHERE {' AND '.join(conditions)}"), params
     )
-    return {row_id: float(score) for row_id, score in found}
+    return {row[0]: Scored(float(row[1]), tuple(bool(v) for v in row[2:])) for row in found}

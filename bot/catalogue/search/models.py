@@ -60,3 +60,5 @@ class Page(GenericModel, Generic[T]):
     location: SearchLocation | None
     notices: list[str]
     corrections: dict[str, str]
+    # When the words found nothing: other searches that do find something, to offer.
+    suggestions: list[str] = []

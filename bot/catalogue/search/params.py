@@ -82,6 +82,7 @@ def page_of(
         location=outcome.location,
         notices=outcome.notices,
         corrections=outcome.corrections,
+        suggestions=outcome.suggestions,
     )
 
 

@@ -48,12 +48,32 @@ def resolve(near: str, area_codes: frozenset[str], *, db_session: Session) -> Pl
     return _town(raw, area_codes, db_session=db_session)
 
 
-def _town(name: str, area_codes: frozenset[str], *, db_session: Session) -> Place:
-    row = db_session.execute(
+def is_known(name: str, *, db_session: Session) -> bool:
+    """Whether words name a place to search around, so that "jobs in data entry" is read as a
+    subject and "jobs in Riverside" as a place.
+
+    Anything shaped like a postcode or a postcode district is a place (an unknown one gets its
+    own message from ``resolve``); other words only if they are a town in the places data.
+    """
+    raw = (name or "").strip()
+    if not raw or len(raw) > MAX_PLACE_CHARS:
+        return False
+    if postcodes.normalise(raw) or postcodes.is_outward_code(raw):
+        return True
+    return not any(ch.isdigit() for ch in raw) and _town_row(raw, db_session)[0] is not None
+
+
+def _town_row(name: str, db_session: Session):
+    """The centre of a town's venues, its written name and one of its postcodes."""
+    return db_session.execute(
         select(
             func.avg(Venue.lat), func.avg(Venue.lon), func.min(Venue.town), func.min(Venue.postcode)
         ).where(func.lower(Venue.town) == name.lower(), Venue.lat.is_not(None))
     ).one()
+
+
+def _town(name: str, area_codes: frozenset[str], *, db_session: Session) -> Place:
+    row = _town_row(name, db_session)
     if row[0] is None:
         raise PostcodeError(
             "unknown_place",

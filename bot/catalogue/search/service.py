@@ -11,6 +11,13 @@ and kept in memory as records plus counts per combination of facet values.
 Facet counts are "disjunctive": each facet counts the results the other selected filters allow,
 so a resident sees what each choice would give. Only the requested page of full records is
 loaded by the caller.
+
+Words are matched as typed first; synonyms widen a search only when the words as typed find
+fewer than ``WIDEN_BELOW`` records, and rank below them. Ranking puts the typed words in the
+title, as a phrase, first (``_Ranker``). When no record has all the words, records with some of
+them are shown only if every word left out is one the catalogue could have matched, or no word
+at all (``ParsedQuery.may_relax``); otherwise the outcome is empty, ``relevant`` is False, and
+``suggestions`` holds other searches that do find something. Nothing unrelated is ever shown.
 """
 
 from __future__ import annotations
@@ -21,17 +28,20 @@ import math
 import threading
 from collections import Counter, OrderedDict
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 
+from bot import clock
 from bot.catalogue.search import index
+from bot.catalogue.search.index import Match, Scored
 from bot.catalogue.search.models import FacetValue, SearchLocation
-from bot.catalogue.search.text import ParsedQuery, parse
+from bot.catalogue.search.text import SEPARATORS, Group, ParsedQuery, parse, stems, thesaurus, words
 from bot.catalogue.search.vocabulary import vocabulary
 from bot.geo.distance import (
     MILES_PER_DEGREE_LAT,
@@ -45,6 +55,10 @@ from bot.postcode.service import Place
 SORTS = ("relevance", "distance", "start_date")
 ID_CHUNK = 10_000  # well under SQLite's limit of bound parameters per statement
 MAX_CACHED_HITS = 300_000  # the shared parts kept in memory, all queries together
+WIDEN_BELOW = 5  # synonyms widen a search only when the exact words find fewer records
+MAX_SUGGESTIONS = 3
+MAX_SUGGESTION_PROBES = 6
+SOME_WORDS = "Nothing matched all of your words, so these results match some of them."
 Row = Any  # a SQLAlchemy Row of the kind's candidate columns
 Values = tuple[frozenset[str], ...]  # one set of facet values per facet, in the kind's order
 
@@ -64,11 +78,14 @@ class Kind:
 
     name: str
     model: type
-    columns: Callable[[], list[ColumnElement]]  # must include id, lat, lon, national, online
+    # Must include id, lat, lon, national, online and title (ranking looks at the title).
+    columns: Callable[[], list[ColumnElement]]
     active: Callable[[date], ColumnElement]
     facets: dict[str, Facet]
     start_of: Callable[[Row], date | None] = lambda row: None
     source: Callable[[], Any] | None = None  # FROM clause when columns span several tables
+    # Records that are one offer to a resident (one course run at several dates) share a key.
+    group_of: Callable[[Row], tuple] | None = None
 
 
 @dataclass
@@ -81,7 +98,8 @@ class Search:
     sort: str = "relevance"
     page: int = 1
     per_page: int = 10
-    today: date = field(default_factory=date.today)
+    today: date = field(default_factory=clock.today)
+    grouped: bool = False  # one result per group of records (``Kind.group_of``)
 
 
 @dataclass
@@ -92,6 +110,8 @@ class Hit:
     where: str  # local, online or national
     values: Values = ()
     combo: int = -1  # in the shared part: which of its combinations of facet values
+    exact: bool = True  # matched the words as typed, not only through synonyms
+    also: tuple[date, ...] = ()  # grouped: the other start dates of the same offer
 
 
 @dataclass
@@ -102,6 +122,8 @@ class Outcome:
     notices: list[str]
     corrections: dict[str, str]
     location: SearchLocation | None
+    relevant: bool = True  # False: the resident's words found nothing at all
+    suggestions: list[str] = field(default_factory=list)  # other words that do find records
 
 
 @dataclass
@@ -120,18 +142,161 @@ class Shared:
         return self.orders[sort]
 
 
-def run(kind: Kind, search: Search, *, db_session: Session, area_name: str = "") -> Outcome:
+@dataclass(frozen=True)
+class Attempt:
+    """One way of matching the words: all of them, or (where allowed) any of them.
+
+    ``match`` includes synonyms; ``exact`` is the same with the words as typed only, and
+    ``phrases`` holds the multi-word subjects as phrases. Both are checked per record, so
+    ranking can put exact and phrase matches first and synonyms can be kept for when the
+    exact words find little.
+    """
+
+    groups: tuple[Group, ...]
+    match: Match
+    exact: Match
+    phrases: Match
+    notice: str | None = None
+
+    def words(self, wide: bool) -> Match:
+        """What records must match: the words with their synonyms, or as typed."""
+        return self.match if wide else self.exact
+
+    @property
+    def flags(self) -> list[Match]:
+        """Checked per record for ranking: did it hold the typed phrases?"""
+        return [self.phrases] if self.phrases else []
+
+
+@dataclass
+class Assembled:
+    hits: list[Hit]
+    total: int  # results: offers when grouped
+    facets: dict[str, list[FacetValue]]
+    records: int  # records, grouped or not: what decides whether to widen to synonyms
+
+
+def _attempts(query: ParsedQuery) -> list[Attempt]:
+    """All the words first; then any of them, only where ``ParsedQuery.may_relax`` allows."""
+    if query.empty:
+        return [Attempt((), (), (), ())]
+    phrases: Match = (tuple((p,) for p in query.phrases),) if query.phrases else ()
+    groups = tuple(query.groups)
+    attempts = [
+        Attempt(
+            groups,
+            (tuple(tuple(g.alternatives) for g in groups),),
+            (tuple(tuple(g.exact) for g in groups),),
+            phrases,
+        )
+    ]
+    if query.may_relax:
+        main = tuple(query.main)
+        attempts.append(
+            Attempt(
+                main,
+                tuple((tuple(g.alternatives),) for g in main),
+                tuple((tuple(g.exact),) for g in main),
+                phrases,
+                SOME_WORDS,
+            )
+        )
+    return attempts
+
+
+def run(
+    kind: Kind,
+    search: Search,
+    *,
+    db_session: Session,
+    area_name: str = "",
+    suggest: bool = True,
+) -> Outcome:
     query = parse(search.text, vocabulary(db_session))
     sort = _effective_sort(search, query)
     wanted = _wanted(kind, search.selected)
-    notices: list[str] = []
-    local, shared = _both_parts(kind, search, query, sort, db_session, any_word=False)
-    if not local and not shared.hits and len(query.groups) > 1:
-        local, shared = _both_parts(kind, search, query, sort, db_session, any_word=True)
-        if local or shared.hits:
-            notices.append(
-                "Nothing matched all of your words, so these results match some of them."
-            )
+    found, notice = _first_that_finds(kind, search, query, sort, wanted, db_session)
+    notices = [notice] if notice else []
+    location = _location(search, area_name, notices)
+    if query.corrections:
+        notices.append(
+            "We also searched for "
+            + ", ".join(f"\u201c{fix}\u201d" for fix in query.corrections.values())
+            + "."
+        )
+    relevant = query.empty or found.total > 0
+    suggestions = [] if relevant or not suggest else _suggestions(kind, search, query, db_session)
+    return Outcome(
+        hits=found.hits,
+        total=found.total,
+        facets=found.facets,
+        notices=notices,
+        corrections=query.corrections,
+        location=location,
+        relevant=relevant,
+        suggestions=suggestions,
+    )
+
+
+def _first_that_finds(
+    kind: Kind,
+    search: Search,
+    query: ParsedQuery,
+    sort: str,
+    wanted: list[tuple[int, set[str]]],
+    db_session: Session,
+) -> tuple[Assembled, str | None]:
+    """The first attempt that finds anything, exact words first and synonyms only if needed.
+
+    The words as typed are searched on their own first: a narrower query than one with every
+    synonym, and usually the last. Only when they find little is the search run again with
+    synonyms, the records found the first time ranking above the others.
+    """
+    found = _assemble(kind, search, [], _shared_of([]), wanted, sort)
+    for attempt in _attempts(query):
+        local = _local(kind, search, attempt, sort, db_session) if search.place else []
+        shared = _shared(kind, search, attempt, db_session)
+        found = _assemble(kind, search, local, shared, wanted, sort)
+        if query.empty or (found.total and (found.records >= WIDEN_BELOW or not query.widens)):
+            return found, attempt.notice
+        if query.widens:
+            exact = {h.row.id for h in local}
+            local = _local(kind, search, attempt, sort, db_session, exact) if search.place else []
+            shared = _shared(kind, search, attempt, db_session, wide=True)
+            found = _assemble(kind, search, local, shared, wanted, sort)
+            if found.total:
+                return found, attempt.notice
+    return found, None
+
+
+def _location(search: Search, area_name: str, notices: list[str]) -> SearchLocation | None:
+    """Where the search was measured from, with a notice if that is outside the area."""
+    place = search.place
+    if place is None:
+        return None
+    if not place.in_area:
+        notices.append(
+            f"{place.label} is outside {area_name or 'the council area'}, so these are the "
+            "nearest results to it. Some services are only for residents of the area."
+        )
+    return SearchLocation(
+        label=place.label,
+        latitude=place.lat,
+        longitude=place.lon,
+        in_council_area=place.in_area,
+        radius_miles=search.radius_miles,
+    )
+
+
+def _assemble(
+    kind: Kind,
+    search: Search,
+    local: list[Hit],
+    shared: Shared,
+    wanted: list[tuple[int, set[str]]],
+    sort: str,
+) -> Assembled:
+    """One page of the local and shared parts merged in order, with facet counts and a total."""
     # A record in both parts (a service in a library and online) is shown once, as local.
     overlap = [shared.by_id[h.row.id] for h in local if h.row.id in shared.by_id]
     counts = list(shared.counts)
@@ -140,50 +305,154 @@ def run(kind: Kind, search: Search, *, db_session: Session, area_name: str = "")
     skip = {h.row.id for h in overlap}
     weighted = [*Counter(h.values for h in local).items(), *zip(shared.combos, counts, strict=True)]
     facets = _facet_counts(kind, weighted, wanted)
-    local = [h for h in local if _passes(h.values, wanted)]
+    key = _sort_key(kind, sort)
+    local = sorted((h for h in local if _passes(h.values, wanted)), key=key)
     passing = [_passes(values, wanted) for values in shared.combos]
     shared_total = sum(n for n, ok in zip(counts, passing, strict=True) if ok)
-    key = _sort_key(kind, sort)
-    local.sort(key=key)
     start = (search.page - 1) * search.per_page
     page_end = start + search.per_page
-    wanted_shared: Iterable[Hit] = ()
-    if shared_total:
-        wanted_shared = itertools.islice(
-            (h for h in shared.ordered(sort, key) if passing[h.combo] and h.row.id not in skip),
-            page_end,
+
+    def shared_hits(limit: int | None) -> Iterable[Hit]:
+        if not shared_total:
+            return ()
+        wanted_hits = (
+            h for h in shared.ordered(sort, key) if passing[h.combo] and h.row.id not in skip
         )
-    merged = heapq.merge(local, wanted_shared, key=key)
+        return itertools.islice(wanted_hits, limit)
+
+    records = len(local) + shared_total
+    if search.grouped and kind.group_of is not None:
+        offers = _grouped(kind, heapq.merge(local, shared_hits(None), key=key))
+        return Assembled(offers[start:page_end], len(offers), facets, records)
+    merged = heapq.merge(local, shared_hits(page_end), key=key)
     hits = list(itertools.islice(merged, start, page_end))
-    location = None
-    if search.place is not None:
-        place = search.place
-        location = SearchLocation(
-            label=place.label,
-            latitude=place.lat,
-            longitude=place.lon,
-            in_council_area=place.in_area,
-            radius_miles=search.radius_miles,
-        )
-        if not place.in_area:
-            notices.append(
-                f"{place.label} is outside {area_name or 'the council area'}, so these are the "
-                "nearest results to it. Some services are only for residents of the area."
-            )
-    if query.corrections:
-        notices.append(
-            "We also searched for "
-            + ", ".join(f"\u201c{fix}\u201d" for fix in query.corrections.values())
-            + "."
-        )
-    return Outcome(
-        hits=hits,
-        total=len(local) + shared_total,
-        facets=facets,
-        notices=notices,
-        corrections=query.corrections,
-        location=location,
+    return Assembled(hits, records, facets, records)
+
+
+def _grouped(kind: Kind, ordered: Iterable[Hit]) -> list[Hit]:
+    """One hit per offer (the same course at several dates), in the order of its best record.
+
+    This walks every result rather than a page, so it is for the conversation, where a resident
+    should see a course once with its dates, not three cards that differ only in the date.
+    """
+    assert kind.group_of is not None
+    offers: dict[tuple, list[Hit]] = {}
+    for hit in ordered:
+        offers.setdefault(kind.group_of(hit.row), []).append(hit)
+    return [_one_offer(kind, members) for members in offers.values()]
+
+
+def _one_offer(kind: Kind, members: list[Hit]) -> Hit:
+    """The soonest start stands for the offer; the other dates go with it."""
+    if len(members) == 1:
+        return members[0]
+    first = min(members, key=lambda h: kind.start_of(h.row) or date.min)  # None: start any time
+    soonest = kind.start_of(first.row)
+    later = {kind.start_of(h.row) for h in members} - {None, soonest}
+    return replace(first, also=tuple(sorted(d for d in later if d is not None)))
+
+
+def _suggestions(kind: Kind, search: Search, query: ParsedQuery, db_session: Session) -> list[str]:
+    """Other searches that do find records, for a resident whose words found nothing.
+
+    Related subjects from ``synonyms.yml`` ("cyber security": digital), then the resident's own
+    words that find records on their own ("security"), each checked across the whole area with
+    the same filters. Only offered, never searched in place of what was asked.
+    """
+    th = thesaurus()
+    said = [tuple(words(g.said)) for g in query.groups] + [
+        tuple(w for w in words(search.text) if w not in th.stopwords)
+    ]
+    candidates = [r for phrase in said for r in th.related.get(phrase, ())]
+    candidates += [g.said for g in query.main if g.in_catalogue] if len(query.main) > 1 else []
+    found: list[str] = []
+    probe = replace(search, place=None, page=1, per_page=1, grouped=False)
+    for text in list(dict.fromkeys(candidates))[:MAX_SUGGESTION_PROBES]:
+        if len(found) == MAX_SUGGESTIONS:
+            break
+        tried = run(kind, replace(probe, text=text), db_session=db_session, suggest=False)
+        if tried.total:
+            found.append(text)
+    return found
+
+
+@dataclass(frozen=True)
+class _Ranking:
+    """What ranking compares a title with: each word's exact and all phrases, stemmed."""
+
+    exact: tuple[tuple[tuple[str, ...], ...], ...]
+    wide: tuple[tuple[tuple[str, ...], ...], ...]
+    phrases: tuple[tuple[str, ...], ...]
+
+
+def _stemmed(phrase: Iterable[str]) -> tuple[str, ...]:
+    """Stems of the words that matter: titles and queries both drop stop words ("and")."""
+    ignored = thesaurus().stopwords | SEPARATORS
+    return stems([w for w in phrase if w not in ignored])
+
+
+@lru_cache(maxsize=100_000)
+def _title_stems(title: str | None) -> tuple[str, ...]:
+    """A title as stems, kept: the same titles come back run after run and search after search."""
+    return _stemmed(words(title))
+
+
+def _ranking(attempt: Attempt) -> _Ranking:
+    def each(phrases: Iterable[tuple[str, ...]]) -> tuple[tuple[str, ...], ...]:
+        return tuple(s for s in map(_stemmed, phrases) if s)
+
+    return _Ranking(
+        exact=tuple(each(g.exact) for g in attempt.groups),
+        wide=tuple(each(g.alternatives) for g in attempt.groups),
+        phrases=each(part[0] for part in attempt.phrases[0]) if attempt.phrases else (),
     )
+
+
+def _contains(title: tuple[str, ...], phrase: tuple[str, ...]) -> bool:
+    n = len(phrase)
+    return any(title[i : i + n] == phrase for i in range(len(title) - n + 1))
+
+
+def _in_title(ranking: _Ranking, title: str | None) -> tuple[int, int, bool]:
+    """How many words as typed, and with synonyms, the title holds; and the typed phrases?"""
+    stemmed = _title_stems(title)
+    exact = sum(any(_contains(stemmed, p) for p in g) for g in ranking.exact)
+    wide = sum(any(_contains(stemmed, p) for p in g) for g in ranking.wide)
+    return exact, wide, all(_contains(stemmed, p) for p in ranking.phrases)
+
+
+class _Ranker:
+    """Scores records against one attempt, working each distinct title out once."""
+
+    def __init__(self, attempt: Attempt) -> None:
+        self.ranking = _ranking(attempt)
+        self._titles: dict[str | None, tuple[int, int, bool]] = {}
+
+    def __call__(self, title: str | None, scored: Scored, exact: bool) -> float:
+        """Higher is better: what the resident typed, in the title, as a phrase, ranks first.
+
+        Tiers, best first: every word as typed in the title with the typed phrases intact;
+        every word as typed in the title; the typed phrases anywhere; every word as typed
+        anywhere; every word or a synonym in the title; the rest (synonyms in the description).
+        Within a tier, how much of the request the title carries, then the engine's own score.
+        """
+        n = len(self.ranking.exact)
+        if not n:
+            return scored.score
+        if title not in self._titles:
+            self._titles[title] = _in_title(self.ranking, title)
+        exact_in_title, any_in_title, phrases_in_title = self._titles[title]
+        phrased = bool(self.ranking.phrases) and all(scored.flags)
+        if exact_in_title == n:
+            tier = 6 if phrases_in_title else 5
+        elif exact and phrased:
+            tier = 4
+        elif exact:
+            tier = 3
+        else:
+            tier = 2 if any_in_title == n else 1
+        carried = 50.0 * (exact_in_title + any_in_title) / n
+        return tier * 1000.0 + carried + min(scored.score, 99.0)
 
 
 def _effective_sort(search: Search, query: ParsedQuery) -> str:
@@ -192,18 +461,6 @@ def _effective_sort(search: Search, query: ParsedQuery) -> str:
         # Nothing to rank by: nearest first when there is a place, soonest first when not.
         return "distance" if search.place is not None else "start_date"
     return sort
-
-
-def _both_parts(
-    kind: Kind,
-    search: Search,
-    query: ParsedQuery,
-    sort: str,
-    db_session: Session,
-    any_word: bool,
-) -> tuple[list[Hit], Shared]:
-    local = _local(kind, search, query, sort, db_session, any_word) if search.place else []
-    return local, _shared(kind, search, query, db_session, any_word)
 
 
 def _statement(kind: Kind, search: Search):
@@ -226,15 +483,26 @@ def _values(kind: Kind, row: Row) -> Values:
     return tuple(frozenset(facet.values_of(row)) for facet in kind.facets.values())
 
 
+def _hit(row: Row, found: Scored | None, rank: _Ranker, exact: bool = True, **where: Any) -> Hit:
+    """A record as a result: ranked against what was asked, and whether it matched exactly."""
+    if found is None:
+        return Hit(row, 0.0, **where)
+    return Hit(row, rank(row.title, found, exact), exact=exact, **where)
+
+
 def _local(
     kind: Kind,
     search: Search,
-    query: ParsedQuery,
+    attempt: Attempt,
     sort: str,
     db_session: Session,
-    any_word: bool,
+    exact: set[int] | None = None,
 ) -> list[Hit]:
-    """Records with a place inside the circle, each once at its nearest place."""
+    """Records with a place inside the circle, each once at its nearest place.
+
+    ``exact``: the records the words as typed found, when this is the search widened with
+    synonyms (``None`` when it is the words as typed).
+    """
     place = search.place
     assert place is not None
     radius = search.radius_miles
@@ -244,10 +512,10 @@ def _local(
     scores = index.scores(
         db_session,
         kind.name,
-        query.groups,
+        attempt.words(wide=exact is not None),
         cells_within(place.lat, place.lon, radius),
-        any_word,
         scored=sort == "relevance",
+        flags=attempt.flags,
     )
     stmt = _statement(kind, search)
     # The cells cover a box larger than the circle: trim to the box around the circle here.
@@ -258,6 +526,7 @@ def _local(
         lat.between(place.lat - dlat, place.lat + dlat),
         lon.between(place.lon - dlon, place.lon + dlon),
     )
+    rank = _Ranker(attempt)
     hits: dict[int, Hit] = {}
     for row in _rows(kind, stmt, list(scores), db_session):
         if _where(row) != "local":
@@ -267,7 +536,10 @@ def _local(
             continue
         best = hits.get(row.id)
         if best is None or distance < (best.distance or math.inf):
-            hits[row.id] = Hit(row, float(scores[row.id]), distance, "local", _values(kind, row))
+            found = scores[row.id] if attempt.match else None
+            as_typed = exact is None or row.id in exact
+            hits[row.id] = _hit(row, found, rank, as_typed, distance=distance, where="local",
+                                values=_values(kind, row))  # fmt: skip
     return list(hits.values())
 
 
@@ -281,11 +553,13 @@ def forget_cache() -> None:
     with _cache_lock:
         _cache.clear()
         _cached_hits = 0
+    _title_stems.cache_clear()
 
 
 def _shared(
-    kind: Kind, search: Search, query: ParsedQuery, db_session: Session, any_word: bool
+    kind: Kind, search: Search, attempt: Attempt, db_session: Session, wide: bool = False
 ) -> Shared:
+    """The shared part for the words as typed, or (``wide``) with their synonyms too."""
     version = index.version(db_session, kind.name)
     key = None
     if version is not None:
@@ -295,8 +569,9 @@ def _shared(
             kind.name,
             version,
             search.place is None,
-            tuple(tuple(g.alternatives) for g in query.groups),
-            any_word,
+            attempt.words(wide),
+            attempt.exact,
+            attempt.phrases,
             search.today,
             tuple(_signature(clause, bind.dialect) for clause in search.where),
         )
@@ -304,7 +579,8 @@ def _shared(
             if key in _cache:
                 _cache.move_to_end(key)
                 return _cache[key]
-    shared = _build_shared(kind, search, query, db_session, any_word)
+    exact = set(_shared(kind, search, attempt, db_session).by_id) if wide else None
+    shared = _build_shared(kind, search, attempt, db_session, exact)
     if key is not None:
         _remember(key, shared)
     return shared
@@ -332,31 +608,41 @@ def _remember(key: tuple, shared: Shared) -> None:
 
 
 def _build_shared(
-    kind: Kind, search: Search, query: ParsedQuery, db_session: Session, any_word: bool
+    kind: Kind, search: Search, attempt: Attempt, db_session: Session, exact: set[int] | None
 ) -> Shared:
     everywhere = search.place is None
     tags = None if everywhere else [ONLINE_TOKEN, NATIONAL_TOKEN]
     stmt = _statement(kind, search)
-    if query.groups or tags:
-        scores = index.scores(db_session, kind.name, query.groups, tags, any_word)
+    match = attempt.words(wide=exact is not None)
+    scores: dict[int, Scored] = {}
+    if match or tags:
+        scores = index.scores(db_session, kind.name, match, tags, flags=attempt.flags)
         rows: Iterable[Row] = _rows(kind, stmt, list(scores), db_session)
     else:
-        scores = {}
         rows = db_session.execute(stmt)
+    rank = _Ranker(attempt)
     by_id: dict[int, Hit] = {}
     number: dict[Values, int] = {}
     for row in rows:
         where = _where(row)
         if row.id in by_id or (where == "local" and not everywhere):
             continue  # a local place of a record that is also online: the local part has it
-        score = float(scores.get(row.id, 0.0)) if query.groups else 0.0
         values = _values(kind, row)
         combo = number.setdefault(values, len(number))
-        by_id[row.id] = Hit(row, score, None, where, values, combo)
-    counts = [0] * len(number)
-    for hit in by_id.values():
+        found = scores.get(row.id) if match else None
+        as_typed = exact is None or row.id in exact
+        by_id[row.id] = _hit(row, found, rank, as_typed, distance=None, where=where,
+                             values=values, combo=combo)  # fmt: skip
+    return _shared_of(list(by_id.values()), list(number))
+
+
+def _shared_of(hits: list[Hit], combos: list[Values] | None = None) -> Shared:
+    """A shared part from its hits, each of which knows its combination of facet values."""
+    combos = combos or []
+    counts = [0] * len(combos)
+    for hit in hits:
         counts[hit.combo] += 1
-    return Shared(hits=list(by_id.values()), combos=list(number), counts=counts, by_id=by_id)
+    return Shared(hits=hits, combos=combos, counts=counts, by_id={h.row.id: h for h in hits})
 
 
 def _wanted(kind: Kind, selected: dict[str, set[str]]) -> list[tuple[int, set[str]]]:

@@ -28,7 +28,7 @@ def vocabulary(db_session: Session) -> Vocabulary:
         _CACHE[key] = (now, count, cached[2])
         return cached[2]
     terms = set(db_session.execute(select(SearchTerm.term)).scalars())
-    built = Vocabulary(terms | thesaurus().known_words)
+    built = Vocabulary(terms | thesaurus().known_words, catalogue=terms)
     _CACHE[key] = (now, count, built)
     return built
 

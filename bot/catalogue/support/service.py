@@ -31,6 +31,7 @@ def _columns() -> list:
         func.coalesce(Venue.location_type == "virtual", False).label("online"),
         SupportService.minimum_age,
         SupportService.maximum_age,
+        SupportService.name.label("title"),
     ]
 
 

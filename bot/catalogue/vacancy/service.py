@@ -33,6 +33,7 @@ def _columns() -> list:
         Vacancy.hours_per_week,
         Vacancy.start_date,
         Vacancy.closing_date,
+        Vacancy.title,
     ]
 
 
@@ -85,6 +86,11 @@ def starts_within(weeks: int, today: date):
 
 def not_apprenticeship():
     return Vacancy.contract_type != "apprenticeship"
+
+
+def remote_only():
+    """Jobs done from home, for a resident who asks for them."""
+    return Vacancy.remote.is_(True)
 
 
 def get(uid: str, *, db_session: Session) -> Vacancy | None:

@@ -1,0 +1,303 @@
+"""Reading a resident's message for a search: the subject, the place and the filters asked for.
+
+"I need a job", "can i do a course in plumbing", "is there any cleaning jobs in Riverside pls":
+only the subject ("plumbing", "cleaning") is searched for. Everything else is request phrasing
+("i need", "can i do", "is there any"), politeness, filler, a place or a filter ("part time",
+"evenings"). Text-speak ("u", "pls", "lookin 4") is read as what it stands for first.
+
+Rules, not a model: the same message always gives the same search, and a resident's wording
+that is not understood is kept as the subject (and searched) rather than thrown away.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.assessment import parse
+from bot.catalogue.search.text import thesaurus, words
+
+# What text-speak and contractions stand for, word by word.
+_SPELLED_OUT = {
+    "u": "you", "ur": "your", "r": "are", "pls": "please", "plz": "please", "plse": "please",
+    "pleeze": "please", "thx": "thanks", "thanx": "thanks", "thnx": "thanks", "ty": "thanks",
+    "wanna": "want to", "gonna": "going to", "gotta": "got to", "gimme": "give me",
+    "lemme": "let me", "lookin": "looking", "lukin": "looking", "luking": "looking",
+    "wrk": "work", "wrking": "working", "jb": "job", "jbs": "jobs", "cn": "can", "cud": "could",
+    "wud": "would", "wat": "what", "wot": "what", "sum": "some", "ne": "any", "nethin": "anything",
+    "any1": "anyone", "sumthin": "something", "summat": "something", "nr": "near", "hav": "have",
+    "av": "have", "hv": "have", "dont": "do not", "cant": "can not", "wont": "will not",
+    "im": "i am", "ive": "i have", "id": "i would", "isnt": "is not", "arent": "are not",
+    "wnt": "want", "wana": "want to", "dunno": "do not know", "coz": "because", "cos": "because",
+    "n": "and", "nd": "and", "ppl": "people", "sth": "something", "smth": "something",
+    "goin": "going", "trainin": "training", "lernin": "learning", "lern": "learn",
+    "learnin": "learning", "startin": "starting", "workin": "working", "summin": "something",
+}  # fmt: skip
+_CONTRACTIONS = [
+    (r"\bi'm\b", "i am"), (r"\bi've\b", "i have"), (r"\bi'd\b", "i would"),
+    (r"\bi'll\b", "i will"), (r"\bcan't\b", "can not"), (r"\bwon't\b", "will not"),
+    (r"\b(\w+)n't\b", r"\1 not"), (r"\b(\w+)'s\b", r"\1 is"), (r"\b(\w+)'re\b", r"\1 are"),
+]  # fmt: skip
+
+
+def _set(text: str) -> frozenset[str]:
+    """A set of words written as one string, for long lists."""
+    return frozenset(text.split())
+
+
+# Numbers that stand for words ("lookin 4 work", "want 2 be"), but never levels, ages or hours.
+_NUMBER_WORDS = {"4": "for", "2": "to"}
+_NOT_A_WORD_BEFORE = _set("level lvl grade nvq entry gcse l e age aged under over about year years")
+_NOT_A_WORD_AFTER = _set(
+    "hour hours hr hrs day days week weeks month months year years yrs pm am mile miles kids "
+    "children"
+)
+
+# Filters a message asks for, for courses, jobs or support.
+FILTERS = {
+    "free": r"\b(free|no cost|without paying|costs? nothing|not cost anything)\b",
+    "cheap": r"\b(cheap|cheaper|cheapest|low[ -]cost|lower cost|less expensive|not (so |as |too )?"
+    r"(expensive|dear)|affordable|budget)\b",
+    "part_time": r"\bpart[\s-]?time\b",
+    "full_time": r"\bfull[\s-]?time\b",
+    # Not "at home" on its own: "care at home" is a kind of care job.
+    "online": r"\b(online|on line|from home|(study|studying|learn|learning) at home|remote|"
+    r"remotely|virtual|home based|wfh|on my (laptop|computer|phone))\b",
+    "evening": r"\b(evenings?|eves|after work|nights?|night time|after (5|five|6|six) ?(pm)?|"
+    r"teatime)\b",
+    "weekend": r"\b(weekends?|saturdays?|sundays?|sat|sun)\b",
+    "daytime": r"\b(day ?times?|during the day|in the day|mornings?|afternoons?|school hours|"
+    r"while (the )?(kids|children) (are )?(at|in) school|week ?days?)\b",
+}
+TIMES_OF_DAY = ("evening", "weekend", "daytime")
+_ANY_TIME = re.compile(r"\b(any ?time|do not mind when|whenever|does not matter when)\b")
+_CLOSER = re.compile(
+    r"\b(closer|nearer|near me|near to me|near(er)? (to )?home|close to (me|home)|"
+    r"not (so |too )?far( away)?|nearby|local|locally|round here|around here|walking distance)\b"
+)
+_FURTHER = re.compile(r"\b(further away|further|farther|wider|more miles|bigger area)\b")
+_LEVEL_ONLY = re.compile(r"\b((entry )?level \d|entry \d|[el]\d|gcse|a level)\b")
+_MORE = re.compile(
+    r"\b(more|next|others?|other ones|else|another|keep going|carry on|different ones)\b"
+)
+# A follow-up's own phrasing ("what about", "how about", "only ... ones").
+_FOLLOW_UP = re.compile(
+    r"\b(what|how) about\b|\b(only|just|instead|ones?|them|those|these|too|as well|"
+    r"still|again|rather|prefer|actually|better|closer to home|not so far)\b"
+)
+
+_ESOL_CUES = re.compile(
+    r"\besol\b|\beal\b|\befl\b|"
+    r"\benglish (as|for) (an? )?(second|foreign|other|additional|2nd)( language)?\b|"
+    r"\benglish for (foreign|foreigners|immigrants|refugees|non|speakers|other|beginners|"
+    r"people who)\b|"
+    r"\benglish (lessons?|class(es)?|conversation|speaking|for speaking|not (very |so |too )?good|"
+    r"no good|"
+    r"not my first language|is not (very |so |too )?good|is not my first language|"
+    r"is (bad|poor|weak|not good))\b|"
+    r"\b(learn|learning|lern|study|studying|speak|speaking|talk|talking|understand|practise|"
+    r"practice)( to speak| the| better| more| good)? english\b|"
+    r"\b(my|little|bad|poor|broken|weak|basic|some) english( is)? (not|no|bad|poor|weak|little|"
+    r"very basic)\b|"
+    r"\b(bad|poor|broken|weak|little|no) english\b|"
+    r"\bnot speak (much |good |very good |very well |)english\b|"
+    r"\bfirst language is not english\b|\bnon[ -]?english speak"
+)
+
+# Words of request phrasing, politeness and filler: never the subject of a search.
+_FILLER = _set(
+    """
+    a an the i me my myself mine we us our you your yours he she they them their it its
+    am is are was were be been being do does did doing done can could would should will shall
+    may might must have has had having get gets getting got need needs needed want wants wanted
+    wanting like likes love would looking look looks search searching seek seeking after find
+    finding found show showing give tell know let help helping please thanks thank cheers hi
+    hello hey hiya ok okay yes yeah yep no not so just really very maybe also too some any
+    anything something anyone someone anywhere somewhere what which where how when who whats
+    there here this that these those for of to in on at with about into from by as than then
+    if or and but because now today soon currently still new good nice decent proper best easy
+    simple basic kind sort type types stuff things thing bit lot lots course courses class
+    classes lesson lessons training train trained trainee qualification qualifications
+    qualified certificate job jobs work working vacancy vacancies role roles position
+    positions opportunity opportunities career careers employment apprenticeship
+    apprenticeships apprentice placement become becoming start starting learn learning study
+    studying go going back into near nearby local around area me only ones one people person
+    available offer offering offers recommend suggest information info details support
+    services service sorts ideas options choices shift shifts asap urgent urgently quickly
+    immediately adults beginners beginner talk chat speak away hmm hm um umm erm er uh ah oh
+    ooh alright cool great fine sure lol brilliant lovely perfect idk result results
+    """
+)
+# Kept for support services ("careers advice", "employment support" are what they are called).
+_SERVICE_WORDS = frozenset({"career", "careers", "employment", "support", "information"})
+_IT_AS_SUBJECT = re.compile(
+    r"\bIT\b|\bit (courses?|class(es)?|skills|jobs?|support|training|technician|"
+    r"apprenticeships?|qualifications?|work|sector|industry)\b|\b(in|an) it\b(?! (is|was|will))"
+)
+
+
+def normalise(text: str) -> str:
+    """Lower case, text-speak and contractions spelled out, "&" as "and", spaces tidied."""
+    said = (text or "").replace("\u2019", "'").replace("\u2018", "'").replace("&", " and ")
+    said = said.replace("_", " ")  # a button's payload ("/more_results") reads as its words
+    said = said.lower()
+    for pattern, replacement in _CONTRACTIONS:
+        said = re.sub(pattern, replacement, said)
+    said = " ".join(_SPELLED_OUT.get(t, t) for t in said.split())
+    said = re.sub(r"(?<=\w)([,.!?;:])", r" \1", said)
+    return " ".join(_number_words(said.replace("'", "").split()))
+
+
+def _number_words(tokens: list[str]) -> list[str]:
+    """ "4" and "2" between words, read as "for" and "to" unless they count something."""
+    out = list(tokens)
+    for i, token in enumerate(tokens):
+        if token not in _NUMBER_WORDS or i == 0 or i == len(tokens) - 1:
+            continue
+        before, after = tokens[i - 1], tokens[i + 1]
+        words_around = before.isalpha() and after.isalpha()
+        if words_around and before not in _NOT_A_WORD_BEFORE and after not in _NOT_A_WORD_AFTER:
+            out[i] = _NUMBER_WORDS[token]
+    return out
+
+
+def wants_esol(said: str) -> bool:
+    """English as a second language cues ("english lessons", "my english not good")."""
+    return _ESOL_CUES.search(said) is not None
+
+
+def filters_in(said: str) -> set[str]:
+    """The filters a message asks for, by name (see ``FILTERS``)."""
+    return {name for name, pattern in FILTERS.items() if re.search(pattern, said)}
+
+
+def any_time(said: str) -> bool:
+    return _ANY_TIME.search(said) is not None
+
+
+def closer(said: str) -> bool:
+    return _CLOSER.search(said) is not None
+
+
+def further(said: str) -> bool:
+    return _FURTHER.search(said) is not None
+
+
+def more(said: str) -> bool:
+    return _MORE.search(said) is not None
+
+
+def only_a_level(subject: str) -> bool:
+    """A follow-up that names only a level ("what about level 3") narrows the subject."""
+    return _LEVEL_ONLY.fullmatch(subject) is not None
+
+
+def without_levels(subject: str) -> str:
+    """A subject without the level in it, so a new level replaces the old one."""
+    return " ".join(_LEVEL_ONLY.sub(" ", subject).split())
+
+
+def without_filters(said: str) -> str:
+    """The message with filter, distance and time phrasing taken out."""
+    for pattern in [*FILTERS.values(), _ANY_TIME.pattern, _CLOSER.pattern, _FURTHER.pattern]:
+        said = re.sub(pattern, " ", said)
+    return " ".join(said.split())
+
+
+def without_follow_up(said: str) -> str:
+    """A follow-up with its own phrasing taken out ("what about", "only ... ones", "more")."""
+    return " ".join(_MORE.sub(" ", _FOLLOW_UP.sub(" ", said)).split())
+
+
+def postcodes_in(text: str) -> list[str]:
+    """Full postcodes and postcode districts, read by rule ("DB3 1AA", "DB3", not "L2")."""
+    found = []
+    for candidate in parse.place_candidates(text):
+        compact = candidate.replace(" ", "")
+        if parse.POSTCODE.fullmatch(candidate) and any(ch.isdigit() for ch in compact):
+            found.append(candidate)
+    return found
+
+
+_PLACE_WORDS = r"in|near|nr|around|round|at|by|close to|near to|next to|outside"
+_SEGMENT_STOPS = frozenset(
+    {"in", "near", "around", "round", "at", "by", "for", "with", "and", "or", "please",
+     "thanks", "that", "which", "who", "where", "because", "so", "if", "to", "on", "from"}
+)  # fmt: skip
+_PLACE_EDGES = frozenset({"the", "a", "an", "my", "area", "town", "centre", "center", "city"})
+
+
+def place_segments(said: str) -> list[str]:
+    """What follows "in", "near", "around"... in a message: places or subjects, to be checked.
+
+    "jobs in data entry in Riverside" gives ["data entry", "riverside"]: whether each is a
+    place is for the places data to say (``place.is_known``), never for the wording.
+    """
+    segments = []
+    for match in re.finditer(rf"\b(?:{_PLACE_WORDS})\s+(?=([^,.!?;]+))", said):
+        taken = []
+        for token in match.group(1).split():
+            if token in _SEGMENT_STOPS or len(taken) == 4:
+                break
+            taken.append(token)
+        while taken and taken[0] in _PLACE_EDGES:
+            taken.pop(0)
+        while taken and taken[-1] in _PLACE_EDGES:
+            taken.pop()
+        if taken and not any(t in _FILLER for t in taken[:1]):
+            segments.append(" ".join(taken))
+    return list(dict.fromkeys(segments))
+
+
+def without_phrase(said: str, phrase: str) -> str:
+    """The message without a phrase (a place once it is known to be one)."""
+    if not phrase:
+        return said
+    return " ".join(re.sub(rf"\b{re.escape(phrase.lower())}\b", " ", said).split())
+
+
+def subject(said: str, kind: str, original: str = "") -> str:
+    """The subject of a request: its words less request phrasing, politeness and filler.
+
+    Phrases the thesaurus knows ("english for speakers of other languages", "front of house")
+    are kept whole, whatever small words they contain. "and"/"or" between subjects stay
+    ("maths and english").
+    """
+    tokens = words(said)
+    keep = _protected(tokens)
+    filler = _FILLER - (_SERVICE_WORDS if kind == "service" else frozenset())
+    it_is_subject = any(_IT_AS_SUBJECT.search(t) for t in (original, said))
+    kept = [
+        t
+        for i, t in enumerate(tokens)
+        if i in keep
+        or t in ("and", "or")
+        or (t == "it" and it_is_subject)
+        or (t not in filler and t not in ("and", "or"))
+    ]
+    while kept and kept[0] in ("and", "or"):
+        kept.pop(0)
+    while kept and kept[-1] in ("and", "or"):
+        kept.pop()
+    return " ".join(_dedupe_conjunctions(kept))
+
+
+def _protected(tokens: list[str]) -> set[int]:
+    """Positions of tokens inside multi-word thesaurus phrases."""
+    phrases = thesaurus().phrases
+    longest = max((len(p) for p in phrases), default=0)
+    keep: set[int] = set()
+    for i in range(len(tokens)):
+        for size in range(min(longest, len(tokens) - i), 1, -1):
+            if tuple(tokens[i : i + size]) in phrases:
+                keep.update(range(i, i + size))
+                break
+    return keep
+
+
+def _dedupe_conjunctions(tokens: list[str]) -> list[str]:
+    out: list[str] = []
+    for token in tokens:
+        if token in ("and", "or") and out and out[-1] in ("and", "or"):
+            continue
+        out.append(token)
+    return out

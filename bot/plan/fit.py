@@ -1,0 +1,54 @@
+"""Whether a course found for a plan suits this resident, and what it costs them.
+
+A plan must agree with the conversation: a resident told "English and maths are free for you"
+must not see GCSE maths at £450 in their plan, and a graduate confident with computers must not
+be offered Entry-level computer basics. The rules are those of the routing (``bot.pathways``),
+through ``bot.catalogue.course.funding``, so the chat, the plan and the search agree.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from typing import Any
+
+from bot.catalogue.course import funding
+from bot.catalogue.course.models import LEVELS
+from bot.pathways.models import Answers
+
+BASICS = re.compile(r"\b(digital|computer|computers|online basics|it skills|ict)\b", re.I)
+ENGLISH = re.compile(r"\benglish\b", re.I)
+MATHS = re.compile(r"\b(maths?|mathematics|numeracy|multiply)\b", re.I)
+FREE_FOR_YOU = "Free for you"
+
+
+def _rank(level: str | None) -> int | None:
+    return LEVELS.index(level) if level in LEVELS else None
+
+
+def suits(card: Mapping[str, Any], answers: Answers) -> bool:
+    """A course well below what the resident already has is left out, unless it is the English
+    or maths they still need; computer basics are left out for someone confident with them."""
+    title = str(card.get("title") or "")
+    course = _rank(card.get("level_code"))
+    if (
+        answers.digital_confidence == "confident"
+        and BASICS.search(title)
+        and (course is None or course <= LEVELS.index("1"))
+    ):
+        return False
+    held = _rank(answers.highest_level)
+    if held is None or course is None or course >= held - 1:
+        return True
+    return bool(
+        (ENGLISH.search(title) and answers.gcse_english is False)
+        or (MATHS.search(title) and answers.gcse_maths is False)
+    )
+
+
+def cost_for(card: Mapping[str, Any], answers: Answers) -> str | None:
+    """ "Free for you" when the rules in force make it free for this resident, else its cost."""
+    course_type = card.get("course_type")
+    if course_type and funding.is_free_for(str(course_type), card.get("cost_pence"), answers):
+        return FREE_FOR_YOU
+    return card.get("cost")

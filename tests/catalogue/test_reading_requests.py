@@ -1,0 +1,255 @@
+"""Reading what residents type into a search: the subject only, a place only if it is one, the
+filters they ask for, and follow-ups. Phrasings are the kind residents really type: text-speak,
+typos, English as an additional language, requests wrapped in politeness."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from bot.catalogue.search import conversation as finder
+from bot.catalogue.search import message
+from bot.demo.catalogue_data import COUNCIL_CODE
+
+AREA = frozenset({COUNCIL_CODE})
+
+# kind, what the resident typed, the subject searched for
+SUBJECTS = [
+    ("job", "I need a job", ""),
+    ("job", "i need a job pls", ""),
+    ("job", "need work asap", ""),
+    ("course", "any courses near me", ""),
+    ("course", "can i do a course in plumbing", "plumbing"),
+    ("course", "courses in coding", "coding"),
+    ("course", "i want to learn coding", "coding"),
+    ("job", "looking for cleaning jobs", "cleaning"),
+    ("job", "is there any warehouse work", "warehouse"),
+    ("job", "got any jobs for a chippy?", "chippy"),
+    ("course", "show me maths courses please", "maths"),
+    ("job", "find me a job as a barista", "barista"),
+    ("job", "Hi, I'm looking for a part time job as a cleaner thanks", "cleaner"),
+    ("job", "lookin 4 wrk in care pls", "care"),
+    ("job", "i wnt 2 be a brickie", "brickie"),
+    ("course", "cn i do a plumbin course", "plumbin"),  # the search repairs the typo
+    ("course", "is there any courses for forklift", "forklift"),
+    ("course", "i'd like to train as an electrician", "electrician"),
+    ("course", "how do i become a teaching assistant", "teaching assistant"),
+    ("course", "cyber security courses", "cyber security"),
+    ("course", "can i do a level 3 in health and social care", "level 3 health and social care"),
+    ("course", "maths and english for adults", "maths and english"),
+    ("job", "any lollipop lady jobs", "lollipop lady"),
+    ("job", "dinner lady job near me", "dinner lady"),
+    ("job", "i want to be a bin man", "bin man"),
+    ("service", "help with convictions", "convictions"),
+    ("service", "i need help with debt", "debt"),
+    ("service", "somewhere to talk about my mental health", "mental health"),
+    ("course", "free online courses for digital skills", "digital skills"),
+    ("course", "GCSE maths", "gcse maths"),
+    ("course", "level 2 maths", "level 2 maths"),
+    ("course", "IT courses", "it"),
+    ("course", "i want to do an it course", "it"),
+    ("job", "got any HGV jobs", "hgv"),
+    ("course", "wanna do sum trainin in hairdressing", "hairdressing"),
+    ("job", "have you got anything for a forklift driver?", "forklift driver"),
+    ("job", "work as a sparky", "sparky"),
+    ("course", "i would like to do a course to become a plasterer", "plasterer"),
+    ("job", "jobs for school cooks", "school cooks"),
+    ("job", "Data entry please", "data entry"),
+    ("course", "wat courses r there 4 carers", "carers"),
+    ("course", "beginners computer course", "computer"),
+    ("course", "courses in the evening for english and maths", "english and maths"),
+    ("course", "english for speakers of other languages", "esol"),
+    ("job", "Anything in security?", "security"),
+    ("job", "jobs in a school", "school"),
+    ("job", "any jobs goin in riverside", ""),
+]
+
+
+@pytest.mark.parametrize(("kind", "text", "words"), SUBJECTS)
+def test_only_the_subject_of_a_request_is_searched_for(demo_db, kind, text, words):
+    request = finder.from_message(kind, text, [], None, db_session=demo_db)
+    assert request.words == words
+
+
+def test_there_are_enough_phrasings_to_mean_something():
+    assert len(SUBJECTS) >= 40
+
+
+@pytest.mark.parametrize(
+    ("text", "asked"),
+    [
+        ("I'm looking for a part time job as a cleaner", {"part_time"}),
+        ("evening classes in bookkeeping", {"evening"}),
+        ("free online courses", {"free", "online"}),
+        ("can i work from home", {"online"}),
+        ("full-time warehouse work", {"full_time"}),
+        ("cheap courses on saturdays", {"cheap", "weekend"}),
+        ("something while the kids are at school", {"daytime"}),
+    ],
+)  # fmt: skip
+def test_filters_are_read_from_the_message_and_left_out_of_the_subject(demo_db, text, asked):
+    request = finder.from_message("course", text, [], None, db_session=demo_db)
+    assert {name for name in finder.FLAGS if getattr(request, name)} == asked
+    assert not set(request.words.split()) & {"part", "time", "evening", "free", "online", "home"}
+
+
+def test_care_at_home_is_a_job_not_working_from_home(demo_db):
+    request = finder.from_message("job", "care at home jobs", [], None, db_session=demo_db)
+    assert (request.words, request.online) == ("care at home", False)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["esol", "ESOL classes", "english lessons", "i want learn english", "my english not good",
+     "english for foreign people", "i dont speak english very well", "learn to speak english",
+     "English is not my first language", "english as a second language please",
+     "my english is bad, i want class"],
+)  # fmt: skip
+def test_english_as_a_second_language_cues_search_for_esol(text):
+    assert finder.from_message("course", text, [], None).words == "esol"
+
+
+@pytest.mark.parametrize("text", ["gcse english", "functional skills english", "english level 2"])
+def test_english_for_native_speakers_is_not_esol(text):
+    assert finder.from_message("course", text, [], None).words != "esol"
+
+
+def test_the_models_subject_is_used_unless_the_message_asks_for_esol():
+    found = [{"entity": "job_role", "value": "warehouse"}]
+    assert finder.from_message("job", "warehouse jobs", found, None).words == "warehouse"
+    english = [{"entity": "subject", "value": "english"}]
+    text = "my english is not so good, i want to study"
+    assert finder.from_message("course", text, english, None).words == "esol"
+
+
+# kind, message, place, subject: "in X" is a place only if the places data knows X
+PLACES = [
+    ("job", "jobs in data entry", None, "data entry"),
+    ("job", "jobs in data entry in Riverside", "riverside", "data entry"),
+    ("job", "jobs in riverside", "riverside", ""),
+    ("course", "courses in cyber security", None, "cyber security"),
+    ("course", "plumbing course in riverside", "riverside", "plumbing"),
+    ("course", "maths courses near DB3", "DB3", "maths"),
+    ("job", "care jobs in eastfield please", "eastfield", "care"),
+    ("job", "work in an office in Northgate", "northgate", "office"),
+    ("course", "level 2 in maths", None, "level 2 maths"),
+    ("job", "care jobs db31aa", "DB3 1AA", "care"),
+    ("service", "debt advice near DB2", "DB2", "debt advice"),
+    ("job", "cleaning jobs around westbrook", "westbrook", "cleaning"),
+    ("job", "care jobs riverside", "riverside", "care"),
+    ("course", "courses in atlantis", None, "atlantis"),
+]
+
+
+@pytest.mark.parametrize(("kind", "text", "near", "words"), PLACES)
+def test_in_x_is_a_place_only_when_x_is_a_known_place(demo_db, kind, text, near, words):
+    request = finder.from_message(kind, text, [], None, db_session=demo_db)
+    assert (request.near, request.words) == (near, words)
+
+
+@pytest.mark.parametrize(("kind", "text", "near", "words"), PLACES[:5])
+def test_without_a_database_at_hand_the_search_settles_the_place(demo_db, kind, text, near, words):
+    """The dialogue may read the message before it opens the database: ``run`` then decides."""
+    request = finder.from_message(kind, text, [], None)
+    found = finder.run(request, db_session=demo_db, area_codes=AREA, area_name="Demo Borough")
+    assert (found.request.near, found.request.words) == (near, words)
+    assert found.request.maybe_place is None
+
+
+def test_a_known_place_is_used_when_the_message_has_none(demo_db):
+    request = finder.from_message("job", "care jobs", [], "DB1 1AA", db_session=demo_db)
+    assert request.near == "DB1 1AA"
+
+
+@pytest.mark.parametrize(
+    ("text", "change"),
+    [
+        ("what about evenings", {"evening": True}),
+        ("any at the weekend?", {"weekend": True}),
+        ("during the day", {"daytime": True}),
+        ("evenings or weekends", {"evening": True, "weekend": True}),
+        ("only online ones", {"online": True}),
+        ("can i do it from home", {"online": True}),
+        ("anything part time?", {"part_time": True}),
+        ("full time please", {"full_time": True}),
+        ("only free ones", {"free": True}),
+        ("cheaper?", {"cheap": True}),
+        ("any cheaper ones", {"cheap": True}),
+        ("closer to home", {"radius": 5.0}),
+        ("near me", {"radius": 5.0}),
+        ("something nearer", {"radius": 5.0}),
+        ("further away", {"radius": 20.0}),
+        ("show me more", {"page": 2}),
+        ("next", {"page": 2}),
+        ("others", {"page": 2}),
+        ("anything else?", {"page": 2}),
+        ("/more_results", {"page": 2}),  # the "Show me more" button
+        ("what about plumbing", {"words": "plumbing"}),
+        ("what about english lessons", {"words": "esol"}),
+        ("what about level 3", {"words": "maths level 3"}),
+        ("DB3 2AB", {"near": "DB3 2AB"}),
+        ("hmm ok", {}),
+        ("ok thanks", {}),
+    ],
+)  # fmt: skip
+def test_follow_ups_apply_filters_and_only_more_turns_the_page(text, change):
+    before = finder.Request(kind="course", words="maths level 2", near="DB3 1AA")
+    assert finder.refine(before, text) == replace(before, **change)
+
+
+def test_a_new_time_of_day_or_hours_replaces_the_old_one():
+    daytime = finder.Request(kind="course", words="maths", daytime=True, full_time=True)
+    changed = finder.refine(daytime, "what about evenings")
+    assert (changed.evening, changed.daytime) == (True, False)
+    changed = finder.refine(daytime, "part time ones?")
+    assert (changed.part_time, changed.full_time) == (True, False)
+    assert finder.refine(changed, "any time is fine").evening is False
+
+
+def test_a_place_after_a_search_is_checked_against_the_places_data(demo_db):
+    before = finder.Request(kind="course", words="maths", page=2)
+    moved = finder.refine(before, "in riverside", db_session=demo_db)
+    assert (moved.near, moved.words, moved.page) == ("riverside", "maths", 1)
+    other = finder.refine(before, "what about in data entry", db_session=demo_db)
+    assert (other.near, other.words) == (None, "data entry")
+    plumbing = [{"entity": "subject", "value": "plumbing"}]
+    assert finder.refine(before, "what about plumbing", plumbing).words == "plumbing"
+
+
+def test_without_a_database_at_hand_a_follow_up_place_is_settled_by_the_search(demo_db):
+    before = finder.Request(kind="course", words="maths")
+
+    def run(request):
+        return finder.run(request, db_session=demo_db, area_codes=AREA, area_name="Demo Borough")
+
+    moved = run(finder.refine(before, "in riverside")).request
+    assert (moved.near, moved.words) == ("riverside", "maths")
+    other = run(finder.refine(before, "what about in data entry")).request
+    assert (other.near, other.words) == (None, "data entry")
+
+
+def test_the_request_survives_a_slot_round_trip():
+    request = finder.Request(kind="job", words="care", near="DB1 1AA", part_time=True, page=2,
+                             evening=True, cheap=True)  # fmt: skip
+    assert finder.Request.from_slot(request.as_slot()) == request
+    old_slot = {"kind": "course", "words": "maths", "page": 2}  # saved before the new filters
+    assert finder.Request.from_slot(old_slot) == finder.Request(kind="course", words="maths",
+                                                                page=2)  # fmt: skip
+    assert finder.Request.from_slot({"kind": "spaceship"}) is None
+    assert finder.Request.from_slot("not a dict") is None
+
+
+@pytest.mark.parametrize(
+    ("typed", "read"),
+    [
+        ("lookin 4 wrk pls", "looking for work please"),
+        ("i wnt 2 be a chef", "i want to be a chef"),
+        ("level 2 maths", "level 2 maths"),
+        ("4 hours a week", "4 hours a week"),
+        ("I\u2019m after a job & a course", "i am after a job and a course"),
+        ("u got ne jobs?", "you got any jobs ?"),
+    ],
+)  # fmt: skip
+def test_text_speak_is_read_as_what_it_stands_for(typed, read):
+    assert message.normalise(typed) == read
