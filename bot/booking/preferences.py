@@ -8,7 +8,7 @@ free times, so a typed wish gets times that fit instead of "Sorry, I didn't unde
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -102,6 +102,18 @@ def _hour(found: re.Match | None) -> int | None:
     elif found.group(2) is None and 1 <= hour <= 6:
         hour += 12  # "after 3" means the afternoon: nobody meets an adviser at 3am
     return hour if 0 <= hour <= 23 else None
+
+
+def nearest(wish: Preference, offered: list[Offered], zone: ZoneInfo, today: date) -> Preference:
+    """The part of a wish that some free time meets: how to meet matters more than when, so
+    "video on Friday morning" becomes "video" before it becomes "Friday morning"; nothing of it
+    when no part fits."""
+    how = Preference(channel=wish.channel)
+    when = replace(wish, channel=None)
+    for relaxed in (how, when):
+        if not relaxed.empty and any(fits(o, relaxed, zone, today) for o in offered):
+            return relaxed
+    return Preference()
 
 
 def fits(offered: Offered, wish: Preference, zone: ZoneInfo, today: date) -> bool:
