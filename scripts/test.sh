@@ -33,6 +33,9 @@ rm -rf var/story-results
   || { tail -60 var/story-test.log; cat var/story-results/failed_test_stories.yml 2>/dev/null; exit 1; }
 grep -E "Correct:|Accuracy:" var/story-test.log | head -4 || true
 
+echo "== widget unit tests (Node's own test runner)"
+node --test tests/widget/
+
 echo "== pytest"
 "$bin/python" -m pytest "$@"
 

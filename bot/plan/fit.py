@@ -47,8 +47,11 @@ def suits(card: Mapping[str, Any], answers: Answers) -> bool:
 
 
 def cost_for(card: Mapping[str, Any], answers: Answers) -> str | None:
-    """ "Free for you" when the rules in force make it free for this resident, else its cost."""
+    """ "Free for you" when the rules in force make it free for this resident (not just free for
+    everyone, which its cost already says), else its cost."""
     course_type = card.get("course_type")
-    if course_type and funding.is_free_for(str(course_type), card.get("cost_pence"), answers):
+    if card.get("cost_pence") == 0 or not course_type:
+        return card.get("cost")
+    if funding.is_free_for(str(course_type), card.get("cost_pence"), answers):
         return FREE_FOR_YOU
     return card.get("cost")
