@@ -107,12 +107,13 @@ def send(
     if live is not None:
         messages = _live_turn(session, rasa, hub, conversation, live, text, payload, max_chars)
     else:
-        messages = _turn(rasa, conversation, text, payload, max_chars)
-        messages = _after_turn(session, rasa, hub, conversation, messages)
-        council = council_service.get_default()
-        messages = aftercare.keep_numbers(conversation, messages, council)
-        messages = aftercare.no_third_time(conversation, messages, council)
-        _remember_offers(conversation, messages)
+        messages, answered = _turn(rasa, conversation, text, payload, max_chars)
+        if answered:  # the assistant answered (not the input guard, which explains itself)
+            messages = _after_turn(session, rasa, hub, conversation, messages)
+            council = council_service.get_default()
+            messages = aftercare.keep_numbers(conversation, messages, council)
+            messages = aftercare.no_third_time(conversation, messages, council)
+            _remember_offers(conversation, messages)
     if message_id is not None:
         conversation.last_message_id = message_id
         conversation.last_replies = [m.dict(exclude_none=True) for m in messages]
@@ -125,7 +126,8 @@ def _turn(
     text: str | None,
     payload: str | None,
     max_chars: int,
-) -> list[BotMessage]:
+) -> tuple[list[BotMessage], bool]:
+    """The assistant's answer, and whether it came from the assistant (not the input guard)."""
     offered = [Button(**button) for button in conversation.offered_buttons or []]
     accepted = guard.accept(
         text=text,
@@ -135,7 +137,7 @@ def _turn(
     )
     if accepted.rasa_text is None:
         # Re-offer the buttons still open so the resident is never left at a dead end.
-        return [BotMessage(text=accepted.local_reply, buttons=offered or None)]
+        return [BotMessage(text=accepted.local_reply, buttons=offered or None)], False
     rasa_text, metadata = accepted.rasa_text, _metadata(conversation)
     if text is not None and is_crisis(rasa_text):
         # The safety net: whatever the dialogue is doing and however sure its model is, a
@@ -148,7 +150,7 @@ def _turn(
     _remember_offers(conversation, messages)
     conversation.turns = (conversation.turns or 0) + 1
     conversation.last_active_at = utcnow()
-    return messages
+    return messages, True
 
 
 def _after_turn(

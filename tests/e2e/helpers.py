@@ -103,7 +103,7 @@ def assess(resident: Resident, answers: dict[str, str]) -> tuple[list[dict], lis
 SEVENTEEN_LEFT_COLLEGE = {
     "wants": "a job", "age": "17", "location": "DB1 1AA", "situation": "unemployed",
     "out_of_work_months": "3 months", "highest_level": "gcses", "barriers": "none",
-    "care_leaver": "no", "hours": "full time", "interests": "mechanics",
+    "care_leaver": "no", "hours": "full time", "interests": "electrician",
 }  # fmt: skip
 FORTY_FIVE_WITH_A_BACK_CONDITION = {
     "wants": "a job", "age": "45", "location": "DB3 1AA", "situation": "out of work",
