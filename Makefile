@@ -6,13 +6,16 @@ WORKLOCAL := $(VENV)/bin/worklocal
 INSTALLED := $(VENV)/.installed
 PYTHON ?= $(shell scripts/find-python310)
 
-.PHONY: run test install setup test-services stop-test-services lint format bench bench-load bench-search nlu-eval clean
+.PHONY: run test test-fast install setup test-services stop-test-services lint format bench bench-load bench-search nlu-eval clean
 
 run: install  ## set up (database, demo data, model if stale) and start the whole service
 	$(WORKLOCAL) run
 
 test: install test-services  ## set up the same way and run the whole test suite
 	scripts/test.sh
+
+test-fast: install  ## the inner loop: lint and every test that needs no running stack (~3 min)
+	$(VENV)/bin/ruff check . && $(VENV)/bin/python -m pytest -q -m "not e2e"
 
 $(PY):
 	@test -n "$(PYTHON)" || { echo "Python 3.10 is required"; exit 1; }

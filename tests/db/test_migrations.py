@@ -49,3 +49,24 @@ def test_models_and_migrations_agree(database_url):
         )
     engine.dispose()
     assert diff == []
+
+
+def test_alembic_by_hand_uses_the_repositorys_ini_and_the_services_database(tmp_path):
+    """`alembic revision --autogenerate` works from the repository root (README): the same
+    migrations, the service's database, and nothing left to generate."""
+    import os
+    import subprocess
+    import sys
+
+    from bot.config import PROJECT_ROOT
+
+    url = f"sqlite:///{tmp_path / 'by-hand.db'}"
+    migrate.upgrade(url)
+    env = {**os.environ, "DATABASE_URL": url}
+    alembic = [sys.executable, "-m", "alembic", "-c", str(PROJECT_ROOT / "alembic.ini")]
+    current = subprocess.run([*alembic, "current"], env=env, cwd=PROJECT_ROOT,
+                             capture_output=True, text=True, check=True)  # fmt: skip
+    assert "(head)" in current.stdout
+    check = subprocess.run([*alembic, "check"], env=env, cwd=PROJECT_ROOT,
+                           capture_output=True, text=True)  # fmt: skip
+    assert check.returncode == 0, check.stdout + check.stderr

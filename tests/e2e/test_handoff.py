@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from playwright.sync_api import Page, expect
 
 from bot.demo.loader import DEMO_DOMAIN, DEMO_PASSWORD
@@ -18,6 +19,8 @@ from tests.e2e.browser import (
     widget,
 )
 from tests.e2e.helpers import always_open
+
+pytestmark = pytest.mark.e2e
 
 
 def sign_in(page: Page, base: str, who: str) -> None:

@@ -21,6 +21,8 @@ from tests.e2e.helpers import (
     payloads,
 )
 
+pytestmark = pytest.mark.e2e
+
 
 def test_a_17_year_old_who_left_college(embedded_stack):
     resident = Resident(embedded_stack.base_url)

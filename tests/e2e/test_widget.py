@@ -14,6 +14,7 @@ import sqlite3
 import time
 
 import httpx
+import pytest
 from playwright.sync_api import expect
 
 from bot.conversation import tracker
@@ -31,6 +32,8 @@ from tests.e2e.browser import (
     wait_for_reply,
     widget,
 )
+
+pytestmark = pytest.mark.e2e
 
 XSS = "<img src=x onerror=alert(1)>"
 

@@ -1,11 +1,17 @@
-"""Alembic environment: the URL comes from the config ``worklocal migrate`` builds."""
+"""Alembic environment: the URL comes from the config ``worklocal migrate`` builds, or, for
+commands run by hand with the repository's ``alembic.ini``, from the service's settings."""
 
 from alembic import context
 
+from bot.config import get_settings
 from bot.database.core import make_engine
 from bot.database.registry import include_object, metadata
 
 config = context.config
+if not config.get_main_option("sqlalchemy.url"):
+    config.set_main_option(
+        "sqlalchemy.url", get_settings().effective_database_url.replace("%", "%%")
+    )
 
 
 def run_migrations_offline() -> None:
