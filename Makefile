@@ -57,5 +57,8 @@ nlu-eval: install  ## NLU cross-validation (intent and entity F1), about 10 minu
 bench-search: install  ## catalogue search only (10k, 100k, 1M rows: about 15 minutes)
 	$(PY) bench/catalogue_search.py
 
+bench-conversations: install  ## the conversation suite (tests/e2e/conversations.yml) end to end, about 2 minutes
+	$(PY) bench/conversations.py
+
 clean:
 	rm -rf var models .rasa .pytest_cache .ruff_cache

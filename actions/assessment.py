@@ -19,6 +19,7 @@ from actions.common import (
     council,
     database,
     entities_of,
+    first_run_since_message,
     intent_of,
     rules,
     text_of,
@@ -43,6 +44,12 @@ NEVER_ANSWERS = {
     "bot_challenge", "explain_term", "help", "out_of_scope", "book_appointment",
     "cancel_appointment", "stop", "ask_question", "complain", "employer_enquiry",
 }  # fmt: skip
+# Readings the model gets wrong for short answers ("didnt finish skool" is not "goodbye"): the
+# answer stands if the words can be read as one.
+MISREAD_ANSWERS = {"goodbye", "out_of_scope", "help", "bot_challenge", "book_appointment"}
+# Searches leave the questions (data/rules.yml), unless the words answer the question asked
+# ("warehouse" to "what interests you?").
+LEAVES_WHEN_UNANSWERED = {"find_course", "find_job", "find_apprenticeship", "get_support"}
 SKIP_WORDS = re.compile(
     r"^\s*(skip|pass|next( question)?|prefer not to say|rather not( say)?|i'?d rather not|"
     r"no comment|don'?t want to say)\b",
@@ -75,8 +82,17 @@ class ValidateAssessmentForm(FormValidationAction):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
-        if tracker.get_slot("requested_slot") and intent_of(tracker) in NEVER_ANSWERS:
-            # A request, not an answer: the rules answer it (facts in it are already kept).
+        just_said = first_run_since_message(tracker)  # not the question again
+        requested, intent = tracker.get_slot("requested_slot"), intent_of(tracker)
+        if intent in MISREAD_ANSWERS:  # "didnt finish skool" is no goodbye: an answer if read
+            asks_instead = not self._extract(requested, tracker)
+        else:
+            asks_instead = intent in NEVER_ANSWERS or (
+                intent in LEAVES_WHEN_UNANSWERED and not self._extract(requested, tracker)
+            )
+        if just_said and requested and asks_instead:
+            # A request, not an answer: the rules answer it (facts in it are already kept),
+            # then run the form again to ask its question, which must not be rejected again.
             return [ActionExecutionRejected(self.form_name())]
         starting = tracker.get_slot("requested_slot") is None
         events = await super().run(dispatcher, tracker, domain)
@@ -108,7 +124,7 @@ class ValidateAssessmentForm(FormValidationAction):
         "mechanics" to "what interests you?", "a job" to "what would you like help with?",
         "part time" to "how many hours?". Questions back, a person, a crisis, a word to explain
         and the like never are answers."""
-        if intent in NEVER_ANSWERS:
+        if intent in NEVER_ANSWERS and intent not in MISREAD_ANSWERS:
             return False
         if question == "interests" and {e.get("entity") for e in entities_of(tracker)} & {
             "subject",

@@ -190,6 +190,17 @@ def _buttons(shown: list[dict[str, Any]]) -> list[dict[str, str]]:
     return [{"title": c["label"], "payload": _choose(c["id"])} for c in shown]
 
 
+def _one_day(lowered: str, shown: list[dict[str, Any]]) -> str | None:
+    """The one time on screen on the day named ("the monday one"), or None: then the wish
+    ("anything on a thursday? phone is easier") gets times that fit instead."""
+    days = re.findall(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", lowered)
+    if not days or re.search(r"\b(anything|any|something|other|another|else|instead|is easier)\b",
+                             lowered):  # fmt: skip
+        return None
+    matching = [c for c in shown if all(day in c["label"].lower() for day in days)]
+    return matching[0]["id"] if len(matching) == 1 else None
+
+
 def _choose(slot_id: str) -> str:
     return '/choose_slot{"slot_id":"' + slot_id + '"}'
 
@@ -212,6 +223,8 @@ def picked(text: str, entities: list[dict], offered: dict[str, Any] | None) -> s
         lowered,
     ):
         return None  # a wish about when or how, not one of the times: times that fit it follow
+    if re.search(r"\bday\b|\b(mon|tues|wednes|thurs|fri|satur|sun)", lowered) and not clock:
+        return _one_day(lowered, choices_)
     if re.search(r"\bphone\b", lowered):
         phone = [c for c in choices_ if c["channel"] == "phone"]
         if phone:
@@ -259,7 +272,7 @@ class ActionHoldSlot(Action):
                                 offer=offered.get("offer"),
                                 wish=wish_from_slot(offered.get("wish")))  # fmt: skip
         if chosen is None:
-            return _not_chosen(dispatcher, tracker, offered or {}, text)
+            return await _not_chosen(dispatcher, tracker, offered or {}, text)
         channel = next(c["channel"] for c in offered["choices"] if c["id"] == chosen)
         label = next(c["label"] for c in offered["choices"] if c["id"] == chosen)
         if tracker.get_slot("booking_managed"):  # changing an existing booking's time
@@ -291,12 +304,16 @@ class ActionHoldSlot(Action):
         ]
 
 
-def _not_chosen(
+async def _not_chosen(
     dispatcher: CollectingDispatcher, tracker: Tracker, offered: dict[str, Any], text: str
 ) -> list[EventType]:
     """A message that is not one of the times: a wish ("friday morning", "video instead?")
     gets times that fit it; "no" gets other ways; after two misses, a person or the phone."""
     wish = preferences.read(text, council_service.local_today(council()))
+    if wish.empty and intent_of(tracker) == "ask_question":  # a question, not about the times
+        from actions.knowledge import ActionAnswerQuestion
+
+        return await ActionAnswerQuestion().run(dispatcher, tracker, {})
     if not offered or not wish.empty:
         return _offer_times(dispatcher, tracker.slots, near=offered.get("near"),
                             offer=offered.get("offer"), wish=wish)  # fmt: skip
@@ -335,7 +352,9 @@ def _not_an_answer(value: Any) -> bool:
 
 COMMAND_WORDS = {
     "help", "stop", "cancel", "quit", "exit", "person", "human", "adviser", "advisor", "someone",
-    "no", "yes", "nope", "bye", "restart", "back", "menu", "why", "what", "how",
+    "no", "yes", "nope", "bye", "restart", "back", "menu", "why", "what", "how", "start", "again",
+    "delete", "wipe", "forget", "talk", "speak", "call", "ring", "phone", "book", "find", "job",
+    "jobs", "course", "courses", "where", "when", "who", "thanks", "ok", "okay",
 }  # fmt: skip
 
 

@@ -58,6 +58,16 @@ def rules() -> RuleSet:
     return pathways_config.in_force(council(), council_service.local_today(council()))
 
 
+def first_run_since_message(tracker: Tracker) -> bool:
+    """Whether nothing but the form itself has run since the resident's message: the form is
+    reading the message, not asking its question again after a digression was answered (the
+    tracker a form validation action gets ends with the form's own run)."""
+    events = tracker.events
+    last_user = max((i for i, e in enumerate(events) if e.get("event") == "user"), default=-1)
+    ran = [e.get("name") for e in events[last_user + 1 :] if e.get("event") == "action"]
+    return len([name for name in ran if name != "action_listen"]) <= 1
+
+
 def intent_of(tracker: Tracker) -> str | None:
     return (tracker.latest_message.get("intent") or {}).get("name")
 

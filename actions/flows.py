@@ -9,6 +9,7 @@ the form ends, anything it was holding is let go, and the request is answered at
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from rasa_sdk import Action, Tracker
@@ -16,7 +17,14 @@ from rasa_sdk.events import ActionExecutionRejected, ActiveLoop, EventType, Foll
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.common import PERSON_BUTTON, council, database, intent_of
+from actions.common import (
+    PERSON_BUTTON,
+    council,
+    database,
+    first_run_since_message,
+    intent_of,
+    text_of,
+)
 from actions.profile import NOTED
 from bot.assessment import say
 from bot.booking import service as bookings
@@ -45,11 +53,16 @@ NEXT_BY_INTENT = {
     "ask_privacy": "utter_privacy",
     "bot_challenge": "utter_iamabot",
     "show_plan": "action_show_plan",
-    "complain": "utter_apologise",
+    "complain": "action_apologise",
 }
 LEAVING = frozenset({"stop", *NEXT_BY_INTENT})
 # Slots the booking forms fill; cleared when a form is left so a later one starts clean.
 FORM_SLOTS = ("booking_first_name", "booking_contact", "booking_consent", "booking_reference")
+COMPLAINT = re.compile(
+    r"\b(complain|complaint|rude|unhelpful|never (called|rang|phoned|turned up|showed up)|"
+    r"didn'?t (call|ring|phone|turn up|show up)|stood me up|let me down)\b",
+    re.IGNORECASE,
+)
 MAIN_MENU = [
     {"title": "Find a course", "payload": "/find_course"},
     {"title": "Find a job", "payload": "/find_job"},
@@ -67,7 +80,7 @@ def reject_if_leaving(tracker: Tracker, form: str) -> list[EventType] | None:
     """The events that hand the message back to the dialogue's rules, or None to carry on.
     The message that started the form ("cancel my appointment") is never a reason to leave."""
     requested = tracker.get_slot("requested_slot")
-    if not requested or not leaving(tracker):
+    if not requested or not leaving(tracker) or not first_run_since_message(tracker):
         return None
     events: list[EventType] = [ActionExecutionRejected(form)]
     if requested:
@@ -115,7 +128,65 @@ class ActionLeaveFlow(Action):
                 buttons=MAIN_MENU,
             )
             return events
-        return [*events, FollowupAction(following)]
+        if following.endswith("_form"):  # a new form: Rasa runs it next, and it asks
+            return [*events, FollowupAction(following)]
+        # Anything else is answered here, in this action: the dialogue's rules then wait for
+        # the resident, as they do after any answer.
+        if following.startswith("utter_"):
+            dispatcher.utter_message(response=following)
+            return events
+        answered = await _action(following).run(dispatcher, tracker, domain)
+        return [*events, *answered]
+
+
+class ActionApologise(Action):
+    """Anger or "I already told you": sorry, and a way out; during the questions, the question
+    can be answered again or skipped."""
+
+    def name(self) -> str:
+        return "action_apologise"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        if tracker.active_loop_name == "assessment_form" and tracker.get_slot("requested_slot"):
+            dispatcher.utter_message(
+                text="I'm sorry. I may have missed what you told me. You can tell me again, "
+                f"skip this question, or talk to a person. You can also call {council().phone}.",
+                buttons=[{"title": "Skip this question", "payload": "/skip"}, PERSON_BUTTON],
+            )
+            return []
+        if COMPLAINT.search(text_of(tracker)):
+            this = council()
+            dispatcher.utter_message(
+                text="I'm sorry to hear that. You can tell the council what happened: call "
+                f"{this.phone} or email {this.email}. A person from our team can help now too.",
+                buttons=[PERSON_BUTTON],
+            )
+            return []
+        dispatcher.utter_message(response="utter_apologise")
+        return []
+
+
+def _action(name: str) -> Action:
+    """One of the dialogue's actions, to answer a request in the same turn. Imported here:
+    those modules import this one."""
+    from actions import adviser, glossary, handoff, knowledge, plan, safety, search
+    from actions import booking as booking_actions
+
+    found = {
+        "action_handoff": handoff.ActionHandoff,
+        "action_search": search.ActionSearch,
+        "action_answer_question": knowledge.ActionAnswerQuestion,
+        "action_employer": safety.ActionEmployer,
+        "action_crisis": safety.ActionCrisis,
+        "action_offer_slots": booking_actions.ActionOfferSlots,
+        "action_explain_term": glossary.ActionExplainTerm,
+        "action_show_plan": plan.ActionShowPlan,
+        "action_contact_adviser": adviser.ActionContactAdviser,
+        "action_apologise": ActionApologise,
+    }[name]
+    return found()
 
 
 def acknowledgement(tracker: Tracker) -> str | None:

@@ -7,6 +7,8 @@ knowledge base cannot answer gets an honest "I don't know" and a person, never a
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
@@ -46,6 +48,17 @@ def find(tracker: Tracker) -> tuple[knowledge.Answer | None, str]:
     return found, who
 
 
+def _refines(tracker: Tracker) -> bool:
+    """Whether a question is about the last search's results (a filter, a place)."""
+    from bot.catalogue.search import conversation as finder
+
+    previous = finder.Request.from_slot(tracker.get_slot("last_search"))
+    if previous is None:
+        return False
+    refined = finder.refine(previous, text_of(tracker), entities_of(tracker))
+    return refined not in (previous, replace(previous, page=previous.page + 1))
+
+
 class ActionAnswerQuestion(Action):
     def name(self) -> str:
         return "action_answer_question"
@@ -57,6 +70,10 @@ class ActionAnswerQuestion(Action):
             found, who = find(tracker)
         except knowledge.KnowledgeError:
             found, who = None, "resident"
+        if found is None and tracker.get_slot("last_search") and _refines(tracker):
+            from actions.search import ActionMoreResults  # "can i do any of them from home"
+
+            return await ActionMoreResults().run(dispatcher, tracker, domain)
         if found is None:
             team = "the employer team" if who == "employer" else "an adviser"
             dispatcher.utter_message(

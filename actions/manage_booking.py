@@ -17,11 +17,19 @@ from actions.common import BOOK_BUTTON, PERSON_BUTTON, council, database, entiti
 from bot import references
 from bot.booking import contact as contacts
 from bot.booking import flows as booking_flows
+from bot.booking import preferences
 from bot.booking import service as bookings
+from bot.council import service as council_service
 
 ACTIONS = {"cancel": "Cancel it", "change": "Change the time", "keep": "Keep it",
            "cancel_confirmed": "Yes, cancel it"}  # fmt: skip
 CLEARED = [SlotSet("booking_reference", None), SlotSet("booking_contact", None)]
+CANCEL_WORDS = re.compile(r"\b(cancel\w*|cancle|call (it )?off|can'?t (make|come|go))\b", re.I)
+CHANGE_WORDS = re.compile(
+    r"\b(move|change|rearrange|reschedule|different (day|time)|another (day|time)|next week|"
+    r"later|earlier|other (day|time))\b",
+    re.I,
+)
 # The reference slot holds this when the resident has no reference and will be sent it instead.
 BY_CONTACT = "by-contact"
 NO_REFERENCE = re.compile(
@@ -42,6 +50,15 @@ class ValidateManageBookingForm(ValidateBookingForm):
 
     def name(self) -> str:
         return "validate_manage_booking_form"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        if tracker.get_slot("requested_slot") is None:  # starting: maybe nothing to ask
+            known = _already_known(tracker)
+            if known:
+                return [SlotSet(name, value) for name, value in known.items()]
+        return await super().run(dispatcher, tracker, domain)
 
     def validate_booking_reference(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
@@ -70,6 +87,22 @@ class ValidateManageBookingForm(ValidateBookingForm):
                 buttons=[WITHOUT_REFERENCE],
             )
         return {"booking_reference": None, "failed_attempts": failed}
+
+
+def _already_known(tracker: Tracker) -> dict[str, str]:
+    """What need not be asked: an appointment found a moment ago, one booked in this same
+    conversation (the resident's own chat is proof enough), or a message that says the
+    reference is lost."""
+    managed = tracker.get_slot("booking_managed") or {}
+    if managed.get("reference") and managed.get("contact"):
+        return {"booking_reference": managed["reference"], "booking_contact": managed["contact"]}
+    with database() as db:
+        own = bookings.upcoming_in_conversation(tracker.sender_id, db_session=db)
+        if own is not None and own.contact:
+            return {"booking_reference": own.reference, "booking_contact": own.contact}
+    if NO_REFERENCE.search(text_of(tracker)):
+        return {"booking_reference": BY_CONTACT}
+    return {}
 
 
 WITHOUT_REFERENCE = {
@@ -138,12 +171,29 @@ class ActionFindBooking(Action):
             dispatcher.utter_message(text=f"Your appointment {out.reference} ({out.label}) is "
                                      "already cancelled.", buttons=[BOOK_BUTTON])  # fmt: skip
             return CLEARED
+        managed = {"reference": out.reference, "contact": contact, "offer": offer}
+        found = f"I found your appointment: {out.label}, with {out.adviser_first_name}."
+        said = text_of(tracker)
+        if CANCEL_WORDS.search(said):  # asked to cancel: one more question, never at once
+            dispatcher.utter_message(
+                text=f"{found} Are you sure you want to cancel it?",
+                buttons=[_choice("cancel_confirmed"), _choice("keep")],
+            )
+            return [*CLEARED, SlotSet("booking_managed", managed)]
+        if CHANGE_WORDS.search(said):  # asked to move it: the times that fit what they said
+            wish = preferences.read(said, council_service.local_today(council()))
+            events = _offer_times(
+                dispatcher,
+                tracker.slots,
+                offer=offer,
+                wish=wish,
+                intro=f"{found} It stays booked until you choose a new time. ",
+            )
+            return [*CLEARED, SlotSet("booking_managed", managed), *events]  # fmt: skip
         dispatcher.utter_message(
-            text=f"I found your appointment: {out.label}, with {out.adviser_first_name}. What "
-            "would you like to do?",
+            text=f"{found} What would you like to do?",
             buttons=[_choice("change"), _choice("cancel"), _choice("keep")],
         )
-        managed = {"reference": out.reference, "contact": contact, "offer": offer}
         return [*CLEARED, SlotSet("booking_managed", managed)]
 
 

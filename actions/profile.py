@@ -34,6 +34,7 @@ NAME = "action_validate_slot_mappings"
 NOTED = "profile_noted"
 # Answers worth saying back when they change: a wrong one would send the resident elsewhere.
 SAID_BACK = ("age", "location", "situation", "highest_level", "hours")
+SEARCHES = ("find_course", "find_job", "find_apprenticeship", "get_support", "more_results")
 
 
 def resident_text(tracker: Tracker) -> str:
@@ -79,6 +80,17 @@ def new_facts(tracker: Tracker) -> dict[str, Any]:
         today=council_service.local_today(council()),
     )
     changes: dict[str, Any] = {}
+    if (
+        "location" not in read
+        and not flow.known(tracker.get_slot("location"))
+        and (intent_of(tracker) in SEARCHES and asked != "location")
+    ):
+        # Where they search is where they are, until they say otherwise: a postcode given
+        # for "cleaning jobs round DB3 1AA" is not asked for again.
+        searched = [str(e["value"]) for e in entities_of(tracker)
+                    if e.get("entity") in ("postcode", "place") and e.get("value")]  # fmt: skip
+        if searched:
+            read["location"] = searched
     for slot, value in read.items():
         if slot == asked:
             continue

@@ -22,7 +22,6 @@ from actions.common import PERSON_BUTTON, council, intent_of, text_of
 from actions.flows import MAIN_MENU
 from actions.handoff import case_reference
 from actions.profile import resident_text
-from bot.assessment import parse
 from bot.conversation.aftercare import CRISIS_TYPE, SAFE_TYPE
 from bot.council.models import Council
 from bot.safety.detect import kind as danger
@@ -148,6 +147,26 @@ _STILL_LOW = re.compile(
 )
 
 
+_SAFE = re.compile(
+    r"^\W*(yes|yeah|yep|yup|yh|ye|yea|yes i am|i'?m safe|i am safe|safe now|i'?m ok now|i have "
+    r"somewhere|i'?ve got somewhere|i have a place|i do)\b",
+    re.IGNORECASE,
+)
+_NOT_SAFE = re.compile(
+    r"^\W*(no|nope|nah|na|not safe|i'?m not|i am not|nowhere|i don'?t|i dont|not really)\b",
+    re.IGNORECASE,
+)
+
+
+def _clear_answer(text: str) -> bool | None:
+    """A typed yes or no to "are you safe?": only a plain one ("ok what now" is neither)."""
+    if _NOT_SAFE.search(text):
+        return False
+    if _SAFE.search(text):
+        return True
+    return None
+
+
 class ActionCrisisFollowUp(Action):
     """What a resident says after the crisis answer: whether they are safe, or how they feel.
     The conversation stays here until they say they are safe or ask for something else."""
@@ -167,9 +186,8 @@ class ActionCrisisFollowUp(Action):
         housing = kind in ("housing", "homeless_tonight")
         if text == "/career_advice":  # the resident chose to go back to the questions
             return [SlotSet("crisis_open", None), FollowupAction("assessment_form")]
-        answer = {"affirm": True, "deny": False}.get(intent or "")
-        if answer is None and not text.startswith("/") and len(text.split()) <= 8:
-            answer = parse.yes_no(text)
+        answer = {"affirm": True, "deny": False}.get(intent or "") if text.startswith("/") else (
+            _clear_answer(text))  # fmt: skip
         question = "Do you have somewhere safe to stay tonight?" if housing else (
             "Are you safe right now?")  # fmt: skip
         choices = ANSWERS[kind][1] if kind in ANSWERS else [SAFE_BUTTON, NOT_SAFE_BUTTON]

@@ -20,6 +20,7 @@ from actions.common import PERSON_BUTTON, council, database, entities_of, intent
 from actions.flows import acknowledgement, next_steps
 from bot.assessment import flow
 from bot.catalogue.search import conversation as finder
+from bot.catalogue.search import message
 from bot.pathways.models import Answers
 from bot.pathways.service import route
 from bot.plan import fit
@@ -34,6 +35,7 @@ KIND_BY_WANTS = {"course": "course", "job": "job", "apprenticeship": "apprentice
                  "support": "service"}  # fmt: skip
 MORE_BUTTON = {"title": "Show me more", "payload": "/more_results"}
 ASSESS_BUTTON = {"title": "Help me work out what's right for me", "payload": "/career_advice"}
+ESOL_BUTTON = {"title": "English classes (ESOL)", "payload": '/find_course{"subject": "esol"}'}
 WIDER_MILES = 25.0
 INTENT_BY_KIND = {kind: intent for intent, kind in KIND_BY_INTENT.items()}
 ENTITY_BY_KIND = {"course": "subject", "job": "job_role", "apprenticeship": "job_role",
@@ -75,6 +77,7 @@ def show(
     dispatcher: CollectingDispatcher,
     assessed: bool,
     answers: Answers | None = None,
+    esol: bool = False,
 ) -> None:
     """Say what was found (or not), draw the cards, and offer what can come next. A course
     free for this resident says so, as their plan will."""
@@ -100,6 +103,9 @@ def show(
         buttons.append(ASSESS_BUTTON)
     buttons.append(PERSON_BUTTON)
     text = finder.summary(found)
+    if esol and found.request.kind != "course":
+        text += "\nI can also find free or low-cost English classes (ESOL) near you."
+        buttons.insert(0, ESOL_BUTTON)
     if found.outcome.total == 0:
         text += " An adviser knows what is on locally and can look with you."
     elif found.place is None and not found.place_problem:
@@ -159,7 +165,8 @@ class ActionSearch(Action):
     ) -> list[EventType]:
         with database() as db:
             found = search(_request(tracker, db), tracker, db)
-        show(found, dispatcher, _assessed(tracker), flow.answers(tracker.slots))
+        esol = message.wants_esol(message.normalise(text_of(tracker)))
+        show(found, dispatcher, _assessed(tracker), flow.answers(tracker.slots), esol)
         return [SlotSet("last_search", found.request.as_slot())]
 
 

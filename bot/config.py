@@ -55,6 +55,9 @@ class Settings(BaseSettings):
     # Parses of recent distinct messages each Rasa server keeps, so that a message it has
     # already understood ("yes", "17", "full time") is not run through NLU again; 0 = none.
     nlu_cache_size: int = Field(5000, env="NLU_CACHE_SIZE", ge=0)
+    # The Rasa server's checked speed patches and tracker store (bot/assistant/patches.py);
+    # off runs stock Rasa.
+    rasa_patches: bool = Field(True, env="WORKLOCAL_RASA_PATCHES")
     # GOV.UK Notify. Without a key, messages to residents are held in the outbox the adviser
     # console shows. The base URL is changed only to point at a test double.
     notify_api_key: str = Field("", env="NOTIFY_API_KEY")

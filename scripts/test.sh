@@ -15,12 +15,14 @@ echo "== model (trained only if its inputs changed)"
 
 echo "== rasa data validate"
 # Every warning fails the run, except responses that only the assessment form (utter_ask_*),
-# action_explain_why (utter_why_*), action_restart (utter_restart) and Rasa's default fallback
-# (utter_default) use: the validator cannot see that.
+# action_explain_why (utter_why_*), action_restart (utter_restart), Rasa's default fallback
+# (utter_default) and the custom actions (named in actions/*.py) use: the validator cannot see
+# that.
 "$bin/python" -m rasa data validate --domain domain.yml --data data \
   --config config.yml >var/validate.log 2>&1 || { cat var/validate.log; exit 1; }
+by_actions="$(grep -ohE '"utter_[a-z_]+"' actions/*.py | tr -d '"' | sort -u | paste -sd'|')"
 if grep -E "UserWarning|ERROR" var/validate.log \
-  | grep -vE "The utterance '(utter_ask_[a-z_]+|utter_why_[a-z_]+|utter_restart|utter_default)' is not used"; then
+  | grep -vE "The utterance '(utter_ask_[a-z_]+|utter_why_[a-z_]+|utter_restart|utter_default|$by_actions)' is not used"; then
   echo "rasa data validate warned (above)"; exit 1
 fi
 echo "training data and domain are consistent"
@@ -38,6 +40,16 @@ node --test tests/widget/
 
 echo "== pytest"
 "$bin/python" -m pytest "$@"
+
+# Stock Rasa must work too: the conversation tests again with the Rasa patches off
+# (bot/assistant/patches.py), so both the patched and the stock paths are known to work.
+if [ $# -eq 0 ]; then
+  echo "== conversations on stock Rasa (WORKLOCAL_RASA_PATCHES=off)"
+  WORKLOCAL_RASA_PATCHES=off "$bin/python" -m pytest -q -p no:cacheprovider \
+    tests/e2e/test_residents.py tests/e2e/test_gateway.py >var/stock-rasa.log 2>&1 \
+    || { tail -n 120 var/stock-rasa.log; exit 1; }
+  tail -n 1 var/stock-rasa.log
+fi
 
 # The tests whose answers turn on the date (free times, opening hours, reminders, waits,
 # retention) again at moments that have broken such code: a weekday, a Saturday night, a bank

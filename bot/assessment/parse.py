@@ -114,6 +114,7 @@ def situation(text: str) -> str | None:
         lowered,
         r"\b(unemployed|out of work|not working|no job|lost my job|jobless|"
         r"made redundant|redundan|looking for work|between jobs|jobseek|neet|nothing|nothin|"
+        r"nuthin|nowt|"
         r"not doing anything|doing nothing|left (school|skool|college))\b",
     ):
         if _has(lowered, r"\b(ill|illness|health|sick|disab|injur|condition|depress|anxi)"):
@@ -196,7 +197,8 @@ LEVEL_WORDS = [
     (r"\b(degree|bachelor|ba|bsc|graduate|uni)\b", "6"),
     (r"\b(foundation degree|hnd)\b", "5"),
     (r"\b(hnc|level 4)\b", "4"),
-    (r"\b(a ?levels?|btec (extended|national)|level 3|t ?level|access course|nvq 3)\b", "3"),
+    (r"\b(a ?levels?(?! ?\d)|btec (extended|national)|level 3|t ?level|access course|nvq 3)\b",
+     "3"),
     (r"\b(gcses?|level 2|nvq 2|o ?levels?|cse|functional skills level 2)\b", "2"),
     (r"\b(level 1|nvq 1)\b", "1"),
     (r"\b(none|no qualifications?|nothing|no quals|left school with nothing|didn'?t finish)\b",
@@ -245,7 +247,7 @@ def digital(text: str) -> str | None:
     if _has(
         lowered,
         r"\b(never|none|can'?t|cannot|no idea|not at all|scared|don'?t use|"
-        r"no computer|not confident)\b",
+        r"no computer|not confident|not really|not rly|not good|no good|rubbish|bad at)\b",
     ):
         return "none"
     if _has(
@@ -276,10 +278,15 @@ BARRIER_WORDS = {
     "convictions": r"\b(conviction|criminal record|prison|jail|probation|offend|dbs|"
                    r"ex-offender)",
     "money": r"\b(money|debt|bills|broke|skint|afford|benefit sanction|arrears|loan)",
+    "literacy": r"\b(can'?t|cannot|cant|struggle to|struggle with|not good at|bad at) (read|write|"
+    r"spell|reading|writing|spelling)|\breading and writing\b|\bliteracy\b",
     "english_language": r"\b(english is not|my english|speak english|esol|language|"
                         r"translat|not my first language)",
 }  # fmt: skip
-NO_BARRIERS = r"\b(none|nothing|no|nope|not really|all good|fine|no problems?|n/a)\b"
+NO_BARRIERS = (
+    r"\b(none|nothing|nothin|nuthin|nowt|no|na|nah|nope|not really|all good|fine|no problems?|"
+    r"n/a)\b"
+)
 
 
 def barriers(text: str) -> frozenset[str] | None:

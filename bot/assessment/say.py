@@ -66,6 +66,7 @@ BARRIERS = {
     "money": "money",
     "english_language": "English not being your first language",
     "overseas_qualifications": "qualifications from another country",
+    "literacy": "reading and writing",
 }
 
 

@@ -11,14 +11,18 @@ from sqlalchemy.engine import make_url
 
 from bot.config import Settings
 
+# The service's tracker store (bot/assistant/tracker_store.py); Rasa's own with the patches off.
+STORE = "bot.assistant.tracker_store.WorkLocalSQLTrackerStore"
 
-def tracker_store(url: str) -> dict[str, Any]:
+
+def tracker_store(url: str, patched: bool = True) -> dict[str, Any]:
     parsed = make_url(url)
     dialect = parsed.get_backend_name()
+    kind = STORE if patched else "SQL"
     if dialect == "sqlite":
-        return {"type": "SQL", "dialect": "sqlite", "db": parsed.database}
+        return {"type": kind, "dialect": "sqlite", "db": parsed.database}
     store: dict[str, Any] = {
-        "type": "SQL",
+        "type": kind,
         "dialect": dialect,
         "url": parsed.host or "localhost",
         "db": parsed.database,
@@ -51,7 +55,9 @@ def render(settings: Settings, server: int = 0) -> dict[str, Any]:
     actions = settings.action_server_urls
     return {
         "action_endpoint": {"url": f"{actions[server % len(actions)]}/webhook"},
-        "tracker_store": tracker_store(settings.effective_tracker_database_url),
+        "tracker_store": tracker_store(
+            settings.effective_tracker_database_url, settings.rasa_patches
+        ),
         "lock_store": lock_store(settings.redis_url),
     }
 

@@ -1,4 +1,5 @@
-"""Speed fixes for the Rasa server, applied by ``bot.assistant.rasa_server`` before Rasa starts.
+"""Speed fixes for the Rasa server, installed by ``bot.assistant.patches`` (the table of every
+change to Rasa, with the fingerprints checked before any is applied).
 
 Each one keeps Rasa's behaviour (the same result, the same error) and removes work Rasa repeats
 on every turn; ``make bench-load`` profiles showed where (docs/benchmarks.md, "Load through the
@@ -8,7 +9,8 @@ gateway"). Those with more to them have modules of their own:
   compiled once and made per event type.
 - ``bot.assistant.graph_runner``: the model graph run without dask's scheduler.
 - ``bot.assistant.nlu_cache``: parses of recent distinct messages remembered.
-- ``bot.assistant.sql_events``: the SQL tracker store's reads and writes through Core.
+- ``bot.assistant.sql_events``: the SQL tracker store's reads and writes through Core, used by
+  the tracker store subclass ``bot.assistant.tracker_store``.
 
 The rest are here:
 
@@ -19,11 +21,6 @@ The rest are here:
   connection go after 2 s idle, before the action server (5 s) would close it under a request.
   Each call carries the whole conversation, written as JSON by ``ujson`` (already installed
   with Sanic) at a third of ``json``'s cost; the action server reads the same JSON.
-- Rasa's SQLite tracker store (the embedded default) waited for the disk on every commit, in
-  rollback-journal mode: here it uses the service's write-ahead log settings, and syncs at
-  checkpoints only. A crash of the process loses nothing; a power cut may lose the last turns'
-  events, never corrupt the file. The service's own database (bookings) keeps full syncs, and
-  production uses PostgreSQL.
 - Rasa works out a conversation's "applied events" (those not undone by a restart, a rewind or
   a form's re-run) by walking its whole history, and does so many times a turn: before each
   prediction, for each policy, and to check the session. A form that runs every turn makes
@@ -124,58 +121,3 @@ def remembered_applied_events(applied_events: Any) -> Any:
         return list(kept[3])
 
     return remembered
-
-
-def apply() -> None:
-    """Install every fix. Called once, in the Rasa server's process, before Rasa is imported
-    for serving."""
-    import jsonschema
-    import rasa.shared.utils.common
-    from rasa.core.actions.action import RemoteAction
-    from rasa.core.processor import MessageProcessor
-    from rasa.core.tracker_store import SQLTrackerStore
-    from rasa.engine.runner.dask import DaskGraphRunner
-    from rasa.shared.core.events import Event
-    from rasa.shared.core.trackers import DialogueStateTracker
-    from rasa.utils.endpoints import DEFAULT_REQUEST_TIMEOUT, EndpointConfig
-    from sqlalchemy import event
-    from sqlalchemy.engine import Engine
-
-    from bot.assistant import graph_runner, nlu_cache, schema_checks, sql_events
-    from bot.config import get_settings
-    from bot.database.core import sqlite_pragmas
-
-    jsonschema.validate = schema_checks.validate
-    RemoteAction._validate_action_result = schema_checks.action_result_check(
-        RemoteAction._validate_action_result, RemoteAction.action_response_format_spec()
-    )
-    Event.resolve_by_type = staticmethod(
-        event_class_lookup(Event, rasa.shared.utils.common.all_subclasses)
-    )
-    EndpointConfig.session = pooled_sessions(DEFAULT_REQUEST_TIMEOUT)
-    DaskGraphRunner.run = graph_runner.run_in_order
-    DialogueStateTracker.applied_events = remembered_applied_events(
-        DialogueStateTracker.applied_events
-    )
-    SQLTrackerStore._retrieve = sql_events.retrieve_events
-    SQLTrackerStore.save = sql_events.save_events
-    cache_size = get_settings().nlu_cache_size
-    if cache_size:
-        MessageProcessor._parse_message_with_graph = nlu_cache.cached_parses(
-            MessageProcessor._parse_message_with_graph, cache_size
-        )
-    event.listen(Engine, "connect", tracker_store_pragmas(sqlite_pragmas))
-
-
-def tracker_store_pragmas(service_pragmas: Any) -> Any:
-    """A connect hook for every engine in the Rasa server's process: on SQLite, the service's
-    pragmas and syncing at checkpoints only; nothing on PostgreSQL."""
-
-    def on_connect(dbapi_connection: Any, record: Any) -> None:
-        import sqlite3
-
-        if isinstance(dbapi_connection, sqlite3.Connection):
-            service_pragmas(dbapi_connection, record)
-            dbapi_connection.execute("PRAGMA synchronous=NORMAL")
-
-    return on_connect

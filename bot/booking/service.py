@@ -304,6 +304,22 @@ def upcoming_for_contact(
     return [b for b in found if same_contact(contact.value, b.contact)]
 
 
+def upcoming_in_conversation(
+    conversation_id: str, *, db_session: Session, now: datetime | None = None
+) -> Booking | None:
+    """The next confirmed appointment booked in a conversation, if any."""
+    return db_session.execute(
+        select(Booking)
+        .where(
+            Booking.conversation_id == conversation_id,
+            Booking.status == "confirmed",
+            Booking.starts_at >= (now or utcnow()),
+        )
+        .order_by(Booking.starts_at)
+        .limit(1)
+    ).scalar_one_or_none()
+
+
 def by_calendar_token(reference: str, token: str, *, db_session: Session) -> Booking:
     booking = _by_reference(reference, db_session) if token else None
     if (

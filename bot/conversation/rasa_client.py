@@ -5,7 +5,7 @@ from __future__ import annotations
 import itertools
 import json
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
 import urllib3
 from urllib3.exceptions import ConnectTimeoutError, HTTPError
@@ -69,6 +69,18 @@ class RasaClient:
         While paused, Rasa predicts nothing for the conversation: a person is talking instead.
         """
         self._post(f"/conversations/{sender_id}/tracker/events", {"event": event})
+
+    def forget(self, sender_id: str) -> None:
+        """Tell every Rasa server a conversation is forgotten, so none keeps its words in its
+        NLU cache. Best effort: a server that is down has lost its cache anyway, and a cached
+        message goes within the hour regardless (bot/assistant/nlu_cache.py)."""
+        path = f"/worklocal/conversations/{quote(sender_id, safe='')}/forget"
+        for pool, prefix in zip(self._pools, self._prefixes, strict=True):
+            try:
+                pool.urlopen("POST", prefix + path, body=b"{}", timeout=urllib3.Timeout(2.0),
+                             headers={"Content-Type": "application/json"})  # fmt: skip
+            except (HTTPError, OSError):
+                continue
 
     def _post(self, path: str, body: dict[str, Any]) -> Any:
         start = next(self._next)

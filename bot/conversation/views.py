@@ -113,10 +113,12 @@ def delete_conversation(
     conversation_id: str,
     factory: sessionmaker = Depends(sessions),
     tracker: Engine = Depends(tracker_engine),
+    rasa: RasaClient = Depends(rasa_client),
 ) -> Response:
-    """End the conversation and forget everything held about it."""
+    """End the conversation and forget everything held about it (Rasa's NLU cache too)."""
     with session_scope(factory) as session:
         service.end(session=session, tracker_engine=tracker, conversation_id=conversation_id)
+    rasa.forget(conversation_id)
     return Response(status_code=204)
 
 

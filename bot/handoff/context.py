@@ -80,6 +80,7 @@ VALUES = {
         "money": "money",
         "english_language": "English language",
         "overseas_qualifications": "qualifications from another country",
+        "literacy": "reading and writing",
     },
 }
 REASON_TEXT = {

@@ -23,7 +23,6 @@ from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.nlu.constants import (
-    ENTITIES,
     INTENT,
     INTENT_NAME_KEY,
     INTENT_RANKING_KEY,
@@ -34,8 +33,10 @@ from rasa.shared.nlu.training_data.message import Message
 
 from bot import clock
 from bot.knowledge import service as knowledge
+from bot.safety.detect import kind as danger
 
 ASK_QUESTION = "ask_question"
+SURE_OF_CRISIS = 0.8  # the model's own crisis reading stands only this sure (or by the rules)
 TOPIC = "topic"
 # Each of these intents stands only if the message has words that mean it.
 NEEDS_WORDS = {
@@ -74,6 +75,9 @@ NEEDS_WORDS = {
 KEEP_INTENTS = {
     "request_adviser", "request_callback", "crisis", "book_appointment", "cancel_appointment",
     "manage_booking", "choose_slot", "start_again", "stop", "goodbye",
+    # A word to explain is the glossary's ("what is ESOL?"); who sees what is the privacy
+    # notice's ("will the jobcentre see this?").
+    "explain_term", "ask_privacy",
 }  # fmt: skip
 EMPLOYER = re.compile(NEEDS_WORDS["employer_enquiry"], re.IGNORECASE)
 # Anger at the assistant gets an apology and a person, whatever else the words look like.
@@ -85,7 +89,12 @@ FRUSTRATED = re.compile(
     r"not helpful|annoying|dumb|thick|thick as)\b|\bwaste of (my )?time\b|\bnot helping\b|"
     r"\bno help at all\b|\bfed up (with|of) (you|this)\b|\bffs\b|\bpiss(ed)? off\b|"
     r"\bgive up (on|with) (you|this)\b|\bdoesn'?t understand (anything|me)\b|"
-    r"\byou (don'?t|do not|never) understand\b|\bstupid (bot|robot|thing|computer)\b",
+    r"\b(you|u) (don'?t|dont|do not|never) (understand|get it|listen)\b|"
+    r"\bstupid (bot|robot|thing|computer)\b|"
+    r"\b(already|just) (told|said|answered|gave)\b|\bi (told|said) (you|u|that)( already)?\b|"
+    r"\bhow many times\b|\bgoing round in circles\b|"
+    r"\b(complain|complaint|rude|unhelpful|never (called|rang|phoned|turned up|showed up)|"
+    r"didn'?t (call|ring|phone|turn up|show up)|stood me up|let me down)\b",
     re.IGNORECASE,
 )
 
@@ -95,7 +104,12 @@ def _ranking(message: Message) -> list[dict[str, Any]]:
 
 
 def _set_intent(message: Message, name: str, confidence: float) -> None:
+    """The intent, and the ranking with it first and only once (the fallback compares the top
+    two of the ranking: the same intent twice would look ambiguous)."""
     message.set(INTENT, {INTENT_NAME_KEY: name, PREDICTED_CONFIDENCE_KEY: confidence},
+                add_to_output=True)  # fmt: skip
+    ranking = [r for r in _ranking(message) if r.get("name") != name]
+    message.set(INTENT_RANKING_KEY, [{"name": name, "confidence": confidence}, *ranking],
                 add_to_output=True)  # fmt: skip
 
 
@@ -123,35 +137,95 @@ def question_topic(text: str) -> str | None:
     return topic.key if topic is not None else None
 
 
+# Words that say one thing so plainly the model's reading gives way to them.
+PLAINLY = {
+    # "delete everything u know about me", "wipe this chat pls"
+    "start_again": re.compile(
+        r"\b(delete|wipe|erase|clear|forget|remove)\b(?!.{0,30}\b(appointment|booking|bookings)\b)"
+        r".{0,25}\b(everything|chat|conversation|this|all|what i (said|told you)|about me|my "
+        r"(data|details|answers|info|information)|it all)\b",
+        re.IGNORECASE,
+    ),
+    # "I run a hair salon and want to take on a junior as an apprentice"
+    "employer_enquiry": re.compile(
+        r"\b(i|we) (run|own|manage) (a|an|the|my|our|small|local)\b.{0,40}\b(take on|taking on|"
+        r"hire|hiring|recruit\w*|employ\w*|apprenti\w*|staff|workers|someone to)\b|"
+        r"\b(my|our) (business|company|firm|salon|shop|cafe|garage|restaurant|practice)\b.{0,40}"
+        r"\b(take on|hire|hiring|recruit\w*|employ|apprenti\w*|staff|workers)\b",
+        re.IGNORECASE,
+    ),
+    # "ok lets go back to the questions"
+    "career_advice": re.compile(
+        r"\b(go back to|back to|carry on with|continue( with)?|finish|resume|do|start) (the |my )?"
+        r"(questions|assessment)\b",
+        re.IGNORECASE,
+    ),
+}
+
+
+def _demote(message: Message, name: str, text: str) -> None:
+    """The model's next guess that may stand, in place of ``name``; the fallback then judges
+    how sure it is."""
+    ranking = [r for r in _ranking(message) if r.get("name") != name]
+    best = next((r for r in ranking if allowed(r.get("name"), text)), None)
+    if best is None:
+        return
+    message.set(INTENT_RANKING_KEY, ranking, add_to_output=True)
+    _set_intent(message, best["name"], float(best.get("confidence") or 0.0))
+
+
+def is_question(text: str) -> bool:
+    """Shaped like a question: a question word or mark, or "can I", "do I"..."""
+    try:
+        kb = knowledge.in_force(clock.today())
+    except knowledge.KnowledgeError:
+        return "?" in text
+    return bool(re.search(kb.question_pattern, knowledge.normalise(text)))
+
+
+_MASHED_WORD = re.compile(
+    r"^(?:[a-z]*([a-z])\1\1[a-z]*|[bcdfghjklmnpqrstvwxz]{4,}|[a-z]*(?:asdf|qwer|zxcv|hjkl|sdfg|"
+    r"wert|xcvb)[a-z]*)$"
+)
+_SHORT_OK = {"hmm", "hmmm", "mmm", "zzz", "brrr", "grr", "grrr", "shh", "psst", "nvm", "pls", "thx"}
+
+
+def mashed(text: str) -> bool:
+    """Keys pressed at random ("qqq qqq", "asdfgh"): every word is one no one would type."""
+    words = re.findall(r"[a-z]+", text.lower())
+    return bool(words) and all(_MASHED_WORD.match(w) and w not in _SHORT_OK for w in words)
+
+
 def apply(message: Message) -> None:
     """Correct the message's intent in place by the rules above."""
     text = message.get(TEXT) or ""
     intent = message.get(INTENT) or {}
     name = intent.get(INTENT_NAME_KEY)
+    confidence = float(intent.get(PREDICTED_CONFIDENCE_KEY) or 0.0)
     if not text or text.startswith("/") or not name:
         return
-    if name not in KEEP_INTENTS and name != "request_adviser" and FRUSTRATED.search(text):
+    if mashed(text):  # nothing to act on: "Did you mean…?", never "Goodbye"
+        _set_intent(message, "nlu_fallback", 0.0)
+        return
+    if name == "crisis" and danger(text) is None and confidence < SURE_OF_CRISIS:
+        # The gateway's rules catch the words of danger; the model alone is too often wrong
+        # ("been on here 20 mins and got nowhere"), and a false alarm frightens.
+        _demote(message, name, text)
+        name = (message.get(INTENT) or {}).get(INTENT_NAME_KEY)
+    if name not in ("crisis", "request_adviser", "request_callback") and FRUSTRATED.search(text):
         _set_intent(message, COMPLAIN, 1.0)
-        message.set(INTENT_RANKING_KEY, [{"name": COMPLAIN, "confidence": 1.0}], add_to_output=True)
         return
-    if name not in KEEP_INTENTS:
-        topic = question_topic(text)
-        if topic is not None:
-            _set_intent(message, ASK_QUESTION, 1.0)
-            ranking = [{"name": ASK_QUESTION, "confidence": 1.0}, *_ranking(message)]
-            message.set(INTENT_RANKING_KEY, ranking, add_to_output=True)
-            entity = {"entity": TOPIC, "value": topic, "start": 0, "end": len(text),
-                      "extractor": "IntentRules"}  # fmt: skip
-            message.set(ENTITIES, [*(message.get(ENTITIES) or []), entity], add_to_output=True)
-            return
-    if allowed(name, text):
+    plainly = next((i for i, words in PLAINLY.items() if words.search(text)), None)
+    if plainly is not None and name not in ("crisis", "request_adviser"):
+        _set_intent(message, plainly, 1.0)
         return
-    ranking = [r for r in _ranking(message) if r.get("name") != name]
-    best = next((r for r in ranking if allowed(r.get("name"), text)), None)
-    if best is None:
+    if name not in KEEP_INTENTS and question_topic(text) is not None:
+        _set_intent(message, ASK_QUESTION, 1.0)
         return
-    _set_intent(message, best["name"], float(best.get("confidence") or 0.0))
-    message.set(INTENT_RANKING_KEY, ranking, add_to_output=True)
+    if name == ASK_QUESTION and not is_question(text):
+        _demote(message, name, text)  # "im 23 n jobless since xmas" tells, it doesn't ask
+    elif not allowed(name, text):
+        _demote(message, name, text)
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR], is_trainable=False)

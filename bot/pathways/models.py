@@ -28,6 +28,7 @@ BARRIERS = (
     "money",
     "english_language",
     "overseas_qualifications",
+    "literacy",
 )
 HIGHEST_LEVELS = ("none", *LEVELS)
 WANTS = ("course", "job", "apprenticeship", "support", "advice", "business", "employer")

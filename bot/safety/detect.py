@@ -23,7 +23,12 @@ _KINDS: dict[str, list[str]] = {
         r"\bno\s+(reason|point)\s+(to|in)\s+(live|living|go(ing)?\s+on)\b",
         r"\bbetter\s+off\s+dead\b",
         r"\btake\s+my\s+(own\s+)?life\b",
-        r"\boverdose\b",
+        r"\boverdose\b|\bod'?d\b",
+        r"\b(took|taken|swallowed|had|take)\s+(a\s+load\s+of|loads\s+of|lots\s+of|all\s+(my|of\s+my|"
+        r"the|me)|too\s+many|a\s+bunch\s+of|a\s+bottle\s+of|a\s+packet\s+of|a\s+box\s+of)\s+"
+        r"(pills|tablets|paracetamol|painkillers|meds|medication)",
+        r"\b(don'?t|dont|do\s+not|can'?t|cant|cannot)\s+see\s+(the|any)\s+point\s+(in|of)\s+"
+        r"(living|life|going\s+on|being\s+here|carrying\s+on)",
         r"\b(no\s*one|nobody)\s+(would|will)\s+miss\s+me\b",
         r"\blife\s+(is\s*n'?t|is\s+not|not)\s+worth\s+living\b",
         # Only at the end of a message: "I can't go on the course" and "jump at the chance".
@@ -31,12 +36,14 @@ _KINDS: dict[str, list[str]] = {
         r"\b(going|want|wanna)\s+to\s+jump(\s+off\b.*)?[.!]*$",
         # Self-harm.
         r"\bself[\s-]?harm",
-        r"\b(hurt|hurting|cut|cutting|harm|harming)\s+my\s*self\b",
+        r"\b(hurt|hurting|cut|cutting|cuttin|harm|harming|burn|burning)\s+my\s*sel[fv]e?s?\b",
     ],
     "abuse": [
         r"\b(he|she|they|partner|husband|wife|boyfriend|girlfriend|dad|mum|father|mother)\s+"
         r"(hits|hit|beats|beat|hurts|abuses|abused|threatens|threatened)\s+me\b",
         r"\bdomestic\s+(abuse|violence)\b",
+        r"\b(he|she|they|partner|husband|wife|boyfriend|girlfriend|bf|gf|ex|dad|mum|stepdad)\b"
+        r".{0,30}\b(kill|hurt|beat|batter|stab)\s+me\b",
         r"\b(being|been|am)\s+(abused|assaulted|raped)\b",
         r"\bafraid\s+to\s+go\s+home\b",
         r"\bscared\s+(of|to\s+go)\s+(home|my\s+partner)\b",
@@ -68,6 +75,14 @@ _KINDS: dict[str, list[str]] = {
         r"class|course|uni|university|job|work|team|club|sixth\s+form|lessons?))",
         r"\b(losing|lose)\s+my\s+(home|house|flat|room|place)\b",
         r"\bnowhere\s+to\s+(live|go)\b",
+        r"\blandlord\b.{0,40}\b(wants?|told|tells|says?|said|asked)\b.{0,30}\b(gone|out|leave|go|"
+        r"move)\b",
+        r"\b(kipping|staying|sleeping|crashing)\s+(on|at|in)\b.{0,25}\b(couch|sofa|settee|floor)",
+        r"\bno\s+fixed\s+(address|abode)\b",
+        r"\b(must|have\s+to|got\s+to|need\s+to)\s+(go\s+out|leave|get\s+out|move\s+out)\s+(from|of)\s+"
+        r"(the\s+|my\s+|our\s+)?(house|flat|home|room)",
+        r"\b(repossess\w*|possession\s+order|bailiffs?)\b",
+        r"\b(chucking|kicking|throwing)\s+(me|us)\s+out\b",
         r"\bstaying\s+(at|on|with)\s+(a\s+)?(mates?|friends?)'?s?\b.{0,30}\b(floor|sofa|couch)\b",
     ],
 }

@@ -180,8 +180,14 @@ def test_an_interest_taken_for_a_search_follow_up_still_answers_the_question(dis
 
 def test_asking_for_a_search_instead_of_an_age_leaves_the_questions(dispatcher):
     tracker = _answer("find me a course", "age", {"wants": "job"}, intent="find_course")
-    events = _run(tracker, dispatcher)
-    assert [e for e in events if e["name"] != "requested_slot"] == []  # the form is rejected
+    assert _run(tracker, dispatcher) == [ActionExecutionRejected(FORM)]
+    # ...even when the profile kept something it said ("delivery driver" as an interest)
+    noted = {"new": ["interests"], "changed": []}
+    said = _answer("can i just see some delivery driver jobs", "location",
+                   {"wants": "job", "interests": "delivery driver", "profile_noted": noted},
+                   intent="find_job")  # fmt: skip
+    said.events.append({"event": "slot", "name": "interests", "value": "delivery driver"})
+    assert _run(said, dispatcher) == [ActionExecutionRejected(FORM)]
 
 
 def test_a_bare_number_answers_the_question_asked_not_the_age(dispatcher):
@@ -235,3 +241,11 @@ def test_answers_that_are_not_words_have_no_follow_ups(dispatcher, text, questio
     base = {"wants": "job", "age": 30, "location": "DB3 1AA", "situation": "out_of_work"}
     events = _run(_answer(text, question, {**base, **slots}), dispatcher)
     assert events[:2] == [SlotSet(question, value), SlotSet("failed_attempts", 0)]
+
+
+def test_after_a_digression_the_form_asks_again_instead_of_refusing_again(dispatcher):
+    """The form runs again once "why do you ask?" is answered: that run asks its question."""
+    tracker = _answer("why do you ask", "age", {"wants": "job"}, intent="ask_why")
+    for name in ("action_explain_why", FORM):  # as Rasa's temporary tracker has them
+        tracker.events.append({"event": "action", "name": name})
+    assert ActionExecutionRejected(FORM) not in _run(tracker, dispatcher)

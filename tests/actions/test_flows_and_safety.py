@@ -27,14 +27,33 @@ def _run(action, dispatcher, tracker):
 
 
 @pytest.mark.parametrize(
-    ("intent", "then"),
-    [("request_adviser", "action_handoff"), ("help", "utter_help"),
-     ("find_course", "action_search"), ("crisis", "action_crisis"),
-     ("ask_question", "action_answer_question"), ("start_again", "utter_confirm_restart")],
+    ("intent", "text", "said"),
+    [("request_adviser", "can i talk to a real person", {"custom": "handoff"}),
+     ("help", "help", {"response": "utter_help"}),
+     ("find_course", "plumbing courses", {"custom": "course_results"}),
+     ("crisis", "/crisis", {"custom": "crisis"}),
+     ("ask_question", "how much do apprentices get paid", {"custom": "answer"}),
+     ("start_again", "start again", {"response": "utter_confirm_restart"})],
 )  # fmt: skip
-def test_leaving_a_form_answers_the_request_at_once(dispatcher, intent, then):
-    tracker = make_tracker(intent=intent, active_loop="booking_form")
-    assert _run(ActionLeaveFlow(), dispatcher, tracker) == [*LEFT, FollowupAction(then)]
+def test_leaving_a_form_answers_the_request_at_once(demo_database, dispatcher, intent, text, said):
+    """Answered in the same action (a follow-up action would leave the rules without one to
+    wait for the resident after it), the form ended first."""
+    tracker = make_tracker(intent=intent, text=text, active_loop="booking_form")
+    events = _run(ActionLeaveFlow(), dispatcher, tracker)
+    assert events[: len(LEFT)] == LEFT
+    last = dispatcher.messages[-1]
+    if "custom" in said:
+        assert last["custom"]["type"] == said["custom"]
+    else:
+        assert last["response"] == said["response"]
+
+
+def test_leaving_for_another_form_starts_it(dispatcher):
+    tracker = make_tracker(intent="career_advice", active_loop="booking_form")
+    assert _run(ActionLeaveFlow(), dispatcher, tracker) == [
+        *LEFT,
+        FollowupAction("assessment_form"),
+    ]
 
 
 def test_stopping_a_booking_lets_the_held_time_go(demo_database, dispatcher):

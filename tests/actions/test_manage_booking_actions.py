@@ -143,3 +143,24 @@ def test_a_new_time_keeps_the_reference(demo_database, dispatcher):
     with database() as db:
         [booking] = db.execute(select(Booking)).scalars().all()
         assert (booking.reference, booking.status, booking.sequence) == (reference, "confirmed", 1)
+
+
+def test_nothing_is_asked_that_the_conversation_already_knows(demo_database, dispatcher):
+    """Booked in this chat a moment ago: the resident's own appointment, without a reference."""
+    with database() as db:
+        first = bookings.find_slots(db_session=db, council=council(), offer="youth_pathways")[0]
+        booking = booking_flows.book(db_session=db, council=council(), slot=first.id,
+                                     channel=first.channels[0], first_name="Sam",
+                                     contact_text=CONTACT, conversation_id="mine")  # fmt: skip
+        reference = booking.reference
+    form = actions.ValidateManageBookingForm()
+    mine = make_tracker(text="i lost the reference number", intent="cancel_appointment",
+                        active_loop="manage_booking_form", sender_id="mine")  # fmt: skip
+    assert asyncio.run(form.run(dispatcher, mine, {})) == [
+        SlotSet("booking_reference", reference), SlotSet("booking_contact", CONTACT)
+    ]  # fmt: skip
+    other = make_tracker(text="i lost the reference number", intent="cancel_appointment",
+                         active_loop="manage_booking_form", sender_id="someone-else")  # fmt: skip
+    assert asyncio.run(form.run(dispatcher, other, {})) == [
+        SlotSet("booking_reference", actions.BY_CONTACT)
+    ]

@@ -8,7 +8,7 @@ def test_embedded_defaults_use_sqlite_tracker_and_in_memory_lock(tmp_path):
     rendered = endpoints.render(Settings(var_dir=tmp_path, action_port=5999))
     assert rendered["action_endpoint"] == {"url": "http://127.0.0.1:5999/webhook"}
     assert rendered["tracker_store"] == {
-        "type": "SQL",
+        "type": "bot.assistant.tracker_store.WorkLocalSQLTrackerStore",
         "dialect": "sqlite",
         "db": str(tmp_path / "tracker.db"),
     }
@@ -23,7 +23,7 @@ def test_production_urls_select_postgresql_and_redis(tmp_path):
     )
     rendered = endpoints.render(settings)
     assert rendered["tracker_store"] == {
-        "type": "SQL",
+        "type": "bot.assistant.tracker_store.WorkLocalSQLTrackerStore",
         "dialect": "postgresql",
         "url": "db.internal",
         "db": "worklocal",
@@ -50,5 +50,14 @@ def test_written_file_is_valid_yaml_rasa_can_read(tmp_path):
     tracker_config = read_endpoint_config(str(path), "tracker_store")
     lock_config = read_endpoint_config(str(path), "lock_store")
     store = TrackerStore.create(tracker_config)
-    assert type(store).__name__ == "SQLTrackerStore"
+    assert type(store).__name__ == "WorkLocalSQLTrackerStore"
     assert type(LockStore.create(lock_config)).__name__ == "InMemoryLockStore"
+
+
+def test_with_the_patches_off_rasa_uses_its_own_tracker_store(tmp_path):
+    from rasa.core.tracker_store import TrackerStore
+    from rasa.utils.endpoints import read_endpoint_config
+
+    path = endpoints.write(Settings(var_dir=tmp_path, rasa_patches=False))
+    store = TrackerStore.create(read_endpoint_config(str(path), "tracker_store"))
+    assert type(store).__name__ == "SQLTrackerStore"

@@ -45,9 +45,21 @@ def test_an_intent_needs_its_words(text, guessed, then):
 def test_a_question_the_knowledge_base_answers_is_a_question(text, guessed, topic):
     message = _parsed(text, (guessed, 0.7), ("inform", 0.2))
     assert message.get("intent") == {"name": "ask_question", "confidence": 1.0}
-    assert {"entity": "topic", "value": topic} == {
-        k: v for k, v in message.get("entities")[-1].items() if k in ("entity", "value")
-    }
+    assert [r["name"] for r in message.get("intent_ranking")][:3] == [
+        "ask_question",
+        guessed,
+        "inform",
+    ]
+    assert intent_rules.question_topic(text) == topic
+
+
+def test_a_statement_is_not_a_question_and_the_model_alone_is_not_a_crisis():
+    told = _parsed("hiya im 23 n been jobless since xmas", ("ask_question", 0.6), ("inform", 0.3))
+    assert told.get("intent")["name"] == "inform"
+    moan = _parsed("been on here 20 mins and got nowhere", ("crisis", 0.6), ("complain", 0.3))
+    assert moan.get("intent")["name"] == "complain"
+    sure = _parsed("i cant take it anymore", ("crisis", 0.9), ("inform", 0.1))
+    assert sure.get("intent")["name"] == "crisis"
 
 
 def test_asking_for_a_person_or_a_crisis_is_never_turned_into_a_question():

@@ -90,16 +90,15 @@ def test_an_event_class_defined_later_is_found():
 
 
 def test_the_tracker_store_on_sqlite_uses_the_write_ahead_log(tmp_path):
-    from sqlalchemy import create_engine, event, text
+    from sqlalchemy import text
 
-    from bot.database.core import sqlite_pragmas
+    from bot.assistant.tracker_store import WorkLocalSQLTrackerStore
 
-    engine = create_engine(f"sqlite:///{tmp_path / 'tracker.db'}", future=True)
-    event.listen(engine, "connect", speedups.tracker_store_pragmas(sqlite_pragmas))
-    with engine.connect() as connection:
+    store = WorkLocalSQLTrackerStore(dialect="sqlite", db=str(tmp_path / "tracker.db"))
+    with store.engine.connect() as connection:
         assert connection.execute(text("PRAGMA journal_mode")).scalar() == "wal"
         assert connection.execute(text("PRAGMA synchronous")).scalar() == 1  # NORMAL
-    engine.dispose()
+    store.engine.dispose()
 
 
 def test_calls_to_the_action_server_reuse_one_connection(monkeypatch):

@@ -13,6 +13,7 @@ offers a person, and never shows unrelated results instead.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field, replace
 from typing import Any
@@ -162,8 +163,10 @@ def _subject_in(
 ) -> str:
     """The subject: ESOL if the message says so, the model's subject if it found one, or the
     message's own words less request phrasing, filler, filters and the place."""
-    if kind in ("course", "service") and message.wants_esol(said):
-        return "esol"
+    if message.wants_esol(said):
+        if kind in ("course", "service"):
+            return "esol"
+        said = re.sub(r"\benglish\b", " ", said)  # "no english good": a cue, not a job
     named = _entity_values(entities, "subject", "job_role")
     if named:
         return " ".join(dict.fromkeys(n.lower() for n in named))

@@ -22,7 +22,9 @@ _SPELLED_OUT = {
     "pleeze": "please", "thx": "thanks", "thanx": "thanks", "thnx": "thanks", "ty": "thanks",
     "wanna": "want to", "gonna": "going to", "gotta": "got to", "gimme": "give me",
     "lemme": "let me", "lookin": "looking", "lukin": "looking", "luking": "looking",
-    "wrk": "work", "wrking": "working", "jb": "job", "jbs": "jobs", "cn": "can", "cud": "could",
+    "wrk": "work", "wrking": "working", "wurk": "work", "werk": "work", "wiv": "with",
+    "wif": "with", "wid": "with", "jobz": "jobs", "joob": "job", "jb": "job", "jbs": "jobs",
+    "cn": "can", "cud": "could",
     "wud": "would", "wat": "what", "wot": "what", "sum": "some", "ne": "any", "nethin": "anything",
     "any1": "anyone", "sumthin": "something", "summat": "something", "nr": "near", "hav": "have",
     "av": "have", "hv": "have", "dont": "do not", "cant": "can not", "wont": "will not",
@@ -125,6 +127,7 @@ _FILLER = _set(
     services service sorts ideas options choices shift shifts asap urgent urgently quickly
     immediately adults beginners beginner talk chat speak away hmm hm um umm erm er uh ah oh
     ooh alright cool great fine sure lol brilliant lovely perfect idk result results
+    actually rather instead prefer preferably id ive im dont cant wont
     """
 )
 # Kept for support services ("careers advice", "employment support" are what they are called).

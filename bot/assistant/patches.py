@@ -1,0 +1,238 @@
+"""Every change the service makes to Rasa 3.6.21 at start-up, in one table, checked before use.
+
+Each patch replaces one Rasa function with one that keeps Rasa's results and errors and does
+less work (docs/rasa-patches.md has the table with the measured gains). A patch is written
+against a particular version of the function it replaces, so each row holds a fingerprint of
+that function's source: if Rasa is not the pinned version, or a function has changed, the Rasa
+server refuses to start and says which patch, rather than silently losing an upstream fix.
+``WORKLOCAL_RASA_PATCHES=off`` runs stock Rasa instead (the tracker store too: see
+``bot.assistant.endpoints``).
+
+The SQL tracker store is not patched: ``bot.assistant.tracker_store`` subclasses Rasa's and is
+named in the generated endpoints.yml; its fingerprints are checked here all the same.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib
+import inspect
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+RASA_VERSION = "3.6.21"
+ENV = "WORKLOCAL_RASA_PATCHES"
+
+
+class PatchError(RuntimeError):
+    """Rasa is not what the patches were written for: the server must not start with them."""
+
+
+@dataclass(frozen=True)
+class Patch:
+    name: str
+    target: str  # "module:Class.attribute" or "module:function", Rasa's original
+    why: str
+    gain: str  # what it measured (docs/benchmarks.md, "Load through the gateway")
+    fingerprint: str  # sha256 of the original's source, first 16 hex digits
+    install: Callable[[], None] | None = None  # None: checked only (used by a subclass)
+
+
+def resolve(target: str) -> Any:
+    module_name, _, path = target.partition(":")
+    found: Any = importlib.import_module(module_name)
+    for part in path.split("."):
+        # On a class, the attribute as written there (a staticmethod, a property), not bound.
+        found = inspect.getattr_static(found, part) if inspect.isclass(found) else (
+            getattr(found, part))  # fmt: skip
+    if isinstance(found, (staticmethod, classmethod)):
+        found = found.__func__
+    if isinstance(found, property):
+        found = found.fget
+    return found
+
+
+def fingerprint(target: str) -> str:
+    source = inspect.getsource(resolve(target))
+    return hashlib.sha256(source.encode()).hexdigest()[:16]
+
+
+def _install_schema_checks() -> None:
+    import jsonschema
+    from rasa.core.actions.action import RemoteAction
+
+    from bot.assistant import schema_checks
+
+    jsonschema.validate = schema_checks.validate
+    RemoteAction._validate_action_result = schema_checks.action_result_check(
+        RemoteAction._validate_action_result, RemoteAction.action_response_format_spec()
+    )
+
+
+def _install_event_lookup() -> None:
+    import rasa.shared.utils.common
+    from rasa.shared.core.events import Event
+
+    from bot.assistant import speedups
+
+    Event.resolve_by_type = staticmethod(
+        speedups.event_class_lookup(Event, rasa.shared.utils.common.all_subclasses)
+    )
+
+
+def _install_pooled_sessions() -> None:
+    from rasa.utils.endpoints import DEFAULT_REQUEST_TIMEOUT, EndpointConfig
+
+    from bot.assistant import speedups
+
+    EndpointConfig.session = speedups.pooled_sessions(DEFAULT_REQUEST_TIMEOUT)
+
+
+def _install_graph_runner() -> None:
+    from rasa.engine.runner.dask import DaskGraphRunner
+
+    from bot.assistant import graph_runner
+
+    DaskGraphRunner.run = graph_runner.run_in_order
+
+
+def _install_applied_events() -> None:
+    from rasa.shared.core.trackers import DialogueStateTracker
+
+    from bot.assistant import speedups
+
+    DialogueStateTracker.applied_events = speedups.remembered_applied_events(
+        DialogueStateTracker.applied_events
+    )
+
+
+def _install_nlu_cache() -> None:
+    from rasa.core.processor import MessageProcessor
+
+    from bot.assistant import nlu_cache
+    from bot.config import get_settings
+
+    size = get_settings().nlu_cache_size
+    if size:
+        MessageProcessor._parse_message_with_graph = nlu_cache.cached_parses(
+            MessageProcessor._parse_message_with_graph, size
+        )
+
+
+PATCHES = (
+    Patch(
+        "action response check per event type",
+        "rasa.core.actions.action:RemoteAction._validate_action_result",
+        "jsonschema tried every event type's schema for every event an action returns",
+        "9x faster check; was 8 % of Rasa's time",
+        "f8cdb4be68123961",
+        _install_schema_checks,
+    ),
+    Patch(
+        "jsonschema validators compiled once",
+        "jsonschema:validate",
+        "jsonschema re-checked each schema against its meta-schema on every call",
+        "part of the 8 % above",
+        "dc1e7e6a0aee8a4e",
+        None,  # installed with the row above, which needs it
+    ),
+    Patch(
+        "event class lookup",
+        "rasa.shared.core.events:Event.resolve_by_type",
+        "Rasa walks every Event subclass for every event of every tracker it loads",
+        "a table built once",
+        "b5cf570fa7f286c7",
+        _install_event_lookup,
+    ),
+    Patch(
+        "pooled action-server connections",
+        "rasa.utils.endpoints:EndpointConfig.session",
+        "a new HTTP session, and connection, for every call to the action server",
+        "kept-alive connections; action calls written by ujson",
+        "e55aa13d9d4fb4bc",
+        _install_pooled_sessions,
+    ),
+    Patch(
+        "model graph without dask",
+        "rasa.engine.runner.dask:DaskGraphRunner.run",
+        "dask's scheduler bookkeeping for a graph that runs in order anyway",
+        "8 % of Rasa's time",
+        "45f0f52f574f3aa9",
+        _install_graph_runner,
+    ),
+    Patch(
+        "applied events remembered per tracker state",
+        "rasa.shared.core.trackers:DialogueStateTracker.applied_events",
+        "the whole history walked many times a turn, searching back for the form's last run",
+        "15 % of Rasa's time",
+        "764d5065ea9997d6",
+        _install_applied_events,
+    ),
+    Patch(
+        "NLU cache (NLU_CACHE_SIZE; forgotten with its conversations)",
+        "rasa.core.processor:MessageProcessor._parse_message_with_graph",
+        'the same short answers ("yes", "full time") parsed again for every resident',
+        "NLU was a quarter of Rasa's time; 2.25x against 1.76x without it",
+        "0bd50a53b5c013af",
+        _install_nlu_cache,
+    ),
+    # Checked for bot.assistant.tracker_store's subclass, which copies Rasa's query.
+    Patch(
+        "SQL tracker store: read through Core",
+        "rasa.core.tracker_store:SQLTrackerStore._retrieve",
+        "each turn loaded every event as an ORM object to read one column",
+        "over a quarter of Rasa's time, with the save below",
+        "c8adbf6f4b61ddd1",
+    ),
+    Patch(
+        "SQL tracker store: one insert per turn",
+        "rasa.core.tracker_store:SQLTrackerStore.save",
+        "each new event written through the ORM's unit of work",
+        "see above",
+        "57165e46eab3de08",
+    ),
+    Patch(
+        "SQL tracker store: the session query",
+        "rasa.core.tracker_store:SQLTrackerStore._event_query",
+        "copied in Core by bot.assistant.sql_events.event_rows",
+        "(the same rows)",
+        "cd44f7901b860bfd",
+    ),
+    Patch(
+        "SQL tracker store: engine settings",
+        "rasa.core.tracker_store:create_engine_kwargs",
+        "no pre-ping (a PostgreSQL restart broke turns) and a new SQLite connection per call",
+        "a tenth of Rasa's time on SQLite",
+        "dff5f092362096da",
+    ),
+)
+
+
+def check() -> None:
+    """Refuse to go on unless Rasa is the pinned version and every patched function is the
+    one its patch was written for."""
+    import rasa
+
+    if rasa.__version__ != RASA_VERSION:
+        raise PatchError(
+            f"Rasa is {rasa.__version__}, but the service's Rasa patches were written for "
+            f"{RASA_VERSION}. Install the pinned version (requirements/constraints.txt), or "
+            f"start with {ENV}=off to run stock Rasa."
+        )
+    changed = [p for p in PATCHES if fingerprint(p.target) != p.fingerprint]
+    if changed:
+        names = "; ".join(f"{p.name} ({p.target})" for p in changed)
+        raise PatchError(
+            f"Rasa's code differs from what these patches replace: {names}. Check each against "
+            f"the new code and update bot/assistant/patches.py, or start with {ENV}=off."
+        )
+
+
+def apply() -> None:
+    """Check, then install every patch. Called once, in the Rasa server's process, before Rasa
+    serves."""
+    check()
+    for patch in PATCHES:
+        if patch.install is not None:
+            patch.install()

@@ -1,0 +1,61 @@
+"""The Rasa server's SQL tracker store: Rasa's own, reading and writing through SQLAlchemy Core,
+with engine settings that survive a database restart.
+
+Named by module path in the endpoints.yml the service writes (``bot.assistant.endpoints``), as
+Rasa loads custom tracker stores, so a reader of that file sees it; ``WORKLOCAL_RASA_PATCHES=
+off`` names Rasa's own ``SQL`` store instead. The queries are Rasa's (``bot.assistant.
+sql_events``), whose originals ``bot.assistant.patches`` fingerprints.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import sqlalchemy as sa
+from rasa.core.tracker_store import SQLTrackerStore, create_engine_kwargs
+from sqlalchemy import event
+
+from bot.assistant import sql_events
+from bot.database.core import sqlite_engine_kwargs, sqlite_pragmas
+
+
+def engine_kwargs(url: Any) -> dict[str, Any]:
+    """Rasa's engine settings, and on PostgreSQL each pooled connection checked before use (as
+    the API's are) with connecting given up after 5 s rather than hanging a turn; on SQLite,
+    connections kept in a pool rather than opened (and their pragmas run) for every read and
+    write, as SQLAlchemy 1.4 does for files."""
+    found = dict(create_engine_kwargs(url))
+    if found:  # PostgreSQL
+        found["pool_pre_ping"] = True
+        found["pool_timeout"] = 5
+        found["connect_args"] = {**found.get("connect_args", {}), "connect_timeout": 5}
+    elif str(url).startswith("sqlite"):
+        found.update(sqlite_engine_kwargs())
+    return found
+
+
+def on_connect(dbapi_connection: Any, record: Any) -> None:
+    """On SQLite, the service's pragmas (write-ahead log) and syncing at checkpoints only: a
+    crash of the process loses nothing; a power cut may lose the last turns' events, never
+    corrupt the file. Production uses PostgreSQL."""
+    import sqlite3
+
+    if isinstance(dbapi_connection, sqlite3.Connection):
+        sqlite_pragmas(dbapi_connection, record)
+        dbapi_connection.execute("PRAGMA synchronous=NORMAL")
+
+
+class WorkLocalSQLTrackerStore(SQLTrackerStore):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        url = self.engine.url
+        self.engine.dispose()
+        self.engine = sa.create_engine(url, **engine_kwargs(url))
+        event.listen(self.engine, "connect", on_connect)
+        self.sessionmaker = sa.orm.session.sessionmaker(bind=self.engine)
+
+    async def _retrieve(self, sender_id: str, fetch_events_from_all_sessions: bool) -> Any:
+        return await sql_events.retrieve_events(self, sender_id, fetch_events_from_all_sessions)
+
+    async def save(self, tracker: Any) -> None:
+        await sql_events.save_events(self, tracker)
