@@ -84,7 +84,10 @@ class ValidateAssessmentForm(FormValidationAction):
     ) -> list[EventType]:
         just_said = first_run_since_message(tracker)  # not the question again
         requested, intent = tracker.get_slot("requested_slot"), intent_of(tracker)
-        if intent in MISREAD_ANSWERS:  # "didnt finish skool" is no goodbye: an answer if read
+        changed = (tracker.get_slot(NOTED) or {}).get("changed") or []
+        if "wants" in changed:  # "i'd rather do a course": a change of mind, the questions go on
+            asks_instead = False
+        elif intent in MISREAD_ANSWERS:  # "didnt finish skool" is no goodbye: an answer if read
             asks_instead = not self._extract(requested, tracker)
         else:
             asks_instead = intent in NEVER_ANSWERS or (

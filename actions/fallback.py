@@ -34,6 +34,12 @@ def _second_time(tracker: Tracker) -> bool:
     return bool(actions) and actions[-1] == NAME
 
 
+def _follows_a_search(tracker: Tracker) -> bool:
+    from actions.knowledge import refines
+
+    return bool(tracker.get_slot("last_search")) and refines(tracker)
+
+
 class ActionTwoStageFallbackOffer(Action):
     def name(self) -> str:
         return NAME
@@ -51,6 +57,10 @@ class ActionTwoStageFallbackOffer(Action):
                 json_message={"type": "not_understood", "case": reference},
             )
             return []
+        if _follows_a_search(tracker):  # "can i do any of them from home": about the results
+            from actions.search import ActionMoreResults
+
+            return await ActionMoreResults().run(dispatcher, tracker, domain)
         ranking = tracker.latest_message.get("intent_ranking") or []
         guesses = [r["name"] for r in ranking if r.get("name") in SUGGESTIONS][:2]
         buttons = [{"title": SUGGESTIONS[g], "payload": f"/{g}"} for g in guesses]

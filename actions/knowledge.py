@@ -48,7 +48,7 @@ def find(tracker: Tracker) -> tuple[knowledge.Answer | None, str]:
     return found, who
 
 
-def _refines(tracker: Tracker) -> bool:
+def refines(tracker: Tracker) -> bool:
     """Whether a question is about the last search's results (a filter, a place)."""
     from bot.catalogue.search import conversation as finder
 
@@ -70,7 +70,7 @@ class ActionAnswerQuestion(Action):
             found, who = find(tracker)
         except knowledge.KnowledgeError:
             found, who = None, "resident"
-        if found is None and tracker.get_slot("last_search") and _refines(tracker):
+        if found is None and tracker.get_slot("last_search") and refines(tracker):
             from actions.search import ActionMoreResults  # "can i do any of them from home"
 
             return await ActionMoreResults().run(dispatcher, tracker, domain)

@@ -58,7 +58,17 @@ class ValidateManageBookingForm(ValidateBookingForm):
             known = _already_known(tracker)
             if known:
                 return [SlotSet(name, value) for name, value in known.items()]
-        return await super().run(dispatcher, tracker, domain)
+        lost = await self._validate_reference_first(tracker)
+        return lost if lost is not None else await super().run(dispatcher, tracker, domain)
+
+    async def _validate_reference_first(self, tracker: Tracker) -> list[EventType] | None:
+        """ "I don't have it, I deleted the message" answers the reference question (it can be
+        sent instead): never a reason to leave the form."""
+        if tracker.get_slot("requested_slot") == "booking_reference" and NO_REFERENCE.search(
+            text_of(tracker)
+        ):
+            return [SlotSet("booking_reference", BY_CONTACT), SlotSet("failed_attempts", 0)]
+        return None
 
     def validate_booking_reference(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict

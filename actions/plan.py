@@ -60,7 +60,9 @@ class ActionShowPlan(Action):
                 keeping the courses that suit this resident."""
                 cards: list[dict] = []
                 for page in range(1, PAGES + 1):
-                    request = finder.Request(kind=kind, words=words, near=place, page=page)
+                    level = fit.lowest_level(answers) if kind == "course" else None
+                    request = finder.Request(kind=kind, words=words, near=place, page=page,
+                                             min_level=level)  # fmt: skip
                     found = run_request(request, slots, db)
                     if not found.relevant:
                         break

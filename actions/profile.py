@@ -33,7 +33,7 @@ NAME = "action_validate_slot_mappings"
 # skips and to know the message was about something other than its question.
 NOTED = "profile_noted"
 # Answers worth saying back when they change: a wrong one would send the resident elsewhere.
-SAID_BACK = ("age", "location", "situation", "highest_level", "hours")
+SAID_BACK = ("age", "location", "situation", "highest_level", "hours", "wants")
 SEARCHES = ("find_course", "find_job", "find_apprenticeship", "get_support", "more_results")
 
 
@@ -104,7 +104,9 @@ def new_facts(tracker: Tracker) -> dict[str, Any]:
             merged = _merged_barriers(before, value)
             if merged is not None:
                 changes["barriers"] = merged
-        elif slot == "wants" and flow.known(before):
+        elif slot == "wants_changed":
+            continue
+        elif slot == "wants" and flow.known(before) and not read.get("wants_changed"):
             continue  # a search later on doesn't change what they first came for
         elif value != before:
             changes[slot] = value

@@ -1034,6 +1034,23 @@ def interests(text: str, entities: Iterable[Mapping[str, Any]]) -> str | None:
 
 # --- the whole message -------------------------------------------------------------------
 
+_RATHER = re.compile(
+    r"\b(?:i'd rather|i would rather|rather|prefer(?: to)?|instead)\b(?: do| get| have| find| go "
+    r"for| look for| try| start)?(?: an?| some)?\s+(course|courses|training|apprenticeship|job|"
+    r"jobs|work)\b"
+)
+_RATHER_WANTS = {
+    "course": "course", "courses": "course", "training": "course",
+    "apprenticeship": "apprenticeship", "job": "job", "jobs": "job", "work": "job",
+}  # fmt: skip
+
+
+def changed_wants(text: str) -> str | None:
+    """ "actually id rather do a course than get a job": what they want now, said as a change."""
+    found = _RATHER.search(text)
+    return _RATHER_WANTS[found.group(1)] if found else None
+
+
 WANTS_BY_INTENT = {
     "find_course": "course",
     "find_job": "job",
@@ -1119,4 +1136,7 @@ def read(
         facts["interests"] = interest
     if intent in WANTS_BY_INTENT:
         facts["wants"] = WANTS_BY_INTENT[intent]
+    changed = changed_wants(said)
+    if changed:
+        facts["wants"], facts["wants_changed"] = changed, True
     return facts

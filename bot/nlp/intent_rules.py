@@ -36,6 +36,7 @@ from bot.knowledge import service as knowledge
 from bot.safety.detect import kind as danger
 
 ASK_QUESTION = "ask_question"
+RULED, RIVAL = 1.0, 0.5  # an intent set by rule, and the most any other reading then keeps
 SURE_OF_CRISIS = 0.8  # the model's own crisis reading stands only this sure (or by the rules)
 TOPIC = "topic"
 # Each of these intents stands only if the message has words that mean it.
@@ -90,6 +91,7 @@ FRUSTRATED = re.compile(
     r"\bno help at all\b|\bfed up (with|of) (you|this)\b|\bffs\b|\bpiss(ed)? off\b|"
     r"\bgive up (on|with) (you|this)\b|\bdoesn'?t understand (anything|me)\b|"
     r"\b(you|u) (don'?t|dont|do not|never) (understand|get it|listen)\b|"
+    r"\b(don'?t|dont|do not|can'?t|cant) (you|u) (understand|get it|listen)\b|"
     r"\bstupid (bot|robot|thing|computer)\b|"
     r"\b(already|just) (told|said|answered|gave)\b|\bi (told|said) (you|u|that)( already)?\b|"
     r"\bhow many times\b|\bgoing round in circles\b|"
@@ -109,6 +111,9 @@ def _set_intent(message: Message, name: str, confidence: float) -> None:
     message.set(INTENT, {INTENT_NAME_KEY: name, PREDICTED_CONFIDENCE_KEY: confidence},
                 add_to_output=True)  # fmt: skip
     ranking = [r for r in _ranking(message) if r.get("name") != name]
+    if confidence >= RULED:  # decided by rule: the model's guesses are no rival to it
+        ranking = [{**r, "confidence": min(float(r.get("confidence") or 0), RIVAL)}
+                   for r in ranking]  # fmt: skip
     message.set(INTENT_RANKING_KEY, [{"name": name, "confidence": confidence}, *ranking],
                 add_to_output=True)  # fmt: skip
 
@@ -152,6 +157,13 @@ PLAINLY = {
         r"hire|hiring|recruit\w*|employ\w*|apprenti\w*|staff|workers|someone to)\b|"
         r"\b(my|our) (business|company|firm|salon|shop|cafe|garage|restaurant|practice)\b.{0,40}"
         r"\b(take on|hire|hiring|recruit\w*|employ|apprenti\w*|staff|workers)\b",
+        re.IGNORECASE,
+    ),
+    # "that time is no good, can i have a different day" (not "change my appointment")
+    "book_appointment": re.compile(
+        r"^(?!.*\b(my|the|our) (appointment|booking)\b).*(\b(different|another|other) (day|time|"
+        r"date)\b|\b(that|this) (time|day|date) (is|isn'?t|is not|was) (no good|not good|bad|"
+        r"wrong)|\bcan'?t (make|do) (that|this|the) (time|day|date)\b)",
         re.IGNORECASE,
     ),
     # "ok lets go back to the questions"

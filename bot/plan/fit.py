@@ -26,19 +26,27 @@ def _rank(level: str | None) -> int | None:
     return LEVELS.index(level) if level in LEVELS else None
 
 
+def lowest_level(answers: Answers) -> str | None:
+    """The lowest course level worth offering: nothing below Level 2 for someone who has
+    Level 3 or more (changing career starts at Level 2, not with the basics)."""
+    held = _rank(answers.highest_level)
+    return "2" if held is not None and held >= LEVELS.index("3") else None
+
+
 def suits(card: Mapping[str, Any], answers: Answers) -> bool:
-    """A course well below what the resident already has is left out, unless it is the English
-    or maths they still need; computer basics are left out for someone confident with them."""
+    """Basics (Entry level and Level 1) are left out for someone with Level 3 or more, unless
+    they are the English or maths the resident still needs; computer basics are left out for
+    someone confident with them."""
     title = str(card.get("title") or "")
     course = _rank(card.get("level_code"))
+    basic = course is not None and course <= LEVELS.index("1")
     if (
         answers.digital_confidence == "confident"
         and BASICS.search(title)
-        and (course is None or course <= LEVELS.index("1"))
+        and (course is None or basic)
     ):
         return False
-    held = _rank(answers.highest_level)
-    if held is None or course is None or course >= held - 1:
+    if lowest_level(answers) is None or not basic:
         return True
     return bool(
         (ENGLISH.search(title) and answers.gcse_english is False)

@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session
 from bot.assessment import parse
 from bot.catalogue.course import funding
 from bot.catalogue.course import service as courses
+from bot.catalogue.course.models import LEVELS
 from bot.catalogue.labels import ATTENDANCE_LABELS
 from bot.catalogue.search import message
 from bot.catalogue.search import place as places
@@ -67,6 +68,8 @@ class Request:
     # "in X" not yet checked against the places data (no database at hand when it was read):
     # ``run`` makes it the place if it is one, or adds it to the words if it is not.
     maybe_place: str | None = None
+    # Courses at this level or above only (a plan for someone who has it already).
+    min_level: str | None = None
 
     def as_slot(self) -> dict[str, Any]:
         return asdict(self)
@@ -353,6 +356,8 @@ def _course_filters(request: Request, search: Search, profile: funding.Profile |
         )
     if request.cheap and not request.free:
         search.where.append(courses.costing_at_most(CHEAP_PENCE, known))
+    if request.min_level in LEVELS:
+        search.selected["level"] = set(LEVELS[LEVELS.index(request.min_level) :])
     if request.online:
         search.selected["delivery_mode"] = {"online"}
     if request.part_time:
