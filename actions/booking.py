@@ -374,7 +374,18 @@ def answers_question(slot: str | None, text: str) -> bool:
         return True
     if slot == "booking_reference":
         return bool(re.search(r"[A-Za-z0-9]{3}[\s-]?[A-Za-z0-9]{3}", text)) and len(text) < 30
+    if slot == "callback_safe_time":
+        return bool(SAFE_TIME_WORDS.search(text)) and len(text) <= 200
     return False
+
+
+SAFE_TIME_WORDS = re.compile(
+    r"\d|\b(any ?time|morning|mornings|afternoon|afternoons|evening|evenings|lunch|dinner|"
+    r"day|days|weekdays?|weekends?|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+    r"mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|noon|midday|am|pm|after|before|between|"
+    r"until|till|til|when|while|whilst|not|never|only|work|out|school)\b",
+    re.IGNORECASE,
+)
 
 
 class ValidateBookingForm(FormValidationAction):

@@ -4,6 +4,8 @@ adviser. The gateway decides live chat or not, because only it knows who is onli
 
 from __future__ import annotations
 
+from typing import Any
+
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
@@ -22,6 +24,8 @@ from bot.handoff import service as cases
 from bot.handoff.models import Case
 from bot.pathways.service import route
 from bot.plan import service as plans
+
+SAFE_TIME_SLOT = "callback_safe_time"
 
 
 def open_case(tracker: Tracker, reason: str, db: Session) -> Case:
@@ -61,10 +65,30 @@ class ActionHandoff(Action):
 
 
 class ValidateCallbackForm(ValidateBookingForm):
-    """The same first name, contact and consent as a booking, checked the same way."""
+    """The same first name, contact and consent as a booking, checked the same way; after
+    abuse, also when it is safe to call, because the wrong person may answer."""
 
     def name(self) -> str:
         return "validate_callback_form"
+
+    async def required_slots(
+        self,
+        domain_slots: list[str],
+        dispatcher: CollectingDispatcher,
+        tracker: Tracker,
+        domain: DomainDict,
+    ) -> list[str]:
+        if tracker.get_slot("crisis_kind") == "abuse":
+            return domain_slots
+        return [name for name in domain_slots if name != SAFE_TIME_SLOT]
+
+    def validate_callback_safe_time(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        said = " ".join(str(value or "").split())
+        if not said or said.startswith("/"):
+            return {SAFE_TIME_SLOT: None}
+        return {SAFE_TIME_SLOT: said[:200]}
 
 
 class ActionRequestCallback(Action):
@@ -74,7 +98,7 @@ class ActionRequestCallback(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
-        cleared = [SlotSet(name, None) for name in FORM_SLOTS]
+        cleared = [SlotSet(name, None) for name in (*FORM_SLOTS, SAFE_TIME_SLOT)]
         this = council()
         if not tracker.get_slot("booking_consent"):
             dispatcher.utter_message(
@@ -89,15 +113,23 @@ class ActionRequestCallback(Action):
         with database() as db:
             case = open_case(tracker, "asked", db)
             case.contact = {"how": contact.kind, "value": contact.value, "name": name}
+            safe_time = tracker.get_slot(SAFE_TIME_SLOT)
+            if tracker.get_slot("crisis_kind") == "abuse":  # the adviser sees this first
+                case.contact |= {"safe_time": safe_time or "not said", "no_messages": True}
             case.status, case.callback_by = "callback", by
             reference = case.reference
         verb = f"call you on {contacts.masked(contact.value)}" if contact.kind == "phone" else (
             f"email you at {contacts.masked(contact.value)}")  # fmt: skip
         who = "Someone from the employer team" if offer_for(tracker.slots) == "employer" else (
             "An adviser")  # fmt: skip
+        promise = f"{who} will {verb} by {handoff.when_text(by, this)}."
+        if tracker.get_slot("crisis_kind") == "abuse":
+            when = f' You told us when it is safe: "{safe_time}".' if safe_time else ""
+            promise += (
+                f"{when} They won't leave a message, and they will only say who they are to you."
+            )
         dispatcher.utter_message(
-            text=f"Thank you, {name}. {who} will {verb} by "
-            f"{handoff.when_text(by, this)}. They can see what you've told me, so you won't "
+            text=f"Thank you, {name}. {promise} They can see what you've told me, so you won't "
             f"need to repeat it. Your reference is {reference}.",
             buttons=[BOOK_BUTTON, {"title": "What else can you do?", "payload": "/help"}],
             json_message={"type": "callback", "case": reference},

@@ -12,6 +12,7 @@ are safe or ask for something else.
 from __future__ import annotations
 
 import re
+from datetime import datetime
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, FollowupAction, SlotSet
@@ -22,7 +23,9 @@ from actions.common import PERSON_BUTTON, council, intent_of, text_of
 from actions.flows import MAIN_MENU
 from actions.handoff import case_reference
 from actions.profile import resident_text
+from bot.clock import utcnow
 from bot.conversation.aftercare import CRISIS_TYPE, SAFE_TYPE
+from bot.council import service as council_service
 from bot.council.models import Council
 from bot.safety.detect import kind as danger
 
@@ -34,54 +37,65 @@ QUESTIONS_BUTTON = {"title": "Go back to the questions", "payload": "/career_adv
 HOUSING_DUTY_DAYS = 56  # Housing Act 1996, Part 7 (as amended by the Homelessness Reduction Act)
 
 
-def crisis_text(housing_phone: str, council_name: str) -> str:
+def team_note(this: Council, now: datetime) -> str:
+    """True to the hour: at night "I've let our team know" must not sound like someone is
+    reading it now, so the resident knows to use the numbers first."""
+    if council_service.is_open(this, now):
+        return "I've let our team know this is urgent."
+    return (
+        "I've let our team know this is urgent. They are closed now. "
+        f"{council_service.reopening_text(this, now)} The numbers above can help you now."
+    )
+
+
+def crisis_text(this: Council, team: str) -> str:
     """Every number, for a crisis the rules could not name (the model's ``crisis`` intent)."""
     return (
         "I'm sorry you're going through this. You don't have to face it alone.\n"
         "- If you are in danger now, call 999.\n"
         "- Samaritans: call 116 123, free, any time, day or night.\n"
         "- Shout: text SHOUT to 85258, free, any time.\n"
-        f"- If you have nowhere safe to sleep tonight, call {council_name}'s emergency housing "
-        f"line on {housing_phone}.\n"
+        f"- If you have nowhere safe to sleep tonight, call {this.name}'s emergency housing "
+        f"line on {this.emergency_housing_phone}.\n"
         "- Domestic abuse: call the free National Domestic Abuse Helpline on 0808 2000 247.\n"
-        "I've let our team know this is urgent. You can also ask to talk to a person now."
+        f"{team} You can also ask to talk to a person."
     )
 
 
-def _suicide(this: Council) -> str:
+def _suicide(this: Council, team: str) -> str:
     return (
         "I'm really sorry you're feeling like this. You matter, and you don't have to face it "
         "alone.\n"
         "- If you are in danger now, call 999.\n"
         "- Samaritans: call 116 123, free, any time, day or night.\n"
         "- Shout: text SHOUT to 85258, free, any time.\n"
-        "I've let our team know this is urgent. Are you safe right now?"
+        f"{team} Are you safe right now?"
     )
 
 
-def _abuse(this: Council) -> str:
+def _abuse(this: Council, team: str) -> str:
     return (
         "I'm sorry this is happening to you. It is not your fault.\n"
         "- If you are in danger now, call 999. If you can't speak, call 999 and press 55.\n"
         "- National Domestic Abuse Helpline: call 0808 2000 247, free, any time.\n"
         f"- If you need somewhere safe to stay tonight, call {this.name}'s emergency housing "
         f"line on {this.emergency_housing_phone}.\n"
-        "I've let our team know this is urgent. Are you safe right now?"
+        f"{team} Are you safe right now?"
     )
 
 
-def _homeless_tonight(this: Council) -> str:
+def _homeless_tonight(this: Council, team: str) -> str:
     return (
         "I'm sorry. Nobody should have nowhere to sleep.\n"
         f"- Call {this.name}'s emergency housing line now on {this.emergency_housing_phone}. "
         "It answers day and night.\n"
         "- If you are in danger, call 999.\n"
         "- Samaritans: call 116 123 if you need to talk, free, any time.\n"
-        "I've let our team know this is urgent. Do you have somewhere safe to stay tonight?"
+        f"{team} Do you have somewhere safe to stay tonight?"
     )
 
 
-def _housing(this: Council) -> str:
+def _housing(this: Council, team: str) -> str:
     return (
         "I'm sorry, losing your home is frightening. Get help now, before you have to leave.\n"
         f"- Contact {this.name}'s Housing Options team on {this.phone}. If you could be "
@@ -89,8 +103,8 @@ def _housing(this: Council) -> str:
         "home or find another.\n"
         f"- If you have nowhere to sleep tonight, call the emergency housing line on "
         f"{this.emergency_housing_phone}, day or night.\n"
-        "I've let our team know this is urgent, and housing comes first in your plan. Do you "
-        "have somewhere safe to stay tonight?"
+        f"{team} Housing comes first in your plan. Do you have somewhere safe to stay "
+        "tonight?"
     )
 
 
@@ -117,11 +131,12 @@ class ActionCrisis(Action):
         # (the gateway alone writes its conversation rows), to keep the numbers under the
         # next replies, and the widget to show them first.
         reference = case_reference(tracker, "housing" if found == "housing" else "crisis")
+        team = team_note(this, utcnow())
         if found in ANSWERS:
             write, buttons = ANSWERS[found]
-            text = write(this)
+            text = write(this, team)
         else:
-            text, buttons = crisis_text(this.emergency_housing_phone, this.name), []
+            text, buttons = crisis_text(this, team), []
         events: list[EventType] = [
             SlotSet("urgent", True),
             SlotSet("crisis_open", True),
@@ -148,12 +163,15 @@ _STILL_LOW = re.compile(
 
 
 _SAFE = re.compile(
-    r"^\W*(yes|yeah|yep|yup|yh|ye|yea|yes i am|i'?m safe|i am safe|safe now|i'?m ok now|i have "
-    r"somewhere|i'?ve got somewhere|i have a place|i do)\b",
+    r"^\W*(?:(?:um+|erm|well|ok|okay|yes|yeah)\W+)?(?:yes|yeah|yep|yup|yh|ye|yea|ya|i think so|"
+    r"i'?m safe|im safe|i am safe|safe now|(?:i'?m|im|i am) (?:ok|okay|fine|alright|all right)|"
+    r"ok for now|okay for now|for now yes|i have somewhere|i'?ve got somewhere|i got somewhere|"
+    r"i have a place|i can stay|i'?m staying|im staying|i do)\b",
     re.IGNORECASE,
 )
 _NOT_SAFE = re.compile(
-    r"^\W*(no|nope|nah|na|not safe|i'?m not|i am not|nowhere|i don'?t|i dont|not really)\b",
+    r"^\W*(?:(?:um+|erm|well)\W+)?(?:no|nope|nah|na|not safe|i'?m not|im not|i am not|nowhere|"
+    r"i don'?t|i dont|not really|i'?m scared|im scared)\b",
     re.IGNORECASE,
 )
 
@@ -192,10 +210,15 @@ class ActionCrisisFollowUp(Action):
             "Are you safe right now?")  # fmt: skip
         choices = ANSWERS[kind][1] if kind in ANSWERS else [SAFE_BUTTON, NOT_SAFE_BUTTON]
         if _STILL_LOW.search(text):
+            comfort = (
+                "I'm sorry, this is a lot to deal with. You don't have to sort it out alone. "
+                f"The Housing Options team on {this.phone} deals with this every day."
+                if housing
+                else "I'm sorry you feel like this. You matter, and people do want to help. "
+                "Samaritans will listen, free, on 116 123, any time."
+            )
             dispatcher.utter_message(
-                text="I'm sorry you feel like this. You matter, and people do want to help. "
-                "Samaritans will listen, free, on 116 123, any time. A person from our team "
-                f"can talk to you too. {question}",
+                text=f"{comfort} A person from our team can talk to you too. {question}",
                 buttons=[*choices, PERSON_BUTTON],
             )
             return []
@@ -203,25 +226,33 @@ class ActionCrisisFollowUp(Action):
             return self._safe(dispatcher, housing, this)
         if answer is False:
             return self._not_safe(dispatcher, housing, this)
+        someone = (
+            f"the emergency housing line is on {this.emergency_housing_phone}, day or night"
+            if housing
+            else "Samaritans are free on 116 123, day or night"
+        )
         dispatcher.utter_message(
             text="I'm still here. Take your time. If you want to talk to someone now, "
-            "Samaritans are free on 116 123, day or night, or a person from our team can "
-            f"help. {question}",
+            f"{someone}, or a person from our team can help. {question}",
             buttons=[*choices, PERSON_BUTTON],
         )
         return []
 
     @staticmethod
     def _safe(dispatcher: CollectingDispatcher, housing: bool, this: Council) -> list[EventType]:
-        first = (
-            f"Good. The Housing Options team on {this.phone} can help you keep your home or "
-            "find another, so please call them soon."
-            if housing
-            else "I'm glad you're safe. You can come back to this chat, or call Samaritans on "
-            "116 123, whenever you need to."
-        )
+        if housing:  # safe tonight, but the home is still at risk: no "there's no rush" here
+            text = (
+                f"Good. Please call the Housing Options team on {this.phone} as soon as you "
+                "can. The sooner they know, the more they can do to help you keep your home. "
+                "I can also help with work and training. What would you like to do now?"
+            )
+        else:
+            text = (
+                "I'm glad you're safe. You can come back to this chat, or call Samaritans on "
+                "116 123, whenever you need to. There's no rush. What would you like to do now?"
+            )
         dispatcher.utter_message(
-            text=f"{first} There's no rush. What would you like to do now?",
+            text=text,
             buttons=[PERSON_BUTTON, QUESTIONS_BUTTON, *MAIN_MENU[:2]],
             json_message={"type": SAFE_TYPE},
         )

@@ -621,6 +621,13 @@
   }
 
   function answer(messages) {
+    // "Yes, start again", typed or pressed: the server has already deleted the conversation,
+    // so the chat starts afresh here too, with its words as a note (a kiosk reloads instead).
+    const restarted = messages.find((m) => (m.custom || {}).type === "start_again");
+    if (restarted) {
+      if (KIOSK) wipe(); else startAgain(restarted.text, false);
+      return;
+    }
     // A long answer (the crisis numbers, a plan) is shown from its start, not its end.
     const shown = ui.log.children.length;
     messages.forEach((m) => {
@@ -786,7 +793,7 @@
     if (KIOSK) wipe(); else startAgain();
   }
 
-  async function startAgain() {
+  async function startAgain(note, forgetFirst = true) {
     ui.input.focus(); // before the buttons that had it go
     const id = state.id;
     disconnect();
@@ -797,8 +804,9 @@
     banner(null);
     ui.input.value = "";
     renderAll();
+    if (note) addItem({ k: "note", t: note });
     save();
-    await forget(id);
+    if (forgetFirst) await forget(id);
     start();
   }
 

@@ -71,6 +71,9 @@ def _negated(text: str, start: int, window: int = 4) -> bool:
 
 # --- age ---------------------------------------------------------------------------------
 
+_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
+           "september", "october", "november", "december")  # fmt: skip
+
 _NUMBER = (
     r"(\d{1,3}|(?:twenty|thirty|forty|fourty|fifty|sixty|seventy|eighty|ninety)"
     r"(?:[ -](?:one|two|three|four|five|six|seven|eight|nine))?|"
@@ -83,7 +86,7 @@ _NOT_YEARS = (
 )
 _AGE_SAID = [
     # "i'm 19", "i am nineteen", "am 45" (EAL), "i'm only 17", "just turned 18", "aged 30"
-    rf"\b(?:i'm|i am|am|i'll be|i will be|i turned|i just turned|just turned)\s+"
+    rf"\b(?:i'm|i am|am|i turned|i just turned|just turned)\s+"
     rf"(?:only |just |nearly |almost |about |now )?{_NUMBER}\b{_NOT_YEARS}",
     rf"(?:^|\b(?:i'm|i am|me|and|,)\s*)(?:aged?|age is|my age is)\s*:?\s*{_NUMBER}\b",
     # "i'm a 45 year old dad", "i am 23 years" (EAL), "19 years old", "20 years of age"
@@ -109,13 +112,34 @@ _OTHERS_AGE = re.compile(
 )
 
 
-_MY_AGE = re.compile(r"^[ ,]*(?:i'm|i am|i'll|i will|i turned|i just|me|myself)\b")
+_MY_AGE = re.compile(r"^[ ,]*(?:i'm|i am|i turned|i just|me|myself)\b")
+# "when i'm 19 can i still do it", "once i'm 18", "what if i'm over 25": an age supposed.
+_SUPPOSED_AGE = re.compile(
+    r"\b(?:when|whenever|if|once|until|till|til|unless|whether|by the time|as soon as|before|"
+    r"after)\s*$"
+)
+# "i'm 18 in may", "i'm 19 next month": the age they will be, so not yet theirs.
+_SEASON = rf"(?:{'|'.join(_MONTHS)}|spring|summer|autumn|winter|christmas)"
+_LATER = re.compile(
+    rf"^\s*(?:(?:in|by|on)\s+(?:the\s+)?(?:{_SEASON}|my birthday)|(?:this|next|come)\s+"
+    rf"(?:{_SEASON}|week|month|year|birthday)|in (?:a|\d+|two|three|a few|a couple of) "
+    r"(?:days?|weeks?|months?)|soon|tomorrow)\b"
+)
+
+
+def _supposed_age(found: re.Match, text: str) -> bool:
+    """An age they suppose or will be, not the age they are: "when i'm 19", "i'm 18 in may"."""
+    before = _clause_before(text, found.start())
+    return bool(_SUPPOSED_AGE.search(before) or _LATER.match(text[found.end() :]))
 
 
 def _stated_age(found: re.Match, text: str, *, after_me: bool) -> int | None:
     """The age in ``found`` if it is the resident's. "I'm 19 and my son is 2" is 19: after
     "I'm" the number is theirs whatever follows; otherwise someone else named nearby (or, for
-    the looser wordings, anyone but the resident) makes it someone else's."""
+    the looser wordings, anyone but the resident) makes it someone else's. An age supposed or
+    to come ("when i'm 19", "i'm 18 in may") is not theirs yet."""
+    if _supposed_age(found, text):
+        return None
     if not _MY_AGE.match(found.group(0)):
         around = text[max(0, found.start() - 25) : found.end() + 12]
         if _OTHERS_AGE.search(around):
@@ -147,7 +171,21 @@ _HOME = (
     r"my town is|my area is|i'm in|i am in|home is in|(?:^|\b(?:and|we|still|"
     r"currently|now)\s+|,\s*)live (?:in|near))"
 )
-_HOME_POSTCODE = re.compile(rf"{_HOME}\s+([a-z]{{1,2}}[0-9][a-z0-9]?)(?:\s*([0-9][a-z]{{2}}))?\b")
+_POSTCODE = r"([a-z]{1,2}[0-9][a-z0-9]?)(?:\s*([0-9][a-z]{2}))?\b"
+_HOME_POSTCODE = re.compile(rf"{_HOME}\s+{_POSTCODE}")
+# Said again because the assistant missed it: "i told u DB1 2AB", "i already said its DB1 2AB",
+# "its DB12AB like i said". A postcode is the only place read this way ("i told you i'm 19"
+# names no town).
+_TOLD = (
+    r"(?:i(?: have| had|'ve)? (?:already |just )?(?:told you|said|gave you|put|typed|wrote)|"
+    r"like i (?:said|told you)|as i (?:said|told you)|i said before)"
+)
+_TOLD_POSTCODE = re.compile(
+    rf"\b{_TOLD}(?: (?:it's|its|it is|it was|that|that's|my postcode is|my postcode|"
+    rf"postcode|before|already|earlier|twice))*[ ,:]+{_POSTCODE}|"
+    rf"(?:^|\b(?:it's|its|it is|postcode|postcode is|my postcode is)\s+){_POSTCODE}[ ,.!]*"
+    rf"(?:{_TOLD}|i (?:already )?told you)\b"
+)
 _ONLY_POSTCODE = re.compile(
     r"^(?:it's |its |postcode )?([a-z]{1,2}[0-9][a-z0-9]?)\s*([0-9][a-z]{2})$"
 )
@@ -164,6 +202,14 @@ _NOT_TOWN = re.compile(
 )
 
 
+def _postcode(found: re.Match) -> str:
+    """ "DB1 2AB" or "DB1" from the first outward code (and its inward code) ``found`` holds."""
+    groups = found.groups()
+    at = next(i for i, group in enumerate(groups) if group is not None)
+    outward, inward = groups[at], groups[at + 1] if at + 1 < len(groups) else None
+    return f"{outward} {inward}".upper() if inward else outward.upper()
+
+
 def place_candidates(text: str) -> list[str]:
     """Postcodes and towns the resident says are where they live (or a message that is only a
     postcode); the caller keeps only real places."""
@@ -171,9 +217,8 @@ def place_candidates(text: str) -> list[str]:
     only = _ONLY_POSTCODE.match(text)
     if only:
         found.append(f"{only.group(1)} {only.group(2)}".upper())
-    for match in _HOME_POSTCODE.finditer(text):
-        outward, inward = match.group(1), match.group(2)
-        found.append(f"{outward} {inward}".upper() if inward else outward.upper())
+    for match in (*_HOME_POSTCODE.finditer(text), *_TOLD_POSTCODE.finditer(text)):
+        found.append(_postcode(match))
     for match in _HOME_TOWN.finditer(text):
         name = match.group(1).strip(" '-")
         if re.search(r"\d", name) or _NOT_TOWN.match(name) or _COUNTRY.fullmatch(name):
@@ -269,6 +314,29 @@ _IN_WORK = [
     r"\bi (?:clean|cook|drive|deliver|pack|serve|stack|sell) (?:for|at|in|offices|houses|homes|"
     r"schools|shelves|cars|vans|buses|taxis|lorries|parcels|food|meals|tables|a living)\b",
 ]
+# Caring for someone named before: "my mum has dementia and i look after her", "my husband
+# is disabled, i'm his carer". A grown-up, or a child who is ill or disabled: "i have 2 kids
+# and i look after them" is childcare.
+_ADULT = (
+    r"(?:mum|mom|mam|mother|dad|father|partner|husband|hubby|wife|nan|nana|gran|granny|grandma|"
+    r"grandad|grandparents?|brother|sister|parents?|auntie|aunt|uncle|fiance|fiancee|"
+    r"boyfriend|girlfriend|neighbour)"
+)
+_UNWELL = (
+    r"(?:disab\w*|ill|sick|poorly|autis\w*|cancer|dementia|alzheimer's|alzheimers|stroke|"
+    r"condition|needs|terminal\w*|wheelchair|bed ?bound|blind|deaf)"
+)
+_LOOK_AFTER = (
+    r"i(?:'m| am)? (?:also |have to |need to |got to |help )*(?:look(?:ing)? after|car(?:e|ing) "
+    r"for|nurse|nursing) (?:him|her|them)\b|i(?:'m| am) (?:his|her|their) (?:full[- ]time |"
+    r"main |only |unpaid )?carer\b"
+)
+_CARE_FOR_THEM = [
+    rf"\bmy {_ADULT}\b[^.]{{0,60}}?\b{_LOOK_AFTER}",
+    rf"\bmy (?:son|daughter|child|kid|boy|girl|baby)\b[^.]{{0,40}}?\b{_UNWELL}"
+    rf"[^.]{{0,40}}?\b{_LOOK_AFTER}",
+]
+
 _CARING = [
     r"\b(?:i'm|i am) (?:a |an |the |my [a-z']+ )?(?:full[- ]time |unpaid |young )?carer\b"
     r"(?! (?:at|in|for an?|for the|job|jobs|work|with an?)\b)",
@@ -281,6 +349,7 @@ _CARING = [
     r"\b(?:home|at home) with (?:my|the) (?:kids|children|baby)\b",
     r"\b(?:gave up|give up|left|quit|stopped) (?:my )?(?:work|job|working)(?: [a-z]+){0,2} to "
     r"(?:look after|care for) (?:my|our)\b",
+    *_CARE_FOR_THEM,
 ]
 
 
@@ -305,13 +374,27 @@ def _first(patterns: Iterable[str], text: str, *, negatable: bool = True) -> re.
 
 
 def _health_stops_work(text: str) -> bool:
-    """Out of work for their own health: "not working because my mum is ill" or "not working,
-    want to work with people with mental health problems" is about someone else."""
-    return any(
-        not any(p.group("other") for p in _PERSON.finditer(found.group(0)))
-        for pattern in _HEALTH_SITUATION
-        for found in re.finditer(pattern, text)
-    )
+    """Out of work for their own health: "not working because my mum is ill", "my husband is
+    disabled so i can't work" or "not working, want to work with people with mental health
+    problems" is about someone else."""
+    for pattern in _HEALTH_SITUATION:
+        for found in re.finditer(pattern, text):
+            if any(p.group("other") for p in _PERSON.finditer(found.group(0))):
+                continue
+            if _nearest_person(_clause_before(text, found.start())) != "other":
+                return True
+    return False
+
+
+def _own_health_words(text: str) -> list[str]:
+    """The health words said of the resident: "off sick, my husband has depression" names
+    the husband's depression, not theirs."""
+    return [
+        found.group(0)
+        for found in re.finditer(_HEALTH_WORDS, text)
+        if _nearest_person(_clause_before(text, found.start())) != "other"
+        and not _someone_else_after(text[found.end() :])
+    ]
 
 
 def situation(text: str) -> str | None:
@@ -333,8 +416,6 @@ def situation(text: str) -> str | None:
     return None
 
 
-_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
-           "september", "october", "november", "december")  # fmt: skip
 _SINCE = re.compile(rf"\bsince (?:about |around )?(?:({'|'.join(_MONTHS)})\b ?)?((?:19|20)\d\d)?\b")
 _DURATION = re.compile(
     r"\b(?:for|about|around|nearly|almost|over|more than|past|last|over a|the last|the past)?"
@@ -560,7 +641,12 @@ def gcse(text: str) -> dict[str, bool] | None:
         text,
     ):
         return None
-    if re.search(r"\b(?:no|not got any|don't have any|haven't got any) gcse\b", text):
+    if re.search(
+        r"\b(?:no|not got any|don't have any|haven't got any|haven't any|without any|never "
+        r"(?:got|had|did|passed|sat|took) (?:any|my)|didn't (?:get|pass|do|sit|take) (?:any|my)) "
+        r"gcse\b",
+        text,
+    ):
         return {"english": False, "maths": False}
     found: dict[str, bool] = {}
     for clause in re.split(r"\bbut\b|\bthough\b|\bhowever\b|;|\.|\bexcept\b|,", text):
@@ -623,6 +709,22 @@ def digital_confidence(text: str) -> str | None:
 
 # --- barriers ----------------------------------------------------------------------------
 
+# Their own children's school or nursery sets their hours: "i do the school run so only
+# 10-2", "kids in nursery till 3", "i have to pick up from nursery". Not an interest in
+# nurseries, and not "my son is at school" (no hours said).
+_SETTING = r"(?:nursery|school|creche|childminder|childminders|breakfast club|after school club)"
+_SCHOOL_RUN = (
+    r"\b(?:(?:the |my )?school run|"
+    r"(?:pick(?:ing)?|drop(?:ping)?|collect(?:ing)?|fetch(?:ing)?|get(?:ting)?|tak(?:e|ing))"
+    r"(?: up| off)?(?: (?:them|him|her|the kids|my kids|the children|my children|my son|"
+    rf"my daughter|the little one|the baby|my little one))?(?: up| off)? (?:from|at|to) "
+    rf"(?:the )?{_SETTING}|{_SETTING} (?:pick ?ups?|drop ?offs?|runs?)|"
+    r"(?:kids?|children|son|daughter|little one|baby|boy|girl|twins|they|he|she|they're|he's|"
+    r"she's)(?: is| are| go| goes| r| only)? (?:in|at) (?:the )?"
+    rf"{_SETTING}(?: (?:in the )?(?:mornings?|afternoons?)| (?:till|until|til|from|between|"
+    r"\d)))\b"
+)
+
 # A barrier is the resident's only when they say so. Two kinds of wording:
 # - OWNED words are as often a topic as a fact ("depression", "criminal record", "debt"), so
 #   the nearest person named before them must be the resident ("i have depression");
@@ -644,7 +746,8 @@ OWNED = {
         r"cancer|arthritis|epilepsy|long covid|ill health|illness|injury|injured|"
         r"heart (?:condition|problems?|attack)|asthma|(?:(?<=have )|(?<=got )|(?<=with ))ms|"
         r"fibromyalgia|my health|stroke|copd|"
-        r"crohn's|colitis|chronic fatigue|me/cfs|sickle cell|hiv|broken (?:leg|arm|ankle|"
+        r"crohn's|colitis|chronic fatigue|me/cfs|sickle cell|hiv|dementia|alzheimer'?s|"
+        r"broken (?:leg|arm|ankle|"
         r"wrist|hip|back|foot))\b",
     ],
     "disability": [
@@ -671,6 +774,7 @@ SAID = {
         r"relative|auntie|aunt|uncle|neighbour)\b",
         r"\b(?:look|looking|care|caring) (?:after|for) (?:my|our|a) (?:disabled|sick|ill|"
         r"poorly|terminally ill) (?:son|daughter|child|kid|boy|girl|baby)\b",
+        *_CARE_FOR_THEM,
     ],
     "childcare": [
         r"\b(?:need|no|can't (?:get|afford|find)|problem with|trouble with|struggle with|"
@@ -679,6 +783,8 @@ SAID = {
         r"\bsingle (?:mum|mom|dad|parent|mother|father)\b",
         r"\b(?:nobody|no one|no-one) to (?:look after|watch|mind|pick up) (?:my|the) (?:kids|"
         r"children|baby|son|daughter|little one)\b",
+        # Hours set by their own children's school or nursery: "i do the school run".
+        _SCHOOL_RUN,
     ],
     "housing": [
         r"\b(?:homeless|sofa[- ]?surf\w*|evict\w*|hostel|temporary accommodation|no fixed "
@@ -749,6 +855,14 @@ _RELATIVE = (
     r"father|brother|sister|friend|baby|nan|nana|gran|grandma|grandad|nephew|niece|cousin|"
     r"uncle|aunt|auntie|fiance|fiancee|boyfriend|girlfriend|family|mate|neighbour|parent)s?"
 )
+_SOMEONE_ELSE = re.compile(rf"\b(?:my|our|his|her|their)(?: [\w-]+)? {_RELATIVE}\b")
+
+
+def names_someone_else(text: str) -> bool:
+    """Whether the words speak of a relative or friend, whose facts are not the resident's."""
+    return bool(_SOMEONE_ELSE.search(text))
+
+
 _PERSON = re.compile(
     rf"\b(?P<other>(?:my|our|his|her|their) {_RELATIVE}|he|she|they|him|her|"
     r"them|his|their|he's|she's|they're|people|someone|somebody|others|clients|customers|"
@@ -1013,6 +1127,16 @@ def _from_words(text: str) -> str | None:
     return _subject(value, text[found.end() :])
 
 
+def _childcare_word(value: str) -> bool:
+    """A word for where their children are looked after, which names no interest when it
+    says when they are free ("nursery", "childcare", "school run")."""
+    return bool(
+        re.fullmatch(
+            rf"(?:child ?care|school run|early years|education|{_SETTING})s?", value.lower()
+        )
+    )
+
+
 def interests(text: str, entities: Iterable[Mapping[str, Any]]) -> str | None:
     """What kind of work or learning they want, from the model's subject and job entities or
     from "I want to be a …", "jobs with animals", "retrain in IT"."""
@@ -1023,6 +1147,9 @@ def interests(text: str, entities: Iterable[Mapping[str, Any]]) -> str | None:
     ]
     if gcse(text) is not None:  # "got a 5 in english, a 3 in maths": grades, not interests
         named = [n for n in named if not re.fullmatch(r"english|maths?|mathematics", n.lower())]
+    if re.search(_SCHOOL_RUN, text):  # "kids in nursery till 3": their hours, not a wish
+        wished = _from_words(text) or ""
+        named = [n for n in named if n.lower() in wished or not _childcare_word(n)]
     if named:
         return ", ".join(dict.fromkeys(named))[:100]
     if re.search(r"\b(?:retrain|train|work|job|jobs|career|course|courses|something)\s+(?:in|with)"
@@ -1034,21 +1161,85 @@ def interests(text: str, entities: Iterable[Mapping[str, Any]]) -> str | None:
 
 # --- the whole message -------------------------------------------------------------------
 
+_KIND = r"(course|courses|training|apprenticeships?|jobs?|work)"
 _RATHER = re.compile(
     r"\b(?:i'd rather|i would rather|rather|prefer(?: to)?|instead)\b(?: do| get| have| find| go "
-    r"for| look for| try| start)?(?: an?| some)?\s+(course|courses|training|apprenticeship|job|"
-    r"jobs|work)\b"
+    rf"for| look for| try| start)?(?: an?| some)?\s+{_KIND}\b"
 )
 _RATHER_WANTS = {
     "course": "course", "courses": "course", "training": "course",
-    "apprenticeship": "apprenticeship", "job": "job", "jobs": "job", "work": "job",
+    "apprenticeship": "apprenticeship", "apprenticeships": "apprenticeship",
+    "job": "job", "jobs": "job", "work": "job",
 }  # fmt: skip
+# "i meant a course", "no not a job, a course", "i said apprenticeship": a correction.
+_CORRECTING = re.compile(
+    r"\b(?:i meant|i mean|meant to say|i said|i asked for)\b|"
+    rf"\b(?:not|don't want|do not want|didn't want|didn't mean|didn't say) (?:an? |some )?{_KIND}\b"
+)
+# A kind of help named as one: "a course", "meant apprenticeship", "not a job", but not the
+# "work" in "out of work".
+_NAMED_KIND = re.compile(
+    r"(?:^|\b(?:an?|some|for|want|wanted|need|meant|mean|said|not|just|get|find|do)\s+|,\s*)"
+    rf"{_KIND}\b"
+)
+
+
+def _corrected_wants(text: str) -> str | None:
+    """ "i meant i want a course not a job": the one kind of help left once the kinds they
+    deny are taken out. Two kinds left ("a course or a job") is no correction."""
+    if not _CORRECTING.search(text):
+        return None
+    kept = {
+        _RATHER_WANTS[found.group(1)]
+        for found in _NAMED_KIND.finditer(text)
+        if not _negated(text, found.start(1), window=3)
+    }
+    return kept.pop() if len(kept) == 1 else None
 
 
 def changed_wants(text: str) -> str | None:
-    """ "actually id rather do a course than get a job": what they want now, said as a change."""
+    """What they want now, said as a change: "actually id rather do a course than get a job",
+    or as a correction of what was understood: "sorry i meant apprenticeship"."""
     found = _RATHER.search(text)
-    return _RATHER_WANTS[found.group(1)] if found else None
+    return _RATHER_WANTS[found.group(1)] if found else _corrected_wants(text)
+
+
+# "i'm looking for work myself", "i need a course": the kind of help they ask for, in words.
+_WANTED_KIND = re.compile(
+    r"\b(?:looking for|look for|want|need|after|find|finding|get|getting|interested in)\s+"
+    rf"(?:to (?:do |get |find |start )?)?(?:an?\s+|some\s+|a new\s+)?{_KIND}\b"
+)
+
+
+def wants_said(text: str) -> str | None:
+    """The kind of help (course, job, apprenticeship) the words ask for, if they do."""
+    for found in _WANTED_KIND.finditer(text):
+        if not _negated(text, found.start(), window=2):
+            return _RATHER_WANTS[found.group(1)]
+    return None
+
+
+_BUSINESS = (
+    r"(?:business|company|firm|shop|salon|cafe|restaurant|garage|agency|organisation|charity|"
+    r"practice)"
+)
+_NOT_EMPLOYER = re.compile(
+    r"\b(?:i'm|i am|am)\s+(?:really\s+|actually\s+)?not\s+(?:an?\s+)?(?:employer|recruiter|"
+    rf"business owner|{_BUSINESS})\b|"
+    r"(?:^|,|\bno|\bnah)\s*not\s+(?:an?\s+)?(?:employer|recruiter|business owner|business|"
+    r"company)\b|"
+    r"\bi (?:don't|do not|didn't|never) (?:run|own|have|manage)\s+(?:an?\s+|any\s+|my own\s+)?"
+    rf"(?:[a-z]+\s+)?{_BUSINESS}\b|"
+    r"\b(?:i'm|i am) not (?:hiring|recruiting|looking to (?:hire|recruit|take on))\b|"
+    r"\b(?:looking for|want|need)\s+(?:an?\s+)?(?:work|job|course|apprenticeship|training)\s+"
+    r"(?:for\s+)?myself\b"
+)
+
+
+def employer_denied(text: str) -> bool:
+    """Whether they say they are not an employer ("i'm not an employer", "i dont run a company
+    lol", "im looking for work myself"): a resident the model, or the assistant, took for one."""
+    return bool(_NOT_EMPLOYER.search(text))
 
 
 WANTS_BY_INTENT = {
@@ -1067,7 +1258,10 @@ def _home_places(said: str, entities: list[Mapping[str, Any]]) -> list[str]:
         value = str(entity.get("value") or "")
         if entity.get("entity") != "postcode" or not value:
             continue
-        home = re.search(rf"{_HOME}\s+{re.escape(value.lower())}", said)
+        named = re.escape(value.lower())
+        home = re.search(
+            rf"{_HOME}\s+{named}|{_TOLD}\b[^.]{{0,30}}{named}|{named}[ ,.!]*{_TOLD}", said
+        )
         if home or said.strip() == value.lower():
             found.insert(0, value)
     return list(dict.fromkeys(found))
@@ -1083,15 +1277,35 @@ def _agree(facts: dict[str, Any], said: str) -> None:
         facts.pop("work_security", None)
     if facts.get("qualifications_abroad"):
         facts.pop("highest_level", None)  # its level here is for an adviser to compare
+    if facts.get("highest_level") == "none":
+        # No qualifications is no GCSE English or maths either: not a question to ask next.
+        facts["gcse"] = {"english": False, "maths": False, **facts.get("gcse", {})}
+        if any(facts["gcse"].values()):  # "no quals but i passed english": not none, then
+            facts.pop("highest_level")
 
 
 def _barriers(facts: dict[str, Any], said: str) -> set[str]:
     found = barriers(said)
-    if facts.get("situation") == "health" and re.search(_HEALTH_WORDS, said):
-        found.add("mental_health" if re.search(r"depress|anxi|mental", said) else "health")
+    own = _own_health_words(said) if facts.get("situation") == "health" else []
+    if own:
+        mental = any(re.search(r"depress|anxi|mental", word) for word in own)
+        found.add("mental_health" if mental else "health")
     if facts.get("hours") == SCHOOL_HOURS and re.search(_SCHOOL_DAY, said):
         found.add("childcare")  # they work round the school day
     return found
+
+
+def _wants(facts: dict[str, Any], said: str, intent: str | None, *, not_employer: bool) -> None:
+    """What they want: from the intent, unless they deny being an employer (then what the words
+    ask for, or None so the question is asked again) or correct what was understood."""
+    if intent in WANTS_BY_INTENT:
+        facts["wants"] = WANTS_BY_INTENT[intent]
+    if not_employer:
+        facts["wants"] = wants_said(said) or WANTS_BY_INTENT.get(intent or "")
+        facts["wants_changed"] = True
+    changed = changed_wants(said)
+    if changed:
+        facts["wants"], facts["wants_changed"] = changed, True
 
 
 def read(
@@ -1105,6 +1319,9 @@ def read(
 
     ``location`` holds place candidates (a list) for the caller to resolve: only a real place
     becomes the resident's location. ``barriers`` is a set to add to what is known.
+    ``wants_changed`` marks ``wants`` as a correction of an earlier answer; ``wants`` is None
+    with it when they deny being an employer without saying what they want, so an employer
+    reading is undone and the question asked again.
     """
     said = normalise(text)
     entities = list(entities)
@@ -1131,12 +1348,10 @@ def read(
     places = _home_places(said, entities)
     if places:
         facts["location"] = places
+    not_employer = employer_denied(said)
+    employer = intent == "employer_enquiry" and not not_employer
     interest = interests(said, entities)
-    if interest and intent not in ("explain_term", "ask_privacy", "employer_enquiry"):
+    if interest and intent not in ("explain_term", "ask_privacy") and not employer:
         facts["interests"] = interest
-    if intent in WANTS_BY_INTENT:
-        facts["wants"] = WANTS_BY_INTENT[intent]
-    changed = changed_wants(said)
-    if changed:
-        facts["wants"], facts["wants_changed"] = changed, True
+    _wants(facts, said, intent, not_employer=not_employer)
     return facts

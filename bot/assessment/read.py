@@ -60,6 +60,23 @@ def _chosen(entities: Iterable[Mapping[str, Any]], name: str, allowed: Iterable[
     return None
 
 
+_CLAUSES = re.compile(r"[,.;!?]|\b(?:and|but|so|because|cos|as|plus)\b", re.IGNORECASE)
+
+
+def _own_barriers(text: str, parsed: Iterable[str]) -> set[str]:
+    """The barriers that are the resident's: in a clause about a relative ("my husband is
+    disabled"), only what the ownership-aware reader says is theirs (caring for him) counts."""
+    said = facts.normalise(text)
+    if not facts.names_someone_else(said):
+        return set(parsed)
+    theirs = facts.barriers(said)
+    kept: set[str] = set()
+    for clause in _CLAUSES.split(text):
+        found = set(parse.barriers(clause) or ())
+        kept |= found & theirs if facts.names_someone_else(facts.normalise(clause)) else found
+    return kept | (theirs & set(BARRIERS))
+
+
 def read(
     question: str, text: str, intent: str | None, entities: list[Mapping[str, Any]]
 ) -> Any | None:
@@ -102,7 +119,7 @@ def read(
         if chosen or _entities(entities, "barrier") == ["none"]:
             return sorted(set(chosen))
         parsed = parse.barriers(text)
-        return None if parsed is None else sorted(parsed)
+        return None if parsed is None else sorted(_own_barriers(text, parsed))
     if question in ("care_leaver", "on_benefits"):
         if intent == "affirm":
             return True

@@ -16,6 +16,7 @@ from bot.council.models import Council
 CRISIS_TYPE = "crisis"  # the custom payload type of the assistant's crisis answer
 SAFE_TYPE = "safe_now"  # the resident said they are safe: the numbers can stop
 NUMBERS_TYPE = "safety_numbers"
+START_AGAIN_TYPE = "start_again"  # the resident confirmed: the conversation is deleted
 REPEATS_ALLOWED = 2  # the same message twice may be fair (a question asked again); not three
 
 
@@ -40,7 +41,7 @@ def keep_numbers(
     if CRISIS_TYPE in kinds:
         conversation.crisis_open = True
         return messages
-    if SAFE_TYPE in kinds:
+    if SAFE_TYPE in kinds or START_AGAIN_TYPE in kinds:  # safe, or the chat is being deleted
         conversation.crisis_open = False
         return messages
     if conversation.crisis_open and NUMBERS_TYPE not in kinds:

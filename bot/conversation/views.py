@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import logging
 
@@ -22,7 +23,7 @@ from sqlalchemy.orm import sessionmaker
 from starlette.concurrency import run_in_threadpool
 
 from bot.config import get_settings
-from bot.conversation import service
+from bot.conversation import aftercare, service
 from bot.conversation.guard import InvalidMessage
 from bot.conversation.models import (
     ConversationCreate,
@@ -100,11 +101,12 @@ def post_message(
     factory: sessionmaker = Depends(sessions),
     rasa: RasaClient = Depends(rasa_client),
     limits: Limiter = Depends(limiter),
+    tracker: Engine = Depends(tracker_engine),
 ) -> MessagesOut:
     """Send the resident's typed ``text`` or a button's ``payload``; returns the replies.
 
     With an ``id``, sending the same message again returns the same replies (safe to retry)."""
-    messages = take_turn(factory, rasa, limits, conversation_id, body)
+    messages = take_turn(factory, rasa, limits, conversation_id, body, tracker)
     return MessagesOut(messages=messages, reply_to=body.id)
 
 
@@ -116,10 +118,14 @@ def delete_conversation(
     rasa: RasaClient = Depends(rasa_client),
 ) -> Response:
     """End the conversation and forget everything held about it (Rasa's NLU cache too)."""
+    forget(factory, tracker, rasa, conversation_id)
+    return Response(status_code=204)
+
+
+def forget(factory: sessionmaker, tracker: Engine, rasa: RasaClient, conversation_id: str) -> None:
     with session_scope(factory) as session:
         service.end(session=session, tracker_engine=tracker, conversation_id=conversation_id)
     rasa.forget(conversation_id)
-    return Response(status_code=204)
 
 
 @router.get(
@@ -166,6 +172,7 @@ async def conversation_socket(websocket: WebSocket, conversation_id: str, after:
     sessions = websocket.app.state.sessions
     rasa: RasaClient = websocket.app.state.rasa
     limits: Limiter = websocket.app.state.limiter
+    tracker: Engine = websocket.app.state.tracker_engine
     exists = await run_in_threadpool(_exists, sessions, conversation_id)
     if not exists:
         await websocket.send_json(error_body("conversation_not_found", not_found_message()))
@@ -176,7 +183,9 @@ async def conversation_socket(websocket: WebSocket, conversation_id: str, after:
         try:
             while True:
                 raw = await websocket.receive_text()
-                reply = await run_in_threadpool(_turn, sessions, rasa, limits, conversation_id, raw)
+                reply = await run_in_threadpool(
+                    _turn, sessions, rasa, limits, conversation_id, raw, tracker
+                )
                 await websocket.send_json(reply)
         except WebSocketDisconnect:
             return
@@ -225,7 +234,9 @@ def _exists(sessions, conversation_id: str) -> bool:
         return service.get(session=session, conversation_id=conversation_id) is not None
 
 
-def _turn(sessions, rasa: RasaClient, limits: Limiter, conversation_id: str, raw: str) -> dict:
+def _turn(
+    sessions, rasa: RasaClient, limits: Limiter, conversation_id: str, raw: str, tracker: Engine
+) -> dict:
     """One socket turn, in its own unit of work, always answering with a JSON object."""
     try:
         body = UserMessageIn.parse_obj(json.loads(raw))
@@ -233,7 +244,7 @@ def _turn(sessions, rasa: RasaClient, limits: Limiter, conversation_id: str, raw
         return error_body("invalid_request", 'Send a JSON object such as {"text": "hello"}.')
     answered = {"reply_to": body.id} if body.id else {}
     try:
-        messages = take_turn(sessions, rasa, limits, conversation_id, body)
+        messages = take_turn(sessions, rasa, limits, conversation_id, body, tracker)
     except RateLimited as exc:
         return {**rate_limited_body(exc), **answered}
     except InvalidMessage as exc:
@@ -253,13 +264,20 @@ def take_turn(
     limits: Limiter,
     conversation_id: str,
     body: UserMessageIn,
+    tracker: Engine,
 ):
     """One turn in its own unit of work, committed before the reply goes out; timed, and
-    counted when it fails. Over the conversation's rate limit, nothing is said or stored."""
+    counted when it fails. Over the conversation's rate limit, nothing is said or stored.
+    When the resident confirmed starting again, the conversation is deleted once the turn
+    is committed, as truly as by ``DELETE``: the reply says so."""
     limits.check("message", conversation_id)
     try:
         with metrics.timed("gateway"):
-            return _locked_turn(factory, rasa, conversation_id, body)
+            messages = _locked_turn(factory, rasa, conversation_id, body)
+        if any((m.custom or {}).get("type") == aftercare.START_AGAIN_TYPE for m in messages):
+            with contextlib.suppress(service.ConversationNotFound):  # deleted meanwhile
+                forget(factory, tracker, rasa, conversation_id)
+        return messages
     except AssistantUnavailable:
         metrics.ERRORS.labels("assistant_unavailable").inc()
         raise

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from functools import lru_cache
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -68,6 +68,45 @@ def is_open(council: Council, at: datetime) -> bool:
     local = at.astimezone(ZoneInfo(council.timezone))
     hours = council.opening_hours.get(DAYS[local.weekday()])
     return bool(hours) and hours[0] <= local.time() < hours[1]
+
+
+def next_opening(council: Council, at: datetime) -> datetime | None:
+    """When the team is next at work after ``at`` (``at`` itself if open): what a resident who
+    writes at night needs to know, rather than the whole week's hours."""
+    zone = ZoneInfo(council.timezone)
+    local = at.astimezone(zone)
+    for ahead in range(8):
+        day = local.date() + timedelta(days=ahead)
+        hours = council.opening_hours.get(DAYS[day.weekday()])
+        if not hours:
+            continue
+        opens = datetime.combine(day, hours[0], zone)
+        closes = datetime.combine(day, hours[1], zone)
+        if local < closes:
+            return max(opens, local)
+    return None
+
+
+def moment_text(moment: datetime, council: Council, *, now: datetime | None = None) -> str:
+    """'9am today', '9am tomorrow' or '9am on Monday 7 December', in the council's time."""
+    zone = ZoneInfo(council.timezone)
+    local = moment.astimezone(zone)
+    today = (now or clocks.utcnow()).astimezone(zone).date()
+    if local.date() == today:
+        day = "today"
+    elif local.date() == today + timedelta(days=1):
+        day = "tomorrow"
+    else:
+        day = f"on {local.strftime('%A')} {local.day} {local.strftime('%B')}"
+    return f"{clock(local.time())} {day}"
+
+
+def reopening_text(council: Council, now: datetime) -> str:
+    """'They open again at 9am tomorrow.' (or how to find out, where no hours are set)."""
+    opens = next_opening(council, now)
+    if opens is None:
+        return f"Please phone {council.phone} for opening times."
+    return f"They open again at {moment_text(opens, council, now=now)}."
 
 
 def clock(moment) -> str:

@@ -88,11 +88,10 @@ def route(
                 custom={"type": "handoff_waiting", "case": case.reference},
             )
         ]
-    hours = council_service.opening_hours_text(council)
     why = (
         "Nobody from the team is free to chat right now."
         if is_open
-        else f"The team is closed right now. Opening hours: {hours}."
+        else f"The team is closed now. {council_service.reopening_text(council, now)}"
     )
     by = when_text(callback_by(council, now), council)
     publish_queue(session, hub, case)

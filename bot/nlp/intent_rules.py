@@ -32,9 +32,63 @@ from rasa.shared.nlu.constants import (
 from rasa.shared.nlu.training_data.message import Message
 
 from bot import clock
+from bot.assessment import facts
 from bot.knowledge import service as knowledge
 from bot.safety.detect import kind as danger
 
+# Where someone works is theirs only when they run it: "my agency gave me no shifts" and "my
+# warehouse" are a worker's, "i run a warehouse" is not.
+_OWNED_PLACE = (
+    r"(?:business|company|firm|shop|cafe|café|restaurant|salon|garage|pub|hotel|bakery|farm|"
+    r"practice|charity|organisation)"
+)
+_WORKPLACE = (
+    rf"(?:{_OWNED_PLACE}|bar|factory|warehouse|care home|nursery|store|agency|"
+    r"building firm)\b(?! (?:idea|ideas|plan|job|jobs|interview|course|degree|nurse|role|"
+    r"shift|shifts|apprenticeship|placement|place|places|qualification|worker|assistant))"
+)
+_STAFF = r"(?:staff|team|workers|employees|workforce|apprentices?|trainees?|vacanc(?:y|ies))"
+_HIRES = r"(?:staff|workers|employees|apprentices?|trainees?|labourers|candidates)"
+# What only an employer says. Bare "we", "our" and "us" are not among them: "can we carry on",
+# "can u help us" and "what about our appointment" are residents (with their family, or with
+# the assistant); "our company", "we're hiring" and "an apprentice for my salon" are not.
+EMPLOYER_WORDS = "|".join(
+    (
+        # "my salon", "our company", "our staff", "an apprentice for my business"
+        rf"\b(?:my|our) (?:small |little |family |new )?(?:{_OWNED_PLACE}|{_STAFF})\b",
+        # "i run a shop", "we own a garage", "i manage a care home", "we're a local business"
+        rf"\b(?:i|we) (?:run|own|manage|have|started|set up|opened) (?:a|an|the|my|our)"
+        rf"(?: [a-z]+){{0,2}}? {_WORKPLACE}",
+        rf"\b(?:we'?re|we are) (?:a|an) (?:[a-z]+ ){{0,2}}?(?:{_WORKPLACE}|employer\b)",
+        r"\b(?:i'?m|i am|as) (?:an? )?(?:small |local |big |large |hr |hiring )?(?:employer|"
+        r"business owner|manager|owner|director|recruiter)\b",
+        # "employer support", but not a resident's "my employer" or "tell employers"
+        r"(?<!\bmy )(?<!\byour )(?<!\bnew )(?<!\bgood )(?<!\bfuture )"
+        r"(?<!\bcurrent )(?<!\bprevious )(?<!\btell )\bemployers?\b",
+        # "hire someone", "take on an apprentice", "need staff", "looking for kitchen staff"
+        r"\b(?:hire|hiring|recruit\w*|take on|taking on|employ|employing) (?:an? |some |new |"
+        r"more |young |local |extra )?(?:apprentices?|staff|people|workers|someone|somebody|"
+        r"employees|trainees?)\b",
+        r"\b(?:need|needs|needing|find|finding|looking for|want|wants|get|train|training|"
+        r"upskill) (?:an? |some |new |more |young |local |extra |kitchen |temporary |seasonal |"
+        rf"part[- ]time |full[- ]time )?{_HIRES}\b(?! (?:job|jobs|role|roles|scheme|wage|pay))",
+        # "we're hiring", "i'm recruiting for a warehouse", "how do i recruit through you"
+        r"\b(?:i'?m|i am|we'?re|we are|were|now|looking to|want to|how (?:do|can) (?:i|we)|"
+        r"can (?:i|we)|help (?:me|us)(?: to)?|need to) (?:currently |now |actively )?"
+        r"(?:recruit|recruiting|hire|hiring)\b",
+        # "we have vacancies to fill", "i want to advertise a job", "i employ 20 people"
+        r"\b(?:jobs?|vacanc(?:y|ies)|roles?|positions?|places?) to fill\b",
+        r"\b(?:advertise|advertising|list|listing|post|posting) (?:a |an |my |our |some |the )?"
+        r"(?:apprenticeship )?(?:job|jobs|vacanc(?:y|ies)|roles?|positions?)\b",
+        r"\b(?:i|we) (?:employ|have) \d+ (?:people|staff|employees|workers)\b",
+        r"\b(?:we'?d|we would|we want to|we'?re happy to|i'?d like to|i would like to|i want to|"
+        r"can i|can we) (?:like to )?offer (?:work experience|placements?|apprenticeships?|"
+        r"jobs?|work|a job|an apprenticeship|training)\b",
+        # "how much do we have to pay an apprentice"
+        r"\b(?:i|we)\b.{0,30}\bpay (?:an? |my |our |the )?apprentices?\b",
+        r"\blevy\b|\bwork experience placements? for\b",
+    )
+)
 ASK_QUESTION = "ask_question"
 RULED, RIVAL = 1.0, 0.5  # an intent set by rule, and the most any other reading then keeps
 SURE_OF_CRISIS = 0.8  # the model's own crisis reading stands only this sure (or by the rules)
@@ -57,15 +111,7 @@ NEEDS_WORDS = {
         r"(give|tell|say)|anonymous|(is|are) (this|you|it) (being )?(recorded|saved|kept|"
         r"logged)|record(ing|ed)? (this|me|my|our)|cookies|dwp|job ?centre see)\b"
     ),
-    "employer_enquiry": (
-        r"\b(we|our|us)\b|\bmy (own )?(business|company|firm|shop|cafe|café|restaurant|salon|"
-        r"garage|staff|team|workers|employees|workforce|organisation|charity|practice)\b|"
-        r"\b(i'?m|i am|as) (an? )?(employer|business owner|manager|owner|director|recruiter)\b|"
-        r"\bemployers?\b|\b(hire|hiring|recruit\w*|take on|taking on|employ|employing) (an? |"
-        r"some |new |more |young |local )?(apprentices?|staff|people|workers|someone|somebody|"
-        r"employees|trainees?)\b|\bvacanc(y|ies) to fill\b|\bpost (a|our|my) (job|vacancy)\b|"
-        r"\blevy\b|\bwork experience placements? for\b"
-    ),
+    "employer_enquiry": EMPLOYER_WORDS,
     "start_business": (
         r"\b(own business|own company|self[- ]?employ\w*|start(ing)? (up )?(a |my |an? own )?"
         r"(business|company|firm|shop|cafe|salon)|own boss|freelanc\w*|sole trader|business "
@@ -80,7 +126,7 @@ KEEP_INTENTS = {
     # notice's ("will the jobcentre see this?").
     "explain_term", "ask_privacy",
 }  # fmt: skip
-EMPLOYER = re.compile(NEEDS_WORDS["employer_enquiry"], re.IGNORECASE)
+EMPLOYER = re.compile(EMPLOYER_WORDS, re.IGNORECASE)
 # Anger at the assistant gets an apology and a person, whatever else the words look like.
 COMPLAIN = "complain"
 FRUSTRATED = re.compile(
@@ -118,16 +164,26 @@ def _set_intent(message: Message, name: str, confidence: float) -> None:
                 add_to_output=True)  # fmt: skip
 
 
+def not_employer(text: str) -> bool:
+    """ "i'm not an employer", "i dont run a company lol": the employer's words are denied."""
+    return facts.employer_denied(facts.normalise(text))
+
+
 def allowed(intent: str | None, text: str) -> bool:
-    """Whether an intent may stand for this message (see NEEDS_WORDS)."""
+    """Whether an intent may stand for this message (see NEEDS_WORDS); "i'm not an employer"
+    has the word but denies it."""
     pattern = NEEDS_WORDS.get(intent or "")
-    return pattern is None or re.search(pattern, text, re.IGNORECASE) is not None
+    if pattern is None:
+        return True
+    if intent == "employer_enquiry" and not_employer(text):
+        return False
+    return re.search(pattern, text, re.IGNORECASE) is not None
 
 
 def audience(text: str) -> str:
     """An employer asks about staff and apprentices they take on; everyone else is a
     resident."""
-    return "employer" if EMPLOYER.search(text) else "resident"
+    return "employer" if EMPLOYER.search(text) and not not_employer(text) else "resident"
 
 
 def question_topic(text: str) -> str | None:

@@ -84,6 +84,14 @@ _KINDS: dict[str, list[str]] = {
         r"\b(repossess\w*|possession\s+order|bailiffs?)\b",
         r"\b(chucking|kicking|throwing)\s+(me|us)\s+out\b",
         r"\bstaying\s+(at|on|with)\s+(a\s+)?(mates?|friends?)'?s?\b.{0,30}\b(floor|sofa|couch)\b",
+        # "gotta be out by friday", "we have to be out of the flat by the 20th"
+        r"\b(gotta|got\s+to|have\s+to|need\s+to|must|hav\s+to|has\s+to)\s+be\s+out\b(\s+(of\s+)?"
+        r"(my|the|our|this)\s+\w+)?\s+(by|on|this|next|before|end\s+of|in\s+a|in\s+\d)",
+        r"\bnowhere\s+(to\s+take|for)\s+(me\s+and\s+)?(the|my|our)\s+(kids|children|baby|family)\b",
+        r"\b(behind|arrears)\s+(on|with)\s+(my\s+|the\s+|our\s+)?(rent|mortgage)\b",
+        r"\b(rent|mortgage)\s+arrears\b",
+        r"\bcourt\b(?!\s*house).{0,40}\b(rent|landlord|house|flat|home|mortgage|possession)\b",
+        r"\b(rent|landlord|mortgage|housing\s+association)\b.{0,40}\bcourt\b",
     ],
 }
 # Kinds that need the emergency answer straight away, in the order they are checked.

@@ -109,7 +109,7 @@ def test_a_greeting_hears_what_was_said_with_it(dispatcher):
      ("my boyfriend hits me", "abuse", ["0808 2000 247", "999"]),
      ("i have nowhere to sleep tonight", "homeless_tonight", ["0113 496 0999"]),
      ("my landlord gave me notice to leave by friday", "housing",
-      ["Housing Options", "56 days", "0113 496 0999", "housing comes first in your plan"])],
+      ["Housing Options", "56 days", "0113 496 0999", "Housing comes first in your plan"])],
 )  # fmt: skip
 def test_each_danger_gets_its_own_answer(demo_database, dispatcher, said, kind, words):
     user = {"event": "user", "text": "/crisis", "metadata": {"resident_text": said}}
@@ -168,3 +168,48 @@ def test_an_employer_stays_an_employer(dispatcher):
     _run(ActionAnswerQuestion(), dispatcher, cost)
     assert dispatcher.messages[-1]["custom"]["topic"] == "employer_apprentice_costs"
     assert booking_actions.offer_for({"wants": "employer"}) == "employer"
+
+
+@pytest.mark.parametrize(
+    ("moment", "note"),
+    [("2026-12-07T10:00:00+00:00", "I've let our team know this is urgent. Are you safe"),
+     ("2026-12-05T22:30:00+00:00", "They are closed now. They open again at 9am on Monday 7 "
+                                   "December. The numbers above can help you now.")],
+)  # fmt: skip
+def test_a_crisis_at_night_says_when_the_team_will_see_it(demo_database, dispatcher, moment, note):
+    from datetime import datetime
+
+    from bot import clock
+
+    user = {"event": "user", "text": "/crisis", "metadata": {"resident_text": "i want to die"}}
+    tracker = make_tracker(text="/crisis", intent="crisis", events=[user], sender_id="night")
+    with clock.pinned(datetime.fromisoformat(moment)):
+        _run(ActionCrisis(), dispatcher, tracker)
+    assert note in dispatcher.messages[-1]["text"]
+
+
+@pytest.mark.parametrize(
+    ("said", "safe"),
+    [("yeah", True), ("um yeah i think so", True), ("im ok for now", True), ("ok for now", True),
+     ("i'm alright", True), ("yh im safe", True), ("i can stay at my mums", True),
+     ("im not ok", False), ("nah", False), ("im scared", False), ("not really", False),
+     ("ok what now", None), ("can u find me a job", None)],
+)  # fmt: skip
+def test_a_typed_answer_to_are_you_safe_is_read_plainly(said, safe):
+    from actions.safety import _clear_answer
+
+    assert _clear_answer(said) is safe
+
+
+def test_safe_tonight_after_losing_a_home_still_urges_a_call_to_housing(dispatcher):
+    assert _after(dispatcher, "yes at my sisters", "affirm", kind="housing") == [
+        SlotSet("crisis_open", None)
+    ]
+    text = dispatcher.messages[-1]["text"]
+    assert (
+        "Housing Options team on 0113 496 0000 as soon as you can" in text and "no rush" not in text
+    )
+    _after(dispatcher, "i dont know what to do", "deny", kind="housing")
+    low = dispatcher.messages[-1]["text"]
+    assert "Samaritans" not in low and "Housing Options" in low
+    assert low.endswith("Do you have somewhere safe to stay tonight?")

@@ -51,7 +51,8 @@ def test_a_call_back_is_saved_on_the_case_with_when_to_expect_it(demo_database, 
              "booking_consent": True}  # fmt: skip
     events = _run(actions.ActionRequestCallback(), dispatcher, make_tracker(slots=slots))
     assert events == [SlotSet("booking_first_name", None), SlotSet("booking_contact", None),
-                      SlotSet("booking_consent", None)]  # fmt: skip
+                      SlotSet("booking_consent", None),
+                      SlotSet("callback_safe_time", None)]  # fmt: skip
     case = _case()
     assert case.status == "callback" and case.callback_by is not None
     assert case.contact == {"how": "phone", "value": "07700900123", "name": "Sam"}
@@ -80,3 +81,29 @@ def test_the_call_back_form_checks_contacts_like_a_booking(dispatcher):
     assert form.validate_booking_contact("+44 7700 900123", dispatcher, tracker, {}) == {
         "booking_contact": "07700900123"
     }
+
+
+def test_after_abuse_the_call_back_asks_when_it_is_safe_and_leaves_no_message(
+    demo_database, dispatcher
+):
+    form = actions.ValidateCallbackForm()
+    asked = ["booking_first_name", "booking_contact", "callback_safe_time", "booking_consent"]
+    calm = make_tracker(active_loop="callback_form")
+    assert asyncio.run(form.required_slots(asked, dispatcher, calm, {})) == [
+        "booking_first_name", "booking_contact", "booking_consent"]  # fmt: skip
+    after_abuse = make_tracker(active_loop="callback_form", slots={"crisis_kind": "abuse"})
+    assert asyncio.run(form.required_slots(asked, dispatcher, after_abuse, {})) == asked
+    said = "only weekdays after 10  when hes at work"
+    assert form.validate_callback_safe_time(said, dispatcher, after_abuse, {}) == {
+        "callback_safe_time": "only weekdays after 10 when hes at work"
+    }
+    slots = {**SLOTS, "booking_first_name": "Sam", "booking_contact": "07700900123",
+             "booking_consent": True, "crisis_kind": "abuse",
+             "callback_safe_time": "only weekdays after 10 when hes at work"}  # fmt: skip
+    _run(actions.ActionRequestCallback(), dispatcher, make_tracker(slots=slots))
+    case = _case()
+    assert case.contact["no_messages"] is True
+    assert case.contact["safe_time"] == "only weekdays after 10 when hes at work"
+    text = dispatcher.messages[-1]["text"]
+    assert 'when it is safe: "only weekdays after 10 when hes at work"' in text
+    assert "won't leave a message" in text

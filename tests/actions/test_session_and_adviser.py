@@ -40,3 +40,17 @@ def test_contact_text_is_honest_about_whether_the_team_is_open():
     closed = contact_text(DEMO, datetime(2026, 11, 29, 11, 0, tzinfo=timezone.utc))  # Sun
     assert "The team is open now." in open_now
     assert "closed right now" in closed
+
+
+def test_start_again_says_the_chat_is_deleted_and_what_the_team_keeps(demo_database, dispatcher):
+    from actions.handoff import case_reference
+    from actions.session import ActionStartAgain
+
+    tracker = make_tracker(sender_id="wipe-me")
+    assert asyncio.run(ActionStartAgain().run(dispatcher, tracker, {})) == []
+    [plain] = dispatcher.messages
+    assert plain["custom"] == {"type": "start_again"}
+    assert plain["text"] == "Done. I've deleted this chat, so nothing you told me here is kept."
+    case_reference(tracker, "crisis")  # an urgent message passed to the team
+    asyncio.run(ActionStartAgain().run(dispatcher, tracker, {}))
+    assert "Our team still has what I passed to them" in dispatcher.messages[-1]["text"]

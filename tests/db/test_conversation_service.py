@@ -39,6 +39,9 @@ class RecordingRasa(RasaClient):
         self.replies = list(replies)
         self.sent = []
 
+    def forget(self, sender_id):
+        self.forgotten = [*getattr(self, "forgotten", []), sender_id]
+
     def send(self, sender_id, text, metadata):
         self.sent.append((sender_id, text, metadata))
         reply = self.replies.pop(0)
@@ -177,6 +180,27 @@ def test_end_forgets_rasa_events_of_that_conversation_only(sessions, database_ur
     engine.dispose()
 
 
+def test_confirming_start_again_deletes_the_conversation_as_the_reply_says(sessions, database_url):
+    store = _rasa_tracker_store(database_url)
+    done = [BotMessage(text="Done. I've deleted this chat.", custom={"type": "start_again"})]
+    rasa = RecordingRasa([GREETING, done])
+    with session_scope(sessions) as session:
+        conversation, _ = service.create(
+            session=session, rasa=rasa, council_slug="demo", channel="web", greet=True
+        )
+    events = [ActionExecuted("action_listen"), UserUttered("my partner hits me")]
+    asyncio.run(store.save(DialogueStateTracker.from_events(conversation.id, events)))
+    engine = make_engine(database_url)
+    body = UserMessageIn(text="yes delete it all")
+    limits = make_limiter(get_settings())
+    assert take_turn(sessions, rasa, limits, conversation.id, body, engine) == done
+    assert tracker.count(engine, conversation.id) == 0
+    assert rasa.forgotten == [conversation.id]
+    with session_scope(sessions) as session:
+        assert service.get(session=session, conversation_id=conversation.id) is None
+    engine.dispose()
+
+
 def test_forget_before_rasa_stored_anything(database_url):
     engine = make_engine(database_url)
     assert tracker.forget(engine, "never-seen") == 0
@@ -286,7 +310,7 @@ def test_the_same_message_sent_twice_at_once_reaches_rasa_once(sessions):
     limits = make_limiter(get_settings())
     with ThreadPoolExecutor(2) as pool:
         replies = list(
-            pool.map(lambda _: take_turn(sessions, rasa, limits, conversation.id, body), "ab")
+            pool.map(lambda _: take_turn(sessions, rasa, limits, conversation.id, body, None), "ab")
         )
     assert replies == [answer, answer]
     assert [text for _id, text, _meta in rasa.sent] == ["/greet", "warehouse jobs"]

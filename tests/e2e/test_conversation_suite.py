@@ -325,6 +325,9 @@ class Unavailable(RuntimeError):
 class Conversation:
     def __init__(self, base_url: str) -> None:
         self.http = httpx.Client(base_url=base_url, timeout=TIMEOUT_SECONDS)
+        self.messages: list[dict] = self._start()
+
+    def _start(self) -> list[dict]:
         try:
             created = self.http.post("/api/v1/conversations", json={})
         except httpx.TransportError as exc:
@@ -334,7 +337,7 @@ class Conversation:
             self.http.close()
             raise Unavailable(f"{created.status_code} {created.text[:300]}")
         self.id = created.json()["id"]
-        self.messages: list[dict] = created.json()["messages"]
+        return created.json()["messages"]
 
     def send(self, body: dict) -> tuple[list[dict], str | None]:
         """The reply's messages, or an error in words (the resident saw no answer)."""
@@ -347,6 +350,8 @@ class Conversation:
         if response.status_code != 200:
             return [], f"HTTP {response.status_code}: {response.text[:300]}"
         self.messages = response.json()["messages"]
+        if "start_again" in custom_types(self.messages):
+            self._start()  # the old conversation is deleted: a client carries on in a new one
         return self.messages, None
 
     def close(self) -> None:

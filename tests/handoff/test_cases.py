@@ -86,7 +86,7 @@ def test_nobody_online_or_closed_is_said_honestly_with_a_call_back_time(db, coun
     [told] = flows.route(session=db, case=case, conversation=chat, council=council, rasa=client,
                          hub=hub, now=sunday)  # fmt: skip
     assert case.status == "open" and fake.events == []
-    assert told.text.startswith("The team is closed right now. Opening hours: Monday 9am")
+    assert told.text.startswith("The team is closed now. They open again at 9am tomorrow.")
     assert "we will call by 5pm on Monday 30 November" in told.text
     assert [b.payload for b in told.buttons] == ["/book_appointment", "/request_callback", "/help"]
     hub.mark_absent(adviser(db).id)

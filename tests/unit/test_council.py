@@ -75,3 +75,17 @@ def test_default_council_is_reread_when_its_file_changes(tmp_path, monkeypatch):
 
     os.utime(path, (path.stat().st_atime, path.stat().st_mtime + 5))
     assert service.get_default().phone == "0113 496 0123"
+
+
+@pytest.mark.parametrize(
+    ("moment", "expected"),
+    [("2026-12-07T10:00:00+00:00", "They open again at 10am today."),  # open: now
+     ("2026-12-07T18:00:00+00:00", "They open again at 9am tomorrow."),
+     ("2026-12-05T14:00:00+00:00", "They open again at 9am on Monday 7 December."),  # Saturday
+     ("2026-12-05T09:30:00+00:00", "They open again at 10am today.")],
+)  # fmt: skip
+def test_a_closed_team_says_when_it_opens_again(moment, expected):
+    from datetime import datetime
+
+    council = service.load(DEMO)
+    assert service.reopening_text(council, datetime.fromisoformat(moment)) == expected

@@ -14,6 +14,7 @@ from bot.assessment import facts
 
 TODAY = date(2026, 12, 6)
 OUT, WORK, STUDY, CARING, HEALTH = "out_of_work", "in_work", "in_education", "caring", "health"
+NO_GCSE = {"gcse": {"english": False, "maths": False}}  # no GCSE English or maths
 
 
 def check(text, expected, entities=(), intent=None):
@@ -96,6 +97,22 @@ AGES = [
     ("20 years experience as a chef", {}),
     ("courses for people aged 19 and over", {}),
     ("i'm a single mum, 2 kids", {"barriers": {"childcare"}}),
+    # an age supposed, or to come, is not theirs yet (nor someone else's to come)
+    ("when im 19 can i still do it", {}),
+    ("what happens when i turn 25", {}),
+    ("if i was 18 would i get help", {}),
+    ("my son will be 16 in may", {}),
+    ("if im 24 can i still get help", {}),
+    ("once im 18 can i apply", {}),
+    ("by the time im 19 will it be too late", {}),
+    ("what if im 25", {}),
+    ("i'll be 19 next month", {}),
+    ("im 18 in march", {}),
+    ("i'm 16 on my birthday", {}),
+    ("im 17 but 18 next month", {"age": 17}),
+    ("im 19 and when im 20 i want to go to uni", {"age": 19}),
+    ("im 19 can i still do it", {"age": 19}),
+    ("19 yrs old", {"age": 19}),
 ]
 
 OUT_OF_WORK = [
@@ -127,7 +144,7 @@ OUT_OF_WORK = [
     ("no job no money no nothing", {"situation": OUT}),
     ("jobless for 2 yrs", {"situation": OUT, "out_of_work_months": 24}),
     ("i'm so stressed, been out of work 6 months", {"situation": OUT, "out_of_work_months": 6}),
-    ("I left school with no qualifications", {"highest_level": "none"}),
+    ("I left school with no qualifications", {"highest_level": "none", **NO_GCSE}),
     ("I dropped out of college", {}),
     ("am looking for work", {}),
     ("i'm 6 months out of work", {"situation": OUT, "out_of_work_months": 6}),
@@ -272,6 +289,17 @@ CARING_CASES = [
     ("what support is there for carers", {}),
     ("full time carer for my son who has autism", {"situation": CARING, "barriers": {"caring"}}),
     ("caring for my elderly mum", {"situation": CARING, "barriers": {"caring"}}),
+    # caring for someone named before: "i look after her", "i'm his carer"
+    ("my mum has dementia and i look after her", {"situation": CARING, "barriers": {"caring"}}),
+    ("my mum has dementia, i look after her full time",
+     {"situation": CARING, "barriers": {"caring"}}),
+    ("my husband is disabled, i'm his carer", {"situation": CARING, "barriers": {"caring"}}),
+    ("my partner is disabled and i am his carer", {"situation": CARING, "barriers": {"caring"}}),
+    ("my son is autistic and i have to look after him",
+     {"situation": CARING, "barriers": {"caring"}}),
+    ("my dad had a stroke and i care for him so i cant work",
+     {"situation": CARING, "barriers": {"caring"}}),
+    ("i have 2 kids and i look after them", {}),
 ]  # fmt: skip
 
 HEALTH_CASES = [
@@ -345,14 +373,23 @@ HEALTH_CASES = [
     ("i have ms", {"barriers": {"health"}}),
     ("i don't have a disability or health condition", {}),
     ("i am not disabled", {}),
+    # someone else's health is not theirs
+    ("my husband is disabled", {}),
+    ("my husband is disabled so i cant work", {}),
+    ("my mum has dementia", {}),
+    ("my husbands disabled and in a wheelchair", {}),
+    ("off sick, my husband has depression", {"situation": HEALTH, "barriers": {"health"}}),
+    ("my husband has depression and i'm off sick with my back",
+     {"situation": HEALTH, "barriers": {"health"}}),
+    ("i have early onset dementia", {"barriers": {"health"}}),
 ]  # fmt: skip
 
 QUALIFICATIONS = [
     ("i have a degree", {"highest_level": "6"}),
     ("i want to do a degree", {}),
     ("i dont have a degree", {}),
-    ("no quals", {"highest_level": "none"}),
-    ("i dont have any qualifications", {"highest_level": "none"}),
+    ("no quals", {"highest_level": "none", **NO_GCSE}),
+    ("i dont have any qualifications", {"highest_level": "none", **NO_GCSE}),
     ("ive got a levels", {"highest_level": "3"}),
     ("i have a masters in business", {"highest_level": "7"}),
     ("i got my gcses", {"highest_level": "2"}),
@@ -383,8 +420,8 @@ QUALIFICATIONS = [
     ("i've got 5 gcses", {"highest_level": "2"}),
     ("i have entry level 3", {"highest_level": "E3"}),
     ("i did an hnc", {"highest_level": "4"}),
-    ("i've got nothing, no qualifications at all", {"highest_level": "none"}),
-    ("never got any qualifications", {"highest_level": "none"}),
+    ("i've got nothing, no qualifications at all", {"highest_level": "none", **NO_GCSE}),
+    ("never got any qualifications", {"highest_level": "none", **NO_GCSE}),
     ("i'm hoping to do a masters next year", {}),
     ("finished my apprenticeship last year", {}),
     ("do you need a degree for this", {}),
@@ -444,6 +481,14 @@ GCSES = [
     ("i have no gcse or a levels", {"gcse": {"english": False, "maths": False}}),
     ("gcse maths and english both grade 5", {"gcse": {"english": True, "maths": True}}),
     ("only passed english", {"gcse": {"english": True}}),
+    # none at all: no GCSE English or maths either, so that is not asked next
+    ("never got any gcses", NO_GCSE),
+    ("i didnt get any gcses", NO_GCSE),
+    ("i never did my gcses", NO_GCSE),
+    ("no qualifications", {"highest_level": "none", **NO_GCSE}),
+    ("i left school with nothing", {"highest_level": "none", **NO_GCSE}),
+    ("i didnt finish school", {"highest_level": "none", **NO_GCSE}),
+    ("no quals but i passed english gcse", {"gcse": {"english": True, "maths": False}}),
 ]  # fmt: skip
 
 DIGITAL = [
@@ -585,6 +630,14 @@ BARRIERS = [
     ("my english no good", {"barriers": {"english_language"}}),
     ("english little", {"barriers": {"english_language"}}),
     ("i'm a single mum of 3", {"barriers": {"childcare"}}),
+    # their children's school or nursery sets their hours
+    ("i have to drop the kids off at school at 9", {"barriers": {"childcare"}}),
+    ("kids in nursery till 3", {"barriers": {"childcare"}}),
+    ("i do the school run so only 10-2", {"barriers": {"childcare"}}),
+    ("my son is at school", {}),
+    ("my sister does the school run", {}),
+    ("i want to work in a nursery", {"interests": "nursery"}),
+    ("id like to be a nursery nurse", {"interests": "nursery nurse"}),
 ]
 
 BENEFITS_AND_CARE = [
@@ -744,12 +797,22 @@ PLACES = [
     ("i'm at the library", {}),
     ("i'm in a hurry", {}),
     ("where do i live", {}),
+    # said again because it was missed: still their home
+    ("i told u DB1 2AB", {"location": ["DB1 2AB"]}),
+    ("i already said its DB1 2AB", {"location": ["DB1 2AB"]}),
+    ("its DB12AB like i said", {"location": ["DB1 2AB"]}),
+    ("i told you already, DE22 1AB", {"location": ["DE22 1AB"]}),
+    ("DE22 1AB i told you", {"location": ["DE22 1AB"]}),
+    ("ive already told you my postcode is DB1 2AB", {"location": ["DB1 2AB"]}),
+    ("i said DE1", {"location": ["DE1"]}),
+    ("i told you im 19", {"age": 19}),
+    ("like i said, my reference is AB12 3CD", {}),
 ]
 
 SEVERAL = [
     ("im 19, no job, no quals, live in derby, on uc",
      {"age": 19, "situation": OUT, "highest_level": "none", "location": ["derby"],
-      "on_benefits": True}),
+      "on_benefits": True, **NO_GCSE}),
     ("24 yr old, lost my job 3 months ago, i have a level 3 in business and i'm good with "
      "computers",
      {"age": 24, "situation": OUT, "out_of_work_months": 3, "highest_level": "3",
@@ -777,7 +840,7 @@ SEVERAL = [
      {"age": 38, "situation": WORK, "work_security": "insecure", "interests": "IT"}),
     ("im 40, been out of work 10 years, bad back, no qualifications, cant use computers",
      {"age": 40, "situation": OUT, "out_of_work_months": 120, "barriers": {"health"},
-      "highest_level": "none", "digital_confidence": "none"}),
+      "highest_level": "none", "digital_confidence": "none", **NO_GCSE}),
     ("hi i'm 17 i left school in june i have no gcses and i want to be a electrician",
      {"age": 17, "situation": OUT, "gcse": {"english": False, "maths": False},
       "interests": "electrician"}),
@@ -792,7 +855,7 @@ SEVERAL = [
     ("i'm 23 i have a son aged 3 and i'm a single mum", {"age": 23, "barriers": {"childcare"}}),
     ("im looking for part time work as a single mum", {"hours": 29, "barriers": {"childcare"}}),
     ("i'm sofa surfing and have no job", {"barriers": {"housing"}, "situation": OUT}),
-    ("no qualifications and no job", {"highest_level": "none", "situation": OUT}),
+    ("no qualifications and no job", {"highest_level": "none", "situation": OUT, **NO_GCSE}),
     ("i'm 19 and got my level 3 in childcare, working in a nursery on zero hours",
      {"age": 19, "highest_level": "3", "situation": WORK, "work_security": "insecure"}),
     ("i'm 30 and a mum of two", {"age": 30}),
@@ -810,7 +873,7 @@ AS_TYPED = [
     ("i am 35 year old women from poland i was teacher in my country now i clean houses",
      {"age": 35, "qualifications_abroad": True, "situation": "in_work"}),
     ("i hav no job no qualis and my english is not good pls help",
-     {"situation": OUT, "highest_level": "none", "barriers": {"english_language"}}),
+     {"situation": OUT, "highest_level": "none", "barriers": {"english_language"}, **NO_GCSE}),
     ("iv been out of work 2 yrs cos of my mental health",
      {"situation": HEALTH, "out_of_work_months": 24, "barriers": {"mental_health"}}),
     ("just got out of prison need work asap", {"barriers": {"convictions"}}),
@@ -938,4 +1001,87 @@ def test_what_a_message_states(text, expected):
     ],
 )  # fmt: skip
 def test_what_the_model_found_is_used(text, entities, intent, expected):
+    check(text, expected, entities, intent)
+
+
+CHANGED = {"wants_changed": True}
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "expected"),
+    [
+        # a correction: the kind of help left once the one they deny is taken out
+        ("i meant i want a course not a job", "find_job", {"wants": "course", **CHANGED}),
+        ("no not a job, a course", None, {"wants": "course", **CHANGED}),
+        ("sorry i meant apprenticeship", None, {"wants": "apprenticeship", **CHANGED}),
+        ("sorry i meant a course", "find_course", {"wants": "course", **CHANGED}),
+        ("i meant apprenticeships not jobs", None, {"wants": "apprenticeship", **CHANGED}),
+        ("i dont want a job i want a course", "find_job", {"wants": "course", **CHANGED}),
+        ("not a course, a job", None, {"wants": "job", **CHANGED}),
+        ("i said a job not a course", None, {"wants": "job", **CHANGED}),
+        ("actually id rather do a course", None, {"wants": "course", **CHANGED}),
+        # no correction
+        ("i want a job", "find_job", {"wants": "job"}),
+        ("a course or a job i dont mind", None, {}),
+        ("i mean ive been out of work for years", None, {"situation": OUT}),
+        ("no job no money no nothing", None, {"situation": OUT}),
+        # not an employer after all: what they want instead, or asked again (None)
+        ("im not an employer", "employer_enquiry", {"wants": None, **CHANGED}),
+        ("no im not a business, im looking for work myself", "employer_enquiry",
+         {"wants": "job", **CHANGED}),
+        ("i dont run a company lol", "employer_enquiry", {"wants": None, **CHANGED}),
+        ("im not an employer i need a course", "employer_enquiry",
+         {"wants": "course", **CHANGED}),
+        ("im not a business owner, just need help finding work", "employer_enquiry",
+         {"wants": "job", **CHANGED}),
+        ("i'm not an employer, i want to work with animals", "employer_enquiry",
+         {"interests": "animals", "wants": "job", **CHANGED}),
+        ("nah not an employer, looking for an apprenticeship", "inform",
+         {"wants": "apprenticeship", **CHANGED}),
+        # an employer, or a resident's own work, is no denial
+        ("we want to take on an apprentice", "employer_enquiry", {}),
+        ("i run a salon and want an apprentice", "employer_enquiry", {}),
+        ("i want to work with animals", "employer_enquiry", {}),
+        ("im not employed", None, {"situation": OUT}),
+        ("my employer cut my hours", None, {"situation": WORK, "work_security": "insecure"}),
+    ],
+)  # fmt: skip
+def test_what_they_want_corrected_or_not_an_employer(text, intent, expected):
+    check(text, expected, intent=intent)
+
+
+SCHOOL, NURSERY = (
+    {"entity": "subject", "value": "school"},
+    {"entity": "job_role", "value": "nursery"},
+)
+CHILDCARE = {"entity": "subject", "value": "childcare"}
+
+
+@pytest.mark.parametrize(
+    ("text", "entities", "intent", "expected"),
+    [
+        # the model's "nursery" or "school" is when they are free, not an interest
+        ("i do the school run so only 10-2", [SCHOOL], None, {"barriers": {"childcare"}}),
+        ("kids in nursery till 3", [{"entity": "subject", "value": "nursery"}], None,
+         {"barriers": {"childcare"}}),
+        ("i have to pick up from nursery", [NURSERY], None, {"barriers": {"childcare"}}),
+        ("my kids are at school till 3 so only mornings", [CHILDCARE], "find_job",
+         {"barriers": {"childcare"}, "wants": "job"}),
+        ("i can only work after the nursery drop off", [NURSERY], None,
+         {"barriers": {"childcare"}}),
+        # working in childcare is an interest
+        ("i want to work in a nursery", [NURSERY], None, {"interests": "nursery"}),
+        ("id like to be a nursery nurse", [{"entity": "job_role", "value": "nursery nurse"}],
+         None, {"interests": "nursery nurse"}),
+        ("childcare jobs", [CHILDCARE], "find_job", {"interests": "childcare", "wants": "job"}),
+        ("i want to work in a nursery but i do the school run", [NURSERY], None,
+         {"interests": "nursery", "barriers": {"childcare"}}),
+        # a postcode said again, as the model found it
+        ("i already said its DB1 2AB", [{"entity": "postcode", "value": "DB1 2AB"}], "inform",
+         {"location": ["DB1 2AB"]}),
+        ("i told u DB1 2AB", [{"entity": "postcode", "value": "DB1 2AB"}], "complain",
+         {"location": ["DB1 2AB"]}),
+    ],
+)  # fmt: skip
+def test_childcare_hours_and_postcodes_said_again(text, entities, intent, expected):
     check(text, expected, entities, intent)

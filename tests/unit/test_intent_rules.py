@@ -27,11 +27,56 @@ def _parsed(text: str, *ranking: tuple[str, float]) -> Message:
      ("can we start again", "start_again", "start_again"),
      ("who can see what i tell you", "ask_privacy", "ask_privacy"),
      ("we want to take on an apprentice", "employer_enquiry", "employer_enquiry"),
-     ("i want to be self employed", "start_business", "start_business")],
+     ("i want to be self employed", "start_business", "start_business"),
+     # "we", "our" and "us" alone are a resident with family, or with the assistant
+     ("can we carry on", "employer_enquiry", "find_course"),
+     ("can u help us", "employer_enquiry", "find_course"),
+     ("what about our appointment", "employer_enquiry", "find_course"),
+     ("our son wants to do something with cars", "employer_enquiry", "find_course"),
+     # an employer's word denied is no employer
+     ("im not an employer", "employer_enquiry", "find_course"),
+     ("no im not a business, im looking for work myself", "employer_enquiry", "find_course"),
+     ("i dont run a company lol", "employer_enquiry", "find_course"),
+     # an employer's words
+     ("we are hiring", "employer_enquiry", "employer_enquiry"),
+     ("our company needs staff", "employer_enquiry", "employer_enquiry"),
+     ("i need an apprentice for my salon", "employer_enquiry", "employer_enquiry"),
+     ("we're a small business looking for staff", "employer_enquiry", "employer_enquiry"),
+     ("i run a shop and need workers", "employer_enquiry", "employer_enquiry"),
+     ("i own a bilding firm lookin to take on a labourer", "employer_enquiry",
+      "employer_enquiry")],
 )  # fmt: skip
 def test_an_intent_needs_its_words(text, guessed, then):
     message = _parsed(text, (guessed, 0.6), ("find_course", 0.3))
     assert message.get("intent")["name"] == then
+
+
+EMPLOYER_SAYS = [
+    "we are hiring", "we're recruiting", "our company needs staff", "my salon",
+    "i need an apprentice for my salon", "we're a small garage", "i run a cafe and need staff",
+    "i own a business and need staff", "can you help me recruit", "i'm recruiting for a warehouse",
+    "we have a vacancy to fill", "i want to advertise a vacancy", "i employ 20 people",
+    "i'm a business owner looking for workers", "employer support", "apprenticeship levy",
+    "we'd like to offer placements to young people", "how much do we have to pay an apprentice",
+    "i'm an hr manager looking to recruit locally", "hire an apprentice for my business",
+]  # fmt: skip
+RESIDENT_SAYS = [
+    "can we carry on", "can u help us", "what about our appointment", "is there anything for us",
+    "can we talk about apprenticeships", "we need help with my sons cv", "im not an employer",
+    "i dont run a company lol", "no im not a business, im looking for work myself",
+    "will my employer find out", "my agency gave me no shifts", "i work in a warehouse",
+    "will anyone hire me", "i want to be an apprentice", "i want an apprentice job",
+    "i'm a nursery nurse", "i have a shop job", "i want to work in recruitment",
+    "i want to start my own business", "i have a business idea",
+    "do i have to tell employers about my conviction",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "employer"), [(t, True) for t in EMPLOYER_SAYS]
+                         + [(t, False) for t in RESIDENT_SAYS])  # fmt: skip
+def test_only_an_employers_words_make_an_employer(text, employer):
+    assert intent_rules.allowed("employer_enquiry", text) is employer
+    assert intent_rules.audience(text) == ("employer" if employer else "resident")
 
 
 @pytest.mark.parametrize(

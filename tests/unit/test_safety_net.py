@@ -2,7 +2,7 @@
 
 import pytest
 
-from bot.safety.detect import is_crisis
+from bot.safety.detect import is_crisis, kind
 
 
 @pytest.mark.parametrize(
@@ -34,4 +34,32 @@ def test_messages_in_crisis_are_caught(text):
     ],
 )  # fmt: skip
 def test_everyday_phrases_are_not(text):
+    assert not is_crisis(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "danger"),
+    [("gotta be out by friday and got 2 kids", "housing"),
+     ("we have to be out of the flat by the 20th", "housing"),
+     ("landlord selling up, need to be out in 2 weeks", "housing"),
+     ("nowhere to take the kids if he sells", "housing"),
+     ("im behind on rent 3 months", "housing"),
+     ("got rent arrears and a letter", "housing"),
+     ("got a court letter about my rent", "housing"),
+     ("landlord is taking me to court", "housing"),
+     ("nowhere to sleep tonight with my kids", "homeless_tonight"),
+     ("he said he'll kill me if i leave", "abuse"),
+     ("i took all my tablets", "suicide")],
+)  # fmt: skip
+def test_each_danger_is_named(text, danger):
+    assert kind(text) == danger
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["i need to be out of the house more, im bored", "can i do a course at the court house",
+     "i used to work at the crown court", "my rent is paid by universal credit",
+     "i want to get out more", "is there a course on being a landlord"],
+)  # fmt: skip
+def test_housing_words_in_everyday_sentences_are_not_a_crisis(text):
     assert not is_crisis(text)

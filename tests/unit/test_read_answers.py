@@ -1,0 +1,23 @@
+"""The answer to the question on screen is the resident's own: a relative's illness named in
+an answer about barriers is not the resident's barrier."""
+
+import pytest
+
+from bot.assessment.read import read
+
+
+@pytest.mark.parametrize(
+    ("said", "barriers"),
+    [("my husband is disabled so i cant work full time", []),
+     ("i look after my mum she has dementia", ["caring"]),
+     ("i care for my disabled son", ["caring"]),
+     ("my back is bad and my son has autism", ["health"]),
+     ("i have a disability and my son has adhd", ["disability"]),
+     ("my partner has depression and i have a bad back", ["health"]),
+     ("i have depression", ["mental_health"]),
+     ("childcare and transport", ["childcare", "transport"]),
+     ("no car and my kids are little", ["transport"]),
+     ("none", [])],
+)  # fmt: skip
+def test_barriers_are_the_residents_own(said, barriers):
+    assert read("barriers", said, None, []) == barriers
