@@ -18,6 +18,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 from sqlalchemy.orm import Session
 
+from actions import search as search_actions
 from actions.common import (
     BOOK_BUTTON,
     PERSON_BUTTON,
@@ -171,7 +172,8 @@ def wish_slot(wish: preferences.Preference) -> dict[str, Any] | None:
         return None
     return {"days": sorted(wish.days), "part": wish.part, "channel": wish.channel,
             "after_hour": wish.after_hour, "before_hour": wish.before_hour, "week": wish.week,
-            "on": wish.on.isoformat() if wish.on else None}  # fmt: skip
+            "on": wish.on.isoformat() if wish.on else None,
+            "avoid_days": sorted(wish.avoid_days)}  # fmt: skip
 
 
 def wish_from_slot(value: dict[str, Any] | None) -> preferences.Preference:
@@ -183,6 +185,7 @@ def wish_from_slot(value: dict[str, Any] | None) -> preferences.Preference:
         channel=value.get("channel"), after_hour=value.get("after_hour"),
         before_hour=value.get("before_hour"), week=value.get("week"),
         on=date.fromisoformat(on) if on else None,
+        avoid_days=frozenset(value.get("avoid_days") or ()),
     )  # fmt: skip
 
 
@@ -190,12 +193,20 @@ def _buttons(shown: list[dict[str, Any]]) -> list[dict[str, str]]:
     return [{"title": c["label"], "payload": _choose(c["id"])} for c in shown]
 
 
+def _avoids_days(lowered: str) -> bool:
+    """ "i can't do thursday" names a day to leave out, not the Thursday time."""
+    return bool(preferences.read(lowered, date.today()).avoid_days)
+
+
 def _one_day(lowered: str, shown: list[dict[str, Any]]) -> str | None:
     """The one time on screen on the day named ("the monday one"), or None: then the wish
     ("anything on a thursday? phone is easier") gets times that fit instead."""
     days = re.findall(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", lowered)
-    if not days or re.search(r"\b(anything|any|something|other|another|else|instead|is easier)\b",
-                             lowered):  # fmt: skip
+    if (
+        not days
+        or _avoids_days(lowered)
+        or re.search(r"\b(anything|any|something|other|another|else|instead|is easier)\b", lowered)
+    ):
         return None
     matching = [c for c in shown if all(day in c["label"].lower() for day in days)]
     return matching[0]["id"] if len(matching) == 1 else None
@@ -264,6 +275,11 @@ class ActionHoldSlot(Action):
     ) -> list[EventType]:
         offered = tracker.get_slot("booking_offered")
         text = text_of(tracker)
+        if not offered and not tracker.get_slot("booking_managed"):
+            # "the second one" about search results on screen, not about times
+            shown = search_actions.show_one(dispatcher, tracker)
+            if shown is not None:
+                return shown
         chosen = picked(text, entities_of(tracker), offered)
         if chosen == "more":
             offered = offered or {}

@@ -8,6 +8,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.common import PERSON_BUTTON
+from actions.flows import acknowledgement, next_steps
 from actions.handoff import case_reference
 
 NAME = "action_two_stage_fallback_offer"
@@ -61,6 +62,12 @@ class ActionTwoStageFallbackOffer(Action):
             from actions.search import ActionMoreResults
 
             return await ActionMoreResults().run(dispatcher, tracker, domain)
+        heard = acknowledgement(tracker)
+        if heard is not None:  # "im 19 n skint": understood as facts, so no "Did you mean"
+            dispatcher.utter_message(
+                text=f"{heard} What would you like to do next?", buttons=next_steps(tracker)
+            )
+            return []
         ranking = tracker.latest_message.get("intent_ranking") or []
         guesses = [r["name"] for r in ranking if r.get("name") in SUGGESTIONS][:2]
         buttons = [{"title": SUGGESTIONS[g], "payload": f"/{g}"} for g in guesses]

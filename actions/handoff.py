@@ -26,6 +26,8 @@ from bot.pathways.service import route
 from bot.plan import service as plans
 
 SAFE_TIME_SLOT = "callback_safe_time"
+# After these, someone else may answer the phone: ask when it is safe, and leave no message.
+CONTACT_CAREFULLY = frozenset({"abuse", "exploitation"})
 
 
 def open_case(tracker: Tracker, reason: str, db: Session) -> Case:
@@ -78,7 +80,7 @@ class ValidateCallbackForm(ValidateBookingForm):
         tracker: Tracker,
         domain: DomainDict,
     ) -> list[str]:
-        if tracker.get_slot("crisis_kind") == "abuse":
+        if tracker.get_slot("crisis_kind") in CONTACT_CAREFULLY:
             return domain_slots
         return [name for name in domain_slots if name != SAFE_TIME_SLOT]
 
@@ -114,7 +116,7 @@ class ActionRequestCallback(Action):
             case = open_case(tracker, "asked", db)
             case.contact = {"how": contact.kind, "value": contact.value, "name": name}
             safe_time = tracker.get_slot(SAFE_TIME_SLOT)
-            if tracker.get_slot("crisis_kind") == "abuse":  # the adviser sees this first
+            if tracker.get_slot("crisis_kind") in CONTACT_CAREFULLY:  # the adviser sees this first
                 case.contact |= {"safe_time": safe_time or "not said", "no_messages": True}
             case.status, case.callback_by = "callback", by
             reference = case.reference
@@ -123,7 +125,7 @@ class ActionRequestCallback(Action):
         who = "Someone from the employer team" if offer_for(tracker.slots) == "employer" else (
             "An adviser")  # fmt: skip
         promise = f"{who} will {verb} by {handoff.when_text(by, this)}."
-        if tracker.get_slot("crisis_kind") == "abuse":
+        if tracker.get_slot("crisis_kind") in CONTACT_CAREFULLY:
             when = f' You told us when it is safe: "{safe_time}".' if safe_time else ""
             promise += (
                 f"{when} They won't leave a message, and they will only say who they are to you."

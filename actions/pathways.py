@@ -22,8 +22,8 @@ def summary_text(routing: Routing) -> str:
     if routing.entitlements:
         lines.append("Some courses are free for you.")
     if routing.referrals:
-        helps = say.join([r.name[0].lower() + r.name[1:] for r in routing.referrals[:3]])
-        lines.append(f"There is also {helps}.")
+        helps = say.join([r.name for r in routing.referrals[:3]])
+        lines.append(f"There is other help for you too: {helps}.")
     lines.append("Choose \u201cSee my plan\u201d for the details and what to do next.")
     return "\n".join(lines)
 

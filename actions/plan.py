@@ -50,9 +50,9 @@ class ActionShowPlan(Action):
         routing = route(answers, in_force)
         place = flow.known_value(slots, "location")
         interests = flow.known_value(slots, "interests") or ""
-        searches = {r.barrier: r.search for r in in_force.referrals}
+        searches = {r.barrier: (r.finds, r.search) for r in in_force.referrals}
         found: dict[str, list[Match]] = {"course": [], "job": [], "service": []}
-        served: set[str] = set()
+        served: dict[str, str] = {}
         with database() as db:
 
             def look(kind: str, words: str) -> list[Match]:
@@ -72,16 +72,18 @@ class ActionShowPlan(Action):
                 return _matches(cards, answers)
 
             if not routing.too_young:
-                found["course"] = look("course", interests)
+                # Help for a barrier first: English classes come before courses for interests.
+                housing_first = sorted(routing.referrals, key=lambda r: r.key != "housing")
+                for referral in housing_first[:2]:
+                    kind, words = searches.get(referral.key, ("service", ""))
+                    matched = look(kind, words)[: 2 if kind == "course" else plans.MAX_MATCHES]
+                    found[kind] += matched
+                    if matched:
+                        served[referral.key] = kind
+                found["course"] += look("course", interests)
                 if slots.get("wants") in ("job", "apprenticeship", None, flow.SKIPPED):
                     kind = "apprenticeship" if slots.get("wants") == "apprenticeship" else "job"
                     found["job"] = look(kind, interests)
-                housing_first = sorted(routing.referrals, key=lambda r: r.key != "housing")
-                for referral in housing_first[:2]:
-                    matched = look("service", searches.get(referral.key, ""))
-                    found["service"] += matched
-                    if matched:
-                        served.add(referral.key)
             content = plans.build(
                 routing,
                 council_name=this.name,
@@ -90,7 +92,7 @@ class ActionShowPlan(Action):
                 courses=found["course"],
                 jobs=found["job"],
                 services=found["service"],
-                served=frozenset(served),
+                served=served,
             )
             plan = plans.create(
                 content, council_slug=this.slug, conversation_id=tracker.sender_id, db_session=db,

@@ -84,6 +84,17 @@ def _abuse(this: Council, team: str) -> str:
     )
 
 
+def _exploitation(this: Council, team: str) -> str:
+    return (
+        "I'm sorry. Nobody should be forced to work, or have their passport taken. It is not "
+        "your fault, and you can get help, whatever your immigration status.\n"
+        "- If you are in danger now, call 999.\n"
+        "- Modern Slavery and Exploitation Helpline: call 08000 121 700, free, any time. They "
+        "can use an interpreter.\n"
+        f"{team} Are you safe right now?"
+    )
+
+
 def _homeless_tonight(this: Council, team: str) -> str:
     return (
         "I'm sorry. Nobody should have nowhere to sleep.\n"
@@ -111,6 +122,7 @@ def _housing(this: Council, team: str) -> str:
 ANSWERS = {
     "suicide": (_suicide, [SAFE_BUTTON, NOT_SAFE_BUTTON]),
     "abuse": (_abuse, [SAFE_BUTTON, NOT_SAFE_BUTTON]),
+    "exploitation": (_exploitation, [SAFE_BUTTON, NOT_SAFE_BUTTON]),
     "homeless_tonight": (_homeless_tonight, [HOME_TONIGHT_BUTTON, NO_HOME_TONIGHT_BUTTON]),
     "housing": (_housing, [HOME_TONIGHT_BUTTON, NO_HOME_TONIGHT_BUTTON]),
 }

@@ -8,6 +8,7 @@ the widget draws as cards.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import replace
 
 from rasa_sdk import Action, Tracker
@@ -61,6 +62,27 @@ def _request(tracker: Tracker, db: Session) -> finder.Request:
     if not request.words:
         request = replace(request, words=_words_from_answers(kind, slots))
     return request
+
+
+FOLLOW_UP = re.compile(
+    r"^\s*(and|also|what about|how about|any|only|just|but)\b|\b(ones?|those|them|these|"
+    r"of them|any of)\b",
+    re.IGNORECASE,
+)
+
+
+def _follows_up(tracker: Tracker) -> bool:
+    """A search the model heard as new that names no new subject and speaks of the results
+    on screen ("any part time ones", "what about online") refines the last one."""
+    from actions.knowledge import refines
+
+    previous = finder.Request.from_slot(tracker.get_slot("last_search"))
+    text = text_of(tracker)
+    kind = KIND_BY_INTENT.get(intent_of(tracker) or "")
+    if previous is None or text.startswith("/") or kind not in (None, previous.kind):
+        return False
+    named = [e for e in entities_of(tracker) if e.get("entity") in ("subject", "job_role")]
+    return not named and bool(FOLLOW_UP.search(text)) and refines(tracker)
 
 
 def _words_from_answers(kind: str, slots: dict) -> str:
@@ -163,6 +185,8 @@ class ActionSearch(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
+        if _follows_up(tracker):  # "any part time ones?" after jobs: those jobs, part time
+            return await ActionMoreResults().run(dispatcher, tracker, domain)
         with database() as db:
             found = search(_request(tracker, db), tracker, db)
         esol = message.wants_esol(message.normalise(text_of(tracker)))
@@ -205,3 +229,40 @@ class ActionMoreResults(Action):
             return []
         show(found, dispatcher, _assessed(tracker), flow.answers(tracker.slots))
         return [SlotSet("last_search", found.request.as_slot())]
+
+
+ORDINAL_WORDS = {"first": 0, "1st": 0, "second": 1, "2nd": 1, "third": 2, "3rd": 2,
+                 "fourth": 3, "4th": 3, "fifth": 4, "5th": 4, "last": -1}  # fmt: skip
+
+
+def show_one(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType] | None:
+    """ "the second one", said about results on screen (not appointment times): that result
+    again, on its own, with what to do next; None when no result is named."""
+    previous = finder.Request.from_slot(tracker.get_slot("last_search"))
+    lowered = text_of(tracker).lower()
+    index = next((i for w, i in ORDINAL_WORDS.items() if re.search(rf"\b{w}\b", lowered)), None)
+    if previous is None or index is None:
+        return None
+    with database() as db:
+        found = run_request(previous, tracker.slots, db)
+    if not -len(found.cards) <= index < len(found.cards):
+        return None
+    card = found.cards[index]
+    how = "apply" if previous.kind in ("job", "apprenticeship") else "find out more"
+    dispatcher.utter_message(
+        text=f"Here it is:\n{finder.card_line(card)}\nUse the link to {how}. An adviser can "
+        "help you with it too.",
+        buttons=[
+            {"title": "Book an appointment", "payload": "/book_appointment"},
+            MORE_BUTTON,
+            PERSON_BUTTON,
+        ],
+        json_message={
+            "type": finder.PAYLOAD_TYPES[previous.kind],
+            "total": 1,
+            "page": 1,
+            "results": [card],
+            "location": found.place.label if found.place else None,
+        },
+    )
+    return []

@@ -29,6 +29,7 @@ class Preference:
     before_hour: int | None = None
     week: str | None = None  # "this" or "next"
     on: date | None = None  # "today", "tomorrow"
+    avoid_days: frozenset[int] = field(default_factory=frozenset)  # "i work tues and wed"
 
     @property
     def empty(self) -> bool:
@@ -47,6 +48,10 @@ class Preference:
                 DAYS[d].capitalize() + ("s" if self.part is None else "") for d in sorted(self.days)
             ]
             when.append("on " + " or ".join(names))
+        if self.avoid_days and not self.days:
+            when.append(
+                "not on " + " or ".join(DAYS[d].capitalize() for d in sorted(self.avoid_days))
+            )
         if self.part:
             when.append(f"in the {self.part}" if not self.days else f"{self.part}s")
         if self.after_hour is not None:
@@ -62,10 +67,14 @@ class Preference:
 def read(text: str, today: date) -> Preference:
     """The wish in a message; ``Preference()`` when it names none."""
     lowered = " ".join(text.lower().replace("\u2019", "'").split())
-    days = {i for i, name in enumerate(DAYS) if re.search(rf"\b{name}s?\b", lowered)}
-    days |= {i for short, i in _SHORT.items() if re.search(rf"\b{short}\b\.?", lowered)}
-    if re.search(r"\bweekend\b", lowered):
-        days |= {5, 6}
+    days, avoid = set(), set()
+    for found in _DAY.finditer(lowered):
+        day = _day_number(found.group(1))
+        named = {5, 6} if day is None else {day}
+        (
+            avoid if _UNABLE.search(lowered[max(0, found.start() - 30) : found.start()]) else days
+        ).update(named)
+    days -= avoid
     part = next((p for p in PARTS if re.search(rf"\b{p}s?\b", lowered)), None)
     if part is None and re.search(r"\b(am|early)\b", lowered):
         part = "morning"
@@ -79,7 +88,9 @@ def read(text: str, today: date) -> Preference:
     elif re.search(r"\b(in person|face to face|f2f|come in|at the library|meet)\b", lowered):
         channel = "in_person"
     after = re.search(r"\b(?:after|from|not before)\s+(\d{1,2})(?::00)?\s*(am|pm)?\b", lowered)
-    before = re.search(r"\b(?:before|by|not after|until)\s+(\d{1,2})(?::00)?\s*(am|pm)?\b", lowered)
+    before = re.search(
+        r"(?<!not )\b(?:before|by|not after|until)\s+(\d{1,2})(?::00)?\s*(am|pm)?\b", lowered
+    )
     on = None
     if re.search(r"\btoday\b", lowered):
         on = today
@@ -90,7 +101,32 @@ def read(text: str, today: date) -> Preference:
     return Preference(
         days=frozenset(days), part=part, channel=channel,
         after_hour=_hour(after), before_hour=_hour(before), week=week, on=on,
+        avoid_days=frozenset(avoid),
     )  # fmt: skip
+
+
+_DAY = re.compile(
+    r"\b(" + "|".join([f"{name}s?" for name in DAYS] + [rf"{short}\b\.?" for short in _SHORT]
+                      + ["weekends?"]) + r")(?=\W|$)"
+)  # fmt: skip
+# A day named after these, in the same breath, is one they cannot do: "i work tues and wed",
+# "can't do monday", "any day but friday" (not "not before 10 on friday").
+_UNABLE = re.compile(
+    r"\b(?:i work|i'?m working|im working|working|at work|i'?m busy|im busy|busy|can'?t|cant|"
+    r"cannot|can not|not(?! before| after| until| till)|except|apart from|other than|but)\b"
+    r"(?:(?!\b(?:and i can|but i can|i can|free|ok|fine)\b).)*$"
+)
+
+
+def _day_number(word: str) -> int | None:
+    """Monday = 0; None for the weekend."""
+    word = word.rstrip(".")
+    if word.startswith("weekend"):
+        return None
+    for i, name in enumerate(DAYS):
+        if word in (name, name + "s"):
+            return i
+    return _SHORT.get(word)
 
 
 def _hour(found: re.Match | None) -> int | None:
@@ -121,6 +157,8 @@ def fits(offered: Offered, wish: Preference, zone: ZoneInfo, today: date) -> boo
     "phone" or "video" when its advisers offer it)."""
     local: datetime = offered.starts_at.astimezone(zone)
     if wish.days and local.weekday() not in wish.days:
+        return False
+    if local.weekday() in wish.avoid_days:
         return False
     if wish.on is not None and local.date() != wish.on:
         return False

@@ -50,7 +50,11 @@ def keep_numbers(
 
 
 def _signature(messages: list[BotMessage]) -> str:
-    said = "\n".join(m.text or "" for m in messages if (m.custom or {}).get("type") != NUMBERS_TYPE)
+    """The answer's first words: "Sorry, I didn't understand" three times is the same answer
+    even when what follows it (a note of what was heard, other buttons) differs."""
+    said = next(
+        (m.text for m in messages if m.text and (m.custom or {}).get("type") != NUMBERS_TYPE), ""
+    )
     return hashlib.sha256(said.strip().lower().encode()).hexdigest()[:16]
 
 

@@ -52,7 +52,7 @@ COURSES = [
     ("Functional Skills Maths", "Mathematics", "2", "essential_skills",
      "Level 2 Functional Skills mathematics, equivalent to GCSE grade 4, for work and study.",
      ("in_person", "blended"), 345),
-    ("Multiply: Maths for Everyday Life", "Mathematics", "E3", "multiply",
+    ("Maths for Everyday Life", "Mathematics", "E3", "essential_skills",
      "Short, friendly numeracy sessions on budgeting, bills and helping children with homework.",
      ("in_person",), 0),
     ("GCSE Maths (evening)", "Mathematics", "2", "essential_skills",

@@ -109,13 +109,23 @@ NEEDS_WORDS = {
         r"(see|sees|read|reads|know|knows)|stored?|storing|keep(ing)? (my|this|it)|delete my|"
         r"what (do|will|happens) (you )?(do )?with|share (my|this)|shared|sell my|safe to "
         r"(give|tell|say)|anonymous|(is|are) (this|you|it) (being )?(recorded|saved|kept|"
-        r"logged)|record(ing|ed)? (this|me|my|our)|cookies|dwp|job ?centre see)\b"
+        r"logged)|record(ing|ed)? (this|me|my|our)|cookies|dwp|job ?centre see|(anyone|anybody|"
+        r"someone|somebody|other people|others|the council|my (employer|boss|work coach|partner|"
+        r"family|landlord)|my work|job ?centre)( else)? (can |will |could |gonna |going to )?"
+        r"(see|read|find out|know|access|get)|(tell|telling|pass|passing|send|sending|share|"
+        r"sharing) (it |this |that |anything )?(to |with )?my (work coach|employer|boss|job ?centre"
+        r")|is (this|it|the chat|my chat) (saved|kept|stored|secure|safe|private)|how long (is|are|"
+        r"do you keep|will you keep)|what data|(my|personal) data|secure|gdpr|affect my benefits)\b"
     ),
     "employer_enquiry": EMPLOYER_WORDS,
     "start_business": (
         r"\b(own business|own company|self[- ]?employ\w*|start(ing)? (up )?(a |my |an? own )?"
         r"(business|company|firm|shop|cafe|salon)|own boss|freelanc\w*|sole trader|business "
-        r"idea|set(ting)? up (a|my) (business|company)|start[- ]?up)\b"
+        r"idea|set(ting)? up (a|my) (business|company)|start[- ]?up|(set|setting) up on my own|"
+        r"(start|starting|open|opening) (something|a \w+ business|my own \w+|a shop|a cafe|a "
+        r"salon)|my own (thing|shop|cafe|salon|business)|work(ing)? for my ?self|biz|business "
+        r"(plan|idea|grant|loan)|grants? for (new |small )?business\w*|new business\w*|"
+        r"idea for a business|small business)\b"
     ),
 }
 # A question these intents ask is theirs, not the knowledge base's.
@@ -127,6 +137,14 @@ KEEP_INTENTS = {
     "explain_term", "ask_privacy",
 }  # fmt: skip
 EMPLOYER = re.compile(EMPLOYER_WORDS, re.IGNORECASE)
+# "where can i do an esol course": a search the model heard, not a question for the knowledge
+# base (which would answer about ESOL instead of finding the classes).
+SEARCH_INTENTS = frozenset({"find_course", "find_job", "find_apprenticeship", "get_support"})
+LOOKING_FOR = re.compile(
+    r"^\W*(where (can|could|do|would) i (do|find|get|go|learn|study|take)|where('?s| is| are) "
+    r"(there|the nearest)|find me|i'?m looking for|looking for|any .{0,30}\b(near|around|in) )",
+    re.IGNORECASE,
+)
 # Anger at the assistant gets an apology and a person, whatever else the words look like.
 COMPLAIN = "complain"
 FRUSTRATED = re.compile(
@@ -139,12 +157,22 @@ FRUSTRATED = re.compile(
     r"\b(you|u) (don'?t|dont|do not|never) (understand|get it|listen)\b|"
     r"\b(don'?t|dont|do not|can'?t|cant) (you|u) (understand|get it|listen)\b|"
     r"\bstupid (bot|robot|thing|computer)\b|"
-    r"\b(already|just) (told|said|answered|gave)\b|\bi (told|said) (you|u|that)( already)?\b|"
+    r"\b(already|just) (told|said|answered|gave)\b|(?<!what )\bi (told|said) (you|u|that)( "
+    r"already)?\b|"
     r"\bhow many times\b|\bgoing round in circles\b|"
     r"\b(complain|complaint|rude|unhelpful|never (called|rang|phoned|turned up|showed up)|"
     r"didn'?t (call|ring|phone|turn up|show up)|stood me up|let me down)\b",
     re.IGNORECASE,
 )
+
+
+# "complain about my bin collection": a council service, not this one (out of scope).
+ABOUT_A_COUNCIL_SERVICE = re.compile(
+    r"\b(bins?|bin collection|rubbish collection|recycling|noise|neighbou?rs?|council tax|parking|"
+    r"pot ?holes?|roads?|streets?|litter|fly.?tipping|planning|street ?lights?|dog)\b",
+    re.IGNORECASE,
+)
+YES_FIRST = re.compile(r"^\W*(yes|yeah|yep|yh|yea|sure|ok|okay|please|pls|go on|do it)\b", re.I)
 
 
 def _ranking(message: Message) -> list[dict[str, Any]]:
@@ -198,6 +226,9 @@ def question_topic(text: str) -> str | None:
     return topic.key if topic is not None else None
 
 
+_WEEKDAY = (
+    r"(?:(?:mon|tues?|wed|weds|thu|thur|thurs|fri|sat|sun)(?:day)?s?\b|(?:wednesday|weekend)s?\b)"
+)
 # Words that say one thing so plainly the model's reading gives way to them.
 PLAINLY = {
     # "delete everything u know about me", "wipe this chat pls"
@@ -215,11 +246,15 @@ PLAINLY = {
         r"\b(take on|hire|hiring|recruit\w*|employ|apprenti\w*|staff|workers)\b",
         re.IGNORECASE,
     ),
-    # "that time is no good, can i have a different day" (not "change my appointment")
+    # "that time is no good, can i have a different day" (not "change my appointment");
+    # "none of them suit, i work tues and wed"
     "book_appointment": re.compile(
         r"^(?!.*\b(my|the|our) (appointment|booking)\b).*(\b(different|another|other) (day|time|"
         r"date)\b|\b(that|this) (time|day|date) (is|isn'?t|is not|was) (no good|not good|bad|"
-        r"wrong)|\bcan'?t (make|do) (that|this|the) (time|day|date)\b)",
+        r"wrong)|\bcan'?t (make|do) (that|this|the) (time|day|date)\b|\b(none of (them|those|"
+        r"these|the times)|neither of (them|those|these)|(those|these|the) times)\b.{0,40}\b("
+        rf"{_WEEKDAY}|morning|afternoon|evening|time|day|week)|\b(can'?t do|cant do|can'?t make|"
+        rf"cant make) (on )?(a )?{_WEEKDAY})",
         re.IGNORECASE,
     ),
     # "ok lets go back to the questions"
@@ -275,19 +310,32 @@ def apply(message: Message) -> None:
     if mashed(text):  # nothing to act on: "Did you mean…?", never "Goodbye"
         _set_intent(message, "nlu_fallback", 0.0)
         return
-    if name == "crisis" and danger(text) is None and confidence < SURE_OF_CRISIS:
+    if danger(text) is not None:  # the safety net's words: the same reading as the gateway's
+        _set_intent(message, "crisis", RULED)
+        return
+    if name == "crisis" and confidence < SURE_OF_CRISIS:
         # The gateway's rules catch the words of danger; the model alone is too often wrong
         # ("been on here 20 mins and got nowhere"), and a false alarm frightens.
         _demote(message, name, text)
         name = (message.get(INTENT) or {}).get(INTENT_NAME_KEY)
-    if name not in ("crisis", "request_adviser", "request_callback") and FRUSTRATED.search(text):
+    if (
+        name not in ("crisis", "request_adviser", "request_callback")
+        and FRUSTRATED.search(text)
+        and not ABOUT_A_COUNCIL_SERVICE.search(text)
+    ):
         _set_intent(message, COMPLAIN, 1.0)
         return
     plainly = next((i for i, words in PLAINLY.items() if words.search(text)), None)
+    if plainly == "start_again" and YES_FIRST.search(text):
+        plainly = "confirm_restart"  # "yes delete this chat": the answer to "start again?"
     if plainly is not None and name not in ("crisis", "request_adviser"):
         _set_intent(message, plainly, 1.0)
         return
-    if name not in KEEP_INTENTS and question_topic(text) is not None:
+    if (
+        name not in KEEP_INTENTS
+        and not (name in SEARCH_INTENTS and LOOKING_FOR.search(text))
+        and question_topic(text) is not None
+    ):
         _set_intent(message, ASK_QUESTION, 1.0)
         return
     if name == ASK_QUESTION and not is_question(text):

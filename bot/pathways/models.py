@@ -95,7 +95,9 @@ class Referral(BaseModel):
 
     barrier: str
     name: str
-    search: str  # words for the support-service search
+    search: str  # words for the catalogue search
+    # What the help is in the catalogue: support services, or courses (English classes).
+    finds: Literal["service", "course"] = "service"
     reason: str
     # How to get this help when the catalogue has no service for it, so a plan never names
     # help without a way to reach it.

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import secrets
+from collections.abc import Mapping
 
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
@@ -19,11 +20,16 @@ def new_reference() -> str:
     return references.new(references.LENGTH)
 
 
+SERVED_BY = {"service": "the support services", "course": "the courses"}
+
+
 def next_steps(
-    routing: Routing, content: PlanContent, served: frozenset[str] = frozenset()
+    routing: Routing, content: PlanContent, served: Mapping[str, str] | None = None
 ) -> list[str]:
     """What to do next, in order, from what the plan holds (never invented). Help for a barrier
-    is named with the services found for it (``served``), or else with how to get it."""
+    is named with what was found for it (``served``: barrier -> "service" or "course"), or else
+    with how to get it."""
+    served = served or {}
     steps = []
     specialist = [o for o in routing.offers if o.key != "skills_for_all"]
     if specialist:
@@ -37,9 +43,7 @@ def next_steps(
         steps.append("Look at the jobs in this plan and apply before the closing date.")
     for referral in content.referrals:
         if referral.key in served:
-            steps.append(
-                f"Get in touch with {referral.name.lower()}: see the support services in this plan."
-            )
+            steps.append(f"{referral.name}: see {SERVED_BY[served[referral.key]]} in this plan.")
         elif referral.how:
             steps.append(f"{referral.name}: {referral.how}")
         else:
@@ -57,7 +61,7 @@ def build(
     courses: list[Match],
     jobs: list[Match],
     services: list[Match],
-    served: frozenset[str] = frozenset(),
+    served: Mapping[str, str] | None = None,
 ) -> PlanContent:
     # Somewhere to live comes before anything else a plan suggests.
     referrals = sorted(routing.referrals, key=lambda r: r.key != "housing")
@@ -68,13 +72,20 @@ def build(
         offers=routing.offers,
         entitlements=routing.entitlements,
         referrals=referrals,
-        courses=courses[:MAX_MATCHES],
-        jobs=jobs[:MAX_MATCHES],
-        services=services[:MAX_MATCHES],
+        courses=_once(courses)[:MAX_MATCHES],
+        jobs=_once(jobs)[:MAX_MATCHES],
+        services=_once(services)[:MAX_MATCHES],
         place=place,
     )
     content.next_steps = next_steps(routing, content, served)
     return content
+
+
+def _once(matches: list[Match]) -> list[Match]:
+    """Each thing once, where it came first: a service found for two barriers, or an English
+    class found for both the resident's interests and their English, is one card."""
+    seen: set[str] = set()
+    return [m for m in matches if not (m.id in seen or seen.add(m.id))]
 
 
 def create(

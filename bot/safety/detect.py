@@ -34,6 +34,13 @@ _KINDS: dict[str, list[str]] = {
         # Only at the end of a message: "I can't go on the course" and "jump at the chance".
         r"\bcan'?t\s+go\s+on(\s+(like\s+this|any\s*more|living))?\s*[.!]*$",
         r"\b(going|want|wanna)\s+to\s+jump(\s+off\b.*)?[.!]*$",
+        r"\bend(ing)?\s+everything\s*[.!]*$",
+        r"\b(had|have|had\s+just\s+about)\s+enough\s+of\s+(life|living|being\s+alive|it\s+all)\b",
+        r"\bwant\s+to\s+disappear\s+(forever|for\s+good|and\s+never)",
+        r"\bwant\s+(it|everything|it\s+all)\s+to\s+(stop|end)\s*[.!]*$",
+        r"\b(don'?t|do\s+not)\s+want\s+to\s+(carry|go)\s+on(\s+any\s*more)?\s*[.!]*$",
+        r"\bcan'?t\s+carry\s+on(\s+(like\s+this|any\s*more|living))?\s*[.!]*$",
+        r"\b(i'?ve|i\s+have|just)\s+(taken|took|swallowed)\s+(some\s+|the\s+|my\s+)?(pills|tablets)\b",
         # Self-harm.
         r"\bself[\s-]?harm",
         r"\b(hurt|hurting|cut|cutting|cuttin|harm|harming|burn|burning)\s+my\s*sel[fv]e?s?\b",
@@ -46,7 +53,26 @@ _KINDS: dict[str, list[str]] = {
         r".{0,30}\b(kill|hurt|beat|batter|stab)\s+me\b",
         r"\b(being|been|am)\s+(abused|assaulted|raped)\b",
         r"\bafraid\s+to\s+go\s+home\b",
+        r"\b(i'?m|i\s+am|im)\s+in\s+danger\b",
+        r"\b(beaten|battered|attacked)\s+(up\s+)?at\s+home\b",
+        r"\b(being|been|getting|get)\s+(hit|beaten|hurt|kicked|punched)\s+(at\s+home|by\s+(my|him|"
+        r"her|them))",
+        r"\b(partner|husband|wife|boyfriend|girlfriend|bf|gf|ex|dad|mum|stepdad|stepmum)\s+(is|gets|"
+        r"can\s+be|has\s+been)\s+(violent|abusive)",
+        r"\b(someone|somebody|he|she|they|a\s+man|a\s+woman)\s+(attacked|assaulted|raped)\s+me\b",
         r"\bscared\s+(of|to\s+go)\s+(home|my\s+partner)\b",
+    ],
+    # Forced labour and exploitation: the Modern Slavery & Exploitation Helpline's answer.
+    "exploitation": [
+        r"\b(forced|made|making\s+me)\s+to\s+work\s+(for\s+)?(no|nothing|free|without\s+(pay|"
+        r"money))",
+        r"\b(boss|employer|gangmaster|landlord|they|he|she)\s+(keeps|took|has\s+taken|has|holds|"
+        r"won'?t\s+give\s+(me\s+)?back)\s+my\s+(passport|id|documents|papers)",
+        r"\b(don'?t|doesn'?t|never|won'?t)\s+(get\s+)?pa(y|id)\s+me\b.{0,40}\b(passport|can'?t\s+"
+        r"leave|not\s+allowed|lock|locked|threat)",
+        r"\b(can'?t|not\s+allowed\s+to)\s+leave\s+(the\s+)?(farm|site|car\s+wash|factory|"
+        r"work)\b",
+        r"\bmodern\s+slavery\b|\btrafficked\b|\bforced\s+labou?r\b",
     ],
     "homeless_tonight": [
         r"\b(homeless|nowhere\s+to\s+(sleep|stay|go))\s+(tonight|today|now|right\s+now)\b",
@@ -56,6 +82,8 @@ _KINDS: dict[str, list[str]] = {
         r"\bkicked\s+out\s+(tonight|today)\b",
         r"\bi'?m\s+homeless\b",
         r"\bi\s+am\s+homeless\b",
+        r"\b(i'?m|im|i\s+am)\s+(living\s+|sleeping\s+)?on\s+the\s+streets?\b",
+        r"\bno\s*where\s+to\s+sleep\b",
     ],
     # About to lose a home: the council must help someone threatened with homelessness within
     # 56 days (Housing Act 1996, Part 7), so this is urgent too, with its own answer.
@@ -95,7 +123,7 @@ _KINDS: dict[str, list[str]] = {
     ],
 }
 # Kinds that need the emergency answer straight away, in the order they are checked.
-CRISIS_KINDS = ("suicide", "abuse", "homeless_tonight", "housing")
+CRISIS_KINDS = ("suicide", "abuse", "exploitation", "homeless_tonight", "housing")
 _COMPILED = {
     kind: re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
     for kind, patterns in _KINDS.items()

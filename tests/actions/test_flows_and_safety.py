@@ -107,6 +107,8 @@ def test_a_greeting_hears_what_was_said_with_it(dispatcher):
     ("said", "kind", "words"),
     [("i want to end it all", "suicide", ["116 123", "85258", "Are you safe right now?"]),
      ("my boyfriend hits me", "abuse", ["0808 2000 247", "999"]),
+     ("my boss keeps my passport and doesnt pay me", "exploitation",
+      ["08000 121 700", "999", "whatever your immigration status"]),
      ("i have nowhere to sleep tonight", "homeless_tonight", ["0113 496 0999"]),
      ("my landlord gave me notice to leave by friday", "housing",
       ["Housing Options", "56 days", "0113 496 0999", "Housing comes first in your plan"])],

@@ -92,3 +92,11 @@ def test_fallback_suggests_first_then_offers_a_person(dispatcher, demo_database)
     assert "still not sure" in dispatcher.messages[1]["text"]
     assert dispatcher.messages[1]["buttons"][0] == common.PERSON_BUTTON
     assert cases_of("test-conversation") == [("not_understood", 2, "open")]  # misunderstood twice
+
+
+def test_fallback_after_facts_says_what_was_noted_not_did_you_mean(dispatcher):
+    slots = {"age": 19, "situation": "out_of_work", "profile_noted": {"new": ["age", "situation"]}}
+    tracker = make_tracker(text="19 n skint tbh", intent="nlu_fallback", slots=slots)
+    assert asyncio.run(ActionTwoStageFallbackOffer().run(dispatcher, tracker, {})) == []
+    text = dispatcher.messages[0]["text"]
+    assert text.startswith("Thanks. I've noted that you're 19") and "Did you mean" not in text

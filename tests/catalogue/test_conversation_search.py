@@ -108,6 +108,19 @@ def test_part_time_jobs_are_under_30_hours(demo_db):
     assert found.cards and all(card["hours"] < 30 for card in found.cards)
 
 
+def test_results_found_only_through_similar_words_are_not_passed_off_as_asked(demo_db):
+    # Demo data: no part-time warehouse jobs, but a logistics firm's (a synonym) other jobs.
+    found = _run(demo_db, finder.Request(kind="job", words="warehouse", near="DB1 1AA",
+                                         part_time=True))  # fmt: skip
+    assert found.cards and not any(h.exact for h in found.outcome.hits)
+    assert finder.summary(found).startswith(
+        "I couldn't find any part-time jobs for \u201cwarehouse\u201d itself near DB1 1AA, but I "
+        f"found {found.outcome.total} that may be related."
+    )
+    exact = _run(demo_db, finder.Request(kind="job", words="warehouse", near="DB1 1AA"))
+    assert finder.summary(exact).startswith(f"I found {exact.outcome.total} jobs for")
+
+
 def test_part_time_courses_leave_out_full_time_study(demo_db):
     from bot.catalogue.course.models import Course
 

@@ -58,6 +58,19 @@ def test_the_plan_holds_offers_entitlements_and_catalogue_matches(on_demo):
     assert "/book_appointment" in [b["payload"] for b in message["buttons"]]
 
 
+def test_english_as_a_barrier_brings_english_classes_into_the_plan_once(on_demo):
+    slots = {**SLOTS, "age": 36, "care_leaver": False, "interests": "esol",
+             "barriers": ["english_language", "literacy"]}  # fmt: skip
+    dispatcher = CollectingDispatcher()
+    tracker = make_tracker(slots=slots, sender_id="plan-esol")
+    asyncio.run(ActionShowPlan().run(dispatcher, tracker, {}))
+    plan = dispatcher.messages[0]["custom"]
+    ids = [c["id"] for c in plan["courses"]]
+    assert ids and len(ids) == len(set(ids)), ids  # found twice (interest, barrier), shown once
+    assert any("ESOL" in c["title"] or "English" in c["title"] for c in plan["courses"][:2])
+    assert "English classes (ESOL): see the courses in this plan." in plan["next_steps"]
+
+
 def test_the_plan_page_opens_by_link_prints_and_is_private(on_demo):
     plan = _make_plan()["custom"]
     with TestClient(create_app()) as client:

@@ -253,3 +253,15 @@ def test_the_request_survives_a_slot_round_trip():
 )  # fmt: skip
 def test_text_speak_is_read_as_what_it_stands_for(typed, read):
     assert message.normalise(typed) == read
+
+
+@pytest.mark.parametrize(
+    ("said", "esol"),
+    [("my english small", True), ("english small, i want learn", True),
+     ("i want job, english a little", True), ("my english is not good i need job", True),
+     ("i speak little english", True), ("need english lesson", True),
+     ("english literature course", False), ("small business english course", False),
+     ("i teach english", False), ("gcse english", False)],
+)  # fmt: skip
+def test_english_as_an_additional_language_is_heard(said, esol):
+    assert message.wants_esol(message.normalise(said)) is esol

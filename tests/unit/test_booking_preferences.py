@@ -28,7 +28,12 @@ def _at(day: int, hour: int, venue: int | None = None, channels=("phone", "video
      ("tuesday afternoon", _at(8, 14), _at(8, 11)),
      ("next week after 2", _at(15, 15), _at(9, 15)),
      ("tomorrow", _at(8, 9), _at(9, 9)),
-     ("in person at the library please", _at(9, 9, venue=2), _at(9, 9))],
+     ("in person at the library please", _at(9, 9, venue=2), _at(9, 9)),
+     ("none of them suit, i work tues and wed", _at(10, 10), _at(8, 10)),
+     ("i cant do wednesdays", _at(11, 10), _at(9, 10)),
+     ("any day but friday", _at(10, 15), _at(11, 15)),
+     ("i can do monday but not tuesday", _at(14, 11), _at(8, 11)),
+     ("not before 10 on friday", _at(11, 11), _at(11, 9))],
 )  # fmt: skip
 def test_wishes_in_residents_words(text, fits, misses):
     wish = preferences.read(text, TODAY)
@@ -51,3 +56,9 @@ def test_no_wish_in_a_choice_or_a_no():
 def test_the_wish_said_back():
     wish = preferences.read("friday morning by video", TODAY)
     assert wish.words() == "video call times on Friday mornings"
+
+
+def test_days_they_cannot_do_are_said_back():
+    wish = preferences.read("none of them suit, i work tues and wed", TODAY)
+    assert wish.words() == "times not on Tuesday or Wednesday"
+    assert preferences.read("not before 10 on friday", TODAY).before_hour is None

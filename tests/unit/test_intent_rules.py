@@ -122,3 +122,28 @@ def test_anger_gets_an_apology():
         _parsed("useless at maths, any courses?", ("find_course", 0.8)).get("intent")["name"]
         == "find_course"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "guessed", "then"),
+    [("none of them suit, i work tues and wed", "career_advice", "book_appointment"),
+     ("none of those times work for me", "deny", "book_appointment"),
+     ("i cant make monday", "find_job", "book_appointment"),
+     # not about appointment times
+     ("none of these jobs are any good", "find_job", "find_job"),
+     ("i work tuesdays and wednesdays", "inform", "inform"),
+     ("i cant do my appointment on tuesday", "cancel_appointment", "cancel_appointment")],
+)  # fmt: skip
+def test_times_that_do_not_suit_are_about_the_times(text, guessed, then):
+    parsed = _parsed(text, (guessed, 0.8), ("find_course", 0.1))
+    assert parsed.get("intent")["name"] == then
+
+
+@pytest.mark.parametrize(
+    ("text", "then"),
+    [("where can i do an esol course", "find_course"),
+     ("looking for english classes near DB1", "find_course"),
+     ("are esol classes free", "ask_question")],
+)  # fmt: skip
+def test_a_search_is_a_search_even_when_the_knowledge_base_knows_the_subject(text, then):
+    assert _parsed(text, ("find_course", 0.9), ("ask_question", 0.05)).get("intent")["name"] == then

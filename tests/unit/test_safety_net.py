@@ -63,3 +63,50 @@ def test_each_danger_is_named(text, danger):
 )  # fmt: skip
 def test_housing_words_in_everyday_sentences_are_not_a_crisis(text):
     assert not is_crisis(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "danger"),
+    [("ive had enough of life", "suicide"), ("i want to disappear forever", "suicide"),
+     ("i just want everything to stop", "suicide"), ("i dont want to carry on", "suicide"),
+     ("i cant carry on anymore", "suicide"), ("ive taken some pills", "suicide"),
+     ("im in danger", "abuse"),
+     ("i got beaten up at home", "abuse")],
+)  # fmt: skip
+def test_plainer_words_of_danger_are_named(text, danger):
+    assert kind(text) == danger
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["i dont want to carry on with the course", "i want the calls to stop",
+     "i dont feel safe giving my number", "i have had enough of warehouse work",
+     "can i carry on tomorrow"],
+)  # fmt: skip
+def test_plainer_words_in_everyday_sentences_are_not(text):
+    assert not is_crisis(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "danger"),
+    [("my boss keeps my passport and doesnt pay me", "exploitation"),
+     ("im being forced to work for no money", "exploitation"),
+     ("they wont let me leave the farm", None),
+     ("im not allowed to leave the site and they took my id", "exploitation"),
+     ("im on the streets", "homeless_tonight"), ("i have no where to sleep", "homeless_tonight"),
+     ("im being hit at home", "abuse"), ("my partner is violent", "abuse"),
+     ("someone attacked me", "abuse"),
+     ("i want to end everything", "suicide")],
+)  # fmt: skip
+def test_more_dangers_by_name(text, danger):
+    assert kind(text) == danger
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["can i work from home so i dont have to leave the house", "i work on the streets cleaning",
+     "my ex is not safe to be around the kids", "i lost my passport, can i still get a job",
+     "i cant leave the house because of my anxiety"],
+)  # fmt: skip
+def test_more_everyday_sentences_are_not(text):
+    assert kind(text) != "exploitation" and kind(text) != "homeless_tonight"

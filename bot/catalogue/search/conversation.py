@@ -383,6 +383,8 @@ def _job_filters(request: Request, search: Search) -> None:
 
 def _where(hit) -> str | None:
     if hit.distance is not None:
+        if hit.distance < 0.1:
+            return "Less than 0.1 miles away"
         return f"{hit.distance:.1f} miles away"
     return {"online": "Online", "national": "Available everywhere"}.get(hit.where)
 
@@ -454,8 +456,9 @@ def _qualities(found: Found) -> list[str]:
 def summary(found: Found) -> str:
     """The results as text, for screen readers and clients that don't draw cards."""
     request = found.request
-    noun = " ".join([*_qualities(found), NOUNS[request.kind]])
     total = found.outcome.total
+    plural = NOUNS[request.kind]
+    noun = " ".join([*_qualities(found), plural.removesuffix("s") if total == 1 else plural])
     what = f" for \u201c{request.words}\u201d" if request.words else ""
     where = f" near {found.place.label}" if found.place else ""
     if found.free_depends:
@@ -471,16 +474,29 @@ def summary(found: Found) -> str:
         return f"I couldn't find any {noun}{what}{where}.{tries}"
     shown_from = (found.request.page - 1) * PER_PAGE + 1
     depends = " Each one says who it is free for." if found.free_depends else ""
-    lines = [
-        f"I found {total} {noun}{what}{where}.{depends} Here are {shown_from} to "
-        f"{shown_from + len(found.cards) - 1}:"
-    ]
+    last = shown_from + len(found.cards) - 1
+    if total == 1:
+        showing = "Here it is:"
+    elif last == shown_from:
+        showing = f"Here is number {last}:"
+    else:
+        showing = f"Here are {shown_from} to {last}:"
+    if request.words and found.outcome.hits and not any(h.exact for h in found.outcome.hits):
+        # Found only through similar words ("warehouse" -> logistics): said so, not passed off
+        # as what was asked for.
+        lines = [
+            f"I couldn't find any {' '.join([*_qualities(found), plural])}{what} itself{where}, "
+            f"but I found {total} that may "
+            f"be related.{depends} {showing}"
+        ]
+    else:
+        lines = [f"I found {total} {noun}{what}{where}.{depends} {showing}"]
     for card in found.cards:
-        lines.append(_card_line(card))
+        lines.append(card_line(card))
     return "\n".join(lines)
 
 
-def _card_line(card: Mapping[str, Any]) -> str:
+def card_line(card: Mapping[str, Any]) -> str:
     detail = ", ".join(
         str(v)
         for v in (card_who(card), card.get("where"), card.get("cost") or card.get("wage"),
