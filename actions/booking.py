@@ -395,6 +395,26 @@ def answers_question(slot: str | None, text: str) -> bool:
     return False
 
 
+_YES = re.compile(
+    r"^\W*(?:yes|yeah|yep|yup|yh|ye|yea|ya|ok|okay|k|sure|fine|go on|please|pls|of course|"
+    r"course|that'?s fine|thats fine|that'?s ok|no problem|absolutely|definitely|do it)\b",
+    re.IGNORECASE,
+)
+_NO = re.compile(
+    r"^\W*(?:no|nope|nah|na|don'?t|dont|do not|i'?d rather not|rather not|not really)\b",
+    re.IGNORECASE,
+)
+
+
+def consent_in(text: str) -> bool | None:
+    """A typed yes or no to "may we contact you?", by its first words; None if neither."""
+    if _NO.search(text):
+        return False
+    if _YES.search(text):
+        return True
+    return None
+
+
 SAFE_TIME_WORDS = re.compile(
     r"\d|\b(any ?time|morning|mornings|afternoon|afternoons|evening|evenings|lunch|dinner|"
     r"day|days|weekdays?|weekends?|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
@@ -414,11 +434,20 @@ class ValidateBookingForm(FormValidationAction):
         """A message that asks for something else (a person, help, to stop) leaves the form;
         one that answers the question never does."""
         asked = tracker.get_slot("requested_slot")
-        if not answers_question(asked, text_of(tracker)):
+        text = text_of(tracker)
+        if asked == "booking_consent" and not text.startswith("/"):
+            agreed = consent_in(text)  # "yes please but mornings only" is a yes
+            if agreed is not None:
+                return [SlotSet("booking_consent", agreed), *self.said_with_consent(tracker)]
+        if not answers_question(asked, text):
             rejected = reject_if_leaving(tracker, self.form_name())
             if rejected is not None:
                 return rejected
         return await super().run(dispatcher, tracker, domain)
+
+    def said_with_consent(self, tracker: Tracker) -> list[EventType]:
+        """What else a typed yes says that the form keeps (a call-back's best time)."""
+        return []
 
     def validate_booking_first_name(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
@@ -430,6 +459,7 @@ class ValidateBookingForm(FormValidationAction):
         words = name.split()
         if (
             not 1 <= len(words) <= 3  # "the second one please" is a sentence, not a name
+            or name.lower() in COMMAND_WORDS | {"ok", "okay", "yes", "yeah", "no", "k", "kk", "hi"}
             or len(name) > 60
             or not re.fullmatch(r"[^\W\d_][\w' .-]*", name)
         ):

@@ -56,6 +56,12 @@ NEXT_BY_INTENT = {
     "complain": "action_apologise",
 }
 LEAVING = frozenset({"stop", *NEXT_BY_INTENT})
+SEARCHES = frozenset({"find_course", "find_job", "find_apprenticeship", "get_support"})
+SEARCH_WORDS = re.compile(
+    r"\b(jobs?|work|vacanc\w*|courses?|training|class(es)?|apprentice\w*|support|help with|"
+    r"qualifications?|esol|english|maths|college|volunteer\w*|find|search|look for|looking for)\b",
+    re.IGNORECASE,
+)
 # Slots the booking forms fill; cleared when a form is left so a later one starts clean.
 FORM_SLOTS = ("booking_first_name", "booking_contact", "booking_consent", "booking_reference")
 COMPLAINT = re.compile(
@@ -82,6 +88,8 @@ def reject_if_leaving(tracker: Tracker, form: str) -> list[EventType] | None:
     requested = tracker.get_slot("requested_slot")
     if not requested or not leaving(tracker) or not first_run_since_message(tracker):
         return None
+    if intent_of(tracker) in SEARCHES and not SEARCH_WORDS.search(text_of(tracker)):
+        return None  # "do i need to bring anything" is no search, whatever the model thought
     events: list[EventType] = [ActionExecutionRejected(form)]
     if requested:
         events.insert(0, SlotSet(requested, None))

@@ -4,6 +4,7 @@ adviser. The gateway decides live chat or not, because only it knows who is onli
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from rasa_sdk import Action, Tracker
@@ -12,8 +13,8 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 from sqlalchemy.orm import Session
 
-from actions.booking import FORM_SLOTS, ValidateBookingForm, offer_for
-from actions.common import BOOK_BUTTON, council, database, resident_reference, rules
+from actions.booking import FORM_SLOTS, SAFE_TIME_WORDS, ValidateBookingForm, offer_for
+from actions.common import BOOK_BUTTON, council, database, resident_reference, rules, text_of
 from bot.assessment import flow
 from bot.booking import contact as contacts
 from bot.clock import utcnow
@@ -84,6 +85,15 @@ class ValidateCallbackForm(ValidateBookingForm):
             return domain_slots
         return [name for name in domain_slots if name != SAFE_TIME_SLOT]
 
+    def said_with_consent(self, tracker: Tracker) -> list[EventType]:
+        """ "yes please but mornings only": the best time to call, kept with the request."""
+        text = text_of(tracker)
+        if tracker.get_slot(SAFE_TIME_SLOT) or not SAFE_TIME_WORDS.search(text):
+            return []
+        when = re.sub(r"^\W*((yes|yeah|yep|ok|okay|sure|fine|please|pls|that'?s fine|but|and|"
+                      r"though)\b\W*)+", "", text, flags=re.IGNORECASE)  # fmt: skip
+        return [SlotSet(SAFE_TIME_SLOT, " ".join(when.split())[:200] or text)]
+
     def validate_callback_safe_time(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
@@ -118,6 +128,8 @@ class ActionRequestCallback(Action):
             safe_time = tracker.get_slot(SAFE_TIME_SLOT)
             if tracker.get_slot("crisis_kind") in CONTACT_CAREFULLY:  # the adviser sees this first
                 case.contact |= {"safe_time": safe_time or "not said", "no_messages": True}
+            elif safe_time:
+                case.contact["when"] = safe_time
             case.status, case.callback_by = "callback", by
             reference = case.reference
         verb = f"call you on {contacts.masked(contact.value)}" if contact.kind == "phone" else (
@@ -130,6 +142,8 @@ class ActionRequestCallback(Action):
             promise += (
                 f"{when} They won't leave a message, and they will only say who they are to you."
             )
+        elif safe_time:
+            promise += f' They will try to call when you asked: "{safe_time}".'
         dispatcher.utter_message(
             text=f"Thank you, {name}. {promise} They can see what you've told me, so you won't "
             f"need to repeat it. Your reference is {reference}.",

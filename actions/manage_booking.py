@@ -5,6 +5,7 @@ find out which references exist."""
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 from typing import Any
 
 from rasa_sdk import Action, Tracker
@@ -112,7 +113,8 @@ def _already_known(tracker: Tracker) -> dict[str, str]:
             return {"booking_reference": own.reference, "booking_contact": own.contact}
     if NO_REFERENCE.search(text_of(tracker)):
         return {"booking_reference": BY_CONTACT}
-    return {}
+    said = reference_in(text_of(tracker))  # "my reference is 7NM-9VZ i want to cancel it"
+    return {"booking_reference": said} if said else {}
 
 
 WITHOUT_REFERENCE = {
@@ -125,7 +127,8 @@ def reference_in(text: str) -> str | None:
     """A booking reference however it is typed: "KH3-7XP", "kh37xp", "my ref is KH3 7XP"."""
     words = re.sub(r"\b(my|reference|ref|is|it'?s|the|number|code)\b", " ", text,
                    flags=re.IGNORECASE).split()  # fmt: skip
-    candidates = [*words, "".join(words)]
+    halves = [a + b for a, b in pairwise(words) if len(a) == len(b) == 3]  # "KH3 7XP"
+    candidates = [*words, *halves, "".join(words)]
     length = bookings.REFERENCE_LENGTH
     return next((c for w in candidates if (c := references.normalise(w, length))), None)
 

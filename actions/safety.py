@@ -62,6 +62,17 @@ def crisis_text(this: Council, team: str) -> str:
     )
 
 
+def _overdose(this: Council, team: str) -> str:
+    return (
+        "Please get medical help now. This is an emergency even if you feel OK: some tablets "
+        "harm you hours later.\n"
+        "- Call 999 now, or go to A&E. If you can't call, ask someone near you to.\n"
+        "- If you are not sure, call 111, free, any time.\n"
+        "- Samaritans will listen too: call 116 123, free, any time.\n"
+        f"{team} Are you safe right now?"
+    )
+
+
 def _suicide(this: Council, team: str) -> str:
     return (
         "I'm really sorry you're feeling like this. You matter, and you don't have to face it "
@@ -78,6 +89,7 @@ def _abuse(this: Council, team: str) -> str:
         "I'm sorry this is happening to you. It is not your fault.\n"
         "- If you are in danger now, call 999. If you can't speak, call 999 and press 55.\n"
         "- National Domestic Abuse Helpline: call 0808 2000 247, free, any time.\n"
+        "- If someone checks your phone, you can delete this chat: choose Start again.\n"
         f"- If you need somewhere safe to stay tonight, call {this.name}'s emergency housing "
         f"line on {this.emergency_housing_phone}.\n"
         f"{team} Are you safe right now?"
@@ -86,11 +98,12 @@ def _abuse(this: Council, team: str) -> str:
 
 def _exploitation(this: Council, team: str) -> str:
     return (
-        "I'm sorry. Nobody should be forced to work, or have their passport taken. It is not "
-        "your fault, and you can get help, whatever your immigration status.\n"
+        "I'm sorry. Nobody should be forced to work or sell things, or have their passport "
+        "taken. It is not your fault, and you can get help, whatever your immigration status.\n"
         "- If you are in danger now, call 999.\n"
         "- Modern Slavery and Exploitation Helpline: call 08000 121 700, free, any time. They "
         "can use an interpreter.\n"
+        "- Under 18? Childline: call 0800 1111, free, any time.\n"
         f"{team} Are you safe right now?"
     )
 
@@ -120,6 +133,7 @@ def _housing(this: Council, team: str) -> str:
 
 
 ANSWERS = {
+    "overdose": (_overdose, [SAFE_BUTTON, NOT_SAFE_BUTTON]),
     "suicide": (_suicide, [SAFE_BUTTON, NOT_SAFE_BUTTON]),
     "abuse": (_abuse, [SAFE_BUTTON, NOT_SAFE_BUTTON]),
     "exploitation": (_exploitation, [SAFE_BUTTON, NOT_SAFE_BUTTON]),
@@ -188,13 +202,47 @@ _NOT_SAFE = re.compile(
 )
 
 
+_OK_NOW = re.compile(r"\b(?:i'?m|im|i am) (?:ok|okay|fine|alright|all right|safe)\b", re.I)
+_NOT_OK = re.compile(r"\bnot (?:ok|okay|fine|alright|all right|safe)\b", re.I)
+
+
 def _clear_answer(text: str) -> bool | None:
-    """A typed yes or no to "are you safe?": only a plain one ("ok what now" is neither)."""
+    """A typed yes or no to "are you safe?": only a plain one ("ok what now" is neither).
+    "no im ok, im not going to do anything" says safe, whatever its first word."""
+    if _OK_NOW.search(text) and not _NOT_OK.search(text):
+        return True
     if _NOT_SAFE.search(text):
         return False
     if _SAFE.search(text):
         return True
     return None
+
+
+# Who to call now, by the kind of danger: said again whenever the resident is still in it.
+HELPLINES = {
+    "overdose": "please call 999 or go to A&E now, even if you feel OK (or 111 if you are not "
+    "sure)",
+    "suicide": "Samaritans are free on 116 123, day or night",
+    "abuse": "the National Domestic Abuse Helpline is free on 0808 2000 247, any time, and in "
+    "danger call 999 (if you can't speak, press 55)",
+    "exploitation": "the Modern Slavery and Exploitation Helpline is free on 08000 121 700, any "
+    "time (under 18: Childline, 0800 1111)",
+}
+NOT_SAFE_NOW = {
+    "overdose": "Please call 999 now, or go to A&E. What you took can harm you even if you "
+    "feel fine. If you can't call, ask someone near you to.",
+    "abuse": "If you are in danger, call 999 now. If you can't speak, call 999 and press 55 "
+    "when asked. The National Domestic Abuse Helpline is free on 0808 2000 247, any time.",
+    "exploitation": "If you are in danger, call 999 now. The Modern Slavery and Exploitation "
+    "Helpline is free on 08000 121 700, any time, with interpreters. Under 18? Childline is "
+    "free on 0800 1111.",
+}
+
+
+def helpline(kind: str, this: Council) -> str:
+    if kind in ("housing", "homeless_tonight"):
+        return f"the emergency housing line is on {this.emergency_housing_phone}, day or night"
+    return HELPLINES.get(kind, HELPLINES["suicide"])
 
 
 class ActionCrisisFollowUp(Action):
@@ -221,31 +269,31 @@ class ActionCrisisFollowUp(Action):
         question = "Do you have somewhere safe to stay tonight?" if housing else (
             "Are you safe right now?")  # fmt: skip
         choices = ANSWERS[kind][1] if kind in ANSWERS else [SAFE_BUTTON, NOT_SAFE_BUTTON]
+        if answer is True:  # "im safe now thanks, can u help me find work"
+            return self._safe(dispatcher, housing, this)
         if _STILL_LOW.search(text):
-            comfort = (
-                "I'm sorry, this is a lot to deal with. You don't have to sort it out alone. "
-                f"The Housing Options team on {this.phone} deals with this every day."
-                if housing
-                else "I'm sorry you feel like this. You matter, and people do want to help. "
-                "Samaritans will listen, free, on 116 123, any time."
-            )
+            if housing:
+                comfort = (
+                    "I'm sorry, this is a lot to deal with. You don't have to sort it out alone. "
+                    f"The Housing Options team on {this.phone} deals with this every day."
+                )
+            elif kind == "suicide" or kind not in HELPLINES:
+                comfort = (
+                    "I'm sorry you feel like this. You matter, and people do want to help. "
+                    "Samaritans will listen, free, on 116 123, any time."
+                )
+            else:
+                comfort = f"I'm sorry. It is not your fault. Help is there: {helpline(kind, this)}."
             dispatcher.utter_message(
                 text=f"{comfort} A person from our team can talk to you too. {question}",
                 buttons=[*choices, PERSON_BUTTON],
             )
             return []
-        if answer is True:
-            return self._safe(dispatcher, housing, this)
         if answer is False:
-            return self._not_safe(dispatcher, housing, this)
-        someone = (
-            f"the emergency housing line is on {this.emergency_housing_phone}, day or night"
-            if housing
-            else "Samaritans are free on 116 123, day or night"
-        )
+            return self._not_safe(dispatcher, housing, this, kind)
         dispatcher.utter_message(
             text="I'm still here. Take your time. If you want to talk to someone now, "
-            f"{someone}, or a person from our team can help. {question}",
+            f"{helpline(kind, this)}, or a person from our team can help. {question}",
             buttons=[*choices, PERSON_BUTTON],
         )
         return []
@@ -272,9 +320,11 @@ class ActionCrisisFollowUp(Action):
 
     @staticmethod
     def _not_safe(
-        dispatcher: CollectingDispatcher, housing: bool, this: Council
+        dispatcher: CollectingDispatcher, housing: bool, this: Council, kind: str = "suicide"
     ) -> list[EventType]:
-        if housing:
+        if kind in NOT_SAFE_NOW:
+            text = f"{NOT_SAFE_NOW[kind]} I've told our team it's urgent."
+        elif housing:
             text = (
                 f"Please call the emergency housing line now on {this.emergency_housing_phone}. "
                 "They answer day and night and can find you somewhere to stay tonight. If you "

@@ -20,12 +20,24 @@ START_AGAIN_TYPE = "start_again"  # the resident confirmed: the conversation is 
 REPEATS_ALLOWED = 2  # the same message twice may be fair (a question asked again); not three
 
 
-def safety_numbers(council: Council) -> BotMessage:
+# The first words of the reminder, by the kind of danger the resident spoke of.
+FIRST_NUMBERS = {
+    "overdose": "If you have taken something: call 999 or go to A&E now, or call 111.",
+    "abuse": "Domestic abuse: call 0808 2000 247, free, any time. In danger, call 999 (can't "
+    "speak? press 55).",
+    "exploitation": "Forced to work or sell things: call 08000 121 700, free, any time. Under "
+    "18: Childline 0800 1111.",
+}
+
+
+def safety_numbers(council: Council, kind: str | None = None) -> BotMessage:
     text = (
         "If you need help now: call 999, Samaritans 116 123, or text SHOUT to 85258. Nowhere to "
         f"sleep tonight? Call {council.name}'s emergency housing line on "
         f"{council.emergency_housing_phone}."
     )
+    if kind in FIRST_NUMBERS:
+        text = f"{FIRST_NUMBERS[kind]} {text}"
     return BotMessage(text=text, custom={"type": NUMBERS_TYPE, "text": text})
 
 
@@ -40,12 +52,16 @@ def keep_numbers(
     kinds = _kinds(messages)
     if CRISIS_TYPE in kinds:
         conversation.crisis_open = True
+        conversation.crisis_kind = next(
+            (m.custom.get("kind") for m in messages if (m.custom or {}).get("type") == CRISIS_TYPE),
+            None,
+        )
         return messages
     if SAFE_TYPE in kinds or START_AGAIN_TYPE in kinds:  # safe, or the chat is being deleted
         conversation.crisis_open = False
         return messages
     if conversation.crisis_open and NUMBERS_TYPE not in kinds:
-        return [*messages, safety_numbers(council)]
+        return [*messages, safety_numbers(council, conversation.crisis_kind)]
     return messages
 
 

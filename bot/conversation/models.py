@@ -38,6 +38,7 @@ class Conversation(Base):
     # After a crisis answer, until the resident says they are safe: every reply carries the
     # emergency numbers (bot.conversation.aftercare).
     crisis_open = Column(Boolean, nullable=False, default=False, server_default=false())
+    crisis_kind = Column(String(20), nullable=True)  # suicide, abuse... (bot.safety.detect)
     # The texts of the last replies, so the same message never comes three times in a row.
     recent_replies = Column(JSON, nullable=True)
 

@@ -12,6 +12,14 @@ import re
 
 # Each kind of danger has its own patterns and its own answer (actions/safety.py).
 _KINDS: dict[str, list[str]] = {
+    # Tablets already taken: a medical emergency before anything else.
+    "overdose": [
+        r"\boverdosed\b|\b(took|taken|had|done)\s+an\s+overdose\b|\bod'?d\b",
+        r"\b(took|taken|swallowed|had)\s+(a\s+load\s+of|loads\s+of|lots\s+of|all\s+(my|of\s+my|"
+        r"the|me)|too\s+many|a\s+bunch\s+of|a\s+bottle\s+of|a\s+packet\s+of|a\s+box\s+of)\s+"
+        r"(pills|tablets|paracetamol|painkillers|meds|medication)",
+        r"\b(i'?ve|i\s+have|just)\s+(taken|took|swallowed)\s+(some\s+)?(pills|tablets)\s*[.!]*$",
+    ],
     "suicide": [
         r"\bsu[i1]c[i1]d",  # suicide, suicidal, sucide typed fast is caught below
         r"\bsucid",
@@ -40,7 +48,6 @@ _KINDS: dict[str, list[str]] = {
         r"\bwant\s+(it|everything|it\s+all)\s+to\s+(stop|end)\s*[.!]*$",
         r"\b(don'?t|do\s+not)\s+want\s+to\s+(carry|go)\s+on(\s+any\s*more)?\s*[.!]*$",
         r"\bcan'?t\s+carry\s+on(\s+(like\s+this|any\s*more|living))?\s*[.!]*$",
-        r"\b(i'?ve|i\s+have|just)\s+(taken|took|swallowed)\s+(some\s+|the\s+|my\s+)?(pills|tablets)\b",
         # Self-harm.
         r"\bself[\s-]?harm",
         r"\b(hurt|hurting|cut|cutting|cuttin|harm|harming|burn|burning)\s+my\s*sel[fv]e?s?\b",
@@ -61,13 +68,23 @@ _KINDS: dict[str, list[str]] = {
         r"can\s+be|has\s+been)\s+(violent|abusive)",
         r"\b(someone|somebody|he|she|they|a\s+man|a\s+woman)\s+(attacked|assaulted|raped)\s+me\b",
         r"\bscared\s+(of|to\s+go)\s+(home|my\s+partner)\b",
+        # Coercive control: money, friends, work or a phone kept from them.
+        r"\b(husband|partner|boyfriend|wife|girlfriend|bf|gf|he|she)\s+(won'?t|wont|doesn'?t|does\s+"
+        r"not|will\s+not|never)\s+let\s+me\s+(have\s+(any\s+|my\s+own\s+)?money|see\s+my\s+"
+        r"(friends|family|mum|mom)|go\s+out|leave|work|get\s+a\s+job|have\s+a\s+phone)",
+        r"\b(husband|partner|boyfriend|wife|girlfriend|he|she)\s+(controls|takes|keeps)\s+(all\s+)?"
+        r"my\s+(money|wages|bank\s+card|benefits|phone)",
     ],
     # Forced labour and exploitation: the Modern Slavery & Exploitation Helpline's answer.
     "exploitation": [
-        r"\b(forced|made|making\s+me)\s+to\s+work\s+(for\s+)?(no|nothing|free|without\s+(pay|"
-        r"money))",
-        r"\b(boss|employer|gangmaster|landlord|they|he|she)\s+(keeps|took|has\s+taken|has|holds|"
-        r"won'?t\s+give\s+(me\s+)?back)\s+my\s+(passport|id|documents|papers)",
+        r"\b(forced|made|make|makes|making)\s+(me\s+)?(to\s+)?work\b.{0,30}\b(for\s+)?(no\s+(money|"
+        r"pay|wages)|nothing|without\s+(pay|money|wages))\b",
+        r"\b(boss|employer|gangmaster|landlord|they|he|she)\s+(keeps|kept|takes|took|has\s+taken|"
+        r"has|holds|won'?t\s+give\s+(me\s+)?back)\s+my\s+(passport|id|documents|papers)",
+        # Children and young people made to sell or carry drugs ("county lines").
+        r"\b(making|make|makes|made|forcing|force|forced)\s+me\s+(to\s+)?(sell|carry|deliver|hold|"
+        r"move|run|stash)\s+(stuff|drugs|gear|weed|packages?|parcels?|bags?|things)\b",
+        r"\b(i'?ll|i\s+will|i'?d|that\s+i)\s+owe\s+them\b|\bcounty\s+lines?\b",
         r"\b(don'?t|doesn'?t|never|won'?t)\s+(get\s+)?pa(y|id)\s+me\b.{0,40}\b(passport|can'?t\s+"
         r"leave|not\s+allowed|lock|locked|threat)",
         r"\b(can'?t|not\s+allowed\s+to)\s+leave\s+(the\s+)?(farm|site|car\s+wash|factory|"
@@ -123,7 +140,7 @@ _KINDS: dict[str, list[str]] = {
     ],
 }
 # Kinds that need the emergency answer straight away, in the order they are checked.
-CRISIS_KINDS = ("suicide", "abuse", "exploitation", "homeless_tonight", "housing")
+CRISIS_KINDS = ("overdose", "suicide", "abuse", "exploitation", "homeless_tonight", "housing")
 _COMPILED = {
     kind: re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
     for kind, patterns in _KINDS.items()

@@ -169,3 +169,18 @@ def test_a_hold_from_another_conversation_cannot_be_confirmed(demo_database, dis
     assert _confirm(dispatcher, hold, sender_id="someone-else") == CLEARED
     with session_scope(_sessions()) as db:
         assert db.execute(select(Booking.status)).scalar_one() == "held"
+
+
+@pytest.mark.parametrize(
+    ("said", "name"),
+    [("sam", "Sam"), ("my name is Priya", "Priya"), ("Jo-Anne Smith", "Jo-Anne"),
+     ("ok", None), ("yes", None), ("the second one please", None), ("07700 900123", None)],
+)  # fmt: skip
+def test_a_first_name_is_a_name(dispatcher, said, name):
+    from actions.booking import ValidateBookingForm
+
+    form = ValidateBookingForm()
+    tracker = make_tracker(active_loop="booking_form")
+    assert form.validate_booking_first_name(said, dispatcher, tracker, {}) == {
+        "booking_first_name": name
+    }

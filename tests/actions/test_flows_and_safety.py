@@ -80,7 +80,10 @@ def test_stopping_a_booking_lets_the_held_time_go(demo_database, dispatcher):
      ("booking_contact", "07700 900123", "stop", False),
      ("booking_contact", "forget it", "stop", True),
      ("booking_reference", "i want to end it all", "crisis", True),
-     ("booking_first_name", "Sam", "inform", False)],
+     ("booking_first_name", "Sam", "inform", False),
+     # a question the model took for a search is no search: the booking stays
+     ("booking_first_name", "do i need to bring anything", "find_job", False),
+     ("booking_first_name", "actually find me warehouse jobs", "find_job", True)],
 )  # fmt: skip
 def test_a_form_lets_go_only_of_a_request(requested, text, intent, leaves):
     tracker = make_tracker(slots={"requested_slot": requested}, text=text, intent=intent,
@@ -215,3 +218,22 @@ def test_safe_tonight_after_losing_a_home_still_urges_a_call_to_housing(dispatch
     low = dispatcher.messages[-1]["text"]
     assert "Samaritans" not in low and "Housing Options" in low
     assert low.endswith("Do you have somewhere safe to stay tonight?")
+
+
+def test_after_an_overdose_medical_help_comes_first(dispatcher):
+    assert _after(dispatcher, "i dont want an ambulance", "deny", kind="overdose") == []
+    text = dispatcher.messages[-1]["text"]
+    assert text.startswith("Please call 999 now, or go to A&E") and "if you might act" not in text
+
+
+def test_after_abuse_the_abuse_helpline_is_given_again(dispatcher):
+    _after(dispatcher, "he checks my phone", "inform", kind="abuse")
+    assert "0808 2000 247" in dispatcher.messages[-1]["text"]
+    assert "Samaritans" not in dispatcher.messages[-1]["text"]
+
+
+@pytest.mark.parametrize(
+    "said", ["no im ok, im not going to do anything", "im safe now thanks, can u help me find work"]
+)
+def test_safe_said_with_more_is_heard_as_safe(dispatcher, said):
+    assert _after(dispatcher, said, "inform") == [SlotSet("crisis_open", None)]

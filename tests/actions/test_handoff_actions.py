@@ -107,3 +107,25 @@ def test_after_abuse_the_call_back_asks_when_it_is_safe_and_leaves_no_message(
     text = dispatcher.messages[-1]["text"]
     assert 'when it is safe: "only weekdays after 10 when hes at work"' in text
     assert "won't leave a message" in text
+
+
+def test_yes_with_a_best_time_agrees_and_keeps_the_time(demo_database, dispatcher):
+    form = actions.ValidateCallbackForm()
+    asked = make_tracker(active_loop="callback_form", text="yes please but mornings only",
+                         intent="inform", slots={"requested_slot": "booking_consent"})  # fmt: skip
+    assert asyncio.run(form.run(dispatcher, asked, {})) == [
+        SlotSet("booking_consent", True),
+        SlotSet("callback_safe_time", "mornings only"),
+    ]
+    slots = {**SLOTS, "booking_first_name": "Tom", "booking_contact": "07700900321",
+             "booking_consent": True, "callback_safe_time": "mornings only"}  # fmt: skip
+    _run(actions.ActionRequestCallback(), dispatcher, make_tracker(slots=slots))
+    assert _case().contact["when"] == "mornings only"
+    assert 'when you asked: "mornings only"' in dispatcher.messages[-1]["text"]
+
+
+def test_no_thanks_to_contact_is_a_no(dispatcher):
+    form = actions.ValidateCallbackForm()
+    asked = make_tracker(active_loop="callback_form", text="no thanks i'll ring them",
+                         intent="deny", slots={"requested_slot": "booking_consent"})  # fmt: skip
+    assert asyncio.run(form.run(dispatcher, asked, {})) == [SlotSet("booking_consent", False)]

@@ -164,3 +164,13 @@ def test_nothing_is_asked_that_the_conversation_already_knows(demo_database, dis
     assert asyncio.run(form.run(dispatcher, other, {})) == [
         SlotSet("booking_reference", actions.BY_CONTACT)
     ]
+
+
+def test_a_reference_in_the_first_message_is_not_asked_for(demo_database, dispatcher):
+    form = actions.ValidateManageBookingForm()
+    for said in ("my reference is 7NM-9VZ i want to cancel it", "cancel booking KH3 7XP pls"):
+        tracker = make_tracker(text=said, intent="cancel_appointment",
+                               active_loop="manage_booking_form")  # fmt: skip
+        [event] = asyncio.run(form.run(dispatcher, tracker, {}))
+        assert event == SlotSet("booking_reference", actions.reference_in(said))
+    assert actions.reference_in("i need to cancel it tomorrow please") is None

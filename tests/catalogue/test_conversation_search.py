@@ -73,7 +73,7 @@ def test_free_maths_near_a_postcode_finds_only_catalogue_courses(demo_db):
         assert card["cost"] == "Free" or card["free_for"]
     text = finder.summary(found)
     assert text.startswith(f"I found {found.outcome.total} courses for \u201cmaths\u201d near DB3")
-    assert "that are or could be free for you. Each one says who it is free for." in text
+    assert "that are or could be free for you. Each one says what you may have to pay." in text
     assert all(card["title"] in text for card in found.cards)
 
 

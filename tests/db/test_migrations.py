@@ -24,6 +24,7 @@ def test_upgrade_creates_tables_and_downgrade_removes_them(database_url):
         "last_replies",
         "crisis_open",
         "recent_replies",
+        "crisis_kind",
     }
     assert {"plans", "search_index_versions"} <= tables
     migrate.downgrade(database_url, "base")

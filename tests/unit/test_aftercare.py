@@ -42,3 +42,20 @@ def test_the_same_answer_a_third_time_becomes_a_way_out():
     assert "/request_adviser" in [b.payload for b in third[0].buttons]
     # Something else in between resets the count: a question asked twice is fine.
     assert aftercare.no_third_time(conversation, loop, COUNCIL) == loop
+
+
+def test_the_numbers_kept_after_abuse_start_with_the_abuse_helpline():
+    conversation = _conversation()
+    crisis = [BotMessage(text="numbers", custom={"type": "crisis", "kind": "abuse"})]
+    aftercare.keep_numbers(conversation, crisis, COUNCIL)
+    assert conversation.crisis_kind == "abuse"
+    later = aftercare.keep_numbers(conversation, _say("Here are 3 courses"), COUNCIL)
+    assert later[1].text.startswith("Domestic abuse: call 0808 2000 247")
+    assert "116 123" in later[1].text  # and the others still follow
+
+
+def test_starting_again_ends_the_numbers():
+    conversation = _conversation()
+    aftercare.keep_numbers(conversation, _say("numbers", "crisis"), COUNCIL)
+    done = aftercare.keep_numbers(conversation, _say("Done. I've deleted", "start_again"), COUNCIL)
+    assert len(done) == 1 and not conversation.crisis_open

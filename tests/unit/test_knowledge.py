@@ -100,6 +100,9 @@ def test_figures_come_from_configuration():
 
 QUESTIONS = [
     # Universal Credit and work
+    ("I got a job offer at a warehouse but im on UC will i lose all my money if i take it",
+     "uc_and_work"),
+    ("im 19 on UC would i lose my UC", "uc_and_work"),
     ("wil i lose my uc if i get a job??", "uc_and_work"),
     ("will i lose my universal credit if i get a job", "uc_and_work"),
     ("if i get a job do i lose my benefits", "uc_and_work"),

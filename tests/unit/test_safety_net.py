@@ -49,7 +49,7 @@ def test_everyday_phrases_are_not(text):
      ("landlord is taking me to court", "housing"),
      ("nowhere to sleep tonight with my kids", "homeless_tonight"),
      ("he said he'll kill me if i leave", "abuse"),
-     ("i took all my tablets", "suicide")],
+     ("i took all my tablets", "overdose")],
 )  # fmt: skip
 def test_each_danger_is_named(text, danger):
     assert kind(text) == danger
@@ -69,7 +69,7 @@ def test_housing_words_in_everyday_sentences_are_not_a_crisis(text):
     ("text", "danger"),
     [("ive had enough of life", "suicide"), ("i want to disappear forever", "suicide"),
      ("i just want everything to stop", "suicide"), ("i dont want to carry on", "suicide"),
-     ("i cant carry on anymore", "suicide"), ("ive taken some pills", "suicide"),
+     ("i cant carry on anymore", "suicide"), ("ive taken some pills", "overdose"),
      ("im in danger", "abuse"),
      ("i got beaten up at home", "abuse")],
 )  # fmt: skip

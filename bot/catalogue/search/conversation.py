@@ -473,7 +473,7 @@ def summary(found: Found) -> str:
             )
         return f"I couldn't find any {noun}{what}{where}.{tries}"
     shown_from = (found.request.page - 1) * PER_PAGE + 1
-    depends = " Each one says who it is free for." if found.free_depends else ""
+    depends = " Each one says what you may have to pay." if found.free_depends else ""
     last = shown_from + len(found.cards) - 1
     if total == 1:
         showing = "Here it is:"

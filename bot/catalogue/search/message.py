@@ -129,8 +129,11 @@ _FILLER = _set(
     immediately adults beginners beginner talk chat speak away hmm hm um umm erm er uh ah oh
     ooh alright cool great fine sure lol brilliant lovely perfect idk result results
     actually rather instead prefer preferably id ive im dont cant wont
+    crap rubbish shit scrap wats wot wat summat owt pls plz cos coz cuz bc u ur r
     """
 )
+# "i cant do nights coz of my kids": what follows "because" is why, not what to search for.
+_REASON = re.compile(r"\b(?:because|coz|cos|cuz|bc|as i|since i|due to)\b.*$")
 # Kept for support services ("careers advice", "employment support" are what they are called).
 _SERVICE_WORDS = frozenset({"career", "careers", "employment", "support", "information"})
 _IT_AS_SUBJECT = re.compile(
@@ -266,7 +269,7 @@ def subject(said: str, kind: str, original: str = "") -> str:
     are kept whole, whatever small words they contain. "and"/"or" between subjects stay
     ("maths and english").
     """
-    tokens = words(said)
+    tokens = words(_REASON.sub("", said) or said)
     keep = _protected(tokens)
     filler = _FILLER - (_SERVICE_WORDS if kind == "service" else frozenset())
     it_is_subject = any(_IT_AS_SUBJECT.search(t) for t in (original, said))
