@@ -101,7 +101,10 @@ NEEDS_WORDS = {
         r"the|my|it|everything|all|chat)|clear$|wipe|erase|begin again|from scratch|scrap (this|"
         r"that|it|everything)|delete (this|the|my|everything|it)|go back to the (start|"
         r"beginning)|back to the start|forget (everything|all|what i said|it all)|redo|do it "
-        r"(all )?again)\b"
+        r"(all )?again)\b|\bfrom the top\b|\b(begin|start) (from the start|fresh)\b|"
+        r"\bfresh start\b|\bstartagain\b|\bstrat again\b|\bre start\b|"
+        r"\bstart the (chat|conversation) again\b|"
+        r"\b(delete|forget|wipe) (what i (told|said|typed)|my (data|details|answers|info))"
     ),
     "ask_privacy": (
         r"\b(privacy|private|confidential\w*|data protection|gdpr|my (data|information|info|"
@@ -115,13 +118,17 @@ NEEDS_WORDS = {
         r"(see|read|find out|know|access|get)|(tell|telling|pass|passing|send|sending|share|"
         r"sharing) (it |this |that |anything )?(to |with )?my (work coach|employer|boss|job ?centre"
         r")|is (this|it|the chat|my chat) (saved|kept|stored|secure|safe|private)|how long (is|are|"
-        r"do you keep|will you keep)|what data|(my|personal) data|secure|gdpr|affect my benefits)\b"
+        r"do you keep|will you keep)|who (will|would|do|did) you tell|tell anyone|go(es)? to the "
+        r"job ?centre|passed (on )?to|saved|save what i|keep what i|record of|recorded|affected by "
+        r"what i|give (you )?my (name|address|number|details)|access to my|what data|(my|personal) "
+        r"data|secure|gdpr|affect my benefits)\b"
     ),
     "employer_enquiry": EMPLOYER_WORDS,
     "start_business": (
         r"\b(own business|own company|self[- ]?employ\w*|start(ing)? (up )?(a |my |an? own )?"
         r"(business|company|firm|shop|cafe|salon)|own boss|freelanc\w*|sole trader|business "
-        r"idea|set(ting)? up (a|my) (business|company)|start[- ]?up|(set|setting) up on my own|"
+        r"idea|set(ting)? up (a|my)( own)?( \w+)? (business|company)|start[- ]?ups?|start trading|"
+        r"enterprise allowance|business support|(set|setting) up on my own|"
         r"(start|starting|open|opening) (something|a \w+ business|my own \w+|a shop|a cafe|a "
         r"salon)|my own (thing|shop|cafe|salon|business)|work(ing)? for my ?self|biz|business "
         r"(plan|idea|grant|loan)|grants? for (new |small )?business\w*|new business\w*|"

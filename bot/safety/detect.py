@@ -10,14 +10,18 @@ from __future__ import annotations
 
 import re
 
+# "a load of tablets", "all my pills": taken, an overdose; to take, thoughts of suicide.
+_MANY_PILLS = (
+    r"(a\s+load\s+of|loads\s+of|lots\s+of|all\s+(my|of\s+my|the|me)|too\s+many|a\s+bunch\s+of|"
+    r"a\s+bottle\s+of|a\s+packet\s+of|a\s+box\s+of)\s+(pills|tablets|paracetamol|painkillers|"
+    r"meds|medication)"
+)
 # Each kind of danger has its own patterns and its own answer (actions/safety.py).
 _KINDS: dict[str, list[str]] = {
     # Tablets already taken: a medical emergency before anything else.
     "overdose": [
         r"\boverdosed\b|\b(took|taken|had|done)\s+an\s+overdose\b|\bod'?d\b",
-        r"\b(took|taken|swallowed|had)\s+(a\s+load\s+of|loads\s+of|lots\s+of|all\s+(my|of\s+my|"
-        r"the|me)|too\s+many|a\s+bunch\s+of|a\s+bottle\s+of|a\s+packet\s+of|a\s+box\s+of)\s+"
-        r"(pills|tablets|paracetamol|painkillers|meds|medication)",
+        rf"\b(took|taken|swallowed|had)\s+{_MANY_PILLS}",
         r"\b(i'?ve|i\s+have|just)\s+(taken|took|swallowed)\s+(some\s+)?(pills|tablets)\s*[.!]*$",
     ],
     "suicide": [
@@ -32,9 +36,7 @@ _KINDS: dict[str, list[str]] = {
         r"\bbetter\s+off\s+dead\b",
         r"\btake\s+my\s+(own\s+)?life\b",
         r"\boverdose\b|\bod'?d\b",
-        r"\b(took|taken|swallowed|had|take)\s+(a\s+load\s+of|loads\s+of|lots\s+of|all\s+(my|of\s+my|"
-        r"the|me)|too\s+many|a\s+bunch\s+of|a\s+bottle\s+of|a\s+packet\s+of|a\s+box\s+of)\s+"
-        r"(pills|tablets|paracetamol|painkillers|meds|medication)",
+        rf"\b(take|taking)\s+{_MANY_PILLS}",
         r"\b(don'?t|dont|do\s+not|can'?t|cant|cannot)\s+see\s+(the|any)\s+point\s+(in|of)\s+"
         r"(living|life|going\s+on|being\s+here|carrying\s+on)",
         r"\b(no\s*one|nobody)\s+(would|will)\s+miss\s+me\b",
