@@ -117,6 +117,13 @@ class ValidateAssessmentForm(FormValidationAction):
         text = text_of(tracker)
         if intent in DIGRESSIONS and not self._answers_anyway(question, intent, text, tracker):
             return {}
+        changed = (tracker.get_slot(NOTED) or {}).get("changed") or []
+        if (
+            "wants" in changed
+            and question != "wants"
+            and not self._answers_anyway(question, "inform", text, tracker)
+        ):
+            return {}  # "actually id rather do a course" changes what they want: no town in it
         if intent == "skip" or SKIP_WORDS.match(text) or UNSURE.match(text):
             return {question: SKIPPED}  # "don't know" is an answer: unknown, not a failure
         return {question: text or "?"}

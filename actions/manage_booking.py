@@ -21,6 +21,7 @@ from bot.booking import flows as booking_flows
 from bot.booking import preferences
 from bot.booking import service as bookings
 from bot.council import service as council_service
+from bot.nlp.intent_rules import YES_FIRST
 
 ACTIONS = {"cancel": "Cancel it", "change": "Change the time", "keep": "Keep it",
            "cancel_confirmed": "Yes, cancel it"}  # fmt: skip
@@ -31,14 +32,30 @@ CHANGE_WORDS = re.compile(
     r"later|earlier|other (day|time))\b",
     re.I,
 )
+KEEP_WORDS = re.compile(r"\b(keep|leave it|as it is)\b", re.I)
 # The reference slot holds this when the resident has no reference and will be sent it instead.
 BY_CONTACT = "by-contact"
 NO_REFERENCE = re.compile(
     r"\b(don'?t|dont|do not|haven'?t|have not|havent|can'?t|cannot|cant|no|lost|forgot\w*|"
-    r"deleted|not got|never got|without)\b.{0,25}\b(reference|ref|number|code|it|email|text|"
-    r"message|confirmation)\b|\bno idea\b|\bwhat reference\b|\bdon'?t know\b",
+    r"deleted|not got|never got|without)\b.{0,25}\b(reference|ref|number|code|email|text|"
+    r"message|confirmation)\b|\b(lost|forgot\w*|deleted|(can'?t|cant|cannot) find|(don'?t|dont|"
+    r"do not|haven'?t|havent) (have|got)) it\b|\bno idea\b|\bwhat reference\b|\bdon'?t know\b",
     re.IGNORECASE,
 )
+
+
+def _chosen(tracker: Tracker) -> str | None:
+    """What to do with the appointment: the button's value, else the resident's own words."""
+    picked = next((e.get("value") for e in entities_of(tracker)
+                   if e.get("entity") == "booking_action"), None)  # fmt: skip
+    if picked in ACTIONS or picked == BY_CONTACT:
+        return picked
+    said = text_of(tracker)  # "move it" (the model's word, not a button's value) and the rest
+    if CANCEL_WORDS.search(said):
+        return "cancel"
+    if CHANGE_WORDS.search(said):
+        return "change"
+    return "keep" if KEEP_WORDS.search(said) else None
 
 
 def _choice(action: str) -> dict[str, str]:
@@ -192,7 +209,7 @@ class ActionFindBooking(Action):
                 text=f"{found} Are you sure you want to cancel it?",
                 buttons=[_choice("cancel_confirmed"), _choice("keep")],
             )
-            return [*CLEARED, SlotSet("booking_managed", managed)]
+            return [*CLEARED, SlotSet("booking_managed", {**managed, "asked": "cancel"})]
         if CHANGE_WORDS.search(said):  # asked to move it: the times that fit what they said
             wish = preferences.read(said, council_service.local_today(council()))
             events = _offer_times(
@@ -235,16 +252,23 @@ class ActionManageBooking(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
         managed = tracker.get_slot("booking_managed")
-        chosen = next((e.get("value") for e in entities_of(tracker)
-                       if e.get("entity") == "booking_action"), None)  # fmt: skip
+        chosen = _chosen(tracker)
         if chosen == BY_CONTACT:  # no reference: send it to the contact they booked with
             return [SlotSet("booking_reference", BY_CONTACT), FollowupAction("manage_booking_form")]
-        if not managed or chosen not in ACTIONS:
+        if not managed:  # "cancel it" before any appointment is found: find it first
+            return [FollowupAction("manage_booking_form")]
+        if managed.get("asked") == "cancel":  # "yes", "yes cancel it", "no" to "are you sure?"
+            intent = tracker.latest_message.get("intent", {}).get("name")
+            said_yes = intent == "affirm" or YES_FIRST.search(text_of(tracker))
+            if said_yes and chosen in (None, "cancel"):  # a bare "cancel it" is asked again
+                chosen = "cancel_confirmed"
+            elif chosen is None and intent == "deny":
+                chosen = "keep"
+        if chosen not in ACTIONS:
             dispatcher.utter_message(
-                text="To change or cancel an appointment, I need its reference first.",
-                buttons=[{"title": "Change or cancel an appointment",
-                          "payload": "/cancel_appointment"}],
-            )  # fmt: skip
+                text=f"What would you like to do with your appointment {managed['reference']}?",
+                buttons=[_choice("change"), _choice("cancel"), _choice("keep")],
+            )
             return []
         if chosen == "keep":
             dispatcher.utter_message(text="OK, your appointment stays as it is.",
@@ -256,7 +280,7 @@ class ActionManageBooking(Action):
                 text=f"Are you sure you want to cancel your appointment {managed['reference']}?",
                 buttons=[_choice("cancel_confirmed"), _choice("keep")],
             )
-            return []
+            return [SlotSet("booking_managed", {**managed, "asked": "cancel"})]
         if chosen == "change":
             return _offer_times(dispatcher, tracker.slots, offer=managed.get("offer"),
                                 intro="Your appointment stays booked until you choose a new "

@@ -830,8 +830,9 @@ SAID = {
         r"language|second language|learning english|learn english|speak (?:a )?little english|"
         r"don't speak (?:much |good |very good )?english|not speak (?:good |much )?english|"
         r"english (?:classes|lessons|course) for (?:me|foreigners|foreign people)|"
-        r"english for (?:foreign|foreigners|non[- ]native)|english (?:problem|no good|little|bad))"
-        r"\b",
+        r"english for (?:foreign|foreigners|non[- ]native)|english (?:problem|no good|little|bad)|"
+        r"no (?:good |much )?english (?:good|well)|no (?:good|much) english)"
+        r"\b(?! gcse| qualifications?| grade| teacher| literature)",
         r"\b(?:limited|basic|little|poor|bad|broken) english\b",
         r"\b(?:me|i) (?:no|not|no speak|not speak|can't speak|cannot speak) (?:much |good )?"
         r"english\b",
@@ -1147,6 +1148,8 @@ def interests(text: str, entities: Iterable[Mapping[str, Any]]) -> str | None:
     ]
     if gcse(text) is not None:  # "got a 5 in english, a 3 in maths": grades, not interests
         named = [n for n in named if not re.fullmatch(r"english|maths?|mathematics", n.lower())]
+    if "english_language" in barriers(text):  # "i need work. no english good": not a wish
+        named = [n for n in named if not re.fullmatch(r"english|esol|language", n.lower())]
     if re.search(_SCHOOL_RUN, text):  # "kids in nursery till 3": their hours, not a wish
         wished = _from_words(text) or ""
         named = [n for n in named if n.lower() in wished or not _childcare_word(n)]

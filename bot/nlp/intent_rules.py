@@ -124,6 +124,12 @@ NEEDS_WORDS = {
         r"data|secure|gdpr|affect my benefits)\b"
     ),
     "employer_enquiry": EMPLOYER_WORDS,
+    # Leaving the questions: "cant read that good" is an answer, not "stop"
+    "stop": (
+        r"\b(stop\w*|quit|exit|pause|enough|forget (it|about it)|never ?mind|nvm|leave it|"
+        r"changed? my mind|(don'?t|dont|do not) want|no more|not (right )?now|cancel (that|this)|"
+        r"go back|take me back|get me out|let me out|done with|skip all|no thanks)\b"
+    ),
     "start_business": (
         r"\b(own business|own company|self[- ]?employ\w*|start(ing)? (up )?(a |my |an? own )?"
         r"(business|company|firm|shop|cafe|salon)|own boss|freelanc\w*|sole trader|business "
@@ -166,7 +172,8 @@ FRUSTRATED = re.compile(
     r"\bstupid (bot|robot|thing|computer)\b|"
     r"\b(already|just) (told|said|answered|gave)\b|(?<!what )\bi (told|said) (you|u|that)( "
     r"already)?\b|"
-    r"\bhow many times\b|\bgoing round in circles\b|"
+    r"\bhow many times\b|\bgoing round in circles\b|\b(you|u) keep (asking|getting it wrong|"
+    r"saying the same|repeating)\b|^\W*not helpful( at all)?\W*$|"
     r"\b(complain|complaint|rude|unhelpful|never (called|rang|phoned|turned up|showed up)|"
     r"didn'?t (call|ring|phone|turn up|show up)|stood me up|let me down)\b",
     re.IGNORECASE,
@@ -256,18 +263,37 @@ PLAINLY = {
     # "that time is no good, can i have a different day" (not "change my appointment");
     # "none of them suit, i work tues and wed"
     "book_appointment": re.compile(
-        r"^(?!.*\b(my|the|our) (appointment|booking)\b).*(\b(different|another|other) (day|time|"
-        r"date)\b|\b(that|this) (time|day|date) (is|isn'?t|is not|was) (no good|not good|bad|"
-        r"wrong)|\bcan'?t (make|do) (that|this|the) (time|day|date)\b|\b(none of (them|those|"
-        r"these|the times)|neither of (them|those|these)|(those|these|the) times)\b.{0,40}\b("
+        r"^(?!.*\b((my|the|our) (appointment|booking)|move|moving|change|changing|rearrange|"
+        r"reschedule|come back|pop back|be back|call back)\b).*(\b(different|another|other) "
+        r"(day|time|date)\b|\b(that|this) (time|day|date) (is|isn'?t|is not|was) (no good|"
+        r"not good|bad|wrong)|\bcan'?t (make|do) (that|this|the) (time|day|date)\b|"
+        r"\b(none of (them|those|these|the times)|neither of (them|those|these)|"
+        r"(those|these|the) times)\b.{0,40}\b("
         rf"{_WEEKDAY}|morning|afternoon|evening|time|day|week)|\b(can'?t do|cant do|can'?t make|"
         rf"cant make) (on )?(a )?{_WEEKDAY})",
         re.IGNORECASE,
     ),
+    # A word or two that can only mean one thing, said on its own: "operator", "nvm", "halp"
+    "request_adviser": re.compile(
+        r"^\W*((an?|the|live|real) ){0,2}(operator|agent|human|human being|person|adviser|advisor)"
+        r"( please| pls| plz)?\W*$",
+        re.IGNORECASE,
+    ),
+    "stop": re.compile(
+        r"^\W*(pause|nvm|never ?mind|no more questions( please| pls)?|stop (it|this|now|please|pls)"
+        r"( now| please| pls)?)\W*$",
+        re.IGNORECASE,
+    ),
+    "help": re.compile(
+        r"^\W*(halp|instructions|what (do|should|can) i (type|say|write)|what can i ask( you)?"
+        r"( about)?|what questions can (you|u) answer|(show|list|give) me the options|how do i "
+        r"use (this|it)|how does this work)\W*$",
+        re.IGNORECASE,
+    ),
     # "ok lets go back to the questions"
     "career_advice": re.compile(
-        r"\b(go back to|back to|carry on with|continue( with)?|finish|resume|do|start) (the |my )?"
-        r"(questions|assessment)\b",
+        r"^(?!.*\b(don'?t|dont|do not|not|no more)\b).*\b(go back to|back to|carry on with|"
+        r"continue( with)?|finish|resume|do|start) (the |my )?(questions|assessment)\b",
         re.IGNORECASE,
     ),
 }
@@ -297,7 +323,8 @@ _MASHED_WORD = re.compile(
     r"^(?:[a-z]*([a-z])\1\1[a-z]*|[bcdfghjklmnpqrstvwxz]{4,}|[a-z]*(?:asdf|qwer|zxcv|hjkl|sdfg|"
     r"wert|xcvb)[a-z]*)$"
 )
-_SHORT_OK = {"hmm", "hmmm", "mmm", "zzz", "brrr", "grr", "grrr", "shh", "psst", "nvm", "pls", "thx"}
+_SHORT_OK = {"hmm", "hmmm", "mmm", "zzz", "brrr", "grr", "grrr", "shh", "psst", "nvm", "pls", "thx",
+             "thnx", "thnks", "gdpr", "hmrc", "cscs", "html", "sql", "btec"}  # fmt: skip
 
 
 def mashed(text: str) -> bool:

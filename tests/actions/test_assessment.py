@@ -249,3 +249,18 @@ def test_after_a_digression_the_form_asks_again_instead_of_refusing_again(dispat
     for name in ("action_explain_why", FORM):  # as Rasa's temporary tracker has them
         tracker.events.append({"event": "action", "name": name})
     assert ActionExecutionRejected(FORM) not in _run(tracker, dispatcher)
+
+
+def test_a_change_of_mind_at_the_postcode_question_is_not_taken_for_a_town(dispatcher):
+    """ "actually id rather do a course than get a job" when asked for a postcode: the profile
+    has changed what they want (and said so); the form asks for the postcode again, without
+    "We couldn't find a town called…"."""
+    noted = {"new": [], "changed": ["wants"]}
+    tracker = _answer(
+        "actually id rather do a course than get a job",
+        "location",
+        {"wants": "course", "age": 24, "profile_noted": noted},
+        intent="nlu_fallback",
+    )
+    assert _run(tracker, dispatcher) == [SlotSet("requested_slot", "location")]
+    assert dispatcher.messages == []  # the form's own question follows, nothing about towns

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 
-from rasa_sdk.events import SlotSet
+from rasa_sdk.events import FollowupAction, SlotSet
 from sqlalchemy import select
 
 from actions import booking as booking_actions
@@ -101,7 +101,10 @@ def test_found_then_cancelled(demo_database, dispatcher):
     ]  # fmt: skip
     cancel = make_tracker(slots={"booking_managed": managed}, intent="manage_booking",
                           entities=[{"entity": "booking_action", "value": "cancel"}])  # fmt: skip
-    assert _run(actions.ActionManageBooking(), dispatcher, cancel) == []  # asked once more
+    asked = {**managed, "asked": "cancel"}
+    assert _run(actions.ActionManageBooking(), dispatcher, cancel) == [  # asked once more
+        SlotSet("booking_managed", asked)
+    ]
     assert [b["title"] for b in dispatcher.messages[-1]["buttons"]] == ["Yes, cancel it", "Keep it"]
     with database() as db:
         assert db.execute(select(Booking.status)).scalar_one() == "confirmed"
@@ -174,3 +177,50 @@ def test_a_reference_in_the_first_message_is_not_asked_for(demo_database, dispat
         [event] = asyncio.run(form.run(dispatcher, tracker, {}))
         assert event == SlotSet("booking_reference", actions.reference_in(said))
     assert actions.reference_in("i need to cancel it tomorrow please") is None
+
+
+def test_a_typed_yes_to_are_you_sure_cancels(demo_database, dispatcher):
+    """'yes' typed, not pressed, answers "Are you sure you want to cancel it?"; 'no' keeps it."""
+    reference, label = _booked()
+    asked = {"reference": reference, "contact": CONTACT, "offer": "youth_pathways",
+             "asked": "cancel"}  # fmt: skip
+    again = make_tracker(slots={"booking_managed": asked}, text="cancel it",
+                         intent="manage_booking",
+                         entities=[{"entity": "booking_action", "value": "cancel"}])  # fmt: skip
+    assert _run(actions.ActionManageBooking(), dispatcher, again) == [  # not a yes: asked again
+        SlotSet("booking_managed", asked)
+    ]
+    no = make_tracker(slots={"booking_managed": asked}, text="no", intent="deny")
+    assert _run(actions.ActionManageBooking(), dispatcher, no) == [SlotSet("booking_managed", None)]
+    assert dispatcher.messages[-1]["text"] == "OK, your appointment stays as it is."
+    yes = make_tracker(slots={"booking_managed": asked}, text="yes pls", intent="affirm")
+    assert _run(actions.ActionManageBooking(), dispatcher, yes) == [
+        SlotSet("booking_managed", None)
+    ]
+    assert dispatcher.messages[-1]["text"].startswith(f"Your appointment on {label} is cancelled")
+    with database() as db:
+        assert db.execute(select(Booking.status)).scalar_one() == "cancelled"
+
+
+def test_cancel_it_before_an_appointment_is_found_looks_for_it_first(dispatcher):
+    """'cancel it' with no appointment on screen is not a dead end: the reference is asked."""
+    typed = make_tracker(text="cancel it pls", intent="manage_booking")
+    assert _run(actions.ActionManageBooking(), dispatcher, typed) == [
+        FollowupAction("manage_booking_form")
+    ]
+    assert dispatcher.messages == []  # the form asks its own question
+
+
+def test_words_say_what_to_do_with_the_appointment_found(demo_database, dispatcher):
+    reference, _label = _booked()
+    managed = {"reference": reference, "contact": CONTACT, "offer": "youth_pathways"}
+    moved = make_tracker(slots={"booking_managed": managed}, text="can u move it to next week",
+                         intent="manage_booking",
+                         entities=[{"entity": "booking_action", "value": "move"}])  # fmt: skip
+    _run(actions.ActionManageBooking(), dispatcher, moved)
+    assert dispatcher.messages[-1]["text"].startswith("Your appointment stays booked until")
+    unclear = make_tracker(slots={"booking_managed": managed}, text="hmm", intent="manage_booking")
+    assert _run(actions.ActionManageBooking(), dispatcher, unclear) == []
+    assert [b["title"] for b in dispatcher.messages[-1]["buttons"]] == [
+        "Change the time", "Cancel it", "Keep it"
+    ]  # fmt: skip

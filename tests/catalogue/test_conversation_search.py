@@ -25,6 +25,9 @@ def _run(db, request):
          None, False),
         ("course", "courses near me", [], "", None, False),
         ("service", "debt advice near DB2", [], "debt advice", "DB2", False),
+        # "no english good" says how well they speak English, not the work they want
+        ("job", "i need work. no english good", [{"entity": "job_role", "value": "english"}], "",
+         None, False),
     ],
 )  # fmt: skip
 def test_one_message_becomes_a_search(demo_db, kind, text, entities, words, near, free):

@@ -998,6 +998,9 @@ def test_what_a_message_states(text, expected):
         ("im 20 and want an apprenticeship in plumbing",
          [{"entity": "subject", "value": "plumbing"}], "find_apprenticeship",
          {"age": 20, "interests": "plumbing", "wants": "apprenticeship"}),
+        # the model's "english" is how well they speak it, not the work they want
+        ("i need work. no english good", [{"entity": "job_role", "value": "english"}],
+         "find_job", {"wants": "job", "barriers": {"english_language"}}),
     ],
 )  # fmt: skip
 def test_what_the_model_found_is_used(text, entities, intent, expected):

@@ -28,6 +28,9 @@ def _parsed(text: str, *ranking: tuple[str, float]) -> Message:
      ("who can see what i tell you", "ask_privacy", "ask_privacy"),
      ("we want to take on an apprentice", "employer_enquiry", "employer_enquiry"),
      ("i want to be self employed", "start_business", "start_business"),
+     # an answer is not leaving the questions
+     ("cant read that good", "stop", "find_course"),
+     ("i dont want to answer that", "stop", "stop"),
      # "we", "our" and "us" alone are a resident with family, or with the assistant
      ("can we carry on", "employer_enquiry", "find_course"),
      ("can u help us", "employer_enquiry", "find_course"),
@@ -147,3 +150,26 @@ def test_times_that_do_not_suit_are_about_the_times(text, guessed, then):
 )  # fmt: skip
 def test_a_search_is_a_search_even_when_the_knowledge_base_knows_the_subject(text, then):
     assert _parsed(text, ("find_course", 0.9), ("ask_question", 0.05)).get("intent")["name"] == then
+
+
+@pytest.mark.parametrize(
+    ("text", "guessed", "then"),
+    [("operator", "inform", "request_adviser"),
+     ("a real person pls", "greet", "request_adviser"),
+     ("nvm", "deny", "stop"),
+     ("stop it now", "more_results", "stop"),
+     ("no more questions please", "career_advice", "stop"),
+     ("halp", "greet", "help"),
+     ("what should i type", "career_advice", "help"),
+     ("you keep asking the same thing", "skip", "complain"),
+     ("not helpful at all", "deny", "complain"),
+     # the same words with more to them are left to the model
+     ("customer service", "inform", "inform"),
+     ("person centred care jobs", "find_job", "find_job"),
+     ("stop smoking support", "get_support", "get_support"),
+     ("i dont want to do the questions", "stop", "stop"),
+     ("i'll come back another time", "goodbye", "goodbye"),
+     ("can i move it to another day", "manage_booking", "manage_booking")],
+)  # fmt: skip
+def test_a_word_or_two_that_can_mean_one_thing(text, guessed, then):
+    assert _parsed(text, (guessed, 0.6), ("find_course", 0.1)).get("intent")["name"] == then

@@ -189,6 +189,12 @@ QUESTIONS = [
     ("will i lose my universal credit if i do a course", "study_on_universal_credit"),
     ("can i study and claim benefits", "study_on_universal_credit"),
     ("can i be a student and get universal credit", "study_on_universal_credit"),
+    # disability or health at work
+    ("is there help at work if i have a disability", "access_to_work"),
+    ("can i get help with equipment at work, im deaf", "access_to_work"),
+    ("i use a wheelchair, will an employer pay for things i need", "access_to_work"),
+    ("what is access to work", "access_to_work"),
+    ("my mental health is bad, is there support to keep my job", "access_to_work"),
     # minimum wage
     ("whats the minimum wage", "minimum_wage"),
     ("how much is minimum wage for 18 year olds", "minimum_wage"),
@@ -224,6 +230,8 @@ NOT_QUESTIONS_FOR_US = [
     "housing",
     "i have 2 kids",
     "i have a criminal record",
+    "i have a disability",
+    "any jobs for someone in a wheelchair",
     "I'm on Universal Credit",
     "i get uc and housing benefit",
     "childcare",

@@ -166,11 +166,14 @@ def _subject_in(
 ) -> str:
     """The subject: ESOL if the message says so, the model's subject if it found one, or the
     message's own words less request phrasing, filler, filters and the place."""
-    if message.wants_esol(said):
+    esol = message.wants_esol(said)
+    if esol:
         if kind in ("course", "service"):
             return "esol"
         said = re.sub(r"\benglish\b", " ", said)  # "no english good": a cue, not a job
     named = _entity_values(entities, "subject", "job_role")
+    if esol:  # nor is the model's "english" taken from it
+        named = [n for n in named if n.lower() not in ("english", "esol", "language")]
     if named:
         return " ".join(dict.fromkeys(n.lower() for n in named))
     rest = _without_postcodes(message.without_filters(said), text)
