@@ -77,6 +77,8 @@ class ValidateAssessmentForm(FormValidationAction):
         tracker: Tracker,
         domain: DomainDict,
     ) -> list[str]:
+        if tracker.get_slot("wants") == "employer":
+            return []  # an employer is never asked a resident's questions (age, benefits...)
         return flow.questions_to_ask(tracker.slots, rules().minimum_age)
 
     async def run(
@@ -117,16 +119,23 @@ class ValidateAssessmentForm(FormValidationAction):
         text = text_of(tracker)
         if intent in DIGRESSIONS and not self._answers_anyway(question, intent, text, tracker):
             return {}
-        changed = (tracker.get_slot(NOTED) or {}).get("changed") or []
-        if (
-            "wants" in changed
-            and question != "wants"
-            and not self._answers_anyway(question, "inform", text, tracker)
-        ):
-            return {}  # "actually id rather do a course" changes what they want: no town in it
+        if self._about_something_else(question, text, intent, tracker):
+            return {}  # "actually id rather do a course", "sorry im 52" asked for a postcode
         if intent == "skip" or SKIP_WORDS.match(text) or UNSURE.match(text):
             return {question: SKIPPED}  # "don't know" is an answer: unknown, not a failure
         return {question: text or "?"}
+
+    @staticmethod
+    def _about_something_else(question: str, text: str, intent: str, tracker: Tracker) -> bool:
+        """The message told another fact (actions/profile.py noted it, and says so) and nothing
+        in it answers the question asked: the question is asked again, without "Sorry"."""
+        noted = tracker.get_slot(NOTED) or {}
+        told = {*(noted.get("new") or []), *(noted.get("changed") or [])} - {question}
+        if not told:
+            return False
+        if question == "location":
+            return not parse.place_candidates(text)
+        return read(question, text, intent, entities_of(tracker)) is None
 
     @staticmethod
     def _answers_anyway(question: str, intent: str, text: str, tracker: Tracker) -> bool:

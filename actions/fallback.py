@@ -41,6 +41,19 @@ def _follows_a_search(tracker: Tracker) -> bool:
     return bool(tracker.get_slot("last_search")) and refines(tracker)
 
 
+def _answered_for_employer(tracker: Tracker) -> bool:
+    """An employer's follow-up the words alone don't show is theirs ("how much do i have to
+    pay them"): answered if the employer answers know it."""
+    from actions.knowledge import find
+    from bot.knowledge import service as knowledge
+
+    try:
+        found, _who = find(tracker)
+    except knowledge.KnowledgeError:
+        return False
+    return found is not None
+
+
 class ActionTwoStageFallbackOffer(Action):
     def name(self) -> str:
         return NAME
@@ -58,6 +71,10 @@ class ActionTwoStageFallbackOffer(Action):
                 json_message={"type": "not_understood", "case": reference},
             )
             return []
+        if tracker.get_slot("wants") == "employer" and _answered_for_employer(tracker):
+            from actions.knowledge import ActionAnswerQuestion  # "how much do i pay them"
+
+            return await ActionAnswerQuestion().run(dispatcher, tracker, domain)
         if _follows_a_search(tracker):  # "can i do any of them from home": about the results
             from actions.search import ActionMoreResults
 

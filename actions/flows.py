@@ -205,8 +205,19 @@ def acknowledgement(tracker: Tracker) -> str | None:
     return f"Thanks. I've noted that {say.join(clauses)}." if clauses else None
 
 
+SUPPORT_BUTTON = {"title": "Get support", "payload": "/get_support"}
+
+
 def next_steps(tracker: Tracker) -> list[dict[str, Any]]:
-    """The most useful things to do next, given what is known."""
+    """The most useful things to do next, given what is known: help with a barrier just named
+    ("drowning in debt") comes first."""
+    noted = (tracker.get_slot(NOTED) or {}).get("new") or []
+    if (
+        "barriers" in noted
+        and isinstance(tracker.get_slot("barriers"), list)
+        and (tracker.get_slot("barriers"))
+    ):
+        return [SUPPORT_BUTTON, *MAIN_MENU]
     return MAIN_MENU
 
 

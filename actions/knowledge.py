@@ -37,7 +37,12 @@ def find(tracker: Tracker) -> tuple[knowledge.Answer | None, str]:
     named = next((str(e["value"]) for e in entities_of(tracker) if e.get("entity") == TOPIC), None)
     topic = next((t for t in kb.topics if t.key == named), None) if named else None
     if topic is None or (who == "employer" and topic.audience != "employer"):
-        topic = knowledge.match(text, kb, who) or topic or knowledge.match(text, kb)
+        # someone who said they are an employer never gets a resident's answer ("is the
+        # training free" about their apprentice); a resident asking about "an employer" does
+        known = tracker.get_slot("wants") == "employer"
+        topic = knowledge.match(text, kb, who) or (None if known else topic)
+        if topic is None and not known:
+            topic = knowledge.match(text, kb)
     if topic is None:
         return None, who
     this = council()

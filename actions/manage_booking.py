@@ -20,6 +20,7 @@ from bot.booking import contact as contacts
 from bot.booking import flows as booking_flows
 from bot.booking import preferences
 from bot.booking import service as bookings
+from bot.catalogue.search import english
 from bot.council import service as council_service
 from bot.nlp.intent_rules import YES_FIRST
 
@@ -145,7 +146,11 @@ def reference_in(text: str) -> str | None:
     words = re.sub(r"\b(my|reference|ref|is|it'?s|the|number|code)\b", " ", text,
                    flags=re.IGNORECASE).split()  # fmt: skip
     halves = [a + b for a, b in pairwise(words) if len(a) == len(b) == 3]  # "KH3 7XP"
-    candidates = [*words, *halves, "".join(words)]
+    # "change" or "cancel" could be a reference made of letters only: a typed word is read as
+    # one only when nothing else in the message can be, and never an English word
+    typed = [w for w in words if not english.is_english(w.lower().strip(".,!?"))]
+    candidates = sorted([*typed, *halves, "".join(words)],
+                        key=lambda c: not any(ch.isdigit() for ch in c))  # fmt: skip
     length = bookings.REFERENCE_LENGTH
     return next((c for w in candidates if (c := references.normalise(w, length))), None)
 

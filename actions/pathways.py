@@ -54,6 +54,10 @@ class ActionAssessmentSummary(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
+        if tracker.get_slot("wants") == "employer":  # "what would i have to pay them"
+            from actions.knowledge import ActionAnswerQuestion
+
+            return await ActionAnswerQuestion().run(dispatcher, tracker, domain)
         routing = route(flow.answers(tracker.slots), rules())
         if routing.too_young:
             dispatcher.utter_message(text=routing.too_young, buttons=[PERSON_BUTTON])

@@ -183,9 +183,27 @@ class ActionCrisis(Action):
 _STILL_LOW = re.compile(
     r"\b(nobody|no one|noone|no-one) (cares|care|gives|listens|understands)|don'?t (care|know)|"
     r"dunno|idk|what'?s the point|no point|can'?t (cope|do this|take)|alone|lonely|hopeless|"
-    r"worthless|tired of|sad|crying|scared|frightened|help me",
+    r"worthless|tired of|sad|crying|scared|frightened|help me\b(?! (to )?(find|get|look|search|"
+    r"with (a |my )?(job|cv|course|work)))",
     re.IGNORECASE,
 )
+
+
+ASKS_FOR_A_SEARCH = re.compile(
+    r"\b(find|get|look(ing)? for|show me|search|want|need)\b.{0,25}\b(jobs?|work|course|courses|"
+    r"training|apprenticeships?)\b",
+    re.IGNORECASE,
+)
+
+
+def _searched_since_crisis(tracker: Tracker) -> bool:
+    """Whether the resident has asked for a search since the crisis answer."""
+    for event in reversed(tracker.events):
+        if event.get("event") == "slot" and event.get("name") == "last_search":
+            return True  # a search, whichever action ran it
+        if event.get("event") == "action" and event.get("name") == "action_crisis":
+            return False
+    return False
 
 
 _SAFE = re.compile(
@@ -271,6 +289,16 @@ class ActionCrisisFollowUp(Action):
         choices = ANSWERS[kind][1] if kind in ANSWERS else [SAFE_BUTTON, NOT_SAFE_BUTTON]
         if answer is True:  # "im safe now thanks, can u help me find work"
             return self._safe(dispatcher, housing, this)
+        if (
+            answer is None
+            and not _STILL_LOW.search(text)
+            and (ASKS_FOR_A_SEARCH.search(text) or _searched_since_crisis(tracker))
+        ):
+            # "can u just help me find a job then", or "warehouse" after the jobs they asked
+            # for: a request of their own, answered (the numbers stay under every reply)
+            from actions.search import ActionSearch
+
+            return await ActionSearch().run(dispatcher, tracker, domain)
         if _STILL_LOW.search(text):
             if housing:
                 comfort = (

@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 
 from actions.common import PERSON_BUTTON, council, database, entities_of, intent_of, rules, text_of
 from actions.flows import acknowledgement, next_steps
-from bot.assessment import flow
+from bot.assessment import facts, flow
 from bot.catalogue.search import conversation as finder
 from bot.catalogue.search import message
 from bot.pathways.models import Answers
@@ -45,8 +45,12 @@ ENTITY_BY_KIND = {"course": "subject", "job": "job_role", "apprenticeship": "job
 
 def _request(tracker: Tracker, db: Session) -> finder.Request:
     slots = tracker.slots
-    kind = KIND_BY_INTENT.get(intent_of(tracker) or "") or KIND_BY_WANTS.get(
-        slots.get("wants"), "course"
+    said_kind = facts.wants_said(facts.normalise(text_of(tracker)))  # "help me find a job then"
+    kind = (
+        KIND_BY_INTENT.get(intent_of(tracker) or "")
+        or KIND_BY_WANTS.get(said_kind or "")
+        or (slots.get("last_search") or {}).get("kind")  # "warehouse" after jobs: jobs
+        or KIND_BY_WANTS.get(slots.get("wants"), "course")
     )
     known_place = flow.known_value(slots, "location")
     text = text_of(tracker)
@@ -174,6 +178,15 @@ def search(request: finder.Request, tracker: Tracker, db: Session) -> finder.Fou
     return found
 
 
+def _safe_again(tracker: Tracker) -> list[EventType]:
+    """ "im ok i just want a job" after a crisis answer: safe, said with the request."""
+    from actions.safety import _clear_answer
+
+    if tracker.get_slot("crisis_open") and _clear_answer(text_of(tracker)) is True:
+        return [SlotSet("crisis_open", None)]
+    return []
+
+
 def _assessed(tracker: Tracker) -> bool:
     return flow.known(tracker.get_slot("age")) and flow.known(tracker.get_slot("situation"))
 
@@ -191,7 +204,7 @@ class ActionSearch(Action):
             found = search(_request(tracker, db), tracker, db)
         esol = message.wants_esol(message.normalise(text_of(tracker)))
         show(found, dispatcher, _assessed(tracker), flow.answers(tracker.slots), esol)
-        return [SlotSet("last_search", found.request.as_slot())]
+        return [SlotSet("last_search", found.request.as_slot()), *_safe_again(tracker)]
 
 
 class ActionMoreResults(Action):

@@ -172,7 +172,8 @@ _HOME = (
     r"currently|now)\s+|,\s*)live (?:in|near))"
 )
 _POSTCODE = r"([a-z]{1,2}[0-9][a-z0-9]?)(?:\s*([0-9][a-z]{2}))?\b"
-_HOME_POSTCODE = re.compile(rf"{_HOME}\s+{_POSTCODE}")
+# "im 34, live DB3 1AA": a postcode needs no "in"
+_HOME_POSTCODE = re.compile(rf"(?:{_HOME}|\b(?:i )?live(?: at| in| near)?|\bliving)\s+{_POSTCODE}")
 # Said again because the assistant missed it: "i told u DB1 2AB", "i already said its DB1 2AB",
 # "its DB12AB like i said". A postcode is the only place read this way ("i told you i'm 19"
 # names no town).
@@ -1235,7 +1236,11 @@ _NOT_EMPLOYER = re.compile(
     rf"(?:[a-z]+\s+)?{_BUSINESS}\b|"
     r"\b(?:i'm|i am) not (?:hiring|recruiting|looking to (?:hire|recruit|take on))\b|"
     r"\b(?:looking for|want|need)\s+(?:an?\s+)?(?:work|job|course|apprenticeship|training)\s+"
-    r"(?:for\s+)?myself\b"
+    r"(?:for\s+)?myself\b|"
+    # "would anyone even hire someone my age?": asking whether they would be hired
+    r"\b(?:would|will|does|do|could|can|is)\s+(?:anyone|anybody|any\s+employers?|employers?|"
+    r"they|companies|someone|anywhere)\s+(?:\w+\s+)?(?:hire|employ|take\s+on|want)\s+"
+    r"(?:me|someone|somebody|people|anyone)\b(?!\s+(?:for|to work for)\s+(?:my|our)\b)"
 )
 
 

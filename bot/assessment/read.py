@@ -121,6 +121,8 @@ def read(
         parsed = parse.barriers(text)
         return None if parsed is None else sorted(_own_barriers(text, parsed))
     if question in ("care_leaver", "on_benefits"):
+        if re.fullmatch(r"\W*(ok|okay|k|kk|okey|oki|alright|right|fine|hmm+|mm+)\W*", text, re.I):
+            return None  # "ok" says carry on, not "yes, I was in care": asked again
         if intent == "affirm":
             return True
         if intent == "deny":

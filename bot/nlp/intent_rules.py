@@ -372,8 +372,14 @@ def apply(message: Message) -> None:
     ):
         _set_intent(message, ASK_QUESTION, 1.0)
         return
-    if name == ASK_QUESTION and not is_question(text):
-        _demote(message, name, text)  # "im 23 n jobless since xmas" tells, it doesn't ask
+    if name == ASK_QUESTION and (not is_question(text) or question_topic(text) is None):
+        # "im 23 n jobless since xmas" tells, it doesn't ask; "im 17 left college dont no what
+        # to do" asks what the assistant does (career advice), not what the answers know; "can
+        # the council help us recruit" is for the employer team
+        if audience(text) == "employer":
+            _set_intent(message, "employer_enquiry", 1.0)
+        else:
+            _demote(message, name, text)
     elif not allowed(name, text):
         _demote(message, name, text)
 

@@ -128,7 +128,10 @@ _KINDS: dict[str, list[str]] = {
         r"\bno\s+fixed\s+(address|abode)\b",
         r"\b(must|have\s+to|got\s+to|need\s+to)\s+(go\s+out|leave|get\s+out|move\s+out)\s+(from|of)\s+"
         r"(the\s+|my\s+|our\s+)?(house|flat|home|room)",
-        r"\b(repossess\w*|possession\s+order|bailiffs?)\b",
+        r"\b(repossess\w*|possession\s+order)\b",
+        # bailiffs come for debts too: a home only when one is named
+        r"\bbailiffs?\b.{0,50}\b(evict\w*|home|house|flat|possession|change\s+the\s+locks)\b",
+        r"\b(evict\w*|home|house|flat|possession)\b.{0,50}\bbailiffs?\b",
         r"\b(chucking|kicking|throwing)\s+(me|us)\s+out\b",
         r"\bstaying\s+(at|on|with)\s+(a\s+)?(mates?|friends?)'?s?\b.{0,30}\b(floor|sofa|couch)\b",
         # "gotta be out by friday", "we have to be out of the flat by the 20th"

@@ -98,11 +98,17 @@ def test_a_message_about_something_else_is_kept_and_the_question_asked_again(dis
     )
     tracker.events.append({"event": "slot", "name": "age", "value": 24})  # set by the profile
     events = _run(tracker, dispatcher)
-    assert events == [
-        SlotSet("age", 24),
-        SlotSet("situation", None),
-        SlotSet("requested_slot", "situation"),
-    ]
+    assert events == [SlotSet("age", 24), SlotSet("requested_slot", "situation")]
+    assert dispatcher.messages == []
+
+
+def test_a_correction_at_the_postcode_question_is_not_read_as_a_postcode(dispatcher):
+    """ "sorry im 52 not 25" asked for a postcode: the age is changed (and said so by the
+    profile), and no "doesn't look like a UK postcode"."""
+    noted = {"new": [], "changed": ["age"]}
+    tracker = _answer("sorry im 52 not 25", "location",
+                      {"wants": "job", "age": 52, "profile_noted": noted})  # fmt: skip
+    assert _run(tracker, dispatcher) == [SlotSet("requested_slot", "location")]
     assert dispatcher.messages == []
 
 
@@ -264,3 +270,16 @@ def test_a_change_of_mind_at_the_postcode_question_is_not_taken_for_a_town(dispa
     )
     assert _run(tracker, dispatcher) == [SlotSet("requested_slot", "location")]
     assert dispatcher.messages == []  # the form's own question follows, nothing about towns
+
+
+def test_an_employer_is_never_asked_a_residents_questions(dispatcher):
+    """ "what would i have to pay them", read as career advice, from someone who runs a cafe:
+    no "How old are you?"."""
+    tracker = make_tracker(slots={"wants": "employer"}, text="what would i have to pay them",
+                           intent="career_advice", active_loop=FORM)  # fmt: skip
+    required = asyncio.run(ValidateAssessmentForm().required_slots([], dispatcher, tracker, DOMAIN))
+    assert required == []
+    resident = make_tracker(slots={"wants": "job"}, intent="career_advice", active_loop=FORM)
+    assert "age" in asyncio.run(
+        ValidateAssessmentForm().required_slots([], dispatcher, resident, DOMAIN)
+    )

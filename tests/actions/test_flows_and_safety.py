@@ -106,6 +106,17 @@ def test_a_greeting_hears_what_was_said_with_it(dispatcher):
     assert dispatcher.messages[-1]["response"] == "utter_greet"
 
 
+def test_help_with_a_barrier_just_named_is_offered_first(dispatcher):
+    """ "hi, drowning in debt": debt advice is one press away, before courses and jobs."""
+    noted = {"new": ["barriers"], "changed": []}
+    slots = {"barriers": ["money"], "profile_noted": noted}
+    _run(ActionGreet(), dispatcher, make_tracker(slots=slots, intent="greet"))
+    assert dispatcher.messages[-1]["buttons"][0]["payload"] == "/get_support"
+    other = {"age": 30, "profile_noted": {"new": ["age"], "changed": []}}
+    _run(ActionGreet(), dispatcher, make_tracker(slots=other, intent="greet"))
+    assert "/get_support" not in [b["payload"] for b in dispatcher.messages[-1]["buttons"]]
+
+
 @pytest.mark.parametrize(
     ("said", "kind", "words"),
     [("i want to end it all", "suicide", ["116 123", "85258", "Are you safe right now?"]),
@@ -148,6 +159,36 @@ def test_after_a_crisis_safe_now_lets_the_resident_choose(dispatcher):
     assert "/career_advice" in [b["payload"] for b in message["buttons"]]  # only if they choose
 
 
+def test_after_a_crisis_a_request_of_their_own_is_answered(demo_database, dispatcher):
+    """ "can u just help me find a job then" after an eviction answer gets jobs, not the same
+    question again; so does "warehouse" after the jobs they asked for."""
+    asked = make_tracker(
+        slots={
+            "crisis_open": True,
+            "crisis_kind": "housing",
+            "wants": "job",
+        },  # the profile reads "a job" first
+        text="can u just help me find a job then",
+        intent="career_advice",
+    )
+    events = _run(ActionCrisisFollowUp(), dispatcher, asked)  # fmt: skip
+    assert events[0]["name"] == "last_search"
+    assert dispatcher.messages[-1]["custom"]["type"] == "job_results"
+    searched = make_tracker(
+        slots={"crisis_open": True, "crisis_kind": "suicide", "wants": "job"},
+        text="warehouse", intent="inform",
+        entities=[{"entity": "job_role", "value": "warehouse"}],
+        events=[{"event": "action", "name": "action_crisis"},
+                {"event": "action", "name": "action_crisis_follow_up"},
+                {"event": "slot", "name": "last_search", "value": {"kind": "job"}}],
+    )  # fmt: skip
+    assert _run(ActionCrisisFollowUp(), dispatcher, searched)[0]["name"] == "last_search"
+    assert "Are you safe" not in dispatcher.messages[-1].get("text", "")
+    # words of feeling low are still heard first
+    assert _after(dispatcher, "i dont know. nobody cares about a job", "career_advice") == []
+    assert dispatcher.messages[-1]["text"].endswith("Are you safe right now?")
+
+
 def test_after_a_housing_crisis_nowhere_tonight_gets_the_emergency_line(dispatcher):
     assert _after(dispatcher, "no", "deny", kind="housing") == []
     assert "emergency housing line now on 0113 496 0999" in dispatcher.messages[-1]["text"]
@@ -173,6 +214,22 @@ def test_an_employer_stays_an_employer(dispatcher):
     _run(ActionAnswerQuestion(), dispatcher, cost)
     assert dispatcher.messages[-1]["custom"]["topic"] == "employer_apprentice_costs"
     assert booking_actions.offer_for({"wants": "employer"}) == "employer"
+
+
+def test_an_employer_is_never_given_a_residents_answer(dispatcher):
+    """A resident asking about "an employer" gets the resident's answer; someone who said they
+    are an employer asking "is the course free" does not get the residents' course fees."""
+    caution = make_tracker(
+        intent="ask_question",
+        text="got a caution 3 yrs ago, does an employer need to know about it",
+    )
+    _run(ActionAnswerQuestion(), dispatcher, caution)
+    assert dispatcher.messages[-1]["custom"]["topic"] == "criminal_records"
+    employer = make_tracker(slots={"wants": "employer"}, intent="ask_question",
+                            text="is the course free")  # fmt: skip
+    _run(ActionAnswerQuestion(), dispatcher, employer)
+    assert dispatcher.messages[-1]["text"].startswith("Sorry, I don't know the answer to that.")
+    assert "employer team" in dispatcher.messages[-1]["text"]
 
 
 @pytest.mark.parametrize(

@@ -45,6 +45,10 @@ def test_the_reference_is_read_however_it_is_typed(dispatcher):
         assert form.validate_booking_reference(typed, dispatcher, tracker, {}) == {
             "booking_reference": "KH3-7XP", "failed_attempts": 0
         }  # fmt: skip
+    # a word that could be a reference made of letters is not one ("change" is no "CHA-NGE")
+    assert actions.reference_in("hi i need to change my appointment, ref F9V-4C9") == "F9V-4C9"
+    assert actions.reference_in("change my appointment") is None
+    assert actions.reference_in("ref ABCDEF") == "ABC-DEF"
     assert form.validate_booking_reference("next tuesday", dispatcher, tracker, {}) == {
         "booking_reference": None, "failed_attempts": 1
     }  # fmt: skip

@@ -100,3 +100,20 @@ def test_fallback_after_facts_says_what_was_noted_not_did_you_mean(dispatcher):
     assert asyncio.run(ActionTwoStageFallbackOffer().run(dispatcher, tracker, {})) == []
     text = dispatcher.messages[0]["text"]
     assert text.startswith("Thanks. I've noted that you're 19") and "Did you mean" not in text
+
+
+def test_an_employers_follow_up_the_words_alone_dont_show_is_answered(dispatcher):
+    """ "how much do i have to pay them" from someone who said they run a garage."""
+    tracker = make_tracker(text="how much do i have to pay them", intent="nlu_fallback",
+                           slots={"wants": "employer"})  # fmt: skip
+    asyncio.run(ActionTwoStageFallbackOffer().run(dispatcher, tracker, {}))
+    assert dispatcher.messages[-1]["custom"]["topic"] == "employer_apprentice_pay"
+
+
+def test_an_employer_at_the_end_of_the_questions_gets_the_employers_answer(dispatcher):
+    from actions.pathways import ActionAssessmentSummary
+
+    tracker = make_tracker(text="what would i have to pay them", intent="career_advice",
+                           slots={"wants": "employer"})  # fmt: skip
+    asyncio.run(ActionAssessmentSummary().run(dispatcher, tracker, {}))
+    assert dispatcher.messages[-1]["custom"]["topic"] == "employer_apprentice_pay"

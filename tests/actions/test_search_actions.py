@@ -35,6 +35,15 @@ def test_a_new_subject_is_a_new_search(demo_database, dispatcher):
     assert finder.Request.from_slot(event.get("value")).words == "retail"
 
 
+def test_a_subject_alone_after_jobs_looks_for_jobs(demo_database, dispatcher):
+    """ "retail" typed after a job search (the model's "inform", nothing said of the kind)."""
+    tracker = make_tracker(slots={"last_search": WAREHOUSE}, text="retail", intent="inform",
+                           entities=[{"entity": "job_role", "value": "retail"}])  # fmt: skip
+    [event] = _run(ActionSearch(), dispatcher, tracker)
+    assert finder.Request.from_slot(event.get("value")).kind == "job"
+    assert dispatcher.messages[-1]["custom"]["type"] == "job_results"
+
+
 def test_the_second_one_after_results_shows_that_result(demo_database, dispatcher):
     shown = make_tracker(slots={"last_search": WAREHOUSE}, text="warehouse jobs",
                          intent="find_job")  # fmt: skip

@@ -769,6 +769,16 @@ PLACES = [
     ("i live in derby", {"location": ["derby"]}),
     ("my postcode is DB1 2AB", {"location": ["DB1 2AB"]}),
     ("i live in DB3", {"location": ["DB3"]}),
+    (
+        "im 34, live DB3 1AA, been off sick 8 months with my back",
+        {
+            "age": 34,
+            "location": ["DB3 1AA"],
+            "situation": "health",
+            "out_of_work_months": 8,
+            "barriers": {"health"},
+        },
+    ),
     ("im 19 and live in mickleover", {"age": 19, "location": ["mickleover"]}),
     ("courses in derby", {}),
     ("care jobs near DB1", {}),

@@ -28,6 +28,12 @@ def _parsed(text: str, *ranking: tuple[str, float]) -> Message:
      ("who can see what i tell you", "ask_privacy", "ask_privacy"),
      ("we want to take on an apprentice", "employer_enquiry", "employer_enquiry"),
      ("i want to be self employed", "start_business", "start_business"),
+     # a question the knowledge base has no answer for is the model's next reading
+     ("im 58 and just been made redundant, where do i even start?", "ask_question",
+      "find_course"),
+     ("will i lose my uc if i get a job", "ask_question", "ask_question"),
+     ("we need 5 warehouse staff before xmas, can the council help us recruit", "ask_question",
+      "employer_enquiry"),
      # an answer is not leaving the questions
      ("cant read that good", "stop", "find_course"),
      ("i dont want to answer that", "stop", "stop"),
@@ -40,6 +46,8 @@ def _parsed(text: str, *ranking: tuple[str, float]) -> Message:
      ("im not an employer", "employer_enquiry", "find_course"),
      ("no im not a business, im looking for work myself", "employer_enquiry", "find_course"),
      ("i dont run a company lol", "employer_enquiry", "find_course"),
+     ("would anyone even hire someone my age?", "employer_enquiry", "find_course"),
+     ("would employers take on someone with a record", "employer_enquiry", "ask_question"),
      # an employer's words
      ("we are hiring", "employer_enquiry", "employer_enquiry"),
      ("our company needs staff", "employer_enquiry", "employer_enquiry"),

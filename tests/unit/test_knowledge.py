@@ -189,6 +189,13 @@ QUESTIONS = [
     ("will i lose my universal credit if i do a course", "study_on_universal_credit"),
     ("can i study and claim benefits", "study_on_universal_credit"),
     ("can i be a student and get universal credit", "study_on_universal_credit"),
+    # what courses cost
+    ("do the courses cost money", "course_costs"),
+    ("does the course cost anything", "course_costs"),
+    ("is college free", "course_costs"),
+    ("how much do college courses cost for adults", "course_costs"),
+    ("im 24, do i have to pay for a course", "course_costs"),
+    ("is the course free", "course_costs"),
     # disability or health at work
     ("is there help at work if i have a disability", "access_to_work"),
     ("can i get help with equipment at work, im deaf", "access_to_work"),

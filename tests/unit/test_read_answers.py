@@ -21,3 +21,15 @@ from bot.assessment.read import read
 )  # fmt: skip
 def test_barriers_are_the_residents_own(said, barriers):
     assert read("barriers", said, None, []) == barriers
+
+
+@pytest.mark.parametrize(
+    ("said", "intent", "answer"),
+    [("ok", "affirm", None),  # carry on, not "yes, I was in care"
+     ("okay", "affirm", None),
+     ("ye", "affirm", True),
+     ("yes i was", "affirm", True),
+     ("nope", "deny", False)],
+)  # fmt: skip
+def test_ok_is_not_yes_to_have_you_been_in_care(said, intent, answer):
+    assert read("care_leaver", said, intent, []) == answer

@@ -127,7 +127,8 @@ _FILLER = _set(
     available offer offering offers recommend suggest information info details support
     services service sorts ideas options choices shift shifts asap urgent urgently quickly
     immediately adults beginners beginner talk chat speak away hmm hm um umm erm er uh ah oh
-    ooh alright cool great fine sure lol brilliant lovely perfect idk result results
+    ooh alright cool great fine sure lol brilliant lovely perfect idk result results said
+    told say saying asked u ur pls plz
     actually rather instead prefer preferably id ive im dont cant wont
     crap rubbish shit scrap wats wot wat summat owt pls plz cos coz cuz bc u ur r
     """
