@@ -224,7 +224,7 @@ _OK_NOW = re.compile(r"\b(?:i'?m|im|i am) (?:ok|okay|fine|alright|all right|safe
 _NOT_OK = re.compile(r"\bnot (?:ok|okay|fine|alright|all right|safe)\b", re.I)
 
 
-def _clear_answer(text: str) -> bool | None:
+def clear_answer(text: str) -> bool | None:
     """A typed yes or no to "are you safe?": only a plain one ("ok what now" is neither).
     "no im ok, im not going to do anything" says safe, whatever its first word."""
     if _OK_NOW.search(text) and not _NOT_OK.search(text):
@@ -283,7 +283,7 @@ class ActionCrisisFollowUp(Action):
         if text == "/career_advice":  # the resident chose to go back to the questions
             return [SlotSet("crisis_open", None), FollowupAction("assessment_form")]
         answer = {"affirm": True, "deny": False}.get(intent or "") if text.startswith("/") else (
-            _clear_answer(text))  # fmt: skip
+            clear_answer(text))  # fmt: skip
         question = "Do you have somewhere safe to stay tonight?" if housing else (
             "Are you safe right now?")  # fmt: skip
         choices = ANSWERS[kind][1] if kind in ANSWERS else [SAFE_BUTTON, NOT_SAFE_BUTTON]

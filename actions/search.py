@@ -180,9 +180,9 @@ def search(request: finder.Request, tracker: Tracker, db: Session) -> finder.Fou
 
 def _safe_again(tracker: Tracker) -> list[EventType]:
     """ "im ok i just want a job" after a crisis answer: safe, said with the request."""
-    from actions.safety import _clear_answer
+    from actions.safety import clear_answer
 
-    if tracker.get_slot("crisis_open") and _clear_answer(text_of(tracker)) is True:
+    if tracker.get_slot("crisis_open") and clear_answer(text_of(tracker)) is True:
         return [SlotSet("crisis_open", None)]
     return []
 

@@ -258,9 +258,9 @@ def test_a_crisis_at_night_says_when_the_team_will_see_it(demo_database, dispatc
      ("ok what now", None), ("can u find me a job", None)],
 )  # fmt: skip
 def test_a_typed_answer_to_are_you_safe_is_read_plainly(said, safe):
-    from actions.safety import _clear_answer
+    from actions.safety import clear_answer
 
-    assert _clear_answer(said) is safe
+    assert clear_answer(said) is safe
 
 
 def test_safe_tonight_after_losing_a_home_still_urges_a_call_to_housing(dispatcher):
