@@ -236,7 +236,10 @@ _SPELL = (
     r"the (?:last|past)|long|my life|some time|since)"
 )
 _WORKED = rf"worked\b(?! (?:in|at|for|with|as|on) (?!{_SPELL}))"
-_NEVER_WORKED = rf"\bnever (?:had a job|{_WORKED}|been employed|had work)"
+_NEVER_WORKED = (
+    rf"\bnever (?:had a job|{_WORKED}|been employed|had work|work(?:ed)? before|(?:had|did) "
+    r"(?:a )?(?:paid )?(?:job|work) before)"
+)
 _SCHOOL = r"(?:school|college|sixth form)"
 _OUT_OF_WORK = [
     r"\b(?:not|n't|no longer|aren't|am not|i'm not)\s+(?:currently\s+|really\s+)?"

@@ -46,7 +46,11 @@ GCSE_BUTTONS = {
     "maths": {"english": False, "maths": True},
     "neither": {"english": False, "maths": False},
 }
-UNSURE = re.compile(r"^\s*(not sure|dunno|don'?t know|idk|no idea|unsure|nothing yet)\s*$", re.I)
+UNSURE = re.compile(
+    r"^\s*(i'?m |im )?(not sure|dunno|don'?t know|dont know|idk|no idea|unsure|nothing yet)"
+    r"( really| tbh| to be honest| yet| mate| lol)?\s*[.!]*\s*$",
+    re.I,
+)
 
 
 def _entities(entities: Iterable[Mapping[str, Any]], name: str) -> list[Any]:

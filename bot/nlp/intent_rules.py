@@ -126,7 +126,7 @@ NEEDS_WORDS = {
     "employer_enquiry": EMPLOYER_WORDS,
     # Leaving the questions: "cant read that good" is an answer, not "stop"
     "stop": (
-        r"\b(stop\w*|quit|exit|pause|enough|forget (it|about it)|never ?mind|nvm|leave it|"
+        r"\b(stop\w*|quit|exit|pause|enough|forget (it|about it)|never ?mind|nvm|leave (it|me)|"
         r"changed? my mind|(don'?t|dont|do not) want|no more|not (right )?now|cancel (that|this)|"
         r"go back|take me back|get me out|let me out|done with|skip all|no thanks)\b"
     ),
@@ -281,7 +281,7 @@ PLAINLY = {
     ),
     "stop": re.compile(
         r"^\W*(pause|nvm|never ?mind|no more questions( please| pls)?|stop (it|this|now|please|pls)"
-        r"( now| please| pls)?)\W*$",
+        r"( now| please| pls)?|leave me alone( now| please| pls)?)\W*$",
         re.IGNORECASE,
     ),
     "help": re.compile(

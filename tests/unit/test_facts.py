@@ -769,6 +769,7 @@ PLACES = [
     ("i live in derby", {"location": ["derby"]}),
     ("my postcode is DB1 2AB", {"location": ["DB1 2AB"]}),
     ("i live in DB3", {"location": ["DB3"]}),
+    ("i never work before", {"situation": "out_of_work", "out_of_work_months": 120}),
     (
         "im 34, live DB3 1AA, been off sick 8 months with my back",
         {

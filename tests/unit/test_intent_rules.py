@@ -166,6 +166,7 @@ def test_a_search_is_a_search_even_when_the_knowledge_base_knows_the_subject(tex
      ("a real person pls", "greet", "request_adviser"),
      ("nvm", "deny", "stop"),
      ("stop it now", "more_results", "stop"),
+     ("leave me alone", "inform", "stop"),
      ("no more questions please", "career_advice", "stop"),
      ("halp", "greet", "help"),
      ("what should i type", "career_advice", "help"),

@@ -33,3 +33,10 @@ def test_barriers_are_the_residents_own(said, barriers):
 )  # fmt: skip
 def test_ok_is_not_yes_to_have_you_been_in_care(said, intent, answer):
     assert read("care_leaver", said, intent, []) == answer
+
+
+@pytest.mark.parametrize("said", ["dunno tbh", "not sure yet", "im not sure really", "idk lol"])
+def test_not_knowing_said_loosely_is_not_knowing(said):
+    from bot.assessment.read import UNSURE
+
+    assert UNSURE.match(said)
