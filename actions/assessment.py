@@ -119,10 +119,10 @@ class ValidateAssessmentForm(FormValidationAction):
         text = text_of(tracker)
         if intent in DIGRESSIONS and not self._answers_anyway(question, intent, text, tracker):
             return {}
-        if self._about_something_else(question, text, intent, tracker):
-            return {}  # "actually id rather do a course", "sorry im 52" asked for a postcode
         if intent == "skip" or SKIP_WORDS.match(text) or UNSURE.match(text):
             return {question: SKIPPED}  # "don't know" is an answer: unknown, not a failure
+        if self._about_something_else(question, text, intent, tracker):
+            return {}  # "actually id rather do a course", "sorry im 52" asked for a postcode
         return {question: text or "?"}
 
     @staticmethod

@@ -71,6 +71,10 @@ class ActionTwoStageFallbackOffer(Action):
                 json_message={"type": "not_understood", "case": reference},
             )
             return []
+        if (tracker.get_slot("booking_managed") or {}).get("asked"):
+            from actions.manage_booking import ActionManageBooking  # "no dont cancel it, sorry"
+
+            return await ActionManageBooking().run(dispatcher, tracker, domain)
         if tracker.get_slot("wants") == "employer" and _answered_for_employer(tracker):
             from actions.knowledge import ActionAnswerQuestion  # "how much do i pay them"
 

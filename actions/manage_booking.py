@@ -34,6 +34,10 @@ CHANGE_WORDS = re.compile(
     re.I,
 )
 KEEP_WORDS = re.compile(r"\b(keep|leave it|as it is)\b", re.I)
+NOT_CANCEL = re.compile(
+    r"\b(don'?t|dont|do not|not|never|no need to|rather not)\s+(\w+\s+)?(cancel\w*|cancle)\b", re.I
+)
+HELP_BUTTON = {"title": "What else can you do?", "payload": "/help"}
 # The reference slot holds this when the resident has no reference and will be sent it instead.
 BY_CONTACT = "by-contact"
 NO_REFERENCE = re.compile(
@@ -149,7 +153,8 @@ def reference_in(text: str) -> str | None:
     # "change" or "cancel" could be a reference made of letters only: a typed word is read as
     # one only when nothing else in the message can be, and never an English word
     typed = [w for w in words if not english.is_english(w.lower().strip(".,!?"))]
-    candidates = sorted([*typed, *halves, "".join(words)],
+    joined = "".join(words) if len(words) > 1 and any(ch.isdigit() for ch in text) else ""
+    candidates = sorted([*typed, *halves, joined],
                         key=lambda c: not any(ch.isdigit() for ch in c))  # fmt: skip
     length = bookings.REFERENCE_LENGTH
     return next((c for w in candidates if (c := references.normalise(w, length))), None)
@@ -260,15 +265,23 @@ class ActionManageBooking(Action):
         chosen = _chosen(tracker)
         if chosen == BY_CONTACT:  # no reference: send it to the contact they booked with
             return [SlotSet("booking_reference", BY_CONTACT), FollowupAction("manage_booking_form")]
+        intent = tracker.latest_message.get("intent", {}).get("name")
+        said = text_of(tracker)
+        if not managed and chosen is None and intent in ("affirm", "deny"):
+            # "no" to "I couldn't find an appointment…": not a reason to ask for it again
+            dispatcher.utter_message(text="OK. If you want to change or cancel an appointment "
+                                     "later, just ask.", buttons=[HELP_BUTTON])  # fmt: skip
+            return []
         if not managed:  # "cancel it" before any appointment is found: find it first
             return [FollowupAction("manage_booking_form")]
-        if managed.get("asked") == "cancel":  # "yes", "yes cancel it", "no" to "are you sure?"
-            intent = tracker.latest_message.get("intent", {}).get("name")
-            said_yes = intent == "affirm" or YES_FIRST.search(text_of(tracker))
+        if NOT_CANCEL.search(said):  # "please don't cancel it": never a yes
+            chosen = "keep"
+        elif managed.get("asked") == "cancel":  # "yes", "yes cancel it", "no" to "are you sure?"
+            said_yes = intent == "affirm" or YES_FIRST.search(said)
             if said_yes and chosen in (None, "cancel"):  # a bare "cancel it" is asked again
                 chosen = "cancel_confirmed"
-            elif chosen is None and intent == "deny":
-                chosen = "keep"
+        if chosen is None and intent == "deny":  # "no" to what to do with it: leave it be
+            chosen = "keep"
         if chosen not in ACTIONS:
             dispatcher.utter_message(
                 text=f"What would you like to do with your appointment {managed['reference']}?",
@@ -277,8 +290,7 @@ class ActionManageBooking(Action):
             return []
         if chosen == "keep":
             dispatcher.utter_message(text="OK, your appointment stays as it is.",
-                                     buttons=[{"title": "What else can you do?",
-                                               "payload": "/help"}])  # fmt: skip
+                                     buttons=[HELP_BUTTON])  # fmt: skip
             return [SlotSet("booking_managed", None)]
         if chosen == "cancel":  # cancelling can't be undone: ask once more
             dispatcher.utter_message(
@@ -286,10 +298,11 @@ class ActionManageBooking(Action):
                 buttons=[_choice("cancel_confirmed"), _choice("keep")],
             )
             return [SlotSet("booking_managed", {**managed, "asked": "cancel"})]
-        if chosen == "change":
-            return _offer_times(dispatcher, tracker.slots, offer=managed.get("offer"),
-                                intro="Your appointment stays booked until you choose a new "
-                                "time. ")  # fmt: skip
+        if chosen == "change":  # no longer asked "are you sure?" about cancelling
+            unasked = {k: v for k, v in managed.items() if k != "asked"}
+            return [SlotSet("booking_managed", unasked), *_offer_times(
+                dispatcher, tracker.slots, offer=managed.get("offer"),
+                intro="Your appointment stays booked until you choose a new time. ")]  # fmt: skip
         with database() as db:
             try:
                 booking = bookings.find(managed["reference"], managed["contact"], db_session=db)
@@ -306,6 +319,6 @@ class ActionManageBooking(Action):
                 text=f"Your appointment on {out.label} is cancelled. We'll send you a "
                 f"confirmation to {contacts.masked(managed['contact'])}. You can book another "
                 "time whenever you like.",
-                buttons=[BOOK_BUTTON, {"title": "What else can you do?", "payload": "/help"}],
+                buttons=[BOOK_BUTTON, HELP_BUTTON],
             )
         return [SlotSet("booking_managed", None)]

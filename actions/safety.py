@@ -183,32 +183,54 @@ class ActionCrisis(Action):
 _STILL_LOW = re.compile(
     r"\b(nobody|no one|noone|no-one) (cares|care|gives|listens|understands)|don'?t (care|know)|"
     r"dunno|idk|what'?s the point|no point|can'?t (cope|do this|take)|alone|lonely|hopeless|"
-    r"worthless|tired of|sad|crying|scared|frightened|help me\b(?! (to )?(find|get|look|search|"
-    r"with (a |my )?(job|cv|course|work)))",
+    r"worthless|tired of|sad|crying|scared|frightened|help me\b(?! (to )?(find|get|look for|"
+    r"search for) (me )?(a |an |some )?(job|jobs|work|course|courses|training)\b)",
     re.IGNORECASE,
 )
 
 
+# "can u just help me find a job then", "i just need a job": a search asked for in so many
+# words ("i want to go to work but he locks me in" is not one)
 ASKS_FOR_A_SEARCH = re.compile(
-    r"\b(find|get|look(ing)? for|show me|search|want|need)\b.{0,25}\b(jobs?|work|course|courses|"
-    r"training|apprenticeships?)\b",
+    r"\b(find|get|look(ing)? for|show me|search( for)?|want|need)\s+(me\s+)?(((a|an|some|any)\s+)?"
+    r"(jobs|work|courses|training|apprenticeships)|(a|an|some|any)\s+(job|course|"
+    r"apprenticeship))\b",
     re.IGNORECASE,
 )
+_BARE_SUBJECT = 3  # "warehouse", "care work": a word or two naming what to look for
 
 
 def _searched_since_crisis(tracker: Tracker) -> bool:
-    """Whether the resident has asked for a search since the crisis answer."""
+    """Whether the resident has asked for a search since the (latest) crisis answer."""
     for event in reversed(tracker.events):
-        if event.get("event") == "slot" and event.get("name") == "last_search":
+        if event.get("event") != "slot":
+            continue
+        if event.get("name") == "crisis_open" and event.get("value"):
+            return False  # the crisis answer, or a new one given by the follow-up
+        if event.get("name") == "last_search":
             return True  # a search, whichever action ran it
-        if event.get("event") == "action" and event.get("name") == "action_crisis":
-            return False
     return False
+
+
+def _their_own_request(tracker: Tracker, text: str) -> bool:
+    """A request of their own after a crisis answer: a search asked for in words, or a subject
+    alone ("warehouse") after the results they asked for."""
+    if intent_of(tracker) == "crisis":
+        return False
+    if ASKS_FOR_A_SEARCH.search(text):
+        return True
+    named = {e.get("entity") for e in tracker.latest_message.get("entities") or []}
+    return (
+        len(text.split()) <= _BARE_SUBJECT
+        and bool(named & {"subject", "job_role"})
+        and _searched_since_crisis(tracker)
+    )
 
 
 _SAFE = re.compile(
     r"^\W*(?:(?:um+|erm|well|ok|okay|yes|yeah)\W+)?(?:yes|yeah|yep|yup|yh|ye|yea|ya|i think so|"
-    r"i'?m safe|im safe|i am safe|safe now|(?:i'?m|im|i am) (?:ok|okay|fine|alright|all right)|"
+    r"i'?m safe|im safe|i am safe|safe now|(?:i'?m|im|i am) (?:ok|okay|fine|alright|all right)"
+    r"(?! (?:with|doing|to|about|if|working|as)\b| for (?!now\b))|"
     r"ok for now|okay for now|for now yes|i have somewhere|i'?ve got somewhere|i got somewhere|"
     r"i have a place|i can stay|i'?m staying|im staying|i do)\b",
     re.IGNORECASE,
@@ -220,7 +242,11 @@ _NOT_SAFE = re.compile(
 )
 
 
-_OK_NOW = re.compile(r"\b(?:i'?m|im|i am) (?:ok|okay|fine|alright|all right|safe)\b", re.I)
+_OK_NOW = re.compile(
+    r"\b(?:i'?m|im|i am) (?:ok|okay|fine|alright|all right|safe)\b(?! (?:with|doing|to|about|"
+    r"if|working|as)\b| for (?!now\b))",
+    re.I,
+)
 _NOT_OK = re.compile(r"\bnot (?:ok|okay|fine|alright|all right|safe)\b", re.I)
 
 
@@ -289,11 +315,7 @@ class ActionCrisisFollowUp(Action):
         choices = ANSWERS[kind][1] if kind in ANSWERS else [SAFE_BUTTON, NOT_SAFE_BUTTON]
         if answer is True:  # "im safe now thanks, can u help me find work"
             return self._safe(dispatcher, housing, this)
-        if (
-            answer is None
-            and not _STILL_LOW.search(text)
-            and (ASKS_FOR_A_SEARCH.search(text) or _searched_since_crisis(tracker))
-        ):
+        if answer is None and not _STILL_LOW.search(text) and _their_own_request(tracker, text):
             # "can u just help me find a job then", or "warehouse" after the jobs they asked
             # for: a request of their own, answered (the numbers stay under every reply)
             from actions.search import ActionSearch

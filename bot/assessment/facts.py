@@ -1242,7 +1242,7 @@ _NOT_EMPLOYER = re.compile(
     r"(?:for\s+)?myself\b|"
     # "would anyone even hire someone my age?": asking whether they would be hired
     r"\b(?:would|will|does|do|could|can|is)\s+(?:anyone|anybody|any\s+employers?|employers?|"
-    r"they|companies|someone|anywhere)\s+(?:\w+\s+)?(?:hire|employ|take\s+on|want)\s+"
+    r"they|companies|someone|anywhere)\s+(?:\w+\s+)?(?:hire|employ|take\s+on|want|take)\s+"
     r"(?:me|someone|somebody|people|anyone)\b(?!\s+(?:for|to work for)\s+(?:my|our)\b)"
 )
 

@@ -150,6 +150,13 @@ KEEP_INTENTS = {
     "explain_term", "ask_privacy",
 }  # fmt: skip
 EMPLOYER = re.compile(EMPLOYER_WORDS, re.IGNORECASE)
+# An employer speaking of their own business ("help us recruit", "i'm hiring"), not a resident
+# asking about employers ("what do employers look for in a cv?")
+OWN_BUSINESS = re.compile(
+    r"\b(we|we'?re|us|our|i'?m hiring|i am hiring|my (business|company|firm|shop|salon|cafe|"
+    r"garage|restaurant|staff|team))\b",
+    re.IGNORECASE,
+)
 # "where can i do an esol course": a search the model heard, not a question for the knowledge
 # base (which would answer about ESOL instead of finding the classes).
 SEARCH_INTENTS = frozenset({"find_course", "find_job", "find_apprenticeship", "get_support"})
@@ -184,6 +191,11 @@ FRUSTRATED = re.compile(
 ABOUT_A_COUNCIL_SERVICE = re.compile(
     r"\b(bins?|bin collection|rubbish collection|recycling|noise|neighbou?rs?|council tax|parking|"
     r"pot ?holes?|roads?|streets?|litter|fly.?tipping|planning|street ?lights?|dog)\b",
+    re.IGNORECASE,
+)
+NOT_RESTART = re.compile(
+    r"\b(no|don'?t|dont|do not|not|never|rather not)\b(\s+\w+){0,2}?\s+(start\w*|restart|wipe|"
+    r"delete|clear|reset|erase)\b",
     re.IGNORECASE,
 )
 YES_FIRST = re.compile(r"^\W*(yes|yeah|yep|yh|yea|sure|ok|okay|please|pls|go on|do it)\b", re.I)
@@ -359,7 +371,12 @@ def apply(message: Message) -> None:
     ):
         _set_intent(message, COMPLAIN, 1.0)
         return
+    if name in ("start_again", "confirm_restart") and NOT_RESTART.search(text):
+        _set_intent(message, "deny", 1.0)  # "no dont start again": nothing is wiped
+        return
     plainly = next((i for i, words in PLAINLY.items() if words.search(text)), None)
+    if plainly == "start_again" and NOT_RESTART.search(text):
+        plainly = None
     if plainly == "start_again" and YES_FIRST.search(text):
         plainly = "confirm_restart"  # "yes delete this chat": the answer to "start again?"
     if plainly is not None and name not in ("crisis", "request_adviser"):
@@ -376,7 +393,7 @@ def apply(message: Message) -> None:
         # "im 23 n jobless since xmas" tells, it doesn't ask; "im 17 left college dont no what
         # to do" asks what the assistant does (career advice), not what the answers know; "can
         # the council help us recruit" is for the employer team
-        if audience(text) == "employer":
+        if audience(text) == "employer" and OWN_BUSINESS.search(text):
             _set_intent(message, "employer_enquiry", 1.0)
         else:
             _demote(message, name, text)

@@ -130,8 +130,10 @@ _KINDS: dict[str, list[str]] = {
         r"(the\s+|my\s+|our\s+)?(house|flat|home|room)",
         r"\b(repossess\w*|possession\s+order)\b",
         # bailiffs come for debts too: a home only when one is named
-        r"\bbailiffs?\b.{0,50}\b(evict\w*|home|house|flat|possession|change\s+the\s+locks)\b",
-        r"\b(evict\w*|home|house|flat|possession)\b.{0,50}\bbailiffs?\b",
+        r"\bbailiffs?\b.{0,50}\b(evict\w*|home|house|flat|possession|locks?|keys|landlord|"
+        r"tenancy|rent|warrant|move\s+out|kick\w*\s+(us|me)\s+out)\b",
+        r"\b(evict\w*|home|house|flat|possession|landlord|tenancy|rent|warrant)\b.{0,50}"
+        r"\bbailiffs?\b",
         r"\b(chucking|kicking|throwing)\s+(me|us)\s+out\b",
         r"\bstaying\s+(at|on|with)\s+(a\s+)?(mates?|friends?)'?s?\b.{0,30}\b(floor|sofa|couch)\b",
         # "gotta be out by friday", "we have to be out of the flat by the 20th"

@@ -187,6 +187,14 @@ def test_after_a_crisis_a_request_of_their_own_is_answered(demo_database, dispat
     # words of feeling low are still heard first
     assert _after(dispatcher, "i dont know. nobody cares about a job", "career_advice") == []
     assert dispatcher.messages[-1]["text"].endswith("Are you safe right now?")
+    # a danger in words that name work is no request for jobs; nor is "ok" after the jobs
+    assert _after(dispatcher, "i want to go to work but he locks me in", "inform",
+                  kind="abuse") == []  # fmt: skip
+    assert "0808 2000 247" in dispatcher.messages[-1]["text"]
+    ok = make_tracker(slots={"crisis_open": True, "crisis_kind": "suicide"}, text="ok",
+                      intent="affirm", events=searched.events)  # fmt: skip
+    assert _run(ActionCrisisFollowUp(), dispatcher, ok) == []
+    assert dispatcher.messages[-1]["text"].endswith("Are you safe right now?")
 
 
 def test_after_a_housing_crisis_nowhere_tonight_gets_the_emergency_line(dispatcher):
@@ -255,7 +263,7 @@ def test_a_crisis_at_night_says_when_the_team_will_see_it(demo_database, dispatc
     [("yeah", True), ("um yeah i think so", True), ("im ok for now", True), ("ok for now", True),
      ("i'm alright", True), ("yh im safe", True), ("i can stay at my mums", True),
      ("im not ok", False), ("nah", False), ("im scared", False), ("not really", False),
-     ("ok what now", None), ("can u find me a job", None)],
+     ("ok what now", None), ("can u find me a job", None), ("im fine with nights", None)],
 )  # fmt: skip
 def test_a_typed_answer_to_are_you_safe_is_read_plainly(said, safe):
     from actions.safety import clear_answer

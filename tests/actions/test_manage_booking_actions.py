@@ -48,6 +48,7 @@ def test_the_reference_is_read_however_it_is_typed(dispatcher):
     # a word that could be a reference made of letters is not one ("change" is no "CHA-NGE")
     assert actions.reference_in("hi i need to change my appointment, ref F9V-4C9") == "F9V-4C9"
     assert actions.reference_in("change my appointment") is None
+    assert actions.reference_in("change") is None and actions.reference_in("anyway") is None
     assert actions.reference_in("ref ABCDEF") == "ABC-DEF"
     assert form.validate_booking_reference("next tuesday", dispatcher, tracker, {}) == {
         "booking_reference": None, "failed_attempts": 1
@@ -130,7 +131,8 @@ def test_a_new_time_keeps_the_reference(demo_database, dispatcher):
     managed = {"reference": reference, "contact": CONTACT, "offer": "youth_pathways"}
     change = make_tracker(slots={"booking_managed": managed}, intent="manage_booking",
                           entities=[{"entity": "booking_action", "value": "change"}])  # fmt: skip
-    offered = _run(actions.ActionManageBooking(), dispatcher, change)[0]
+    [offered] = [e for e in _run(actions.ActionManageBooking(), dispatcher, change)
+                 if e["name"] == "booking_offered"]  # fmt: skip
     assert dispatcher.messages[-1]["text"].startswith("Your appointment stays booked until")
     later = offered["value"]["choices"][-1]
     chosen = make_tracker(
@@ -228,3 +230,37 @@ def test_words_say_what_to_do_with_the_appointment_found(demo_database, dispatch
     assert [b["title"] for b in dispatcher.messages[-1]["buttons"]] == [
         "Change the time", "Cancel it", "Keep it"
     ]  # fmt: skip
+
+
+def test_a_cancel_said_with_a_no_is_never_a_yes(demo_database, dispatcher):
+    """ "please don't cancel it" to "are you sure?" keeps the appointment."""
+    reference, _label = _booked()
+    asked = {"reference": reference, "contact": CONTACT, "offer": "youth_pathways",
+             "asked": "cancel"}  # fmt: skip
+    dont = make_tracker(slots={"booking_managed": asked}, text="please don't cancel it",
+                        intent="manage_booking",
+                        entities=[{"entity": "booking_action", "value": "cancel"}])  # fmt: skip
+    assert _run(actions.ActionManageBooking(), dispatcher, dont) == [
+        SlotSet("booking_managed", None)
+    ]
+    assert dispatcher.messages[-1]["text"] == "OK, your appointment stays as it is."
+    with database() as db:
+        assert db.execute(select(Booking.status)).scalar_one() == "confirmed"
+
+
+def test_moving_it_forgets_the_question_about_cancelling(demo_database, dispatcher):
+    """After "are you sure?", "move it instead" offers times; a later "yes" cancels nothing."""
+    reference, _label = _booked()
+    asked = {"reference": reference, "contact": CONTACT, "offer": "youth_pathways",
+             "asked": "cancel"}  # fmt: skip
+    move = make_tracker(slots={"booking_managed": asked}, text="actually move it instead",
+                        intent="manage_booking")  # fmt: skip
+    events = _run(actions.ActionManageBooking(), dispatcher, move)
+    assert events[0] == SlotSet("booking_managed", {k: v for k, v in asked.items()
+                                                    if k != "asked"})  # fmt: skip
+
+
+def test_no_when_nothing_was_found_does_not_ask_for_the_reference_again(dispatcher):
+    no = make_tracker(text="no", intent="deny")
+    assert _run(actions.ActionManageBooking(), dispatcher, no) == []
+    assert dispatcher.messages[-1]["text"].startswith("OK. If you want to change or cancel")

@@ -117,3 +117,14 @@ def test_an_employer_at_the_end_of_the_questions_gets_the_employers_answer(dispa
                            slots={"wants": "employer"})  # fmt: skip
     asyncio.run(ActionAssessmentSummary().run(dispatcher, tracker, {}))
     assert dispatcher.messages[-1]["custom"]["topic"] == "employer_apprentice_pay"
+
+
+def test_words_not_understood_while_asked_about_cancelling_are_about_the_appointment(
+    dispatcher,
+):
+    """ "no dont cancel it, sorry" read as nothing in particular, after "are you sure?"."""
+    asked = {"reference": "KH3-7XP", "contact": "07700900123", "asked": "cancel"}
+    tracker = make_tracker(text="no dont cancel it, sorry", intent="nlu_fallback",
+                           slots={"booking_managed": asked})  # fmt: skip
+    asyncio.run(ActionTwoStageFallbackOffer().run(dispatcher, tracker, {}))
+    assert dispatcher.messages[-1]["text"] == "OK, your appointment stays as it is."

@@ -25,6 +25,8 @@ def _parsed(text: str, *ranking: tuple[str, float]) -> Message:
      ("where do i go", "ask_privacy", "find_course"),
      ("im from poland, english lessons?", "employer_enquiry", "find_course"),
      ("can we start again", "start_again", "start_again"),
+     ("no dont start again", "start_again", "deny"),
+     ("dont delete it", "find_course", "find_course"),
      ("who can see what i tell you", "ask_privacy", "ask_privacy"),
      ("we want to take on an apprentice", "employer_enquiry", "employer_enquiry"),
      ("i want to be self employed", "start_business", "start_business"),
@@ -34,6 +36,8 @@ def _parsed(text: str, *ranking: tuple[str, float]) -> Message:
      ("will i lose my uc if i get a job", "ask_question", "ask_question"),
      ("we need 5 warehouse staff before xmas, can the council help us recruit", "ask_question",
       "employer_enquiry"),
+     ("what do employers look for in a cv?", "ask_question", "find_course"),
+     ("would any employers take me on at 55?", "ask_question", "find_course"),
      # an answer is not leaving the questions
      ("cant read that good", "stop", "find_course"),
      ("i dont want to answer that", "stop", "stop"),
