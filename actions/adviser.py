@@ -9,6 +9,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.common import HELP_BUTTON
 from bot.clock import utcnow
 from bot.council import service as council_service
 
@@ -36,6 +37,6 @@ class ActionContactAdviser(Action):
         council = council_service.get_default()
         dispatcher.utter_message(
             text=contact_text(council, utcnow()),
-            buttons=[{"title": "What else can you do?", "payload": "/help"}],
+            buttons=[HELP_BUTTON],
         )
         return []

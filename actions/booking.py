@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 from actions import search as search_actions
 from actions.common import (
     BOOK_BUTTON,
+    HELP_BUTTON,
     PERSON_BUTTON,
     council,
     database,
@@ -564,7 +565,7 @@ def move_booking(
             "changed": True,
             **out.dict(include=CONFIRMATION_FIELDS),
         },
-        buttons=[{"title": "What else can you do?", "payload": "/help"}],
+        buttons=[HELP_BUTTON],
     )
     return [
         SlotSet("booking_managed", None),

@@ -21,6 +21,7 @@ from bot.plan.models import Plan
 
 PERSON_BUTTON = {"title": "Talk to a person", "payload": "/request_adviser"}
 BOOK_BUTTON = {"title": "Book an appointment", "payload": "/book_appointment"}
+HELP_BUTTON = {"title": "What else can you do?", "payload": "/help"}
 
 
 @lru_cache(maxsize=1)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
@@ -10,6 +12,9 @@ from rasa_sdk.types import DomainDict
 from actions.common import PERSON_BUTTON
 from actions.flows import acknowledgement, next_steps
 from actions.handoff import case_reference
+
+if TYPE_CHECKING:
+    from bot.knowledge.service import Answer
 
 NAME = "action_two_stage_fallback_offer"
 # What each intent means, as a button a resident would recognise.
@@ -41,17 +46,16 @@ def _follows_a_search(tracker: Tracker) -> bool:
     return bool(tracker.get_slot("last_search")) and refines(tracker)
 
 
-def _answered_for_employer(tracker: Tracker) -> bool:
+def _employer_answer(tracker: Tracker) -> Answer | None:
     """An employer's follow-up the words alone don't show is theirs ("how much do i have to
-    pay them"): answered if the employer answers know it."""
+    pay them"): the employer answer that knows it, if one does."""
     from actions.knowledge import find
     from bot.knowledge import service as knowledge
 
     try:
-        found, _who = find(tracker)
+        return find(tracker)[0]
     except knowledge.KnowledgeError:
-        return False
-    return found is not None
+        return None
 
 
 class ActionTwoStageFallbackOffer(Action):
@@ -75,10 +79,12 @@ class ActionTwoStageFallbackOffer(Action):
             from actions.manage_booking import ActionManageBooking  # "no dont cancel it, sorry"
 
             return await ActionManageBooking().run(dispatcher, tracker, domain)
-        if tracker.get_slot("wants") == "employer" and _answered_for_employer(tracker):
-            from actions.knowledge import ActionAnswerQuestion  # "how much do i pay them"
+        found = _employer_answer(tracker) if tracker.get_slot("wants") == "employer" else None
+        if found is not None:  # "how much do i pay them"
+            from actions.knowledge import say
 
-            return await ActionAnswerQuestion().run(dispatcher, tracker, domain)
+            say(dispatcher, found)
+            return []
         if _follows_a_search(tracker):  # "can i do any of them from home": about the results
             from actions.search import ActionMoreResults
 

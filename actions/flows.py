@@ -29,6 +29,7 @@ from actions.profile import NOTED
 from bot.assessment import say
 from bot.booking import service as bookings
 from bot.booking.models import Booking
+from bot.nlp.intent_rules import COMPLAINT
 
 # What to do instead, by what the resident asked for.
 NEXT_BY_INTENT = {
@@ -64,11 +65,6 @@ SEARCH_WORDS = re.compile(
 )
 # Slots the booking forms fill; cleared when a form is left so a later one starts clean.
 FORM_SLOTS = ("booking_first_name", "booking_contact", "booking_consent", "booking_reference")
-COMPLAINT = re.compile(
-    r"\b(complain|complaint|rude|unhelpful|never (called|rang|phoned|turned up|showed up)|"
-    r"didn'?t (call|ring|phone|turn up|show up)|stood me up|let me down)\b",
-    re.IGNORECASE,
-)
 MAIN_MENU = [
     {"title": "Find a course", "payload": "/find_course"},
     {"title": "Find a job", "payload": "/find_job"},

@@ -14,7 +14,15 @@ from rasa_sdk.types import DomainDict
 from sqlalchemy.orm import Session
 
 from actions.booking import FORM_SLOTS, SAFE_TIME_WORDS, ValidateBookingForm, offer_for
-from actions.common import BOOK_BUTTON, council, database, resident_reference, rules, text_of
+from actions.common import (
+    BOOK_BUTTON,
+    HELP_BUTTON,
+    council,
+    database,
+    resident_reference,
+    rules,
+    text_of,
+)
 from bot.assessment import flow
 from bot.booking import contact as contacts
 from bot.clock import utcnow
@@ -147,7 +155,7 @@ class ActionRequestCallback(Action):
         dispatcher.utter_message(
             text=f"Thank you, {name}. {promise} They can see what you've told me, so you won't "
             f"need to repeat it. Your reference is {reference}.",
-            buttons=[BOOK_BUTTON, {"title": "What else can you do?", "payload": "/help"}],
+            buttons=[BOOK_BUTTON, HELP_BUTTON],
             json_message={"type": "callback", "case": reference},
         )
         return cleared

@@ -90,9 +90,14 @@ class ActionAnswerQuestion(Action):
                 ],
             )
             return []
-        dispatcher.utter_message(
-            text=found.text,
-            buttons=found.buttons,
-            json_message={"type": ANSWER_TYPE, "topic": found.key, "source": found.source_url},
-        )
+        say(dispatcher, found)
         return []
+
+
+def say(dispatcher: CollectingDispatcher, found: knowledge.Answer) -> None:
+    """The answer, its next steps, and where it comes from (for the widget and the logs)."""
+    dispatcher.utter_message(
+        text=found.text,
+        buttons=found.buttons,
+        json_message={"type": ANSWER_TYPE, "topic": found.key, "source": found.source_url},
+    )

@@ -14,7 +14,15 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.booking import ValidateBookingForm, _not_an_answer, _offer_times
-from actions.common import BOOK_BUTTON, PERSON_BUTTON, council, database, entities_of, text_of
+from actions.common import (
+    BOOK_BUTTON,
+    HELP_BUTTON,
+    PERSON_BUTTON,
+    council,
+    database,
+    entities_of,
+    text_of,
+)
 from bot import references
 from bot.booking import contact as contacts
 from bot.booking import flows as booking_flows
@@ -37,7 +45,6 @@ KEEP_WORDS = re.compile(r"\b(keep|leave it|as it is)\b", re.I)
 NOT_CANCEL = re.compile(
     r"\b(don'?t|dont|do not|not|never|no need to|rather not)\s+(\w+\s+)?(cancel\w*|cancle)\b", re.I
 )
-HELP_BUTTON = {"title": "What else can you do?", "payload": "/help"}
 # The reference slot holds this when the resident has no reference and will be sent it instead.
 BY_CONTACT = "by-contact"
 NO_REFERENCE = re.compile(

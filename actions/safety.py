@@ -227,10 +227,12 @@ def _their_own_request(tracker: Tracker, text: str) -> bool:
     )
 
 
+# "im fine with nights", "im ok doing evenings" say nothing about being safe; "ok for now" does
+_NOT_ABOUT_SAFETY = r"(?! (?:with|doing|to|about|if|working|as)\b| for (?!now\b))"
 _SAFE = re.compile(
     r"^\W*(?:(?:um+|erm|well|ok|okay|yes|yeah)\W+)?(?:yes|yeah|yep|yup|yh|ye|yea|ya|i think so|"
     r"i'?m safe|im safe|i am safe|safe now|(?:i'?m|im|i am) (?:ok|okay|fine|alright|all right)"
-    r"(?! (?:with|doing|to|about|if|working|as)\b| for (?!now\b))|"
+    rf"{_NOT_ABOUT_SAFETY}|"
     r"ok for now|okay for now|for now yes|i have somewhere|i'?ve got somewhere|i got somewhere|"
     r"i have a place|i can stay|i'?m staying|im staying|i do)\b",
     re.IGNORECASE,
@@ -243,9 +245,7 @@ _NOT_SAFE = re.compile(
 
 
 _OK_NOW = re.compile(
-    r"\b(?:i'?m|im|i am) (?:ok|okay|fine|alright|all right|safe)\b(?! (?:with|doing|to|about|"
-    r"if|working|as)\b| for (?!now\b))",
-    re.I,
+    rf"\b(?:i'?m|im|i am) (?:ok|okay|fine|alright|all right|safe)\b{_NOT_ABOUT_SAFETY}", re.I
 )
 _NOT_OK = re.compile(r"\bnot (?:ok|okay|fine|alright|all right|safe)\b", re.I)
 

@@ -946,10 +946,15 @@ def _said(text: str, patterns: Iterable[str], *, owned: bool) -> bool:
     )
 
 
+def _barrier_said(text: str, name: str) -> bool:
+    return _said(text, OWNED.get(name, ()), owned=True) or _said(
+        text, SAID.get(name, ()), owned=False
+    )
+
+
 def barriers(text: str) -> set[str]:
     """Every barrier the resident says is theirs (more than one can be said at once)."""
-    found = {name for name, patterns in OWNED.items() if _said(text, patterns, owned=True)}
-    found |= {name for name, patterns in SAID.items() if _said(text, patterns, owned=False)}
+    found = {name for name in {*OWNED, *SAID} if _barrier_said(text, name)}
     if (
         "health" in found
         and "mental_health" in found
@@ -1152,7 +1157,7 @@ def interests(text: str, entities: Iterable[Mapping[str, Any]]) -> str | None:
     ]
     if gcse(text) is not None:  # "got a 5 in english, a 3 in maths": grades, not interests
         named = [n for n in named if not re.fullmatch(r"english|maths?|mathematics", n.lower())]
-    if "english_language" in barriers(text):  # "i need work. no english good": not a wish
+    if _barrier_said(text, "english_language"):  # "i need work. no english good": not a wish
         named = [n for n in named if not re.fullmatch(r"english|esol|language", n.lower())]
     if re.search(_SCHOOL_RUN, text):  # "kids in nursery till 3": their hours, not a wish
         wished = _from_words(text) or ""

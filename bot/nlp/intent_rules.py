@@ -167,6 +167,10 @@ LOOKING_FOR = re.compile(
 )
 # Anger at the assistant gets an apology and a person, whatever else the words look like.
 COMPLAIN = "complain"
+COMPLAINT_WORDS = (
+    r"\b(complain|complaint|rude|unhelpful|never (called|rang|phoned|turned up|showed up)|"
+    r"didn'?t (call|ring|phone|turn up|show up)|stood me up|let me down)\b"
+)
 FRUSTRATED = re.compile(
     r"\b(you'?re|you are|ur|u r|this is|this bot is|that'?s|its|it'?s|what a|so|how)\s+(so |really "
     r"|fucking |f\w*ing |bloody |completely |absolutely )?(useless|rubbish|stupid|pointless|"
@@ -180,11 +184,11 @@ FRUSTRATED = re.compile(
     r"\b(already|just) (told|said|answered|gave)\b|(?<!what )\bi (told|said) (you|u|that)( "
     r"already)?\b|"
     r"\bhow many times\b|\bgoing round in circles\b|\b(you|u) keep (asking|getting it wrong|"
-    r"saying the same|repeating)\b|^\W*not helpful( at all)?\W*$|"
-    r"\b(complain|complaint|rude|unhelpful|never (called|rang|phoned|turned up|showed up)|"
-    r"didn'?t (call|ring|phone|turn up|show up)|stood me up|let me down)\b",
+    r"saying the same|repeating)\b|^\W*not helpful( at all)?\W*$|" + COMPLAINT_WORDS,
     re.IGNORECASE,
 )
+# A complaint about the service, which gets the council's contacts as well as an apology
+COMPLAINT = re.compile(COMPLAINT_WORDS, re.IGNORECASE)
 
 
 # "complain about my bin collection": a council service, not this one (out of scope).
@@ -371,25 +375,24 @@ def apply(message: Message) -> None:
     ):
         _set_intent(message, COMPLAIN, 1.0)
         return
-    if name in ("start_again", "confirm_restart") and NOT_RESTART.search(text):
+    not_restart = NOT_RESTART.search(text) is not None
+    if name in ("start_again", "confirm_restart") and not_restart:
         _set_intent(message, "deny", 1.0)  # "no dont start again": nothing is wiped
         return
     plainly = next((i for i, words in PLAINLY.items() if words.search(text)), None)
-    if plainly == "start_again" and NOT_RESTART.search(text):
+    if plainly == "start_again" and not_restart:
         plainly = None
     if plainly == "start_again" and YES_FIRST.search(text):
         plainly = "confirm_restart"  # "yes delete this chat": the answer to "start again?"
     if plainly is not None and name not in ("crisis", "request_adviser"):
         _set_intent(message, plainly, 1.0)
         return
-    if (
-        name not in KEEP_INTENTS
-        and not (name in SEARCH_INTENTS and LOOKING_FOR.search(text))
-        and question_topic(text) is not None
-    ):
+    asks = name not in KEEP_INTENTS and not (name in SEARCH_INTENTS and LOOKING_FOR.search(text))
+    topic = question_topic(text) if asks else None  # the knowledge base, matched once
+    if topic is not None:
         _set_intent(message, ASK_QUESTION, 1.0)
         return
-    if name == ASK_QUESTION and (not is_question(text) or question_topic(text) is None):
+    if name == ASK_QUESTION and (not is_question(text) or topic is None):
         # "im 23 n jobless since xmas" tells, it doesn't ask; "im 17 left college dont no what
         # to do" asks what the assistant does (career advice), not what the answers know; "can
         # the council help us recruit" is for the employer team
