@@ -56,6 +56,10 @@ SKIP_WORDS = re.compile(
     re.IGNORECASE,
 )
 SKIP_BUTTON = {"title": "Skip this question", "payload": "/skip"}
+MAX_TOWN_WORDS = 3  # "Newton on Trent", not a sentence
+# Questions "no" cannot answer, so a bare "nah" declines them
+NO_IS_NO_ANSWER = frozenset({"age", "location"})
+DECLINED = re.compile(r"^\W*(no|nah|na|nope|no thanks|no ta|rather not|prefer not)\W*$", re.I)
 
 
 def _skipped_note(tracker: Tracker, required: list[str], starting: bool) -> str | None:
@@ -64,6 +68,12 @@ def _skipped_note(tracker: Tracker, required: list[str], starting: bool) -> str 
     noted = (tracker.get_slot(NOTED) or {}).get("new") or []
     names = [q for q in required if flow.known(tracker.get_slot(q)) and (starting or q in noted)]
     return say.skipping(tracker.slots, names)
+
+
+def _names_a_place(text: str) -> bool:
+    """A postcode (known or not: ``resolve`` says which) or a town in the places data."""
+    with database() as db:
+        return any(places.is_known(c, db_session=db) for c in parse.place_candidates(text))
 
 
 class ValidateAssessmentForm(FormValidationAction):
@@ -121,6 +131,8 @@ class ValidateAssessmentForm(FormValidationAction):
             return {}
         if intent == "skip" or SKIP_WORDS.match(text) or UNSURE.match(text):
             return {question: SKIPPED}  # "don't know" is an answer: unknown, not a failure
+        if question in NO_IS_NO_ANSWER and DECLINED.match(text):
+            return {question: SKIPPED}  # "nah" to "how old are you?": they'd rather not say
         if self._about_something_else(question, text, intent, tracker):
             return {}  # "actually id rather do a course", "sorry im 52" asked for a postcode
         return {question: text or "?"}
@@ -134,7 +146,7 @@ class ValidateAssessmentForm(FormValidationAction):
         if not told:
             return False
         if question == "location":
-            return not parse.place_candidates(text)
+            return not _names_a_place(text)
         return read(question, text, intent, entities_of(tracker)) is None
 
     @staticmethod
@@ -233,7 +245,9 @@ class ValidateAssessmentForm(FormValidationAction):
                 try:
                     place = places.resolve(candidate, area, db_session=db)
                 except PostcodeError as exc:
-                    problem = problem or exc.message
+                    # "no town called 'not rly good wiv computers'" only for words that could be one
+                    if len(candidate.split()) <= MAX_TOWN_WORDS:
+                        problem = problem or exc.message
                     continue
                 if not place.in_area:
                     dispatcher.utter_message(

@@ -49,18 +49,23 @@ def resident_text(tracker: Tracker) -> str:
     return ""
 
 
-def _place(candidates: list[str]) -> tuple[str, bool] | None:
+def _place(candidates: list[str]) -> tuple[str, bool] | str | None:
     """The first candidate that is a real postcode, district or town, and whether it is in the
-    council's area; invented or mistyped places are left for the question to sort out."""
+    council's area; else why a postcode given could not be found ("We couldn't find the
+    postcode DB2 4RT…"), so the resident knows why they are asked again. A town not found is
+    left for the question to sort out."""
     area = frozenset(council().local_authority_codes)
+    problem = None
     with database() as db:
         for candidate in candidates:
             try:
                 found = places.resolve(candidate, area, db_session=db)
-            except PostcodeError:
+            except PostcodeError as exc:
+                if any(ch.isdigit() for ch in candidate):
+                    problem = problem or exc.message
                 continue
             return found.label, found.in_area
-    return None
+    return problem
 
 
 def _merged_barriers(before: Any, found: set[str]) -> list[str] | None:
@@ -69,9 +74,9 @@ def _merged_barriers(before: Any, found: set[str]) -> list[str] | None:
     return sorted(known | found) if found - known else None
 
 
-def new_facts(tracker: Tracker) -> dict[str, Any]:
+def new_facts(tracker: Tracker) -> tuple[dict[str, Any], str | None]:
     """The slot values this message states that differ from what is known, except the answer to
-    the question on screen."""
+    the question on screen; and why a postcode it gives could not be used, if so."""
     asked = tracker.get_slot("requested_slot") if tracker.active_loop_name else None
     read = facts.read(
         resident_text(tracker),
@@ -80,6 +85,7 @@ def new_facts(tracker: Tracker) -> dict[str, Any]:
         today=council_service.local_today(council()),
     )
     changes: dict[str, Any] = {}
+    problem = None
     if (
         "location" not in read
         and not flow.known(tracker.get_slot("location"))
@@ -90,14 +96,16 @@ def new_facts(tracker: Tracker) -> dict[str, Any]:
         searched = [str(e["value"]) for e in entities_of(tracker)
                     if e.get("entity") in ("postcode", "place") and e.get("value")]  # fmt: skip
         if searched:
-            read["location"] = searched
+            read["location"] = searched  # a place not found is for the search to say
     for slot, value in read.items():
         if slot == asked:
             continue
         before = tracker.get_slot(slot)
         if slot == "location":
             found = _place(value)
-            if found is None or found[0] == before:
+            if isinstance(found, str) and intent_of(tracker) not in SEARCHES:
+                problem = found
+            if not isinstance(found, tuple) or found[0] == before:
                 continue
             changes["location"], changes["in_area"] = found
         elif slot == "barriers":
@@ -114,7 +122,7 @@ def new_facts(tracker: Tracker) -> dict[str, Any]:
     if abroad and asked != "highest_level" and not flow.known(tracker.get_slot("highest_level")):
         changes["highest_level"] = flow.ABROAD
     changes.pop("qualifications_abroad", None)
-    return changes
+    return changes, problem
 
 
 class ActionReadProfile(Action):
@@ -124,7 +132,9 @@ class ActionReadProfile(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
-        changes = new_facts(tracker)
+        changes, problem = new_facts(tracker)
+        if problem:  # "live in DB2 4RT": said, not silently dropped and asked for again
+            dispatcher.utter_message(text=problem)
         corrected = [
             (slot, value)
             for slot, value in changes.items()

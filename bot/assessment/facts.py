@@ -827,7 +827,7 @@ SAID = {
     ],
     "english_language": [
         r"\benglish (?:is|not|isn't)[^.]{0,15}\b(?:problem|hard|difficult|weak|bad|not good|"
-        r"poor|little|not my first|my second)\b",
+        r"not so good|not very good|not great|poor|little|not my first|my second)\b",
         r"\bmy english (?:is )?(?:not|isn't|no|bad|poor|weak|little|not very|not so|"
         r"not that)\b",
         r"\b(?:english (?:is )?(?:not|isn't) my (?:first|main) language|english as a second "
@@ -1153,8 +1153,9 @@ def interests(text: str, entities: Iterable[Mapping[str, Any]]) -> str | None:
     named = [
         str(e.get("value"))
         for e in entities
-        if e.get("entity") in ("subject", "job_role") and e.get("value")
-    ]
+        if e.get("entity") in ("subject", "job_role")
+        and re.search(r"[a-z]", str(e.get("value")), re.I)
+    ]  # "rejected from 20 jobs": the model's "20" is no kind of work
     if gcse(text) is not None:  # "got a 5 in english, a 3 in maths": grades, not interests
         named = [n for n in named if not re.fullmatch(r"english|maths?|mathematics", n.lower())]
     if _barrier_said(text, "english_language"):  # "i need work. no english good": not a wish

@@ -33,6 +33,7 @@ from rasa.shared.nlu.training_data.message import Message
 
 from bot import clock
 from bot.assessment import facts
+from bot.glossary import service as glossary
 from bot.knowledge import service as knowledge
 from bot.safety.detect import kind as danger
 
@@ -197,6 +198,13 @@ ABOUT_A_COUNCIL_SERVICE = re.compile(
     r"pot ?holes?|roads?|streets?|litter|fly.?tipping|planning|street ?lights?|dog)\b",
     re.IGNORECASE,
 )
+# "wats esol", "wot is a t level": a short question about a word the glossary explains
+WHAT_IS = re.compile(
+    r"^\W*(wats|wots|wat|wot|what'?s|whats|what is|what are|what does|wat is|wot is|wats a|"
+    r"what'?s an?|whats an?)\b",
+    re.IGNORECASE,
+)
+WHAT_IS_WORDS = 6
 NOT_RESTART = re.compile(
     r"\b(no|don'?t|dont|do not|not|never|rather not)\b(\s+\w+){0,2}?\s+(start\w*|restart|wipe|"
     r"delete|clear|reset|erase)\b",
@@ -278,6 +286,14 @@ PLAINLY = {
     ),
     # "that time is no good, can i have a different day" (not "change my appointment");
     # "none of them suit, i work tues and wed"
+    # "i got a appointment next week but lost the number they gave me": find that one
+    "cancel_appointment": re.compile(
+        r"\bappointment\b.{0,60}\b(lost|forgot\w*|deleted|don'?t have|dont have|can'?t find|"
+        r"cant find)\b.{0,25}\b(reference|ref|number|code|text|email|message|confirmation)\b|"
+        r"\b(lost|forgot\w*|deleted|can'?t find|cant find)\b.{0,25}\b(reference|ref|"
+        r"confirmation)\b.{0,40}\bappointment\b",
+        re.IGNORECASE,
+    ),
     "book_appointment": re.compile(
         r"^(?!.*\b((my|the|our) (appointment|booking)|move|moving|change|changing|rearrange|"
         r"reschedule|come back|pop back|be back|call back)\b).*(\b(different|another|other) "
@@ -301,7 +317,9 @@ PLAINLY = {
         re.IGNORECASE,
     ),
     "help": re.compile(
-        r"^\W*(halp|instructions|what (do|should|can) i (type|say|write)|what can i ask( you)?"
+        r"^\W*(is (this|the service|this service|the chat|work local) free|does this cost "
+        r"(anything|money)|do i (have to|need to) pay for this|halp|instructions|"
+        r"what (do|should|can) i (type|say|write)|what can i ask( you)?"
         r"( about)?|what questions can (you|u) answer|(show|list|give) me the options|how do i "
         r"use (this|it)|how does this work)\W*$",
         re.IGNORECASE,
@@ -391,6 +409,14 @@ def apply(message: Message) -> None:
     topic = question_topic(text) if asks else None  # the knowledge base, matched once
     if topic is not None:
         _set_intent(message, ASK_QUESTION, 1.0)
+        return
+    if (
+        name not in ("crisis", "request_adviser", "request_callback")
+        and WHAT_IS.match(text)
+        and len(text.split()) <= WHAT_IS_WORDS
+        and glossary.lookup(text)
+    ):
+        _set_intent(message, "explain_term", 1.0)  # "wats esol": a word to explain, not a town
         return
     if name == ASK_QUESTION and (not is_question(text) or topic is None):
         # "im 23 n jobless since xmas" tells, it doesn't ask; "im 17 left college dont no what

@@ -47,6 +47,7 @@ _KINDS: dict[str, list[str]] = {
         r"\bend(ing)?\s+everything\s*[.!]*$",
         r"\b(had|have|had\s+just\s+about)\s+enough\s+of\s+(life|living|being\s+alive|it\s+all)\b",
         r"\bwant\s+to\s+disappear\s+(forever|for\s+good|and\s+never)",
+        r"\b(giving|give|given)\s+up\s+on\s+(everything|life|living|it\s+all)\b",
         r"\bwant\s+(it|everything|it\s+all)\s+to\s+(stop|end)\s*[.!]*$",
         r"\b(don'?t|do\s+not)\s+want\s+to\s+(carry|go)\s+on(\s+any\s*more)?\s*[.!]*$",
         r"\bcan'?t\s+carry\s+on(\s+(like\s+this|any\s*more|living))?\s*[.!]*$",

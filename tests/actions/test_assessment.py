@@ -283,3 +283,32 @@ def test_an_employer_is_never_asked_a_residents_questions(dispatcher):
     assert "age" in asyncio.run(
         ValidateAssessmentForm().required_slots([], dispatcher, resident, DOMAIN)
     )
+
+
+def test_words_that_are_no_town_are_not_called_one(demo_database, dispatcher):
+    """At the postcode question, "warehouse or driving" (noted as interests) is asked again
+    quietly; "not rly good wiv computers" is not "a town we couldn't find"."""
+    noted = {"new": ["interests"], "changed": []}
+    told = _answer(
+        "warehouse or driving",
+        "location",
+        {"wants": "job", "age": 22, "interests": "warehouse, driving", "profile_noted": noted},
+    )
+    assert _run(told, dispatcher) == [SlotSet("requested_slot", "location")]
+    assert [m["text"] for m in dispatcher.messages] == [
+        "You told me you're interested in warehouse, driving. I'll skip that question. If I got "
+        "it wrong, just tell me."
+    ]
+    dispatcher.messages.clear()
+    sentence = _answer("not rly good wiv computers", "location", {"wants": "job", "age": 22})
+    _run(sentence, dispatcher)
+    assert "town called" not in dispatcher.messages[0]["text"]
+    assert dispatcher.messages[0]["text"].startswith("Sorry, I didn't understand that.")
+
+
+@pytest.mark.parametrize("text", ["nah", "nope", "no thanks"])
+def test_a_bare_no_declines_a_question_no_cannot_answer(dispatcher, text):
+    """ "nah" to "how old are you?" is not "Please tell me your age as a number" again."""
+    events = _run(_answer(text, "age", {"wants": "job"}, intent="deny"), dispatcher)
+    assert SlotSet("age", "skipped") in events
+    assert not any("Sorry" in (m.get("text") or "") for m in dispatcher.messages)

@@ -83,3 +83,11 @@ def test_a_search_says_what_they_want_and_what_interests_them(dispatcher):
                   entities=[{"entity": "subject", "value": "cooking"}])  # fmt: skip
     assert SlotSet("interests", "cooking") in later
     assert all(e["name"] != "wants" for e in later)
+
+
+def test_a_postcode_that_cannot_be_found_is_said_not_dropped(demo_database, dispatcher):
+    """ "live in DB2 4RT" (no such postcode): the resident is told, so being asked for a
+    postcode later is no surprise; the rest is noted."""
+    events = _read(dispatcher, "im 22, live in DB2 4RT")
+    assert events == [SlotSet("age", 22), SlotSet(NOTED, {"new": ["age"], "changed": []})]
+    assert dispatcher.messages[-1]["text"].startswith("We couldn't find the postcode DB2 4RT.")

@@ -548,6 +548,7 @@ BARRIERS = [
     ("struggling to pay my bills", {"barriers": {"money"}}),
     ("do you do debt advice", {}),
     ("english is problem", {"barriers": {"english_language"}}),
+    ("english is not so good", {"barriers": {"english_language"}}),
     ("my english not good", {"barriers": {"english_language"}}),
     ("i speak little english", {"barriers": {"english_language"}}),
     ("english is not my first language", {"barriers": {"english_language"}}),
@@ -1012,6 +1013,7 @@ def test_what_a_message_states(text, expected):
         # the model's "english" is how well they speak it, not the work they want
         ("i need work. no english good", [{"entity": "job_role", "value": "english"}],
          "find_job", {"wants": "job", "barriers": {"english_language"}}),
+        ("been rejected from 20 jobs", [{"entity": "job_role", "value": "20"}], None, {}),
     ],
 )  # fmt: skip
 def test_what_the_model_found_is_used(text, entities, intent, expected):

@@ -54,7 +54,8 @@ def test_everyday_phrases_are_not(text):
      ("i have a warrant, bailiffs coming", "housing"),
      ("nowhere to sleep tonight with my kids", "homeless_tonight"),
      ("he said he'll kill me if i leave", "abuse"),
-     ("i took all my tablets", "overdose")],
+     ("i took all my tablets", "overdose"),
+     ("rejected from 20 jobs, feel like giving up on everything", "suicide")],
 )  # fmt: skip
 def test_each_danger_is_named(text, danger):
     assert kind(text) == danger

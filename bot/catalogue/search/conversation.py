@@ -171,7 +171,8 @@ def _subject_in(
         if kind in ("course", "service"):
             return "esol"
         said = re.sub(r"\benglish\b", " ", said)  # "no english good": a cue, not a job
-    named = _entity_values(entities, "subject", "job_role")
+    # "rejected from 20 jobs": the model's "20" is no subject
+    named = [n for n in _entity_values(entities, "subject", "job_role") if re.search("[a-zA-Z]", n)]
     if esol:  # nor is the model's "english" taken from it
         named = [n for n in named if n.lower() not in ("english", "esol", "language")]
     if named:
