@@ -178,11 +178,11 @@ def action_ms(log: Path, since: int) -> list[float]:
                                                        r"([\d.]+) ms", handle.read())]  # fmt: skip
 
 
-def nlu_ms(rasa_url: str) -> float:
+def nlu_ms(rasa_url: str, token: str) -> float:
     """NLU's own time on messages the server has not seen (each sample made new with a
     number), so that its NLU cache does not answer."""
     times = []
-    with httpx.Client(base_url=rasa_url, timeout=30) as http:
+    with httpx.Client(base_url=rasa_url, timeout=30, params={"token": token}) as http:
         for n in range(20):
             for text in NLU_SAMPLES:
                 started = time.perf_counter()
@@ -262,7 +262,7 @@ def ours(folder: Path) -> tuple[list[str], dict, list[str], list[str]]:
         rows.append(row(f"Work Local, {PACED_RESIDENTS} pausing {PAUSE_SECONDS:.0f} s",
                         results["paced"]))  # fmt: skip
         memory = [f"| {name} | {rss_mb(pid):.0f} MB |" for name, pid in pids.items()]
-        nlu = nlu_ms(stack.rasa_url)
+        nlu = nlu_ms(stack.rasa_url, stack.token)
         return rows, results, memory, breakdown(before, after, actions, nlu, cpu[50], results)
     finally:
         stack_module.stop(stack)

@@ -75,11 +75,11 @@ def conversation(base_url: str, turns: int) -> list[float]:
     return latencies
 
 
-def direct_to_rasa(rasa_url: str, turns: int) -> list[float]:
+def direct_to_rasa(rasa_url: str, turns: int, token: str) -> list[float]:
     """The same script sent straight to Rasa's REST channel: the gateway's share is the rest."""
     latencies = []
     sender = f"bench-{uuid.uuid4().hex}"
-    with httpx.Client(base_url=rasa_url, timeout=60) as http:
+    with httpx.Client(base_url=rasa_url, timeout=60, params={"token": token}) as http:
         for i in range(turns):
             started = time.perf_counter()
             response = http.post(
@@ -142,12 +142,12 @@ def run() -> str:
         try:
             conversation(stack.base_url, len(SCRIPT))  # warm-up: first turns load lazily
             single = conversation(stack.base_url, TURNS_PER_CONVERSATION)
-            direct_single = direct_to_rasa(stack.rasa_url, TURNS_PER_CONVERSATION)
+            direct_single = direct_to_rasa(stack.rasa_url, TURNS_PER_CONVERSATION, stack.token)
             concurrent, throughput = concurrently(
                 lambda: conversation(stack.base_url, TURNS_PER_CONVERSATION), 20
             )
             direct, direct_throughput = concurrently(
-                lambda: direct_to_rasa(stack.rasa_url, TURNS_PER_CONVERSATION), 20
+                lambda: direct_to_rasa(stack.rasa_url, TURNS_PER_CONVERSATION, stack.token), 20
             )
             assess_single = assessments(stack.base_url, None)
             assess_paused, paused_throughput = concurrently(

@@ -134,11 +134,13 @@ def cmd_run(args: argparse.Namespace) -> int:
     import os
 
     from bot import supervisor
-    from bot.assistant import training
+    from bot.assistant import internal_auth, training
 
     for option, variable in SCALE_OPTIONS.items():
         if getattr(args, option) is not None:
             os.environ[variable] = str(getattr(args, option))  # the children read it too
+    if not os.environ.get(internal_auth.ENV):  # a new secret for this start's processes
+        os.environ[internal_auth.ENV] = internal_auth.new_token()
     get_settings.cache_clear()
     settings = get_settings()
     problem = supervisor.scale_problem(settings)
@@ -165,9 +167,13 @@ def cmd_serve(args: argparse.Namespace) -> int:
     import os
 
     from bot import supervisor
-    from bot.assistant import endpoints, training
+    from bot.assistant import endpoints, internal_auth, training
 
     settings = get_settings()
+    refused = internal_auth.problem(settings.internal_token)
+    if refused:
+        print(refused, file=sys.stderr)
+        return 2
     host = args.host or "0.0.0.0"
     if args.role == "actions":
         command = supervisor.actions_command(port=args.port or settings.action_port)

@@ -42,6 +42,9 @@ class Settings(BaseSettings):
     log_format: str = Field("json", env="LOG_FORMAT", regex=r"^(json|text)$")
     max_message_chars: int = Field(2000, env="MAX_MESSAGE_CHARS")
     rasa_timeout_seconds: float = Field(10.0, env="RASA_TIMEOUT_SECONDS")
+    # The secret the API, Rasa and the action server share (bot/assistant/internal_auth.py):
+    # `worklocal run` makes one when it is not set; containers must all be given the same one.
+    internal_token: str = Field("", env="INTERNAL_TOKEN")
     # Council websites that embed the chat widget from this server (e.g.
     # "https://www.example.gov.uk"), comma-separated. Only they may call the chat gateway from
     # a browser; the widget on this server's own pages needs nothing here.

@@ -39,7 +39,9 @@ async def _lifespan(app: FastAPI):
     app.state.engine = get_engine()
     app.state.sessions = session_factory(app.state.engine)
     app.state.tracker_engine = make_engine(settings.effective_tracker_database_url)
-    app.state.rasa = RasaClient(settings.rasa_urls, settings.rasa_timeout_seconds)
+    app.state.rasa = RasaClient(
+        settings.rasa_urls, settings.rasa_timeout_seconds, settings.internal_token
+    )
     app.state.limiter = make_limiter(settings)
     metrics.watch_queue(app.state.sessions)
     worker = Worker(app.state.sessions, app.state.tracker_engine)

@@ -54,7 +54,10 @@ def render(settings: Settings, server: int = 0) -> dict[str, Any]:
     """Rasa server number ``server`` calls action server ``server mod n``."""
     actions = settings.action_server_urls
     return {
-        "action_endpoint": {"url": f"{actions[server % len(actions)]}/webhook"},
+        "action_endpoint": {
+            "url": f"{actions[server % len(actions)]}/webhook",
+            "token": settings.internal_token,  # sent as ?token= (bot/assistant/internal_auth.py)
+        },
         "tracker_store": tracker_store(
             settings.effective_tracker_database_url, settings.rasa_patches
         ),
@@ -65,5 +68,7 @@ def render(settings: Settings, server: int = 0) -> dict[str, Any]:
 def write(settings: Settings, server: int = 0) -> Path:
     settings.var_dir.mkdir(parents=True, exist_ok=True)
     path = settings.var_dir / ("endpoints.yml" if server == 0 else f"endpoints-{server}.yml")
+    path.touch(mode=0o600)  # it holds the shared token and any database password
+    path.chmod(0o600)
     path.write_text(yaml.safe_dump(render(settings, server), sort_keys=False))
     return path

@@ -1,6 +1,7 @@
 """Start Rasa's command line (``python -m bot.assistant.rasa_server run ...``) with the
 service's log lines and request ids (``bot.observability.sanic``), the route by which the
-gateway has a forgotten conversation's messages dropped from the NLU cache, and, unless
+gateway has a forgotten conversation's messages dropped from the NLU cache, the shared token
+(``bot.assistant.internal_auth``) on every route, and, unless
 ``WORKLOCAL_RASA_PATCHES=off``, the checked patches of ``bot.assistant.patches``.
 """
 
@@ -10,9 +11,15 @@ import sys
 
 
 def main() -> None:
+    from bot.assistant import internal_auth
     from bot.config import get_settings
 
-    if get_settings().rasa_patches:
+    settings = get_settings()
+    refused = internal_auth.problem(settings.internal_token)
+    if refused:
+        print(f"The Rasa server will not start: {refused}", file=sys.stderr)
+        raise SystemExit(2)
+    if settings.rasa_patches:
         from bot.assistant import patches
 
         try:
@@ -20,22 +27,29 @@ def main() -> None:
         except patches.PatchError as exc:
             print(f"The Rasa server will not start: {exc}", file=sys.stderr)
             raise SystemExit(2) from exc
+    import rasa.__main__
     import rasa.server
     import rasa.utils.io
-    from rasa.__main__ import main as rasa_main
     from rasa.utils.endpoints import EndpointConfig
 
     from bot.assistant import nlu_cache
-    from bot.observability import sanic
+    from bot.observability import rasa_logs, sanic
 
-    # The service's log lines and request ids, in place of Rasa's coloured logs. These change
-    # what is logged, never what Rasa does, so they stay with the patches off too.
+    # The service's log lines and request ids, in place of Rasa's coloured logs, and Rasa's
+    # structured events without residents' words or tracebacks' variables. These change what is
+    # logged, never what Rasa does, so they stay with the patches off too.
     rasa.utils.io.configure_colored_logging = sanic.configure_logs
-    rasa.server.create_app = nlu_cache.with_forget_route(
-        sanic.with_request_ids(rasa.server.create_app)
+    rasa.__main__.configure_structlog = rasa_logs.configure_structlog
+    rasa.server.create_app = internal_auth.protect(
+        nlu_cache.with_forget_route(sanic.with_request_ids(rasa.server.create_app)),
+        settings.internal_token,
+        open_paths=frozenset({"/"}),  # "Hello from Rasa", the liveness probe
     )
+    # Rasa's own check on its HTTP API as well; given here, not on the command line, where
+    # every user of the machine could read it.
+    sys.argv += ["--auth-token", settings.internal_token]
     EndpointConfig.request = sanic.forward_request_id(EndpointConfig.request)
-    rasa_main()
+    rasa.__main__.main()
 
 
 if __name__ == "__main__":

@@ -33,7 +33,7 @@ class RasaClient:
     httpx, a quarter of all its work on a turn (docs/benchmarks.md, "Load through the gateway").
     """
 
-    def __init__(self, base_urls: str | list[str], timeout: float = 10.0) -> None:
+    def __init__(self, base_urls: str | list[str], timeout: float = 10.0, token: str = "") -> None:
         urls = [base_urls] if isinstance(base_urls, str) else list(base_urls)
         self.base_urls = [url.rstrip("/") for url in urls if url.strip()]
         if not self.base_urls:
@@ -47,6 +47,8 @@ class RasaClient:
             for url in self.base_urls
         ]  # fmt: skip
         self._prefixes = [urlsplit(url).path for url in self.base_urls]
+        # Rasa refuses every request without the shared token (bot/assistant/internal_auth.py).
+        self._query = f"?token={quote(token, safe='')}" if token else ""
         self._next = itertools.count()
 
     def close(self) -> None:
@@ -77,7 +79,8 @@ class RasaClient:
         path = f"/worklocal/conversations/{quote(sender_id, safe='')}/forget"
         for pool, prefix in zip(self._pools, self._prefixes, strict=True):
             try:
-                pool.urlopen("POST", prefix + path, body=b"{}", timeout=urllib3.Timeout(2.0),
+                pool.urlopen("POST", prefix + path + self._query, body=b"{}",
+                             timeout=urllib3.Timeout(2.0),
                              headers={"Content-Type": "application/json"})  # fmt: skip
             except (HTTPError, OSError):
                 continue
@@ -92,7 +95,10 @@ class RasaClient:
             metrics.ASSISTANT_REQUESTS.labels(str(index)).inc()
             try:
                 response = self._pools[index].urlopen(
-                    "POST", self._prefixes[index] + path, body=data, headers=headers
+                    "POST",
+                    self._prefixes[index] + path + self._query,
+                    body=data,
+                    headers=headers,
                 )
             except ConnectTimeoutError as exc:  # refused or unanswered: never reached it
                 failure = exc
@@ -113,13 +119,14 @@ class RasaClient:
 
     def ready_servers(self) -> list[bool]:
         return [
-            _ready(pool, prefix) for pool, prefix in zip(self._pools, self._prefixes, strict=True)
+            _ready(pool, prefix + "/status" + self._query)
+            for pool, prefix in zip(self._pools, self._prefixes, strict=True)
         ]
 
 
-def _ready(pool: urllib3.HTTPConnectionPool, prefix: str) -> bool:
+def _ready(pool: urllib3.HTTPConnectionPool, status_url: str) -> bool:
     try:
-        response = pool.urlopen("GET", f"{prefix}/status", timeout=urllib3.Timeout(2.0))
+        response = pool.urlopen("GET", status_url, timeout=urllib3.Timeout(2.0))
         return response.status == 200 and bool(json.loads(response.data).get("model_file"))
     except (HTTPError, OSError, ValueError, AttributeError):
         return False

@@ -208,7 +208,7 @@ def _live_turn(
             _remember_offers(conversation, messages)
             return messages
         text = next(b["title"] for b in conversation.offered_buttons if b["payload"] == payload)
-    words = (text or "").strip()
+    words = guard.normalise(text or "")
     if is_crisis(words):
         mark_urgent(conversation)
         case.reason, case.urgency = "crisis", URGENCY["crisis"]

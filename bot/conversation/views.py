@@ -52,6 +52,8 @@ from bot.widget import service as widget
 
 log = logging.getLogger(__name__)
 router = APIRouter(prefix="/api/v1/conversations", tags=["conversations"])
+# A socket frame bigger than this is no message of a resident's (MAX_MESSAGE_CHARS is 2,000).
+MAX_FRAME_CHARS = 64 * 1024
 
 ERRORS = {
     404: {"model": ErrorOut, "description": "No conversation with that id"},
@@ -182,7 +184,14 @@ async def conversation_socket(websocket: WebSocket, conversation_id: str, after:
         pushing = asyncio.create_task(_push(websocket, live, sessions, conversation_id, after))
         try:
             while True:
-                raw = await websocket.receive_text()
+                frame = await websocket.receive()
+                if frame["type"] == "websocket.disconnect":
+                    return
+                raw = frame.get("text")
+                if raw is None or len(raw) > MAX_FRAME_CHARS:
+                    # Binary, or far beyond any message: no client of ours sends it.
+                    await websocket.close(code=1003 if raw is None else 1009)
+                    return
                 reply = await run_in_threadpool(
                     _turn, sessions, rasa, limits, conversation_id, raw, tracker
                 )
@@ -240,7 +249,7 @@ def _turn(
     """One socket turn, in its own unit of work, always answering with a JSON object."""
     try:
         body = UserMessageIn.parse_obj(json.loads(raw))
-    except (ValueError, ValidationError):
+    except (ValueError, ValidationError, RecursionError):  # RecursionError: nested too deep
         return error_body("invalid_request", 'Send a JSON object such as {"text": "hello"}.')
     answered = {"reply_to": body.id} if body.id else {}
     try:

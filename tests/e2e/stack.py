@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import secrets
 import signal
 import socket
 import subprocess
@@ -26,6 +27,11 @@ class Stack:
     var_dir: Path
     process: subprocess.Popen
     council_file: Path | None = None  # set when the test owns a copy of the council file
+    token: str = ""  # the secret Rasa and the action server ask for (INTERNAL_TOKEN)
+
+    def rasa(self, path: str) -> str:
+        """A URL on the Rasa server, with the token it needs."""
+        return f"{self.rasa_url}{path}{'&' if '?' in path else '?'}token={self.token}"
 
     def log_tail(self, lines: int = 40) -> str:
         parts = []
@@ -78,6 +84,7 @@ def start(var_dir: Path, extra_env: dict[str, str] | None = None, replicas: int 
         # Every simulated resident comes from this one address: the per-address limit on new
         # conversations would stop them (the limits' own tests switch it back on).
         "CONVERSATIONS_PER_HOUR": "0",
+        "INTERNAL_TOKEN": secrets.token_urlsafe(32),
         **(extra_env or {}),
     }
     log = (var_dir / "run.log").open("wb")
@@ -96,6 +103,7 @@ def start(var_dir: Path, extra_env: dict[str, str] | None = None, replicas: int 
         ports=ports,
         var_dir=var_dir,
         process=process,
+        token=env["INTERNAL_TOKEN"],
     )
     deadline = time.monotonic() + READY_TIMEOUT_SECONDS
     while time.monotonic() < deadline:

@@ -14,7 +14,7 @@ pytestmark = pytest.mark.e2e
 
 
 def rasa_events(stack, conversation_id: str) -> list[dict]:
-    response = httpx.get(f"{stack.rasa_url}/conversations/{conversation_id}/tracker", timeout=10)
+    response = httpx.get(stack.rasa(f"/conversations/{conversation_id}/tracker"), timeout=10)
     response.raise_for_status()
     return response.json()["events"]
 

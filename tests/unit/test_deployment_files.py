@@ -6,12 +6,14 @@ images themselves are built elsewhere; this keeps the files from drifting from t
 from __future__ import annotations
 
 import json
+import os
 import re
 import subprocess
 import sys
 import time
 
 import httpx
+import pytest
 import yaml
 
 from bot.cli import build_parser
@@ -56,15 +58,22 @@ def test_long_running_parts_have_health_checks_and_start_in_order():
             assert how["condition"] == wanted, (name, needed)
 
 
-def test_serve_actions_runs_the_action_server_in_the_foreground(tmp_path):
-    from tests.e2e.stack import free_port
-
-    port = free_port()
-    process = subprocess.Popen(
+def _serve_actions(port: int, token: str | None) -> subprocess.Popen:
+    env = {k: v for k, v in os.environ.items() if k != "INTERNAL_TOKEN"}
+    if token is not None:
+        env["INTERNAL_TOKEN"] = token
+    return subprocess.Popen(
         [sys.executable, "-m", "bot.cli", "serve", "actions", "--host", "127.0.0.1",
          "--port", str(port)],
-        cwd=PROJECT_ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        cwd=PROJECT_ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
     )  # fmt: skip
+
+
+def test_serve_actions_runs_the_action_server_in_the_foreground_behind_the_token(tmp_path):
+    from tests.e2e.stack import free_port
+
+    port, token = free_port(), "t" * 40
+    process = _serve_actions(port, token)
     try:
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
@@ -75,6 +84,25 @@ def test_serve_actions_runs_the_action_server_in_the_foreground(tmp_path):
                 time.sleep(0.5)
         else:
             raise AssertionError("the action server did not start")
+        # Anything but the probe needs the token: a neighbour cannot run actions.
+        run = {"next_action": "action_show_plan", "sender_id": "x", "tracker": {}, "domain": {}}
+        refused = httpx.post(f"http://127.0.0.1:{port}/webhook", json=run, timeout=5)
+        assert refused.status_code == 401
+        assert httpx.get(f"http://127.0.0.1:{port}/actions", timeout=5).status_code == 401
+        wrong = httpx.get(f"http://127.0.0.1:{port}/actions?token={'u' * 40}", timeout=5)
+        assert wrong.status_code == 401
+        listed = httpx.get(f"http://127.0.0.1:{port}/actions?token={token}", timeout=5)
+        assert listed.status_code == 200 and listed.json()
     finally:
         process.terminate()
         process.wait(20)
+
+
+@pytest.mark.parametrize("token", [None, "short"])
+def test_no_server_starts_without_a_proper_shared_token(token):
+    from tests.e2e.stack import free_port
+
+    process = _serve_actions(free_port(), token)
+    _, err = process.communicate(timeout=60)
+    assert process.returncode == 2
+    assert b"INTERNAL_TOKEN" in err

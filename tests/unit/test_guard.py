@@ -65,3 +65,32 @@ def test_exactly_one_of_text_and_payload(text, payload):
     with pytest.raises(InvalidMessage) as caught:
         accept(text=text, payload=payload, offered=OFFERED, max_chars=50)
     assert caught.value.code == "text_or_payload"
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "/ /restart",
+        "/\t/request_adviser",
+        '/ /inform{"age": 99}',
+        "//restart",
+        "\u3000/restart",  # an ideographic space, which str.strip removes as Rasa does
+        "/\u00a0/restart",
+    ],
+)
+def test_slashes_and_spaces_in_front_do_not_smuggle_a_command(typed):
+    accepted = accept(text=typed, payload=None, offered=OFFERED, max_chars=200)
+    assert accepted.rasa_text is None
+    assert accepted.local_reply == COMMAND_REPLY
+
+
+def test_a_lone_surrogate_is_repaired_not_passed_on():
+    accepted = accept(text="help me \ud800 find work", payload=None, offered=[], max_chars=200)
+    assert accepted.rasa_text == "help me \ufffd find work"
+    accepted.rasa_text.encode("utf-8")  # what spaCy, the databases and the logs need
+
+
+def test_a_real_emoji_pair_is_kept():
+    assert accept(text="job pls 😊", payload=None, offered=[], max_chars=200).rasa_text == (
+        "job pls 😊"
+    )
