@@ -189,8 +189,9 @@ def cmd_serve(args: argparse.Namespace) -> int:
         )  # fmt: skip
     else:
         command = supervisor.api_command(
-            host=host, port=args.port or settings.port, log_level=settings.log_level
-        )
+            host=host, port=args.port or settings.port, log_level=settings.log_level,
+            forwarded_allow_ips=settings.forwarded_allow_ips,
+        )  # fmt: skip
     os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
     os.execv(sys.executable, command)  # the container's main process becomes the server
 

@@ -45,6 +45,17 @@ class Settings(BaseSettings):
     # The secret the API, Rasa and the action server share (bot/assistant/internal_auth.py):
     # `worklocal run` makes one when it is not set; containers must all be given the same one.
     internal_token: str = Field("", env="INTERNAL_TOKEN")
+    # The host names the API answers to (a council's own domain, comma-separated; "*.example"
+    # for sub-domains); any other Host header gets 400, so no redirect can name another site.
+    allowed_hosts: str = Field("localhost,127.0.0.1", env="ALLOWED_HOSTS")
+    # The largest request body accepted (a chat message is at most a few KB).
+    max_body_bytes: int = Field(256 * 1024, env="MAX_BODY_BYTES", ge=1024)
+    # Proxies whose X-Forwarded-For / X-Forwarded-Proto the API believes (comma-separated
+    # addresses); none by default, so a client cannot choose the address the limits count.
+    forwarded_allow_ips: str = Field("", env="FORWARDED_ALLOW_IPS")
+    # Prometheus sends this as a bearer token to read /metrics; without it, /metrics answers
+    # only a client on this machine that came through no proxy.
+    metrics_token: str = Field("", env="METRICS_TOKEN")
     # Council websites that embed the chat widget from this server (e.g.
     # "https://www.example.gov.uk"), comma-separated. Only they may call the chat gateway from
     # a browser; the widget on this server's own pages needs nothing here.
@@ -102,6 +113,10 @@ class Settings(BaseSettings):
         return _urls(self.action_server_url) or [
             f"http://127.0.0.1:{self.action_port + i}" for i in range(self.action_servers)
         ]
+
+    @property
+    def allowed_host_list(self) -> list[str]:
+        return [h.strip().lower() for h in self.allowed_hosts.split(",") if h.strip()]
 
     @property
     def widget_origin_list(self) -> list[str]:

@@ -19,6 +19,7 @@ from bot.conversation.rasa_client import RasaClient
 from bot.conversation.views import router as conversation_router
 from bot.cors import ScopedCORS
 from bot.database.core import get_engine, make_engine, session_factory
+from bot.hardening import Hardening
 from bot.health.views import router as health_router
 from bot.notify.worker import Worker
 from bot.observability import logs, metrics
@@ -114,6 +115,7 @@ def create_app() -> FastAPI:
         origins=get_settings().widget_origin_list,
         methods=("GET", "POST", "DELETE"),
     )
+    app.add_middleware(Hardening)  # hosts, body size and security headers, for every route
     app.add_middleware(RequestId)  # outermost: every line of the request carries its id
     return app
 

@@ -120,7 +120,12 @@ def children(settings: Settings, model: Path) -> list[Child]:
     procs += [
         Child(
             _numbered("api", i),
-            api_command(host=settings.host, port=settings.port + i, log_level=settings.log_level),
+            api_command(
+                host=settings.host,
+                port=settings.port + i,
+                log_level=settings.log_level,
+                forwarded_allow_ips=settings.forwarded_allow_ips,
+            ),
             env,
             logs / _numbered("api", i, ".log"),
         )
@@ -144,10 +149,18 @@ def rasa_command(*, model: Path, endpoints: Path, interface: str, port: int) -> 
     ]  # fmt: skip
 
 
-def api_command(*, host: str, port: int, log_level: str) -> list[str]:
+def api_command(
+    *, host: str, port: int, log_level: str, forwarded_allow_ips: str = ""
+) -> list[str]:
+    """uvicorn believes X-Forwarded-For only from ``forwarded_allow_ips`` (FORWARDED_ALLOW_IPS),
+    and from nobody when it is empty: its own default trusts any client on this machine."""
+    proxies = (
+        ["--forwarded-allow-ips", forwarded_allow_ips] if forwarded_allow_ips.strip()
+        else ["--no-proxy-headers"]
+    )  # fmt: skip
     return [
         sys.executable, "-m", "uvicorn", "bot.main:app", "--host", host, "--port", str(port),
-        "--log-level", log_level.lower(), "--no-server-header",
+        "--log-level", log_level.lower(), "--no-server-header", *proxies,
         # Rasa pins websockets 10.4, older than uvicorn's default implementation needs.
         "--ws", "wsproto",
     ]  # fmt: skip

@@ -65,6 +65,7 @@ def isolated_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterat
     for name in ("DATABASE_URL", "TRACKER_DATABASE_URL", "REDIS_URL", "RASA_URL", "COUNCIL_FILE"):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("WORKLOCAL_VAR_DIR", str(tmp_path / "var"))
+    monkeypatch.setenv("ALLOWED_HOSTS", "localhost,127.0.0.1,testserver")  # TestClient's name
     _reset_caches()
     yield tmp_path / "var"
     _reset_caches()

@@ -60,6 +60,32 @@ class RedactingFormatter(logging.Formatter):
         return redact(super().format(record))
 
 
+class AccessLogPrivacy(logging.Filter):
+    """uvicorn's access lines without what identifies a resident: the client's address is cut
+    to its network (the last part of an IPv4 address, all but the first three groups of an
+    IPv6 one) and the query string, which may hold a postcode, is dropped."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        args = record.args
+        if isinstance(args, tuple) and len(args) == 5:
+            client, method, path, version, status = args
+            record.args = (network_of(str(client)), method, str(path).split("?", 1)[0],
+                           version, status)  # fmt: skip
+        return True
+
+
+def network_of(client: str) -> str:
+    """``"203.0.113.7:51234"`` -> ``"203.0.113.0"``; an IPv6 address (with or without its
+    port) -> its first three groups, ``"2001:db8:1::"``."""
+    host = client.rsplit(":", 1)[0] if client.count(":") == 1 or "]" in client else client
+    host = host.strip("[]")
+    if "." in host and host.count(".") == 3:
+        return ".".join([*host.split(".")[:3], "0"])
+    if ":" in host:
+        return ":".join(host.split(":")[:3]) + "::"
+    return host
+
+
 def configure(level: str, json_lines: bool) -> None:
     """One handler on the root logger; uvicorn's loggers propagate to it."""
     handler = logging.StreamHandler()
@@ -74,3 +100,6 @@ def configure(level: str, json_lines: bool) -> None:
     for name in ("uvicorn", "uvicorn.access", "uvicorn.error"):
         logging.getLogger(name).handlers[:] = []
         logging.getLogger(name).propagate = True
+    access = logging.getLogger("uvicorn.access")
+    if not any(isinstance(f, AccessLogPrivacy) for f in access.filters):
+        access.addFilter(AccessLogPrivacy())

@@ -2,20 +2,39 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter
+import hmac
+
+from fastapi import APIRouter, Request
 from fastapi.responses import Response
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 
+from bot.config import get_settings
 from bot.observability.logs import REQUEST_ID, new_request_id
 from bot.observability.metrics import REGISTRY
 
 router = APIRouter(include_in_schema=False)
 
 
+LOOPBACK = {"127.0.0.1", "::1"}
+
+
 @router.get("/metrics")
-def metrics() -> Response:
-    """Counts and timings only (no personal data). Keep it on the internal network."""
+def metrics(request: Request) -> Response:
+    """Counts and timings only (no personal data), for Prometheus: with ``METRICS_TOKEN`` as
+    its bearer token, or from this machine directly (no proxy) when no token is set. Anyone
+    else gets 404, as if there were nothing here."""
+    if not may_read_metrics(request):
+        return Response(status_code=404)
     return Response(generate_latest(REGISTRY), media_type=CONTENT_TYPE_LATEST)
+
+
+def may_read_metrics(request: Request) -> bool:
+    token = get_settings().metrics_token
+    if token:
+        given = request.headers.get("authorization", "")
+        return hmac.compare_digest(given.encode(), f"Bearer {token}".encode())
+    proxied = "x-forwarded-for" in request.headers or "forwarded" in request.headers
+    return not proxied and request.client is not None and request.client.host in LOOPBACK
 
 
 class RequestId:

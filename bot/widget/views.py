@@ -25,6 +25,15 @@ def widget_script(request: Request) -> Response:
     return Response(body, media_type="application/javascript; charset=utf-8", headers=headers)
 
 
+@router.get("/widget/plan.js", include_in_schema=False)
+def plan_script() -> Response:
+    """The plan page's print button and print-on-load, as a file: the page allows no inline
+    script (``bot.hardening``)."""
+    body = (service.WIDGET_DIR / "plan.js").read_bytes()
+    headers = {"Cache-Control": "public, max-age=300"}
+    return Response(body, media_type="application/javascript; charset=utf-8", headers=headers)
+
+
 @router.get("/api/v1/widget/config", summary="What the chat widget shows around a conversation")
 def widget_config() -> dict:
     """The council's name, phone number and opening hours (shown if the assistant can't be

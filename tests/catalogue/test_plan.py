@@ -80,11 +80,17 @@ def test_the_plan_page_opens_by_link_prints_and_is_private(on_demo):
         assert '<html lang="en-GB">' in page.text
         assert page.headers["cache-control"] == "no-store"
         assert plan["courses"][0]["title"] in page.text
-        assert "window.print()" not in page.text.split("</main>")[1]  # prints only when asked
+        assert 'data-autoprint="false"' in page.text  # prints only when asked
         printing = client.get(plan["link"] + "?print=1")  # the widget's "Print my plan"
-        assert "window.print()" in printing.text.split("</main>")[1]
+        assert 'data-autoprint="true"' in printing.text
+        assert "<script>" not in printing.text and "onclick" not in printing.text  # CSP: none
+        script = client.get("/widget/plan.js")
+        assert "data-autoprint" in script.text and "print-plan" in script.text
+        # The widget prints through a hidden frame on the council's own site.
+        assert "frame-ancestors 'self'" in printing.headers["content-security-policy"]
         as_json = client.get("/api/v1" + plan["link"])
         assert as_json.json()["reference"] == plan["reference"]
+        assert as_json.headers["cache-control"] == "no-store"
         missing = client.get("/plans/not-a-real-token")
         assert missing.status_code == 404 and "Plan not found" in missing.text
         assert client.get("/api/v1/plans/nope").json()["error"]["message"]

@@ -3,8 +3,10 @@ and sockets fed what no widget sends. Each runs against the real processes."""
 
 from __future__ import annotations
 
+import asyncio
 import json
 import secrets
+from concurrent.futures import ThreadPoolExecutor
 
 import httpx
 import pytest
@@ -29,7 +31,14 @@ def _logs(stack) -> str:
     return "\n".join(path.read_text(errors="replace") for path in files if path.exists())
 
 
-async def test_no_error_path_writes_what_a_resident_typed_to_any_log(embedded_stack):
+def in_own_loop(coroutine) -> None:
+    """Run ``coroutine`` on a thread of its own: once the browser tests' Playwright (sync API)
+    has started, this thread has an event loop running, and pytest-asyncio cannot start one."""
+    with ThreadPoolExecutor(1) as pool:
+        pool.submit(asyncio.run, coroutine).result()
+
+
+def test_no_error_path_writes_what_a_resident_typed_to_any_log(embedded_stack):
     marker = f"MARK{secrets.token_hex(6)}"
     resident = Resident(embedded_stack.base_url)
     http = httpx.Client(base_url=embedded_stack.base_url, timeout=30)
@@ -49,9 +58,13 @@ async def test_no_error_path_writes_what_a_resident_typed_to_any_log(embedded_st
     ws_url = (
         embedded_stack.base_url.replace("http", "ws") + f"/api/v1/conversations/{resident.id}/ws"
     )
-    async with websockets.connect(ws_url) as socket:
-        await socket.send(body)
-        assert "messages" in json.loads(await socket.recv())
+
+    async def over_the_socket() -> None:
+        async with websockets.connect(ws_url) as socket:
+            await socket.send(body)
+            assert "messages" in json.loads(await socket.recv())
+
+    in_own_loop(over_the_socket())
     # Straight to Rasa, past the gateway's repair: spaCy fails, and Rasa logs the exception.
     sender = f"{marker}-conversation"
     direct = httpx.post(
@@ -92,25 +105,29 @@ def test_rasa_and_the_action_server_answer_only_the_api(embedded_stack):
     assert "not a person" in all_text(Resident(embedded_stack.base_url).say("r u a bot"))
 
 
-async def test_a_socket_fed_what_no_widget_sends_is_closed_with_a_code(embedded_stack):
+def test_a_socket_fed_what_no_widget_sends_is_closed_with_a_code(embedded_stack):
     api_log = embedded_stack.var_dir / "logs" / "api.log"
     logged_before = len(api_log.read_text())
     resident = Resident(embedded_stack.base_url)
     ws_url = (
         embedded_stack.base_url.replace("http", "ws") + f"/api/v1/conversations/{resident.id}/ws"
     )
-    async with websockets.connect(ws_url) as socket:
-        await socket.send("[" * 20_000 + "]" * 20_000)  # nested past Python's recursion limit
-        assert json.loads(await socket.recv())["error"]["code"] == "invalid_request"
-        await socket.send(json.dumps({"text": "still there?"}))
-        assert "messages" in json.loads(await socket.recv())
-        await socket.send(b"\x00\x01binary")
-        with pytest.raises(websockets.ConnectionClosed):
-            await socket.recv()
-        assert socket.close_code == 1003
-    async with websockets.connect(ws_url, max_size=None) as socket:
-        await socket.send("x" * 200_000)
-        with pytest.raises(websockets.ConnectionClosed):
-            await socket.recv()
-        assert socket.close_code == 1009
+
+    async def feed() -> None:
+        async with websockets.connect(ws_url) as socket:
+            await socket.send("[" * 20_000 + "]" * 20_000)  # nested past Python's recursion limit
+            assert json.loads(await socket.recv())["error"]["code"] == "invalid_request"
+            await socket.send(json.dumps({"text": "still there?"}))
+            assert "messages" in json.loads(await socket.recv())
+            await socket.send(b"\x00\x01binary")
+            with pytest.raises(websockets.ConnectionClosed):
+                await socket.recv()
+            assert socket.close_code == 1003
+        async with websockets.connect(ws_url, max_size=None) as socket:
+            await socket.send("x" * 200_000)
+            with pytest.raises(websockets.ConnectionClosed):
+                await socket.recv()
+            assert socket.close_code == 1009
+
+    in_own_loop(feed())
     assert "Traceback" not in api_log.read_text()[logged_before:]

@@ -83,7 +83,9 @@ def test_five_wrong_passwords_lock_the_account(client):
     assert sign_in(client, "amira").status_code == 303  # other accounts are unaffected
 
 
-def test_the_session_cookie_is_http_only_strict_and_secure_off_loopback(app):
+def test_the_session_cookie_is_http_only_strict_and_secure_off_loopback(app, monkeypatch):
+    monkeypatch.setenv("ALLOWED_HOSTS", "console.example.gov.uk")  # the council's console
+    get_settings.cache_clear()
     with TestClient(app["app"], base_url="https://console.example.gov.uk") as remote:
         signed = sign_in(remote, "amira")
     cookie = signed.headers["set-cookie"]

@@ -55,14 +55,19 @@ def _sample(text: str, name: str, labels: str = "") -> float:
     return 0.0
 
 
-def test_metrics_count_turns_errors_and_the_queue(client):
-    before = client.get("/metrics").text
+PROMETHEUS = {"Authorization": "Bearer prometheus-secret"}
+
+
+def test_metrics_count_turns_errors_and_the_queue(client, monkeypatch):
+    monkeypatch.setenv("METRICS_TOKEN", "prometheus-secret")
+    get_settings.cache_clear()
+    before = client.get("/metrics", headers=PROMETHEUS).text
     failed = client.post("/api/v1/conversations", json={"greet": False})
     conversation = failed.json()["id"]
     assert client.post(f"/api/v1/conversations/{conversation}/messages",
                        json={"text": "hello"}).status_code == 503  # fmt: skip
     client.post(f"/api/v1/conversations/{conversation}/messages", json={"payload": "/forged"})
-    after = client.get("/metrics")
+    after = client.get("/metrics", headers=PROMETHEUS)
     assert after.headers["content-type"].startswith("text/plain")
     text = after.text
     errors = 'worklocal_errors_total{kind="assistant_unavailable"}'
@@ -73,6 +78,42 @@ def test_metrics_count_turns_errors_and_the_queue(client):
     assert _sample(text, gateway) == _sample(before, gateway) + 2
     assert 'worklocal_handoff_queue{status="waiting"} 0.0' in text
     assert conversation not in text  # no ids in metrics
+
+
+def test_metrics_are_not_public(client, monkeypatch):
+    assert client.get("/metrics").status_code == 404  # not this machine, no token set
+    monkeypatch.setenv("METRICS_TOKEN", "prometheus-secret")
+    get_settings.cache_clear()
+    assert client.get("/metrics").status_code == 404
+    wrong = client.get("/metrics", headers={"Authorization": "Bearer prometheus-secreT"})
+    assert wrong.status_code == 404
+    assert client.get("/metrics", headers=PROMETHEUS).status_code == 200
+
+
+def test_metrics_without_a_token_answer_this_machine_but_not_through_a_proxy():
+    from starlette.requests import Request
+
+    from bot.observability.views import may_read_metrics
+
+    def request(client: str, headers: list) -> Request:
+        scope = {"type": "http", "client": (client, 5000), "headers": headers, "path": "/metrics"}
+        return Request(scope)
+
+    assert may_read_metrics(request("127.0.0.1", []))
+    assert may_read_metrics(request("::1", []))
+    assert not may_read_metrics(request("127.0.0.1", [(b"x-forwarded-for", b"203.0.113.9")]))
+    assert not may_read_metrics(request("203.0.113.9", []))
+
+
+def test_access_lines_keep_the_network_not_the_address_and_no_query():
+    record = logging.LogRecord(
+        "uvicorn.access", logging.INFO, __file__, 1, '%s - "%s %s HTTP/%s" %d',
+        ("203.0.113.77:51234", "GET", "/api/v1/courses?postcode=DB1%201AA&q=care", "1.1", 200),
+        None,
+    )  # fmt: skip
+    assert logs.AccessLogPrivacy().filter(record)
+    assert record.getMessage() == '203.0.113.0 - "GET /api/v1/courses HTTP/1.1" 200'
+    assert logs.network_of("2001:db8:1:2::5:443") == "2001:db8:1::"
 
 
 def test_every_response_has_a_request_id_and_a_safe_one_is_kept(client):

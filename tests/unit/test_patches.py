@@ -36,7 +36,8 @@ def _python(code: str, **env: str) -> subprocess.CompletedProcess:
 def test_the_rasa_server_refuses_to_start_on_another_rasa():
     ran = _python(
         "import rasa; rasa.__version__ = '3.6.22'\n"
-        "from bot.assistant import rasa_server; rasa_server.main()"
+        "from bot.assistant import rasa_server; rasa_server.main()",
+        INTERNAL_TOKEN="t" * 40,
     )
     assert ran.returncode == 2
     assert "will not start: Rasa is 3.6.22" in ran.stderr and "WORKLOCAL_RASA_PATCHES" in ran.stderr
