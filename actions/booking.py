@@ -359,6 +359,10 @@ async def _not_chosen(
 
 
 STOP_BUTTON = {"title": "Don't book now", "payload": "/stop"}
+CHANGE_BUTTON = {
+    "title": "Change my appointment",
+    "payload": '/manage_booking{"booking_action":"change"}',
+}
 
 
 def _not_an_answer(value: Any) -> bool:
@@ -517,6 +521,11 @@ class ActionConfirmBooking(Action):
                 )  # fmt: skip
             except bookings.SlotTaken:
                 booking = None
+            except bookings.AlreadyBooked as exc:
+                bookings.cancel(booking, db_session=db)  # the hold on the new time goes
+                text = bookings.ALREADY_BOOKED[exc.reason].format(phone=phone)
+                dispatcher.utter_message(text=text, buttons=[CHANGE_BUTTON, PERSON_BUTTON])
+                return cleared
             else:
                 out = booking_flows.out(booking, db_session=db, council=council())
         if booking is None:

@@ -66,6 +66,10 @@ class Settings(BaseSettings):
     messages_per_minute: int = Field(30, env="MESSAGES_PER_MINUTE", ge=0)
     conversations_per_hour: int = Field(200, env="CONVERSATIONS_PER_HOUR", ge=0)
     sign_ins_per_hour: int = Field(30, env="SIGN_INS_PER_HOUR", ge=0)
+    # Appointments booked through the API, and bookings looked up, moved or cancelled by
+    # reference, per network address: a library's residents book a few an hour, not dozens.
+    bookings_per_hour: int = Field(20, env="BOOKINGS_PER_HOUR", ge=0)
+    booking_lookups_per_hour: int = Field(60, env="BOOKING_LOOKUPS_PER_HOUR", ge=0)
     # Parses of recent distinct messages each Rasa server keeps, so that a message it has
     # already understood ("yes", "17", "full time") is not run through NLU again; 0 = none.
     nlu_cache_size: int = Field(5000, env="NLU_CACHE_SIZE", ge=0)

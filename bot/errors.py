@@ -54,6 +54,14 @@ def rate_limited_body(exc: RateLimited) -> dict:
             "You're sending messages faster than I can answer them. "
             f"Please wait {wait} before sending another."
         )
+    elif exc.limit.name in ("booking", "booking_lookup"):
+        message = (
+            "There have been a lot of appointment requests from this network in the last "
+            f"hour, so we can't take another just now. Please try again in {wait}."
+        )
+        phone = _council_phone()
+        if phone:
+            message += f" You can also call {phone}."
     else:
         message = (
             "A lot of conversations have been started from this network in the last hour, so "

@@ -66,7 +66,10 @@ def confirm(
     now: datetime | None = None,
 ) -> Booking:
     """Confirm a held booking (the resident agreed to be contacted) and queue the message.
-    A booking made in a conversation joins its case, so the adviser starts from the answers."""
+    A booking made in a conversation joins its case, so the adviser starts from the answers.
+    AlreadyBooked when the contact or the conversation has enough appointments to come: the
+    caller lets the hold go."""
+    bookings.check_not_already_booked(booking, contact, db_session=db_session, now=now)
     if booking.case_id is None and booking.conversation_id:
         case = for_conversation(session=db_session, conversation_id=booking.conversation_id)
         booking.case_id = case.id if case is not None else None

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import or_, select, update
+from sqlalchemy import func, or_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -34,6 +34,25 @@ KEY_CONSTRAINTS = ("uq_bookings_idempotency_key", "bookings.idempotency_key")
 
 class SlotTaken(Exception):
     """Someone else has just booked or is holding that time."""
+
+
+class AlreadyBooked(Exception):
+    """One contact already holds an appointment to come for the same offer, or a conversation
+    has booked as many as one resident needs: one client must not fill an adviser's week."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason  # "same_contact" or "conversation"
+
+
+# Says that a booking exists, never when or its reference: whoever typed the contact may not
+# be the resident.
+ALREADY_BOOKED = {
+    "same_contact": "There is already an appointment to come for this, booked with this "
+    "contact. To change its time, use the reference on its confirmation, or call {phone}.",
+    "conversation": "This conversation has already booked the appointments one person needs. "
+    "To change one, use the reference on its confirmation, or call {phone}.",
+}
 
 
 class UnknownSlot(ValueError):
@@ -302,6 +321,33 @@ def upcoming_for_contact(
         .order_by(Booking.starts_at)
     ).scalars()
     return [b for b in found if same_contact(contact.value, b.contact)]
+
+
+MAX_UPCOMING_PER_CONVERSATION = 2
+
+
+def check_not_already_booked(
+    booking: Booking, contact: Contact, *, db_session: Session, now: datetime | None = None
+) -> None:
+    """AlreadyBooked when ``contact`` has another appointment to come for ``booking``'s offer,
+    or ``booking``'s conversation already has two to come. ``booking`` itself (a retried
+    request, a confirmation repeated) never counts against itself."""
+    now = now or utcnow()
+    others = [b for b in upcoming_for_contact(contact, db_session=db_session, now=now)
+              if b.id != booking.id]  # fmt: skip
+    if any(b.offer == booking.offer for b in others):
+        raise AlreadyBooked("same_contact")
+    if booking.conversation_id:
+        booked = db_session.execute(
+            select(func.count(Booking.id)).where(
+                Booking.conversation_id == booking.conversation_id,
+                Booking.id != booking.id,
+                Booking.status == "confirmed",
+                Booking.starts_at >= now,
+            )
+        ).scalar_one()
+        if booked >= MAX_UPCOMING_PER_CONVERSATION:
+            raise AlreadyBooked("conversation")
 
 
 def upcoming_in_conversation(

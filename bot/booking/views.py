@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from fastapi import APIRouter, Depends, Header, Query, Response
+from fastapi import APIRouter, Depends, Header, Query, Request, Response
 from fastapi.encoders import jsonable_encoder
 from fastapi.responses import JSONResponse
 from sqlalchemy.orm import Session, sessionmaker
@@ -22,7 +22,7 @@ from bot.catalogue.search import place as places
 from bot.catalogue.venue import service as venue_service
 from bot.council import service as council_service
 from bot.database.core import session_scope
-from bot.deps import current_time, sessions
+from bot.deps import client_address, current_time, sessions
 from bot.errors import error_body
 
 router = APIRouter(prefix="/api/v1", tags=["appointments"])
@@ -37,6 +37,17 @@ NO_CONSENT = (
     "Tick the box to agree, or call {phone} to book instead."
 )
 PRIVATE = {"Cache-Control": "no-store"}
+
+
+def booking_limit(request: Request) -> None:
+    """Per network address: making appointments (``booking``)."""
+    request.app.state.limiter.check("booking", client_address(request))
+
+
+def lookup_limit(request: Request) -> None:
+    """Per network address: finding a booking by reference, so references cannot be tried
+    one after another (``booking_lookup``)."""
+    request.app.state.limiter.check("booking_lookup", client_address(request))
 
 
 def _problem(code: str, message: str, status: int, **extra) -> JSONResponse:
@@ -115,7 +126,10 @@ def list_slots(
         )
 
 
-@router.post("/bookings", status_code=201, response_model=BookingOut, summary="Book an appointment")
+@router.post(
+    "/bookings", status_code=201, response_model=BookingOut, summary="Book an appointment",
+    dependencies=[Depends(booking_limit)],
+)  # fmt: skip
 def create_booking(
     booking_in: BookingIn,
     idempotency_key: str | None = Header(None, max_length=100),
@@ -144,6 +158,10 @@ def create_booking(
         except bookings.SlotTaken:
             db.rollback()
             return _taken(db, booking_in.slot, now)
+        except bookings.AlreadyBooked as exc:
+            db.rollback()  # lets the hold on the new time go
+            message = bookings.ALREADY_BOOKED[exc.reason].format(phone=council.phone)
+            return _problem("already_booked", message, 409)
         return _json(flows.out(booking, db_session=db, council=council), 201)
 
 
@@ -152,6 +170,7 @@ def create_booking(
     response_class=Response,
     summary="A booking as a calendar file",
     responses={200: {"content": {"text/calendar": {}}}},
+    dependencies=[Depends(lookup_limit)],
 )
 def booking_calendar(
     reference: str,
@@ -179,7 +198,12 @@ def booking_calendar(
         )
 
 
-@router.get("/bookings/{reference}", response_model=BookingOut, summary="One booking")
+@router.get(
+    "/bookings/{reference}",
+    response_model=BookingOut,
+    summary="One booking",
+    dependencies=[Depends(lookup_limit)],
+)
 def get_booking(
     reference: str,
     x_booking_contact: str = Header(..., max_length=254, description="The contact given."),
@@ -194,7 +218,12 @@ def get_booking(
         return _json(flows.out(booking, db_session=db, council=council))
 
 
-@router.patch("/bookings/{reference}", response_model=BookingOut, summary="Change the time")
+@router.patch(
+    "/bookings/{reference}",
+    response_model=BookingOut,
+    summary="Change the time",
+    dependencies=[Depends(lookup_limit)],
+)
 def change_booking(
     reference: str,
     change: BookingChange,
@@ -221,7 +250,12 @@ def change_booking(
         return _json(flows.out(booking, db_session=db, council=council))
 
 
-@router.delete("/bookings/{reference}", response_model=BookingOut, summary="Cancel a booking")
+@router.delete(
+    "/bookings/{reference}",
+    response_model=BookingOut,
+    summary="Cancel a booking",
+    dependencies=[Depends(lookup_limit)],
+)
 def cancel_booking(
     reference: str,
     x_booking_contact: str = Header(..., max_length=254, description="The contact given."),

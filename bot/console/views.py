@@ -440,6 +440,11 @@ def book_for_resident(
             raise cases.CaseConflict(str(exc)) from None
         except bookings.SlotTaken:
             raise cases.CaseConflict("That time has just been taken. Choose another.") from None
+        except bookings.AlreadyBooked:
+            raise cases.CaseConflict(
+                "This contact already has an appointment to come for this. Move that one to "
+                "the new time instead (or cancel it first), so the resident is not booked twice."
+            ) from None
         except bookings.UnknownSlot:
             raise cases.CaseConflict(
                 "That time is not offered. Choose one from the list."

@@ -1,5 +1,5 @@
 """Rate limits: how often one conversation may send, and one network address may start
-conversations or try to sign in.
+conversations, try to sign in, book appointments or look bookings up by reference.
 
 Counts are kept in Redis when ``REDIS_URL`` is set, so every API process sees the same count
 (a resident's consecutive messages may reach different processes); in this process otherwise.
@@ -174,6 +174,8 @@ def limits(settings: Settings) -> dict[str, Limit]:
         "message": Limit("message", settings.messages_per_minute, 60),
         "conversation": Limit("conversation", settings.conversations_per_hour, 3600),
         "sign_in": Limit("sign_in", settings.sign_ins_per_hour, 3600),
+        "booking": Limit("booking", settings.bookings_per_hour, 3600),
+        "booking_lookup": Limit("booking_lookup", settings.booking_lookups_per_hour, 3600),
     }
 
 

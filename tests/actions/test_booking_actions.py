@@ -164,6 +164,23 @@ def test_no_consent_books_nothing_and_frees_the_time(demo_database, dispatcher):
         assert db.execute(select(Booking.status)).scalar_one() == "cancelled"
 
 
+def test_a_second_booking_for_the_same_thing_with_the_same_contact_is_let_go(
+    demo_database, dispatcher
+):
+    assert _confirm(dispatcher, _held(dispatcher, sender_id="conv-1"), sender_id="conv-1")
+    second = _held(dispatcher, sender_id="conv-2")  # the same resident, another day, same number
+    assert _confirm(dispatcher, second, sender_id="conv-2") == CLEARED
+    message = dispatcher.messages[-1]
+    assert "already an appointment to come for this" in message["text"]
+    assert [b["payload"] for b in message["buttons"]] == [
+        '/manage_booking{"booking_action":"change"}',
+        "/request_adviser",
+    ]
+    with session_scope(_sessions()) as db:
+        statuses = db.execute(select(Booking.status).order_by(Booking.id)).scalars().all()
+        assert statuses == ["confirmed", "cancelled"]  # the second time is free again
+
+
 def test_a_hold_from_another_conversation_cannot_be_confirmed(demo_database, dispatcher):
     hold = _held(dispatcher, sender_id="conv-1")
     assert _confirm(dispatcher, hold, sender_id="someone-else") == CLEARED

@@ -157,3 +157,42 @@ def test_the_calendar_file_needs_the_token_or_the_contact(client):
 def _event(response):
     assert response.status_code == 200, response.text
     return icalendar.Calendar.from_ical(response.content).walk("VEVENT")[0]
+
+
+def test_one_contact_cannot_book_a_second_time_for_the_same_thing(client):
+    first, second = _slots(client)[:2]
+    assert _book(client, first).status_code == 201
+    again = _book(client, second)  # same contact, same offer
+    assert again.status_code == 409
+    error = again.json()["error"]
+    assert error["code"] == "already_booked" and "reference on its confirmation" in error["message"]
+    assert first["label"] not in error["message"]  # says that one exists, never when
+    assert second["id"] in {s["id"] for s in _slots(client)}  # the new time was let go
+    assert _book(client, second, contact="sam@example.com").status_code == 201  # another person
+    careers = _slots(client, offer="skills_for_all")[0]
+    assert _book(client, careers).status_code == 201  # the same person, another service
+
+
+def test_looking_bookings_up_and_booking_are_limited_per_network_address(monkeypatch, demo_copy):
+    monkeypatch.setenv("DATABASE_URL", demo_copy)
+    monkeypatch.setenv("RASA_URL", "http://127.0.0.1:9")
+    monkeypatch.setenv("BOOKING_LOOKUPS_PER_HOUR", "3")
+    monkeypatch.setenv("BOOKINGS_PER_HOUR", "2")
+    get_settings.cache_clear()
+    from bot.main import create_app
+
+    with TestClient(create_app(), raise_server_exceptions=False) as client:
+        contact = {"X-Booking-Contact": "07700 900123"}
+        for reference in ("AAA-AAA", "AAA-AAB", "AAA-AAC"):  # trying references one by one
+            assert client.get(f"/api/v1/bookings/{reference}", headers=contact).status_code == 404
+        refused = client.delete("/api/v1/bookings/AAA-AAD", headers=contact)
+        assert refused.status_code == 429 and int(refused.headers["retry-after"]) > 0
+        assert refused.json()["error"]["code"] == "rate_limited"
+        assert "0113 496 0000" in refused.json()["error"]["message"]
+
+        slots = _slots(client)
+        assert _book(client, slots[0]).status_code == 201
+        assert _book(client, slots[1], contact="jo@example.com").status_code == 201
+        third = _book(client, slots[2], contact="al@example.com")
+        assert third.status_code == 429
+        assert slots[2]["id"] in {s["id"] for s in _slots(client)}  # nothing was held

@@ -154,3 +154,23 @@ def test_cancel_frees_the_time_and_finding_needs_reference_and_contact(demo_db, 
     bookings.cancel(booking, db_session=demo_db, now=NOW)
     assert booking.status == "cancelled" and booking.sequence == 1
     assert offered.id in {o.id for o in _slots(demo_db, council)}
+
+
+def test_a_conversation_books_at_most_two_appointments_to_come(demo_db, council):
+    offers = ["youth_pathways", "skills_for_all", "working_futures"]
+    contacts = ["07700 900201", "07700 900202", "07700 900203"]  # one client, three "people"
+    held = []
+    for offer in offers:  # one after another: a live hold takes its adviser's time away
+        first = _slots(demo_db, council, offer=offer)[0]
+        held.append(bookings.book_slot(db_session=demo_db, council=council, slot=first.id,
+                                       channel=first.channels[0], hold=True,
+                                       conversation_id="conv-many", now=NOW))  # fmt: skip
+    for booking, contact in zip(held[:2], contacts, strict=False):
+        bookings.check_not_already_booked(booking, parse(contact), db_session=demo_db, now=NOW)
+        bookings.confirm(booking, db_session=demo_db, first_name="Sam", contact=parse(contact),
+                         consent=True, now=NOW)  # fmt: skip
+    with pytest.raises(bookings.AlreadyBooked) as refused:
+        bookings.check_not_already_booked(held[2], parse(contacts[2]), db_session=demo_db, now=NOW)
+    assert refused.value.reason == "conversation"
+    # A booking never counts against itself: confirming it again (a retry) is allowed.
+    bookings.check_not_already_booked(held[0], parse(contacts[0]), db_session=demo_db, now=NOW)
