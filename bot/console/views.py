@@ -38,6 +38,7 @@ from bot.notify import service as notify
 from bot.plan import service as plans
 from bot.ratelimit.service import RateLimited, wait_text
 from bot.staff import service as staff_service
+from bot.staff import throttle as staff_throttle
 from bot.staff.models import Staff
 
 router = APIRouter(prefix="/console", include_in_schema=False)
@@ -159,20 +160,24 @@ def sign_in(
         response.headers["Retry-After"] = str(exc.retry_after)
         return response
     with session_scope(_sessions(request)) as session:
+        retry_after = 0
         try:
-            staff = staff_service.authenticate(session=session, email=email, password=password)
+            staff = staff_service.authenticate(session=session, email=email, password=password,
+                                               address=client_address(request))  # fmt: skip
         except staff_service.SignInRefused as refused:
             known = staff_service.by_email(session=session, email=email)
-            audit.record(session=session, staff_id=known.id if known else None,
-                         action="sign_in_refused", detail=refused.message[:60])  # fmt: skip
-            error = refused.message
+            action = "sign_in_slowed" if refused.retry_after else "sign_in_refused"
+            audit.record(session=session, staff_id=known.id if known else None, action=action)
+            error, retry_after = refused.message, refused.retry_after
         else:
             token, _row = staff_service.start_session(session=session, staff=staff)
             audit.record(session=session, staff_id=staff.id, action="signed_in")
             error = None
     if error:
-        response = _render(request, "sign_in.html", None, status=400, csrf=expected, next=next,
-                           error=error, email=email)  # fmt: skip
+        response = _render(request, "sign_in.html", None, status=429 if retry_after else 400,
+                           csrf=expected, next=next, error=error, email=email)  # fmt: skip
+        if retry_after:
+            response.headers["Retry-After"] = str(retry_after)
         return response
     target = next if next.startswith("/console") and not next.startswith("//") else "/console"
     response = RedirectResponse(target, status_code=303)
@@ -553,8 +558,10 @@ def staff_page(request: Request) -> Response:
     with session_scope(_sessions(request)) as session:
         who = auth.require(request, session, admin=True)
         people = session.execute(select(Staff).order_by(Staff.full_name)).scalars().all()
-        now = utcnow()
-        locked = {p.id for p in people if p.locked_until and as_utc(p.locked_until) > now}
+        slowed = staff_throttle.slowed(
+            session=session, emails=[p.email for p in people], now=utcnow()
+        )
+        locked = {p.id for p in people if p.email in slowed}
         return _render(request, "staff.html", who, people=people, locked_ids=locked)
 
 
@@ -592,7 +599,8 @@ def add_staff(
 def change_staff(
     request: Request, staff_id: int, change: str = Form(""), csrf: str = Form("")
 ) -> Response:
-    """Unlock an account locked by wrong passwords, or stop or restart someone's access."""
+    """Let an account slowed by wrong passwords be tried again now, or stop or restart
+    someone's access."""
     with session_scope(_sessions(request)) as session:
         who = auth.require(request, session, admin=True)
         auth.check_csrf(who, csrf)

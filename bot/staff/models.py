@@ -25,8 +25,6 @@ class Staff(Base):
     # The rota's key for the same person, so "today's appointments" finds their bookings.
     adviser_key = Column(String(60), nullable=True)
     password_hash = Column(String(200), nullable=False)
-    failed_logins = Column(Integer, nullable=False, default=0)
-    locked_until = Column(UTCDateTime, nullable=True)
     # Whether they take live chats when their console is open (presence needs both).
     available = Column(Boolean, nullable=False, default=False)
     active = Column(Boolean, nullable=False, default=True)
@@ -44,3 +42,17 @@ class StaffSession(Base):
     csrf_token = Column(String(64), nullable=False)
     created_at = Column(UTCDateTime, nullable=False, default=utcnow)
     expires_at = Column(UTCDateTime, nullable=False)
+
+
+class SignInFailure(Base):
+    """Wrong passwords counted for an email address (whether or not it has an account, so the
+    counting says nothing about which do), alone and together with the network address they
+    came from. Only hashes are stored, and a count is forgotten an hour after its last
+    failure (``bot.staff.throttle``)."""
+
+    __tablename__ = "sign_in_failures"
+
+    key = Column(String(64), primary_key=True)  # the email alone, or the email and the address
+    account = Column(String(64), nullable=False, index=True)  # the email alone
+    failures = Column(Integer, nullable=False, default=0)
+    last_failed_at = Column(UTCDateTime, nullable=False, index=True)

@@ -1,4 +1,5 @@
-"""Console accounts: passwords (argon2), sign-in with lockout, and server-side sessions."""
+"""Console accounts: passwords (argon2), sign-in slowed by wrong passwords, and server-side
+sessions."""
 
 from __future__ import annotations
 
@@ -14,10 +15,10 @@ from sqlalchemy.orm import Session
 
 from bot.booking.models import OFFERS
 from bot.clock import as_utc, utcnow
+from bot.ratelimit.service import wait_text
+from bot.staff import throttle
 from bot.staff.models import ROLES, Staff, StaffSession
 
-MAX_FAILURES = 5
-LOCKOUT = timedelta(minutes=15)
 SESSION_LENGTH = timedelta(hours=9)  # a working day; then sign in again
 MIN_PASSWORD = 12
 
@@ -26,16 +27,20 @@ _hasher = PasswordHasher()
 _DECOY = _hasher.hash(secrets.token_urlsafe(16))
 
 WRONG = "The email address or password is not right. Check them and try again."
-LOCKED = (
-    "This account is locked for 15 minutes after too many wrong passwords. "
-    "Try again later, or ask an admin to unlock it."
+SLOWED = (
+    "There have been several wrong passwords for this email address, so for your security "
+    "please wait {wait} before trying again. If you have forgotten your password, ask an "
+    "admin to reset it."
 )
 
 
 class SignInRefused(Exception):
-    def __init__(self, message: str) -> None:
+    """``retry_after``: seconds to wait, when the refusal was the wait itself."""
+
+    def __init__(self, message: str, retry_after: int = 0) -> None:
         super().__init__(message)
         self.message = message
+        self.retry_after = retry_after
 
 
 class InvalidAccount(ValueError):
@@ -87,7 +92,6 @@ def create(
         offers=list(offers or []),
         adviser_key=adviser_key,
         password_hash=_hasher.hash(password),
-        failed_logins=0,
         available=False,
         active=True,
     )
@@ -97,24 +101,26 @@ def create(
 
 
 def authenticate(
-    *, session: Session, email: str, password: str, now: datetime | None = None
+    *,
+    session: Session,
+    email: str,
+    password: str,
+    address: str = "",
+    now: datetime | None = None,
 ) -> Staff:
-    """The account, or SignInRefused. Five wrong passwords lock it for 15 minutes; the same
-    message serves an unknown email and a wrong password, so accounts cannot be probed."""
+    """The account, or SignInRefused. Wrong passwords slow further tries down
+    (``bot.staff.throttle``) and never lock the account; an unknown email and a wrong password
+    get the same answer, the same wait and the same time spent, so accounts cannot be probed."""
     now = now or utcnow()
+    wait = throttle.wait_seconds(session=session, email=email, address=address, now=now)
+    if wait > 0:
+        raise SignInRefused(SLOWED.format(wait=wait_text(wait)), retry_after=wait)
     staff = by_email(session=session, email=email or "")
-    if staff is None or not staff.active:
-        _verify(_DECOY, password)
+    known = staff is not None and staff.active
+    if not _verify(staff.password_hash if known else _DECOY, password) or not known:
+        throttle.record_failure(session=session, email=email, address=address, now=now)
         raise SignInRefused(WRONG)
-    if staff.locked_until is not None and as_utc(staff.locked_until) > now:
-        raise SignInRefused(LOCKED)
-    if not _verify(staff.password_hash, password):
-        staff.failed_logins = (staff.failed_logins or 0) + 1
-        if staff.failed_logins >= MAX_FAILURES:
-            staff.locked_until, staff.failed_logins = now + LOCKOUT, 0
-            raise SignInRefused(LOCKED)
-        raise SignInRefused(WRONG)
-    staff.failed_logins, staff.locked_until = 0, None
+    throttle.signed_in(session=session, email=email, address=address)
     if _hasher.check_needs_rehash(staff.password_hash):
         staff.password_hash = _hasher.hash(password)
     return staff
@@ -174,7 +180,8 @@ def csrf_ok(expected: str | None, given: str | None) -> bool:
 
 
 def unlock(*, session: Session, staff: Staff) -> None:
-    staff.failed_logins, staff.locked_until = 0, None
+    """Let someone slowed down by wrong passwords (theirs or a guesser's) try again now."""
+    throttle.clear(session=session, email=staff.email)
 
 
 def can_lead(staff: Staff) -> bool:

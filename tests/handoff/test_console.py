@@ -5,13 +5,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from datetime import timedelta
 
 import pytest
+import time_machine
 from fastapi.testclient import TestClient
 from sqlalchemy import select
 from starlette.websockets import WebSocketDisconnect
 
 from bot.audit.models import AuditEntry
+from bot.clock import utcnow
 from bot.config import get_settings
 from bot.database.core import make_engine, session_factory, session_scope
 from bot.demo.loader import DEMO_PASSWORD
@@ -74,13 +77,16 @@ def test_pages_need_signing_in_and_wrong_details_get_one_message(client):
     assert "The email address or password is not right" in unknown.text
 
 
-def test_five_wrong_passwords_lock_the_account(client):
-    for _ in range(4):
-        assert sign_in(client, "callum", "wrong-password").status_code == 400
-    locked = sign_in(client, "callum", "wrong-password")
-    assert "locked for 15 minutes" in locked.text
-    assert "locked for 15 minutes" in sign_in(client, "callum").text  # even the right one
+@pytest.mark.parametrize("who", ["callum", "nobody"])
+def test_wrong_passwords_slow_the_next_try_alike_for_known_and_unknown_emails(client, who):
+    for _ in range(3):
+        assert sign_in(client, who, "wrong-password").status_code == 400
+    slowed = sign_in(client, who)  # straight away, even with the right password
+    assert slowed.status_code == 429 and slowed.headers["retry-after"] == "1"
+    assert "please wait 1 second before trying again" in slowed.text
     assert sign_in(client, "amira").status_code == 303  # other accounts are unaffected
+    with time_machine.travel(utcnow() + timedelta(seconds=2)):  # never locked: the wait ends
+        assert sign_in(client, who).status_code == (303 if who == "callum" else 400)
 
 
 def test_the_session_cookie_is_http_only_strict_and_secure_off_loopback(app, monkeypatch):
@@ -310,13 +316,13 @@ def test_a_waiting_resident_can_go_back_to_the_assistant(client, app):
 
 def test_admins_add_unlock_and_deactivate_accounts(client):
     for _ in range(5):
-        sign_in(client, "callum", "wrong-password")  # locked now
+        sign_in(client, "callum", "wrong-password")  # slowed down now
     sign_in(client, "lead")
     assert client.get("/console/staff").status_code == 403  # team leads don't manage accounts
     client.cookies.clear()
     sign_in(client, "admin")
     page = client.get("/console/staff")
-    assert "Locked until" in page.text
+    assert "sign-in slowed" in page.text
     csrf = _csrf(page.text)
     unlock = r'action="/console/staff/(\d+)"[^<]*<input[^>]*>\s*<button[^>]*value="unlock"'
     callum = re.search(unlock, page.text).group(1)  # the only locked account

@@ -1,0 +1,113 @@
+"""Wrong passwords slow sign-in down; they never lock an account.
+
+A lock after five wrong passwords let anyone shut an adviser out with five requests, and told
+an attacker which emails had accounts (only they were ever locked). Here every email address
+typed is counted the same way, known or not, so the answers cannot tell them apart:
+
+- per email and network address: after 3 wrong passwords each try waits 1 s, 2 s, 4 s... up to
+  15 minutes, so guessing from one place is slow;
+- per email from anywhere: after 10, up to 5 minutes, so guessing from many places is slow too,
+  while the adviser at their own desk waits minutes at worst, never hours.
+
+A count is forgotten an hour after its last failure; signing in correctly clears that address's
+count, and an admin's "unlock" clears them all. Only hashes of emails and addresses are kept.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+from datetime import datetime, timedelta
+
+from sqlalchemy import delete, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from bot.clock import as_utc
+from bot.staff.models import SignInFailure
+
+FREE_TRIES_FROM_ONE_PLACE, LONGEST_FROM_ONE_PLACE = 3, 15 * 60
+FREE_TRIES_FROM_ANYWHERE, LONGEST_FROM_ANYWHERE = 10, 5 * 60
+FORGET_AFTER = timedelta(hours=1)
+
+
+def _digest(*parts: str) -> str:
+    return hashlib.sha256("\x1f".join(("worklocal-sign-in", *parts)).encode()).hexdigest()
+
+
+def _keys(email: str, address: str) -> tuple[str, str]:
+    """The email alone, and the email with the network address."""
+    email = (email or "").strip().lower()
+    return _digest(email), _digest(email, address)
+
+
+def delay_after(failures: int, free: int, longest: int) -> int:
+    """Seconds a try must wait after ``failures`` wrong passwords: none for the first ``free``,
+    then doubling from one second."""
+    if failures < free:
+        return 0
+    return min(longest, 2 ** min(failures - free, 20))
+
+
+def wait_seconds(*, session: Session, email: str, address: str, now: datetime) -> int:
+    """Whole seconds before this email may be tried again from this address (0: now)."""
+    account, pair = _keys(email, address)
+    rows = {row.key: row for row in session.execute(
+        select(SignInFailure).where(SignInFailure.key.in_((account, pair)))
+    ).scalars()}  # fmt: skip
+    waits = [0.0]
+    limits = (
+        (pair, FREE_TRIES_FROM_ONE_PLACE, LONGEST_FROM_ONE_PLACE),
+        (account, FREE_TRIES_FROM_ANYWHERE, LONGEST_FROM_ANYWHERE),
+    )
+    for key, free, longest in limits:
+        row = rows.get(key)
+        if row is None or now - as_utc(row.last_failed_at) > FORGET_AFTER:
+            continue
+        until = as_utc(row.last_failed_at) + timedelta(
+            seconds=delay_after(row.failures, free, longest)
+        )
+        waits.append((until - now).total_seconds())
+    return math.ceil(max(waits))
+
+
+def record_failure(*, session: Session, email: str, address: str, now: datetime) -> None:
+    account, pair = _keys(email, address)
+    session.execute(delete(SignInFailure).where(SignInFailure.last_failed_at < now - FORGET_AFTER))
+    for key in (account, pair):
+        row = session.get(SignInFailure, key)
+        if row is None:
+            try:
+                with session.begin_nested():
+                    session.add(SignInFailure(key=key, account=account, failures=1,
+                                              last_failed_at=now))  # fmt: skip
+                continue
+            except IntegrityError:  # another process counted the first failure meanwhile
+                row = session.get(SignInFailure, key)
+        row.failures += 1
+        row.last_failed_at = now
+    session.flush()
+
+
+def signed_in(*, session: Session, email: str, address: str) -> None:
+    """The right password from here: this address's count goes (the count from anywhere stays,
+    so a correct sign-in cannot reset a guesser's delay elsewhere)."""
+    session.execute(delete(SignInFailure).where(SignInFailure.key == _keys(email, address)[1]))
+
+
+def clear(*, session: Session, email: str) -> None:
+    """An admin's unlock: every count for this email, from everywhere."""
+    session.execute(delete(SignInFailure).where(SignInFailure.account == _keys(email, "")[0]))
+
+
+def slowed(*, session: Session, emails: list[str], now: datetime) -> set[str]:
+    """Of ``emails``, those with wrong passwords counted in the last hour: the accounts an
+    admin may want to unlock."""
+    by_account = {_keys(email, "")[0]: email for email in emails}
+    found = session.execute(
+        select(SignInFailure.account).where(
+            SignInFailure.account.in_(by_account),
+            SignInFailure.last_failed_at >= now - FORGET_AFTER,
+        )
+    ).scalars()
+    return {by_account[account] for account in found}
