@@ -23,6 +23,7 @@ from bot.handoff.models import URGENCY, Case
 from bot.live.hub import Hub, get_hub, publish_after_commit, queue_channel
 from bot.observability import metrics
 from bot.observability.logs import REQUEST_ID
+from bot.plan import service as plans
 from bot.safety.detect import is_crisis
 
 GREETING_PAYLOAD = "/greet"
@@ -218,8 +219,9 @@ def _live_turn(
 def end(
     *, session: Session, tracker_engine: Engine, conversation_id: str, hub: Hub | None = None
 ) -> None:
-    """End a conversation and forget it: the gateway's row and everything Rasa stored. A case
-    it opened stays for the advisers, unlinked."""
+    """End a conversation and forget it: the gateway's row, everything Rasa stored and the plan
+    made in it. A case a person is to act on stays for the advisers, unlinked (the privacy
+    notice says so); one nobody acted on goes."""
     conversation = get(session=session, conversation_id=conversation_id)
     if conversation is None:
         raise ConversationNotFound(conversation_id)
@@ -227,6 +229,7 @@ def end(
     # session below must not hold its write lock while another connection deletes.
     tracker.forget(tracker_engine, conversation.id)
     handoff.resident_left(session=session, conversation_id=conversation.id, hub=hub or get_hub())
+    plans.forget_conversation(conversation.id, db_session=session)
     session.delete(conversation)
 
 

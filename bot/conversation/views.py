@@ -34,7 +34,7 @@ from bot.conversation.models import (
 )
 from bot.conversation.rasa_client import AssistantUnavailable, RasaClient
 from bot.council import service as council_service
-from bot.database.core import session_scope
+from bot.database.core import checkpoint, session_scope
 from bot.deps import client_address, limiter, rasa_client, sessions, tracker_engine
 from bot.errors import (
     DATABASE_ERRORS,
@@ -125,9 +125,13 @@ def delete_conversation(
 
 
 def forget(factory: sessionmaker, tracker: Engine, rasa: RasaClient, conversation_id: str) -> None:
+    """Everything the privacy notice says goes when a conversation ends: the rows, Rasa's
+    events, the NLU cache's copies of its messages, and the SQLite logs' copies of them."""
     with session_scope(factory) as session:
         service.end(session=session, tracker_engine=tracker, conversation_id=conversation_id)
     rasa.forget(conversation_id)
+    checkpoint(factory.kw["bind"])
+    checkpoint(tracker)
 
 
 @router.get(

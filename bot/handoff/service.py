@@ -119,14 +119,19 @@ def queue(*, session: Session, council_slug: str, offers: list[str] | None) -> l
 
 def untouched():
     """Cases nobody has acted on, opened only because the assessment ended or the assistant
-    misunderstood (no contact asked for, no adviser, no booking): they are the conversation's,
-    and are forgotten with it, as the privacy notice says."""
+    misunderstood (no contact asked for, no adviser, no booking, no adviser's note or message):
+    they are the conversation's, and are forgotten with it, as the privacy notice says. What an
+    adviser wrote is their record of the help given and keeps its case."""
     return (
         Case.reason.in_(("assessment", "not_understood"))
         & (Case.status == "open")
         & Case.claimed_by.is_(None)
         & Case.contact.is_(None)
         & ~select(Booking.id).where(Booking.case_id == Case.id).exists()
+        & ~select(CaseNote.id).where(CaseNote.case_id == Case.id).exists()
+        & ~select(CaseMessage.id)
+        .where(CaseMessage.case_id == Case.id, CaseMessage.sender == "adviser")
+        .exists()
     )
 
 

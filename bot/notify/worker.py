@@ -17,7 +17,7 @@ from sqlalchemy.orm import sessionmaker
 
 from bot.booking import flows as booking_flows
 from bot.council import service as council_service
-from bot.database.core import session_scope
+from bot.database.core import checkpoint, session_scope
 from bot.notify import service as notify
 from bot.retention import service as retention
 
@@ -37,9 +37,13 @@ def run_once(factory: sessionmaker) -> dict[str, int]:
 
 def forget_old(factory: sessionmaker, tracker_engine: Engine) -> dict[str, int]:
     with session_scope(factory) as db:
-        return retention.purge(
+        counts = retention.purge(
             db_session=db, tracker_engine=tracker_engine, council=council_service.get_default()
         )
+    if any(counts.values()):  # the SQLite logs must not keep what was just deleted
+        checkpoint(factory.kw["bind"])
+        checkpoint(tracker_engine)
+    return counts
 
 
 class Worker:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import secrets
 from collections.abc import Mapping
 
-from sqlalchemy import select
+from sqlalchemy import delete, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -163,4 +163,17 @@ def to_out(plan: Plan) -> PlanOut:
         reference=plan.reference,
         created_at=plan.created_at,
         link=link(plan),
+    )
+
+
+def forget_conversation(conversation_id: str, *, db_session: Session) -> int:
+    """Delete the plans made in a conversation that is being forgotten: its link stops working.
+    An adviser's case keeps the plan's reference and the answers it came from."""
+    return (
+        db_session.execute(
+            delete(Plan)
+            .where(Plan.conversation_id == conversation_id)
+            .execution_options(synchronize_session=False)
+        ).rowcount
+        or 0
     )

@@ -131,3 +131,41 @@ def test_a_socket_fed_what_no_widget_sends_is_closed_with_a_code(embedded_stack)
 
     in_own_loop(feed())
     assert "Traceback" not in api_log.read_text()[logged_before:]
+
+
+def _held_anywhere(stack, marker: str) -> list[str]:
+    """Where ``marker`` is still held: any row of any table of both SQLite databases, or any
+    byte of their files and write-ahead logs."""
+    import sqlite3
+
+    found = []
+    for name in ("worklocal.db", "tracker.db"):
+        path = stack.var_dir / name
+        with sqlite3.connect(path) as db:
+            tables = [t for (t,) in db.execute("SELECT name FROM sqlite_master WHERE type='table'")]
+            for table in tables:
+                rows = db.execute(f'SELECT * FROM "{table}"').fetchall()
+                if any(marker in str(row) for row in rows):
+                    found.append(f"{name}:{table}")
+        for file in (path, path.with_name(name + "-wal")):
+            if file.exists() and marker.encode() in file.read_bytes():
+                found.append(file.name)
+    return found
+
+
+def test_forgetting_a_conversation_leaves_nothing_of_it_behind(embedded_stack):
+    marker = f"forgetme{secrets.token_hex(5)}"
+    resident = Resident(embedded_stack.base_url)
+    resident.say(f"hi im {marker} im 19 and want a job in care")
+    resident.say("DB1 1AA")
+    made = [m.get("custom") or {} for m in resident.say("show me my plan")]
+    plan = next(c for c in made if c.get("type") == "plan")
+    http = httpx.Client(base_url=embedded_stack.base_url, timeout=30)
+    assert http.get(plan["link"]).status_code == 200
+    assert "tracker.db:events" in _held_anywhere(embedded_stack, marker)  # it was held
+
+    assert http.delete(f"/api/v1/conversations/{resident.id}").status_code == 204
+    assert http.get(plan["link"]).status_code == 404  # the plan went with it
+    assert http.get(f"/api/v1{plan['link']}").status_code == 404
+    assert _held_anywhere(embedded_stack, marker) == []
+    assert _held_anywhere(embedded_stack, resident.id) == []

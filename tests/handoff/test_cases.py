@@ -125,3 +125,15 @@ def test_a_case_nobody_acted_on_is_forgotten_with_the_conversation(db, hub):
     flows.resident_left(session=db, conversation_id="conv-1", hub=hub)
     db.expire_all()
     assert db.get(Case, case_id) is None
+
+
+def test_an_adviser_s_note_keeps_its_case_when_the_resident_forgets_the_conversation(db, hub):
+    conversation(db)
+    case = open_case(db, reason="assessment")
+    service.add_note(session=db, case=case, staff=adviser(db), text="Rang back, left a message")
+    flows.resident_left(session=db, conversation_id="conv-1", hub=hub)
+    db.flush()
+    db.expire_all()
+    kept = db.get(Case, case.id)
+    assert kept is not None and kept.conversation_id is None  # the record stays, unlinked
+    assert [n.text for n in service.notes(session=db, case=kept)] == ["Rang back, left a message"]
