@@ -56,8 +56,9 @@ def rate_limited_body(exc: RateLimited) -> dict:
         )
     elif exc.limit.name in ("booking", "booking_lookup"):
         message = (
-            "There have been a lot of appointment requests from this network in the last "
-            f"hour, so we can't take another just now. Please try again in {wait}."
+            "There have been a lot of requests about appointments or references from this "
+            f"network in the last hour, so we can't take another just now. Please try again in "
+            f"{wait}."
         )
         phone = _council_phone()
         if phone:

@@ -26,7 +26,7 @@ from bot.config import get_settings
 # Answers about one resident: never kept by a browser's or a proxy's cache.
 PRIVATE_PREFIXES = (
     "/api/v1/conversations", "/api/v1/plans", "/plans/", "/api/v1/bookings", "/bookings/",
-    "/console",
+    "/console", "/my-information",
 )  # fmt: skip
 # The widget prints a plan by loading its page in a hidden frame on the council's site.
 FRAMEABLE_PREFIXES = ("/widget/", "/plans/")

@@ -29,6 +29,7 @@ from bot.openreferral.views import router as openreferral_router
 from bot.pathways.views import router as pathways_router
 from bot.plan.views import router as plan_router
 from bot.postcode.views import router as postcode_router
+from bot.privacy.views import router as privacy_router
 from bot.ratelimit.service import make_limiter
 from bot.website.views import router as website_router
 from bot.widget.views import router as widget_router
@@ -92,6 +93,7 @@ def create_app() -> FastAPI:
         booking_router,
         widget_router,
         website_router,
+        privacy_router,
     ):
         app.include_router(router)
     # Open Referral feeds and the catalogue are public by design: any site may read them.

@@ -72,11 +72,11 @@ STATUSES = {
 }
 
 
-def _sessions(request: Request):
+def sessions_of(request: Request):
     return request.app.state.sessions
 
 
-def _render(request: Request, template: str, who: SignedIn | None, status: int = 200,
+def render(request: Request, template: str, who: SignedIn | None, status: int = 200,
             **context) -> HTMLResponse:  # fmt: skip
     council = council_service.get_default()
     page = templating.templates(HERE / "templates").get_template(template)
@@ -90,23 +90,26 @@ def _render(request: Request, template: str, who: SignedIn | None, status: int =
 def _local(council):
     zone = ZoneInfo(council.timezone)
 
-    def local(moment: datetime | None, form: str = "%a %-d %b, %H:%M") -> str:
+    def local(moment: datetime | str | None, form: str = "%a %-d %b, %H:%M") -> str:
+        """A moment as the council's clocks show it; an ISO string (from an export) too."""
+        if isinstance(moment, str):
+            moment = datetime.fromisoformat(moment)
         return as_utc(moment).astimezone(zone).strftime(form) if moment else ""
 
     return local
 
 
-def _done(request: Request, location: str, **payload) -> Response:
+def done(request: Request, location: str, **payload) -> Response:
     """After a form: JSON for the console's script, a redirect (post/redirect/get) otherwise."""
     if "application/json" in request.headers.get("accept", ""):
         return JSONResponse({"ok": True, **payload}, headers=HEADERS)
     return RedirectResponse(location, status_code=303)
 
 
-def _problem(request: Request, who: SignedIn, message: str, status: int = 409) -> Response:
+def problem(request: Request, who: SignedIn, message: str, status: int = 409) -> Response:
     if "application/json" in request.headers.get("accept", ""):
         return JSONResponse({"ok": False, "error": message}, status_code=status, headers=HEADERS)
-    return _render(request, "problem.html", who, status=status, message=message)
+    return render(request, "problem.html", who, status=status, message=message)
 
 
 def install(app: FastAPI) -> None:
@@ -118,9 +121,12 @@ def install(app: FastAPI) -> None:
 
     @app.exception_handler(auth.Forbidden)
     async def _forbidden(request: Request, exc: auth.Forbidden) -> Response:
-        return _render(request, "problem.html", None, status=403, message=exc.message)
+        return render(request, "problem.html", None, status=403, message=exc.message)
+
+    from bot.console import residents  # its pages use this module's helpers
 
     app.include_router(router)
+    app.include_router(residents.router)
 
 
 # ---- signing in and out -------------------------------------------------------------------
@@ -129,7 +135,7 @@ def install(app: FastAPI) -> None:
 @router.get("/sign-in")
 def sign_in_page(request: Request, next: str = "/console") -> Response:
     token = auth.sign_in_token(request)
-    response = _render(request, "sign_in.html", None, csrf=token, next=next, error=None)
+    response = render(request, "sign_in.html", None, csrf=token, next=next, error=None)
     auth.set_cookie(response, request, auth.SIGN_IN_COOKIE, token, max_age=3600)
     return response
 
@@ -155,11 +161,11 @@ def sign_in(
             f"{wait_text(exc.retry_after)} and try again, or ask a team leader to check your "
             "account."
         )
-        response = _render(request, "sign_in.html", None, status=429, csrf=expected, next=next,
+        response = render(request, "sign_in.html", None, status=429, csrf=expected, next=next,
                            error=error, email=email)  # fmt: skip
         response.headers["Retry-After"] = str(exc.retry_after)
         return response
-    with session_scope(_sessions(request)) as session:
+    with session_scope(sessions_of(request)) as session:
         retry_after = 0
         try:
             staff = staff_service.authenticate(session=session, email=email, password=password,
@@ -174,7 +180,7 @@ def sign_in(
             audit.record(session=session, staff_id=staff.id, action="signed_in")
             error = None
     if error:
-        response = _render(request, "sign_in.html", None, status=429 if retry_after else 400,
+        response = render(request, "sign_in.html", None, status=429 if retry_after else 400,
                            csrf=expected, next=next, error=error, email=email)  # fmt: skip
         if retry_after:
             response.headers["Retry-After"] = str(retry_after)
@@ -189,7 +195,7 @@ def sign_in(
 
 @router.post("/sign-out")
 def sign_out(request: Request, csrf: str = Form("")) -> Response:
-    with session_scope(_sessions(request)) as session:
+    with session_scope(sessions_of(request)) as session:
         who = auth.require(request, session)
         auth.check_csrf(who, csrf)
         get_hub().mark_absent(who.staff.id)
@@ -227,23 +233,23 @@ def _names(session: Session, ids: set[int]) -> dict[int, str]:
 
 @router.get("")
 def queue_page(request: Request) -> Response:
-    with session_scope(_sessions(request)) as session:
+    with session_scope(sessions_of(request)) as session:
         who = auth.require(request, session)
         rows = _queue(session, who)
-        return _render(request, "queue.html", who, rows=rows)
+        return render(request, "queue.html", who, rows=rows)
 
 
 @router.get("/queue")
 def queue_fragment(request: Request) -> Response:
     """The queue table alone, which the console's script swaps in when the queue changes."""
-    with session_scope(_sessions(request)) as session:
+    with session_scope(sessions_of(request)) as session:
         who = auth.require(request, session)
-        return _render(request, "queue_table.html", who, rows=_queue(session, who))
+        return render(request, "queue_table.html", who, rows=_queue(session, who))
 
 
 @router.post("/availability")
 def set_availability(request: Request, available: str = Form(""), csrf: str = Form("")):
-    with session_scope(_sessions(request)) as session:
+    with session_scope(sessions_of(request)) as session:
         who = auth.require(request, session)
         auth.check_csrf(who, csrf)
         who.staff.available = available == "yes"
@@ -254,7 +260,7 @@ def set_availability(request: Request, available: str = Form(""), csrf: str = Fo
             hub.mark_absent(who.staff.id)
         audit.record(session=session, staff_id=who.staff.id,
                      action="available" if who.staff.available else "unavailable")  # fmt: skip
-    return _done(request, "/console")
+    return done(request, "/console")
 
 
 # ---- a case ---------------------------------------------------------------------------------
@@ -278,7 +284,7 @@ def _conversation(session: Session, case: Case):
 
 @router.get("/cases/{reference}")
 def case_page(request: Request, reference: str) -> Response:
-    with session_scope(_sessions(request)) as session:
+    with session_scope(sessions_of(request)) as session:
         who = auth.require(request, session)
         case = _case(session, who, reference)
         audit.record(session=session, staff_id=who.staff.id, action="opened_case",
@@ -305,7 +311,7 @@ def case_page(request: Request, reference: str) -> Response:
             venues = bookings.venues(db_session=session, ids={o.venue_id for o in offered[:8]})
             slots = [(o.id, describe.slot_label(o, venues.get(o.venue_id), council))
                      for o in offered[:8]]  # fmt: skip
-        return _render(
+        return render(
             request, "case.html", who, case=case, messages=messages, authors=authors,
             notes=notes, holder=holder,
             bookings=[(b, describe.booking_label(b, booking_flows.venue_of(b, db_session=session),
@@ -320,7 +326,7 @@ def case_page(request: Request, reference: str) -> Response:
 @router.get("/cases/{reference}/messages")
 def case_messages(request: Request, reference: str, after: int = 0) -> Response:
     """Live chat lines after ``after``, for the console's script to catch up after a drop."""
-    with session_scope(_sessions(request)) as session:
+    with session_scope(sessions_of(request)) as session:
         who = auth.require(request, session)
         case = _case(session, who, reference)
         found = cases.messages(session=session, case=case, after=after)
@@ -338,7 +344,7 @@ def case_messages(request: Request, reference: str, after: int = 0) -> Response:
 
 def _act(request: Request, reference: str, csrf: str, action):
     """One case action in one unit of work: sign-in, CSRF, the case, then ``action``."""
-    with session_scope(_sessions(request)) as session:
+    with session_scope(sessions_of(request)) as session:
         who = auth.require(request, session)
         auth.check_csrf(who, csrf)
         case = _case(session, who, reference)
@@ -346,12 +352,12 @@ def _act(request: Request, reference: str, csrf: str, action):
             result = action(session, who, case)
         except cases.CaseConflict as conflict:
             session.rollback()
-            return _problem(request, who, conflict.message)
+            return problem(request, who, conflict.message)
         detail = result if isinstance(result, str) else None
         audit.record(session=session, staff_id=who.staff.id, action=action.__name__,
                      case_id=case.id, detail=detail)  # fmt: skip
         location = f"/console/cases/{case.reference}"
-    return _done(request, location)
+    return done(request, location)
 
 
 @router.post("/cases/{reference}/claim")
@@ -475,7 +481,7 @@ def appointments(request: Request) -> Response:
     zone = ZoneInfo(council.timezone)
     today = utcnow().astimezone(zone).date()
     start = datetime.combine(today, datetime.min.time(), zone)
-    with session_scope(_sessions(request)) as session:
+    with session_scope(sessions_of(request)) as session:
         who = auth.require(request, session)
         query = (
             select(Booking, Adviser)
@@ -493,7 +499,7 @@ def appointments(request: Request) -> Response:
             for b, a in session.execute(query).all()
         ]  # fmt: skip
         references = _names_of_cases(session, {row[0].case_id for row in rows if row[0].case_id})
-        return _render(request, "appointments.html", who, rows=rows, today=today,
+        return render(request, "appointments.html", who, rows=rows, today=today,
                        cases=references)  # fmt: skip
 
 
@@ -505,40 +511,40 @@ def _names_of_cases(session: Session, ids: set[int]) -> dict[int, str]:
 
 @router.post("/appointments/{reference}/attendance")
 def attendance(request: Request, reference: str, attended: str = Form(""), csrf: str = Form("")):
-    with session_scope(_sessions(request)) as session:
+    with session_scope(sessions_of(request)) as session:
         who = auth.require(request, session)
         auth.check_csrf(who, csrf)
         if attended not in ("attended", "did_not_attend"):
-            return _problem(request, who, "Choose attended or did not attend.", status=422)
+            return problem(request, who, "Choose attended or did not attend.", status=422)
         booking = session.execute(
             select(Booking).where(Booking.reference == reference)
         ).scalar_one_or_none()
         adviser = session.get(Adviser, booking.adviser_id) if booking else None
         mine = adviser is not None and adviser.key == who.staff.adviser_key
         if booking is None or not (mine or staff_service.can_lead(who.staff)):
-            return _problem(request, who, "There is no appointment of yours with that reference.",
+            return problem(request, who, "There is no appointment of yours with that reference.",
                             status=404)  # fmt: skip
         if as_utc(booking.starts_at) > utcnow():
-            return _problem(request, who, "You can record attendance once the appointment "
+            return problem(request, who, "You can record attendance once the appointment "
                             "has started.", status=409)  # fmt: skip
         booking.attendance = attended
         audit.record(session=session, staff_id=who.staff.id, action=attended,
                      case_id=booking.case_id, detail=booking.reference)  # fmt: skip
-    return _done(request, "/console/appointments")
+    return done(request, "/console/appointments")
 
 
 @router.get("/outbox")
 def outbox(request: Request) -> Response:
-    with session_scope(_sessions(request)) as session:
+    with session_scope(sessions_of(request)) as session:
         who = auth.require(request, session, lead=True)
-        return _render(request, "outbox.html", who, messages=notify.outbox(db_session=session))
+        return render(request, "outbox.html", who, messages=notify.outbox(db_session=session))
 
 
 @router.get("/audit")
 def audit_log(request: Request) -> Response:
-    with session_scope(_sessions(request)) as session:
+    with session_scope(sessions_of(request)) as session:
         who = auth.require(request, session, lead=True)
-        return _render(request, "audit.html", who, entries=audit.recent(session=session))
+        return render(request, "audit.html", who, entries=audit.recent(session=session))
 
 
 @router.get("/static/{name}")
@@ -555,14 +561,14 @@ def static(name: str) -> Response:
 
 @router.get("/staff")
 def staff_page(request: Request) -> Response:
-    with session_scope(_sessions(request)) as session:
+    with session_scope(sessions_of(request)) as session:
         who = auth.require(request, session, admin=True)
         people = session.execute(select(Staff).order_by(Staff.full_name)).scalars().all()
         slowed = staff_throttle.slowed(
             session=session, emails=[p.email for p in people], now=utcnow()
         )
         locked = {p.id for p in people if p.email in slowed}
-        return _render(request, "staff.html", who, people=people, locked_ids=locked)
+        return render(request, "staff.html", who, people=people, locked_ids=locked)
 
 
 @router.post("/staff")
@@ -578,7 +584,7 @@ def add_staff(
     csrf: str = Form(""),
 ) -> Response:
     """A new account; the admin passes the first password on, and it is never shown again."""
-    with session_scope(_sessions(request)) as session:
+    with session_scope(sessions_of(request)) as session:
         who = auth.require(request, session, admin=True)
         auth.check_csrf(who, csrf)
         try:
@@ -589,10 +595,10 @@ def add_staff(
             )  # fmt: skip
         except staff_service.InvalidAccount as exc:
             session.rollback()
-            return _problem(request, who, f"No account was created: {exc}.", status=422)
+            return problem(request, who, f"No account was created: {exc}.", status=422)
         audit.record(session=session, staff_id=who.staff.id, action="account_created",
                      detail=made.email)  # fmt: skip
-    return _done(request, "/console/staff")
+    return done(request, "/console/staff")
 
 
 @router.post("/staff/{staff_id}")
@@ -601,14 +607,14 @@ def change_staff(
 ) -> Response:
     """Let an account slowed by wrong passwords be tried again now, or stop or restart
     someone's access."""
-    with session_scope(_sessions(request)) as session:
+    with session_scope(sessions_of(request)) as session:
         who = auth.require(request, session, admin=True)
         auth.check_csrf(who, csrf)
         person = staff_service.get(session=session, staff_id=staff_id)
         if person is None or change not in ("unlock", "deactivate", "reactivate"):
-            return _problem(request, who, "There is no such account or change.", status=404)
+            return problem(request, who, "There is no such account or change.", status=404)
         if person.id == who.staff.id and change == "deactivate":
-            return _problem(request, who, "You can't deactivate your own account.")
+            return problem(request, who, "You can't deactivate your own account.")
         if change == "unlock":
             staff_service.unlock(session=session, staff=person)
         else:
@@ -618,4 +624,4 @@ def change_staff(
                 get_hub().mark_absent(person.id)
         audit.record(session=session, staff_id=who.staff.id, action=f"account_{change}d",
                      detail=person.email)  # fmt: skip
-    return _done(request, "/console/staff")
+    return done(request, "/console/staff")

@@ -32,7 +32,8 @@ def _templates():
     return templating.templates(Path(__file__).with_name("templates"))
 
 
-def _render(template: str, **context) -> str:
+def render(template: str, **context) -> str:
+    """A page of the council's site, with the council's details every page shows."""
     council = council_service.get_default()
     return (
         _templates()
@@ -55,7 +56,7 @@ def _page(path: str):
     def page(colour: str | None = None) -> HTMLResponse:
         """``?colour=%23rrggbb`` shows the widget in another council's brand colour."""
         chosen = colour if colour and COLOUR.match(colour) else None
-        return HTMLResponse(_render(template, title=title, path=path, colour=chosen))
+        return HTMLResponse(render(template, title=title, path=path, colour=chosen))
 
     page.__name__ = f"page_{template.removesuffix('.html')}"
     return page
@@ -68,5 +69,5 @@ for _path in PAGES:
 @router.get("/kiosk", response_class=HTMLResponse)
 def kiosk(idle_warning: int | None = None, idle_wipe: int | None = None) -> HTMLResponse:
     """Kiosk mode. ``idle_warning``/``idle_wipe`` (seconds) shorten the timers for testing."""
-    html = _render("kiosk.html", title="Work Local", idle_warning=idle_warning, idle_wipe=idle_wipe)
+    html = render("kiosk.html", title="Work Local", idle_warning=idle_warning, idle_wipe=idle_wipe)
     return HTMLResponse(html, headers=NO_STORE)

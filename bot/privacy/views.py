@@ -1,0 +1,76 @@
+"""``/my-information``: a resident sees what is held about them, downloads a copy, and asks
+for it to be erased, with their reference and the contact they gave (UK GDPR articles 15
+and 17). Trying references is limited per network address like looking up a booking."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from fastapi import APIRouter, Depends, Form, Request
+from fastapi.responses import HTMLResponse, Response
+from sqlalchemy.orm import sessionmaker
+
+from bot.booking.contact import InvalidContact
+from bot.council import service as council_service
+from bot.database.core import session_scope
+from bot.deps import client_address, sessions
+from bot.privacy import service
+from bot.website.views import render
+
+router = APIRouter(include_in_schema=False)
+TITLE = "See or delete what we hold about you"
+NOT_FOUND = (
+    "We couldn't find anything held under that reference with that phone number or email "
+    "address. Check both are as you gave them (the reference is in the chat, on your plan or on "
+    "your appointment's confirmation)."
+)
+ACTIONS = ("show", "download", "erase")
+
+
+def _local(moment: str | None) -> str:
+    """An ISO time from the copy, as the council's clocks show it: "Mon 7 Dec 2026, 13:30"."""
+    if not moment:
+        return ""
+    zone = ZoneInfo(council_service.get_default().timezone)
+    return datetime.fromisoformat(moment).astimezone(zone).strftime("%a %-d %b %Y, %H:%M")
+
+
+def _page(status: int = 200, **context) -> HTMLResponse:
+    return HTMLResponse(render("my_information.html", title=TITLE, path="/my-information",
+                               local=_local, **context), status_code=status)  # fmt: skip
+
+
+@router.get("/my-information", response_class=HTMLResponse)
+def ask() -> HTMLResponse:
+    return _page()
+
+
+@router.post("/my-information", response_class=HTMLResponse)
+def answer(
+    request: Request,
+    reference: str = Form("", max_length=40),
+    contact: str = Form("", max_length=254),
+    action: str = Form("show"),
+    factory: sessionmaker = Depends(sessions),
+) -> Response:
+    request.app.state.limiter.check("booking_lookup", client_address(request))
+    asked = {"reference": reference.strip(), "contact": contact.strip()}
+    with session_scope(factory) as db:
+        subject = service.for_resident(reference, contact, db_session=db)
+        if not subject or action not in ACTIONS:
+            return _page(404, error=NOT_FOUND, **asked)
+        if action == "erase":
+            try:
+                service.request_erasure(reference, contact, db_session=db)
+            except InvalidContact:
+                return _page(404, error=NOT_FOUND, **asked)
+            return _page(erasure_asked=True, references=subject.references)
+        held = service.export(subject, db_session=db, with_notes=False)
+    if action == "download":
+        body = json.dumps(held, indent=2, ensure_ascii=False)
+        filename = f"what-we-hold-{'-'.join(held['references']) or 'you'}.json"
+        disposition = {"Content-Disposition": f'attachment; filename="{filename}"'}
+        return Response(body, media_type="application/json; charset=utf-8", headers=disposition)
+    return _page(held=held, **asked)
