@@ -6,7 +6,7 @@ WORKLOCAL := $(VENV)/bin/worklocal
 INSTALLED := $(VENV)/.installed
 PYTHON ?= $(shell scripts/find-python310)
 
-.PHONY: run test test-fast install setup test-services stop-test-services lint format bench bench-load bench-search nlu-eval clean
+.PHONY: run test test-fast install setup test-services stop-test-services lint format bench bench-load bench-search bench-conversations bench-safeguarding nlu-eval clean
 
 run: install  ## set up (database, demo data, model if stale) and start the whole service
 	$(WORKLOCAL) run
@@ -59,6 +59,9 @@ bench-search: install  ## catalogue search only (10k, 100k, 1M rows: about 15 mi
 
 bench-conversations: install  ## the conversation suite (tests/e2e/conversations.yml) end to end, about 2 minutes
 	$(PY) bench/conversations.py
+
+bench-safeguarding: install  ## crisis recognition on the labelled safeguarding set (about 2 minutes)
+	$(PY) bench/safeguarding.py
 
 clean:
 	rm -rf var models .rasa .pytest_cache .ruff_cache

@@ -6,7 +6,7 @@ from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 
-from bot import api_docs, errors
+from bot import api_docs, errors, openapi
 from bot.booking.views import router as booking_router
 from bot.catalogue.course.views import router as course_router
 from bot.catalogue.support.views import router as service_router
@@ -76,6 +76,7 @@ def create_app() -> FastAPI:
     app.openapi_version = "3.0.3"
     errors.install(app)
     api_docs.install(app)
+    openapi.install(app)
     app.include_router(health_router)
     app.include_router(metrics_router)
     console.install(app)

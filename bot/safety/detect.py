@@ -3,7 +3,10 @@
 The dialogue model has a ``crisis`` intent too, but a model can be unsure; these patterns do not
 depend on its confidence. They are deliberately broad: answering a resident who is fine with
 emergency numbers costs far less than missing one who is not. They avoid the everyday phrases
-that only sound alarming ("killing it at work", "dying to start").
+that only sound alarming ("killing it at work", "dying to start"). The common phrases of the
+other languages residents most often write (Polish, Romanian, Urdu, Punjabi and Hindi in English
+letters, Arabic, Spanish, Portuguese, French) are caught too. Measured against a labelled set
+(tests/fixtures/safeguarding.yml; docs/benchmarks.md, "Safeguarding").
 """
 
 from __future__ import annotations
@@ -13,8 +16,8 @@ import re
 # "a load of tablets", "all my pills": taken, an overdose; to take, thoughts of suicide.
 _MANY_PILLS = (
     r"(a\s+load\s+of|loads\s+of|lots\s+of|all\s+(my|of\s+my|the|me)|too\s+many|a\s+bunch\s+of|"
-    r"a\s+bottle\s+of|a\s+packet\s+of|a\s+box\s+of)\s+(pills|tablets|paracetamol|painkillers|"
-    r"meds|medication)"
+    r"a\s+(whole\s+|full\s+)?(bottle|packet|box|strip|pack)\s+of)\s+(sleeping\s+|my\s+)?(pills|"
+    r"tablets|paracetamol|painkillers|meds|medication)"
 )
 # Each kind of danger has its own patterns and its own answer (actions/safety.py).
 _KINDS: dict[str, list[str]] = {
@@ -23,9 +26,13 @@ _KINDS: dict[str, list[str]] = {
         r"\boverdosed\b|\b(took|taken|had|done)\s+an\s+overdose\b|\bod'?d\b",
         rf"\b(took|taken|swallowed|had)\s+{_MANY_PILLS}",
         r"\b(i'?ve|i\s+have|just)\s+(taken|took|swallowed)\s+(some\s+)?(pills|tablets)\s*[.!]*$",
+        r"\b(took|taken|swallowed|had)\s+\d{2,}\s+(pills|tablets|paracetamol|painkillers|"
+        r"co-?codamol|ibuprofen|sleeping\s+pills)",
+        r"\b(drank|drunk|swallowed|took|taken|had)\s+(some\s+)?(bleach|poison|antifreeze|weedkiller)\b",
     ],
     "suicide": [
-        r"\bsu[i1]c[i1]d",  # suicide, suicidal, sucide typed fast is caught below
+        # suicide, suicidal ("sucide" typed fast is caught below); not a job in prevention
+        r"\bsu[i1]c[i1]d(?!e\s+(prevention|awareness|bereavement))",
         r"\bsucid",
         r"\bkill(ing)?\s+my\s*self\b",
         r"\bkms\b",
@@ -42,7 +49,8 @@ _KINDS: dict[str, list[str]] = {
         r"\b(no\s*one|nobody)\s+(would|will)\s+miss\s+me\b",
         r"\blife\s+(is\s*n'?t|is\s+not|not)\s+worth\s+living\b",
         # Only at the end of a message: "I can't go on the course" and "jump at the chance".
-        r"\bcan'?t\s+go\s+on(\s+(like\s+this|any\s*more|living))?\s*[.!]*$",
+        r"\bcan'?t\s+go\s+on(\s+like\s+this)?(\s+any\s*more|\s+living)?\s*[.!]*$",
+        r"\bwhat'?s\s+the\s+point\s+(in|of)\s+(living|life|going\s+on|being\s+alive)\b",
         r"\b(going|want|wanna)\s+to\s+jump(\s+off\b.*)?[.!]*$",
         r"\bend(ing)?\s+everything\s*[.!]*$",
         r"\b(had|have|had\s+just\s+about)\s+enough\s+of\s+(life|living|being\s+alive|it\s+all)\b",
@@ -50,10 +58,43 @@ _KINDS: dict[str, list[str]] = {
         r"\b(giving|give|given)\s+up\s+on\s+(everything|life|living|it\s+all)\b",
         r"\bwant\s+(it|everything|it\s+all)\s+to\s+(stop|end)\s*[.!]*$",
         r"\b(don'?t|do\s+not)\s+want\s+to\s+(carry|go)\s+on(\s+any\s*more)?\s*[.!]*$",
-        r"\bcan'?t\s+carry\s+on(\s+(like\s+this|any\s*more|living))?\s*[.!]*$",
-        # Self-harm.
-        r"\bself[\s-]?harm",
+        r"\bcan'?t\s+carry\s+on(\s+like\s+this)?(\s+any\s*more|\s+living)?\s*[.!]*$",
+        r"\b(everyone|everybody|they|my\s+family|my\s+kids)\s+(would\s+be|'?d\s+be|are|is)\s+better"
+        r"\s+(off\s+)?without\s+me\b",
+        r"\b(sleep|go\s+to\s+sleep)\s+and\s+(never|not)\s+wake\s+up\b",
+        r"\bways\s+to\s+(die|kill\s+(my\s*self|yourself))\b|\bhow\s+to\s+(kill\s+(my\s*self|yourself)|"
+        r"end\s+it\s+all|die\s+painlessly)\b",
+        r"\b(goodbye|suicide|farewell)\s+(note|letter)\b",
+        r"\b(pills|tablets)\s+(saved|stockpiled|hidden|ready)\b|\b(saving|stockpiling)\s+(up\s+)?"
+        r"(pills|tablets)\b",
+        r"\bhang(ing)?\s+my\s*self\b|\bnoose\b",
+        r"\b(don'?t|do\s+not)\s+want\s+to\s+exist\b|\bwish\s+i\s+(was|were)\s+(dead|never\s+born|"
+        r"n'?t\s+(alive|born|here))\b",
+        r"\bwant\s+out\s+of\s+(life|this\s+life|it\s+all)\b",
+        r"\b(going\s+to|gonna|want\s+to|wanna|plan\s+to|a\s+plan\s+to|ready\s+to|will|i'?ll)\s+"
+        r"(end|finish)\s+(it|it\s+all|myself)\b(?!\s+(by|before|on|this|next|in|at|for|off|with))",
+        r"\b(easiest|quickest|best|painless|fastest)\s+way\s+to\s+(die|go|kill\s+(my\s*self|yourself))\b",
+        r"\bburden\s+(to|on)\s+(everyone|everybody|my\s+family|them\s+all|people)\b",
+        r"\bno\s+way\s+out(\s+for\s+me)?\s*[.!]*$",
+        r"\b(stop|quit)\s+existing\b|\bsleep\s+forever\b|\bnot\s+be\s+here\s+any\s*more\b",
+        # Self-harm (not a support worker's "people who self harm").
+        r"(?<!who )\bself[\s-]?harm",
         r"\b(hurt|hurting|cut|cutting|cuttin|harm|harming|burn|burning)\s+my\s*sel[fv]e?s?\b",
+        r"\b(wrists?|arms?|legs?)\s+(are\s+|is\s+)?(bleeding|cut\s+up)\b|\bcut\s+(too\s+deep|"
+        r"my\s+(wrists?|arms?|legs?|thighs?))\b",
+        r"\b(scratch\w*|hit\w*|punch\w*|bang\w*|bit\w*|burn\w*)\s+(my\s+)?(arms?|legs?|head|skin|"
+        r"myself)\b.{0,25}\b(bleed\w*|blood|bruise\w*)",
+        # In the other languages residents most often write (see the module's docstring).
+        r"\bchc[eę]\s+umrze[cć]|\bzabij[eę]\s+si[eę]\b|\bsamob[oó]j",
+        r"\bsi[eę]\s+zabi[cć]\b|\bnie\s+chc[eę]\s+(ju[zż]\s+)?[zż]y[cć]\b",
+        r"\b(bidi|badi|biddi|abi|abgha|areed|ureed)\s+a?moo?t\b",
+        r"\bjaan\s+(lena|le\s+lun|dena|de\s+dun)\b|\bkhud\s+ko\s+(maar|khatam)",
+        r"\bno\s+quiero\s+(vivir|seguir\s+viviendo)\b|\bn[aã]o\s+quero\s+(mais\s+)?viver\b",
+        r"\bvreau\s+s[aă]\s+mor\b|\bsinucid",
+        r"\bmarna\s+chah(ta|ti|tay)\b|\bkhud\s*kushi\b",
+        r"[أا]ريد\s+[أا]ن\s+[أا]موت|[أا]نتحر|انتحار",
+        r"\bquiero\s+morir|\bme\s+quiero\s+matar\b|\bsuicidarme\b",
+        r"\bquero\s+(morrer|me\s+matar)\b|\bje\s+veux\s+mourir\b",
     ],
     "abuse": [
         r"\b(he|she|they|partner|husband|wife|boyfriend|girlfriend|dad|mum|father|mother)\s+"
@@ -61,9 +102,10 @@ _KINDS: dict[str, list[str]] = {
         r"\bdomestic\s+(abuse|violence)\b",
         r"\b(he|she|they|partner|husband|wife|boyfriend|girlfriend|bf|gf|ex|dad|mum|stepdad)\b"
         r".{0,30}\b(kill|hurt|beat|batter|stab)\s+me\b",
-        r"\b(being|been|am)\s+(abused|assaulted|raped)\b",
+        r"\b(being|been|am|was|got)\s+(abused|assaulted|raped|sexually\s+assaulted)\b",
         r"\bafraid\s+to\s+go\s+home\b",
-        r"\b(i'?m|i\s+am|im)\s+in\s+danger\b",
+        r"\b(i'?m|i\s+am|im)\s+in\s+danger\b(?!\s+of\s+(missing|failing|being\s+late|"
+        r"losing\s+(my|the)\s+(job|place|course|benefits)))",
         r"\b(beaten|battered|attacked)\s+(up\s+)?at\s+home\b",
         r"\b(being|been|getting|get)\s+(hit|beaten|hurt|kicked|punched)\s+(at\s+home|by\s+(my|him|"
         r"her|them))",
@@ -77,6 +119,26 @@ _KINDS: dict[str, list[str]] = {
         r"(friends|family|mum|mom)|go\s+out|leave|work|get\s+a\s+job|have\s+a\s+phone)",
         r"\b(husband|partner|boyfriend|wife|girlfriend|he|she)\s+(controls|takes|keeps)\s+(all\s+)?"
         r"my\s+(money|wages|bank\s+card|benefits|phone)",
+        r"\b(strangl\w*|chok(ed|es|ing))\s+me\b|\b(threw|throws|thrown|throwing)\s+(a\s+|the\s+)?"
+        r"\w+\s+at\s+me\b|\b(knife|gun|weapon)\b.{0,20}\b(at|to)\s+me\b",
+        r"\blocks?\s+me\s+in\b|\blocked\s+me\s+in\b",
+        r"\b(partner|husband|wife|boyfriend|girlfriend|bf|gf|ex|dad|mum|stepdad|stepmum|he|she|they)"
+        r"\s+((has|had|have)\s+)?(pushed|shoved|slapped|punched|kicked|hit|strangled|choked|grabbed|"
+        r"dragged|bit|burned|burnt|beaten|hurt|hurts)\s+me\b(?!\s+out)",
+        r"\b(scared|frightened|afraid|terrified)\s+(of|to\s+go\s+home\s+to)\s+(my\s+)?(partner|husband|"
+        r"wife|boyfriend|girlfriend|bf|gf|ex|dad|stepdad|him|her)\b",
+        r"\b(they|he|she)('?ll|\s+will|\s+would|\s+said\s+(they|he|she)('?d|\s+would|\s+will))\s+"
+        r"(hurt|kill|find\s+and\s+kill)\s+(me|my)\b",
+        r"\bmi-?e\s+(fric[aă]|team[aă])\s+de\s+(so[țţt]ul|iubitul|partenerul|el)\b|\bboj[eę]\s+si[eę]\s+"
+        r"(m[eę][zż]a|partnera|ch[lł]opaka)\b",
+        r"\b(partner|husband|wife|boyfriend|girlfriend|bf|gf)\b.{0,40}\b(won'?t|wont|doesn'?t|never)\s+"
+        r"let\s+me\s+(leave|go\s+out|see\s+(anyone|my))",
+        r"\b(touches|touched|touching|grop\w+)\s+me\b|\b(being\s+)?groomed\b|\bgrooming\s+me\b",
+        r"\b(m[aą][zż]|partner|ch[lł]opak|ojciec|tata)\s+mnie\s+bije\b",
+        r"\b(so[țţt]ul|iubitul|partenerul|tata)\s+(meu\s+)?m[aă]\s+bate\b",
+        r"\b(marido|esposo|novio|pareja|padre)\s+me\s+(pega|golpea|maltrata)\b",
+        r"(زوجي|خطيبي|أبي|ابي)\s+يضربني",
+        r"\b(shohar|shauhar|pati|husband)\s+(mujhe|mjhe)\s+(marta|maarta|peet)",
     ],
     # Forced labour and exploitation: the Modern Slavery & Exploitation Helpline's answer.
     "exploitation": [
@@ -88,11 +150,20 @@ _KINDS: dict[str, list[str]] = {
         r"\b(making|make|makes|made|forcing|force|forced)\s+me\s+(to\s+)?(sell|carry|deliver|hold|"
         r"move|run|stash)\s+(stuff|drugs|gear|weed|packages?|parcels?|bags?|things)\b",
         r"\b(i'?ll|i\s+will|i'?d|that\s+i)\s+owe\s+them\b|\bcounty\s+lines?\b",
+        r"\b(being\s+|been\s+)?(made|forced)\s+to\s+(sell|carry|deliver|hold|move|run|stash)\s+"
+        r"(stuff|drugs|gear|weed|packages?|parcels?|bags?|things)\b",
         r"\b(don'?t|doesn'?t|never|won'?t)\s+(get\s+)?pa(y|id)\s+me\b.{0,40}\b(passport|can'?t\s+"
         r"leave|not\s+allowed|lock|locked|threat)",
         r"\b(can'?t|not\s+allowed\s+to)\s+leave\s+(the\s+)?(farm|site|car\s+wash|factory|"
         r"work)\b",
         r"\bmodern\s+slavery\b|\btrafficked\b|\bforced\s+labou?r\b",
+        r"\b(boss|employer|they|gangmaster|agency)\s+(keep|keeps|kept|take|takes|took|hold|holds)\s+"
+        r"(all\s+)?my\s+(pay|wages)\b",
+        r"\b(making|make|makes|made|forcing|force|forced)\s+me\s+(to\s+)?(have\s+sex|sleep\s+with)\b",
+        r"\bsex\b.{0,30}\bfor\s+(money|rent|a\s+place\s+to\s+(stay|live)|somewhere\s+to\s+stay)\b",
+        r"\b(my\s+)?(family|mum|kids|children|brother|sister)\s+(will|would|'?ll)\s+(get\s+|be\s+)?"
+        r"(hurt|harmed|killed)\b",
+        r"\b(pay\s+back|owe)\s+(the\s+)?(man|men|people|gang)\s+who\s+brought\s+me\b",
     ],
     "homeless_tonight": [
         r"\b(homeless|nowhere\s+to\s+(sleep|stay|go))\s+(tonight|today|now|right\s+now)\b",
@@ -104,6 +175,13 @@ _KINDS: dict[str, list[str]] = {
         r"\bi\s+am\s+homeless\b",
         r"\b(i'?m|im|i\s+am)\s+(living\s+|sleeping\s+)?on\s+the\s+streets?\b",
         r"\bno\s*where\s+to\s+sleep\b",
+        r"\b(sleep|sleeping|living|live)\s+in\s+a\s+tent\b|\bsleeping\s+(on|in|at)\s+(the|a)\s+"
+        r"(bus|station|train\s+station|stairwell|doorway|bench|bus\s+stop)\b",
+        r"\b(no\s*where|nowhere)\s+to\s+go\s+(tonight|today|now)\b",
+        r"\b(living|sleeping|staying)\s+in\s+(my|a|the)\s+(car|van)\b|\bsleep(ing)?\s+outside\b",
+        r"\b(threw|thrown|kicked|chucked)\s+me\s+out\b.{0,30}\b(nowhere|no\s+where|street)",
+        r"\bnie\s+mam\s+gdzie\s+spa[cć]\b|\bnu\s+am\s+unde\s+s[aă]\s+dorm\b",
+        r"\bno\s+tengo\s+d[oó]nde\s+dormir\b|ليس\s+لدي\s+مكان\s+(للنوم|[أا]نام)",
     ],
     # About to lose a home: the council must help someone threatened with homelessness within
     # 56 days (Housing Act 1996, Part 7), so this is urgent too, with its own answer.
@@ -112,11 +190,17 @@ _KINDS: dict[str, list[str]] = {
         r"\bhomeless\s+(soon|next|by|on|from|after|in\s+a)\b",
         r"\b(have|got|need)\s+to\s+(leave|get\s+out|move\s+out)(\s+(of\s+)?(my|the|our|this)\s+"
         r"(home|house|flat|room|place|accommodation|property|hostel|digs))?\s+(by|on|this|next|"
-        r"before|end\s+of|in\s+a)\b",
-        r"\bsofa[\s-]?surf",
+        r"before|end\s+of|in\s+a)\b(?!\s+\d{1,2}(\s*(am|pm|o'?clock)|\s+to\b|\s*$))",
+        r"\b(sofa|couch)[\s-]?surf",
+        r"\b(i'?m|im|i\s+am|we'?re|we\s+are)\s+out\s+(tomorrow|tonight|today|on\s+\w+day|next\s+week)\b",
+        r"\bcan'?t\s+(re)?house\s+(me|us)\b|\bpossession\s+(of\s+(my|the|our)\s+(flat|house|home)|"
+        r"hearing|claim)\b",
+        r"\b(threw|thrown)\s+(me|us)\s+out\b",
+        r"\blandlord\b.{0,30}\b(changed|changing|change)\s+the\s+locks\b|\blocked\s+(me\s+)?out\s+of\s+"
+        r"(my|the|our)\s+(flat|house|home|room)\b",
         r"\b(landlord|housing\s+association|council)\b.{0,40}\b(gave|given|served|sent)\s+(me\s+)?"
         r"(a\s+|my\s+|an\s+)?(notice|eviction|section\s+21|section\s+8)",
-        r"\b(eviction|evicted|evicting|evict\s+me)\b",
+        r"\b(eviction|evicted|evicting|evict\s+me)\b(?!\s+officer)",
         r"\bsection\s+21\b",
         r"\bnotice\s+to\s+(quit|leave)\b",
         r"\b(kicked|thrown|chucked)\s+(me\s+)?out\b(?!\s+of\s+(my\s+|the\s+)?(college|school|"
@@ -128,7 +212,7 @@ _KINDS: dict[str, list[str]] = {
         r"\b(kipping|staying|sleeping|crashing)\s+(on|at|in)\b.{0,25}\b(couch|sofa|settee|floor)",
         r"\bno\s+fixed\s+(address|abode)\b",
         r"\b(must|have\s+to|got\s+to|need\s+to)\s+(go\s+out|leave|get\s+out|move\s+out)\s+(from|of)\s+"
-        r"(the\s+|my\s+|our\s+)?(house|flat|home|room)",
+        r"(the\s+|my\s+|our\s+)?(house|flat|home|room)\b(?!\s+more)",
         r"\b(repossess\w*|possession\s+order)\b",
         # bailiffs come for debts too: a home only when one is named
         r"\bbailiffs?\b.{0,50}\b(evict\w*|home|house|flat|possession|locks?|keys|landlord|"
