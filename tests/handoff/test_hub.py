@@ -25,13 +25,25 @@ def hub(request):
     return RedisHub(url)
 
 
+async def subscribed(hub, channel: str, updates) -> None:
+    """Wait until the subscription really receives (Redis subscribes asynchronously): probe the
+    channel until a probe comes back, then let the probes that were still on their way pass."""
+    for _ in range(100):
+        hub.publish(channel, {"probe": True})
+        if await updates.get(timeout=0.05) is not None:
+            while await updates.get(timeout=0.05) is not None:
+                pass
+            return
+    raise AssertionError("the subscription never received anything")
+
+
 def test_a_message_published_from_another_thread_reaches_only_its_channels(hub):
     channel, other = f"case:{uuid.uuid4().hex}", f"case:{uuid.uuid4().hex}"
 
     async def listen() -> list[dict]:
         got = []
         async with hub.listen([channel]) as updates:
-            await asyncio.sleep(0.2)  # subscribed before anything is published
+            await subscribed(hub, channel, updates)
             sender = threading.Thread(target=lambda: (
                 hub.publish(other, {"n": 0}), hub.publish(channel, {"n": 1}),
                 hub.publish(channel, {"n": 2})))  # fmt: skip
