@@ -23,10 +23,12 @@ from actions.common import (
     BOOK_BUTTON,
     HELP_BUTTON,
     PERSON_BUTTON,
+    client_of,
     council,
     database,
     entities_of,
     intent_of,
+    limits,
     resident_reference,
     rules,
     text_of,
@@ -41,8 +43,10 @@ from bot.booking.models import Booking
 from bot.catalogue.search import conversation as finder
 from bot.catalogue.search import place as places
 from bot.council import service as council_service
+from bot.errors import rate_limited_body
 from bot.pathways.service import route
 from bot.postcode.service import Place, PostcodeError
+from bot.ratelimit.service import RateLimited
 
 CONFIRMATION_FIELDS = {"reference", "label", "address", "channel", "adviser_first_name",
                        "calendar_url"}  # fmt: skip
@@ -265,6 +269,19 @@ class ActionOfferSlots(Action):
         return _offer_times(dispatcher, tracker.slots, near=named[0] if named else None)
 
 
+def over_booking_limit(tracker: Tracker) -> str | None:
+    """Why no more can be booked from this network address now, counted with the API's
+    bookings (``BOOKINGS_PER_HOUR``), or None."""
+    client = client_of(tracker)
+    if not client:
+        return None
+    try:
+        limits().check("booking", client)
+    except RateLimited as exc:
+        return rate_limited_body(exc)["error"]["message"]
+    return None
+
+
 class ActionHoldSlot(Action):
     """Hold the chosen time for a few minutes while the resident gives a name and contact."""
 
@@ -294,6 +311,10 @@ class ActionHoldSlot(Action):
         label = next(c["label"] for c in offered["choices"] if c["id"] == chosen)
         if tracker.get_slot("booking_managed"):  # changing an existing booking's time
             return move_booking(dispatcher, tracker, chosen, channel)
+        refused = over_booking_limit(tracker)
+        if refused:  # one network address booking appointment after appointment
+            dispatcher.utter_message(text=refused, buttons=[PERSON_BUTTON])
+            return []
         with database() as db:
             try:
                 held = bookings.book_slot(

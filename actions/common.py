@@ -11,6 +11,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.booking.models import Booking
+from bot.config import get_settings
 from bot.council import service as council_service
 from bot.council.models import Council
 from bot.database.core import session_factory, session_scope
@@ -18,6 +19,7 @@ from bot.handoff.models import Case
 from bot.pathways import config as pathways_config
 from bot.pathways.models import RuleSet
 from bot.plan.models import Plan
+from bot.ratelimit.service import Limiter, make_limiter
 
 PERSON_BUTTON = {"title": "Talk to a person", "payload": "/request_adviser"}
 BOOK_BUTTON = {"title": "Book an appointment", "payload": "/book_appointment"}
@@ -49,6 +51,22 @@ def resident_reference(conversation_id: str, db: Session) -> str | None:
         if found:
             return found
     return None
+
+
+@lru_cache(maxsize=1)
+def limits() -> Limiter:
+    """The service's rate limits in this process (shared with the API through Redis when
+    ``REDIS_URL`` is set)."""
+    return make_limiter(get_settings())
+
+
+def client_of(tracker: Tracker) -> str:
+    """The pseudonym of the network address the latest message came from (the gateway puts it
+    in the message's metadata), or "" when there is none, as in the dialogue tests."""
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            return str((event.get("metadata") or {}).get("client") or "")
+    return ""
 
 
 def council() -> Council:

@@ -15,7 +15,7 @@ from sqlalchemy.orm import sessionmaker
 
 from bot import clock
 from bot.conversation.rasa_client import RasaClient
-from bot.ratelimit.service import Limiter
+from bot.ratelimit.service import Limiter, pseudonym
 
 
 def sessions(request: Request) -> sessionmaker:
@@ -39,6 +39,11 @@ def client_address(request: Request) -> str:
     """Who is asking, as far as the network says: behind a proxy, uvicorn takes it from
     ``X-Forwarded-For`` when the proxy is trusted (``FORWARDED_ALLOW_IPS``, docs/deploy.md)."""
     return request.client.host if request.client else "unknown"
+
+
+def client_pseudonym(request: Request) -> str:
+    """The client's address as a keyed pseudonym, for limits counted in other processes."""
+    return pseudonym(client_address(request))
 
 
 def current_time() -> datetime:

@@ -17,6 +17,7 @@ One ASGI middleware, outside the routes, so that a new page cannot forget it:
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 from starlette.exceptions import HTTPException
@@ -46,11 +47,18 @@ def content_security_policy(path: str, widget_origins: list[str]) -> str:
     return _POLICY.format(scripts=scripts, ancestors=ancestors)
 
 
+# A Host header is a name or address and an optional port, nothing else: "127.0.0.1:8000@evil"
+# would otherwise make Starlette's redirects name evil as the host (the rest is userinfo).
+_HOST = re.compile(r"^(?P<host>[a-z0-9.-]+|\[[0-9a-f:.]+\])(:\d{1,5})?$", re.IGNORECASE)
+
+
 def host_allowed(host_header: str, allowed: list[str]) -> bool:
+    shape = _HOST.match(host_header)
+    if shape is None:
+        return False
     if "*" in allowed:
         return True
-    host = host_header.rsplit(":", 1)[0] if not host_header.endswith("]") else host_header
-    host = host.lower().rstrip(".")
+    host = shape.group("host").lower().rstrip(".")
     return any(host == name or (name.startswith("*.") and host.endswith(name[1:]))
                for name in allowed)  # fmt: skip
 

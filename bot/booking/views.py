@@ -22,7 +22,7 @@ from bot.catalogue.search import place as places
 from bot.catalogue.venue import service as venue_service
 from bot.council import service as council_service
 from bot.database.core import session_scope
-from bot.deps import client_address, current_time, sessions
+from bot.deps import client_address, client_pseudonym, current_time, sessions
 from bot.errors import error_body
 
 router = APIRouter(prefix="/api/v1", tags=["appointments"])
@@ -40,8 +40,9 @@ PRIVATE = {"Cache-Control": "no-store"}
 
 
 def booking_limit(request: Request) -> None:
-    """Per network address: making appointments (``booking``)."""
-    request.app.state.limiter.check("booking", client_address(request))
+    """Per network address: making appointments (``booking``), counted under the same key as
+    bookings made in the chat (the actions get the address's pseudonym)."""
+    request.app.state.limiter.check("booking", client_pseudonym(request))
 
 
 def lookup_limit(request: Request) -> None:

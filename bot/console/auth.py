@@ -7,6 +7,7 @@ the sign-in form, before there is a session, uses a double-submit cookie instead
 
 from __future__ import annotations
 
+import re
 import secrets
 from dataclasses import dataclass
 from urllib.parse import quote
@@ -93,6 +94,14 @@ def sign_in_token(request: Request) -> str:
     return request.cookies.get(SIGN_IN_COOKIE) or secrets.token_urlsafe(32)
 
 
+# Where signing in may return to: a console page, with no "..", "//" or backslash that a
+# browser could resolve to somewhere else.
+_CONSOLE_PAGE = re.compile(r"^/console(/[A-Za-z0-9_-]+)*/?(\?[A-Za-z0-9_=&%.-]*)?$")
+
+
+def safe_next(path: str) -> str:
+    return path if _CONSOLE_PAGE.match(path or "") else "/console"
+
+
 def to_sign_in(next_path: str) -> RedirectResponse:
-    safe = next_path if next_path.startswith("/console") else "/console"
-    return RedirectResponse(f"/console/sign-in?next={quote(safe)}", status_code=303)
+    return RedirectResponse(f"/console/sign-in?next={quote(safe_next(next_path))}", status_code=303)

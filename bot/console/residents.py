@@ -16,7 +16,7 @@ from bot.audit import service as audit
 from bot.booking.contact import masked
 from bot.console import auth
 from bot.console.views import HEADERS, done, problem, render, sessions_of
-from bot.database.core import session_scope
+from bot.database.core import checkpoint, session_scope
 from bot.privacy import service as privacy
 
 router = APIRouter(prefix="/console/residents", include_in_schema=False)
@@ -117,5 +117,8 @@ def erase(
             action="resident_erased",
             detail=f"{how}: {', '.join(found) or 'nothing held'}. {outcome}",
         )
+    # SQLite's write-ahead logs must not keep what was just erased.
+    checkpoint(request.app.state.engine)
+    checkpoint(request.app.state.tracker_engine)
     # Back to what is still held (what was kept, or nothing), found by reference, not contact.
     return done(request, f"/console/residents?q={quote(found[0]) if found else ''}")

@@ -185,8 +185,7 @@ def sign_in(
         if retry_after:
             response.headers["Retry-After"] = str(retry_after)
         return response
-    target = next if next.startswith("/console") and not next.startswith("//") else "/console"
-    response = RedirectResponse(target, status_code=303)
+    response = RedirectResponse(auth.safe_next(next), status_code=303)
     auth.set_cookie(response, request, auth.COOKIE, token,
                     max_age=int(staff_service.SESSION_LENGTH.total_seconds()))  # fmt: skip
     response.delete_cookie(auth.SIGN_IN_COOKIE, path="/console")

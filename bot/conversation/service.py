@@ -90,9 +90,11 @@ def send(
     max_chars: int,
     message_id: str | None = None,
     hub: Hub | None = None,
+    client: str = "",
 ) -> list[BotMessage]:
     """One resident turn: check the input, pass it to Rasa (or, in a live chat, to the
-    adviser), remember which buttons came back.
+    adviser), remember which buttons came back. ``client`` is the pseudonym of the resident's
+    network address, for the actions' per-address limits (``bot.ratelimit.service.pseudonym``).
 
     A ``message_id`` seen last time is a client retrying after losing the answer: it gets the
     stored answer and Rasa does not see the message twice.
@@ -108,7 +110,7 @@ def send(
     if live is not None:
         messages = _live_turn(session, rasa, hub, conversation, live, text, payload, max_chars)
     else:
-        messages, answered = _turn(rasa, conversation, text, payload, max_chars)
+        messages, answered = _turn(rasa, conversation, text, payload, max_chars, client)
         if answered:  # the assistant answered (not the input guard, which explains itself)
             messages = _after_turn(session, rasa, hub, conversation, messages)
             council = council_service.get_default()
@@ -127,6 +129,7 @@ def _turn(
     text: str | None,
     payload: str | None,
     max_chars: int,
+    client: str = "",
 ) -> tuple[list[BotMessage], bool]:
     """The assistant's answer, and whether it came from the assistant (not the input guard)."""
     offered = [Button(**button) for button in conversation.offered_buttons or []]
@@ -139,7 +142,7 @@ def _turn(
     if accepted.rasa_text is None:
         # Re-offer the buttons still open so the resident is never left at a dead end.
         return [BotMessage(text=accepted.local_reply, buttons=offered or None)], False
-    rasa_text, metadata = accepted.rasa_text, _metadata(conversation)
+    rasa_text, metadata = accepted.rasa_text, _metadata(conversation, client)
     if text is not None and is_crisis(rasa_text):
         # The safety net: whatever the dialogue is doing and however sure its model is, a
         # resident in danger gets the emergency answer. Their own words stay in the metadata.
@@ -255,14 +258,16 @@ def mark_urgent(conversation: Conversation) -> None:
         conversation.urgent_at = utcnow()
 
 
-def _metadata(conversation: Conversation) -> dict[str, str]:
+def _metadata(conversation: Conversation, client: str = "") -> dict[str, str]:
     """What Rasa and the actions learn besides the words; the request id ties their logs to
-    the gateway's."""
+    the gateway's, and ``client`` (a pseudonym, never the address) lets the actions limit what
+    one network address may do."""
     request_id = REQUEST_ID.get()
     return {
         "council": conversation.council_slug,
         "channel": conversation.channel,
         **({"request_id": request_id} if request_id else {}),
+        **({"client": client} if client else {}),
     }
 
 

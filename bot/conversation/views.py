@@ -35,7 +35,14 @@ from bot.conversation.models import (
 from bot.conversation.rasa_client import AssistantUnavailable, RasaClient
 from bot.council import service as council_service
 from bot.database.core import checkpoint, session_scope
-from bot.deps import client_address, limiter, rasa_client, sessions, tracker_engine
+from bot.deps import (
+    client_address,
+    client_pseudonym,
+    limiter,
+    rasa_client,
+    sessions,
+    tracker_engine,
+)
 from bot.errors import (
     DATABASE_ERRORS,
     error_body,
@@ -47,7 +54,7 @@ from bot.handoff import flows as handoff
 from bot.handoff import service as cases
 from bot.live.hub import RESYNC, conversation_channel, get_hub
 from bot.observability import metrics
-from bot.ratelimit.service import Limiter, RateLimited
+from bot.ratelimit.service import Limiter, RateLimited, pseudonym
 from bot.widget import service as widget
 
 log = logging.getLogger(__name__)
@@ -104,11 +111,12 @@ def post_message(
     rasa: RasaClient = Depends(rasa_client),
     limits: Limiter = Depends(limiter),
     tracker: Engine = Depends(tracker_engine),
+    client: str = Depends(client_pseudonym),
 ) -> MessagesOut:
     """Send the resident's typed ``text`` or a button's ``payload``; returns the replies.
 
     With an ``id``, sending the same message again returns the same replies (safe to retry)."""
-    messages = take_turn(factory, rasa, limits, conversation_id, body, tracker)
+    messages = take_turn(factory, rasa, limits, conversation_id, body, tracker, client)
     return MessagesOut(messages=messages, reply_to=body.id)
 
 
@@ -175,6 +183,7 @@ async def conversation_socket(websocket: WebSocket, conversation_id: str, after:
         await websocket.close(code=4403)  # a page on a site that doesn't embed the widget
         return
     await websocket.accept()
+    client = pseudonym(websocket.client.host if websocket.client else "unknown")
     sessions = websocket.app.state.sessions
     rasa: RasaClient = websocket.app.state.rasa
     limits: Limiter = websocket.app.state.limiter
@@ -197,7 +206,7 @@ async def conversation_socket(websocket: WebSocket, conversation_id: str, after:
                     await websocket.close(code=1003 if raw is None else 1009)
                     return
                 reply = await run_in_threadpool(
-                    _turn, sessions, rasa, limits, conversation_id, raw, tracker
+                    _turn, sessions, rasa, limits, conversation_id, raw, tracker, client
                 )
                 await websocket.send_json(reply)
         except WebSocketDisconnect:
@@ -248,7 +257,13 @@ def _exists(sessions, conversation_id: str) -> bool:
 
 
 def _turn(
-    sessions, rasa: RasaClient, limits: Limiter, conversation_id: str, raw: str, tracker: Engine
+    sessions,
+    rasa: RasaClient,
+    limits: Limiter,
+    conversation_id: str,
+    raw: str,
+    tracker: Engine,
+    client: str = "",
 ) -> dict:
     """One socket turn, in its own unit of work, always answering with a JSON object."""
     try:
@@ -257,7 +272,7 @@ def _turn(
         return error_body("invalid_request", 'Send a JSON object such as {"text": "hello"}.')
     answered = {"reply_to": body.id} if body.id else {}
     try:
-        messages = take_turn(sessions, rasa, limits, conversation_id, body, tracker)
+        messages = take_turn(sessions, rasa, limits, conversation_id, body, tracker, client)
     except RateLimited as exc:
         return {**rate_limited_body(exc), **answered}
     except InvalidMessage as exc:
@@ -278,6 +293,7 @@ def take_turn(
     conversation_id: str,
     body: UserMessageIn,
     tracker: Engine,
+    client: str = "",
 ):
     """One turn in its own unit of work, committed before the reply goes out; timed, and
     counted when it fails. Over the conversation's rate limit, nothing is said or stored.
@@ -286,7 +302,7 @@ def take_turn(
     limits.check("message", conversation_id)
     try:
         with metrics.timed("gateway"):
-            messages = _locked_turn(factory, rasa, conversation_id, body)
+            messages = _locked_turn(factory, rasa, conversation_id, body, client)
         if any((m.custom or {}).get("type") == aftercare.START_AGAIN_TYPE for m in messages):
             with contextlib.suppress(service.ConversationNotFound):  # deleted meanwhile
                 forget(factory, tracker, rasa, conversation_id)
@@ -303,7 +319,9 @@ def take_turn(
         raise
 
 
-def _locked_turn(factory: sessionmaker, rasa: RasaClient, conversation_id: str, body):
+def _locked_turn(
+    factory: sessionmaker, rasa: RasaClient, conversation_id: str, body, client: str = ""
+):
     with service.turn_lock(conversation_id), session_scope(factory) as session:
         return service.send(
             session=session,
@@ -313,4 +331,5 @@ def _locked_turn(factory: sessionmaker, rasa: RasaClient, conversation_id: str, 
             payload=body.payload,
             max_chars=get_settings().max_message_chars,
             message_id=body.id,
+            client=client,
         )

@@ -21,6 +21,7 @@ _SAFE_ID = re.compile(r"^[A-Za-z0-9._-]{1,64}$")
 _REDACT = [
     (re.compile(r"(/(?:conversations|plans|cases)/)[^/\s\"?;,&]+"), r"\1…"),
     (re.compile(r"(/bookings/)[^/\s\"?.;,&]+"), r"\1…"),  # keeps ".ics"
+    (re.compile(r"(/postcodes/)[^/\s\"?;,&]+"), r"\1…"),
     (re.compile(r"([?&](?:token|after|case)=)[^&\s\";,]+"), r"\1…"),
     (re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"), "[email]"),
     (re.compile(r"(?<!\d)(?:\+44\s?|0)7\d{3}\s?\d{6}(?!\d)"), "[phone]"),
@@ -61,16 +62,18 @@ class RedactingFormatter(logging.Formatter):
 
 
 class AccessLogPrivacy(logging.Filter):
-    """uvicorn's access lines without what identifies a resident: the client's address is cut
-    to its network (the last part of an IPv4 address, all but the first three groups of an
-    IPv6 one) and the query string, which may hold a postcode, is dropped."""
+    """uvicorn's access and WebSocket lines without what identifies a resident: the client's
+    address is cut to its network (the last part of an IPv4 address, all but the first three
+    groups of an IPv6 one) and the query string, which may hold a postcode, is dropped. Both
+    kinds of line start ``client - "...``."""
 
     def filter(self, record: logging.LogRecord) -> bool:
         args = record.args
-        if isinstance(args, tuple) and len(args) == 5:
-            client, method, path, version, status = args
-            record.args = (network_of(str(client)), method, str(path).split("?", 1)[0],
-                           version, status)  # fmt: skip
+        if isinstance(args, tuple) and args and str(record.msg).startswith('%s - "'):
+            kept = [network_of(str(args[0]))]
+            kept += [a.split("?", 1)[0] if isinstance(a, str) and a.startswith("/") else a
+                     for a in args[1:]]  # fmt: skip
+            record.args = tuple(kept)
         return True
 
 
@@ -100,6 +103,7 @@ def configure(level: str, json_lines: bool) -> None:
     for name in ("uvicorn", "uvicorn.access", "uvicorn.error"):
         logging.getLogger(name).handlers[:] = []
         logging.getLogger(name).propagate = True
-    access = logging.getLogger("uvicorn.access")
-    if not any(isinstance(f, AccessLogPrivacy) for f in access.filters):
-        access.addFilter(AccessLogPrivacy())
+    for name in ("uvicorn.access", "uvicorn.error"):  # the error logger has the WebSocket lines
+        lines = logging.getLogger(name)
+        if not any(isinstance(f, AccessLogPrivacy) for f in lines.filters):
+            lines.addFilter(AccessLogPrivacy())

@@ -16,6 +16,18 @@ router = APIRouter(include_in_schema=False)
 
 
 LOOPBACK = {"127.0.0.1", "::1"}
+# Any of these means a proxy passed the request on: its client is not this machine.
+PROXY_HEADERS = (
+    "x-forwarded-for",
+    "forwarded",
+    "x-real-ip",
+    "x-forwarded-host",
+    "via",
+    "x-forwarded-proto",
+    "x-client-ip",
+    "true-client-ip",
+    "cf-connecting-ip",
+)
 
 
 @router.get("/metrics")
@@ -33,7 +45,7 @@ def may_read_metrics(request: Request) -> bool:
     if token:
         given = request.headers.get("authorization", "")
         return hmac.compare_digest(given.encode(), f"Bearer {token}".encode())
-    proxied = "x-forwarded-for" in request.headers or "forwarded" in request.headers
+    proxied = any(header in request.headers for header in PROXY_HEADERS)
     return not proxied and request.client is not None and request.client.host in LOOPBACK
 
 

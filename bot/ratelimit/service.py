@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import hmac
 import logging
 import math
 import threading
@@ -24,7 +25,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Protocol
 
-from bot.config import Settings
+from bot.config import Settings, get_settings
 from bot.observability import metrics
 
 log = logging.getLogger(__name__)
@@ -162,6 +163,14 @@ def _retry_after(limit: Limit, kept: int, previous: int, into: float) -> int:
     else:
         at = seconds + seconds * (max(0.0, 1 - (limit.count - 1) / kept) if kept else 0.0)
     return max(1, math.ceil(round(at - into, 6)))  # 40.000000000001 s is 40 s
+
+
+def pseudonym(address: str) -> str:
+    """A network address as the limits may pass it to other processes (in a message's metadata,
+    which Rasa stores): keyed with the service's internal token, so it cannot be turned back
+    into the address, and changes whenever the token does."""
+    secret = get_settings().internal_token.encode() or b"worklocal"
+    return hmac.new(secret, address.encode(), hashlib.sha256).hexdigest()[:24]
 
 
 def _digest(key: str) -> str:

@@ -11,6 +11,7 @@ from sqlalchemy import select
 from actions import booking as actions
 from actions.common import _sessions
 from bot.booking.models import Booking
+from bot.config import get_settings
 from bot.database.core import session_scope
 from bot.notify.models import Notification
 from tests.actions.conftest import make_tracker
@@ -179,6 +180,31 @@ def test_a_second_booking_for_the_same_thing_with_the_same_contact_is_let_go(
     with session_scope(_sessions()) as db:
         statuses = db.execute(select(Booking.status).order_by(Booking.id)).scalars().all()
         assert statuses == ["confirmed", "cancelled"]  # the second time is free again
+
+
+def test_booking_in_the_chat_counts_against_the_network_address_limit(
+    demo_database, dispatcher, monkeypatch
+):
+    from actions.common import limits
+
+    monkeypatch.setenv("BOOKINGS_PER_HOUR", "1")
+    get_settings.cache_clear()
+    limits.cache_clear()
+    offered = _run(actions.ActionOfferSlots(), dispatcher, make_tracker(slots=YOUNG))[0]["value"]
+    said = [{"event": "user", "text": "the first one", "metadata": {"client": "a1b2c3"}}]
+
+    def hold(choice: int) -> list:
+        chosen = offered["choices"][choice]["id"]
+        tracker = make_tracker(slots={**YOUNG, "booking_offered": offered}, events=said,
+                               entities=[{"entity": "slot_id", "value": chosen}])  # fmt: skip
+        return _run(actions.ActionHoldSlot(), dispatcher, tracker)
+
+    assert hold(0)[0].get("name") == "booking_hold"  # the first is held
+    assert hold(1) == []  # the second, from the same address within the hour, is not
+    refusal = dispatcher.messages[-1]
+    assert "a lot of requests about appointments" in refusal["text"]
+    assert refusal["buttons"] == [{"title": "Talk to a person", "payload": "/request_adviser"}]
+    limits.cache_clear()
 
 
 def test_a_hold_from_another_conversation_cannot_be_confirmed(demo_database, dispatcher):

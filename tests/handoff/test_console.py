@@ -374,3 +374,21 @@ def test_sign_in_attempts_from_one_address_are_limited(app, monkeypatch):
         assert "too many sign-in attempts from this network" in refused.text
         assert "worklocal_console=" not in refused.headers.get("set-cookie", "")
         assert client.get("/console", follow_redirects=False).status_code in (302, 303, 307)
+
+
+@pytest.mark.parametrize(
+    ("asked", "kept"),
+    [
+        ("/console/cases/KH3-7XP", "/console/cases/KH3-7XP"),
+        ("/console/residents?q=KH3-7XP", "/console/residents?q=KH3-7XP"),
+        ("/console/..//evil.example", "/console"),
+        ("//evil.example/console", "/console"),
+        ("/console\\evil", "/console"),
+        ("https://evil.example/console", "/console"),
+        ("/consolex", "/console"),
+    ],
+)
+def test_signing_in_returns_only_to_a_console_page(asked, kept):
+    from bot.console.auth import safe_next
+
+    assert safe_next(asked) == kept

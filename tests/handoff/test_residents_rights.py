@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
@@ -109,6 +110,10 @@ def test_a_resident_asks_for_erasure_and_an_admin_erases_it(client, app):
                          data={"q": reference, "csrf": csrf, "confirm": "yes"})  # fmt: skip
     assert erased.status_code == 200 and f"Nothing is held under {reference}" in erased.text
     assert _ask(client, reference).status_code == 404  # nothing is held any more
+    database = Path(app["url"].removeprefix("sqlite:///"))
+    for file in (database, database.with_name(database.name + "-wal")):
+        if file.exists():  # neither the database nor its log keeps the contact
+            assert b"07700900555" not in file.read_bytes(), file.name
     engine, factory = _db(app)
     with session_scope(factory) as db:
         assert db.execute(select(Booking).where(Booking.reference == reference)).first() is None

@@ -29,6 +29,10 @@ def test_a_host_name_not_configured_is_refused_before_any_redirect_names_it(clie
     assert evil.status_code == 400
     assert "location" not in evil.headers
     assert evil.json()["error"]["code"] == "unknown_host"
+    for smuggled in ("127.0.0.1:8000@evil.example", "testserver:80@evil.example",
+                     "testserver/evil", "testserver#@evil.example", "testserver:x"):  # fmt: skip
+        refused = client.get("/console/", headers={"Host": smuggled}, follow_redirects=False)
+        assert refused.status_code == 400 and "location" not in refused.headers, smuggled
     ours = client.get("/api/v1/courses/", follow_redirects=False)
     assert ours.status_code in (200, 307)
     assert "evil" not in ours.headers.get("location", "")

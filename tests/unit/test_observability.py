@@ -101,7 +101,8 @@ def test_metrics_without_a_token_answer_this_machine_but_not_through_a_proxy():
 
     assert may_read_metrics(request("127.0.0.1", []))
     assert may_read_metrics(request("::1", []))
-    assert not may_read_metrics(request("127.0.0.1", [(b"x-forwarded-for", b"203.0.113.9")]))
+    for proxy in (b"x-forwarded-for", b"x-real-ip", b"forwarded", b"via"):
+        assert not may_read_metrics(request("127.0.0.1", [(proxy, b"203.0.113.9")]))
     assert not may_read_metrics(request("203.0.113.9", []))
 
 
@@ -114,6 +115,17 @@ def test_access_lines_keep_the_network_not_the_address_and_no_query():
     assert logs.AccessLogPrivacy().filter(record)
     assert record.getMessage() == '203.0.113.0 - "GET /api/v1/courses HTTP/1.1" 200'
     assert logs.network_of("2001:db8:1:2::5:443") == "2001:db8:1::"
+    socket = logging.LogRecord(
+        "uvicorn.error", logging.INFO, __file__, 1, '%s - "WebSocket %s" [accepted]',
+        ("203.0.113.77:51234", "/api/v1/conversations/abc/ws?after=3"), None,
+    )  # fmt: skip
+    assert logs.AccessLogPrivacy().filter(socket)
+    assert (
+        socket.getMessage() == '203.0.113.0 - "WebSocket /api/v1/conversations/abc/ws" [accepted]'
+    )
+    assert logs.redact("GET /api/v1/postcodes/LS1%204AP HTTP/1.1") == (
+        "GET /api/v1/postcodes/… HTTP/1.1"
+    )
 
 
 def test_every_response_has_a_request_id_and_a_safe_one_is_kept(client):
