@@ -63,6 +63,10 @@ class Council(BaseModel):
     booking: BookingRules = Field(default_factory=BookingRules)
     notify: NotifyTemplates = Field(default_factory=NotifyTemplates)
     retention_days: int = Field(30, ge=1, le=3650)
+    # Cases an adviser acted on, counted from when they were closed: the council's record of
+    # the help given (funders may audit it), then deleted with their notes, chat and past
+    # appointments. Six years by default; a case still open is never deleted.
+    case_retention_days: int = Field(6 * 365, ge=30, le=20 * 365)
     # Routing rules files (in councils/routing/, without ".yml"), one per academic year; the one
     # in force on a date is used, so next year's rules can be loaded before they start.
     routing_rules: list[str] = Field(default_factory=lambda: ["england-2026-27"], min_items=1)

@@ -1,8 +1,9 @@
 """Forget what the privacy notice says is forgotten: conversations and plans after the council's
 retention period, and the outbox's copies of messages once they are that old.
 
-Bookings stay, and so do cases a person is involved in: the notice tells residents that what
-they give to book or to be contacted is kept as part of their case. Cases nobody acted on go.
+Cases nobody acted on go with them. Cases a person is involved in stay while they are open, and
+for ``case_retention_days`` after they are closed (the council's record of the help given),
+then go with their notes, chat and the appointments booked for them that are over.
 Run by the background worker (``bot.notify.worker``) about once an hour.
 """
 
@@ -14,10 +15,12 @@ from sqlalchemy import delete, select
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
+from bot.booking.models import Booking
 from bot.clock import utcnow
 from bot.conversation import tracker
 from bot.conversation.models import Conversation
 from bot.council.models import Council
+from bot.handoff.models import Case
 from bot.handoff.service import forget_untouched
 from bot.notify.models import Notification
 from bot.plan.models import Plan
@@ -51,6 +54,10 @@ def purge(
         delete(Plan).where(Plan.created_at < cutoff).execution_options(synchronize_session=False)
     ).rowcount
     cases = forget_untouched(session=db_session, before=cutoff)
+    cases += forget_closed(
+        db_session=db_session,
+        before=(now or utcnow()) - timedelta(days=council.case_retention_days),
+    )
     messages = db_session.execute(
         delete(Notification)
         .where(Notification.created_at < cutoff, Notification.status != "queued")
@@ -58,3 +65,28 @@ def purge(
     ).rowcount
     return {"conversations": conversations, "plans": plans or 0, "messages": messages or 0,
             "cases": cases}  # fmt: skip
+
+
+def forget_closed(*, db_session: Session, before: datetime) -> int:
+    """Delete cases closed before ``before``, with their chat and notes (ON DELETE CASCADE),
+    the appointments booked for them that are over, and the messages about those."""
+    ids = list(db_session.execute(
+        select(Case.id).where(Case.status == "closed", Case.closed_at < before)
+    ).scalars())  # fmt: skip
+    if not ids:
+        return 0
+    over = select(Booking.reference).where(Booking.case_id.in_(ids), Booking.ends_at < before)
+    db_session.execute(
+        delete(Notification)
+        .where(Notification.booking_reference.in_(over))
+        .execution_options(synchronize_session=False)
+    )
+    db_session.execute(
+        delete(Booking)
+        .where(Booking.case_id.in_(ids), Booking.ends_at < before)
+        .execution_options(synchronize_session=False)
+    )
+    for case in db_session.execute(select(Case).where(Case.id.in_(ids))).scalars():
+        db_session.delete(case)  # through the ORM, so its messages and notes go with it
+    db_session.flush()
+    return len(ids)

@@ -371,3 +371,59 @@ def test_retention_forgets_old_conversations_plans_and_messages(sessions, databa
         kept = session.execute(select(Case.reference).order_by(Case.reference)).scalars().all()
         assert kept == ["CASE-001", "CASE-002", "CASE-003"]
     engine.dispose()
+
+
+def test_closed_cases_go_after_the_case_retention_period_with_their_notes_and_appointments(
+    sessions, database_url
+):
+    """The privacy notice: a case a person acted on is kept while open and for
+    ``case_retention_days`` after it is closed, then deleted with its notes and what was
+    booked for it that is over."""
+    from datetime import timedelta
+
+    from bot.booking.models import Adviser, Booking
+    from bot.council import service as council_service
+    from bot.handoff.models import Case, CaseNote
+    from bot.retention import service as retention
+
+    council = council_service.get_default()
+    now = service.utcnow()
+    long_ago = now - timedelta(days=council.case_retention_days, minutes=1)
+    recently = now - timedelta(days=30)
+    with session_scope(sessions) as session:
+        adviser = Adviser(
+            key="kim",
+            first_name="Kim",
+            team="skills_for_all",
+            offers=["skills_for_all"],
+            sessions=[],
+            time_off=[],
+            active=True,
+        )
+        session.add(adviser)
+        session.flush()
+        for n, (status, closed) in enumerate([("closed", long_ago), ("closed", recently),
+                                              ("open", None)]):  # fmt: skip
+            case = Case(reference=f"OLD-00{n}", council_slug="demo", reason="asked", urgency=1,
+                        offer="skills_for_all", status=status, answers=[], routing={},
+                        summary="", transcript=[], contact={"how": "phone", "value": "0770"},
+                        created_at=long_ago, updated_at=long_ago, closed_at=closed)  # fmt: skip
+            session.add(case)
+            session.flush()
+            session.add(CaseNote(case_id=case.id, text="Started a course", staff_id=None))
+            session.add(Booking(reference=f"BK{n}-AAA", adviser_id=adviser.id, case_id=case.id,
+                                starts_at=long_ago - timedelta(hours=n + 1),
+                                ends_at=long_ago - timedelta(hours=n),
+                                channel="phone", offer="skills_for_all", status="confirmed",
+                                sequence=0, consent=True))  # fmt: skip
+    engine = make_engine(database_url)
+    with session_scope(sessions) as session:
+        gone = retention.purge(db_session=session, tracker_engine=engine, council=council)
+    engine.dispose()
+    assert gone["cases"] == 1
+    with session_scope(sessions) as session:
+        kept = session.execute(select(Case.reference).order_by(Case.reference)).scalars().all()
+        assert kept == ["OLD-001", "OLD-002"]  # closed recently, and still open
+        assert session.execute(select(func.count()).select_from(CaseNote)).scalar_one() == 2
+        bookings = session.execute(select(Booking.reference).order_by(Booking.reference))
+        assert bookings.scalars().all() == ["BK1-AAA", "BK2-AAA"]
