@@ -80,7 +80,9 @@ def _all_ready(scaled: Scaled, timeout: float = 300) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         try:
-            rasa = [httpx.get(f"{url}/status", timeout=2).json() for url in scaled.rasas]
+            token = scaled.stack.token  # Rasa answers only with the shared token
+            rasa = [httpx.get(f"{url}/status?token={token}", timeout=2).json()
+                    for url in scaled.rasas]  # fmt: skip
             apis = [httpx.get(f"{url}/readyz", timeout=5).status_code for url in scaled.apis]
             if all(r.get("model_file") for r in rasa) and apis == [200] * REPLICAS:
                 return
