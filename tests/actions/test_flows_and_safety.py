@@ -187,9 +187,12 @@ def test_after_a_crisis_a_request_of_their_own_is_answered(demo_database, dispat
     # words of feeling low are still heard first
     assert _after(dispatcher, "i dont know. nobody cares about a job", "career_advice") == []
     assert dispatcher.messages[-1]["text"].endswith("Are you safe right now?")
-    # a danger in words that name work is no request for jobs; nor is "ok" after the jobs
-    assert _after(dispatcher, "i want to go to work but he locks me in", "inform",
-                  kind="abuse") == []  # fmt: skip
+    # a danger in words that name work is no request for jobs but the danger, answered again;
+    # nor is "ok" after the jobs
+    locked_in = _after(dispatcher, "i want to go to work but he locks me in", "inform",
+                       kind="abuse")  # fmt: skip
+    assert SlotSet("crisis_kind", "abuse") in locked_in
+    assert all(event.get("name") != "last_search" for event in locked_in)
     assert "0808 2000 247" in dispatcher.messages[-1]["text"]
     ok = make_tracker(slots={"crisis_open": True, "crisis_kind": "suicide"}, text="ok",
                       intent="affirm", events=searched.events)  # fmt: skip
