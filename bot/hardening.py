@@ -17,6 +17,7 @@ One ASGI middleware, outside the routes, so that a new page cannot forget it:
 from __future__ import annotations
 
 import json
+import logging
 import re
 from typing import Any
 
@@ -36,6 +37,7 @@ _POLICY = (
     "script-src 'self'{scripts}; connect-src 'self'; object-src 'none'; base-uri 'none'; "
     "form-action 'self'; frame-ancestors {ancestors}"
 )
+log = logging.getLogger(__name__)
 HSTS = "max-age=31536000; includeSubDomains"
 
 
@@ -103,6 +105,8 @@ class Hardening:
         if not host_allowed(host, settings.allowed_host_list):
             await _refuse(scope, send, 400, "unknown_host", "This server does not serve that name.")
             return
+        if b"x-forwarded-for" in headers and not settings.forwarded_allow_ips.strip():
+            _warn_untrusted_proxy()
         if scope["type"] == "websocket":
             await self.app(scope, receive, send)
             return
@@ -132,6 +136,20 @@ class Hardening:
             await send(message)
 
         await self.app(scope, limited_receive, send_with_headers)
+
+
+_warned: list[bool] = []
+
+
+def _warn_untrusted_proxy() -> None:
+    """Once per process: a proxy is in front but not trusted, so every resident behind it
+    shares the proxy's address and its rate limits."""
+    if not _warned:
+        _warned.append(True)
+        log.warning(
+            "requests carry X-Forwarded-For but FORWARDED_ALLOW_IPS is not set: every client "
+            "is counted as the proxy's address by the rate limits (docs/deploy.md)"
+        )
 
 
 def _too_large(limit: int) -> str:

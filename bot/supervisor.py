@@ -163,6 +163,8 @@ def api_command(
         "--log-level", log_level.lower(), "--no-server-header", *proxies,
         # Rasa pins websockets 10.4, older than uvicorn's default implementation needs.
         "--ws", "wsproto",
+        # No resident's message is near this: a bigger frame is refused before it is buffered.
+        "--ws-max-size", "65536",
     ]  # fmt: skip
 
 

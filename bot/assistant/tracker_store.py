@@ -25,7 +25,9 @@ def engine_kwargs(url: Any) -> dict[str, Any]:
     connections kept in a pool rather than opened (and their pragmas run) for every read and
     write, as SQLAlchemy 1.4 does for files."""
     found = dict(create_engine_kwargs(url))
-    if found:  # PostgreSQL
+    # A failed statement's error (which Rasa logs) must not carry residents' words or ids.
+    found["hide_parameters"] = True
+    if found.get("pool_size"):  # PostgreSQL
         found["pool_pre_ping"] = True
         found["pool_timeout"] = 5
         found["connect_args"] = {**found.get("connect_args", {}), "connect_timeout": 5}

@@ -506,3 +506,14 @@ def _by_key(db_session: Session, key: str) -> Booking | None:
     return db_session.execute(
         select(Booking).where(Booking.idempotency_key == key)
     ).scalar_one_or_none()
+
+
+def unlink_conversation(conversation_id: str, *, db_session: Session) -> None:
+    """A forgotten conversation's appointments stay (the resident still expects them) but no
+    longer name it."""
+    db_session.execute(
+        update(Booking)
+        .where(Booking.conversation_id == conversation_id)
+        .values(conversation_id=None)
+        .execution_options(synchronize_session=False)
+    )

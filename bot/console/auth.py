@@ -21,6 +21,10 @@ from bot.staff.models import Staff, StaffSession
 
 COOKIE = "worklocal_console"
 SIGN_IN_COOKIE = "worklocal_console_signin"
+# Set on a correct sign-in: a browser the account used before is not held back by wrong
+# passwords typed elsewhere (bot.staff.throttle).
+DEVICE_COOKIE = "worklocal_console_device"
+DEVICE_DAYS = 90
 LOOPBACK = ("127.0.0.1", "localhost", "::1", "[::1]")
 
 

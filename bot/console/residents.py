@@ -16,6 +16,7 @@ from bot.audit import service as audit
 from bot.booking.contact import masked
 from bot.console import auth
 from bot.console.views import HEADERS, done, problem, render, sessions_of
+from bot.conversation import tracker
 from bot.database.core import checkpoint, session_scope
 from bot.privacy import service as privacy
 
@@ -96,9 +97,7 @@ def erase(
             return problem(request, who, "Nothing was erased: tick the box to confirm first.", 422)
         subject, how = _find(q, db)
         found = subject.references
-        gone = privacy.erase(
-            subject, db_session=db, tracker_engine=request.app.state.tracker_engine
-        )
+        gone = privacy.erase(subject, db_session=db)
         outcome = (
             f"Erased {gone['cases']} case(s), {gone['appointments']} appointment(s) and "
             f"{gone['plans']} plan(s). " + " ".join(gone["kept"])
@@ -117,7 +116,11 @@ def erase(
             action="resident_erased",
             detail=f"{how}: {', '.join(found) or 'nothing held'}. {outcome}",
         )
-    # SQLite's write-ahead logs must not keep what was just erased.
+    # Committed: now Rasa's copies (its tracker store and NLU cache), then SQLite's
+    # write-ahead logs, which must not keep what was just erased.
+    for conversation_id in gone["conversations"]:
+        tracker.forget(request.app.state.tracker_engine, conversation_id)
+        request.app.state.rasa.forget(conversation_id)
     checkpoint(request.app.state.engine)
     checkpoint(request.app.state.tracker_engine)
     # Back to what is still held (what was kept, or nothing), found by reference, not contact.

@@ -168,8 +168,10 @@ def sign_in(
     with session_scope(sessions_of(request)) as session:
         retry_after = 0
         try:
-            staff = staff_service.authenticate(session=session, email=email, password=password,
-                                               address=client_address(request))  # fmt: skip
+            staff = staff_service.authenticate(
+                session=session, email=email, password=password,
+                address=client_address(request), device=request.cookies.get(auth.DEVICE_COOKIE),
+            )  # fmt: skip
         except staff_service.SignInRefused as refused:
             known = staff_service.by_email(session=session, email=email)
             action = "sign_in_slowed" if refused.retry_after else "sign_in_refused"
@@ -177,6 +179,7 @@ def sign_in(
             error, retry_after = refused.message, refused.retry_after
         else:
             token, _row = staff_service.start_session(session=session, staff=staff)
+            device = staff_throttle.device_token(staff.password_hash)
             audit.record(session=session, staff_id=staff.id, action="signed_in")
             error = None
     if error:
@@ -188,6 +191,8 @@ def sign_in(
     response = RedirectResponse(auth.safe_next(next), status_code=303)
     auth.set_cookie(response, request, auth.COOKIE, token,
                     max_age=int(staff_service.SESSION_LENGTH.total_seconds()))  # fmt: skip
+    auth.set_cookie(response, request, auth.DEVICE_COOKIE, device,
+                    max_age=auth.DEVICE_DAYS * 24 * 3600)  # fmt: skip
     response.delete_cookie(auth.SIGN_IN_COOKIE, path="/console")
     return response
 

@@ -11,6 +11,7 @@ from zlib import crc32
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
+from bot.booking import service as bookings
 from bot.clock import utcnow
 from bot.conversation import aftercare, guard, tracker
 from bot.conversation.aftercare import CRISIS_TYPE
@@ -233,6 +234,7 @@ def end(
     tracker.forget(tracker_engine, conversation.id)
     handoff.resident_left(session=session, conversation_id=conversation.id, hub=hub or get_hub())
     plans.forget_conversation(conversation.id, db_session=session)
+    bookings.unlink_conversation(conversation.id, db_session=session)
     session.delete(conversation)
 
 

@@ -70,12 +70,14 @@ def sqlite_engine_kwargs() -> dict:
 def make_engine(url: str) -> Engine:
     """An engine with the pool settings that suit the URL's database."""
     if url.startswith("sqlite"):
-        engine = create_engine(url, future=True, **sqlite_engine_kwargs())
+        engine = create_engine(url, future=True, hide_parameters=True, **sqlite_engine_kwargs())
         event.listen(engine, "connect", sqlite_pragmas)
         return engine
     return create_engine(
         url,
         future=True,
+        # A failed statement's error (logged) must not carry residents' words or ids.
+        hide_parameters=True,
         pool_pre_ping=True,
         pool_size=10,
         max_overflow=10,

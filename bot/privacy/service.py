@@ -19,9 +19,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import delete, or_, select
-from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
 from bot import references
@@ -29,7 +29,6 @@ from bot.booking.contact import InvalidContact, parse
 from bot.booking.contact import same as same_contact
 from bot.booking.models import Booking
 from bot.clock import utcnow
-from bot.conversation import tracker
 from bot.conversation.models import Conversation
 from bot.handoff.models import URGENT_REASONS, Case, CaseMessage, CaseNote
 from bot.notify.models import Notification
@@ -187,31 +186,29 @@ def export(subject: Subject, *, db_session: Session, with_notes: bool) -> dict:
     }  # fmt: skip
 
 
-def erase(subject: Subject, *, db_session: Session, tracker_engine: Engine) -> dict[str, object]:
+def erase(subject: Subject, *, db_session: Session) -> dict[str, Any]:
     """Erase everything held but the records that must be kept; says what went and what stayed.
-    A booking still to come is erased too: its time is free again."""
+    A booking still to come is erased too: its time is free again. ``conversations`` lists the
+    conversations deleted here: the caller forgets them in Rasa (its tracker store and NLU
+    cache) once this transaction has committed, so a rollback never leaves half an erasure."""
     kept = kept_because(subject)
-    cases = [c for c in subject.cases if c.id not in kept]
     kept_ids = set(kept)
+    cases = [c for c in subject.cases if c.id not in kept_ids]
     bookings = [b for b in subject.bookings if b.case_id not in kept_ids]
-    for case in cases:
-        if case.conversation_id:
-            tracker.forget(tracker_engine, case.conversation_id)
-            db_session.execute(delete(Conversation).where(Conversation.id == case.conversation_id))
+    kept_plan_refs = {c.plan_reference for c in subject.cases if c.id in kept_ids}
+    plans = [p for p in subject.plans if p.reference not in kept_plan_refs]
+    linked = [c.conversation_id for c in cases] + [b.conversation_id for b in bookings]
+    conversations = sorted({cid for cid in linked + [p.conversation_id for p in plans] if cid})
+    if conversations:
+        db_session.execute(delete(Conversation).where(Conversation.id.in_(conversations)))
     refs = [b.reference for b in bookings]
     if refs:
         db_session.execute(delete(Notification).where(Notification.booking_reference.in_(refs)))
-    for booking in bookings:
-        db_session.delete(booking)
-    kept_plan_refs = {c.plan_reference for c in subject.cases if c.id in kept_ids}
-    plans = [p for p in subject.plans if p.reference not in kept_plan_refs]
-    for plan in plans:
-        db_session.delete(plan)
-    for case in cases:
-        db_session.delete(case)  # its chat and notes go with it (ON DELETE CASCADE)
+    for row in [*bookings, *plans, *cases]:  # a case's chat and notes go with it (CASCADE)
+        db_session.delete(row)
     db_session.flush()
     return {"cases": len(cases), "appointments": len(bookings), "plans": len(plans),
-            "kept": list(kept.values())}  # fmt: skip
+            "kept": list(kept.values()), "conversations": conversations}  # fmt: skip
 
 
 # ---- requests from residents -------------------------------------------------------------

@@ -1,7 +1,8 @@
 """Forget what the privacy notice says is forgotten: conversations and plans after the council's
 retention period, and the outbox's copies of messages once they are that old.
 
-Cases nobody acted on go with them. Cases a person is involved in stay while they are open, and
+Cases nobody acted on go with them, and appointments booked with no case once they have been
+over for as long. Cases a person is involved in stay while they are open, and
 for ``case_retention_days`` after they are closed (the council's record of the help given),
 then go with their notes, chat and the appointments booked for them that are over.
 Run by the background worker (``bot.notify.worker``) about once an hour.
@@ -53,6 +54,7 @@ def purge(
     plans = db_session.execute(
         delete(Plan).where(Plan.created_at < cutoff).execution_options(synchronize_session=False)
     ).rowcount
+    appointments = forget_appointments_without_case(db_session=db_session, before=cutoff)
     cases = forget_untouched(session=db_session, before=cutoff)
     cases += forget_closed(
         db_session=db_session,
@@ -64,7 +66,7 @@ def purge(
         .execution_options(synchronize_session=False)
     ).rowcount
     return {"conversations": conversations, "plans": plans or 0, "messages": messages or 0,
-            "cases": cases}  # fmt: skip
+            "cases": cases, "appointments": appointments}  # fmt: skip
 
 
 def forget_closed(*, db_session: Session, before: datetime) -> int:
@@ -90,3 +92,22 @@ def forget_closed(*, db_session: Session, before: datetime) -> int:
         db_session.delete(case)  # through the ORM, so its messages and notes go with it
     db_session.flush()
     return len(ids)
+
+
+def forget_appointments_without_case(*, db_session: Session, before: datetime) -> int:
+    """Appointments booked with no case (through the API, or in a chat nobody else acted on)
+    are kept for the retention period after they are over, then go with their messages."""
+    over = select(Booking.reference).where(Booking.case_id.is_(None), Booking.ends_at < before)
+    db_session.execute(
+        delete(Notification)
+        .where(Notification.booking_reference.in_(over))
+        .execution_options(synchronize_session=False)
+    )
+    return (
+        db_session.execute(
+            delete(Booking)
+            .where(Booking.case_id.is_(None), Booking.ends_at < before)
+            .execution_options(synchronize_session=False)
+        ).rowcount
+        or 0
+    )

@@ -50,7 +50,8 @@ _KINDS: dict[str, list[str]] = {
         r"\blife\s+(is\s*n'?t|is\s+not|not)\s+worth\s+living\b",
         # Only at the end of a message: "I can't go on the course" and "jump at the chance".
         r"\bcan'?t\s+go\s+on(\s+like\s+this)?(\s+any\s*more|\s+living)?\s*[.!]*$",
-        r"\bwhat'?s\s+the\s+point\s+(in|of)\s+(living|life|going\s+on|being\s+alive)\b",
+        r"\bwhat'?s\s+the\s+point\s+(in|of)\s+(living|life|going\s+on(?!\s+(a|an|the|to|with)\b)|"
+        r"being\s+alive)\b",
         r"\b(going|want|wanna)\s+to\s+jump(\s+off\b.*)?[.!]*$",
         r"\bend(ing)?\s+everything\s*[.!]*$",
         r"\b(had|have|had\s+just\s+about)\s+enough\s+of\s+(life|living|being\s+alive|it\s+all)\b",
@@ -72,11 +73,13 @@ _KINDS: dict[str, list[str]] = {
         r"n'?t\s+(alive|born|here))\b",
         r"\bwant\s+out\s+of\s+(life|this\s+life|it\s+all)\b",
         r"\b(going\s+to|gonna|want\s+to|wanna|plan\s+to|a\s+plan\s+to|ready\s+to|will|i'?ll)\s+"
-        r"(end|finish)\s+(it|it\s+all|myself)\b(?!\s+(by|before|on|this|next|in|at|for|off|with))",
-        r"\b(easiest|quickest|best|painless|fastest)\s+way\s+to\s+(die|go|kill\s+(my\s*self|yourself))\b",
+        r"end\s+(it|it\s+all|myself)\b(?!\s+(by|before|on|this|next|in|at|for|off|with))",
+        r"\bfinish\s+(it|myself)\s+(tonight|for\s+good|once\s+and\s+for\s+all)\b|\btonight\b.{0,20}"
+        r"\bfinish\s+it\s*[.!]*$",
+        r"\b(easiest|quickest|best|painless|fastest)\s+way\s+to\s+(die|kill\s+(my\s*self|yourself))\b",
         r"\bburden\s+(to|on)\s+(everyone|everybody|my\s+family|them\s+all|people)\b",
         r"\bno\s+way\s+out(\s+for\s+me)?\s*[.!]*$",
-        r"\b(stop|quit)\s+existing\b|\bsleep\s+forever\b|\bnot\s+be\s+here\s+any\s*more\b",
+        r"\b(stop|quit)\s+existing\b|\bsleep\s+forever\b|\bnot\s+be\s+here\s+any\s*more\s*[.!]*$",
         # Self-harm (not a support worker's "people who self harm").
         r"(?<!who )\bself[\s-]?harm",
         r"\b(hurt|hurting|cut|cutting|cuttin|harm|harming|burn|burning)\s+my\s*sel[fv]e?s?\b",
@@ -119,12 +122,14 @@ _KINDS: dict[str, list[str]] = {
         r"(friends|family|mum|mom)|go\s+out|leave|work|get\s+a\s+job|have\s+a\s+phone)",
         r"\b(husband|partner|boyfriend|wife|girlfriend|he|she)\s+(controls|takes|keeps)\s+(all\s+)?"
         r"my\s+(money|wages|bank\s+card|benefits|phone)",
-        r"\b(strangl\w*|chok(ed|es|ing))\s+me\b|\b(threw|throws|thrown|throwing)\s+(a\s+|the\s+)?"
-        r"\w+\s+at\s+me\b|\b(knife|gun|weapon)\b.{0,20}\b(at|to)\s+me\b",
-        r"\blocks?\s+me\s+in\b|\blocked\s+me\s+in\b",
-        r"\b(partner|husband|wife|boyfriend|girlfriend|bf|gf|ex|dad|mum|stepdad|stepmum|he|she|they)"
+        r"\b(strangl\w*|chok(ed|es|ing))\s+me\b|\b(threw|throws|thrown|throwing)\s+(a|the|his|her|"
+        r"my|things|stuff|plates|glasses)\s+(\w+\s+)?at\s+me\b|\b(knife|gun|weapon)\b.{0,20}\b(at|to)\s+me\b",
+        r"\b(he|she|partner|husband|wife|boyfriend|girlfriend|bf|gf|dad|mum|stepdad|stepmum|parents)\s+"
+        r"(always\s+|keeps\s+|just\s+)?(locks|locked)\s+me\s+in\b",
+        r"\b(partner|husband|wife|boyfriend|girlfriend|bf|gf|ex|dad|mum|stepdad|stepmum|he|she)"
         r"\s+((has|had|have)\s+)?(pushed|shoved|slapped|punched|kicked|hit|strangled|choked|grabbed|"
-        r"dragged|bit|burned|burnt|beaten|hurt|hurts)\s+me\b(?!\s+out)",
+        r"dragged|bit|burned|burnt|beaten|hurt|hurts)\s+me\b(?!\s+(out|off|to|into|with|for|"
+        r"towards)\b)",
         r"\b(scared|frightened|afraid|terrified)\s+(of|to\s+go\s+home\s+to)\s+(my\s+)?(partner|husband|"
         r"wife|boyfriend|girlfriend|bf|gf|ex|dad|stepdad|him|her)\b",
         r"\b(they|he|she)('?ll|\s+will|\s+would|\s+said\s+(they|he|she)('?d|\s+would|\s+will))\s+"
@@ -133,7 +138,8 @@ _KINDS: dict[str, list[str]] = {
         r"(m[eę][zż]a|partnera|ch[lł]opaka)\b",
         r"\b(partner|husband|wife|boyfriend|girlfriend|bf|gf)\b.{0,40}\b(won'?t|wont|doesn'?t|never)\s+"
         r"let\s+me\s+(leave|go\s+out|see\s+(anyone|my))",
-        r"\b(touches|touched|touching|grop\w+)\s+me\b|\b(being\s+)?groomed\b|\bgrooming\s+me\b",
+        r"\b(touches|touched|touching|grop\w+)\s+me\b|\b(being|been|was|getting)\s+groomed\b|"
+        r"\bgrooming\s+me\b",
         r"\b(m[aą][zż]|partner|ch[lł]opak|ojciec|tata)\s+mnie\s+bije\b",
         r"\b(so[țţt]ul|iubitul|partenerul|tata)\s+(meu\s+)?m[aă]\s+bate\b",
         r"\b(marido|esposo|novio|pareja|padre)\s+me\s+(pega|golpea|maltrata)\b",
@@ -150,7 +156,7 @@ _KINDS: dict[str, list[str]] = {
         r"\b(making|make|makes|made|forcing|force|forced)\s+me\s+(to\s+)?(sell|carry|deliver|hold|"
         r"move|run|stash)\s+(stuff|drugs|gear|weed|packages?|parcels?|bags?|things)\b",
         r"\b(i'?ll|i\s+will|i'?d|that\s+i)\s+owe\s+them\b|\bcounty\s+lines?\b",
-        r"\b(being\s+|been\s+)?(made|forced)\s+to\s+(sell|carry|deliver|hold|move|run|stash)\s+"
+        r"\b((being|been)\s+(made|forced)|forced)\s+to\s+(sell|carry|deliver|hold|move|run|stash)\s+"
         r"(stuff|drugs|gear|weed|packages?|parcels?|bags?|things)\b",
         r"\b(don'?t|doesn'?t|never|won'?t)\s+(get\s+)?pa(y|id)\s+me\b.{0,40}\b(passport|can'?t\s+"
         r"leave|not\s+allowed|lock|locked|threat)",
@@ -158,7 +164,7 @@ _KINDS: dict[str, list[str]] = {
         r"work)\b",
         r"\bmodern\s+slavery\b|\btrafficked\b|\bforced\s+labou?r\b",
         r"\b(boss|employer|they|gangmaster|agency)\s+(keep|keeps|kept|take|takes|took|hold|holds)\s+"
-        r"(all\s+)?my\s+(pay|wages)\b",
+        r"(all\s+)?my\s+(pay|wages)\b(?!\s+(a|one|two|\d+)\s+weeks?\s+in\s+hand)",
         r"\b(making|make|makes|made|forcing|force|forced)\s+me\s+(to\s+)?(have\s+sex|sleep\s+with)\b",
         r"\bsex\b.{0,30}\bfor\s+(money|rent|a\s+place\s+to\s+(stay|live)|somewhere\s+to\s+stay)\b",
         r"\b(my\s+)?(family|mum|kids|children|brother|sister)\s+(will|would|'?ll)\s+(get\s+|be\s+)?"
@@ -178,7 +184,7 @@ _KINDS: dict[str, list[str]] = {
         r"\b(sleep|sleeping|living|live)\s+in\s+a\s+tent\b|\bsleeping\s+(on|in|at)\s+(the|a)\s+"
         r"(bus|station|train\s+station|stairwell|doorway|bench|bus\s+stop)\b",
         r"\b(no\s*where|nowhere)\s+to\s+go\s+(tonight|today|now)\b",
-        r"\b(living|sleeping|staying)\s+in\s+(my|a|the)\s+(car|van)\b|\bsleep(ing)?\s+outside\b",
+        r"\b(living|sleeping|staying)\s+in\s+(my|our)\s+(car|van)\b|\bsleep(ing)?\s+outside\b",
         r"\b(threw|thrown|kicked|chucked)\s+me\s+out\b.{0,30}\b(nowhere|no\s+where|street)",
         r"\bnie\s+mam\s+gdzie\s+spa[cć]\b|\bnu\s+am\s+unde\s+s[aă]\s+dorm\b",
         r"\bno\s+tengo\s+d[oó]nde\s+dormir\b|ليس\s+لدي\s+مكان\s+(للنوم|[أا]نام)",
@@ -192,10 +198,10 @@ _KINDS: dict[str, list[str]] = {
         r"(home|house|flat|room|place|accommodation|property|hostel|digs))?\s+(by|on|this|next|"
         r"before|end\s+of|in\s+a)\b(?!\s+\d{1,2}(\s*(am|pm|o'?clock)|\s+to\b|\s*$))",
         r"\b(sofa|couch)[\s-]?surf",
-        r"\b(i'?m|im|i\s+am|we'?re|we\s+are)\s+out\s+(tomorrow|tonight|today|on\s+\w+day|next\s+week)\b",
         r"\bcan'?t\s+(re)?house\s+(me|us)\b|\bpossession\s+(of\s+(my|the|our)\s+(flat|house|home)|"
         r"hearing|claim)\b",
-        r"\b(threw|thrown)\s+(me|us)\s+out\b",
+        r"\b(threw|thrown)\s+(me|us)\s+out\b(?!\s+of\s+(my\s+|the\s+)?(college|school|class|course|"
+        r"uni|university|job|work|team|club|sixth\s+form|lessons?))",
         r"\blandlord\b.{0,30}\b(changed|changing|change)\s+the\s+locks\b|\blocked\s+(me\s+)?out\s+of\s+"
         r"(my|the|our)\s+(flat|house|home|room)\b",
         r"\b(landlord|housing\s+association|council)\b.{0,40}\b(gave|given|served|sent)\s+(me\s+)?"

@@ -106,17 +106,22 @@ def authenticate(
     email: str,
     password: str,
     address: str = "",
+    device: str | None = None,
     now: datetime | None = None,
 ) -> Staff:
     """The account, or SignInRefused. Wrong passwords slow further tries down
     (``bot.staff.throttle``) and never lock the account; an unknown email and a wrong password
     get the same answer, the same wait and the same time spent, so accounts cannot be probed."""
     now = now or utcnow()
-    wait = throttle.wait_seconds(session=session, email=email, address=address, now=now)
-    if wait > 0:
-        raise SignInRefused(SLOWED.format(wait=wait_text(wait)), retry_after=wait)
     staff = by_email(session=session, email=email or "")
     known = staff is not None and staff.active
+    trusted = known and hmac.compare_digest(
+        device or "", throttle.device_token(staff.password_hash)
+    )
+    wait = throttle.wait_seconds(session=session, email=email, address=address, now=now,
+                                 trusted_device=trusted)  # fmt: skip
+    if wait > 0:
+        raise SignInRefused(SLOWED.format(wait=wait_text(wait)), retry_after=wait)
     if not _verify(staff.password_hash if known else _DECOY, password) or not known:
         throttle.record_failure(session=session, email=email, address=address, now=now)
         raise SignInRefused(WRONG)

@@ -10,16 +10,19 @@ typed is counted the same way, known or not, so the answers cannot tell them apa
   while the adviser at their own desk waits minutes at worst, never hours.
 
 A count is forgotten an hour after its last failure; signing in correctly clears that address's
-count, and an admin's "unlock" clears them all. Only hashes of emails and addresses are kept.
+count, and an admin's "unlock" clears them all. A browser that signed in to the account before
+(a cookie only the server can make) is not held back by failures from elsewhere. Only hashes of
+emails and addresses are kept.
 """
 
 from __future__ import annotations
 
 import hashlib
+import hmac
 import math
 from datetime import datetime, timedelta
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -49,8 +52,12 @@ def delay_after(failures: int, free: int, longest: int) -> int:
     return min(longest, 2 ** min(failures - free, 20))
 
 
-def wait_seconds(*, session: Session, email: str, address: str, now: datetime) -> int:
-    """Whole seconds before this email may be tried again from this address (0: now)."""
+def wait_seconds(
+    *, session: Session, email: str, address: str, now: datetime, trusted_device: bool = False
+) -> int:
+    """Whole seconds before this email may be tried again from this address (0: now). A
+    browser the account signed in from before (``trusted_device``) waits only for the failures
+    from its own address: a guesser elsewhere cannot keep its owner waiting."""
     account, pair = _keys(email, address)
     rows = {row.key: row for row in session.execute(
         select(SignInFailure).where(SignInFailure.key.in_((account, pair)))
@@ -61,6 +68,8 @@ def wait_seconds(*, session: Session, email: str, address: str, now: datetime) -
         (account, FREE_TRIES_FROM_ANYWHERE, LONGEST_FROM_ANYWHERE),
     )
     for key, free, longest in limits:
+        if trusted_device and key == account:
+            continue
         row = rows.get(key)
         if row is None or now - as_utc(row.last_failed_at) > FORGET_AFTER:
             continue
@@ -72,21 +81,35 @@ def wait_seconds(*, session: Session, email: str, address: str, now: datetime) -
 
 
 def record_failure(*, session: Session, email: str, address: str, now: datetime) -> None:
+    """Count one wrong password, atomically (tries at once must not lose a count)."""
     account, pair = _keys(email, address)
     session.execute(delete(SignInFailure).where(SignInFailure.last_failed_at < now - FORGET_AFTER))
     for key in (account, pair):
-        row = session.get(SignInFailure, key)
-        if row is None:
-            try:
-                with session.begin_nested():
-                    session.add(SignInFailure(key=key, account=account, failures=1,
-                                              last_failed_at=now))  # fmt: skip
-                continue
-            except IntegrityError:  # another process counted the first failure meanwhile
-                row = session.get(SignInFailure, key)
-        row.failures += 1
-        row.last_failed_at = now
+        if _counted(session, key, now):
+            continue
+        try:
+            with session.begin_nested():
+                session.add(SignInFailure(key=key, account=account, failures=1,
+                                          last_failed_at=now))  # fmt: skip
+        except IntegrityError:  # another process counted the first failure meanwhile
+            _counted(session, key, now)
     session.flush()
+
+
+def _counted(session: Session, key: str, now: datetime) -> bool:
+    done = session.execute(
+        update(SignInFailure)
+        .where(SignInFailure.key == key)
+        .values(failures=SignInFailure.failures + 1, last_failed_at=now)
+        .execution_options(synchronize_session=False)
+    ).rowcount
+    return bool(done)
+
+
+def device_token(password_hash: str) -> str:
+    """What a browser keeps after signing in to an account: it changes with the password, and
+    only the server, which holds the hash, can make it."""
+    return hmac.new(password_hash.encode(), b"worklocal trusted device", hashlib.sha256).hexdigest()
 
 
 def signed_in(*, session: Session, email: str, address: str) -> None:

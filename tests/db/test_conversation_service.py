@@ -361,7 +361,7 @@ def test_retention_forgets_old_conversations_plans_and_messages(sessions, databa
     engine = make_engine(database_url)
     with session_scope(sessions) as session:
         gone = retention.purge(db_session=session, tracker_engine=engine, council=council)
-    assert gone == {"conversations": 1, "plans": 1, "messages": 1, "cases": 1}  # queued: kept
+    assert gone == {"conversations": 1, "plans": 1, "messages": 1, "cases": 1, "appointments": 0}
     assert tracker.count(engine, stale.id) == 0 and tracker.count(engine, fresh.id) == 2
     with session_scope(sessions) as session:
         assert service.get(session=session, conversation_id=stale.id) is None
@@ -373,7 +373,7 @@ def test_retention_forgets_old_conversations_plans_and_messages(sessions, databa
     engine.dispose()
 
 
-def test_closed_cases_go_after_the_case_retention_period_with_their_notes_and_appointments(
+def test_closed_cases_and_appointments_without_a_case_go_after_their_retention_periods(
     sessions, database_url
 ):
     """The privacy notice: a case a person acted on is kept while open and for
@@ -416,11 +416,17 @@ def test_closed_cases_go_after_the_case_retention_period_with_their_notes_and_ap
                                 ends_at=long_ago - timedelta(hours=n),
                                 channel="phone", offer="skills_for_all", status="confirmed",
                                 sequence=0, consent=True))  # fmt: skip
+        # Booked with no case (through the API): kept for the retention period after it.
+        session.add(Booking(reference="NOC-AAA", adviser_id=adviser.id, case_id=None,
+                            starts_at=long_ago - timedelta(hours=9),
+                            ends_at=long_ago - timedelta(hours=8), channel="phone",
+                            offer="skills_for_all", status="confirmed", sequence=0,
+                            consent=True, contact="07700900999"))  # fmt: skip
     engine = make_engine(database_url)
     with session_scope(sessions) as session:
         gone = retention.purge(db_session=session, tracker_engine=engine, council=council)
     engine.dispose()
-    assert gone["cases"] == 1
+    assert gone["cases"] == 1 and gone["appointments"] == 1
     with session_scope(sessions) as session:
         kept = session.execute(select(Case.reference).order_by(Case.reference)).scalars().all()
         assert kept == ["OLD-001", "OLD-002"]  # closed recently, and still open

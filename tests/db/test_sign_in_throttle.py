@@ -29,12 +29,12 @@ def sessions(database_url):
     engine.dispose()
 
 
-def _try(factory, email, password, address, now):
+def _try(factory, email, password, address, now, device=None):
     """What the sign-in page would answer: 'ok', 'wrong' or the seconds to wait."""
     with session_scope(factory) as db:
         try:
             staff.authenticate(session=db, email=email, password=password, address=address,
-                               now=now)  # fmt: skip
+                               device=device, now=now)  # fmt: skip
         except staff.SignInRefused as refused:
             return refused.retry_after or "wrong"
         return "ok"
@@ -92,3 +92,39 @@ def test_counts_are_forgotten_an_hour_after_the_last_wrong_password(sessions):
 def test_the_delays_double_from_one_second_to_their_ceiling():
     assert [throttle.delay_after(n, 3, 900) for n in range(2, 8)] == [0, 1, 2, 4, 8, 16]
     assert throttle.delay_after(40, 3, 900) == 900
+
+
+def test_a_guesser_who_keeps_failing_cannot_keep_the_adviser_s_own_browser_waiting(sessions):
+    with session_scope(sessions) as db:
+        own = throttle.device_token(
+            staff.by_email(session=db, email="callum@demo.example").password_hash
+        )
+    at = utcnow()
+    for _ in range(14):  # failing from elsewhere at every chance it gets
+        answer = _try(sessions, "callum@demo.example", "guess", ELSEWHERE, at)
+        if answer != "wrong":
+            at += timedelta(seconds=answer)
+            _try(sessions, "callum@demo.example", "guess", ELSEWHERE, at)
+    assert _try(sessions, "callum@demo.example", PASSWORD, HOME, at) != "ok"  # a new browser waits
+    assert _try(sessions, "callum@demo.example", PASSWORD, HOME, at, device=own) == "ok"
+    assert _try(sessions, "callum@demo.example", PASSWORD, HOME, at, device="forged") != "ok"
+
+
+def test_failures_at_the_same_moment_are_all_counted(sessions):
+    from concurrent.futures import ThreadPoolExecutor
+
+    now = utcnow()
+
+    def fail(_) -> None:
+        with session_scope(sessions) as db:
+            throttle.record_failure(session=db, email="nobody@demo.example", address=HOME, now=now)
+
+    with ThreadPoolExecutor(4) as pool:
+        list(pool.map(fail, range(8)))
+    with session_scope(sessions) as db:
+        from sqlalchemy import select
+
+        from bot.staff.models import SignInFailure
+
+        counts = db.execute(select(SignInFailure.failures)).scalars().all()
+    assert sorted(counts) == [8, 8]  # the email alone, and the email with the address

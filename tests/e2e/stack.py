@@ -84,6 +84,8 @@ def start(var_dir: Path, extra_env: dict[str, str] | None = None, replicas: int 
         # Every simulated resident comes from this one address: the per-address limit on new
         # conversations would stop them (the limits' own tests switch it back on).
         "CONVERSATIONS_PER_HOUR": "0",
+        "BOOKINGS_PER_HOUR": "0",  # and every booking and look-up too
+        "BOOKING_LOOKUPS_PER_HOUR": "0",
         "INTERNAL_TOKEN": secrets.token_urlsafe(32),
         **(extra_env or {}),
     }

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterator
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,7 @@ from sqlalchemy import select
 from bot.audit.models import AuditEntry
 from bot.booking.models import Booking
 from bot.config import get_settings
+from bot.conversation.models import Conversation
 from bot.database.core import make_engine, session_factory, session_scope
 from bot.handoff import service as cases
 from bot.handoff.models import Case
@@ -143,11 +145,20 @@ def test_an_admin_s_copy_has_advisers_notes_and_a_safeguarding_case_is_kept(clie
     engine.dispose()
 
 
-def test_a_closed_case_with_notes_is_erased_whole(client, app):
+def test_a_closed_case_with_notes_is_erased_whole_with_every_conversation_it_came_from(client, app):
     reference = _case(app, reason="asked", note="Rang back")
     engine, factory = _db(app)
     with session_scope(factory) as db:
-        db.execute(select(Case).where(Case.reference == reference)).scalar_one().status = "closed"
+        case = db.execute(select(Case).where(Case.reference == reference)).scalar_one()
+        case.status = "closed"
+        # An appointment booked for the case in another chat of the resident's.
+        conversation(db, "conv-booked-in")
+        slot = client.get("/api/v1/slots", params={"offer": "youth_pathways"}).json()["slots"][0]
+        adviser_id = db.execute(select(Booking.adviser_id).limit(1)).scalar()
+        db.add(Booking(reference="BKD-AAA", adviser_id=adviser_id or 1, case_id=case.id,
+                       conversation_id="conv-booked-in", starts_at=datetime.fromisoformat(
+                           slot["starts_at"]), ends_at=datetime.fromisoformat(slot["ends_at"]),
+                       channel="phone", status="confirmed", sequence=0, consent=True))  # fmt: skip
     engine.dispose()
     sign_in(client, "admin")
     page = client.get("/console/residents", params={"q": reference})
@@ -155,3 +166,9 @@ def test_a_closed_case_with_notes_is_erased_whole(client, app):
     client.post("/console/residents/erase", data={"q": reference, "csrf": csrf, "confirm": "yes"})
     after = client.get("/console/residents", params={"q": reference})
     assert f"Nothing is held under {reference}" in after.text
+    engine, factory = _db(app)
+    with session_scope(factory) as db:
+        left = db.execute(select(Conversation.id).where(
+            Conversation.id.in_(["conv-asked", "conv-booked-in"]))).scalars().all()  # fmt: skip
+        assert left == []
+    engine.dispose()
