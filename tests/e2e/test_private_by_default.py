@@ -154,12 +154,14 @@ def _held_anywhere(stack, marker: str) -> list[str]:
 
 
 def test_forgetting_a_conversation_leaves_nothing_of_it_behind(embedded_stack):
-    marker = f"forgetme{secrets.token_hex(5)}"
+    # Letters only: digits in it could be read as an age or a postcode.
+    marker = "forgetme" + "".join(secrets.choice("bcdfghjklmnpqrstvwxz") for _ in range(10))
     resident = Resident(embedded_stack.base_url)
     resident.say(f"hi im {marker} im 19 and want a job in care")
     resident.say("DB1 1AA")
-    made = [m.get("custom") or {} for m in resident.say("show me my plan")]
-    plan = next(c for c in made if c.get("type") == "plan")
+    reply = resident.say("show me my plan")
+    plan = next((m["custom"] for m in reply if (m.get("custom") or {}).get("type") == "plan"), None)
+    assert plan is not None, all_text(reply)
     http = httpx.Client(base_url=embedded_stack.base_url, timeout=30)
     assert http.get(plan["link"]).status_code == 200
     assert "tracker.db:events" in _held_anywhere(embedded_stack, marker)  # it was held
