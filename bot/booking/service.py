@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import func, or_, select, update
+from sqlalchemy import func, or_, select, text, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -333,6 +333,9 @@ def check_not_already_booked(
     or ``booking``'s conversation already has two to come. ``booking`` itself (a retried
     request, a confirmation repeated) never counts against itself."""
     now = now or utcnow()
+    _serialise(db_session, f"contact:{contact.value.lower()}")
+    if booking.conversation_id:
+        _serialise(db_session, f"conversation:{booking.conversation_id}")
     others = [b for b in upcoming_for_contact(contact, db_session=db_session, now=now)
               if b.id != booking.id]  # fmt: skip
     if any(b.offer == booking.offer for b in others):
@@ -348,6 +351,19 @@ def check_not_already_booked(
         ).scalar_one()
         if booked >= MAX_UPCOMING_PER_CONVERSATION:
             raise AlreadyBooked("conversation")
+
+
+def _serialise(db_session: Session, key: str) -> None:
+    """Two confirmations for one contact or conversation at the same instant take turns until
+    the first commits, so both cannot pass the check. On PostgreSQL, a transaction-scoped
+    advisory lock; on SQLite, a write first, which takes the one write lock before the check
+    reads (as ``book`` does)."""
+    if db_session.get_bind().dialect.name == "postgresql":
+        db_session.execute(
+            text("SELECT pg_advisory_xact_lock(hashtext(:key))"), {"key": f"booking-{key}"}
+        )
+    else:
+        db_session.execute(text("UPDATE bookings SET sequence = sequence WHERE 0"))
 
 
 def upcoming_in_conversation(

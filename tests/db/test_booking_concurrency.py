@@ -111,3 +111,38 @@ def test_on_postgresql_overlapping_times_are_refused_not_only_equal_starts(sessi
             db_session=db, adviser_id=adviser_id, starts_at=START + timedelta(minutes=30),
             ends_at=START + timedelta(minutes=75), channel="video",
         )  # fmt: skip
+
+
+def test_one_contact_confirming_two_times_at_the_same_instant_gets_one_appointment(sessions):
+    from sqlalchemy.exc import OperationalError
+
+    from bot.booking.contact import parse
+
+    factory, adviser_id = sessions
+    with session_scope(factory) as db:
+        held = []
+        for slot in SLOTS[:2]:
+            booking = service.book(db_session=db, adviser_id=adviser_id, starts_at=slot[0],
+                                   ends_at=slot[1], channel="phone", hold=True,
+                                   now=START - timedelta(days=1))  # fmt: skip
+            booking.offer = "working_futures"
+            held.append(booking.id)
+    barrier = threading.Barrier(2)
+    contact = parse("07700 900777")
+
+    def confirm(booking_id: int) -> bool:
+        barrier.wait()
+        try:
+            with session_scope(factory) as db:
+                booking = db.get(Booking, booking_id)
+                service.check_not_already_booked(booking, contact, db_session=db,
+                                                 now=START - timedelta(days=1))  # fmt: skip
+                service.confirm(booking, db_session=db, first_name="Sam", contact=contact,
+                                consent=True, now=START - timedelta(days=1))  # fmt: skip
+                return True
+        except (service.AlreadyBooked, OperationalError):  # SQLite: the other held the lock
+            return False
+
+    with ThreadPoolExecutor(2) as pool:
+        results = list(pool.map(confirm, held))
+    assert sorted(results) == [False, True]
