@@ -16,6 +16,7 @@ One ASGI middleware, outside the routes, so that a new page cannot forget it:
 
 from __future__ import annotations
 
+import functools
 import json
 import logging
 import re
@@ -138,18 +139,14 @@ class Hardening:
         await self.app(scope, limited_receive, send_with_headers)
 
 
-_warned: list[bool] = []
-
-
+@functools.lru_cache(maxsize=1)
 def _warn_untrusted_proxy() -> None:
     """Once per process: a proxy is in front but not trusted, so every resident behind it
     shares the proxy's address and its rate limits."""
-    if not _warned:
-        _warned.append(True)
-        log.warning(
-            "requests carry X-Forwarded-For but FORWARDED_ALLOW_IPS is not set: every client "
-            "is counted as the proxy's address by the rate limits (docs/deploy.md)"
-        )
+    log.warning(
+        "requests carry X-Forwarded-For but FORWARDED_ALLOW_IPS is not set: every client "
+        "is counted as the proxy's address by the rate limits (docs/deploy.md)"
+    )
 
 
 def _too_large(limit: int) -> str:

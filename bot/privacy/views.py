@@ -29,17 +29,19 @@ NOT_FOUND = (
 ACTIONS = ("show", "download", "erase")
 
 
-def _local(moment: str | None) -> str:
-    """An ISO time from the copy, as the council's clocks show it: "Mon 7 Dec 2026, 13:30"."""
-    if not moment:
-        return ""
-    zone = ZoneInfo(council_service.get_default().timezone)
-    return datetime.fromisoformat(moment).astimezone(zone).strftime("%a %-d %b %Y, %H:%M")
-
-
 def _page(status: int = 200, **context) -> HTMLResponse:
+    zone = ZoneInfo(council_service.get_default().timezone)
+
+    def local(moment: str | None) -> str:
+        """An ISO time from the copy as the council's clocks show it: "Mon 7 Dec 2026, 13:30"."""
+        return (
+            datetime.fromisoformat(moment).astimezone(zone).strftime("%a %-d %b %Y, %H:%M")
+            if moment
+            else ""
+        )
+
     return HTMLResponse(render("my_information.html", title=TITLE, path="/my-information",
-                               local=_local, **context), status_code=status)  # fmt: skip
+                               local=local, **context), status_code=status)  # fmt: skip
 
 
 @router.get("/my-information", response_class=HTMLResponse)

@@ -77,17 +77,7 @@ def forget_closed(*, db_session: Session, before: datetime) -> int:
     ).scalars())  # fmt: skip
     if not ids:
         return 0
-    over = select(Booking.reference).where(Booking.case_id.in_(ids), Booking.ends_at < before)
-    db_session.execute(
-        delete(Notification)
-        .where(Notification.booking_reference.in_(over))
-        .execution_options(synchronize_session=False)
-    )
-    db_session.execute(
-        delete(Booking)
-        .where(Booking.case_id.in_(ids), Booking.ends_at < before)
-        .execution_options(synchronize_session=False)
-    )
+    _forget_bookings(db_session, Booking.case_id.in_(ids), Booking.ends_at < before)
     for case in db_session.execute(select(Case).where(Case.id.in_(ids))).scalars():
         db_session.delete(case)  # through the ORM, so its messages and notes go with it
     db_session.flush()
@@ -97,17 +87,17 @@ def forget_closed(*, db_session: Session, before: datetime) -> int:
 def forget_appointments_without_case(*, db_session: Session, before: datetime) -> int:
     """Appointments booked with no case (through the API, or in a chat nobody else acted on)
     are kept for the retention period after they are over, then go with their messages."""
-    over = select(Booking.reference).where(Booking.case_id.is_(None), Booking.ends_at < before)
+    return _forget_bookings(db_session, Booking.case_id.is_(None), Booking.ends_at < before)
+
+
+def _forget_bookings(db_session: Session, *where) -> int:
+    """Delete the bookings matching ``where`` and the messages sent about them."""
     db_session.execute(
         delete(Notification)
-        .where(Notification.booking_reference.in_(over))
+        .where(Notification.booking_reference.in_(select(Booking.reference).where(*where)))
         .execution_options(synchronize_session=False)
     )
-    return (
-        db_session.execute(
-            delete(Booking)
-            .where(Booking.case_id.is_(None), Booking.ends_at < before)
-            .execution_options(synchronize_session=False)
-        ).rowcount
-        or 0
+    gone = db_session.execute(
+        delete(Booking).where(*where).execution_options(synchronize_session=False)
     )
+    return gone.rowcount or 0

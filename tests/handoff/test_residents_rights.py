@@ -4,7 +4,6 @@ it, keeping what must be kept (bot/privacy). Through the real app on a copy of t
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
@@ -23,7 +22,7 @@ from bot.handoff.models import Case
 from bot.privacy.models import ErasureRequest
 from tests.handoff import fake_rasa
 from tests.handoff.conftest import adviser, conversation, open_case
-from tests.handoff.test_console import sign_in
+from tests.handoff.test_console import _csrf, sign_in
 
 BASE = "http://127.0.0.1"
 PHONE = "07700 900555"
@@ -105,7 +104,7 @@ def test_a_resident_asks_for_erasure_and_an_admin_erases_it(client, app):
     assert reference in queue.text and "07700900555" not in queue.text  # the contact, masked
     found = client.get("/console/residents", params={"q": reference})
     assert "Rosa" in found.text
-    csrf = re.search(r'name="csrf" value="([^"]+)"', found.text).group(1)
+    csrf = _csrf(found.text)
     unticked = client.post("/console/residents/erase", data={"q": reference, "csrf": csrf})
     assert unticked.status_code == 422
     erased = client.post("/console/residents/erase",
@@ -136,7 +135,7 @@ def test_an_admin_s_copy_has_advisers_notes_and_a_safeguarding_case_is_kept(clie
     assert reference in found.text and "is still open: it is a safeguarding record" in found.text
     copy = client.get("/console/residents/export", params={"q": reference}).json()
     assert copy["cases"][0]["advisers_notes"][0]["text"] == "Safeguarding referral made"
-    csrf = re.search(r'name="csrf" value="([^"]+)"', found.text).group(1)
+    csrf = _csrf(found.text)
     client.post("/console/residents/erase", data={"q": reference, "csrf": csrf, "confirm": "yes"})
     engine, factory = _db(app)
     with session_scope(factory) as db:
@@ -162,7 +161,7 @@ def test_a_closed_case_with_notes_is_erased_whole_with_every_conversation_it_cam
     engine.dispose()
     sign_in(client, "admin")
     page = client.get("/console/residents", params={"q": reference})
-    csrf = re.search(r'name="csrf" value="([^"]+)"', page.text).group(1)
+    csrf = _csrf(page.text)
     client.post("/console/residents/erase", data={"q": reference, "csrf": csrf, "confirm": "yes"})
     after = client.get("/console/residents", params={"q": reference})
     assert f"Nothing is held under {reference}" in after.text
