@@ -4,6 +4,8 @@ VENV := .venv
 PY := $(VENV)/bin/python
 WORKLOCAL := $(VENV)/bin/worklocal
 INSTALLED := $(VENV)/.installed
+# Front-end packages from the npm registry (package-lock.json), served by the service itself.
+NODE_INSTALLED := node_modules/.installed
 PYTHON ?= $(shell scripts/find-python310)
 
 .PHONY: run test test-fast install setup test-services stop-test-services lint format bench bench-load bench-search bench-conversations bench-safeguarding nlu-eval clean
@@ -26,7 +28,12 @@ $(INSTALLED): pyproject.toml requirements/constraints.txt | $(PY)
 	$(PY) -m pip install --quiet -c requirements/constraints.txt -e '.[test]'
 	touch $@
 
-install: $(INSTALLED)
+$(NODE_INSTALLED): package.json package-lock.json
+	@command -v npm >/dev/null || { echo "npm is needed for the console's charts (Node 20: apt-get install nodejs npm)"; exit 1; }
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+install: $(INSTALLED) $(NODE_INSTALLED)
 
 setup: install
 	$(WORKLOCAL) setup

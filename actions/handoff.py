@@ -31,6 +31,7 @@ from bot.handoff import context
 from bot.handoff import flows as handoff
 from bot.handoff import service as cases
 from bot.handoff.models import Case
+from bot.insight import service as insight
 from bot.pathways.service import route
 from bot.plan import service as plans
 
@@ -140,6 +141,7 @@ class ActionRequestCallback(Action):
                 case.contact["when"] = safe_time
             case.status, case.callback_by = "callback", by
             reference = case.reference
+            insight.record(session=db, council=this, kind="callback_requested", offer=case.offer)
         verb = f"call you on {contacts.masked(contact.value)}" if contact.kind == "phone" else (
             f"email you at {contacts.masked(contact.value)}")  # fmt: skip
         who = "Someone from the employer team" if offer_for(tracker.slots) == "employer" else (

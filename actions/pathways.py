@@ -10,6 +10,7 @@ from rasa_sdk.types import DomainDict
 from actions.common import PERSON_BUTTON, rules
 from actions.handoff import case_reference
 from bot.assessment import flow, say
+from bot.insight.events import age_band, district
 from bot.pathways.models import Routing
 from bot.pathways.service import route
 
@@ -68,6 +69,15 @@ class ActionAssessmentSummary(Action):
         dispatcher.utter_message(
             text=summary_text(routing),
             buttons=next_buttons(tracker.slots),
-            json_message={"type": "pathways", "case": reference, **routing.dict()},
+            json_message={
+                "type": "pathways",
+                "case": reference,
+                **routing.dict(),
+                # For the anonymous count only; the gateway takes it out (bot.insight.turns).
+                "insight": {
+                    "age_band": age_band(tracker.get_slot("age")),
+                    "district": district(tracker.get_slot("location")),
+                },
+            },
         )
         return []

@@ -145,6 +145,7 @@ def show(
             "page": found.request.page,
             "results": found.cards,
             "location": found.place.label if found.place else None,
+            "insight": {"search": found.request.kind},  # the gateway counts and removes it
         },
     )
 

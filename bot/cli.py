@@ -232,7 +232,9 @@ def build_parser() -> argparse.ArgumentParser:
     staff_parser.add_argument("email")
     staff_parser.add_argument("first_name", help="the name residents see in a live chat")
     staff_parser.add_argument("--full-name")
-    staff_parser.add_argument("--role", default="adviser", help="adviser, team_lead or admin")
+    staff_parser.add_argument(
+        "--role", default="adviser", help="adviser, team_lead, admin or officer (the insight only)"
+    )
     staff_parser.add_argument("--offers", help="comma-separated, e.g. youth_pathways")
     staff_parser.add_argument("--adviser-key", help="the adviser's key in the rota file")
     staff_parser.set_defaults(func=cmd_add_staff)

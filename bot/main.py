@@ -21,6 +21,7 @@ from bot.cors import ScopedCORS
 from bot.database.core import get_engine, make_engine, session_factory
 from bot.hardening import Hardening
 from bot.health.views import router as health_router
+from bot.insight.views import router as insight_router
 from bot.notify.worker import Worker
 from bot.observability import logs, metrics
 from bot.observability.views import RequestId
@@ -95,6 +96,7 @@ def create_app() -> FastAPI:
         widget_router,
         website_router,
         privacy_router,
+        insight_router,
     ):
         app.include_router(router)
     # Open Referral feeds and the catalogue are public by design: any site may read them.

@@ -20,6 +20,7 @@ from bot.catalogue.venue.models import Venue
 from bot.clock import utcnow
 from bot.council.models import Council
 from bot.handoff.service import for_conversation
+from bot.insight import service as insight
 from bot.notify import service as notify
 from bot.observability import metrics
 
@@ -76,6 +77,7 @@ def confirm(
     bookings.confirm(booking, db_session=db_session, first_name=first_name, contact=contact,
                      consent=True, now=now)  # fmt: skip
     _tell(booking, "booking_confirmed", db_session=db_session, council=council, now=now)
+    _count(booking, "booking_made", db_session=db_session, council=council)
     metrics.BOOKINGS.labels("booked").inc()
     return booking
 
@@ -92,6 +94,7 @@ def reschedule(
     bookings.reschedule(booking, db_session=db_session, council=council, slot=slot,
                         channel=channel, now=now)  # fmt: skip
     _tell(booking, "booking_changed", db_session=db_session, council=council, now=now)
+    _count(booking, "booking_moved", db_session=db_session, council=council)
     metrics.BOOKINGS.labels("changed").inc()
     return booking
 
@@ -103,8 +106,29 @@ def cancel(
     bookings.cancel(booking, db_session=db_session, now=now)
     if was != "cancelled":
         _tell(booking, "booking_cancelled", db_session=db_session, council=council, now=now)
+        if was == "confirmed":  # a hold let go was never an appointment
+            _count(booking, "booking_cancelled", db_session=db_session, council=council)
         metrics.BOOKINGS.labels("cancelled").inc()
     return booking
+
+
+def _count(booking: Booking, kind: str, *, db_session: Session, council: Council) -> None:
+    insight.record(session=db_session, council=council, kind=kind, offer=booking.offer,
+                   detail=booking.channel)  # fmt: skip
+
+
+def record_attendance(
+    booking: Booking, attended: bool, *, db_session: Session, council: Council
+) -> None:
+    """An adviser says whether the resident came; a correction replaces the count it made."""
+    kinds = {True: "booking_attended", False: "booking_not_attended"}
+    was = {"attended": True, "did_not_attend": False}.get(booking.attendance or "")
+    booking.attendance = "attended" if attended else "did_not_attend"
+    if was is not attended:
+        if was is not None:
+            insight.uncount(session=db_session, council=council, kind=kinds[was],
+                            offer=booking.offer, detail=booking.channel)  # fmt: skip
+        _count(booking, kinds[attended], db_session=db_session, council=council)
 
 
 def queue_reminders(*, db_session: Session, council: Council, now: datetime | None = None) -> int:

@@ -26,6 +26,7 @@ SIGN_IN_COOKIE = "worklocal_console_signin"
 DEVICE_COOKIE = "worklocal_console_device"
 DEVICE_DAYS = 90
 LOOPBACK = ("127.0.0.1", "localhost", "::1", "[::1]")
+INSIGHT_ROLES = ("officer", "team_lead", "admin")
 
 
 @dataclass
@@ -73,12 +74,28 @@ def signed_in(request: Request, session: Session) -> SignedIn | None:
 
 
 def require(
-    request: Request, session: Session, *, lead: bool = False, admin: bool = False
+    request: Request,
+    session: Session,
+    *,
+    lead: bool = False,
+    admin: bool = False,
+    insight: bool = False,
+    any_role: bool = False,
 ) -> SignedIn:
-    """The signed-in person; ``lead`` needs a team lead or admin, ``admin`` an admin."""
+    """The signed-in person; ``lead`` needs a team lead or admin, ``admin`` an admin, and
+    ``insight`` an officer, team lead or admin. Officers see the insight pages only: every other
+    page holds residents' details."""
     who = signed_in(request, session)
     if who is None:
         raise NotSignedIn(request.url.path)
+    if any_role:
+        return who
+    if insight:
+        if who.staff.role not in INSIGHT_ROLES:
+            raise Forbidden("Only officers, team leads and admins can see the insight.")
+        return who
+    if who.staff.role == "officer":
+        raise Forbidden("Officers see the insight pages only: this page holds residents' details.")
     if lead and not staff_service.can_lead(who.staff):
         raise Forbidden("Only team leads and admins can see this page.")
     if admin and who.staff.role != "admin":

@@ -38,6 +38,8 @@ def _watcher(sessions, token: str | None, reference: str | None) -> Watcher | No
         if found is None:
             return None
         staff = found[0]
+        if staff.role == "officer":  # counts only: no queue, no live chat
+            return None
         case_id = None
         if reference:
             try:

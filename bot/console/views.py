@@ -7,7 +7,7 @@ console works without JavaScript and live updates are an addition, not a require
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -31,8 +31,10 @@ from bot.council import service as council_service
 from bot.database.core import session_scope
 from bot.deps import client_address
 from bot.handoff import flows as handoff
+from bot.handoff import outcomes as case_outcomes
 from bot.handoff import service as cases
-from bot.handoff.models import OUTCOMES, Case
+from bot.handoff.models import Case
+from bot.insight import outcomes as outcome_rules
 from bot.live.hub import get_hub
 from bot.notify import service as notify
 from bot.plan import service as plans
@@ -80,9 +82,11 @@ def render(request: Request, template: str, who: SignedIn | None, status: int = 
             **context) -> HTMLResponse:  # fmt: skip
     council = council_service.get_default()
     page = templating.templates(HERE / "templates").get_template(template)
+    rules = outcome_rules.rules(council.insight.outcome_rules)
     body = page.render(
         council=council, who=who, path=request.url.path, reasons=REASONS, statuses=STATUSES,
-        outcomes=OUTCOMES, offers=TEAMS, local=_local(council), **context,
+        outcomes={o.key: o.label for o in rules.outcomes}, outcome_rules=rules, offers=TEAMS,
+        local=_local(council), **context,
     )  # fmt: skip
     return HTMLResponse(body, status_code=status, headers=HEADERS)
 
@@ -123,10 +127,11 @@ def install(app: FastAPI) -> None:
     async def _forbidden(request: Request, exc: auth.Forbidden) -> Response:
         return render(request, "problem.html", None, status=403, message=exc.message)
 
-    from bot.console import residents  # its pages use this module's helpers
+    from bot.console import insight, residents  # their pages use this module's helpers
 
     app.include_router(router)
     app.include_router(residents.router)
+    app.include_router(insight.router)
 
 
 # ---- signing in and out -------------------------------------------------------------------
@@ -200,7 +205,7 @@ def sign_in(
 @router.post("/sign-out")
 def sign_out(request: Request, csrf: str = Form("")) -> Response:
     with session_scope(sessions_of(request)) as session:
-        who = auth.require(request, session)
+        who = auth.require(request, session, any_role=True)
         auth.check_csrf(who, csrf)
         get_hub().mark_absent(who.staff.id)
         audit.record(session=session, staff_id=who.staff.id, action="signed_out")
@@ -238,9 +243,14 @@ def _names(session: Session, ids: set[int]) -> dict[int, str]:
 @router.get("")
 def queue_page(request: Request) -> Response:
     with session_scope(sessions_of(request)) as session:
+        found = auth.signed_in(request, session)
+        if found is not None and found.staff.role == "officer":
+            return RedirectResponse("/console/insight", status_code=303)  # their home page
         who = auth.require(request, session)
         rows = _queue(session, who)
-        return render(request, "queue.html", who, rows=rows)
+        hidden = cases.not_actionable(session=session,
+                                      council_slug=council_service.get_default().slug)  # fmt: skip
+        return render(request, "queue.html", who, rows=rows, hidden=hidden)
 
 
 @router.get("/queue")
@@ -322,6 +332,8 @@ def case_page(request: Request, reference: str) -> Response:
                        council)) for b in booked],
             plan_link=plans.link(plan) if plan else None, slots=slots,
             in_chat=_conversation(session, case) is not None,
+            recorded=case_outcomes.of_case(session=session, case=case),
+            today=council_service.local_today(council), timedelta=timedelta,
             history=audit.recent(session=session, case_id=case.id, limit=50)
             if staff_service.can_lead(who.staff) else [],
         )  # fmt: skip
@@ -409,12 +421,66 @@ def hand_back(request: Request, reference: str, csrf: str = Form("")) -> Respons
     return _act(request, reference, csrf, handed_back)
 
 
+def _day(text: str, council) -> date:
+    """A date from the form (the console's date field sends YYYY-MM-DD); today if empty."""
+    if not text.strip():
+        return council_service.local_today(council)
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        raise cases.CaseConflict("Give the date as day, month and year, for example "
+                                 "2026-12-01.") from None  # fmt: skip
+
+
+def _record_outcome(session, who, case, outcome: str, happened_on: str) -> None:
+    council = council_service.get_default()
+    try:
+        case_outcomes.record(session=session, council=council, case=case, kind=outcome,
+                             happened_on=_day(happened_on, council), staff=who.staff)  # fmt: skip
+    except case_outcomes.InvalidOutcome as exc:
+        raise cases.CaseConflict(str(exc)) from None
+
+
+@router.post("/cases/{reference}/outcomes")
+def add_outcome(request: Request, reference: str, outcome: str = Form(""),
+                happened_on: str = Form(""), csrf: str = Form("")) -> Response:  # fmt: skip
+    """An outcome while the help goes on (a course started, then a job): the case stays open."""
+
+    def outcome_recorded(session, who, case):
+        cases.require_holder(session=session, case=case, staff=who.staff)
+        _record_outcome(session, who, case, outcome, happened_on)
+        return outcome
+
+    return _act(request, reference, csrf, outcome_recorded)
+
+
+@router.post("/cases/{reference}/follow-ups")
+def add_follow_up(request: Request, reference: str, outcome_id: int = Form(0),
+                  weeks: int = Form(0), result: str = Form(""),
+                  csrf: str = Form("")) -> Response:  # fmt: skip
+    """What a check 13 or 26 weeks after a job start found. Anyone who can see the case may
+    record it: the adviser who helped may have moved on by then."""
+
+    def follow_up_recorded(session, who, case):
+        try:
+            case_outcomes.follow_up(session=session, council=council_service.get_default(),
+                                    case=case, outcome_id=outcome_id, weeks=weeks, result=result,
+                                    staff=who.staff)  # fmt: skip
+        except case_outcomes.InvalidOutcome as exc:
+            raise cases.CaseConflict(str(exc)) from None
+        return f"{weeks} weeks: {result}"
+
+    return _act(request, reference, csrf, follow_up_recorded)
+
+
 @router.post("/cases/{reference}/close")
-def close(request: Request, reference: str, outcome: str = Form(""), csrf: str = Form("")):
+def close(request: Request, reference: str, outcome: str = Form(""),
+          happened_on: str = Form(""), csrf: str = Form("")) -> Response:  # fmt: skip
     def closed(session, who, case):
-        if outcome not in OUTCOMES:
+        if not outcome:
             raise cases.CaseConflict("Choose an outcome before closing the case.")
         cases.require_holder(session=session, case=case, staff=who.staff)
+        _record_outcome(session, who, case, outcome, happened_on)
         if case.status in cases.LIVE:
             handoff.hand_back(session=session, case=case, staff=who.staff, closing=True,
                               conversation=_conversation(session, case),
@@ -531,7 +597,8 @@ def attendance(request: Request, reference: str, attended: str = Form(""), csrf:
         if as_utc(booking.starts_at) > utcnow():
             return problem(request, who, "You can record attendance once the appointment "
                             "has started.", status=409)  # fmt: skip
-        booking.attendance = attended
+        booking_flows.record_attendance(booking, attended == "attended", db_session=session,
+                                        council=council_service.get_default())  # fmt: skip
         audit.record(session=session, staff_id=who.staff.id, action=attended,
                      case_id=booking.case_id, detail=booking.reference)  # fmt: skip
     return done(request, "/console/appointments")
@@ -553,7 +620,8 @@ def audit_log(request: Request) -> Response:
 
 @router.get("/static/{name}")
 def static(name: str) -> Response:
-    files = {"console.css": "text/css", "console.js": "text/javascript"}
+    files = {"console.css": "text/css", "console.js": "text/javascript",
+             "insight.js": "text/javascript"}  # fmt: skip
     if name not in files:
         return Response(status_code=404)
     return FileResponse(HERE / "static" / name, media_type=files[name],

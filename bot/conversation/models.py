@@ -41,6 +41,9 @@ class Conversation(Base):
     crisis_kind = Column(String(20), nullable=True)  # suicide, abuse... (bot.safety.detect)
     # The texts of the last replies, so the same message never comes three times in a row.
     recent_replies = Column(JSON, nullable=True)
+    # What the insight has counted once for this conversation ("assessment", "plan", an offer),
+    # so a resident who looks at their pathways twice is one assessment (bot.insight.turns).
+    counted = Column(JSON, nullable=True)
 
 
 class Button(BaseModel):

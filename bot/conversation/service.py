@@ -21,6 +21,9 @@ from bot.council import service as council_service
 from bot.handoff import flows as handoff
 from bot.handoff import service as cases
 from bot.handoff.models import URGENCY, Case
+from bot.insight import service as insight
+from bot.insight import turns
+from bot.insight.events import CHANNELS
 from bot.live.hub import Hub, get_hub, publish_after_commit, queue_channel
 from bot.observability import metrics
 from bot.observability.logs import REQUEST_ID
@@ -77,6 +80,9 @@ def create(
     if greet:
         messages = rasa.send(conversation.id, GREETING_PAYLOAD, _metadata(conversation))
         _remember_offers(conversation, messages)
+    insight.record(session=session, council=council_service.get_default(),
+                   kind="conversation_started",
+                   channel=channel if channel in CHANNELS else None)  # fmt: skip
     session.flush()
     return conversation, messages
 
@@ -115,6 +121,8 @@ def send(
         if answered:  # the assistant answered (not the input guard, which explains itself)
             messages = _after_turn(session, rasa, hub, conversation, messages)
             council = council_service.get_default()
+            turns.count(session=session, council=council, conversation=conversation,
+                        messages=messages, resident_text=text)  # fmt: skip
             messages = aftercare.keep_numbers(conversation, messages, council)
             messages = aftercare.no_third_time(conversation, messages, council)
             _remember_offers(conversation, messages)

@@ -41,6 +41,14 @@ class NotifyTemplates(BaseModel):
     sms_template_id: str | None = None
 
 
+class InsightSettings(BaseModel):
+    """What the council reports on: the outcome rules (councils/outcomes/, without ".yml") and
+    the UK Shared Prosperity Fund indicators it has chosen (all of them when none are named)."""
+
+    outcome_rules: str = Field("england-2026-27", regex=r"^[a-z0-9-]{2,60}$")
+    ukspf_indicators: list[str] = Field(default_factory=list)
+
+
 class Council(BaseModel):
     """One council on the national template. Loaded from a YAML file; never from code."""
 
@@ -70,6 +78,7 @@ class Council(BaseModel):
     # Routing rules files (in councils/routing/, without ".yml"), one per academic year; the one
     # in force on a date is used, so next year's rules can be loaded before they start.
     routing_rules: list[str] = Field(default_factory=lambda: ["england-2026-27"], min_items=1)
+    insight: InsightSettings = Field(default_factory=InsightSettings)
 
     @validator("opening_hours")
     def _known_days(cls, value: dict[str, tuple[time, time]]) -> dict:

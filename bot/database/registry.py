@@ -11,6 +11,7 @@ from bot.catalogue.venue import models as venue_models  # noqa: F401
 from bot.conversation import models as conversation_models  # noqa: F401
 from bot.database.core import Base
 from bot.handoff import models as handoff_models  # noqa: F401
+from bot.insight import models as insight_models  # noqa: F401
 from bot.notify import models as notify_models  # noqa: F401
 from bot.plan import models as plan_models  # noqa: F401
 from bot.postcode import models as postcode_models  # noqa: F401

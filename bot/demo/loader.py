@@ -19,7 +19,8 @@ ROTA = Path(__file__).with_name("rota.yml")
 DEMO_PASSWORD = "demo-console-2026"
 DEMO_DOMAIN = "demo.worklocal.example"
 DEMO_LEADS = (("lead", "Lena", "Lena (demo team lead)", "team_lead"),
-              ("admin", "Ade", "Ade (demo admin)", "admin"))  # fmt: skip
+              ("admin", "Ade", "Ade (demo admin)", "admin"),
+              ("officer", "Olu", "Olu (demo officer)", "officer"))  # fmt: skip
 
 
 class DemoLoadError(RuntimeError):

@@ -20,6 +20,7 @@ from bot.council import service as council_service
 from bot.council.models import DAYS, Council
 from bot.handoff import service
 from bot.handoff.models import URGENT_REASONS, Case, CaseMessage
+from bot.insight import service as insight
 from bot.live.hub import (
     Hub,
     case_channel,
@@ -72,6 +73,9 @@ def route(
     now = now or utcnow()
     is_open = council_service.is_open(council, now)
     online = {who for offer in OFFERS for who in hub.present(offer)}
+    insight.record(session=session, council=council, kind="handoff_requested", offer=case.offer,
+                   detail=case.reason,
+                   result="urgent" if case.reason in URGENT_REASONS else "routine")  # fmt: skip
     if is_open and online:
         if case.claimed_by is not None and case.claimed_by not in online:
             case.claimed_by = case.claimed_at = None  # asked again, and their adviser has gone
@@ -153,11 +157,17 @@ def claim(
 ) -> Case:
     """Take the case. A resident waiting in the chat, or one in crisis who is still there, is
     then talking to this adviser."""
+    newly = case.claimed_by is None
     service.claim(session=session, case=case, staff=staff)
     crisis_still_here = case.reason in URGENT_REASONS and case.status == "open"
+    waited = utcnow() - as_utc(case.waiting_since or case.created_at)
     if case.status == "waiting" and case.waiting_since is not None:
-        waited = utcnow() - as_utc(case.waiting_since)
         metrics.HANDOFF_WAIT_SECONDS.observe(waited.total_seconds())
+    if newly:  # how long the resident waited for a person to pick their case up
+        minutes = max(0, min(round(waited.total_seconds() / 60), 60 * 24 * 90))
+        insight.record(session=session, council=council_service.get_default(),
+                       kind="handoff_claimed", offer=case.offer, detail=case.reason,
+                       minutes=minutes)  # fmt: skip
     if conversation is not None and (case.status == "waiting" or crisis_still_here):
         if crisis_still_here:
             rasa.add_event(conversation.id, "pause")  # waiting residents are paused already

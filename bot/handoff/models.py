@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import JSON, Column, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import JSON, Column, Date, ForeignKey, Index, Integer, String, Text
 
 from bot.clock import UTCDateTime, utcnow
 from bot.database.core import Base
@@ -12,12 +12,6 @@ REASONS = ("crisis", "housing", "asked", "not_understood", "assessment")
 # open: for an adviser to pick up; waiting: the resident waits in the chat for an adviser;
 # live: an adviser is chatting with them; callback: they asked to be phoned; closed: done.
 STATUSES = ("open", "waiting", "live", "callback", "closed")
-OUTCOMES = {
-    "job": "Found work",
-    "training": "Started training or a course",
-    "referral": "Referred to another service",
-    "no_further_contact": "No further contact needed",
-}
 # A home about to be lost is urgent (the council must help within 56 days), after danger now.
 # Cases any adviser may see and take, whatever their team.
 URGENT_REASONS = ("crisis", "housing")
@@ -48,7 +42,7 @@ class Case(Base):
     claimed_by = Column(ForeignKey("staff.id", ondelete="SET NULL"), nullable=True)
     claimed_at = Column(UTCDateTime, nullable=True)
     waiting_since = Column(UTCDateTime, nullable=True)
-    outcome = Column(String(20), nullable=True)
+    outcome = Column(String(30), nullable=True)  # a key of councils/outcomes/*.yml
     created_at = Column(UTCDateTime, nullable=False, default=utcnow)
     updated_at = Column(UTCDateTime, nullable=False, default=utcnow)
     closed_at = Column(UTCDateTime, nullable=True)
@@ -78,3 +72,31 @@ class CaseNote(Base):
     staff_id = Column(ForeignKey("staff.id", ondelete="SET NULL"), nullable=True)
     text = Column(Text, nullable=False)
     created_at = Column(UTCDateTime, nullable=False, default=utcnow)
+
+
+class CaseOutcome(Base):
+    """What happened for a resident, with the date it happened, as an adviser recorded it."""
+
+    __tablename__ = "case_outcomes"
+
+    id = Column(Integer, primary_key=True)
+    case_id = Column(ForeignKey("cases.id", ondelete="CASCADE"), nullable=False, index=True)
+    kind = Column(String(30), nullable=False)  # a key of councils/outcomes/*.yml
+    happened_on = Column(Date, nullable=False)
+    recorded_by = Column(ForeignKey("staff.id", ondelete="SET NULL"), nullable=True)
+    recorded_at = Column(UTCDateTime, nullable=False, default=utcnow)
+
+
+class FollowUp(Base):
+    """A check 13 or 26 weeks after a job start: is the resident still in work?"""
+
+    __tablename__ = "outcome_follow_ups"
+
+    id = Column(Integer, primary_key=True)
+    outcome_id = Column(
+        ForeignKey("case_outcomes.id", ondelete="CASCADE"), nullable=False, index=True
+    )
+    weeks = Column(Integer, nullable=False)
+    result = Column(String(20), nullable=False)  # sustained, not_sustained, no_contact
+    recorded_by = Column(ForeignKey("staff.id", ondelete="SET NULL"), nullable=True)
+    recorded_at = Column(UTCDateTime, nullable=False, default=utcnow)

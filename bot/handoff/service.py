@@ -5,14 +5,14 @@ from __future__ import annotations
 from datetime import datetime
 
 from sqlalchemy import case as when
-from sqlalchemy import delete, select, update
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
 from bot import references
 from bot.booking.models import Booking
 from bot.clock import utcnow
 from bot.handoff.context import CaseContext
-from bot.handoff.models import OUTCOMES, URGENCY, URGENT_REASONS, Case, CaseMessage, CaseNote
+from bot.handoff.models import URGENCY, URGENT_REASONS, Case, CaseMessage, CaseNote
 from bot.staff.models import Staff
 from bot.staff.service import can_lead
 
@@ -99,10 +99,16 @@ def open_case(
 
 
 def queue(*, session: Session, council_slug: str, offers: list[str] | None) -> list[Case]:
-    """Cases not yet closed: a crisis first, then residents waiting in the chat, then the rest,
-    each by how long it has waited. ``offers`` limits it to an adviser's teams; a crisis and
-    a resident waiting in the chat are shown to everyone (see ``visible_to_all``)."""
-    query = select(Case).where(Case.council_slug == council_slug, Case.status != "closed")
+    """Cases an adviser can act on: a crisis first, then residents waiting in the chat, then
+    the rest, each by how long it has waited. ``offers`` limits it to an adviser's teams; a
+    crisis and a resident waiting in the chat are shown to everyone (see ``visible_to``).
+
+    Not listed: assessments finished (or misunderstandings) by residents who asked for nothing
+    and left no contact. Nobody can act on them, and an evening's worth would bury the
+    residents who are waiting; the insight counts them instead."""
+    query = select(Case).where(
+        Case.council_slug == council_slug, Case.status != "closed", ~untouched()
+    )
     if offers is not None:
         query = query.where(
             (Case.offer.in_(offers))
@@ -114,6 +120,16 @@ def queue(*, session: Session, council_slug: str, offers: list[str] | None) -> l
         session.execute(
             query.order_by(Case.urgency, waiting_first, Case.created_at).limit(200)
         ).scalars()
+    )
+
+
+def not_actionable(*, session: Session, council_slug: str) -> int:
+    """How many open cases the queue leaves out (``queue``)."""
+    return (
+        session.execute(
+            select(func.count(Case.id)).where(Case.council_slug == council_slug, untouched())
+        ).scalar()
+        or 0
     )
 
 
@@ -148,7 +164,9 @@ def forget_untouched(*, session: Session, conversation_id: str | None = None,
 
 def visible_to(case: Case, staff: Staff) -> bool:
     """Advisers see their teams' cases; anyone may help a resident in crisis or one waiting in
-    the chat; team leads and admins see everything."""
+    the chat; team leads and admins see everything. Officers see no case: they see counts."""
+    if staff.role == "officer":
+        return False
     return (
         can_lead(staff)
         or case.offer in (staff.offers or [])
@@ -261,8 +279,7 @@ def notes(*, session: Session, case: Case) -> list[CaseNote]:
 
 
 def close(*, session: Session, case: Case, outcome: str, now: datetime | None = None) -> Case:
-    if outcome not in OUTCOMES:
-        raise ValueError(f"unknown outcome {outcome!r}")
+    """Close with the outcome that ends the help (recorded first: ``bot.handoff.outcomes``)."""
     case.status, case.outcome = "closed", outcome
     case.closed_at = case.updated_at = now or utcnow()
     return case

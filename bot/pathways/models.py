@@ -66,8 +66,10 @@ class Answers(BaseModel):
 
 
 class Route(BaseModel):
-    """One way into an offer: when it applies, and the reason a resident reads."""
+    """One way into an offer: when it applies, the reason a resident reads, and a key the
+    officers' reports count it by (the reason's words change; the key does not)."""
 
+    key: str = Field(..., regex=r"^[a-z0-9_]{2,40}$")
     when: dict[str, Any] = Field(default_factory=dict)
     reason: str
 
@@ -125,6 +127,7 @@ class Reasoned(BaseModel):
 
 
 class OfferMatch(Reasoned):
+    reason_keys: list[str] = Field(default_factory=list)
     summary: str
     guarantees: list[str]
 

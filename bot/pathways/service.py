@@ -25,13 +25,14 @@ def route(answers: Answers, rules: RuleSet) -> Routing:
         )
     offers = []
     for offer in rules.offers:
-        reasons = [_say(r.reason, answers) for r in offer.routes if holds(r.when, answers)]
-        if reasons:
+        held = [r for r in offer.routes if holds(r.when, answers)]
+        if held:
             offers.append(
                 OfferMatch(
                     key=offer.key,
                     name=offer.name,
-                    reasons=_unique(reasons),
+                    reasons=_unique([_say(r.reason, answers) for r in held]),
+                    reason_keys=_unique([r.key for r in held]),
                     summary=offer.summary,
                     guarantees=offer.guarantees,
                 )

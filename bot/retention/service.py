@@ -1,5 +1,6 @@
 """Forget what the privacy notice says is forgotten: conversations and plans after the council's
-retention period, and the outbox's copies of messages once they are that old.
+retention period, and the outbox's copies of messages and the unanswered questions (without
+personal data already) once they are that old. The insight's anonymous events stay.
 
 Cases nobody acted on go with them, and appointments booked with no case once they have been
 over for as long. Cases a person is involved in stay while they are open, and
@@ -23,6 +24,7 @@ from bot.conversation.models import Conversation
 from bot.council.models import Council
 from bot.handoff.models import Case
 from bot.handoff.service import forget_untouched
+from bot.insight import unanswered
 from bot.notify.models import Notification
 from bot.plan.models import Plan
 
@@ -65,8 +67,10 @@ def purge(
         .where(Notification.created_at < cutoff, Notification.status != "queued")
         .execution_options(synchronize_session=False)
     ).rowcount
+    questions = unanswered.purge(session=db_session, council=council, now=now)
     return {"conversations": conversations, "plans": plans or 0, "messages": messages or 0,
-            "cases": cases, "appointments": appointments}  # fmt: skip
+            "cases": cases, "appointments": appointments,
+            "unanswered_questions": questions}  # fmt: skip
 
 
 def forget_closed(*, db_session: Session, before: datetime) -> int:

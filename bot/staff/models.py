@@ -8,8 +8,10 @@ from bot.clock import UTCDateTime, utcnow
 from bot.database.core import Base
 
 # What each role may do grows with the role: a team lead sees every team's cases, today's
-# appointments for everyone, the outbox and the audit log; an admin also manages accounts.
-ROLES = ("adviser", "team_lead", "admin")
+# appointments for everyone, the outbox, the audit log and the insight; an admin also manages
+# accounts. An officer (the council's employment and skills officer) sees the insight only:
+# counts, never a resident's case.
+ROLES = ("adviser", "team_lead", "admin", "officer")
 
 
 class Staff(Base):

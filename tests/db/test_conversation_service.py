@@ -361,7 +361,14 @@ def test_retention_forgets_old_conversations_plans_and_messages(sessions, databa
     engine = make_engine(database_url)
     with session_scope(sessions) as session:
         gone = retention.purge(db_session=session, tracker_engine=engine, council=council)
-    assert gone == {"conversations": 1, "plans": 1, "messages": 1, "cases": 1, "appointments": 0}
+    assert gone == {
+        "conversations": 1,
+        "plans": 1,
+        "messages": 1,
+        "cases": 1,
+        "appointments": 0,
+        "unanswered_questions": 0,
+    }
     assert tracker.count(engine, stale.id) == 0 and tracker.count(engine, fresh.id) == 2
     with session_scope(sessions) as session:
         assert service.get(session=session, conversation_id=stale.id) is None

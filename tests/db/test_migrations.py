@@ -25,8 +25,9 @@ def test_upgrade_creates_tables_and_downgrade_removes_them(database_url):
         "crisis_open",
         "recent_replies",
         "crisis_kind",
+        "counted",
     }
-    assert {"plans", "search_index_versions"} <= tables
+    assert {"plans", "search_index_versions", "insight_events", "case_outcomes"} <= tables
     migrate.downgrade(database_url, "base")
     assert "conversations" not in set(inspect(engine).get_table_names())
     migrate.upgrade(database_url)  # and forwards again: migrations are repeatable

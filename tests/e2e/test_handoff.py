@@ -89,7 +89,7 @@ def test_handoff_live_messages_both_ways_hand_back_and_close(embedded_stack, chr
             )
             expect(choose(resident, "What else can you do?")).to_contain_text("I can help you")
 
-            adviser.get_by_label("Found work").check()
+            adviser.get_by_label("Started a job (16 hours a week or more)").check()
             adviser.get_by_role("button", name="Record the outcome and close").click()
             expect(adviser.locator("#case-status")).to_have_text("Closed")
             adviser.get_by_role("link", name="Queue").click()

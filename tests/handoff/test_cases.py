@@ -23,6 +23,8 @@ def test_a_conversation_has_one_case_and_the_most_urgent_reason_wins(db):
 
 def test_the_queue_puts_crisis_first_then_residents_waiting_then_call_backs(db):
     old = open_case(db, "c-old", reason="assessment")
+    old.contact = {"how": "email", "value": "sam@example.com", "name": "Sam"}  # asked for it
+    quiet = open_case(db, "c-quiet", reason="assessment")  # asked for nothing, left no contact
     waiting = open_case(db, "c-waiting", reason="asked")
     waiting.status = "waiting"
     callback = open_case(db, "c-callback", reason="asked")
@@ -36,6 +38,8 @@ def test_the_queue_puts_crisis_first_then_residents_waiting_then_call_backs(db):
     assert [c.id for c in everyone] == [crisis.id, waiting.id, callback.id, other_team.id, old.id]
     youth = service.queue(session=db, council_slug="demo", offers=["youth_pathways"])
     assert [c.id for c in youth] == [crisis.id, waiting.id, callback.id, old.id]  # crisis: all
+    assert quiet.id not in [c.id for c in everyone]
+    assert service.not_actionable(session=db, council_slug="demo") == 1
 
 
 def test_a_second_adviser_is_told_who_has_the_case(db):

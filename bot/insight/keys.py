@@ -1,0 +1,61 @@
+"""Keys for a council's own reporting tools (Power BI, a spreadsheet's web query) to read its
+insight through the API. The key is shown once; only its SHA-256 is kept, so a copy of the
+database cannot be used to read."""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import secrets
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from bot.clock import utcnow
+from bot.insight.models import InsightKey
+
+PREFIX = "wli_"  # so a leaked key is recognisable in a secret scanner's rules
+
+
+def _hash(secret: str) -> str:
+    return hashlib.sha256(secret.encode()).hexdigest()
+
+
+def create(*, session: Session, council_slug: str, name: str, staff_id: int | None) -> str:
+    secret = PREFIX + secrets.token_urlsafe(32)
+    session.add(InsightKey(council_slug=council_slug, name=name, key_hash=_hash(secret),
+                           created_by=staff_id))  # fmt: skip
+    session.flush()
+    return secret
+
+
+def listed(*, session: Session, council_slug: str) -> list[InsightKey]:
+    return list(
+        session.execute(
+            select(InsightKey)
+            .where(InsightKey.council_slug == council_slug)
+            .order_by(InsightKey.revoked_at.is_not(None), InsightKey.created_at.desc())
+        ).scalars()
+    )
+
+
+def revoke(*, session: Session, council_slug: str, key_id: int) -> bool:
+    key = session.get(InsightKey, key_id)
+    if key is None or key.council_slug != council_slug:
+        return False
+    key.revoked_at = key.revoked_at or utcnow()
+    return True
+
+
+def council_of(*, session: Session, secret: str | None) -> str | None:
+    """The council a key reads for, or None for a missing, wrong or revoked key."""
+    if not secret or not secret.startswith(PREFIX) or len(secret) > 100:
+        return None
+    digest = _hash(secret)
+    key = session.execute(
+        select(InsightKey).where(InsightKey.key_hash == digest)
+    ).scalar_one_or_none()
+    if key is None or key.revoked_at is not None or not hmac.compare_digest(key.key_hash, digest):
+        return None
+    key.last_used_at = utcnow()
+    return key.council_slug

@@ -1,0 +1,51 @@
+"""The reporting API: a council's own tools read its insight with a key made in the console.
+
+``GET /api/v1/insight/{dataset}.{csv|json}?start=&end=`` with ``Authorization: Bearer <key>``.
+The same datasets and schemas as the console's downloads (``bot.insight.export``).
+"""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Depends, Request
+from fastapi.responses import JSONResponse, Response
+from sqlalchemy.orm import sessionmaker
+
+from bot.console.insight import BadPeriod, export_response, period
+from bot.council import service as council_service
+from bot.database.core import session_scope
+from bot.deps import sessions
+from bot.insight import export, keys
+
+router = APIRouter(include_in_schema=False)
+PRIVATE = {"Cache-Control": "no-store"}
+
+
+def _refused(status: int, message: str) -> JSONResponse:
+    headers = {**PRIVATE, **({"WWW-Authenticate": "Bearer"} if status == 401 else {})}
+    return JSONResponse({"detail": message}, status_code=status, headers=headers)
+
+
+@router.get("/api/v1/insight/{dataset}.{ext}")
+def read(
+    request: Request,
+    dataset: str,
+    ext: str,
+    start: str | None = None,
+    end: str | None = None,
+    factory: sessionmaker = Depends(sessions),
+) -> Response:
+    scheme, _, secret = request.headers.get("authorization", "").partition(" ")
+    council = council_service.get_default()
+    with session_scope(factory) as session:
+        slug = keys.council_of(session=session, secret=secret.strip()) \
+            if scheme.lower() == "bearer" else None  # fmt: skip
+        if slug is None or slug != council.slug:
+            return _refused(401, "Send a key made in the console's insight pages, as "
+                                 "'Authorization: Bearer <key>'.")  # fmt: skip
+        if dataset not in export.DATASETS or ext not in ("csv", "json"):
+            return _refused(404, f"Datasets: {', '.join(export.DATASETS)}; as .csv or .json.")
+        try:
+            first, last = period(start, end, council_service.local_today(council))
+        except BadPeriod as exc:
+            return _refused(422, str(exc))
+        return export_response(session, council, dataset, ext, first, last)
