@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from bot.knowledge.service import Answer
 
 NAME = "action_two_stage_fallback_offer"
+DID_YOU_MEAN = "did_you_mean"  # the custom payload of the first "didn't understand"
 # What each intent means, as a button a resident would recognise.
 SUGGESTIONS = {
     "find_course": "Find a course",
@@ -102,5 +103,6 @@ class ActionTwoStageFallbackOffer(Action):
             text="Sorry, I didn't quite understand. Did you mean one of these? You can also "
             "say it another way.",
             buttons=[*buttons, PERSON_BUTTON],
+            json_message={"type": DID_YOU_MEAN},  # the officers see what was not understood
         )
         return []

@@ -48,11 +48,12 @@ class NotSignedIn(Exception):
 
 
 class Forbidden(Exception):
-    """Signed in, but this needs another role, or the form's CSRF token is wrong."""
+    """Signed in, but this needs another role, or the form's CSRF token is wrong. ``home`` is
+    where the refusal page sends them back to."""
 
-    def __init__(self, message: str) -> None:
+    def __init__(self, message: str, home: str = "/console") -> None:
         super().__init__(message)
-        self.message = message
+        self.message, self.home = message, home
 
 
 def secure(request: Request) -> bool:
@@ -95,7 +96,10 @@ def require(
             raise Forbidden("Only officers, team leads and admins can see the insight.")
         return who
     if who.staff.role == "officer":
-        raise Forbidden("Officers see the insight pages only: this page holds residents' details.")
+        raise Forbidden(
+            "Officers see the insight pages only: this page holds residents' details.",
+            home="/console/insight",
+        )
     if lead and not staff_service.can_lead(who.staff):
         raise Forbidden("Only team leads and admins can see this page.")
     if admin and who.staff.role != "admin":

@@ -10,6 +10,7 @@ from datetime import date, timedelta
 
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import FileResponse, JSONResponse, Response
+from markupsafe import Markup
 
 from bot.audit import service as audit
 from bot.config import PROJECT_ROOT
@@ -74,7 +75,8 @@ def insight_page(request: Request, start: str | None = None, end: str | None = N
         hidden = cases.not_actionable(session=session, council_slug=council.slug)
         return render(
             request, "insight.html", who, report=report, table=export.district_table(report),
-            charts=json.dumps(chart_data(report)), labels=dict(events.FUNNEL), teams=TEAMS,
+            charts=Markup(json.dumps(chart_data(report)).replace("<", "\\u003c")),
+            labels=dict(events.FUNNEL), teams=TEAMS,
             not_actionable=hidden, datasets=export.DATASETS,
         )  # fmt: skip
 

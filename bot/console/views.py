@@ -125,7 +125,8 @@ def install(app: FastAPI) -> None:
 
     @app.exception_handler(auth.Forbidden)
     async def _forbidden(request: Request, exc: auth.Forbidden) -> Response:
-        return render(request, "problem.html", None, status=403, message=exc.message)
+        return render(request, "problem.html", None, status=403, message=exc.message,
+                      home=exc.home)  # fmt: skip
 
     from bot.console import insight, residents  # their pages use this module's helpers
 

@@ -82,7 +82,7 @@ KINDS: dict[str, dict[str, Callable[[object], bool]]] = {
 FUNNEL = (
     ("conversation_started", "Conversations"),
     ("assessment_completed", "Assessments completed"),
-    ("pathway_offered", "Pathways offered"),
+    ("pathway_offered", "Pathways offered (one for each offer)"),
     ("handoff_requested", "Asked for a person"),
     ("booking_made", "Appointments booked"),
     ("booking_attended", "Appointments attended"),

@@ -65,6 +65,9 @@ def count(
             if resident_text:
                 unanswered.remember(session=session, council=council, kind="not_understood",
                                     text=resident_text)  # fmt: skip
+        elif kind == "did_you_mean" and resident_text:  # not sure: the resident may rephrase
+            unanswered.remember(session=session, council=council, kind="not_understood",
+                                text=resident_text)  # fmt: skip
         elif kind == "out_of_scope" and resident_text:
             unanswered.remember(session=session, council=council, kind="out_of_scope",
                                 text=resident_text)  # fmt: skip

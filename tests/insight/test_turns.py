@@ -36,6 +36,7 @@ def test_a_conversations_events_are_counted_once_and_the_private_payload_is_remo
         [BotMessage(text="Your pathways again", custom=dict(PATHWAYS))],
         [BotMessage(text="Nothing found", custom={"type": "course_results", "total": 0,
                                                   "results": [], "insight": {"search": "course"}})],
+        [BotMessage(text="Did you mean one of these?", custom={"type": "did_you_mean"})],
         [BotMessage(text="Sorry, I didn't get that", custom={"type": "not_understood"})],
         [BotMessage(text="Call 999", custom={"type": "crisis", "kind": "abuse"})],
     ]  # fmt: skip
@@ -48,6 +49,7 @@ def test_a_conversations_events_are_counted_once_and_the_private_payload_is_remo
     _say(sessions, rasa, chat.id, "show my pathways again")
     searched = _say(sessions, rasa, chat.id, "forklift course near DB1 1AA call 07700 900123")
     assert "insight" not in searched[0].custom
+    _say(sessions, rasa, chat.id, "bus pass renewal Agnieszka Nowak")
     _say(sessions, rasa, chat.id, "wot abt agnieszka@example.com dog grooming")
     _say(sessions, rasa, chat.id, "he hits me")
     with session_scope(sessions) as db:
@@ -71,5 +73,6 @@ def test_a_conversations_events_are_counted_once_and_the_private_payload_is_remo
     for marker in (*MARKERS, chat.id, "ABC123"):
         assert not any(marker in value for value in stored), marker
         assert not any(marker in text for text in kept), marker
-    assert len(kept) == 2 and any("forklift" in text for text in kept)
+    assert len(kept) == 3 and any("forklift" in text for text in kept)
+    assert any("bus pass" in text for text in kept)  # "did you mean": not understood either
     assert any("dog grooming" in text for text in kept)

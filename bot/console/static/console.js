@@ -6,7 +6,9 @@
   const status = document.getElementById("live-status");
   const hasQueue = Boolean(document.getElementById("queue"));
   const chat = document.querySelector(".chat");
-  const reference = chat ? chat.dataset.case : (location.pathname.match(/^\/console\/cases\/([^/]+)$/) || [])[1];
+  // A case page (not a refusal shown at a case's address) watches its case.
+  const onCase = document.getElementById("case-status");
+  const reference = chat ? chat.dataset.case : onCase && (location.pathname.match(/^\/console\/cases\/([^/]+)$/) || [])[1];
   let after = chat ? Number(chat.dataset.after || 0) : 0;
   let retries = 0;
 
