@@ -13,7 +13,7 @@ ENV PYTHONUNBUFFERED=1 \
     HOST=0.0.0.0
 
 RUN apt-get update \
- && apt-get install -y --no-install-recommends build-essential \
+ && apt-get install -y --no-install-recommends build-essential nodejs npm \
  && rm -rf /var/lib/apt/lists/* \
  && useradd --system --create-home --home-dir /home/worklocal worklocal \
  && mkdir -p /var/lib/worklocal && chown worklocal /var/lib/worklocal
@@ -25,6 +25,10 @@ COPY requirements ./requirements
 RUN mkdir -p bot actions && touch bot/__init__.py actions/__init__.py \
  && pip install -c requirements/constraints.txt -e . \
  && rm -rf bot actions
+
+# Front-end packages (package-lock.json): the console's charts, served by the API itself.
+COPY package.json package-lock.json ./
+RUN npm ci --no-audit --no-fund --loglevel=error
 
 COPY . .
 # Editable, so the service finds its data, templates and training files beside the code.

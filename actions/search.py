@@ -145,7 +145,8 @@ def show(
             "page": found.request.page,
             "results": found.cards,
             "location": found.place.label if found.place else None,
-            "insight": {"search": found.request.kind},  # the gateway counts and removes it
+            # The gateway counts a search (its first page) and removes this.
+            **({"insight": {"search": found.request.kind}} if found.request.page == 1 else {}),
         },
     )
 

@@ -6,7 +6,7 @@ partner system are confirmed, changed and reminded in the same words.
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
@@ -17,7 +17,7 @@ from bot.booking import describe
 from bot.booking import service as bookings
 from bot.booking.models import Booking, BookingOut
 from bot.catalogue.venue.models import Venue
-from bot.clock import utcnow
+from bot.clock import as_utc, utcnow
 from bot.council.models import Council
 from bot.handoff.service import for_conversation
 from bot.insight import service as insight
@@ -71,13 +71,15 @@ def confirm(
     AlreadyBooked when the contact or the conversation has enough appointments to come: the
     caller lets the hold go."""
     bookings.check_not_already_booked(booking, contact, db_session=db_session, now=now)
+    retried = booking.status == "confirmed"  # the same request again (an idempotency key)
     if booking.case_id is None and booking.conversation_id:
         case = for_conversation(session=db_session, conversation_id=booking.conversation_id)
         booking.case_id = case.id if case is not None else None
     bookings.confirm(booking, db_session=db_session, first_name=first_name, contact=contact,
                      consent=True, now=now)  # fmt: skip
     _tell(booking, "booking_confirmed", db_session=db_session, council=council, now=now)
-    _count(booking, "booking_made", db_session=db_session, council=council)
+    if not retried:
+        _count(booking, "booking_made", db_session=db_session, council=council)
     metrics.BOOKINGS.labels("booked").inc()
     return booking
 
@@ -112,23 +114,26 @@ def cancel(
     return booking
 
 
-def _count(booking: Booking, kind: str, *, db_session: Session, council: Council) -> None:
+def _count(booking: Booking, kind: str, *, db_session: Session, council: Council,
+           on: date | None = None) -> None:  # fmt: skip
     insight.record(session=db_session, council=council, kind=kind, offer=booking.offer,
-                   detail=booking.channel)  # fmt: skip
+                   detail=booking.channel, on=on)  # fmt: skip
 
 
 def record_attendance(
     booking: Booking, attended: bool, *, db_session: Session, council: Council
 ) -> None:
-    """An adviser says whether the resident came; a correction replaces the count it made."""
+    """An adviser says whether the resident came; a correction replaces the count it made.
+    Counted on the appointment's day, whenever it is recorded."""
     kinds = {True: "booking_attended", False: "booking_not_attended"}
     was = {"attended": True, "did_not_attend": False}.get(booking.attendance or "")
     booking.attendance = "attended" if attended else "did_not_attend"
+    day = as_utc(booking.starts_at).astimezone(ZoneInfo(council.timezone)).date()
     if was is not attended:
         if was is not None:
-            insight.uncount(session=db_session, council=council, kind=kinds[was],
+            insight.uncount(session=db_session, council=council, kind=kinds[was], on=day,
                             offer=booking.offer, detail=booking.channel)  # fmt: skip
-        _count(booking, kinds[attended], db_session=db_session, council=council)
+        _count(booking, kinds[attended], db_session=db_session, council=council, on=day)
 
 
 def queue_reminders(*, db_session: Session, council: Council, now: datetime | None = None) -> int:

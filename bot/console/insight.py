@@ -15,15 +15,21 @@ from markupsafe import Markup
 from bot.audit import service as audit
 from bot.config import PROJECT_ROOT
 from bot.console import auth
-from bot.console.views import HEADERS, TEAMS, done, problem, render, sessions_of
+from bot.console.views import (
+    HEADERS,
+    TEAMS,
+    done,
+    outcome_context,
+    problem,
+    render,
+    sessions_of,
+)
 from bot.council import service as council_service
 from bot.database.core import session_scope
-from bot.handoff import outcomes as case_outcomes
 from bot.handoff import service as cases
 from bot.insight import events, export, keys, unanswered
 from bot.insight import service as insight
 from bot.insight.service import Report
-from bot.staff import service as staff_service
 
 router = APIRouter(prefix="/console", include_in_schema=False)
 CHART_JS = PROJECT_ROOT / "node_modules" / "chart.js" / "dist" / "chart.umd.min.js"
@@ -62,19 +68,39 @@ def chart_data(report: Report) -> dict:
     }  # fmt: skip
 
 
+def _asked_for(request: Request, session, start: str | None, end: str | None):
+    """Who is asking (an officer, team lead or admin) and for which period; a period that
+    can't be read raises ``Refused`` with the page that says why."""
+    who = auth.require(request, session, insight=True)
+    try:
+        first, last = period(start, end, council_service.local_today(council_service.get_default()))
+    except BadPeriod as exc:
+        raise Refused(problem(request, who, str(exc), status=422)) from None
+    return who, first, last
+
+
+class Refused(Exception):
+    def __init__(self, response: Response) -> None:
+        super().__init__("refused")
+        self.response = response
+
+
 @router.get("/insight")
 def insight_page(request: Request, start: str | None = None, end: str | None = None):
     council = council_service.get_default()
     with session_scope(sessions_of(request)) as session:
-        who = auth.require(request, session, insight=True)
         try:
-            first, last = period(start, end, council_service.local_today(council))
-        except BadPeriod as exc:
-            return problem(request, who, str(exc), status=422)
+            who, first, last = _asked_for(request, session, start, end)
+        except Refused as refused:
+            return refused.response
         report = insight.report(session=session, council=council, start=first, end=last)
         hidden = cases.not_actionable(session=session, council_slug=council.slug)
+        quarterly = insight.report(session=session, council=council,
+                                   start=insight.quarter_of(last)[0],
+                                   end=insight.quarter_of(last)[1])  # fmt: skip
         return render(
-            request, "insight.html", who, report=report, table=export.district_table(report),
+            request, "insight.html", who, report=report, table=export.district_table(quarterly),
+            quarter=quarterly, **outcome_context(council),
             charts=Markup(json.dumps(chart_data(report)).replace("<", "\\u003c")),
             labels=dict(events.FUNNEL), teams=TEAMS,
             not_actionable=hidden, datasets=export.DATASETS,
@@ -86,22 +112,24 @@ def export_file(request: Request, ext: str, dataset: str = "counts", start: str 
                 end: str | None = None) -> Response:  # fmt: skip
     council = council_service.get_default()
     with session_scope(sessions_of(request)) as session:
-        who = auth.require(request, session, insight=True)
+        try:
+            who, first, last = _asked_for(request, session, start, end)
+        except Refused as refused:
+            return refused.response
         if ext not in ("csv", "json") or dataset not in export.DATASETS:
             return problem(request, who, "There is no such export.", status=404)
-        try:
-            first, last = period(start, end, council_service.local_today(council))
-        except BadPeriod as exc:
-            return problem(request, who, str(exc), status=422)
         audit.record(session=session, staff_id=who.staff.id, action="insight_exported",
                      detail=f"{dataset}.{ext} {first} to {last}")  # fmt: skip
         return export_response(session, council, dataset, ext, first, last)
 
 
 def export_response(session, council, dataset: str, ext: str, first: date, last: date):
-    """One dataset as a download: the console and the reporting API answer alike."""
+    """One dataset as a download: the console and the reporting API answer alike. By district,
+    always the whole calendar quarter that holds the period's end (``quarter_of``)."""
+    if dataset != "counts":
+        first, last = insight.quarter_of(last)
     found = insight.rows(session=session, council_slug=council.slug, start=first, end=last)
-    report = insight.report(session=session, council=council, start=first, end=last)
+    report = insight.report(session=session, council=council, start=first, end=last, found=found)
     records = export.dataset(dataset, report, found)
     name = export.filename(dataset, council.slug, first, last, ext)
     headers = {**HEADERS, "Content-Disposition": f'attachment; filename="{name}"'}
@@ -130,11 +158,10 @@ def questions_page(request: Request, start: str | None = None, end: str | None =
                    handled: bool = False) -> Response:  # fmt: skip
     council = council_service.get_default()
     with session_scope(sessions_of(request)) as session:
-        who = auth.require(request, session, insight=True)
         try:
-            first, last = period(start, end, council_service.local_today(council))
-        except BadPeriod as exc:
-            return problem(request, who, str(exc), status=422)
+            who, first, last = _asked_for(request, session, start, end)
+        except Refused as refused:
+            return refused.response
         found = unanswered.groups(session=session, council_slug=council.slug, start=first,
                                   end=last, handled=handled)  # fmt: skip
         return render(request, "questions.html", who, groups=found, kinds=unanswered.KINDS,
@@ -200,21 +227,6 @@ def revoke_key(request: Request, key_id: int, csrf: str = Form("")) -> Response:
         audit.record(session=session, staff_id=who.staff.id, action="insight_key_revoked",
                      detail=str(key_id))  # fmt: skip
     return done(request, "/console/insight/keys")
-
-
-# ---- follow-ups (advisers) -------------------------------------------------------------------
-
-
-@router.get("/follow-ups")
-def follow_ups_page(request: Request) -> Response:
-    """Job starts whose 13- or 26-week check is due, for the team to make."""
-    council = council_service.get_default()
-    with session_scope(sessions_of(request)) as session:
-        who = auth.require(request, session)
-        found = case_outcomes.due(session=session, council=council)
-        offers = None if staff_service.can_lead(who.staff) else set(who.staff.offers or [])
-        shown = [d for d in found if offers is None or d.offer in offers]
-        return render(request, "follow_ups.html", who, due=shown)
 
 
 @router.get("/static/vendor/chart.umd.min.js")

@@ -34,6 +34,7 @@ from bot.handoff import flows as handoff
 from bot.handoff import outcomes as case_outcomes
 from bot.handoff import service as cases
 from bot.handoff.models import Case
+from bot.insight import keys as insight_keys
 from bot.insight import outcomes as outcome_rules
 from bot.live.hub import get_hub
 from bot.notify import service as notify
@@ -82,13 +83,18 @@ def render(request: Request, template: str, who: SignedIn | None, status: int = 
             **context) -> HTMLResponse:  # fmt: skip
     council = council_service.get_default()
     page = templating.templates(HERE / "templates").get_template(template)
-    rules = outcome_rules.rules(council.insight.outcome_rules)
     body = page.render(
         council=council, who=who, path=request.url.path, reasons=REASONS, statuses=STATUSES,
-        outcomes={o.key: o.label for o in rules.outcomes}, outcome_rules=rules, offers=TEAMS,
-        local=_local(council), **context,
+        offers=TEAMS, local=_local(council), **context,
     )  # fmt: skip
     return HTMLResponse(body, status_code=status, headers=HEADERS)
+
+
+def outcome_context(council) -> dict:
+    """The outcomes a case page or the insight shows: read only by those pages, so a mistake
+    in the outcomes file never takes the sign-in page or the queue down."""
+    rules = outcome_rules.rules(council.insight.outcome_rules)
+    return {"outcomes": {o.key: o.label for o in rules.outcomes}, "outcome_rules": rules}
 
 
 def _local(council):
@@ -334,6 +340,7 @@ def case_page(request: Request, reference: str) -> Response:
             plan_link=plans.link(plan) if plan else None, slots=slots,
             in_chat=_conversation(session, case) is not None,
             recorded=case_outcomes.of_case(session=session, case=case),
+            **outcome_context(council),
             today=council_service.local_today(council), timedelta=timedelta,
             history=audit.recent(session=session, case_id=case.id, limit=50)
             if staff_service.can_lead(who.staff) else [],
@@ -481,7 +488,8 @@ def close(request: Request, reference: str, outcome: str = Form(""),
         if not outcome:
             raise cases.CaseConflict("Choose an outcome before closing the case.")
         cases.require_holder(session=session, case=case, staff=who.staff)
-        _record_outcome(session, who, case, outcome, happened_on)
+        if case_outcomes.recorded(session=session, case=case, kind=outcome) is None:
+            _record_outcome(session, who, case, outcome, happened_on)  # else: counted already
         if case.status in cases.LIVE:
             handoff.hand_back(session=session, case=case, staff=who.staff, closing=True,
                               conversation=_conversation(session, case),
@@ -540,6 +548,21 @@ def book_for_resident(
         return booking.reference
 
     return _act(request, reference, csrf, booked_for_resident)
+
+
+# ---- follow-ups of job starts ----------------------------------------------------------------
+
+
+@router.get("/follow-ups")
+def follow_ups_page(request: Request) -> Response:
+    """Job starts whose 13- or 26-week check is due, for the team to make."""
+    council = council_service.get_default()
+    with session_scope(sessions_of(request)) as session:
+        who = auth.require(request, session)
+        found = case_outcomes.due(session=session, council=council)
+        offers = None if staff_service.can_lead(who.staff) else set(who.staff.offers or [])
+        shown = [d for d in found if offers is None or d.offer in offers]
+        return render(request, "follow_ups.html", who, due=shown)
 
 
 # ---- appointments, outbox, audit ------------------------------------------------------------
@@ -694,6 +717,7 @@ def change_staff(
             person.active = change == "reactivate"
             if not person.active:
                 staff_service.end_sessions(session=session, staff=person)
+                insight_keys.revoke_made_by(session=session, staff_id=person.id)
                 get_hub().mark_absent(person.id)
         audit.record(session=session, staff_id=who.staff.id, action=f"account_{change}d",
                      detail=person.email)  # fmt: skip

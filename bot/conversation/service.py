@@ -122,7 +122,8 @@ def send(
             messages = _after_turn(session, rasa, hub, conversation, messages)
             council = council_service.get_default()
             turns.count(session=session, council=council, conversation=conversation,
-                        messages=messages, resident_text=text)  # fmt: skip
+                        messages=messages,
+                        resident_text=guard.normalise(text) if text else None)  # fmt: skip
             messages = aftercare.keep_numbers(conversation, messages, council)
             messages = aftercare.no_third_time(conversation, messages, council)
             _remember_offers(conversation, messages)

@@ -21,6 +21,7 @@ from bot.council.models import DAYS, Council
 from bot.handoff import service
 from bot.handoff.models import URGENT_REASONS, Case, CaseMessage
 from bot.insight import service as insight
+from bot.insight.turns import first_time
 from bot.live.hub import (
     Hub,
     case_channel,
@@ -73,12 +74,13 @@ def route(
     now = now or utcnow()
     is_open = council_service.is_open(council, now)
     online = {who for offer in OFFERS for who in hub.present(offer)}
-    insight.record(session=session, council=council, kind="handoff_requested", offer=case.offer,
-                   detail=case.reason,
-                   result="urgent" if case.reason in URGENT_REASONS else "routine")  # fmt: skip
+    if first_time(conversation, "handoff"):  # asking again is the same request
+        insight.record(session=session, council=council, kind="handoff_requested",
+                       offer=case.offer, detail=case.reason,
+                       result="urgent" if case.reason in URGENT_REASONS else "routine")  # fmt: skip
     if is_open and online:
         if case.claimed_by is not None and case.claimed_by not in online:
-            case.claimed_by = case.claimed_at = None  # asked again, and their adviser has gone
+            case.claimed_by = None  # asked again, and their adviser has gone
         rasa.add_event(conversation.id, "pause")
         case.status, case.waiting_since = "waiting", now
         case.contact = {**(case.contact or {}), "how": "chat"}
@@ -157,14 +159,16 @@ def claim(
 ) -> Case:
     """Take the case. A resident waiting in the chat, or one in crisis who is still there, is
     then talking to this adviser."""
-    newly = case.claimed_by is None
+    first_claim = case.claimed_at is None  # never picked up before (not a colleague taking over)
     service.claim(session=session, case=case, staff=staff)
     crisis_still_here = case.reason in URGENT_REASONS and case.status == "open"
-    waited = utcnow() - as_utc(case.waiting_since or case.created_at)
-    if case.status == "waiting" and case.waiting_since is not None:
+    in_chat = case.status == "waiting" and case.waiting_since is not None
+    waited = utcnow() - as_utc(case.waiting_since) if in_chat else None
+    if waited is not None:
         metrics.HANDOFF_WAIT_SECONDS.observe(waited.total_seconds())
-    if newly:  # how long the resident waited for a person to pick their case up
-        minutes = max(0, min(round(waited.total_seconds() / 60), 60 * 24 * 90))
+    if first_claim:  # and, for a resident waiting in the chat, how long they waited
+        minutes = max(0, min(round(waited.total_seconds() / 60), 60 * 24 * 90)) \
+            if waited is not None else None  # fmt: skip
         insight.record(session=session, council=council_service.get_default(),
                        kind="handoff_claimed", offer=case.offer, detail=case.reason,
                        minutes=minutes)  # fmt: skip

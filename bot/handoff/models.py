@@ -2,7 +2,17 @@
 
 from __future__ import annotations
 
-from sqlalchemy import JSON, Column, Date, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import (
+    JSON,
+    Column,
+    Date,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
 
 from bot.clock import UTCDateTime, utcnow
 from bot.database.core import Base
@@ -42,7 +52,7 @@ class Case(Base):
     claimed_by = Column(ForeignKey("staff.id", ondelete="SET NULL"), nullable=True)
     claimed_at = Column(UTCDateTime, nullable=True)
     waiting_since = Column(UTCDateTime, nullable=True)
-    outcome = Column(String(30), nullable=True)  # a key of councils/outcomes/*.yml
+    outcome = Column(String(20), nullable=True)  # a key of councils/outcomes/*.yml
     created_at = Column(UTCDateTime, nullable=False, default=utcnow)
     updated_at = Column(UTCDateTime, nullable=False, default=utcnow)
     closed_at = Column(UTCDateTime, nullable=True)
@@ -91,6 +101,7 @@ class FollowUp(Base):
     """A check 13 or 26 weeks after a job start: is the resident still in work?"""
 
     __tablename__ = "outcome_follow_ups"
+    __table_args__ = (UniqueConstraint("outcome_id", "weeks"),)  # each check once
 
     id = Column(Integer, primary_key=True)
     outcome_id = Column(

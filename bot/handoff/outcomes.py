@@ -46,13 +46,27 @@ def record(
         raise InvalidOutcome("The date can't be in the future: record it once it has happened.")
     if happened_on < today - timedelta(days=366):
         raise InvalidOutcome("The date must be within the last year.")
+    if recorded(session=session, case=case, kind=kind) is not None:
+        raise InvalidOutcome(f"{outcome.label} is already recorded for this case.")
     row = CaseOutcome(case_id=case.id, kind=kind, happened_on=happened_on,
                       recorded_by=staff.id if staff else None)  # fmt: skip
     session.add(row)
+    # Counted on the day it happened, so it falls in the funder's period it belongs to.
     insight.record(session=session, council=council, kind="outcome_recorded", offer=case.offer,
-                   detail=kind, result=outcome.group)  # fmt: skip
+                   detail=kind, result=outcome.group, on=happened_on)  # fmt: skip
     session.flush()
     return row
+
+
+def recorded(*, session: Session, case: Case, kind: str) -> CaseOutcome | None:
+    """The case's outcome of this kind, if an adviser has recorded one (each kind once)."""
+    return (
+        session.execute(
+            select(CaseOutcome).where(CaseOutcome.case_id == case.id, CaseOutcome.kind == kind)
+        )
+        .scalars()
+        .first()
+    )
 
 
 def of_case(*, session: Session, case: Case) -> list[tuple[CaseOutcome, list[FollowUp]]]:
@@ -105,7 +119,8 @@ def due(*, session: Session, council: Council, on: date | None = None) -> list[D
         .where(
             Case.council_slug == council.slug,
             CaseOutcome.kind.in_(list(weeks_for)),
-            CaseOutcome.happened_on <= today - timedelta(weeks=min(min(weeks_for.values()))),
+            CaseOutcome.happened_on
+            <= today - timedelta(weeks=min(w for weeks in weeks_for.values() for w in weeks)),
         )
     ).all()
     done = _follow_ups(session, [row.id for row, _ref, _offer in found])
@@ -147,6 +162,7 @@ def follow_up(
                    recorded_by=staff.id if staff else None)  # fmt: skip
     session.add(row)
     insight.record(session=session, council=council, kind="follow_up_recorded", offer=case.offer,
-                   detail=str(weeks), result=result)  # fmt: skip
+                   detail=str(weeks), result=result,
+                   on=outcome.happened_on + timedelta(weeks=weeks))  # fmt: skip
     session.flush()
     return row

@@ -47,8 +47,24 @@ def revoke(*, session: Session, council_slug: str, key_id: int) -> bool:
     return True
 
 
-def council_of(*, session: Session, secret: str | None) -> str | None:
-    """The council a key reads for, or None for a missing, wrong or revoked key."""
+def revoke_made_by(*, session: Session, staff_id: int) -> int:
+    """Someone's access ends: so do the keys they made (a tool's owner makes a new one)."""
+    found = (
+        session.execute(
+            select(InsightKey).where(
+                InsightKey.created_by == staff_id, InsightKey.revoked_at.is_(None)
+            )
+        )
+        .scalars()
+        .all()
+    )
+    for key in found:
+        key.revoked_at = utcnow()
+    return len(found)
+
+
+def find(*, session: Session, secret: str | None) -> InsightKey | None:
+    """The key that reads for a council, or None for a missing, wrong or revoked key."""
     if not secret or not secret.startswith(PREFIX) or len(secret) > 100:
         return None
     digest = _hash(secret)
@@ -58,4 +74,4 @@ def council_of(*, session: Session, secret: str | None) -> str | None:
     if key is None or key.revoked_at is not None or not hmac.compare_digest(key.key_hash, digest):
         return None
     key.last_used_at = utcnow()
-    return key.council_slug
+    return key

@@ -7,6 +7,8 @@ postcode district at most: every value is one of a closed set (``bot.insight.eve
 
 from __future__ import annotations
 
+import secrets
+
 from sqlalchemy import Column, Date, ForeignKey, Index, Integer, String
 
 from bot.clock import UTCDateTime, utcnow
@@ -17,7 +19,9 @@ class InsightEvent(Base):
     __tablename__ = "insight_events"
     __table_args__ = (Index("ix_insight_events_report", "council_slug", "occurred_on", "kind"),)
 
-    id = Column(Integer, primary_key=True)
+    # Random, not a sequence: events written in one turn must not be tied together by
+    # neighbouring ids (an assessment's district and age band to the reason it was routed).
+    id = Column(String(32), primary_key=True, default=lambda: secrets.token_hex(16))
     council_slug = Column(String(40), nullable=False)
     kind = Column(String(30), nullable=False)
     # The council's local date only: a time of day would help tie an event to a person.
@@ -42,7 +46,6 @@ class UnansweredQuestion(Base):
     council_slug = Column(String(40), nullable=False)
     kind = Column(String(20), nullable=False)  # not_understood, out_of_scope, no_results
     text = Column(String(300), nullable=False)
-    wording = Column(String(300), nullable=False)  # bot.insight.grouping.wording_key
     asked_on = Column(Date, nullable=False)
     handled_at = Column(UTCDateTime, nullable=True)
     handled_by = Column(ForeignKey("staff.id", ondelete="SET NULL"), nullable=True)

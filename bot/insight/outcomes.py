@@ -32,7 +32,7 @@ class IlrCode(BaseModel):
 
 
 class Outcome(BaseModel):
-    key: str = Field(..., regex=r"^[a-z0-9_]{2,30}$")
+    key: str = Field(..., regex=r"^[a-z][a-z0-9_]{1,19}$")  # cases.outcome holds 20
     label: str
     group: str
     ilr: IlrCode | None
@@ -68,7 +68,7 @@ class Count(BaseModel):
 
 
 class Indicator(BaseModel):
-    key: str = Field(..., regex=r"^[a-z0-9_]{2,40}$")
+    key: str = Field(..., regex=r"^[a-z][a-z0-9_]{1,39}$")
     kind: Literal["output", "outcome"]
     name: str
     counts: list[Count] = Field(..., min_items=1)

@@ -65,6 +65,9 @@ PLACEHOLDERS = (
     "[address]",
     "[date]",
     "[number]",
+    "[reference]",
+    "[handle]",
+    "[age]",
     "[name]",
 )
 _PLACEHOLDER = re.compile("|".join(re.escape(p) for p in PLACEHOLDERS))
@@ -73,6 +76,25 @@ _PLACEHOLDER = re.compile("|".join(re.escape(p) for p in PLACEHOLDERS))
 
 # Starts only where a word starts: "aaaa...a" without an "@" is then read once, not once a letter.
 _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+# "john dot smith at gmail dot com": an address written out to dodge filters.
+_SPELT_EMAIL = re.compile(
+    r"(?i)\b[\w.+-]+(?:\s+dot\s+[\w+-]+)*\s+(?:at|@)\s+[\w-]+(?:\s+dot\s+[\w-]+)+\b"
+)
+# A social media handle ("@jsmith_99"): it names its owner as surely as a name.
+_HANDLE = re.compile(r"(?<![\w@])@[A-Za-z0-9_.]{2,30}\b")
+# The service's own references ("KH3-7XP", "kh37xp", "KH37-3XPM"): letters and digits from its
+# alphabet, which the three-digit rule below would miss.
+_REFERENCE = re.compile(
+    r"(?i)(?<![A-Za-z0-9])(?=[A-Za-z0-9-]*\d)(?=[A-Za-z0-9-]*[A-Za-z])"
+    r"(?:[2-46-9A-HJKMNP-RT-Z]{3}-?[2-46-9A-HJKMNP-RT-Z]{3}|[2-46-9A-HJKMNP-RT-Z]{4}-?"
+    r"[2-46-9A-HJKMNP-RT-Z]{4})(?![A-Za-z0-9])"
+)
+# An age said outright ("i am 57", "im 19", "aged 45", "57 years old", "age: 30"): with a place
+# and a date it narrows a resident down; "level 2" and "16 hours" stay, they are the question.
+_AGE = re.compile(
+    r"(?i)\b(?:(?:i\s*am|i'?m|am|aged?|age:)\s+)\d{1,3}\b(?!\s*(?:hours?|hrs?|h\b|%|pounds?|quid|k\b))"
+    r"|\b\d{1,3}\s*(?:years?|yrs?|yo)\s*old\b|\b\d{1,3}\s*yo\b"
+)
 _LINK = re.compile(r"(?i)\b(?:https?://|www\.)\S+")
 # Two letters, six digits, an optional letter A-D; spaced as on the card ("QQ 12 34 56 C").
 _NI = re.compile(
@@ -244,7 +266,10 @@ def scrub(text: str) -> str | None:
         return None
     text = _head(text, _READ_LENGTH)
     text = _EMAIL.sub("[email]", text)
+    text = _SPELT_EMAIL.sub("[email]", text)
     text = _LINK.sub("[link]", text)
+    text = _HANDLE.sub("[handle]", text)
+    text = _REFERENCE.sub("[reference]", text)
     text = _NI.sub(_ni_number, text)
     for pattern in _DATES:
         text = pattern.sub("[date]", text)
@@ -255,6 +280,7 @@ def scrub(text: str) -> str | None:
     text = _ADDRESS.sub(_address, text)
     text = _OUTWARD_AFTER_CUE.sub(_district, text)
     text = _OUTWARD_BEFORE_CUE.sub(_district, text)
+    text = _AGE.sub(_age, text)
     text = _MONEY.sub("[number]", text)
     text = _CODE.sub(_code, text)
     text = _names(text)
@@ -310,6 +336,11 @@ def _address(match: re.Match[str]) -> str:
 def _address_after_cue(match: re.Match[str]) -> str:
     offset = match.start(1) - match.start()
     return match.group(0)[:offset] + "[address]"
+
+
+def _age(match: re.Match[str]) -> str:
+    """Keep the words around the age ("i am [age]"), drop the number."""
+    return re.sub(r"\d{1,3}", "[age]", match.group(0), count=1)
 
 
 def _code(match: re.Match[str]) -> str:

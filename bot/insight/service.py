@@ -40,22 +40,33 @@ def record(
     return event
 
 
-def uncount(*, session: Session, council: Council, kind: str, **fields: object) -> bool:
-    """Take back the latest event like this one, when a person corrects what they recorded
-    (attended, then did not attend). Events carry no ids to find the exact one, and need none:
-    any event with the same fields counts the same."""
+def uncount(*, session: Session, council: Council, kind: str, on: date, **fields: object) -> bool:
+    """Take back an event like this one on that day, when a person corrects what they
+    recorded (attended, then did not attend). Events carry nothing to find the exact one, and
+    need nothing: any event with the same day and fields counts the same."""
     given = events.check(kind, fields)
     query = select(InsightEvent.id).where(
-        InsightEvent.council_slug == council.slug, InsightEvent.kind == kind
+        InsightEvent.council_slug == council.slug,
+        InsightEvent.kind == kind,
+        InsightEvent.occurred_on == on,
     )
     for name in ("channel", "offer", "detail", "result", "age_band", "district"):
         column = getattr(InsightEvent, name)
         query = query.where(column == given[name] if name in given else column.is_(None))
-    found = session.execute(query.order_by(InsightEvent.id.desc()).limit(1)).scalar()
+    found = session.execute(query.limit(1)).scalar()
     if found is None:
         return False
     session.execute(delete(InsightEvent).where(InsightEvent.id == found))
     return True
+
+
+def quarter_of(day: date) -> tuple[date, date]:
+    """The calendar quarter holding ``day``. Tables by district are only ever made for whole
+    quarters: if any two periods could be asked for, the difference between two overlapping
+    tables would give back the small counts that each one hides."""
+    first = date(day.year, 3 * ((day.month - 1) // 3) + 1, 1)
+    following = date(first.year + (first.month == 10), (first.month + 2) % 12 + 1, 1)
+    return first, following - timedelta(days=1)
 
 
 def week_of(day: date) -> date:
@@ -144,8 +155,12 @@ def weeks_between(start: date, end: date) -> list[date]:
     return [first + timedelta(weeks=i) for i in range((last - first).days // 7 + 1)]
 
 
-def report(*, session: Session, council: Council, start: date, end: date) -> Report:
-    found = rows(session=session, council_slug=council.slug, start=start, end=end)
+def report(
+    *, session: Session, council: Council, start: date, end: date, found: list[Row] | None = None
+) -> Report:
+    """The period's report; ``found`` is the period's rows when the caller has them already."""
+    if found is None:
+        found = rows(session=session, council_slug=council.slug, start=start, end=end)
     totals: Counter[str] = Counter()
     by_week: dict[str, dict[date, int]] = defaultdict(lambda: defaultdict(int))
     by_offer: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))

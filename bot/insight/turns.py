@@ -21,7 +21,8 @@ PRIVATE_KEY = "insight"
 SEARCH_TYPES = ("course_results", "job_results", "service_results")
 
 
-def _first_time(conversation: Conversation, what: str) -> bool:
+def first_time(conversation: Conversation, what: str) -> bool:
+    """Whether ``what`` is counted for this conversation for the first time (and note it)."""
     seen = list(conversation.counted or [])
     if what in seen:
         return False
@@ -53,9 +54,9 @@ def count(
             if not found and resident_text:
                 unanswered.remember(session=session, council=council, kind="no_results",
                                     text=resident_text)  # fmt: skip
-        elif kind == "plan" and _first_time(conversation, "plan"):
+        elif kind == "plan" and first_time(conversation, "plan"):
             insight.record(session=session, council=council, kind="plan_made", channel=channel)
-        elif kind == "crisis" and _first_time(conversation, f"crisis:{custom.get('kind')}"):
+        elif kind == "crisis" and first_time(conversation, f"crisis:{custom.get('kind')}"):
             danger = custom.get("kind") if custom.get("kind") in events.CRISIS_KINDS else "crisis"
             insight.record(session=session, council=council, kind="crisis_answered",
                            channel=channel, detail=danger)  # fmt: skip
@@ -82,7 +83,7 @@ def _pathways(
     private: dict,
 ) -> None:
     offers = [offer for offer in custom.get("offers") or [] if isinstance(offer, dict)]
-    if _first_time(conversation, "assessment"):
+    if first_time(conversation, "assessment"):
         insight.record(
             session=session, council=council, kind="assessment_completed", channel=channel,
             age_band=private.get("age_band") if private.get("age_band") in events.AGE_BANDS
@@ -91,7 +92,7 @@ def _pathways(
             offer=offers[0].get("key") if offers else None,
         )  # fmt: skip
     for offer in offers:
-        if _first_time(conversation, f"offer:{offer.get('key')}"):
+        if first_time(conversation, f"offer:{offer.get('key')}"):
             reason = (offer.get("reason_keys") or [None])[0]  # the first reason that held
             insight.record(session=session, council=council, kind="pathway_offered",
                            offer=offer.get("key"), detail=reason)  # fmt: skip

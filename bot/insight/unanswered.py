@@ -11,9 +11,10 @@ from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
 from bot.clock import utcnow
+from bot.conversation import guard
 from bot.council import service as council_service
 from bot.council.models import Council
-from bot.insight.grouping import group, wording_key
+from bot.insight.grouping import group
 from bot.insight.models import UnansweredQuestion
 from bot.insight.scrub import scrub
 
@@ -29,7 +30,7 @@ def remember(*, session: Session, council: Council, kind: str, text: str) -> boo
     stored when nothing useful is left."""
     if kind not in KINDS:
         raise ValueError(f"unknown kind {kind!r}")
-    cleaned = scrub(text)
+    cleaned = scrub(guard.normalise(text))  # storable whatever arrives (a lone surrogate)
     if not cleaned:
         return False
     session.add(
@@ -37,7 +38,6 @@ def remember(*, session: Session, council: Council, kind: str, text: str) -> boo
             council_slug=council.slug,
             kind=kind,
             text=cleaned[:300],
-            wording=wording_key(cleaned)[:300],
             asked_on=council_service.local_today(council),
         )
     )

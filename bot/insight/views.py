@@ -10,6 +10,7 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.responses import JSONResponse, Response
 from sqlalchemy.orm import sessionmaker
 
+from bot.audit import service as audit
 from bot.console.insight import BadPeriod, export_response, period
 from bot.council import service as council_service
 from bot.database.core import session_scope
@@ -37,9 +38,9 @@ def read(
     scheme, _, secret = request.headers.get("authorization", "").partition(" ")
     council = council_service.get_default()
     with session_scope(factory) as session:
-        slug = keys.council_of(session=session, secret=secret.strip()) \
+        key = keys.find(session=session, secret=secret.strip()) \
             if scheme.lower() == "bearer" else None  # fmt: skip
-        if slug is None or slug != council.slug:
+        if key is None or key.council_slug != council.slug:
             return _refused(401, "Send a key made in the console's insight pages, as "
                                  "'Authorization: Bearer <key>'.")  # fmt: skip
         if dataset not in export.DATASETS or ext not in ("csv", "json"):
@@ -48,4 +49,6 @@ def read(
             first, last = period(start, end, council_service.local_today(council))
         except BadPeriod as exc:
             return _refused(422, str(exc))
+        audit.record(session=session, staff_id=None, action="insight_read_by_key",
+                     detail=f"{key.name}: {dataset}.{ext} {first} to {last}")  # fmt: skip
         return export_response(session, council, dataset, ext, first, last)

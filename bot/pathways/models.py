@@ -69,7 +69,7 @@ class Route(BaseModel):
     """One way into an offer: when it applies, the reason a resident reads, and a key the
     officers' reports count it by (the reason's words change; the key does not)."""
 
-    key: str = Field(..., regex=r"^[a-z0-9_]{2,40}$")
+    key: str = Field(..., regex=r"^[a-z][a-z0-9_]{1,39}$")  # as the insight's events take
     when: dict[str, Any] = Field(default_factory=dict)
     reason: str
 

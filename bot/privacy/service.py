@@ -30,6 +30,7 @@ from bot.booking.contact import same as same_contact
 from bot.booking.models import Booking
 from bot.clock import utcnow
 from bot.conversation.models import Conversation
+from bot.handoff import outcomes as case_outcomes
 from bot.handoff.models import URGENT_REASONS, Case, CaseMessage, CaseNote
 from bot.notify.models import Notification
 from bot.plan.models import Plan
@@ -151,6 +152,11 @@ def export(subject: Subject, *, db_session: Session, with_notes: bool) -> dict:
             "answers": case.answers, "summary": case.summary,
             "conversation_before_handoff": case.transcript, "contact": case.contact,
             "call_back_by": _when(case.callback_by),
+            "outcomes": [
+                {"outcome": o.kind, "happened_on": o.happened_on.isoformat(),
+                 "follow_ups": [{"after_weeks": f.weeks, "found": f.result} for f in checks]}
+                for o, checks in case_outcomes.of_case(session=db_session, case=case)
+            ],
             "chat_with_advisers": [
                 {"at": _when(m.created_at), "from": m.sender,
                  "name": names.get(m.staff_id) if m.sender == "adviser" else None, "text": m.text}

@@ -52,7 +52,21 @@ def test_slots_come_with_labels_places_and_distances(client):
         assert response.json()["error"]["code"] == code
 
 
-def test_book_retry_with_the_same_key_and_a_taken_time(client):
+def _made(demo_copy) -> int:
+    """Appointments the insight has counted."""
+    from sqlalchemy import func, select
+
+    from bot.database.core import make_engine, session_factory, session_scope
+    from bot.insight.models import InsightEvent
+
+    engine = make_engine(demo_copy)
+    with session_scope(session_factory(engine)) as db:
+        made = db.execute(select(func.count()).where(InsightEvent.kind == "booking_made")).scalar()
+    engine.dispose()
+    return made
+
+
+def test_book_retry_with_the_same_key_and_a_taken_time(client, demo_copy):
     slot = _slots(client)[0]
     first = _book(client, slot, key="req-42")
     assert first.status_code == 201 and first.headers["cache-control"] == "no-store"
@@ -60,6 +74,7 @@ def test_book_retry_with_the_same_key_and_a_taken_time(client):
     assert booking["status"] == "confirmed" and booking["first_name"] == "Sam"
     assert len(booking["reference"]) == 7 and booking["adviser_first_name"]
     assert _book(client, slot, key="req-42").json()["reference"] == booking["reference"]
+    assert _made(demo_copy) == 1  # the retry is the same appointment, counted once
     taken = _book(client, slot, contact="jo@example.com")
     assert taken.status_code == 409
     error = taken.json()["error"]

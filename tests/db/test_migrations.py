@@ -72,3 +72,43 @@ def test_alembic_by_hand_uses_the_repositorys_ini_and_the_services_database(tmp_
     check = subprocess.run([*alembic, "check"], env=env, cwd=PROJECT_ROOT,
                            capture_output=True, text=True)  # fmt: skip
     assert check.returncode == 0, check.stdout + check.stderr
+
+
+def test_the_insight_migration_keeps_every_case_and_its_chat(database_url):
+    """0015 changes no table with children: on SQLite a rebuilt ``cases`` table would be
+    dropped, and its messages and notes would go with it (ON DELETE CASCADE)."""
+    from sqlalchemy import text
+
+    migrate.upgrade(database_url, "0014")
+    engine = create_engine(database_url, future=True)
+    with engine.begin() as db:
+        db.execute(
+            text(
+                "INSERT INTO cases (id, reference, council_slug, reason, urgency, offer, status, "
+                "answers, routing, summary, transcript, outcome, created_at, updated_at) VALUES "
+                "(1, 'KH37XP', 'demo', 'asked', 1, 'youth_pathways', 'closed', '[]', '{}', '', "
+                "'[]', 'job', '2026-11-01T10:00:00+00:00', '2026-11-01T10:00:00+00:00')"
+            )
+        )
+        db.execute(
+            text(
+                "INSERT INTO case_messages (case_id, sender, text, created_at) VALUES "
+                "(1, 'adviser', 'Hello', '2026-11-01T10:01:00+00:00')"
+            )
+        )
+        db.execute(
+            text(
+                "INSERT INTO case_notes (case_id, text, created_at) VALUES "
+                "(1, 'Called back', '2026-11-01T10:02:00+00:00')"
+            )
+        )
+    migrate.upgrade(database_url)
+    with engine.connect() as db:
+        assert db.execute(text("SELECT count(*) FROM case_messages")).scalar() == 1
+        assert db.execute(text("SELECT count(*) FROM case_notes")).scalar() == 1
+        assert db.execute(text("SELECT outcome FROM cases")).scalar() == "job_16h_plus"
+    migrate.downgrade(database_url, "0014")
+    with engine.connect() as db:
+        assert db.execute(text("SELECT outcome FROM cases")).scalar() == "job"
+        assert db.execute(text("SELECT count(*) FROM case_messages")).scalar() == 1
+    engine.dispose()

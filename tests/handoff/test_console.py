@@ -231,7 +231,7 @@ def test_closing_needs_an_outcome_and_the_case_leaves_the_queue(client, app):
     refused = client.post(f"/console/cases/{reference}/close", data={"csrf": csrf})
     assert refused.status_code == 409 and "Choose an outcome" in refused.text
     done = client.post(f"/console/cases/{reference}/close",
-                       data={"csrf": csrf, "outcome": "job_employed_16_plus"},
+                       data={"csrf": csrf, "outcome": "job_16h_plus"},
                        follow_redirects=False)  # fmt: skip
     assert done.status_code == 303
     page = client.get(f"/console/cases/{reference}").text

@@ -96,8 +96,12 @@ def test_exports_download_valid_and_are_audited(client, app):  # noqa: F811
     _record(app, "demo", "assessment_completed", 6, district="DB1", offer="youth_pathways")
     _record(app, "demo", "assessment_completed", 2, district="DB2", offer="youth_pathways")
     sign_in(client, "officer")
-    answer = client.get("/console/insight/export.json?dataset=districts")
+    answer = client.get("/console/insight/export.json?dataset=districts&start=2026-01-01")
     assert answer.status_code == 200 and "attachment" in answer.headers["content-disposition"]
+    today = council_service.local_today(council_service.get_default())
+    assert (answer.json()["from"], answer.json()["to"]) == tuple(  # the quarter, whatever asked
+        d.isoformat() for d in insight.quarter_of(today)
+    )
     jsonschema.validate(answer.json(), export.SCHEMAS["districts"]["json"])
     counts = {(r["district"], r["offer"]): r["count"] for r in answer.json()["records"]}
     assert counts[("DB2", "youth_pathways")] is None  # two: suppressed
@@ -187,17 +191,25 @@ def test_outcomes_are_dated_counted_and_followed_up_at_13_and_26_weeks(client, a
     started = (utcnow() - timedelta(days=2)).date().isoformat()
     client.post(f"/console/cases/{reference}/outcomes", data={
         "csrf": csrf, "outcome": "training_part_time", "happened_on": started})  # fmt: skip
+    client.post(f"/console/cases/{reference}/outcomes", data={
+        "csrf": csrf, "outcome": "job_16h_plus", "happened_on": started})  # fmt: skip
+    twice = client.post(f"/console/cases/{reference}/outcomes", data={
+        "csrf": csrf, "outcome": "job_16h_plus", "happened_on": started})  # fmt: skip
+    assert twice.status_code == 409 and "already recorded" in twice.text
     client.post(f"/console/cases/{reference}/close", data={
-        "csrf": csrf, "outcome": "job_employed_16_plus", "happened_on": started})  # fmt: skip
+        "csrf": csrf, "outcome": "job_16h_plus", "happened_on": started})  # fmt: skip
     engine, sessions = _db(app)
     with session_scope(sessions) as db:
         case = db.execute(select(Case).where(Case.reference == reference)).scalar_one()
-        assert case.status == "closed" and case.outcome == "job_employed_16_plus"
+        assert case.status == "closed" and case.outcome == "job_16h_plus"
         kinds = sorted(db.execute(select(CaseOutcome.kind)).scalars())
-        assert kinds == ["job_employed_16_plus", "training_part_time"]
+        assert kinds == ["job_16h_plus", "training_part_time"]
         counted = db.execute(select(InsightEvent.detail, InsightEvent.result).where(
             InsightEvent.kind == "outcome_recorded")).all()  # fmt: skip
-        assert sorted(counted) == [("job_employed_16_plus", "job_start"),
+        dated = db.execute(select(InsightEvent.occurred_on).where(
+            InsightEvent.kind == "outcome_recorded")).scalars().all()  # fmt: skip
+        assert {d.isoformat() for d in dated} == {started}  # the day it happened
+        assert sorted(counted) == [("job_16h_plus", "job_start"),
                                    ("training_part_time", "training_start")]  # fmt: skip
     assert "No follow-ups are due" in client.get("/console/follow-ups").text
     with time_machine.travel(utcnow() + timedelta(weeks=13, days=1)):

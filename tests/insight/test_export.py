@@ -104,3 +104,13 @@ def test_district_exports_suppress_small_counts_and_what_totals_would_reveal(ses
     assert shown[("ALL", "youth_pathways")] == 19 and opened[("ALL", "youth_pathways")] == 20
     csv_text = export.as_csv("open", export.districts(report, rounded=True))
     assert "DB9,working_futures,c" in csv_text
+
+
+@pytest.mark.parametrize(("day", "quarter"), [
+    (date(2026, 1, 5), (date(2026, 1, 1), date(2026, 3, 31))),
+    (date(2026, 4, 1), (date(2026, 4, 1), date(2026, 6, 30))),
+    (date(2026, 12, 31), (date(2026, 10, 1), date(2026, 12, 31))),
+])  # fmt: skip
+def test_district_tables_are_made_for_whole_calendar_quarters_only(day, quarter):
+    """Two overlapping periods could be subtracted to give back what each table hides."""
+    assert insight.quarter_of(day) == quarter

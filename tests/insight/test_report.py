@@ -68,7 +68,7 @@ def _generate(sessions, council, seed: int = 7) -> Counter:
                         if came and rng.random() < 0.4:
                             insight.record(session=db, council=council, on=on,
                                            kind="outcome_recorded", offer=offer,
-                                           detail="job_employed_16_plus",
+                                           detail="job_16h_plus",
                                            result="job_start")  # fmt: skip
                             expected["outcome_recorded"] += 1
             minutes = rng.randint(0, 90)
@@ -144,10 +144,15 @@ def test_a_corrected_attendance_moves_the_count(sessions):
         for kind in ("booking_attended", "booking_attended", "booking_not_attended"):
             insight.record(session=db, council=council, kind=kind, offer="skills_for_all",
                            detail="in_person", on=MONDAY)  # fmt: skip
-        assert insight.uncount(session=db, council=council, kind="booking_attended",
+        assert insight.uncount(session=db, council=council, kind="booking_attended", on=MONDAY,
                                offer="skills_for_all", detail="in_person")  # fmt: skip
+        other_offer = {"offer": "working_futures", "detail": "in_person"}
         assert not insight.uncount(session=db, council=council, kind="booking_attended",
-                                   offer="working_futures", detail="in_person")  # fmt: skip
+                                   on=MONDAY, **other_offer)  # fmt: skip
+        next_day = MONDAY + timedelta(days=1)  # another day's count stays
+        assert not insight.uncount(session=db, council=council, kind="booking_attended",
+                                   on=next_day, offer="skills_for_all",
+                                   detail="in_person")  # fmt: skip
     with session_scope(sessions) as db:
         report = insight.report(session=db, council=council, start=MONDAY, end=MONDAY)
     assert report.attendance == {"skills_for_all": (1, 1)}

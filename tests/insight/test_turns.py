@@ -76,3 +76,16 @@ def test_a_conversations_events_are_counted_once_and_the_private_payload_is_remo
     assert len(kept) == 3 and any("forklift" in text for text in kept)
     assert any("bus pass" in text for text in kept)  # "did you mean": not understood either
     assert any("dog grooming" in text for text in kept)
+
+
+def test_a_question_with_broken_unicode_is_stored_repaired(sessions):  # noqa: F811
+    """The gateway repairs a lone surrogate for Rasa; the question kept for officers is
+    repaired too (a database refuses to store one)."""
+    rasa = RecordingRasa([GREETING, [BotMessage(text="Sorry", custom={"type": "not_understood"})]])
+    with session_scope(sessions) as db:
+        chat, _ = service.create(session=db, rasa=rasa, council_slug="demo", channel="web",
+                                 greet=True)  # fmt: skip
+    _say(sessions, rasa, chat.id, "where can i learn pottery \ud800 near me")
+    with session_scope(sessions) as db:
+        kept = db.execute(select(UnansweredQuestion.text)).scalars().all()
+    assert kept == ["where can i learn pottery \ufffd near me"]

@@ -1,8 +1,9 @@
 """Outcome insight: anonymous events, dated outcomes and their follow-ups, unanswered questions
 and the keys a council's reporting tools read with.
 
-Closed cases' outcomes take the funder-recognised keys of councils/outcomes/ (the column grows
-to hold them).
+Closed cases' outcomes take the funder-recognised keys of councils/outcomes/ (20 characters at
+most, the column's width: widening it would make SQLite rebuild the cases table, and the rebuild's
+DROP TABLE would cascade to every case's messages and notes).
 
 Revision ID: 0015
 Revises: 0014
@@ -18,7 +19,7 @@ branch_labels = None
 depends_on = None
 
 RENAMED = {
-    "job": "job_employed_16_plus",
+    "job": "job_16h_plus",
     "training": "training_part_time",
     "referral": "referral_accepted",
     "no_further_contact": "no_further_support",
@@ -28,7 +29,7 @@ RENAMED = {
 def upgrade() -> None:
     op.create_table(
         "insight_events",
-        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("id", sa.String(32), nullable=False),
         sa.Column("council_slug", sa.String(40), nullable=False),
         sa.Column("kind", sa.String(30), nullable=False),
         sa.Column("occurred_on", sa.Date(), nullable=False),
@@ -85,6 +86,7 @@ def upgrade() -> None:
             name="fk_outcome_follow_ups_recorded_by_staff",
         ),
         sa.PrimaryKeyConstraint("id", name="pk_outcome_follow_ups"),
+        sa.UniqueConstraint("outcome_id", "weeks", name="uq_outcome_follow_ups_outcome_id"),
     )
     op.create_index("ix_outcome_follow_ups_outcome_id", "outcome_follow_ups", ["outcome_id"])
     op.create_table(
@@ -93,7 +95,6 @@ def upgrade() -> None:
         sa.Column("council_slug", sa.String(40), nullable=False),
         sa.Column("kind", sa.String(20), nullable=False),
         sa.Column("text", sa.String(300), nullable=False),
-        sa.Column("wording", sa.String(300), nullable=False),
         sa.Column("asked_on", sa.Date(), nullable=False),
         sa.Column("handled_at", sa.DateTime(timezone=True), nullable=True),
         sa.Column("handled_by", sa.Integer(), nullable=True),
@@ -127,23 +128,15 @@ def upgrade() -> None:
     )
     with op.batch_alter_table("conversations") as batch:
         batch.add_column(sa.Column("counted", sa.JSON(), nullable=True))
-    with op.batch_alter_table("cases") as batch:
-        batch.alter_column(
-            "outcome", type_=sa.String(30), existing_type=sa.String(20), existing_nullable=True
-        )
-    cases = sa.table("cases", sa.column("outcome", sa.String(30)))
+    cases = sa.table("cases", sa.column("outcome", sa.String(20)))
     for old, new in RENAMED.items():
         op.execute(cases.update().where(cases.c.outcome == old).values(outcome=new))
 
 
 def downgrade() -> None:
-    cases = sa.table("cases", sa.column("outcome", sa.String(30)))
+    cases = sa.table("cases", sa.column("outcome", sa.String(20)))
     for old, new in RENAMED.items():
         op.execute(cases.update().where(cases.c.outcome == new).values(outcome=old))
-    with op.batch_alter_table("cases") as batch:
-        batch.alter_column(
-            "outcome", type_=sa.String(20), existing_type=sa.String(30), existing_nullable=True
-        )
     with op.batch_alter_table("conversations") as batch:
         batch.drop_column("counted")
     op.drop_table("insight_keys")
