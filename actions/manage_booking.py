@@ -49,7 +49,7 @@ NOT_CANCEL = re.compile(
 BY_CONTACT = "by-contact"
 NO_REFERENCE = re.compile(
     r"\b(don'?t|dont|do not|haven'?t|have not|havent|can'?t|cannot|cant|no|lost|forgot\w*|"
-    r"deleted|not got|never got|without)\b.{0,25}\b(reference|ref|number|code|email|text|"
+    r"deleted|not got|never got|without)\b.{0,25}\b(ref(e?r+[ae]?n[cs]e)?|number|code|email|text|"
     r"message|confirmation)\b|\b(lost|forgot\w*|deleted|(can'?t|cant|cannot) find|(don'?t|dont|"
     r"do not|haven'?t|havent) (have|got)) it\b|\bno idea\b|\bwhat reference\b|\bdon'?t know\b",
     re.IGNORECASE,

@@ -39,6 +39,7 @@ def cmd_train(args: argparse.Namespace) -> int:
 def cmd_load_demo(_args: argparse.Namespace) -> int:
     from bot.council import service as council_service
     from bot.database.core import session_scope
+    from bot.demo import insight as demo_insight
     from bot.demo import loader
 
     council = council_service.get_default()
@@ -47,6 +48,8 @@ def cmd_load_demo(_args: argparse.Namespace) -> int:
         return 0
     with session_scope() as db_session:
         reports = loader.load(get_settings().var_dir / "demo", db_session=db_session)
+        demo_insight.load(db_session=db_session, council=council,
+                          today=council_service.local_today(council))  # fmt: skip
     counts = ", ".join(f"{r.kind} {r.added + r.updated}" for r in reports)
     print(f"Demo data loaded for {council.name} (fictional, labelled as demo data): {counts}")
     return 0

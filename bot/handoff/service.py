@@ -107,7 +107,7 @@ def queue(*, session: Session, council_slug: str, offers: list[str] | None) -> l
     and left no contact. Nobody can act on them, and an evening's worth would bury the
     residents who are waiting; the insight counts them instead."""
     query = select(Case).where(
-        Case.council_slug == council_slug, Case.status != "closed", ~untouched()
+        Case.council_slug == council_slug, Case.status != "closed", ~nothing_to_act_on()
     )
     if offers is not None:
         query = query.where(
@@ -127,9 +127,25 @@ def not_actionable(*, session: Session, council_slug: str) -> int:
     """How many open cases the queue leaves out (``queue``)."""
     return (
         session.execute(
-            select(func.count(Case.id)).where(Case.council_slug == council_slug, untouched())
+            select(func.count(Case.id)).where(
+                Case.council_slug == council_slug, nothing_to_act_on()
+            )
         ).scalar()
         or 0
+    )
+
+
+def nothing_to_act_on():
+    """Open cases no adviser can act on: those ``untouched``, and requests for a person made
+    out of hours by residents who then left no way to reach them (no chat, call back or
+    booking). Those stay, as the privacy notice promises, for when the resident comes back
+    with their reference; they are just not in the queue."""
+    return untouched() | (
+        (Case.reason == "asked")
+        & (Case.status == "open")
+        & Case.claimed_by.is_(None)
+        & Case.contact.is_(None)
+        & _nobody_acted()
     )
 
 
@@ -143,7 +159,14 @@ def untouched():
         & (Case.status == "open")
         & Case.claimed_by.is_(None)
         & Case.contact.is_(None)
-        & ~select(Booking.id).where(Booking.case_id == Case.id).exists()
+        & _nobody_acted()
+    )
+
+
+def _nobody_acted():
+    """No booking, no adviser's note and no adviser's message on the case."""
+    return (
+        ~select(Booking.id).where(Booking.case_id == Case.id).exists()
         & ~select(CaseNote.id).where(CaseNote.case_id == Case.id).exists()
         & ~select(CaseMessage.id)
         .where(CaseMessage.case_id == Case.id, CaseMessage.sender == "adviser")

@@ -289,8 +289,9 @@ PLAINLY = {
     # "i got a appointment next week but lost the number they gave me": find that one
     "cancel_appointment": re.compile(
         r"\bappointment\b.{0,60}\b(lost|forgot\w*|deleted|don'?t have|dont have|can'?t find|"
-        r"cant find)\b.{0,25}\b(reference|ref|number|code|text|email|message|confirmation)\b|"
-        r"\b(lost|forgot\w*|deleted|can'?t find|cant find)\b.{0,25}\b(reference|ref|"
+        r"cant find)\b.{0,25}\b(ref(e?r+[ae]?n[cs]e)?|number|code|text|email|message|"
+        r"confirmation)\b|"
+        r"\b(lost|forgot\w*|deleted|can'?t find|cant find)\b.{0,25}\b(ref(e?r+[ae]?n[cs]e)?|"
         r"confirmation)\b.{0,40}\bappointment\b",
         re.IGNORECASE,
     ),

@@ -31,6 +31,8 @@ def test_the_queue_puts_crisis_first_then_residents_waiting_then_call_backs(db):
     callback.status = "callback"
     crisis = open_case(db, "c-crisis", reason="crisis", offer="working_futures")
     other_team = open_case(db, "c-other", reason="asked", offer="working_futures")
+    other_team.contact = {"how": "phone", "value": "07700900123", "name": "Jo"}
+    gone = open_case(db, "c-gone", reason="asked")  # asked out of hours, then left no contact
     closed = open_case(db, "c-closed")
     closed.status = "closed"
     db.flush()
@@ -38,8 +40,8 @@ def test_the_queue_puts_crisis_first_then_residents_waiting_then_call_backs(db):
     assert [c.id for c in everyone] == [crisis.id, waiting.id, callback.id, other_team.id, old.id]
     youth = service.queue(session=db, council_slug="demo", offers=["youth_pathways"])
     assert [c.id for c in youth] == [crisis.id, waiting.id, callback.id, old.id]  # crisis: all
-    assert quiet.id not in [c.id for c in everyone]
-    assert service.not_actionable(session=db, council_slug="demo") == 1
+    assert quiet.id not in [c.id for c in everyone] and gone.id not in [c.id for c in everyone]
+    assert service.not_actionable(session=db, council_slug="demo") == 2
 
 
 def test_a_second_adviser_is_told_who_has_the_case(db):

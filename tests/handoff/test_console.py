@@ -62,6 +62,7 @@ def _case(app, status: str = "waiting", offer: str = "youth_pathways") -> tuple[
         chat = conversation(db, f"conv-{status}-{offer}")
         case = open_case(db, chat.id, offer=offer)
         case.status = status
+        case.contact = {"how": "chat"}  # they asked in the chat: something to act on
         reference = case.reference
     engine.dispose()
     return reference, chat.id

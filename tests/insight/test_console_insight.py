@@ -169,13 +169,16 @@ def test_the_queue_lists_what_advisers_can_act_on(client, app):  # noqa: F811
         called = open_case(db, conversation(db, "conv-call").id, reason="assessment")
         called.contact = {"how": "phone", "value": "07700900123", "name": "Sam"}
         called.status = "callback"
-        asked = open_case(db, conversation(db, "conv-asked").id, reason="asked").reference
-        called = called.reference
+        asked = open_case(db, conversation(db, "conv-asked").id, reason="asked")
+        asked.contact = {"how": "chat"}  # waiting in the chat
+        asked.status = "waiting"
+        left = open_case(db, conversation(db, "conv-left").id, reason="asked").reference
+        asked, called = asked.reference, called.reference
     engine.dispose()
     sign_in(client, "lead")
     page = client.get("/console").text
-    assert called in page and asked in page and quiet not in page
-    assert "Not listed: 1 finished assessment from residents who asked for nothing" in page
+    assert called in page and asked in page and quiet not in page and left not in page
+    assert "Not listed: 2 cases with nothing to act on" in page
 
 
 def test_outcomes_are_dated_counted_and_followed_up_at_13_and_26_weeks(client, app):  # noqa: F811

@@ -156,3 +156,18 @@ def test_a_corrected_attendance_moves_the_count(sessions):
     with session_scope(sessions) as db:
         report = insight.report(session=db, council=council, start=MONDAY, end=MONDAY)
     assert report.attendance == {"skills_for_all": (1, 1)}
+
+
+def test_the_demo_councils_made_up_weeks_load_once_and_fill_every_table(sessions):
+    from bot.demo import insight as demo_insight
+
+    council = council_service.get_default()
+    with session_scope(sessions) as db:
+        written = demo_insight.load(db_session=db, council=council, today=MONDAY)
+    with session_scope(sessions) as db:
+        assert demo_insight.load(db_session=db, council=council, today=MONDAY) == 0
+        report = insight.report(session=db, council=council,
+                                start=MONDAY - timedelta(weeks=12), end=MONDAY)  # fmt: skip
+    assert written > 1000
+    assert all(count > 0 for _kind, _label, count in report.funnel)
+    assert report.by_district and report.attendance and report.wait_minutes["count"]
