@@ -58,30 +58,54 @@ def load(*, db_session: Session, council: Council, today: date, seed: int = 2026
             add("conversation_started", on, channel=channel)
             if rng.random() < 0.65:
                 found = rng.random() < 0.85
-                add("search_made", on, channel=channel, result="found" if found else "none",
-                    detail=rng.choice(("course", "job", "job", "service", "apprenticeship")))
+                add(
+                    "search_made",
+                    on,
+                    channel=channel,
+                    result="found" if found else "none",
+                    detail=rng.choice(("course", "job", "job", "service", "apprenticeship")),
+                )
             if rng.random() < 0.06:
                 add("not_understood", on, channel=channel)
             if rng.random() < 0.01:
-                add("crisis_answered", on, channel=channel,
-                    detail=rng.choice(("housing", "homeless_tonight", "suicide", "abuse")))
+                add(
+                    "crisis_answered",
+                    on,
+                    channel=channel,
+                    detail=rng.choice(("housing", "homeless_tonight", "suicide", "abuse")),
+                )
             if rng.random() >= 0.45:
                 continue
             offer = rng.choice(list(OFFERS))
-            add("assessment_completed", on, channel=channel, offer=offer,
-                age_band=rng.choice(OFFERS[offer]), district=rng.choice(DISTRICTS))
+            add(
+                "assessment_completed",
+                on,
+                channel=channel,
+                offer=offer,
+                age_band=rng.choice(OFFERS[offer]),
+                district=rng.choice(DISTRICTS),
+            )
             add("pathway_offered", on, offer=offer, detail=REASONS[offer])
             if rng.random() < 0.3:
                 add("plan_made", on, channel=channel)
             if rng.random() < 0.25:
                 add("handoff_requested", on, offer=offer, detail="asked", result="routine")
-                add("handoff_claimed", on, offer=offer, detail="asked",
-                    minutes=min(int(rng.lognormvariate(2.3, 0.8)), 240))
+                add(
+                    "handoff_claimed",
+                    on,
+                    offer=offer,
+                    detail="asked",
+                    minutes=min(int(rng.lognormvariate(2.3, 0.8)), 240),
+                )
             if rng.random() < 0.2:
                 add("booking_made", on, offer=offer, detail=rng.choice(("in_person", "phone")))
                 came = rng.random() < 0.78
-                add("booking_attended" if came else "booking_not_attended", on, offer=offer,
-                    detail="in_person")
+                add(
+                    "booking_attended" if came else "booking_not_attended",
+                    on,
+                    offer=offer,
+                    detail="in_person",
+                )
                 if came and rng.random() < 0.35:
                     outcome, group = rng.choice(OUTCOMES)
                     add("outcome_recorded", on, offer=offer, detail=outcome, result=group)

@@ -65,8 +65,13 @@ def test_no_reference_twice_offers_a_way_out(dispatcher):
     }  # fmt: skip
     payloads = [b["payload"] for b in dispatcher.messages[-1]["buttons"]]
     assert payloads == [actions.WITHOUT_REFERENCE["payload"], "/request_adviser"]
-    for typed in ("i dont have it", "i lost the text", "cant find my reference",
-                  "i lost the refrence", "dont have the referance"):  # as residents spell it
+    for typed in (
+        "i dont have it",
+        "i lost the text",
+        "cant find my reference",
+        "i lost the refrence",
+        "dont have the referance",
+    ):  # as residents spell it
         said = make_tracker(text=typed, active_loop="manage_booking_form")
         assert form.validate_booking_reference(typed, dispatcher, said, {}) == {
             "booking_reference": actions.BY_CONTACT, "failed_attempts": 0
