@@ -8,7 +8,7 @@ INSTALLED := $(VENV)/.installed
 NODE_INSTALLED := node_modules/.installed
 PYTHON ?= $(shell scripts/find-python310)
 
-.PHONY: run test test-fast install setup test-services stop-test-services lint format bench bench-load bench-search bench-conversations bench-safeguarding nlu-eval clean
+.PHONY: run test test-fast install setup test-services stop-test-services lint format bench bench-load bench-search bench-conversations bench-safeguarding bench-insight nlu-eval clean
 
 run: install  ## set up (database, demo data, model if stale) and start the whole service
 	$(WORKLOCAL) run
@@ -69,6 +69,9 @@ bench-conversations: install  ## the conversation suite (tests/e2e/conversations
 
 bench-safeguarding: install  ## crisis recognition on the labelled safeguarding set (about 2 minutes)
 	$(PY) bench/safeguarding.py
+
+bench-insight: install test-services  ## the officers' insight over a year of events, SQLite and PostgreSQL (about 5 minutes)
+	set -a && . var/test-services/env && set +a && $(PY) bench/insight.py
 
 clean:
 	rm -rf var models .rasa .pytest_cache .ruff_cache

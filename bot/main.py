@@ -22,7 +22,7 @@ from bot.database.core import get_engine, make_engine, session_factory
 from bot.hardening import Hardening
 from bot.health.views import router as health_router
 from bot.insight.views import router as insight_router
-from bot.notify.worker import Worker
+from bot.jobs.worker import Worker
 from bot.observability import logs, metrics
 from bot.observability.views import RequestId
 from bot.observability.views import router as metrics_router

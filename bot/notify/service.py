@@ -1,7 +1,7 @@
 """Queue messages to residents, and send what is due through GOV.UK Notify's own client.
 
 ``queue`` writes into the caller's transaction; ``deliver_due`` is called by the worker
-(``bot.notify.worker``). A failure Notify may recover from (timeouts, 429, 5xx) is retried with
+(``bot.jobs.worker``). A failure Notify may recover from (timeouts, 429, 5xx) is retried with
 growing waits; one it will not (a bad number or template, 400 and 403) fails at once so the
 console shows it for a person to follow up.
 """

@@ -6,7 +6,7 @@ Cases nobody acted on go with them, and appointments booked with no case once th
 over for as long. Cases a person is involved in stay while they are open, and
 for ``case_retention_days`` after they are closed (the council's record of the help given),
 then go with their notes, chat and the appointments booked for them that are over.
-Run by the background worker (``bot.notify.worker``) about once an hour.
+Run by the background worker (``bot.jobs.worker``) about once an hour.
 """
 
 from __future__ import annotations

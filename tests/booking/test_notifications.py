@@ -12,8 +12,8 @@ from bot.booking import flows
 from bot.booking import service as bookings
 from bot.config import get_settings
 from bot.database.core import make_engine, session_factory
+from bot.jobs import worker
 from bot.notify import service as notify
-from bot.notify import worker
 from bot.notify.models import Notification
 from tests.booking import fake_notify
 from tests.booking.conftest import NOW

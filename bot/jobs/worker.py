@@ -1,5 +1,7 @@
-"""The background job: sends queued messages, queues tomorrow's reminders, and (hourly) forgets
-what is past the council's retention period.
+"""The background jobs: send queued messages, queue tomorrow's reminders, and (hourly) forget
+what is past the council's retention period. A package of its own because it uses booking,
+notify and retention, which must not import it back (notify once held it, and the three formed
+a loop).
 
 It runs in a thread of each API process, waking every ``interval`` seconds. Several processes
 can run it at once: on PostgreSQL each takes different rows (SKIP LOCKED), and a reminder is
@@ -57,7 +59,7 @@ class Worker:
         self.interval = interval
         self._forgot_at = float("-inf")
         self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._loop, name="notify-worker", daemon=True)
+        self._thread = threading.Thread(target=self._loop, name="background-jobs", daemon=True)
 
     def start(self) -> None:
         self._thread.start()
