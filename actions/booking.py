@@ -18,6 +18,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 from sqlalchemy.orm import Session
 
+from actions import finder
 from actions import search as search_actions
 from actions.common import (
     BOOK_BUTTON,
@@ -40,7 +41,6 @@ from bot.booking import describe, preferences
 from bot.booking import flows as booking_flows
 from bot.booking import service as bookings
 from bot.booking.models import Booking
-from bot.catalogue.search import conversation as finder
 from bot.catalogue.search import place as places
 from bot.council import service as council_service
 from bot.errors import rate_limited_body

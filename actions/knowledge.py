@@ -55,7 +55,7 @@ def find(tracker: Tracker) -> tuple[knowledge.Answer | None, str]:
 
 def refines(tracker: Tracker) -> bool:
     """Whether a question is about the last search's results (a filter, a place)."""
-    from bot.catalogue.search import conversation as finder
+    from actions import finder
 
     previous = finder.Request.from_slot(tracker.get_slot("last_search"))
     if previous is None:

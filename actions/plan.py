@@ -7,10 +7,10 @@ from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from actions import finder
 from actions.common import BOOK_BUTTON, PERSON_BUTTON, council, database, resident_reference, rules
 from actions.search import run_request
 from bot.assessment import flow
-from bot.catalogue.search import conversation as finder
 from bot.pathways.models import Answers
 from bot.pathways.service import route
 from bot.plan import fit

@@ -1,6 +1,6 @@
 """Course, job, apprenticeship and support searches in the conversation, and follow-ups.
 
-Results come only from the catalogue, through ``bot.catalogue.search.conversation``; each
+Results come only from the catalogue, through ``actions.finder``; each
 answer is a short text (read by screen readers and plain clients) plus a ``custom`` payload
 the widget draws as cards.
 """
@@ -17,10 +17,10 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 from sqlalchemy.orm import Session
 
+from actions import finder
 from actions.common import PERSON_BUTTON, council, database, entities_of, intent_of, rules, text_of
 from actions.flows import acknowledgement, next_steps
 from bot.assessment import facts, flow
-from bot.catalogue.search import conversation as finder
 from bot.catalogue.search import message
 from bot.pathways.models import Answers
 from bot.pathways.service import route

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import asyncio
 
+from actions import finder
 from actions.booking import ActionHoldSlot
 from actions.search import ActionSearch
-from bot.catalogue.search import conversation as finder
 from tests.actions.conftest import make_tracker
 
 WAREHOUSE = finder.Request(kind="job", words="warehouse").as_slot()

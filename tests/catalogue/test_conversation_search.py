@@ -6,7 +6,7 @@ from dataclasses import replace
 
 import pytest
 
-from bot.catalogue.search import conversation as finder
+from actions import finder
 from bot.demo.catalogue_data import COUNCIL_CODE
 
 AREA = frozenset({COUNCIL_CODE})

@@ -8,7 +8,7 @@ from dataclasses import replace
 
 import pytest
 
-from bot.catalogue.search import conversation as finder
+from actions import finder
 from bot.catalogue.search import message
 from bot.demo.catalogue_data import COUNCIL_CODE
 

@@ -9,10 +9,10 @@ from datetime import date, datetime, timezone
 
 import pytest
 
+from actions import finder
 from bot import clock
 from bot.catalogue.course import service as courses
 from bot.catalogue.course.models import Course
-from bot.catalogue.search import conversation as finder
 from bot.catalogue.search import english
 from bot.catalogue.search.service import Search
 from bot.catalogue.search.text import parse

@@ -1,12 +1,13 @@
 """Search from what a resident says ("any free maths courses near DB3?"), and show results.
 
-The dialogue's search actions call this module; it uses the same search service and the same
-record shapes as the HTTP API, so a card in the chat and a result from ``/api/v1`` agree.
+The dialogue's search actions call this module (a dialogue adapter, so it lives beside them,
+not in the search engine); it uses the same search service and the same record shapes as the
+HTTP API, so a card in the chat and a result from ``/api/v1`` agree.
 
-What is searched for is the subject of the request only (``message.py``): "I need a job" asks
-for jobs, not for the words "I need a". A place is only a place if the places data knows it
-("jobs in data entry" is a subject). Follow-ups ("what about evenings", "cheaper?", "more")
-refine the last search. When nothing answers the words, ``Found.relevant`` is False and
+What is searched for is the subject of the request only (``bot.catalogue.search.message``):
+"I need a job" asks for jobs, not for the words "I need a". A place is only a place if the
+places data knows it ("jobs in data entry" is a subject). Follow-ups ("what about evenings",
+"cheaper?", "more") refine the last search. When nothing answers the words, ``Found.relevant`` is False and
 ``Found.suggestions`` holds other searches that do find something: the dialogue says so and
 offers a person, and never shows unrelated results instead.
 """
