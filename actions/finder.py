@@ -7,9 +7,9 @@ HTTP API, so a card in the chat and a result from ``/api/v1`` agree.
 What is searched for is the subject of the request only (``bot.catalogue.search.message``):
 "I need a job" asks for jobs, not for the words "I need a". A place is only a place if the
 places data knows it ("jobs in data entry" is a subject). Follow-ups ("what about evenings",
-"cheaper?", "more") refine the last search. When nothing answers the words, ``Found.relevant`` is False and
-``Found.suggestions`` holds other searches that do find something: the dialogue says so and
-offers a person, and never shows unrelated results instead.
+"cheaper?", "more") refine the last search. When nothing answers the words,
+``Found.relevant`` is False and ``Found.suggestions`` holds other searches that do find
+something: the dialogue says so and offers a person, and never shows unrelated results instead.
 """
 
 from __future__ import annotations
