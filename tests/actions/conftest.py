@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
+
+from bot.conversation import payloads
 
 
 def make_tracker(
@@ -35,8 +38,14 @@ def make_tracker(
 
 
 @pytest.fixture
-def dispatcher() -> CollectingDispatcher:
-    return CollectingDispatcher()
+def dispatcher() -> Iterator[CollectingDispatcher]:
+    """The actions' messages; after the test, every custom payload an action sent must have
+    the shape the widget renders (``bot.conversation.payloads``)."""
+    collected = CollectingDispatcher()
+    yield collected
+    for message in collected.messages:
+        if message.get("custom"):
+            payloads.parse(message["custom"])
 
 
 from tests.booking.conftest import demo_copy, demo_sqlite  # noqa: E402, F401  (booking actions)

@@ -24,10 +24,12 @@ from pathlib import Path
 from typing import Any
 
 import httpx
+import jsonschema
 import pytest
 import yaml
 
 from bot.config import PROJECT_ROOT
+from bot.conversation.payloads import SCHEMA_FILE
 from tests.e2e.helpers import DONE, QUESTIONS, always_open
 
 pytestmark = pytest.mark.e2e
@@ -74,6 +76,8 @@ ASSESSMENT = [
 ASSESSMENT_STEPS = 25
 TIMEOUT_SECONDS = 60
 _QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'})
+# Every payload the widget receives has the shape it renders (bot/conversation/payloads.py).
+PAYLOADS = jsonschema.Draft7Validator(json.loads(SCHEMA_FILE.read_text()))
 
 
 def _question_pattern(start: str) -> re.Pattern[str]:
@@ -253,7 +257,12 @@ def _show(pattern: Any) -> str:
 
 def check(turn: dict, messages: list[dict], asked: list[str]) -> list[str]:
     """What is wrong with a reply, in words an engineer can act on (empty when it is right)."""
-    problems = []
+    problems = [
+        f"a {m['custom'].get('type')!r} payload the widget's schema refuses: {error.message}"
+        for m in messages
+        if isinstance(m.get("custom"), dict)
+        for error in PAYLOADS.iter_errors(m["custom"])
+    ]
     text = haystack(messages)
     for pattern in turn.get("must", []):
         if not any(found(p, text) for p in _strings(pattern)):
