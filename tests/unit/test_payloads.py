@@ -33,9 +33,7 @@ INVALID = [
 
 def test_the_committed_schema_is_the_models_schema():
     """Run ``python -m bot.conversation.payloads`` after changing a payload."""
-    assert json.loads(payloads.SCHEMA_FILE.read_text()) == json.loads(
-        json.dumps(payloads.schema())
-    )
+    assert json.loads(payloads.SCHEMA_FILE.read_text()) == json.loads(json.dumps(payloads.schema()))
 
 
 @pytest.mark.parametrize("custom", VALID)
