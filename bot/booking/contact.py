@@ -12,6 +12,9 @@ from dataclasses import dataclass
 EXAMPLE = "a mobile number like 07700 900123 or an email address like name@example.com"
 _EMAIL = re.compile(r"^[^@\s]{1,64}@[^@\s]+\.[^@\s.]{2,}$")
 _PHONE_CHARACTERS = re.compile(r"^[\d\s().+-]+$")
+# The contact inside a sentence: "my email is jo@example.com", "its 07700 900123 thanks".
+_EMAIL_IN_TEXT = re.compile(r"[^\s@<>(),;:\"']{1,64}@[^\s@<>(),;:\"']+\.[^\s@<>(),;:\"'.]{2,}")
+_PHONE_IN_TEXT = re.compile(r"(?<![\w+])\+?\d[\d\s().-]{7,16}\d(?![\w@])")
 
 
 class InvalidContact(ValueError):
@@ -33,7 +36,9 @@ class Contact:
 
 
 def parse(text: str) -> Contact:
-    raw = (text or "").strip()
+    """The contact in what was typed: the whole of it, or the one address or number said in a
+    sentence ("my email is jo@example.com"); InvalidContact otherwise."""
+    raw = _within((text or "").strip())
     if "@" in raw:
         local, _, domain = raw.rpartition("@")
         email = f"{local}@{domain.lower()}"
@@ -52,6 +57,16 @@ def parse(text: str) -> Contact:
     if digits.startswith("0") and not digits.startswith("00") and len(digits) in (10, 11):
         return Contact("phone", digits)
     raise InvalidContact()
+
+
+def _within(raw: str) -> str:
+    if "@" in raw:
+        emails = _EMAIL_IN_TEXT.findall(raw)
+        return emails[0] if len(emails) == 1 else raw
+    if _PHONE_CHARACTERS.match(raw):
+        return raw
+    numbers = _PHONE_IN_TEXT.findall(raw)
+    return numbers[0].strip() if len(numbers) == 1 else raw
 
 
 def same(given: str, stored: str | None) -> bool:

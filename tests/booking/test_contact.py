@@ -13,6 +13,10 @@ from bot.booking.contact import InvalidContact, masked, parse, same
         ("447700900123", "phone", "07700900123"),
         ("(0113) 496-0000", "phone", "01134960000"),
         ("  Sam.Jones@Example.COM ", "email", "Sam.Jones@example.com"),
+        ("my email is jo.bloggs@example.com", "email", "jo.bloggs@example.com"),
+        ("its jo.bloggs@example.com thanks", "email", "jo.bloggs@example.com"),
+        ("my number is 07700 900123", "phone", "07700900123"),
+        ("ring me on +44 7700 900123 after 3", "phone", "07700900123"),
     ],
 )
 def test_contacts_are_stored_in_one_form(typed, kind, value):
@@ -22,7 +26,8 @@ def test_contacts_are_stored_in_one_form(typed, kind, value):
 
 @pytest.mark.parametrize(
     "typed", ["", "sam", "0770090", "+33 6 12 34 56 78", "sam@", "sam@example", "07700 9001234567",
-              "call me maybe", "00447700900123x"],
+              "call me maybe", "00447700900123x", "my email is sam@",
+              "07700 900123 or 07700 900456"],  # two numbers: which one?
 )  # fmt: skip
 def test_what_is_not_a_contact_is_refused_with_an_example(typed):
     with pytest.raises(InvalidContact, match="07700 900123 or an email address"):
