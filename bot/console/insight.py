@@ -95,9 +95,9 @@ def insight_page(request: Request, start: str | None = None, end: str | None = N
             return refused.response
         report = insight.report(session=session, council=council, start=first, end=last)
         hidden = cases.not_actionable(session=session, council_slug=council.slug)
-        quarterly = insight.report(session=session, council=council,
-                                   start=insight.quarter_of(last)[0],
-                                   end=insight.quarter_of(last)[1])  # fmt: skip
+        quarter_start, quarter_end = insight.quarter_of(last)
+        quarterly = insight.report(session=session, council=council, start=quarter_start,
+                                   end=quarter_end)  # fmt: skip
         return render(
             request, "insight.html", who, report=report, table=export.district_table(quarterly),
             quarter=quarterly, **outcome_context(council),

@@ -40,6 +40,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from bot import references
 from bot.catalogue.search.english import words as english_words
 from bot.insight.first_names import FIRST_NAMES, SURNAME_WORDS, WORD_NAMES
 
@@ -84,11 +85,13 @@ _SPELT_EMAIL = re.compile(
 _HANDLE = re.compile(r"(?<![\w@])@[A-Za-z0-9_.]{2,30}\b")
 # The service's own references ("KH3-7XP", "kh37xp", "KH37-3XPM"): letters and digits from its
 # alphabet, which the three-digit rule below would miss.
+_REF_CHAR = f"[{references.ALPHABET}]"
 _REFERENCE = re.compile(
-    r"(?i)(?<![A-Za-z0-9])(?=[A-Za-z0-9-]*\d)(?=[A-Za-z0-9-]*[A-Za-z])"
-    r"(?:[2-46-9A-HJKMNP-RT-Z]{3}-?[2-46-9A-HJKMNP-RT-Z]{3}|[2-46-9A-HJKMNP-RT-Z]{4}-?"
-    r"[2-46-9A-HJKMNP-RT-Z]{4})(?![A-Za-z0-9])"
-)
+    r"(?i)(?<![A-Za-z0-9])(?=[A-Za-z0-9-]*\d)(?=[A-Za-z0-9-]*[A-Za-z])(?:"
+    + "|".join(f"{_REF_CHAR}{{{n // 2}}}-?{_REF_CHAR}{{{n - n // 2}}}"
+               for n in (references.LENGTH, references.OLD_LENGTH))
+    + r")(?![A-Za-z0-9])"
+)  # fmt: skip
 # An age said outright ("i am 57", "im 19", "aged 45", "57 years old", "age: 30"): with a place
 # and a date it narrows a resident down; "level 2" and "16 hours" stay, they are the question.
 _AGE = re.compile(
