@@ -288,11 +288,11 @@ PLAINLY = {
     # "none of them suit, i work tues and wed"
     # "i got a appointment next week but lost the number they gave me": find that one
     "cancel_appointment": re.compile(
-        r"\bappointment\b.{0,60}\b(lost|forgot\w*|deleted|don'?t have|dont have|can'?t find|"
+        r"\bapp?oi?n?t?ment\b.{0,60}\b(lost|forgot\w*|deleted|don'?t have|dont have|can'?t find|"
         r"cant find)\b.{0,25}\b(ref(e?r+[ae]?n[cs]e)?|number|code|text|email|message|"
         r"confirmation)\b|"
         r"\b(lost|forgot\w*|deleted|can'?t find|cant find)\b.{0,25}\b(ref(e?r+[ae]?n[cs]e)?|"
-        r"confirmation)\b.{0,40}\bappointment\b",
+        r"confirmation)\b.{0,40}\bapp?oi?n?t?ment\b",
         re.IGNORECASE,
     ),
     "book_appointment": re.compile(
