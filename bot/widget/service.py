@@ -1,7 +1,10 @@
-"""The chat widget as one file: the script with its stylesheet inside, built once per change.
+"""The chat widget as one file: its modules joined, with the stylesheet inside, built once per
+change.
 
-One request, no build tools: the stylesheet is kept as CSS in ``web_widget/`` for editing and
-placed into the script as a string when served, and the widget puts it into its shadow root.
+One request, no build tools: the script is kept as small modules in ``web_widget/src/`` (the
+pure ones are tested alone with Node's test runner) and the stylesheet as CSS, for editing; when
+served they are joined in ``MODULES`` order inside one function, the stylesheet placed into the
+script as a string, and the widget puts it into its shadow root.
 """
 
 from __future__ import annotations
@@ -18,6 +21,32 @@ from bot.council import service as council_service
 from bot.council.models import Council
 
 WIDGET_DIR = PROJECT_ROOT / "web_widget"
+SOURCE_DIR = WIDGET_DIR / "src"
+STYLESHEET = WIDGET_DIR / "worklocal.css"
+# Each module uses only those before it; widget.js, last, wires them together and starts.
+MODULES = (
+    "phones.js",  # phone numbers in text (pure)
+    "markdown.js",  # the assistant's Markdown as data (pure)
+    "theme.js",  # the council's colour, kept readable (pure)
+    "machine.js",  # the conversation's phases (pure)
+    "kiosk.js",  # the idle watch on a library kiosk
+    "storage.js",  # this tab's copy of the conversation
+    "transport.js",  # the socket and HTTP
+    "render.js",  # drawing messages, cards, plans and bookings
+    "widget.js",  # the panel and the conversation
+)
+HEADER = """/* The Work Local chat widget: one <script> tag adds a chat to any page.
+ *
+ *   <script src="https://HOST/widget/worklocal.js" data-council="demo" async></script>
+ *
+ * data-api (default: where the script came from), data-council, data-mode ("web" or "kiosk"),
+ * data-colour (brand colour, #rrggbb), data-phone (shown if the service can't be reached),
+ * data-idle-warning / data-idle-wipe (kiosk, seconds: 120 and 180).
+ *
+ * Built from web_widget/src/ (one module per concern); Shadow DOM keeps the council's styles out
+ * and ours in, and nothing a resident or the server sends is ever parsed as HTML.
+ */
+"""
 CSS_PLACEHOLDER = '"__WORKLOCAL_CSS__"'
 
 
@@ -29,16 +58,21 @@ class Bundle:
 
 
 def bundle() -> Bundle:
-    script, style = WIDGET_DIR / "worklocal.js", WIDGET_DIR / "worklocal.css"
-    return _build(script.stat().st_mtime_ns, style.stat().st_mtime_ns)
+    files = [SOURCE_DIR / name for name in MODULES] + [STYLESHEET]
+    return _build(tuple(path.stat().st_mtime_ns for path in files))
 
 
 @lru_cache(maxsize=2)
-def _build(_script_mtime: int, _style_mtime: int) -> Bundle:
-    script = (WIDGET_DIR / "worklocal.js").read_text(encoding="utf-8")
-    style = (WIDGET_DIR / "worklocal.css").read_text(encoding="utf-8")
+def _build(_mtimes: tuple[int, ...]) -> Bundle:
+    """The modules inside one function whose ``module`` is undefined: their lines that hand
+    the pure parts to Node's tests do nothing in a browser, whatever the page defines."""
+    parts = [
+        f"// ---- {name}\n" + (SOURCE_DIR / name).read_text(encoding="utf-8") for name in MODULES
+    ]
+    script = HEADER + '(function (module) {\n"use strict";\n' + "\n".join(parts) + "})();\n"
     if CSS_PLACEHOLDER not in script:
-        raise RuntimeError("web_widget/worklocal.js lost its stylesheet placeholder")
+        raise RuntimeError("web_widget/src/widget.js lost its stylesheet placeholder")
+    style = STYLESHEET.read_text(encoding="utf-8")
     body = script.replace(CSS_PLACEHOLDER, json.dumps(_minify_css(style)), 1).encode()
     return Bundle(body, gzip.compress(body, 9, mtime=0), hashlib.sha256(body).hexdigest()[:16])
 

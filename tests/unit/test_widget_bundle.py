@@ -79,3 +79,16 @@ def test_only_the_council_sites_in_widget_origins_may_call_the_chat_api(monkeypa
     finally:
         monkeypatch.delenv("WIDGET_ORIGINS")
         get_settings.cache_clear()
+
+
+def test_every_widget_module_is_served_once_in_order_with_node_exports_switched_off():
+    """A module file left out of ``MODULES`` would be a widget that breaks only in a browser."""
+    on_disk = {path.name for path in service.SOURCE_DIR.glob("*.js")}
+    assert on_disk == set(service.MODULES)
+    body = service.bundle().body.decode()
+    starts = [body.index(f"// ---- {name}\n") for name in service.MODULES]
+    assert starts == sorted(starts)
+    # Inside one function whose ``module`` is undefined: the lines that hand the pure modules
+    # to Node's tests can't touch a page's own ``module``.
+    assert body.startswith(service.HEADER + "(function (module) {")
+    assert body.rstrip().endswith("})();")
