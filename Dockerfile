@@ -26,13 +26,16 @@ RUN mkdir -p bot actions && touch bot/__init__.py actions/__init__.py \
  && pip install -c requirements/constraints.txt -e . \
  && rm -rf bot actions
 
-# Front-end packages (package-lock.json): the console's charts, served by the API itself.
+# Front-end packages (package-lock.json): GOV.UK Frontend and the console's charts, served by
+# the API itself (the stylesheet is compiled below, as `make run` does).
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund --loglevel=error
 
 COPY . .
 # Editable, so the service finds its data, templates and training files beside the code.
 RUN pip install --no-deps -e . \
+ && node_modules/.bin/sass --no-source-map --style=compressed --load-path=node_modules \
+    --quiet-deps bot/assets/styles.scss build/assets/styles.css \
  && worklocal train \
  && chown -R worklocal /app
 

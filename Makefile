@@ -6,6 +6,8 @@ WORKLOCAL := $(VENV)/bin/worklocal
 INSTALLED := $(VENV)/.installed
 # Front-end packages from the npm registry (package-lock.json), served by the service itself.
 NODE_INSTALLED := node_modules/.installed
+# GOV.UK Frontend and the service's own pieces, compiled from the npm package (no CDN).
+STYLES := build/assets/styles.css
 PYTHON ?= $(shell scripts/find-python310)
 
 .PHONY: run test test-fast install setup test-services stop-test-services lint format bench bench-load bench-search bench-conversations bench-safeguarding bench-insight nlu-eval clean
@@ -17,7 +19,7 @@ test: install test-services  ## set up the same way and run the whole test suite
 	scripts/test.sh
 
 test-fast: install  ## the inner loop: lint and every test that needs no running stack (~3 min)
-	$(VENV)/bin/ruff check . && $(VENV)/bin/python -m pytest -q -m "not e2e"
+	$(VENV)/bin/ruff check . && $(VENV)/bin/lint-imports --no-cache && $(VENV)/bin/python -m pytest -q -m "not e2e"
 
 $(PY):
 	@test -n "$(PYTHON)" || { echo "Python 3.10 is required"; exit 1; }
@@ -29,11 +31,15 @@ $(INSTALLED): pyproject.toml requirements/constraints.txt | $(PY)
 	touch $@
 
 $(NODE_INSTALLED): package.json package-lock.json
-	@command -v npm >/dev/null || { echo "npm is needed for the console's charts (Node 20: apt-get install nodejs npm)"; exit 1; }
+	@command -v npm >/dev/null || { echo "npm is needed for the pages' styles and the console's charts (Node 20: apt-get install nodejs npm)"; exit 1; }
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
-install: $(INSTALLED) $(NODE_INSTALLED)
+$(STYLES): bot/assets/styles.scss $(NODE_INSTALLED)
+	@mkdir -p $(@D)
+	node_modules/.bin/sass --no-source-map --style=compressed --load-path=node_modules --quiet-deps $< $@
+
+install: $(INSTALLED) $(NODE_INSTALLED) $(STYLES)
 
 setup: install
 	$(WORKLOCAL) setup
@@ -46,6 +52,7 @@ stop-test-services:
 
 lint: install
 	$(VENV)/bin/ruff check . && $(VENV)/bin/ruff format --check bot actions tests bench
+	$(VENV)/bin/lint-imports --no-cache
 
 format: install
 	$(VENV)/bin/ruff check --fix . && $(VENV)/bin/ruff format bot actions tests bench
@@ -74,4 +81,4 @@ bench-insight: install test-services  ## the officers' insight over a year of ev
 	set -a && . var/test-services/env && set +a && $(PY) bench/insight.py
 
 clean:
-	rm -rf var models .rasa .pytest_cache .ruff_cache
+	rm -rf var models .rasa .pytest_cache .ruff_cache build

@@ -33,8 +33,8 @@ def _sessions() -> sessionmaker:
 
 @contextmanager
 def database() -> Iterator[Session]:
-    with session_scope(_sessions()) as session:
-        yield session
+    with session_scope(_sessions()) as db_session:
+        yield db_session
 
 
 def resident_reference(conversation_id: str, db: Session) -> str | None:

@@ -45,7 +45,7 @@ def open_case(tracker: Tracker, reason: str, db: Session) -> Case:
     slots = tracker.slots
     routing = route(flow.answers(slots), rules())
     return cases.open_case(
-        session=db,
+        db_session=db,
         council_slug=council().slug,
         conversation_id=tracker.sender_id,
         reason=reason,
@@ -141,7 +141,7 @@ class ActionRequestCallback(Action):
                 case.contact["when"] = safe_time
             case.status, case.callback_by = "callback", by
             reference = case.reference
-            insight.record(session=db, council=this, kind="callback_requested", offer=case.offer)
+            insight.record(db_session=db, council=this, kind="callback_requested", offer=case.offer)
         verb = f"call you on {contacts.masked(contact.value)}" if contact.kind == "phone" else (
             f"email you at {contacts.masked(contact.value)}")  # fmt: skip
         who = "Someone from the employer team" if offer_for(tracker.slots) == "employer" else (

@@ -48,7 +48,7 @@ class ActionStartAgain(Action):
     ) -> list[EventType]:
         text = "Done. I've deleted this chat, so nothing you told me here is kept."
         with database() as db:
-            passed_on = cases.for_conversation(session=db, conversation_id=tracker.sender_id)
+            passed_on = cases.for_conversation(db_session=db, conversation_id=tracker.sender_id)
             booked = db.execute(
                 select(Booking.id).where(
                     (Booking.conversation_id == tracker.sender_id) & (Booking.status != "cancelled")

@@ -76,13 +76,13 @@ def _time(url: str) -> dict[str, float]:
         for _ in range(3):
             began = time.perf_counter()
             with session_scope(sessions) as db:
-                insight.report(session=db, council=council, start=start, end=END)
+                insight.report(db_session=db, council=council, start=start, end=END)
             best = min(best, time.perf_counter() - began)
         timings[name] = best
     began = time.perf_counter()
     with session_scope(sessions) as db:
         first, last = insight.quarter_of(END)
-        export.districts(insight.report(session=db, council=council, start=first, end=last))
+        export.districts(insight.report(db_session=db, council=council, start=first, end=last))
     timings["quarter by district"] = time.perf_counter() - began
     return timings
 

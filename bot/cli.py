@@ -111,7 +111,7 @@ def cmd_add_staff(args: argparse.Namespace) -> int:
     try:
         with session_scope() as db_session:
             made = staff.create(
-                session=db_session, email=args.email, first_name=args.first_name,
+                db_session=db_session, email=args.email, first_name=args.first_name,
                 full_name=args.full_name or args.first_name, password=password, role=args.role,
                 offers=[o for o in (args.offers or "").split(",") if o],
                 adviser_key=args.adviser_key,

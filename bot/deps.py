@@ -8,14 +8,17 @@ so a commit there races the client's next request (a button pressed at once woul
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from fastapi import Request
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import sessionmaker
 
 from bot import clock
-from bot.conversation.rasa_client import RasaClient
 from bot.ratelimit.service import Limiter, pseudonym
+
+if TYPE_CHECKING:  # a type only: the catalogue's routes use this module, not the gateway
+    from bot.conversation.rasa_client import RasaClient
 
 
 def sessions(request: Request) -> sessionmaker:

@@ -2,23 +2,26 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 
 from bot import api_docs, errors, openapi
+from bot.assets.views import router as assets_router
 from bot.booking.views import router as booking_router
 from bot.catalogue.course.views import router as course_router
 from bot.catalogue.support.views import router as service_router
 from bot.catalogue.vacancy.views import router as vacancy_router
 from bot.catalogue.venue.views import router as venue_router
 from bot.config import get_settings
-from bot.console import views as console
-from bot.console.live import router as console_live_router
+from bot.console import app as console
 from bot.conversation.rasa_client import RasaClient
 from bot.conversation.views import router as conversation_router
 from bot.cors import ScopedCORS
-from bot.database.core import get_engine, make_engine, session_factory
+from bot.database.core import get_engine, make_engine, session_factory, session_scope
+from bot.handoff import live_chat as handoff_live_chat
+from bot.handoff import service as cases
 from bot.hardening import Hardening
 from bot.health.views import router as health_router
 from bot.insight.views import router as insight_router
@@ -36,6 +39,16 @@ from bot.website.views import router as website_router
 from bot.widget.views import router as widget_router
 
 
+def _open_cases(sessions) -> Callable[[], dict[str, int]]:
+    """The queue gauge's count, read from the database when /metrics is scraped."""
+
+    def count() -> dict[str, int]:
+        with session_scope(sessions) as db_session:
+            return cases.open_by_status(db_session=db_session)
+
+    return count
+
+
 @asynccontextmanager
 async def _lifespan(app: FastAPI):
     settings = get_settings()
@@ -46,7 +59,7 @@ async def _lifespan(app: FastAPI):
         settings.rasa_urls, settings.rasa_timeout_seconds, settings.internal_token
     )
     app.state.limiter = make_limiter(settings)
-    metrics.watch_queue(app.state.sessions)
+    metrics.watch_queue(_open_cases(app.state.sessions))
     worker = Worker(app.state.sessions, app.state.tracker_engine)
     worker.start()
     try:
@@ -60,6 +73,7 @@ async def _lifespan(app: FastAPI):
 def create_app() -> FastAPI:
     settings = get_settings()
     logs.configure(settings.log_level, json_lines=settings.log_format == "json")
+    handoff_live_chat.install()  # the gateway's way to a person (bot.conversation.live_chat)
     app = FastAPI(
         title="Work Local assistant API",
         version="0.1.0",
@@ -81,7 +95,6 @@ def create_app() -> FastAPI:
     app.include_router(health_router)
     app.include_router(metrics_router)
     console.install(app)
-    app.include_router(console_live_router)
     app.include_router(conversation_router)
     for router in (
         course_router,
@@ -97,6 +110,7 @@ def create_app() -> FastAPI:
         website_router,
         privacy_router,
         insight_router,
+        assets_router,
     ):
         app.include_router(router)
     # Open Referral feeds and the catalogue are public by design: any site may read them.

@@ -10,6 +10,11 @@ echo "== ruff"
 "$bin/ruff" check .
 "$bin/ruff" format --check bot actions tests bench
 
+echo "== import contracts (pyproject.toml [tool.importlinter])"
+"$bin/lint-imports" --no-cache >var/import-contracts.log 2>&1 \
+  || { cat var/import-contracts.log; exit 1; }
+grep -E "^Contracts:" var/import-contracts.log
+
 echo "== model (trained only if its inputs changed)"
 "$bin/worklocal" train
 

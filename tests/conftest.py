@@ -46,6 +46,15 @@ def pytest_report_header(config: pytest.Config) -> str | None:
 _TRAVELLER = pytest.StashKey()
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _live_chat_installed() -> None:
+    """The gateway's way to a person, registered as ``bot.main.create_app`` does at start-up,
+    for tests that drive the conversation service without the app."""
+    from bot.handoff import live_chat
+
+    live_chat.install()
+
+
 @pytest.fixture
 def pinned_clock() -> Iterator[clock.Pinned]:
     """The service's clock stopped at the test's start (the real date, or WORKLOCAL_TEST_AT):

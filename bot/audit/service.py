@@ -12,7 +12,7 @@ from bot.staff.models import Staff
 
 def record(
     *,
-    session: Session,
+    db_session: Session,
     staff_id: int | None,
     action: str,
     case_id: int | None = None,
@@ -20,12 +20,12 @@ def record(
 ) -> AuditEntry:
     entry = AuditEntry(staff_id=staff_id, action=action, case_id=case_id,
                        detail=(detail or "")[:300] or None)  # fmt: skip
-    session.add(entry)
+    db_session.add(entry)
     return entry
 
 
 def recent(
-    *, session: Session, limit: int = 200, case_id: int | None = None
+    *, db_session: Session, limit: int = 200, case_id: int | None = None
 ) -> list[tuple[AuditEntry, str | None, str | None]]:
     """Newest first, with who (full name) and which case (reference)."""
     query = (
@@ -37,4 +37,4 @@ def recent(
     )
     if case_id is not None:
         query = query.where(AuditEntry.case_id == case_id)
-    return [tuple(row) for row in session.execute(query).all()]
+    return [tuple(row) for row in db_session.execute(query).all()]

@@ -73,7 +73,7 @@ def confirm(
     bookings.check_not_already_booked(booking, contact, db_session=db_session, now=now)
     retried = booking.status == "confirmed"  # the same request again (an idempotency key)
     if booking.case_id is None and booking.conversation_id:
-        case = for_conversation(session=db_session, conversation_id=booking.conversation_id)
+        case = for_conversation(db_session=db_session, conversation_id=booking.conversation_id)
         booking.case_id = case.id if case is not None else None
     bookings.confirm(booking, db_session=db_session, first_name=first_name, contact=contact,
                      consent=True, now=now)  # fmt: skip
@@ -116,7 +116,7 @@ def cancel(
 
 def _count(booking: Booking, kind: str, *, db_session: Session, council: Council,
            on: date | None = None) -> None:  # fmt: skip
-    insight.record(session=db_session, council=council, kind=kind, offer=booking.offer,
+    insight.record(db_session=db_session, council=council, kind=kind, offer=booking.offer,
                    detail=booking.channel, on=on)  # fmt: skip
 
 
@@ -131,7 +131,7 @@ def record_attendance(
     day = as_utc(booking.starts_at).astimezone(ZoneInfo(council.timezone)).date()
     if was is not attended:
         if was is not None:
-            insight.uncount(session=db_session, council=council, kind=kinds[was], on=day,
+            insight.uncount(db_session=db_session, council=council, kind=kinds[was], on=day,
                             offer=booking.offer, detail=booking.channel)  # fmt: skip
         _count(booking, kinds[attended], db_session=db_session, council=council, on=day)
 

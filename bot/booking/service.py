@@ -293,7 +293,7 @@ def confirm(
     return booking
 
 
-def _by_reference(reference: str, db_session: Session) -> Booking | None:
+def by_reference(reference: str, *, db_session: Session) -> Booking | None:
     """A booking by its reference as typed or read out (any case, with or without the dash)."""
     code = references.normalise(reference, REFERENCE_LENGTH)
     if code is None:
@@ -303,10 +303,32 @@ def _by_reference(reference: str, db_session: Session) -> Booking | None:
 
 def find(reference: str, contact: str, *, db_session: Session) -> Booking:
     """A booking by its reference and the contact given with it; NotFound for any mismatch."""
-    booking = _by_reference(reference, db_session)
+    booking = by_reference(reference, db_session=db_session)
     if booking is None or booking.status == "held" or not same_contact(contact, booking.contact):
         raise NotFound()
     return booking
+
+
+def of_case(case_id: int, *, db_session: Session) -> list[Booking]:
+    """Every booking made for a case, in time order: what its adviser sees on the case page."""
+    query = select(Booking).where(Booking.case_id == case_id).order_by(Booking.starts_at)
+    return list(db_session.execute(query).scalars())
+
+
+def confirmed_between(
+    start: datetime, end: datetime, *, db_session: Session, adviser_key: str | None = None
+) -> list[tuple[Booking, Adviser]]:
+    """Confirmed appointments starting in [start, end) with their advisers, by adviser then
+    time: a day's list for the team, or for one adviser when ``adviser_key`` is given."""
+    query = (
+        select(Booking, Adviser)
+        .join(Adviser, Adviser.id == Booking.adviser_id)
+        .where(Booking.status == "confirmed", Booking.starts_at >= start, Booking.starts_at < end)
+        .order_by(Adviser.first_name, Booking.starts_at)
+    )
+    if adviser_key is not None:
+        query = query.where(Adviser.key == adviser_key)
+    return [(booking, adviser) for booking, adviser in db_session.execute(query).all()]
 
 
 def upcoming_for_contact(
@@ -383,7 +405,7 @@ def upcoming_in_conversation(
 
 
 def by_calendar_token(reference: str, token: str, *, db_session: Session) -> Booking:
-    booking = _by_reference(reference, db_session) if token else None
+    booking = by_reference(reference, db_session=db_session) if token else None
     if (
         booking is None
         or booking.calendar_token is None

@@ -32,11 +32,11 @@ INSIGHT_ROLES = ("officer", "team_lead", "admin")
 @dataclass
 class SignedIn:
     staff: Staff
-    session: StaffSession
+    staff_session: StaffSession
 
     @property
     def csrf(self) -> str:
-        return self.session.csrf_token
+        return self.staff_session.csrf_token
 
 
 class NotSignedIn(Exception):
@@ -69,14 +69,14 @@ def set_cookie(response: Response, request: Request, name: str, value: str, max_
     )  # fmt: skip
 
 
-def signed_in(request: Request, session: Session) -> SignedIn | None:
-    found = staff_service.by_token(session=session, token=request.cookies.get(COOKIE))
+def signed_in(request: Request, db_session: Session) -> SignedIn | None:
+    found = staff_service.by_token(db_session=db_session, token=request.cookies.get(COOKIE))
     return SignedIn(*found) if found else None
 
 
 def require(
     request: Request,
-    session: Session,
+    db_session: Session,
     *,
     lead: bool = False,
     admin: bool = False,
@@ -86,7 +86,7 @@ def require(
     """The signed-in person; ``lead`` needs a team lead or admin, ``admin`` an admin, and
     ``insight`` an officer, team lead or admin. Officers see the insight pages only: every other
     page holds residents' details."""
-    who = signed_in(request, session)
+    who = signed_in(request, db_session)
     if who is None:
         raise NotSignedIn(request.url.path)
     if any_role:

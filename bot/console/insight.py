@@ -6,7 +6,7 @@ a resident's case, and officers can open no other page (``auth.require``).
 from __future__ import annotations
 
 import json
-from datetime import date, timedelta
+from datetime import date
 
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import FileResponse, JSONResponse, Response
@@ -15,44 +15,18 @@ from markupsafe import Markup
 from bot.audit import service as audit
 from bot.config import PROJECT_ROOT
 from bot.console import auth
-from bot.console.views import (
-    HEADERS,
-    TEAMS,
-    done,
-    outcome_context,
-    problem,
-    render,
-    sessions_of,
-)
+from bot.console.deps import DbSession, InsightReader, ThisCouncil
+from bot.console.pages import HEADERS, TEAMS, done, outcome_context, problem, render
 from bot.council import service as council_service
-from bot.database.core import session_scope
+from bot.council.models import Council
 from bot.handoff import service as cases
-from bot.insight import events, export, keys, unanswered
+from bot.insight import downloads, events, export, keys, unanswered
 from bot.insight import service as insight
+from bot.insight.periods import BadPeriod, period
 from bot.insight.service import Report
 
 router = APIRouter(prefix="/console", include_in_schema=False)
 CHART_JS = PROJECT_ROOT / "node_modules" / "chart.js" / "dist" / "chart.umd.min.js"
-DEFAULT_WEEKS = 12
-LONGEST = timedelta(days=3 * 366)  # a funder's period at most: keeps a report quick
-
-
-class BadPeriod(ValueError):
-    pass
-
-
-def period(start: str | None, end: str | None, today: date) -> tuple[date, date]:
-    """The dates asked for (YYYY-MM-DD), or the last 12 weeks to today."""
-    try:
-        last = date.fromisoformat(end) if end else today
-        first = date.fromisoformat(start) if start else last - timedelta(weeks=DEFAULT_WEEKS)
-    except ValueError:
-        raise BadPeriod("Give dates as year-month-day, for example 2026-09-01.") from None
-    if first > last:
-        raise BadPeriod("The start date must be on or before the end date.")
-    if last - first > LONGEST:
-        raise BadPeriod("Choose a period of three years or less.")
-    return first, last
 
 
 def chart_data(report: Report) -> dict:
@@ -68,120 +42,90 @@ def chart_data(report: Report) -> dict:
     }  # fmt: skip
 
 
-def _asked_for(request: Request, session, start: str | None, end: str | None):
-    """Who is asking (an officer, team lead or admin) and for which period; a period that
-    can't be read raises ``Refused`` with the page that says why."""
-    who = auth.require(request, session, insight=True)
-    try:
-        first, last = period(start, end, council_service.local_today(council_service.get_default()))
-    except BadPeriod as exc:
-        raise Refused(problem(request, who, str(exc), status=422)) from None
-    return who, first, last
-
-
-class Refused(Exception):
-    def __init__(self, response: Response) -> None:
-        super().__init__("refused")
-        self.response = response
+def _dates(start: str | None, end: str | None, council: Council) -> tuple[date, date]:
+    return period(start, end, council_service.local_today(council))
 
 
 @router.get("/insight")
-def insight_page(request: Request, start: str | None = None, end: str | None = None):
-    council = council_service.get_default()
-    with session_scope(sessions_of(request)) as session:
-        try:
-            who, first, last = _asked_for(request, session, start, end)
-        except Refused as refused:
-            return refused.response
-        report = insight.report(session=session, council=council, start=first, end=last)
-        hidden = cases.not_actionable(session=session, council_slug=council.slug)
-        quarter_start, quarter_end = insight.quarter_of(last)
-        quarterly = insight.report(session=session, council=council, start=quarter_start,
-                                   end=quarter_end)  # fmt: skip
-        return render(
-            request, "insight.html", who, report=report, table=export.district_table(quarterly),
-            quarter=quarterly, **outcome_context(council),
-            charts=Markup(json.dumps(chart_data(report)).replace("<", "\\u003c")),
-            labels=dict(events.FUNNEL), teams=TEAMS,
-            not_actionable=hidden, datasets=export.DATASETS,
-        )  # fmt: skip
+def insight_page(
+    request: Request, who: InsightReader, db_session: DbSession, council: ThisCouncil,
+    start: str | None = None, end: str | None = None,
+) -> Response:  # fmt: skip
+    try:
+        first, last = _dates(start, end, council)
+    except BadPeriod as exc:
+        return problem(request, who, str(exc), status=422)
+    report = insight.report(db_session=db_session, council=council, start=first, end=last)
+    hidden = cases.not_actionable(db_session=db_session, council_slug=council.slug)
+    quarter_start, quarter_end = insight.quarter_of(last)
+    quarterly = insight.report(db_session=db_session, council=council, start=quarter_start,
+                               end=quarter_end)  # fmt: skip
+    return render(
+        request, "insight.html", who, report=report, table=export.district_table(quarterly),
+        quarter=quarterly, **outcome_context(council),
+        charts=Markup(json.dumps(chart_data(report)).replace("<", "\\u003c")),
+        labels=dict(events.FUNNEL), teams=TEAMS,
+        not_actionable=hidden, datasets=export.DATASETS,
+    )  # fmt: skip
 
 
 @router.get("/insight/export.{ext}")
-def export_file(request: Request, ext: str, dataset: str = "counts", start: str | None = None,
-                end: str | None = None) -> Response:  # fmt: skip
-    council = council_service.get_default()
-    with session_scope(sessions_of(request)) as session:
-        try:
-            who, first, last = _asked_for(request, session, start, end)
-        except Refused as refused:
-            return refused.response
-        if ext not in ("csv", "json") or dataset not in export.DATASETS:
-            return problem(request, who, "There is no such export.", status=404)
-        audit.record(session=session, staff_id=who.staff.id, action="insight_exported",
-                     detail=f"{dataset}.{ext} {first} to {last}")  # fmt: skip
-        return export_response(session, council, dataset, ext, first, last)
-
-
-def export_response(session, council, dataset: str, ext: str, first: date, last: date):
-    """One dataset as a download: the console and the reporting API answer alike. By district,
-    always the whole calendar quarter that holds the period's end (``quarter_of``)."""
-    if dataset != "counts":
-        first, last = insight.quarter_of(last)
-    found = insight.rows(session=session, council_slug=council.slug, start=first, end=last)
-    report = insight.report(session=session, council=council, start=first, end=last, found=found)
-    records = export.dataset(dataset, report, found)
-    name = export.filename(dataset, council.slug, first, last, ext)
-    headers = {**HEADERS, "Content-Disposition": f'attachment; filename="{name}"'}
-    if ext == "json":
-        return JSONResponse(export.as_json(dataset, report, records, council.slug),
-                            headers=headers)  # fmt: skip
-    return Response(export.as_csv(dataset, records), media_type="text/csv; charset=utf-8",
-                    headers=headers)  # fmt: skip
+def export_file(
+    request: Request, ext: str, who: InsightReader, db_session: DbSession, council: ThisCouncil,
+    dataset: str = "counts", start: str | None = None, end: str | None = None,
+) -> Response:  # fmt: skip
+    try:
+        first, last = _dates(start, end, council)
+    except BadPeriod as exc:
+        return problem(request, who, str(exc), status=422)
+    if ext not in ("csv", "json") or dataset not in export.DATASETS:
+        return problem(request, who, "There is no such export.", status=404)
+    audit.record(db_session=db_session, staff_id=who.staff.id, action="insight_exported",
+                 detail=f"{dataset}.{ext} {first} to {last}")  # fmt: skip
+    return downloads.export_response(db_session, council, dataset, ext, first, last, HEADERS)
 
 
 @router.get("/insight/schema/{dataset}.json")
-def schema(request: Request, dataset: str, form: str = "json") -> Response:
+def schema(request: Request, dataset: str, who: InsightReader, form: str = "json") -> Response:
     """The published schema of a dataset: JSON Schema, or Table Schema with ``form=table``."""
-    with session_scope(sessions_of(request)) as session:
-        who = auth.require(request, session, insight=True)
-        if dataset not in export.SCHEMAS or form not in ("json", "table"):
-            return problem(request, who, "There is no such schema.", status=404)
-        return JSONResponse(export.SCHEMAS[dataset][form], headers=HEADERS)
+    if dataset not in export.SCHEMAS or form not in ("json", "table"):
+        return problem(request, who, "There is no such schema.", status=404)
+    return JSONResponse(export.SCHEMAS[dataset][form], headers=HEADERS)
 
 
 # ---- unanswered questions -------------------------------------------------------------------
 
 
 @router.get("/insight/questions")
-def questions_page(request: Request, start: str | None = None, end: str | None = None,
-                   handled: bool = False) -> Response:  # fmt: skip
-    council = council_service.get_default()
-    with session_scope(sessions_of(request)) as session:
-        try:
-            who, first, last = _asked_for(request, session, start, end)
-        except Refused as refused:
-            return refused.response
-        found = unanswered.groups(session=session, council_slug=council.slug, start=first,
-                                  end=last, handled=handled)  # fmt: skip
-        return render(request, "questions.html", who, groups=found, kinds=unanswered.KINDS,
-                       handled=handled, first=first, last=last)  # fmt: skip
+def questions_page(
+    request: Request, who: InsightReader, db_session: DbSession, council: ThisCouncil,
+    start: str | None = None, end: str | None = None, handled: bool = False,
+) -> Response:  # fmt: skip
+    try:
+        first, last = _dates(start, end, council)
+    except BadPeriod as exc:
+        return problem(request, who, str(exc), status=422)
+    found = unanswered.groups(db_session=db_session, council_slug=council.slug, start=first,
+                              end=last, handled=handled)  # fmt: skip
+    return render(request, "questions.html", who, groups=found, kinds=unanswered.KINDS,
+                   handled=handled, first=first, last=last)  # fmt: skip
 
 
 @router.post("/insight/questions/handled")
-def mark_handled(request: Request, ids: str = Form(""), csrf: str = Form("")) -> Response:
-    council = council_service.get_default()
-    with session_scope(sessions_of(request)) as session:
-        who = auth.require(request, session, insight=True)
-        auth.check_csrf(who, csrf)
-        try:
-            chosen = [int(i) for i in ids.split(",") if i.strip()][:5000]
-        except ValueError:
-            return problem(request, who, "Those questions could not be found.", status=422)
-        marked = unanswered.mark_handled(session=session, council_slug=council.slug, ids=chosen,
-                                         staff_id=who.staff.id)  # fmt: skip
-        audit.record(session=session, staff_id=who.staff.id, action="questions_handled",
-                     detail=str(marked))  # fmt: skip
+def mark_handled(
+    request: Request, who: InsightReader, db_session: DbSession, council: ThisCouncil,
+    ids: str = Form(""), csrf: str = Form(""),
+) -> Response:  # fmt: skip
+    auth.check_csrf(who, csrf)
+    try:
+        chosen = [int(i) for i in ids.split(",") if i.strip()][:5000]
+    except ValueError:
+        return problem(request, who, "Those questions could not be found.", status=422)
+    marked = unanswered.mark_handled(
+        db_session=db_session, council_slug=council.slug, ids=chosen, staff_id=who.staff.id
+    )
+    audit.record(db_session=db_session, staff_id=who.staff.id, action="questions_handled",
+                 detail=str(marked))  # fmt: skip
     return done(request, "/console/insight/questions", marked=marked)
 
 
@@ -189,43 +133,52 @@ def mark_handled(request: Request, ids: str = Form(""), csrf: str = Form("")) ->
 
 
 @router.get("/insight/keys")
-def keys_page(request: Request) -> Response:
-    council = council_service.get_default()
-    with session_scope(sessions_of(request)) as session:
-        who = auth.require(request, session, insight=True)
-        return render(request, "insight_keys.html", who, new_key=None,
-                       keys=keys.listed(session=session, council_slug=council.slug))  # fmt: skip
+def keys_page(
+    request: Request, who: InsightReader, db_session: DbSession, council: ThisCouncil
+) -> Response:
+    return render(
+        request,
+        "insight_keys.html",
+        who,
+        new_key=None,
+        keys=keys.listed(db_session=db_session, council_slug=council.slug),
+    )
 
 
 @router.post("/insight/keys")
-def add_key(request: Request, name: str = Form(""), csrf: str = Form("")) -> Response:
+def add_key(
+    request: Request, who: InsightReader, db_session: DbSession, council: ThisCouncil,
+    name: str = Form(""), csrf: str = Form(""),
+) -> Response:  # fmt: skip
     """A new key, shown once: only its hash is kept."""
-    council = council_service.get_default()
-    with session_scope(sessions_of(request)) as session:
-        who = auth.require(request, session, insight=True)
-        auth.check_csrf(who, csrf)
-        label = " ".join(name.split())[:80]
-        if not label:
-            return problem(request, who, "Give the key a name, such as the tool that uses it.",
-                           status=422)  # fmt: skip
-        secret = keys.create(session=session, council_slug=council.slug, name=label,
-                             staff_id=who.staff.id)  # fmt: skip
-        audit.record(session=session, staff_id=who.staff.id, action="insight_key_created",
-                     detail=label)  # fmt: skip
-        return render(request, "insight_keys.html", who, new_key=secret,
-                       keys=keys.listed(session=session, council_slug=council.slug))  # fmt: skip
+    auth.check_csrf(who, csrf)
+    label = " ".join(name.split())[:80]
+    if not label:
+        return problem(request, who, "Give the key a name, such as the tool that uses it.",
+                       status=422)  # fmt: skip
+    secret = keys.create(db_session=db_session, council_slug=council.slug, name=label,
+                         staff_id=who.staff.id)  # fmt: skip
+    audit.record(db_session=db_session, staff_id=who.staff.id, action="insight_key_created",
+                 detail=label)  # fmt: skip
+    return render(
+        request,
+        "insight_keys.html",
+        who,
+        new_key=secret,
+        keys=keys.listed(db_session=db_session, council_slug=council.slug),
+    )
 
 
 @router.post("/insight/keys/{key_id}/revoke")
-def revoke_key(request: Request, key_id: int, csrf: str = Form("")) -> Response:
-    council = council_service.get_default()
-    with session_scope(sessions_of(request)) as session:
-        who = auth.require(request, session, insight=True)
-        auth.check_csrf(who, csrf)
-        if not keys.revoke(session=session, council_slug=council.slug, key_id=key_id):
-            return problem(request, who, "There is no such key.", status=404)
-        audit.record(session=session, staff_id=who.staff.id, action="insight_key_revoked",
-                     detail=str(key_id))  # fmt: skip
+def revoke_key(
+    request: Request, key_id: int, who: InsightReader, db_session: DbSession,
+    council: ThisCouncil, csrf: str = Form(""),
+) -> Response:  # fmt: skip
+    auth.check_csrf(who, csrf)
+    if not keys.revoke(db_session=db_session, council_slug=council.slug, key_id=key_id):
+        return problem(request, who, "There is no such key.", status=404)
+    audit.record(db_session=db_session, staff_id=who.staff.id, action="insight_key_revoked",
+                 detail=str(key_id))  # fmt: skip
     return done(request, "/console/insight/keys")
 
 

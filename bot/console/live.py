@@ -33,8 +33,8 @@ class Watcher:
 
 def _watcher(sessions, token: str | None, reference: str | None) -> Watcher | None:
     """Who is on the socket (from the session cookie), and the case they may watch."""
-    with session_scope(sessions) as session:
-        found = staff_service.by_token(session=session, token=token)
+    with session_scope(sessions) as db_session:
+        found = staff_service.by_token(db_session=db_session, token=token)
         if found is None:
             return None
         staff = found[0]
@@ -43,7 +43,7 @@ def _watcher(sessions, token: str | None, reference: str | None) -> Watcher | No
         case_id = None
         if reference:
             try:
-                case = cases.get(session=session, reference=reference)
+                case = cases.get(db_session=db_session, reference=reference)
             except cases.CaseNotFound:
                 return None
             if not cases.visible_to(case, staff):
@@ -54,9 +54,9 @@ def _watcher(sessions, token: str | None, reference: str | None) -> Watcher | No
 
 def _typing(sessions, watcher: Watcher, hub) -> None:
     """Only the adviser chatting live on the case can show the resident they are typing."""
-    with session_scope(sessions) as session:
-        case = session.get(Case, watcher.case_id)
-        staff = staff_service.get(session=session, staff_id=watcher.staff_id)
+    with session_scope(sessions) as db_session:
+        case = db_session.get(Case, watcher.case_id)
+        staff = staff_service.get(db_session=db_session, staff_id=watcher.staff_id)
         if case is None or staff is None or case.status != "live" or not case.conversation_id:
             return
         if case.claimed_by == staff.id:

@@ -15,9 +15,11 @@ from bot import references
 from bot.audit import service as audit
 from bot.booking.contact import masked
 from bot.console import auth
-from bot.console.views import HEADERS, done, problem, render, sessions_of
+from bot.console.deps import Admin, DbSession
+from bot.console.pages import HEADERS, done, problem, render
 from bot.conversation import tracker
 from bot.database.core import checkpoint, session_scope
+from bot.deps import sessions
 from bot.privacy import service as privacy
 
 router = APIRouter(prefix="/console/residents", include_in_schema=False)
@@ -35,49 +37,45 @@ def _find(query: str, db) -> tuple[privacy.Subject, str]:
 
 
 @router.get("")
-def find(request: Request, q: str = "") -> Response:
-    with session_scope(sessions_of(request)) as db:
-        who = auth.require(request, db, admin=True)
-        waiting = [
-            {"reference": r.reference, "contact": masked(r.contact or ""), "asked": r.created_at}
-            for r in privacy.open_requests(db_session=db)
-        ]
-        held, kept = None, {}
-        if q.strip():
-            subject, how = _find(q, db)
-            audit.record(
-                session=db,
-                staff_id=who.staff.id,
-                action="resident_looked_up",
-                detail=_said(how, subject),
-            )
-            if subject:
-                held = privacy.export(subject, db_session=db, with_notes=True)
-                kept = privacy.kept_because(subject)
-        return render(
-            request,
-            "residents.html",
-            who,
-            q=q.strip(),
-            held=held,
-            kept=list(kept.values()),
-            waiting=waiting,
-            searched=bool(q.strip()),
+def find(request: Request, who: Admin, db: DbSession, q: str = "") -> Response:
+    waiting = [
+        {"reference": r.reference, "contact": masked(r.contact or ""), "asked": r.created_at}
+        for r in privacy.open_requests(db_session=db)
+    ]
+    held, kept = None, {}
+    if q.strip():
+        subject, how = _find(q, db)
+        audit.record(
+            db_session=db,
+            staff_id=who.staff.id,
+            action="resident_looked_up",
+            detail=_said(how, subject),
         )
+        if subject:
+            held = privacy.export(subject, db_session=db, with_notes=True)
+            kept = privacy.kept_because(subject)
+    return render(
+        request,
+        "residents.html",
+        who,
+        q=q.strip(),
+        held=held,
+        kept=list(kept.values()),
+        waiting=waiting,
+        searched=bool(q.strip()),
+    )
 
 
 @router.get("/export")
-def export(request: Request, q: str = "") -> Response:
-    with session_scope(sessions_of(request)) as db:
-        who = auth.require(request, db, admin=True)
-        subject, how = _find(q, db)
-        held = privacy.export(subject, db_session=db, with_notes=True)
-        audit.record(
-            session=db,
-            staff_id=who.staff.id,
-            action="resident_exported",
-            detail=_said(how, subject),
-        )
+def export(who: Admin, db: DbSession, q: str = "") -> Response:
+    subject, how = _find(q, db)
+    held = privacy.export(subject, db_session=db, with_notes=True)
+    audit.record(
+        db_session=db,
+        staff_id=who.staff.id,
+        action="resident_exported",
+        detail=_said(how, subject),
+    )
     name = "-".join(held["references"]) or "nothing"
     return Response(
         json.dumps(held, indent=2, ensure_ascii=False),
@@ -90,7 +88,8 @@ def export(request: Request, q: str = "") -> Response:
 def erase(
     request: Request, q: str = Form(""), confirm: str = Form(""), csrf: str = Form("")
 ) -> Response:
-    with session_scope(sessions_of(request)) as db:
+    # Its own unit of work, committed before Rasa's copies are forgotten below.
+    with session_scope(sessions(request)) as db:
         who = auth.require(request, db, admin=True)
         auth.check_csrf(who, csrf)
         if confirm != "yes":
@@ -111,7 +110,7 @@ def erase(
                 outcome=outcome,
             )
         audit.record(
-            session=db,
+            db_session=db,
             staff_id=who.staff.id,
             action="resident_erased",
             detail=f"{how}: {', '.join(found) or 'nothing held'}. {outcome}",

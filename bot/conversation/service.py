@@ -13,14 +13,11 @@ from sqlalchemy.orm import Session
 
 from bot.booking import service as bookings
 from bot.clock import utcnow
-from bot.conversation import aftercare, guard, tracker
+from bot.conversation import aftercare, guard, live_chat, tracker
 from bot.conversation.aftercare import CRISIS_TYPE
 from bot.conversation.models import BotMessage, Button, Conversation
 from bot.conversation.rasa_client import RasaClient
 from bot.council import service as council_service
-from bot.handoff import flows as handoff
-from bot.handoff import service as cases
-from bot.handoff.models import URGENCY, Case
 from bot.insight import service as insight
 from bot.insight import turns
 from bot.insight.events import CHANNELS
@@ -57,15 +54,17 @@ def new_id() -> str:
     return secrets.token_urlsafe(24)
 
 
-def get(*, session: Session, conversation_id: str, for_update: bool = False) -> Conversation | None:
+def get(
+    *, db_session: Session, conversation_id: str, for_update: bool = False
+) -> Conversation | None:
     """``for_update`` locks the row (PostgreSQL) so one conversation's turns run one at a time."""
     if not conversation_id or len(conversation_id) > 64:
         return None
-    return session.get(Conversation, conversation_id, with_for_update=for_update or None)
+    return db_session.get(Conversation, conversation_id, with_for_update=for_update or None)
 
 
 def create(
-    *, session: Session, rasa: RasaClient, council_slug: str, channel: str, greet: bool
+    *, db_session: Session, rasa: RasaClient, council_slug: str, channel: str, greet: bool
 ) -> tuple[Conversation, list[BotMessage]]:
     """Start a conversation; with ``greet`` the assistant speaks first.
 
@@ -75,21 +74,21 @@ def create(
     conversation = Conversation(
         id=new_id(), council_slug=council_slug, channel=channel, offered_buttons=[], turns=0
     )
-    session.add(conversation)
+    db_session.add(conversation)
     messages: list[BotMessage] = []
     if greet:
         messages = rasa.send(conversation.id, GREETING_PAYLOAD, _metadata(conversation))
         _remember_offers(conversation, messages)
-    insight.record(session=session, council=council_service.get_default(),
+    insight.record(db_session=db_session, council=council_service.get_default(),
                    kind="conversation_started",
                    channel=channel if channel in CHANNELS else None)  # fmt: skip
-    session.flush()
+    db_session.flush()
     return conversation, messages
 
 
 def send(
     *,
-    session: Session,
+    db_session: Session,
     rasa: RasaClient,
     conversation_id: str,
     text: str | None,
@@ -106,22 +105,22 @@ def send(
     A ``message_id`` seen last time is a client retrying after losing the answer: it gets the
     stored answer and Rasa does not see the message twice.
     """
-    conversation = get(session=session, conversation_id=conversation_id, for_update=True)
+    conversation = get(db_session=db_session, conversation_id=conversation_id, for_update=True)
     if conversation is None:
         raise ConversationNotFound(conversation_id)
     if message_id is not None and message_id == conversation.last_message_id:
         return [BotMessage(**message) for message in conversation.last_replies or []]
     hub = hub or get_hub()
     metrics.MESSAGES.labels("resident").inc()
-    live = cases.live_for_conversation(session=session, conversation_id=conversation.id)
+    live = live_chat.current().live_case(db_session=db_session, conversation_id=conversation.id)
     if live is not None:
-        messages = _live_turn(session, rasa, hub, conversation, live, text, payload, max_chars)
+        messages = _live_turn(db_session, rasa, hub, conversation, live, text, payload, max_chars)
     else:
         messages, answered = _turn(rasa, conversation, text, payload, max_chars, client)
         if answered:  # the assistant answered (not the input guard, which explains itself)
-            messages = _after_turn(session, rasa, hub, conversation, messages)
+            messages = _after_turn(db_session, rasa, hub, conversation, messages)
             council = council_service.get_default()
-            turns.count(session=session, council=council, conversation=conversation,
+            turns.count(db_session=db_session, council=council, conversation=conversation,
                         messages=messages,
                         resident_text=guard.normalise(text) if text else None)  # fmt: skip
             messages = aftercare.keep_numbers(conversation, messages, council)
@@ -168,7 +167,7 @@ def _turn(
 
 
 def _after_turn(
-    session: Session,
+    db_session: Session,
     rasa: RasaClient,
     hub: Hub,
     conversation: Conversation,
@@ -179,32 +178,30 @@ def _after_turn(
     kinds = [(m.custom or {}).get("type") for m in messages]
     if any((m.custom or {}).get("case") for m in messages):
         publish_after_commit(
-            session, hub, queue_channel(conversation.council_slug), {"type": "queue"}
+            db_session, hub, queue_channel(conversation.council_slug), {"type": "queue"}
         )
     if HANDOFF_TYPE not in kinds:
         return messages
-    case = cases.for_conversation(session=session, conversation_id=conversation.id)
     kept = [m for m in messages if (m.custom or {}).get("type") != HANDOFF_TYPE]
-    if case is None:  # the action could not save it: still never a dead end
-        return kept or [_nothing_back()]
-    routed = handoff.route(
-        session=session,
-        case=case,
+    routed = live_chat.current().route(
+        db_session=db_session,
         conversation=conversation,
         council=council_service.get_default(),
         rasa=rasa,
         hub=hub,
     )
+    if routed is None:  # the action could not save the case: still never a dead end
+        return kept or [_nothing_back()]
     _remember_offers(conversation, [*kept, *routed])
     return [*kept, *routed]
 
 
 def _live_turn(
-    session: Session,
+    db_session: Session,
     rasa: RasaClient,
     hub: Hub,
     conversation: Conversation,
-    case: Case,
+    case: object,
     text: str | None,
     payload: str | None,
     max_chars: int,
@@ -214,37 +211,40 @@ def _live_turn(
     guard.accept(text=text, payload=payload, offered=offered, max_chars=max_chars)
     conversation.turns = (conversation.turns or 0) + 1
     conversation.last_active_at = utcnow()
+    chat = live_chat.current()
     if payload is not None:
-        if payload == handoff.LEAVE_QUEUE:
-            messages = handoff.leave_queue(
-                session=session, case=case, conversation=conversation, rasa=rasa, hub=hub
+        if payload == chat.LEAVE_QUEUE:
+            messages = chat.leave(
+                db_session=db_session, case=case, conversation=conversation, rasa=rasa, hub=hub
             )
             _remember_offers(conversation, messages)
             return messages
         text = next(b["title"] for b in conversation.offered_buttons if b["payload"] == payload)
     words = guard.normalise(text or "")
-    if is_crisis(words):
+    crisis = is_crisis(words)
+    if crisis:
         mark_urgent(conversation)
-        case.reason, case.urgency = "crisis", URGENCY["crisis"]
-    return handoff.from_resident(session=session, case=case, text=words, hub=hub)
+    return chat.from_resident(db_session=db_session, case=case, text=words, crisis=crisis, hub=hub)
 
 
 def end(
-    *, session: Session, tracker_engine: Engine, conversation_id: str, hub: Hub | None = None
+    *, db_session: Session, tracker_engine: Engine, conversation_id: str, hub: Hub | None = None
 ) -> None:
     """End a conversation and forget it: the gateway's row, everything Rasa stored and the plan
     made in it. A case a person is to act on stays for the advisers, unlinked (the privacy
     notice says so); one nobody acted on goes."""
-    conversation = get(session=session, conversation_id=conversation_id)
+    conversation = get(db_session=db_session, conversation_id=conversation_id)
     if conversation is None:
         raise ConversationNotFound(conversation_id)
     # Rasa's events first: with SQLite, the tracker store may share this database file, and the
     # session below must not hold its write lock while another connection deletes.
     tracker.forget(tracker_engine, conversation.id)
-    handoff.resident_left(session=session, conversation_id=conversation.id, hub=hub or get_hub())
-    plans.forget_conversation(conversation.id, db_session=session)
-    bookings.unlink_conversation(conversation.id, db_session=session)
-    session.delete(conversation)
+    live_chat.current().resident_left(
+        db_session=db_session, conversation_id=conversation.id, hub=hub or get_hub()
+    )
+    plans.forget_conversation(conversation.id, db_session=db_session)
+    bookings.unlink_conversation(conversation.id, db_session=db_session)
+    db_session.delete(conversation)
 
 
 def _nothing_back() -> BotMessage:

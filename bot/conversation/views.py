@@ -23,9 +23,10 @@ from sqlalchemy.orm import sessionmaker
 from starlette.concurrency import run_in_threadpool
 
 from bot.config import get_settings
-from bot.conversation import aftercare, service
+from bot.conversation import aftercare, live_chat, service
 from bot.conversation.guard import InvalidMessage
 from bot.conversation.models import (
+    BotMessage,
     ConversationCreate,
     ConversationCreated,
     ErrorOut,
@@ -50,8 +51,6 @@ from bot.errors import (
     rate_limited_body,
     unavailable_message,
 )
-from bot.handoff import flows as handoff
-from bot.handoff import service as cases
 from bot.live.hub import RESYNC, conversation_channel, get_hub
 from bot.observability import metrics
 from bot.ratelimit.service import Limiter, RateLimited, pseudonym
@@ -87,9 +86,9 @@ def create_conversation(
     """Start a conversation. The id returned is the only key to it: keep it private."""
     limits.check("conversation", client_address(request))
     council = council_service.get_default()
-    with session_scope(factory) as session:
+    with session_scope(factory) as db_session:
         conversation, messages = service.create(
-            session=session,
+            db_session=db_session,
             rasa=rasa,
             council_slug=council.slug,
             channel=body.channel,
@@ -135,8 +134,8 @@ def delete_conversation(
 def forget(factory: sessionmaker, tracker: Engine, rasa: RasaClient, conversation_id: str) -> None:
     """Everything the privacy notice says goes when a conversation ends: the rows, Rasa's
     events, the NLU cache's copies of its messages, and the SQLite logs' copies of them."""
-    with session_scope(factory) as session:
-        service.end(session=session, tracker_engine=tracker, conversation_id=conversation_id)
+    with session_scope(factory) as db_session:
+        service.end(db_session=db_session, tracker_engine=tracker, conversation_id=conversation_id)
     rasa.forget(conversation_id)
     checkpoint(factory.kw["bind"])
     checkpoint(tracker)
@@ -155,19 +154,16 @@ def live_messages(
 ) -> MessagesOut:
     """What an adviser said in a live chat after ``after``: for clients without the socket,
     and for catching up after a dropped connection."""
-    with session_scope(factory) as session:
-        if service.get(session=session, conversation_id=conversation_id) is None:
+    with session_scope(factory) as db_session:
+        if service.get(db_session=db_session, conversation_id=conversation_id) is None:
             raise service.ConversationNotFound(conversation_id)
-        return MessagesOut(messages=_said_live(session, conversation_id, after))
+        return MessagesOut(messages=_said_live(db_session, conversation_id, after))
 
 
-def _said_live(session, conversation_id: str, after: int):
-    return [
-        handoff.bot_message(message, kind=message.kind or "adviser", name=name)
-        for message, name in cases.said_to_resident(
-            session=session, conversation_id=conversation_id, after=after
-        )
-    ]
+def _said_live(db_session, conversation_id: str, after: int) -> list[BotMessage]:
+    return live_chat.current().said_to_resident(
+        db_session=db_session, conversation_id=conversation_id, after=after
+    )
 
 
 @router.websocket("/{conversation_id}/ws")
@@ -246,14 +242,14 @@ def _seq(message: dict) -> int | None:
 
 
 def _catch_up(sessions, conversation_id: str, after: int) -> dict | None:
-    with session_scope(sessions) as session:
-        said = _said_live(session, conversation_id, after)
+    with session_scope(sessions) as db_session:
+        said = _said_live(db_session, conversation_id, after)
     return {"messages": [m.dict(exclude_none=True) for m in said]} if said else None
 
 
 def _exists(sessions, conversation_id: str) -> bool:
-    with session_scope(sessions) as session:
-        return service.get(session=session, conversation_id=conversation_id) is not None
+    with session_scope(sessions) as db_session:
+        return service.get(db_session=db_session, conversation_id=conversation_id) is not None
 
 
 def _turn(
@@ -322,9 +318,9 @@ def take_turn(
 def _locked_turn(
     factory: sessionmaker, rasa: RasaClient, conversation_id: str, body, client: str = ""
 ):
-    with service.turn_lock(conversation_id), session_scope(factory) as session:
+    with service.turn_lock(conversation_id), session_scope(factory) as db_session:
         return service.send(
-            session=session,
+            db_session=db_session,
             rasa=rasa,
             conversation_id=conversation_id,
             text=body.text,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import lru_cache
@@ -49,8 +50,15 @@ def checkpoint(engine: Engine) -> None:
     effort: a reader still on an old snapshot keeps the log until the next checkpoint."""
     if engine.dialect.name != "sqlite":
         return
-    with engine.connect() as connection:
-        connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    for attempt in range(CHECKPOINT_TRIES):
+        with engine.connect() as connection:
+            busy = connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)").first()[0]
+        if not busy:
+            return
+        time.sleep(0.1 * (attempt + 1))  # another process's reader is finishing: try again
+
+
+CHECKPOINT_TRIES = 5
 
 
 def sqlite_engine_kwargs() -> dict:

@@ -47,7 +47,7 @@ def load(*, db_session: Session, council: Council, today: date, seed: int = 2026
 
     def add(kind: str, on: date, **fields) -> None:
         nonlocal written
-        insight.record(session=db_session, council=council, kind=kind, on=on, **fields)
+        insight.record(db_session=db_session, council=council, kind=kind, on=on, **fields)
         written += 1
 
     for back in range(DAYS, 0, -1):

@@ -53,8 +53,8 @@ def load_staff(*, db_session: Session) -> int:
     people += [(key, first, full, role, [], None) for key, first, full, role in DEMO_LEADS]
     for key, first, full, role, offers, adviser_key in people:
         email = f"{key}@{DEMO_DOMAIN}"
-        if staff.by_email(session=db_session, email=email) is None:
-            staff.create(session=db_session, email=email, first_name=first, full_name=full,
+        if staff.by_email(db_session=db_session, email=email) is None:
+            staff.create(db_session=db_session, email=email, first_name=first, full_name=full,
                          password=DEMO_PASSWORD, role=role, offers=offers,
                          adviser_key=adviser_key)  # fmt: skip
             made += 1

@@ -59,7 +59,7 @@ def when_text(moment: datetime, council: Council) -> str:
 
 def route(
     *,
-    session: Session,
+    db_session: Session,
     case: Case,
     conversation: Conversation,
     council: Council,
@@ -75,7 +75,7 @@ def route(
     is_open = council_service.is_open(council, now)
     online = {who for offer in OFFERS for who in hub.present(offer)}
     if first_time(conversation, "handoff"):  # asking again is the same request
-        insight.record(session=session, council=council, kind="handoff_requested",
+        insight.record(db_session=db_session, council=council, kind="handoff_requested",
                        offer=case.offer, detail=case.reason,
                        result="urgent" if case.reason in URGENT_REASONS else "routine")  # fmt: skip
     if is_open and online:
@@ -84,7 +84,7 @@ def route(
         rasa.add_event(conversation.id, "pause")
         case.status, case.waiting_since = "waiting", now
         case.contact = {**(case.contact or {}), "how": "chat"}
-        publish_queue(session, hub, case)
+        publish_queue(db_session, hub, case)
         return [
             BotMessage(
                 text="An adviser from the Work Local team will join this chat soon. They can "
@@ -100,7 +100,7 @@ def route(
         else f"The team is closed now. {council_service.reopening_text(council, now)}"
     )
     by = when_text(callback_by(council, now), council)
-    publish_queue(session, hub, case)
+    publish_queue(db_session, hub, case)
     return [
         BotMessage(
             text=f"{why} I've saved what you've told me (your reference is {case.reference}), "
@@ -116,17 +116,17 @@ def route(
     ]
 
 
-def from_resident(*, session: Session, case: Case, text: str, hub: Hub) -> list[BotMessage]:
+def from_resident(*, db_session: Session, case: Case, text: str, hub: Hub) -> list[BotMessage]:
     """A resident's words while waiting or live go to the adviser, not to Rasa."""
-    message = service.add_message(session=session, case=case, sender="resident", text=text)
-    to_console(session, hub, case, message)
+    message = service.add_message(db_session=db_session, case=case, sender="resident", text=text)
+    to_console(db_session, hub, case, message)
     if case.status == "waiting":
-        publish_queue(session, hub, case)
+        publish_queue(db_session, hub, case)
     return []
 
 
 def leave_queue(
-    *, session: Session, case: Case, conversation: Conversation, rasa: RasaClient, hub: Hub
+    *, db_session: Session, case: Case, conversation: Conversation, rasa: RasaClient, hub: Hub
 ) -> list[BotMessage]:
     """The resident would rather carry on with the assistant than wait."""
     rasa.add_event(conversation.id, "resume")
@@ -137,7 +137,7 @@ def leave_queue(
         if was_live
         else "The resident chose to carry on with the assistant instead of waiting."
     )
-    notice(session=session, case=case, hub=hub, text=text, resident=False)
+    notice(db_session=db_session, case=case, hub=hub, text=text, resident=False)
     return [
         BotMessage(
             text="OK, you're back with the assistant. Your details are saved, so an adviser "
@@ -150,7 +150,7 @@ def leave_queue(
 
 def claim(
     *,
-    session: Session,
+    db_session: Session,
     case: Case,
     staff: Staff,
     conversation: Conversation | None,
@@ -160,7 +160,7 @@ def claim(
     """Take the case. A resident waiting in the chat, or one in crisis who is still there, is
     then talking to this adviser."""
     first_claim = case.claimed_at is None  # never picked up before (not a colleague taking over)
-    service.claim(session=session, case=case, staff=staff)
+    service.claim(db_session=db_session, case=case, staff=staff)
     crisis_still_here = case.reason in URGENT_REASONS and case.status == "open"
     in_chat = case.status == "waiting" and case.waiting_since is not None
     waited = utcnow() - as_utc(case.waiting_since) if in_chat else None
@@ -169,7 +169,7 @@ def claim(
     if first_claim:  # and, for a resident waiting in the chat, how long they waited
         minutes = max(0, min(round(waited.total_seconds() / 60), 60 * 24 * 90)) \
             if waited is not None else None  # fmt: skip
-        insight.record(session=session, council=council_service.get_default(),
+        insight.record(db_session=db_session, council=council_service.get_default(),
                        kind="handoff_claimed", offer=case.offer, detail=case.reason,
                        minutes=minutes)  # fmt: skip
     if conversation is not None and (case.status == "waiting" or crisis_still_here):
@@ -177,36 +177,36 @@ def claim(
             rasa.add_event(conversation.id, "pause")  # waiting residents are paused already
         case.status = "live"
         notice(
-            session=session,
+            db_session=db_session,
             case=case,
             hub=hub,
             text=f"You're now talking to {staff.first_name} from the Work Local team.",
             kind="adviser_joined",
             name=staff.first_name,
         )
-    publish_queue(session, hub, case)
+    publish_queue(db_session, hub, case)
     return case
 
 
-def reply(*, session: Session, case: Case, staff: Staff, text: str, hub: Hub) -> CaseMessage:
-    service.require_holder(session=session, case=case, staff=staff)
+def reply(*, db_session: Session, case: Case, staff: Staff, text: str, hub: Hub) -> CaseMessage:
+    service.require_holder(db_session=db_session, case=case, staff=staff)
     if case.status != "live" or case.conversation_id is None:
         raise service.CaseConflict("The resident is not in a live chat, so they can't see a reply.")
     message = service.add_message(
-        session=session, case=case, sender="adviser", text=text, staff_id=staff.id
+        db_session=db_session, case=case, sender="adviser", text=text, staff_id=staff.id
     )
     metrics.MESSAGES.labels("adviser").inc()
-    to_resident(session, hub, case, bot_message(message, kind="adviser", name=staff.first_name))
-    to_console(session, hub, case, message, name=staff.full_name)
+    to_resident(db_session, hub, case, bot_message(message, kind="adviser", name=staff.first_name))
+    to_console(db_session, hub, case, message, name=staff.full_name)
     return message
 
 
 def hand_back(
-    *, session: Session, case: Case, staff: Staff, conversation: Conversation | None,
+    *, db_session: Session, case: Case, staff: Staff, conversation: Conversation | None,
     rasa: RasaClient, hub: Hub, closing: bool = False,
 ) -> None:  # fmt: skip
     """End the live chat: Rasa resumes (ConversationResumed) and the resident is told."""
-    service.require_holder(session=session, case=case, staff=staff)
+    service.require_holder(db_session=db_session, case=case, staff=staff)
     if case.status not in service.LIVE:
         raise service.CaseConflict(f"Case {case.reference} is not in a live chat.")
     if conversation is not None:
@@ -218,31 +218,31 @@ def hand_back(
             if closing
             else f"{staff.first_name} has handed you back to the Work Local assistant."
         )
-        notice(session=session, case=case, hub=hub, text=text + " What would you like to do "
+        notice(db_session=db_session, case=case, hub=hub, text=text + " What would you like to do "
                "next?", kind="adviser_left", buttons=buttons)  # fmt: skip
     case.status, case.waiting_since = "open", None
-    publish_queue(session, hub, case)
+    publish_queue(db_session, hub, case)
 
 
-def resident_left(*, session: Session, conversation_id: str, hub: Hub) -> None:
+def resident_left(*, db_session: Session, conversation_id: str, hub: Hub) -> None:
     """The resident ended the chat (Start again, a kiosk wipe): a case that involves a person
     stays for advisers, without its link to the forgotten conversation; one nobody acted on is
     forgotten with the conversation."""
-    service.forget_untouched(session=session, conversation_id=conversation_id)
-    case = service.for_conversation(session=session, conversation_id=conversation_id)
+    service.forget_untouched(db_session=db_session, conversation_id=conversation_id)
+    case = service.for_conversation(db_session=db_session, conversation_id=conversation_id)
     if case is None:
         return
     if case.status in service.LIVE:
         case.status, case.waiting_since = "open", None
-        notice(session=session, case=case, hub=hub, text="The resident left the chat.",
+        notice(db_session=db_session, case=case, hub=hub, text="The resident left the chat.",
                resident=False)  # fmt: skip
     case.conversation_id = None
-    publish_queue(session, hub, case)
+    publish_queue(db_session, hub, case)
 
 
 def notice(
     *,
-    session: Session,
+    db_session: Session,
     case: Case,
     hub: Hub,
     text: str,
@@ -254,26 +254,32 @@ def notice(
     """A line in the chat: the adviser always sees it, the resident when ``resident``
     (only those have a ``kind``, which is how a reconnecting chat finds them again)."""
     message = service.add_message(
-        session=session, case=case, sender="system", text=text, kind=kind if resident else None
+        db_session=db_session,
+        case=case,
+        sender="system",
+        text=text,
+        kind=kind if resident else None,
     )
-    to_console(session, hub, case, message)
+    to_console(db_session, hub, case, message)
     if resident:
-        to_resident(session, hub, case, bot_message(message, kind=kind, name=name, buttons=buttons))
+        to_resident(
+            db_session, hub, case, bot_message(message, kind=kind, name=name, buttons=buttons)
+        )
 
 
 def to_console(
-    session: Session, hub: Hub, case: Case, message: CaseMessage, name: str | None = None
+    db_session: Session, hub: Hub, case: Case, message: CaseMessage, name: str | None = None
 ) -> None:
     """The line on the consoles showing this case."""
     news = {"type": "message", **message_out(message), **({"name": name} if name else {})}
-    publish_after_commit(session, hub, case_channel(case.id), news)
+    publish_after_commit(db_session, hub, case_channel(case.id), news)
 
 
-def to_resident(session: Session, hub: Hub, case: Case, said: BotMessage) -> None:
+def to_resident(db_session: Session, hub: Hub, case: Case, said: BotMessage) -> None:
     """The line in the resident's chat, if they are still there."""
     if case.conversation_id:
         news = {"messages": [said.dict(exclude_none=True)]}
-        publish_after_commit(session, hub, conversation_channel(case.conversation_id), news)
+        publish_after_commit(db_session, hub, conversation_channel(case.conversation_id), news)
 
 
 def bot_message(
@@ -299,10 +305,10 @@ def message_out(message: CaseMessage) -> dict:
     }
 
 
-def publish_queue(session: Session, hub: Hub, case: Case) -> None:
+def publish_queue(db_session: Session, hub: Hub, case: Case) -> None:
     """Consoles refresh their queue, and a page showing this case its status."""
     news = {"type": "queue", "case": case.reference}
-    publish_after_commit(session, hub, queue_channel(case.council_slug), news)
+    publish_after_commit(db_session, hub, queue_channel(case.council_slug), news)
     publish_after_commit(
-        session, hub, case_channel(case.id), {"type": "case", "status": case.status}
+        db_session, hub, case_channel(case.id), {"type": "case", "status": case.status}
     )

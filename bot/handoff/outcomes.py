@@ -22,7 +22,13 @@ from bot.staff.models import Staff
 
 
 class InvalidOutcome(ValueError):
-    """Not an outcome the council records, or a date it cannot have happened on."""
+    """Not an outcome the council records, or a date it cannot have happened on. ``field`` is
+    what the adviser should change: the outcome ("kind"), its date ("date") or the follow-up's
+    result ("result")."""
+
+    def __init__(self, message: str, field: str = "kind") -> None:
+        super().__init__(message)
+        self.field = field
 
 
 def _rules(council: Council) -> outcome_rules.OutcomeRules:
@@ -31,7 +37,7 @@ def _rules(council: Council) -> outcome_rules.OutcomeRules:
 
 def record(
     *,
-    session: Session,
+    db_session: Session,
     council: Council,
     case: Case,
     kind: str,
@@ -43,25 +49,34 @@ def record(
         raise InvalidOutcome("Choose an outcome from the list.")
     today = council_service.local_today(council)
     if happened_on > today:
-        raise InvalidOutcome("The date can't be in the future: record it once it has happened.")
+        raise InvalidOutcome(
+            "The date can't be in the future: record it once it has happened.", field="date"
+        )
     if happened_on < today - timedelta(days=366):
-        raise InvalidOutcome("The date must be within the last year.")
-    if recorded(session=session, case=case, kind=kind) is not None:
+        raise InvalidOutcome("The date must be within the last year.", field="date")
+    if recorded(db_session=db_session, case=case, kind=kind) is not None:
         raise InvalidOutcome(f"{outcome.label} is already recorded for this case.")
     row = CaseOutcome(case_id=case.id, kind=kind, happened_on=happened_on,
                       recorded_by=staff.id if staff else None)  # fmt: skip
-    session.add(row)
+    db_session.add(row)
     # Counted on the day it happened, so it falls in the funder's period it belongs to.
-    insight.record(session=session, council=council, kind="outcome_recorded", offer=case.offer,
-                   detail=kind, result=outcome.group, on=happened_on)  # fmt: skip
-    session.flush()
+    insight.record(
+        db_session=db_session,
+        council=council,
+        kind="outcome_recorded",
+        offer=case.offer,
+        detail=kind,
+        result=outcome.group,
+        on=happened_on,
+    )
+    db_session.flush()
     return row
 
 
-def recorded(*, session: Session, case: Case, kind: str) -> CaseOutcome | None:
+def recorded(*, db_session: Session, case: Case, kind: str) -> CaseOutcome | None:
     """The case's outcome of this kind, if an adviser has recorded one (each kind once)."""
     return (
-        session.execute(
+        db_session.execute(
             select(CaseOutcome).where(CaseOutcome.case_id == case.id, CaseOutcome.kind == kind)
         )
         .scalars()
@@ -69,9 +84,9 @@ def recorded(*, session: Session, case: Case, kind: str) -> CaseOutcome | None:
     )
 
 
-def of_case(*, session: Session, case: Case) -> list[tuple[CaseOutcome, list[FollowUp]]]:
+def of_case(*, db_session: Session, case: Case) -> list[tuple[CaseOutcome, list[FollowUp]]]:
     found = (
-        session.execute(
+        db_session.execute(
             select(CaseOutcome)
             .where(CaseOutcome.case_id == case.id)
             .order_by(CaseOutcome.happened_on)
@@ -79,15 +94,15 @@ def of_case(*, session: Session, case: Case) -> list[tuple[CaseOutcome, list[Fol
         .scalars()
         .all()
     )
-    checks = _follow_ups(session, [o.id for o in found])
+    checks = _follow_ups(db_session, [o.id for o in found])
     return [(o, checks.get(o.id, [])) for o in found]
 
 
-def _follow_ups(session: Session, ids: list[int]) -> dict[int, list[FollowUp]]:
+def _follow_ups(db_session: Session, ids: list[int]) -> dict[int, list[FollowUp]]:
     if not ids:
         return {}
     answer: dict[int, list[FollowUp]] = {}
-    for row in session.execute(
+    for row in db_session.execute(
         select(FollowUp).where(FollowUp.outcome_id.in_(ids)).order_by(FollowUp.weeks)
     ).scalars():
         answer.setdefault(row.outcome_id, []).append(row)
@@ -106,14 +121,14 @@ class Due:
     due_on: date
 
 
-def due(*, session: Session, council: Council, on: date | None = None) -> list[Due]:
+def due(*, db_session: Session, council: Council, on: date | None = None) -> list[Due]:
     """Follow-ups whose time has come and that nobody has recorded, the oldest first."""
     rules = _rules(council)
     today = on or council_service.local_today(council)
     weeks_for = {o.key: o.follow_up_weeks for o in rules.outcomes if o.follow_up_weeks}
     if not weeks_for:
         return []
-    found = session.execute(
+    found = db_session.execute(
         select(CaseOutcome, Case.reference, Case.offer)
         .join(Case, Case.id == CaseOutcome.case_id)
         .where(
@@ -123,7 +138,7 @@ def due(*, session: Session, council: Council, on: date | None = None) -> list[D
             <= today - timedelta(weeks=min(w for weeks in weeks_for.values() for w in weeks)),
         )
     ).all()
-    done = _follow_ups(session, [row.id for row, _ref, _offer in found])
+    done = _follow_ups(db_session, [row.id for row, _ref, _offer in found])
     answer = []
     for row, reference, offer in found:
         recorded = {f.weeks for f in done.get(row.id, [])}
@@ -137,7 +152,7 @@ def due(*, session: Session, council: Council, on: date | None = None) -> list[D
 
 def follow_up(
     *,
-    session: Session,
+    db_session: Session,
     council: Council,
     case: Case,
     outcome_id: int,
@@ -146,23 +161,29 @@ def follow_up(
     staff: Staff | None,
 ) -> FollowUp:
     rules = _rules(council)
-    outcome = session.get(CaseOutcome, outcome_id)
+    outcome = db_session.get(CaseOutcome, outcome_id)
     if outcome is None or outcome.case_id != case.id:
         raise InvalidOutcome("That outcome is not on this case.")
     configured = rules.get(outcome.kind)
     if configured is None or weeks not in configured.follow_up_weeks:
         raise InvalidOutcome(f"There is no {weeks}-week follow-up for this outcome.")
     if result not in rules.follow_up_results:
-        raise InvalidOutcome("Choose what the follow-up found.")
+        raise InvalidOutcome("Choose what the follow-up found.", field="result")
     if council_service.local_today(council) < outcome.happened_on + timedelta(weeks=weeks):
         raise InvalidOutcome(f"The {weeks}-week follow-up is not due yet.")
-    if any(f.weeks == weeks for f in _follow_ups(session, [outcome.id]).get(outcome.id, [])):
+    if any(f.weeks == weeks for f in _follow_ups(db_session, [outcome.id]).get(outcome.id, [])):
         raise InvalidOutcome(f"The {weeks}-week follow-up is already recorded.")
     row = FollowUp(outcome_id=outcome.id, weeks=weeks, result=result,
                    recorded_by=staff.id if staff else None)  # fmt: skip
-    session.add(row)
-    insight.record(session=session, council=council, kind="follow_up_recorded", offer=case.offer,
-                   detail=str(weeks), result=result,
-                   on=outcome.happened_on + timedelta(weeks=weeks))  # fmt: skip
-    session.flush()
+    db_session.add(row)
+    insight.record(
+        db_session=db_session,
+        council=council,
+        kind="follow_up_recorded",
+        offer=case.offer,
+        detail=str(weeks),
+        result=result,
+        on=outcome.happened_on + timedelta(weeks=weeks),
+    )
+    db_session.flush()
     return row

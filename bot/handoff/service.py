@@ -12,7 +12,7 @@ from bot import references
 from bot.booking.models import Booking
 from bot.clock import utcnow
 from bot.handoff.context import CaseContext
-from bot.handoff.models import URGENCY, URGENT_REASONS, Case, CaseMessage, CaseNote
+from bot.handoff.models import STATUSES, URGENCY, URGENT_REASONS, Case, CaseMessage, CaseNote
 from bot.staff.models import Staff
 from bot.staff.service import can_lead
 
@@ -31,19 +31,19 @@ class CaseConflict(Exception):
         self.message = message
 
 
-def get(*, session: Session, reference: str) -> Case:
+def get(*, db_session: Session, reference: str) -> Case:
     code = references.normalise_any(reference)
     found = (
-        code and session.execute(select(Case).where(Case.reference == code)).scalar_one_or_none()
+        code and db_session.execute(select(Case).where(Case.reference == code)).scalar_one_or_none()
     )
     if not found:
         raise CaseNotFound(reference)
     return found
 
 
-def for_conversation(*, session: Session, conversation_id: str) -> Case | None:
+def for_conversation(*, db_session: Session, conversation_id: str) -> Case | None:
     """The conversation's case still in progress, if any (one per conversation)."""
-    return session.execute(
+    return db_session.execute(
         select(Case)
         .where(Case.conversation_id == conversation_id, Case.status != "closed")
         .order_by(Case.id.desc())
@@ -51,14 +51,21 @@ def for_conversation(*, session: Session, conversation_id: str) -> Case | None:
     ).scalar_one_or_none()
 
 
-def live_for_conversation(*, session: Session, conversation_id: str) -> Case | None:
-    found = for_conversation(session=session, conversation_id=conversation_id)
+def references_of(ids: set[int], *, db_session: Session) -> dict[int, str]:
+    """Case references by case id, for pages that link an appointment to its case."""
+    if not ids:
+        return {}
+    return dict(db_session.execute(select(Case.id, Case.reference).where(Case.id.in_(ids))).all())
+
+
+def live_for_conversation(*, db_session: Session, conversation_id: str) -> Case | None:
+    found = for_conversation(db_session=db_session, conversation_id=conversation_id)
     return found if found is not None and found.status in LIVE else None
 
 
 def open_case(
     *,
-    session: Session,
+    db_session: Session,
     council_slug: str,
     conversation_id: str,
     reason: str,
@@ -71,7 +78,7 @@ def open_case(
     wins, and the answers, summary and transcript are the latest. A new case takes the
     ``reference`` the resident already has (from a plan or a booking), if given."""
     now = utcnow()
-    found = for_conversation(session=session, conversation_id=conversation_id)
+    found = for_conversation(db_session=db_session, conversation_id=conversation_id)
     if found is None:
         found = Case(
             reference=reference or references.new(references.LENGTH),
@@ -83,7 +90,7 @@ def open_case(
             status="open",
             created_at=now,
         )
-        session.add(found)
+        db_session.add(found)
     elif URGENCY[reason] < found.urgency:
         found.reason, found.urgency = reason, URGENCY[reason]
     if found.claimed_by is None:
@@ -94,11 +101,11 @@ def open_case(
     found.transcript = [s.dict() for s in context.transcript]
     found.plan_reference = plan_reference or found.plan_reference
     found.updated_at = now
-    session.flush()
+    db_session.flush()
     return found
 
 
-def queue(*, session: Session, council_slug: str, offers: list[str] | None) -> list[Case]:
+def queue(*, db_session: Session, council_slug: str, offers: list[str] | None) -> list[Case]:
     """Cases an adviser can act on: a crisis first, then residents waiting in the chat, then
     the rest, each by how long it has waited. ``offers`` limits it to an adviser's teams; a
     crisis and a resident waiting in the chat are shown to everyone (see ``visible_to``).
@@ -117,16 +124,26 @@ def queue(*, session: Session, council_slug: str, offers: list[str] | None) -> l
         )
     waiting_first = when((Case.status == "waiting", 0), (Case.status == "callback", 1), else_=2)
     return list(
-        session.execute(
+        db_session.execute(
             query.order_by(Case.urgency, waiting_first, Case.created_at).limit(200)
         ).scalars()
     )
 
 
-def not_actionable(*, session: Session, council_slug: str) -> int:
+def open_by_status(*, db_session: Session) -> dict[str, int]:
+    """How many cases are in each status but closed (zero included), for the queue gauge."""
+    found = dict(
+        db_session.execute(
+            select(Case.status, func.count()).where(Case.status != "closed").group_by(Case.status)
+        ).all()
+    )
+    return {status: found.get(status, 0) for status in STATUSES if status != "closed"}
+
+
+def not_actionable(*, db_session: Session, council_slug: str) -> int:
     """How many open cases the queue leaves out (``queue``)."""
     return (
-        session.execute(
+        db_session.execute(
             select(func.count(Case.id)).where(
                 Case.council_slug == council_slug, nothing_to_act_on()
             )
@@ -174,7 +191,7 @@ def _nobody_acted():
     )
 
 
-def forget_untouched(*, session: Session, conversation_id: str | None = None,
+def forget_untouched(*, db_session: Session, conversation_id: str | None = None,
                      before: datetime | None = None) -> int:  # fmt: skip
     """Delete untouched cases of one conversation, or all those last changed before a time."""
     query = delete(Case).where(untouched())
@@ -182,7 +199,7 @@ def forget_untouched(*, session: Session, conversation_id: str | None = None,
         query = query.where(Case.conversation_id == conversation_id)
     if before is not None:
         query = query.where(Case.updated_at < before)
-    return session.execute(query.execution_options(synchronize_session=False)).rowcount or 0
+    return db_session.execute(query.execution_options(synchronize_session=False)).rowcount or 0
 
 
 def visible_to(case: Case, staff: Staff) -> bool:
@@ -199,27 +216,27 @@ def visible_to(case: Case, staff: Staff) -> bool:
     )
 
 
-def claim(*, session: Session, case: Case, staff: Staff) -> Case:
+def claim(*, db_session: Session, case: Case, staff: Staff) -> Case:
     """Take the case. One conditional UPDATE, so two advisers pressing at once cannot both
     win; the loser is told who has it."""
     if case.claimed_by == staff.id:
         return case
-    done = session.execute(
+    done = db_session.execute(
         update(Case)
         .where(Case.id == case.id, Case.claimed_by.is_(None), Case.status != "closed")
         .values(claimed_by=staff.id, claimed_at=utcnow(), updated_at=utcnow())
         .execution_options(synchronize_session=False)
     ).rowcount
-    session.refresh(case)
+    db_session.refresh(case)
     if not done:
-        raise CaseConflict(conflict_message(session=session, case=case))
+        raise CaseConflict(conflict_message(db_session=db_session, case=case))
     return case
 
 
-def conflict_message(*, session: Session, case: Case) -> str:
+def conflict_message(*, db_session: Session, case: Case) -> str:
     if case.status == "closed":
         return f"Case {case.reference} is closed, so it can't be changed."
-    holder = session.get(Staff, case.claimed_by) if case.claimed_by else None
+    holder = db_session.get(Staff, case.claimed_by) if case.claimed_by else None
     if holder is None:
         return f"Case {case.reference} is not claimed yet. Claim it first."
     at = case.claimed_at.strftime("%H:%M") if case.claimed_at else ""
@@ -234,14 +251,14 @@ def holds(case: Case, staff: Staff) -> bool:
     return case.claimed_by is not None and (case.claimed_by == staff.id or can_lead(staff))
 
 
-def require_holder(*, session: Session, case: Case, staff: Staff) -> None:
+def require_holder(*, db_session: Session, case: Case, staff: Staff) -> None:
     if case.status == "closed" or not holds(case, staff):
-        raise CaseConflict(conflict_message(session=session, case=case))
+        raise CaseConflict(conflict_message(db_session=db_session, case=case))
 
 
 def add_message(
     *,
-    session: Session,
+    db_session: Session,
     case: Case,
     sender: str,
     text: str,
@@ -249,15 +266,15 @@ def add_message(
     kind: str | None = None,
 ) -> CaseMessage:
     message = CaseMessage(case_id=case.id, sender=sender, text=text, staff_id=staff_id, kind=kind)
-    session.add(message)
+    db_session.add(message)
     case.updated_at = utcnow()
-    session.flush()
+    db_session.flush()
     return message
 
 
-def messages(*, session: Session, case: Case, after: int = 0) -> list[CaseMessage]:
+def messages(*, db_session: Session, case: Case, after: int = 0) -> list[CaseMessage]:
     return list(
-        session.execute(
+        db_session.execute(
             select(CaseMessage)
             .where(CaseMessage.case_id == case.id, CaseMessage.id > after)
             .order_by(CaseMessage.id)
@@ -266,11 +283,11 @@ def messages(*, session: Session, case: Case, after: int = 0) -> list[CaseMessag
 
 
 def said_to_resident(
-    *, session: Session, conversation_id: str, after: int = 0
+    *, db_session: Session, conversation_id: str, after: int = 0
 ) -> list[tuple[CaseMessage, str | None]]:
     """What advisers and the service said in this conversation's live chats after ``after``,
     with the adviser's first name: a resident's reconnecting chat catches up from here."""
-    rows = session.execute(
+    rows = db_session.execute(
         select(CaseMessage, Staff.first_name)
         .join(Case, Case.id == CaseMessage.case_id)
         .outerjoin(Staff, Staff.id == CaseMessage.staff_id)
@@ -286,22 +303,22 @@ def said_to_resident(
     return [tuple(row) for row in rows]
 
 
-def add_note(*, session: Session, case: Case, staff: Staff, text: str) -> CaseNote:
+def add_note(*, db_session: Session, case: Case, staff: Staff, text: str) -> CaseNote:
     note = CaseNote(case_id=case.id, staff_id=staff.id, text=text)
-    session.add(note)
-    session.flush()
+    db_session.add(note)
+    db_session.flush()
     return note
 
 
-def notes(*, session: Session, case: Case) -> list[CaseNote]:
+def notes(*, db_session: Session, case: Case) -> list[CaseNote]:
     return list(
-        session.execute(
+        db_session.execute(
             select(CaseNote).where(CaseNote.case_id == case.id).order_by(CaseNote.id)
         ).scalars()
     )
 
 
-def close(*, session: Session, case: Case, outcome: str, now: datetime | None = None) -> Case:
+def close(*, db_session: Session, case: Case, outcome: str, now: datetime | None = None) -> Case:
     """Close with the outcome that ends the help (recorded first: ``bot.handoff.outcomes``)."""
     case.status, case.outcome = "closed", outcome
     case.closed_at = case.updated_at = now or utcnow()

@@ -21,17 +21,17 @@ def _hash(secret: str) -> str:
     return hashlib.sha256(secret.encode()).hexdigest()
 
 
-def create(*, session: Session, council_slug: str, name: str, staff_id: int | None) -> str:
+def create(*, db_session: Session, council_slug: str, name: str, staff_id: int | None) -> str:
     secret = PREFIX + secrets.token_urlsafe(32)
-    session.add(InsightKey(council_slug=council_slug, name=name, key_hash=_hash(secret),
+    db_session.add(InsightKey(council_slug=council_slug, name=name, key_hash=_hash(secret),
                            created_by=staff_id))  # fmt: skip
-    session.flush()
+    db_session.flush()
     return secret
 
 
-def listed(*, session: Session, council_slug: str) -> list[InsightKey]:
+def listed(*, db_session: Session, council_slug: str) -> list[InsightKey]:
     return list(
-        session.execute(
+        db_session.execute(
             select(InsightKey)
             .where(InsightKey.council_slug == council_slug)
             .order_by(InsightKey.revoked_at.is_not(None), InsightKey.created_at.desc())
@@ -39,18 +39,18 @@ def listed(*, session: Session, council_slug: str) -> list[InsightKey]:
     )
 
 
-def revoke(*, session: Session, council_slug: str, key_id: int) -> bool:
-    key = session.get(InsightKey, key_id)
+def revoke(*, db_session: Session, council_slug: str, key_id: int) -> bool:
+    key = db_session.get(InsightKey, key_id)
     if key is None or key.council_slug != council_slug:
         return False
     key.revoked_at = key.revoked_at or utcnow()
     return True
 
 
-def revoke_made_by(*, session: Session, staff_id: int) -> int:
+def revoke_made_by(*, db_session: Session, staff_id: int) -> int:
     """Someone's access ends: so do the keys they made (a tool's owner makes a new one)."""
     found = (
-        session.execute(
+        db_session.execute(
             select(InsightKey).where(
                 InsightKey.created_by == staff_id, InsightKey.revoked_at.is_(None)
             )
@@ -63,12 +63,12 @@ def revoke_made_by(*, session: Session, staff_id: int) -> int:
     return len(found)
 
 
-def find(*, session: Session, secret: str | None) -> InsightKey | None:
+def find(*, db_session: Session, secret: str | None) -> InsightKey | None:
     """The key that reads for a council, or None for a missing, wrong or revoked key."""
     if not secret or not secret.startswith(PREFIX) or len(secret) > 100:
         return None
     digest = _hash(secret)
-    key = session.execute(
+    key = db_session.execute(
         select(InsightKey).where(InsightKey.key_hash == digest)
     ).scalar_one_or_none()
     if key is None or key.revoked_at is not None or not hmac.compare_digest(key.key_hash, digest):

@@ -25,7 +25,7 @@ NO_OFFER = "none"  # an assessment that matched no offer
 
 
 def record(
-    *, session: Session, council: Council, kind: str, on: date | None = None, **fields: object
+    *, db_session: Session, council: Council, kind: str, on: date | None = None, **fields: object
 ) -> InsightEvent:
     """Add one event (flushed with the caller's unit of work). NotAnonymous if a field or
     value is not one an anonymous event may hold."""
@@ -36,11 +36,13 @@ def record(
         occurred_on=on or council_service.local_today(council),
         **given,
     )
-    session.add(event)
+    db_session.add(event)
     return event
 
 
-def uncount(*, session: Session, council: Council, kind: str, on: date, **fields: object) -> bool:
+def uncount(
+    *, db_session: Session, council: Council, kind: str, on: date, **fields: object
+) -> bool:
     """Take back an event like this one on that day, when a person corrects what they
     recorded (attended, then did not attend). Events carry nothing to find the exact one, and
     need nothing: any event with the same day and fields counts the same."""
@@ -53,10 +55,10 @@ def uncount(*, session: Session, council: Council, kind: str, on: date, **fields
     for name in ("channel", "offer", "detail", "result", "age_band", "district"):
         column = getattr(InsightEvent, name)
         query = query.where(column == given[name] if name in given else column.is_(None))
-    found = session.execute(query.limit(1)).scalar()
+    found = db_session.execute(query.limit(1)).scalar()
     if found is None:
         return False
-    session.execute(delete(InsightEvent).where(InsightEvent.id == found))
+    db_session.execute(delete(InsightEvent).where(InsightEvent.id == found))
     return True
 
 
@@ -89,7 +91,7 @@ class Row:
     count: int
 
 
-def rows(*, session: Session, council_slug: str, start: date, end: date) -> list[Row]:
+def rows(*, db_session: Session, council_slug: str, start: date, end: date) -> list[Row]:
     """The period's events (``start`` to ``end`` inclusive), counted by day and field."""
     grouped = (
         InsightEvent.occurred_on,
@@ -101,7 +103,7 @@ def rows(*, session: Session, council_slug: str, start: date, end: date) -> list
         InsightEvent.age_band,
         InsightEvent.district,
     )
-    found = session.execute(
+    found = db_session.execute(
         select(*grouped, func.count())
         .where(
             InsightEvent.council_slug == council_slug,
@@ -113,11 +115,13 @@ def rows(*, session: Session, council_slug: str, start: date, end: date) -> list
     return sorted((Row(*row) for row in found), key=lambda r: (r.day, r.kind))
 
 
-def waits(*, session: Session, council_slug: str, start: date, end: date) -> list[tuple[date, int]]:
+def waits(
+    *, db_session: Session, council_slug: str, start: date, end: date
+) -> list[tuple[date, int]]:
     """How long each resident waited for an adviser to pick their case up, in minutes."""
     return [
         (day, minutes)
-        for day, minutes in session.execute(
+        for day, minutes in db_session.execute(
             select(InsightEvent.occurred_on, InsightEvent.minutes).where(
                 InsightEvent.council_slug == council_slug,
                 InsightEvent.kind == "handoff_claimed",
@@ -156,11 +160,11 @@ def weeks_between(start: date, end: date) -> list[date]:
 
 
 def report(
-    *, session: Session, council: Council, start: date, end: date, found: list[Row] | None = None
+    *, db_session: Session, council: Council, start: date, end: date, found: list[Row] | None = None
 ) -> Report:
     """The period's report; ``found`` is the period's rows when the caller has them already."""
     if found is None:
-        found = rows(session=session, council_slug=council.slug, start=start, end=end)
+        found = rows(db_session=db_session, council_slug=council.slug, start=start, end=end)
     totals: Counter[str] = Counter()
     by_week: dict[str, dict[date, int]] = defaultdict(lambda: defaultdict(int))
     by_offer: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
@@ -184,7 +188,7 @@ def report(
             searches[row.detail or "course"][row.result == "none"] += row.count
         elif row.kind == "outcome_recorded":
             outcome_counts[row.detail or ""] += row.count
-    minutes = waits(session=session, council_slug=council.slug, start=start, end=end)
+    minutes = waits(db_session=db_session, council_slug=council.slug, start=start, end=end)
     weekly: dict[date, list[int]] = defaultdict(list)
     for day, waited in minutes:
         weekly[week_of(day)].append(waited)

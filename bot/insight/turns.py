@@ -32,7 +32,7 @@ def first_time(conversation: Conversation, what: str) -> bool:
 
 def count(
     *,
-    session: Session,
+    db_session: Session,
     council: Council,
     conversation: Conversation,
     messages: list[BotMessage],
@@ -45,37 +45,44 @@ def count(
         private = custom.pop(PRIVATE_KEY, None) or {}
         kind = custom.get("type")
         if kind == "pathways":
-            _pathways(session, council, conversation, channel, custom, private)
+            _pathways(db_session, council, conversation, channel, custom, private)
         elif kind in SEARCH_TYPES and private.get("search") in events.SEARCH_KINDS:
             found = bool(custom.get("total"))
-            insight.record(session=session, council=council, kind="search_made", channel=channel,
-                           detail=private["search"],
-                           result="found" if found else "none")  # fmt: skip
+            insight.record(
+                db_session=db_session,
+                council=council,
+                kind="search_made",
+                channel=channel,
+                detail=private["search"],
+                result="found" if found else "none",
+            )
             if not found and resident_text:
-                unanswered.remember(session=session, council=council, kind="no_results",
+                unanswered.remember(db_session=db_session, council=council, kind="no_results",
                                     text=resident_text)  # fmt: skip
         elif kind == "plan" and first_time(conversation, "plan"):
-            insight.record(session=session, council=council, kind="plan_made", channel=channel)
+            insight.record(
+                db_session=db_session, council=council, kind="plan_made", channel=channel
+            )
         elif kind == "crisis" and first_time(conversation, f"crisis:{custom.get('kind')}"):
             danger = custom.get("kind") if custom.get("kind") in events.CRISIS_KINDS else "crisis"
-            insight.record(session=session, council=council, kind="crisis_answered",
+            insight.record(db_session=db_session, council=council, kind="crisis_answered",
                            channel=channel, detail=danger)  # fmt: skip
         elif kind == "not_understood":
-            insight.record(session=session, council=council, kind="not_understood",
+            insight.record(db_session=db_session, council=council, kind="not_understood",
                            channel=channel)  # fmt: skip
             if resident_text:
-                unanswered.remember(session=session, council=council, kind="not_understood",
+                unanswered.remember(db_session=db_session, council=council, kind="not_understood",
                                     text=resident_text)  # fmt: skip
         elif kind == "did_you_mean" and resident_text:  # not sure: the resident may rephrase
-            unanswered.remember(session=session, council=council, kind="not_understood",
+            unanswered.remember(db_session=db_session, council=council, kind="not_understood",
                                 text=resident_text)  # fmt: skip
         elif kind == "out_of_scope" and resident_text:
-            unanswered.remember(session=session, council=council, kind="out_of_scope",
+            unanswered.remember(db_session=db_session, council=council, kind="out_of_scope",
                                 text=resident_text)  # fmt: skip
 
 
 def _pathways(
-    session: Session,
+    db_session: Session,
     council: Council,
     conversation: Conversation,
     channel: str | None,
@@ -85,7 +92,7 @@ def _pathways(
     offers = [offer for offer in custom.get("offers") or [] if isinstance(offer, dict)]
     if first_time(conversation, "assessment"):
         insight.record(
-            session=session, council=council, kind="assessment_completed", channel=channel,
+            db_session=db_session, council=council, kind="assessment_completed", channel=channel,
             age_band=private.get("age_band") if private.get("age_band") in events.AGE_BANDS
             else None,
             district=events.district(private.get("district")),
@@ -94,5 +101,5 @@ def _pathways(
     for offer in offers:
         if first_time(conversation, f"offer:{offer.get('key')}"):
             reason = (offer.get("reason_keys") or [None])[0]  # the first reason that held
-            insight.record(session=session, council=council, kind="pathway_offered",
+            insight.record(db_session=db_session, council=council, kind="pathway_offered",
                            offer=offer.get("key"), detail=reason)  # fmt: skip

@@ -25,7 +25,7 @@ KINDS = {
 }
 
 
-def remember(*, session: Session, council: Council, kind: str, text: str) -> bool:
+def remember(*, db_session: Session, council: Council, kind: str, text: str) -> bool:
     """Store the question with names, contacts, numbers and postcodes taken out; nothing is
     stored when nothing useful is left."""
     if kind not in KINDS:
@@ -33,7 +33,7 @@ def remember(*, session: Session, council: Council, kind: str, text: str) -> boo
     cleaned = scrub(guard.normalise(text))  # storable whatever arrives (a lone surrogate)
     if not cleaned:
         return False
-    session.add(
+    db_session.add(
         UnansweredQuestion(
             council_slug=council.slug,
             kind=kind,
@@ -56,11 +56,11 @@ class Group:
 
 
 def groups(
-    *, session: Session, council_slug: str, start: date, end: date, handled: bool = False
+    *, db_session: Session, council_slug: str, start: date, end: date, handled: bool = False
 ) -> list[Group]:
     """The period's questions grouped by similar wording, the most asked first."""
     found = (
-        session.execute(
+        db_session.execute(
             select(UnansweredQuestion).where(
                 UnansweredQuestion.council_slug == council_slug,
                 UnansweredQuestion.asked_on >= start,
@@ -95,10 +95,10 @@ def groups(
     return sorted(answer, key=lambda g: (-g.count, g.text))
 
 
-def mark_handled(*, session: Session, council_slug: str, ids: list[int], staff_id: int) -> int:
+def mark_handled(*, db_session: Session, council_slug: str, ids: list[int], staff_id: int) -> int:
     """An officer has dealt with these (added content, asked for data): off the list."""
     return (
-        session.execute(
+        db_session.execute(
             update(UnansweredQuestion)
             .where(
                 UnansweredQuestion.council_slug == council_slug,
@@ -112,12 +112,12 @@ def mark_handled(*, session: Session, council_slug: str, ids: list[int], staff_i
     )
 
 
-def purge(*, session: Session, council: Council, now: datetime | None = None) -> int:
+def purge(*, db_session: Session, council: Council, now: datetime | None = None) -> int:
     """Questions older than the council's retention period go, handled or not."""
     today = (now or utcnow()).astimezone(ZoneInfo(council.timezone)).date()
     cutoff = today - timedelta(days=council.retention_days)
     return (
-        session.execute(
+        db_session.execute(
             delete(UnansweredQuestion)
             .where(
                 UnansweredQuestion.council_slug == council.slug,

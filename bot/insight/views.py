@@ -11,11 +11,11 @@ from fastapi.responses import JSONResponse, Response
 from sqlalchemy.orm import sessionmaker
 
 from bot.audit import service as audit
-from bot.console.insight import BadPeriod, export_response, period
 from bot.council import service as council_service
 from bot.database.core import session_scope
 from bot.deps import sessions
-from bot.insight import export, keys
+from bot.insight import downloads, export, keys
+from bot.insight.periods import BadPeriod, period
 
 router = APIRouter(include_in_schema=False)
 PRIVATE = {"Cache-Control": "no-store"}
@@ -37,8 +37,8 @@ def read(
 ) -> Response:
     scheme, _, secret = request.headers.get("authorization", "").partition(" ")
     council = council_service.get_default()
-    with session_scope(factory) as session:
-        key = keys.find(session=session, secret=secret.strip()) \
+    with session_scope(factory) as db_session:
+        key = keys.find(db_session=db_session, secret=secret.strip()) \
             if scheme.lower() == "bearer" else None  # fmt: skip
         if key is None or key.council_slug != council.slug:
             return _refused(401, "Send a key made in the console's insight pages, as "
@@ -49,6 +49,6 @@ def read(
             first, last = period(start, end, council_service.local_today(council))
         except BadPeriod as exc:
             return _refused(422, str(exc))
-        audit.record(session=session, staff_id=None, action="insight_read_by_key",
+        audit.record(db_session=db_session, staff_id=None, action="insight_read_by_key",
                      detail=f"{key.name}: {dataset}.{ext} {first} to {last}")  # fmt: skip
-        return export_response(session, council, dataset, ext, first, last)
+        return downloads.export_response(db_session, council, dataset, ext, first, last, PRIVATE)

@@ -279,21 +279,21 @@ def get_hub() -> Hub:
     return RedisHub(url) if url else InProcessHub()
 
 
-def publish_after_commit(session: Any, hub: Hub, channel: str, message: dict[str, Any]) -> None:
+def publish_after_commit(db_session: Any, hub: Hub, channel: str, message: dict[str, Any]) -> None:
     """Publish once the session's transaction commits, never before: a console that fetches
     on hearing the news must find it in the database. A rollback drops the news with it."""
     from sqlalchemy import event
 
-    if not session.info.get("live_hooked"):
-        session.info["live_hooked"] = True
+    if not db_session.info.get("live_hooked"):
+        db_session.info["live_hooked"] = True
 
-        @event.listens_for(session, "after_commit")
+        @event.listens_for(db_session, "after_commit")
         def _send(committed: Any) -> None:
             for target, name, news in committed.info.pop("live_pending", []):
                 target.publish(name, news)
 
-        @event.listens_for(session, "after_rollback")
+        @event.listens_for(db_session, "after_rollback")
         def _drop(rolled_back: Any) -> None:
             rolled_back.info.pop("live_pending", None)
 
-    session.info.setdefault("live_pending", []).append((hub, channel, message))
+    db_session.info.setdefault("live_pending", []).append((hub, channel, message))

@@ -7,7 +7,7 @@ docs/deploy.md), so nothing here is shared between processes.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from time import perf_counter
 
@@ -76,44 +76,31 @@ def timed(stage: str) -> Iterator[None]:
 
 
 class QueueCollector:
-    """The handoff queue's length by status, read from the database when scraped, so every
-    process reports the same truth."""
+    """The handoff queue's length by status, counted when scraped (``count`` reads the
+    database), so every process reports the same truth."""
 
-    def __init__(self, sessions) -> None:
-        self.sessions = sessions
+    def __init__(self, count: Callable[[], dict[str, int]]) -> None:
+        self.count = count
 
     def describe(self):
         return [GaugeMetricFamily("worklocal_handoff_queue", "Cases not closed, by status")]
 
     def collect(self):
-        from sqlalchemy import func, select
-
-        from bot.database.core import session_scope
-        from bot.handoff.models import STATUSES, Case
-
         family = GaugeMetricFamily(
             "worklocal_handoff_queue", "Cases not closed, by status", labels=["status"]
         )
-        with session_scope(self.sessions) as session:
-            counts = dict(
-                session.execute(
-                    select(Case.status, func.count()).where(Case.status != "closed")
-                    .group_by(Case.status)
-                ).all()
-            )  # fmt: skip
-        for status in STATUSES:
-            if status != "closed":
-                family.add_metric([status], counts.get(status, 0))
+        for status, number in self.count().items():
+            family.add_metric([status], number)
         yield family
 
 
 _queue_collector: QueueCollector | None = None
 
 
-def watch_queue(sessions) -> None:
-    """Report the queue from this session factory (once per process; a new app replaces it)."""
+def watch_queue(count: Callable[[], dict[str, int]]) -> None:
+    """Report the queue as ``count`` finds it (once per process; a new app replaces it)."""
     global _queue_collector
     if _queue_collector is not None:
         REGISTRY.unregister(_queue_collector)
-    _queue_collector = QueueCollector(sessions)
+    _queue_collector = QueueCollector(count)
     REGISTRY.register(_queue_collector)

@@ -155,7 +155,7 @@ def export(subject: Subject, *, db_session: Session, with_notes: bool) -> dict:
             "outcomes": [
                 {"outcome": o.kind, "happened_on": o.happened_on.isoformat(),
                  "follow_ups": [{"after_weeks": f.weeks, "found": f.result} for f in checks]}
-                for o, checks in case_outcomes.of_case(session=db_session, case=case)
+                for o, checks in case_outcomes.of_case(db_session=db_session, case=case)
             ],
             "chat_with_advisers": [
                 {"at": _when(m.created_at), "from": m.sender,

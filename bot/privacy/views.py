@@ -27,6 +27,10 @@ NOT_FOUND = (
     "your appointment's confirmation)."
 )
 ACTIONS = ("show", "download", "erase")
+MISSING = {
+    "reference": "Enter your reference",
+    "contact": "Enter the phone number or email address you gave with it",
+}
 
 
 def _page(status: int = 200, **context) -> HTMLResponse:
@@ -59,15 +63,19 @@ def answer(
 ) -> Response:
     request.app.state.limiter.check("booking_lookup", client_address(request))
     asked = {"reference": reference.strip(), "contact": contact.strip()}
+    missing = [(field, MISSING[field]) for field, given in asked.items() if not given]
+    if missing:
+        return _page(422, error_list=missing, **asked)
+    not_found = [("reference", NOT_FOUND)]
     with session_scope(factory) as db:
         subject = service.for_resident(reference, contact, db_session=db)
         if not subject or action not in ACTIONS:
-            return _page(404, error=NOT_FOUND, **asked)
+            return _page(404, error_list=not_found, **asked)
         if action == "erase":
             try:
                 service.request_erasure(reference, contact, db_session=db)
             except InvalidContact:
-                return _page(404, error=NOT_FOUND, **asked)
+                return _page(404, error_list=not_found, **asked)
             return _page(erasure_asked=True, references=subject.references)
         held = service.export(subject, db_session=db, with_notes=False)
     if action == "download":

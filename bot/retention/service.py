@@ -57,7 +57,7 @@ def purge(
         delete(Plan).where(Plan.created_at < cutoff).execution_options(synchronize_session=False)
     ).rowcount
     appointments = forget_appointments_without_case(db_session=db_session, before=cutoff)
-    cases = forget_untouched(session=db_session, before=cutoff)
+    cases = forget_untouched(db_session=db_session, before=cutoff)
     cases += forget_closed(
         db_session=db_session,
         before=(now or utcnow()) - timedelta(days=council.case_retention_days),
@@ -67,7 +67,7 @@ def purge(
         .where(Notification.created_at < cutoff, Notification.status != "queued")
         .execution_options(synchronize_session=False)
     ).rowcount
-    questions = unanswered.purge(session=db_session, council=council, now=now)
+    questions = unanswered.purge(db_session=db_session, council=council, now=now)
     return {"conversations": conversations, "plans": plans or 0, "messages": messages or 0,
             "cases": cases, "appointments": appointments,
             "unanswered_questions": questions}  # fmt: skip

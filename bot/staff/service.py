@@ -44,26 +44,43 @@ class SignInRefused(Exception):
 
 
 class InvalidAccount(ValueError):
-    """The details given for a new account cannot be used; the message says why."""
+    """The details given for a new account cannot be used; the message says why, and
+    ``field`` names the detail to change (email, first_name, role, offers or password)."""
+
+    def __init__(self, message: str, field: str = "email") -> None:
+        super().__init__(message)
+        self.field = field
 
 
 def _hash_token(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
-def by_email(*, session: Session, email: str) -> Staff | None:
-    return session.execute(
+def by_email(*, db_session: Session, email: str) -> Staff | None:
+    return db_session.execute(
         select(Staff).where(func.lower(Staff.email) == email.strip().lower())
     ).scalar_one_or_none()
 
 
-def get(*, session: Session, staff_id: int) -> Staff | None:
-    return session.get(Staff, staff_id)
+def get(*, db_session: Session, staff_id: int) -> Staff | None:
+    return db_session.get(Staff, staff_id)
+
+
+def names(ids: set[int], *, db_session: Session) -> dict[int, str]:
+    """Full names by account id, for pages that say who wrote or holds something."""
+    if not ids:
+        return {}
+    rows = db_session.execute(select(Staff.id, Staff.full_name).where(Staff.id.in_(ids))).all()
+    return dict(rows)
+
+
+def everyone(*, db_session: Session) -> list[Staff]:
+    return list(db_session.execute(select(Staff).order_by(Staff.full_name)).scalars())
 
 
 def create(
     *,
-    session: Session,
+    db_session: Session,
     email: str,
     first_name: str,
     full_name: str,
@@ -75,14 +92,18 @@ def create(
     email = email.strip().lower()
     if "@" not in email or len(email) > 254:
         raise InvalidAccount(f"{email!r} is not an email address")
+    if not first_name.strip():
+        raise InvalidAccount("give their first name", field="first_name")
     if role not in ROLES:
-        raise InvalidAccount(f"unknown role {role!r}; use one of {', '.join(ROLES)}")
+        raise InvalidAccount(f"unknown role {role!r}; use one of {', '.join(ROLES)}", field="role")
     unknown = set(offers or []) - set(OFFERS)
     if unknown:
-        raise InvalidAccount(f"unknown offers {sorted(unknown)}; use {', '.join(OFFERS)}")
+        raise InvalidAccount(
+            f"unknown offers {sorted(unknown)}; use {', '.join(OFFERS)}", field="offers"
+        )
     if len(password) < MIN_PASSWORD:
-        raise InvalidAccount(f"passwords need at least {MIN_PASSWORD} characters")
-    if by_email(session=session, email=email) is not None:
+        raise InvalidAccount(f"passwords need at least {MIN_PASSWORD} characters", field="password")
+    if by_email(db_session=db_session, email=email) is not None:
         raise InvalidAccount(f"there is already an account for {email}")
     staff = Staff(
         email=email,
@@ -95,14 +116,14 @@ def create(
         available=False,
         active=True,
     )
-    session.add(staff)
-    session.flush()
+    db_session.add(staff)
+    db_session.flush()
     return staff
 
 
 def authenticate(
     *,
-    session: Session,
+    db_session: Session,
     email: str,
     password: str,
     address: str = "",
@@ -113,19 +134,19 @@ def authenticate(
     (``bot.staff.throttle``) and never lock the account; an unknown email and a wrong password
     get the same answer, the same wait and the same time spent, so accounts cannot be probed."""
     now = now or utcnow()
-    staff = by_email(session=session, email=email or "")
+    staff = by_email(db_session=db_session, email=email or "")
     known = staff is not None and staff.active
     trusted = known and hmac.compare_digest(
         device or "", throttle.device_token(staff.password_hash)
     )
-    wait = throttle.wait_seconds(session=session, email=email, address=address, now=now,
+    wait = throttle.wait_seconds(db_session=db_session, email=email, address=address, now=now,
                                  trusted_device=trusted)  # fmt: skip
     if wait > 0:
         raise SignInRefused(SLOWED.format(wait=wait_text(wait)), retry_after=wait)
     if not _verify(staff.password_hash if known else _DECOY, password) or not known:
-        throttle.record_failure(session=session, email=email, address=address, now=now)
+        throttle.record_failure(db_session=db_session, email=email, address=address, now=now)
         raise SignInRefused(WRONG)
-    throttle.signed_in(session=session, email=email, address=address)
+    throttle.signed_in(db_session=db_session, email=email, address=address)
     if _hasher.check_needs_rehash(staff.password_hash):
         staff.password_hash = _hasher.hash(password)
     return staff
@@ -139,7 +160,7 @@ def _verify(hashed: str, password: str) -> bool:
 
 
 def start_session(
-    *, session: Session, staff: Staff, now: datetime | None = None
+    *, db_session: Session, staff: Staff, now: datetime | None = None
 ) -> tuple[str, StaffSession]:
     """A new session; the token goes in the cookie and only its hash is kept."""
     now = now or utcnow()
@@ -151,42 +172,44 @@ def start_session(
         created_at=now,
         expires_at=now + SESSION_LENGTH,
     )
-    session.add(row)
-    session.execute(delete(StaffSession).where(StaffSession.expires_at < now))
+    db_session.add(row)
+    db_session.execute(delete(StaffSession).where(StaffSession.expires_at < now))
     return token, row
 
 
 def by_token(
-    *, session: Session, token: str | None, now: datetime | None = None
+    *, db_session: Session, token: str | None, now: datetime | None = None
 ) -> tuple[Staff, StaffSession] | None:
     if not token or len(token) > 100:
         return None
-    row = session.get(StaffSession, _hash_token(token))
+    row = db_session.get(StaffSession, _hash_token(token))
     if row is None or as_utc(row.expires_at) <= (now or utcnow()):
         return None
-    staff = session.get(Staff, row.staff_id)
+    staff = db_session.get(Staff, row.staff_id)
     if staff is None or not staff.active:
         return None
     return staff, row
 
 
-def end_session(*, session: Session, token: str | None) -> None:
+def end_session(*, db_session: Session, token: str | None) -> None:
     if token:
-        session.execute(delete(StaffSession).where(StaffSession.token_hash == _hash_token(token)))
+        db_session.execute(
+            delete(StaffSession).where(StaffSession.token_hash == _hash_token(token))
+        )
 
 
-def end_sessions(*, session: Session, staff: Staff) -> None:
+def end_sessions(*, db_session: Session, staff: Staff) -> None:
     """Sign someone out everywhere (their access was stopped)."""
-    session.execute(delete(StaffSession).where(StaffSession.staff_id == staff.id))
+    db_session.execute(delete(StaffSession).where(StaffSession.staff_id == staff.id))
 
 
 def csrf_ok(expected: str | None, given: str | None) -> bool:
     return bool(expected and given) and hmac.compare_digest(str(expected), str(given))
 
 
-def unlock(*, session: Session, staff: Staff) -> None:
+def unlock(*, db_session: Session, staff: Staff) -> None:
     """Let someone slowed down by wrong passwords (theirs or a guesser's) try again now."""
-    throttle.clear(session=session, email=staff.email)
+    throttle.clear(db_session=db_session, email=staff.email)
 
 
 def can_lead(staff: Staff) -> bool:

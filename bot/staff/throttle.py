@@ -53,13 +53,13 @@ def delay_after(failures: int, free: int, longest: int) -> int:
 
 
 def wait_seconds(
-    *, session: Session, email: str, address: str, now: datetime, trusted_device: bool = False
+    *, db_session: Session, email: str, address: str, now: datetime, trusted_device: bool = False
 ) -> int:
     """Whole seconds before this email may be tried again from this address (0: now). A
     browser the account signed in from before (``trusted_device``) waits only for the failures
     from its own address: a guesser elsewhere cannot keep its owner waiting."""
     account, pair = _keys(email, address)
-    rows = {row.key: row for row in session.execute(
+    rows = {row.key: row for row in db_session.execute(
         select(SignInFailure).where(SignInFailure.key.in_((account, pair)))
     ).scalars()}  # fmt: skip
     waits = [0.0]
@@ -80,24 +80,26 @@ def wait_seconds(
     return math.ceil(max(waits))
 
 
-def record_failure(*, session: Session, email: str, address: str, now: datetime) -> None:
+def record_failure(*, db_session: Session, email: str, address: str, now: datetime) -> None:
     """Count one wrong password, atomically (tries at once must not lose a count)."""
     account, pair = _keys(email, address)
-    session.execute(delete(SignInFailure).where(SignInFailure.last_failed_at < now - FORGET_AFTER))
+    db_session.execute(
+        delete(SignInFailure).where(SignInFailure.last_failed_at < now - FORGET_AFTER)
+    )
     for key in (account, pair):
-        if _counted(session, key, now):
+        if _counted(db_session, key, now):
             continue
         try:
-            with session.begin_nested():
-                session.add(SignInFailure(key=key, account=account, failures=1,
+            with db_session.begin_nested():
+                db_session.add(SignInFailure(key=key, account=account, failures=1,
                                           last_failed_at=now))  # fmt: skip
         except IntegrityError:  # another process counted the first failure meanwhile
-            _counted(session, key, now)
-    session.flush()
+            _counted(db_session, key, now)
+    db_session.flush()
 
 
-def _counted(session: Session, key: str, now: datetime) -> bool:
-    done = session.execute(
+def _counted(db_session: Session, key: str, now: datetime) -> bool:
+    done = db_session.execute(
         update(SignInFailure)
         .where(SignInFailure.key == key)
         .values(failures=SignInFailure.failures + 1, last_failed_at=now)
@@ -112,22 +114,22 @@ def device_token(password_hash: str) -> str:
     return hmac.new(password_hash.encode(), b"worklocal trusted device", hashlib.sha256).hexdigest()
 
 
-def signed_in(*, session: Session, email: str, address: str) -> None:
+def signed_in(*, db_session: Session, email: str, address: str) -> None:
     """The right password from here: this address's count goes (the count from anywhere stays,
     so a correct sign-in cannot reset a guesser's delay elsewhere)."""
-    session.execute(delete(SignInFailure).where(SignInFailure.key == _keys(email, address)[1]))
+    db_session.execute(delete(SignInFailure).where(SignInFailure.key == _keys(email, address)[1]))
 
 
-def clear(*, session: Session, email: str) -> None:
+def clear(*, db_session: Session, email: str) -> None:
     """An admin's unlock: every count for this email, from everywhere."""
-    session.execute(delete(SignInFailure).where(SignInFailure.account == _keys(email, "")[0]))
+    db_session.execute(delete(SignInFailure).where(SignInFailure.account == _keys(email, "")[0]))
 
 
-def slowed(*, session: Session, emails: list[str], now: datetime) -> set[str]:
+def slowed(*, db_session: Session, emails: list[str], now: datetime) -> set[str]:
     """Of ``emails``, those with wrong passwords counted in the last hour: the accounts an
     admin may want to unlock."""
     by_account = {_keys(email, "")[0]: email for email in emails}
-    found = session.execute(
+    found = db_session.execute(
         select(SignInFailure.account).where(
             SignInFailure.account.in_(by_account),
             SignInFailure.last_failed_at >= now - FORGET_AFTER,

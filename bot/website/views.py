@@ -32,9 +32,11 @@ def _templates():
     return templating.templates(Path(__file__).with_name("templates"))
 
 
-def render(template: str, **context) -> str:
-    """A page of the council's site, with the council's details every page shows."""
+def render(template: str, error_list: list[tuple[str | None, str]] | None = None, **context) -> str:
+    """A page of the council's site, with the council's details every page shows.
+    ``error_list`` holds (field id, what to do) pairs for the page's error summary."""
     council = council_service.get_default()
+    errors = list(error_list or [])
     return (
         _templates()
         .get_template(template)
@@ -42,6 +44,8 @@ def render(template: str, **context) -> str:
             council=council,
             hours=council_service.opening_hours_text(council),
             max_chars=get_settings().max_message_chars,
+            error_list=errors,
+            errors={field: message for field, message in errors if field},
             **context,
         )
     )

@@ -43,6 +43,6 @@ def demo_copy(demo_sqlite: Path, tmp_path: Path) -> str:
 @pytest.fixture
 def copy_db(demo_copy: str) -> Iterator[Session]:
     engine = make_engine(demo_copy)
-    with session_factory(engine)() as session:
-        yield session
+    with session_factory(engine)() as db_session:
+        yield db_session
     engine.dispose()

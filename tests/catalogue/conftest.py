@@ -25,11 +25,11 @@ def db(database_url: str) -> Iterator[Session]:
     migrate.upgrade(database_url)
     engine = make_engine(database_url)
     vocabulary.forget_cache()
-    session = session_factory(engine)()
+    db_session = session_factory(engine)()
     try:
-        yield session
+        yield db_session
     finally:
-        session.close()
+        db_session.close()
         engine.dispose()
 
 
@@ -50,9 +50,9 @@ def demo_url(request: pytest.FixtureRequest, tmp_path_factory) -> Iterator[str]:
 def _load(url: str, folder: Path) -> None:
     migrate.upgrade(url)
     engine = make_engine(url)
-    with session_factory(engine)() as session:
-        loader.load(folder / "feeds", db_session=session)
-        session.commit()
+    with session_factory(engine)() as db_session:
+        loader.load(folder / "feeds", db_session=db_session)
+        db_session.commit()
     engine.dispose()
 
 
@@ -60,10 +60,10 @@ def _load(url: str, folder: Path) -> None:
 def demo_db(demo_url: str) -> Iterator[Session]:
     engine = make_engine(demo_url)
     vocabulary.forget_cache()
-    session = session_factory(engine)()
+    db_session = session_factory(engine)()
     try:
-        yield session
+        yield db_session
     finally:
-        session.rollback()
-        session.close()
+        db_session.rollback()
+        db_session.close()
         engine.dispose()

@@ -77,7 +77,7 @@ def test_the_plan_page_opens_by_link_prints_and_is_private(on_demo):
         page = client.get(plan["link"])
         assert page.status_code == 200
         assert plan["reference"] in page.text and "Print this plan" in page.text
-        assert '<html lang="en-GB">' in page.text
+        assert 'lang="en-GB"' in page.text
         assert page.headers["cache-control"] == "no-store"
         assert plan["courses"][0]["title"] in page.text
         assert 'data-autoprint="false"' in page.text  # prints only when asked
@@ -106,7 +106,9 @@ def test_an_adviser_finds_the_plan_by_the_reference_read_out(on_demo):
 
 def test_references_avoid_characters_that_are_misheard():
     codes = {plans.new_reference() for _ in range(2000)}
-    assert len(codes) == 2000
+    # Random draws from 29**6 codes: a clash among 2,000 happens by chance about once in 300
+    # runs (the database's unique key catches it), so only many clashes mean a broken draw.
+    assert len(codes) >= 1990
     assert not set("".join(codes)) & set("01IOL5S")
 
 

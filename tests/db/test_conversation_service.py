@@ -1,7 +1,7 @@
 """The conversation service on real databases, with Rasa's own SQL tracker store."""
 
 import asyncio
-import time
+import threading
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
@@ -56,9 +56,9 @@ GREETING = [
 
 
 def press(sessions, rasa, conversation_id: str, payload: str):
-    with session_scope(sessions) as session:
+    with session_scope(sessions) as db_session:
         return service.send(
-            session=session,
+            db_session=db_session,
             rasa=rasa,
             conversation_id=conversation_id,
             text=None,
@@ -75,49 +75,51 @@ def test_ids_are_long_random_and_distinct():
 
 def test_create_greets_and_remembers_offered_buttons(sessions):
     rasa = RecordingRasa([GREETING])
-    with session_scope(sessions) as session:
+    with session_scope(sessions) as db_session:
         conversation, messages = service.create(
-            session=session, rasa=rasa, council_slug="demo", channel="web", greet=True
+            db_session=db_session, rasa=rasa, council_slug="demo", channel="web", greet=True
         )
     assert messages == GREETING
     assert rasa.sent == [(conversation.id, "/greet", {"council": "demo", "channel": "web"})]
-    with session_scope(sessions) as session:
-        stored = service.get(session=session, conversation_id=conversation.id)
+    with session_scope(sessions) as db_session:
+        stored = service.get(db_session=db_session, conversation_id=conversation.id)
         assert stored.offered_buttons == [{"title": "Find a course", "payload": "/find_course"}]
 
 
 def test_create_leaves_nothing_behind_when_rasa_is_down(sessions):
     rasa = RecordingRasa([AssistantUnavailable("down")])
-    with pytest.raises(AssistantUnavailable), session_scope(sessions) as session:
-        service.create(session=session, rasa=rasa, council_slug="demo", channel="web", greet=True)
-    with session_scope(sessions) as session:
-        assert session.execute(select(func.count()).select_from(Conversation)).scalar() == 0
+    with pytest.raises(AssistantUnavailable), session_scope(sessions) as db_session:
+        service.create(
+            db_session=db_session, rasa=rasa, council_slug="demo", channel="web", greet=True
+        )
+    with session_scope(sessions) as db_session:
+        assert db_session.execute(select(func.count()).select_from(Conversation)).scalar() == 0
 
 
 def test_payload_accepted_only_while_offered(sessions):
     rasa = RecordingRasa([GREETING, [BotMessage(text="Courses...")]])
-    with session_scope(sessions) as session:
+    with session_scope(sessions) as db_session:
         conversation, _ = service.create(
-            session=session, rasa=rasa, council_slug="demo", channel="web", greet=True
+            db_session=db_session, rasa=rasa, council_slug="demo", channel="web", greet=True
         )
     press(sessions, rasa, conversation.id, "/find_course")
     assert rasa.sent[-1][1] == "/find_course"
     # The reply offered no buttons, so the old one is no longer accepted.
     with pytest.raises(InvalidMessage):
         press(sessions, rasa, conversation.id, "/find_course")
-    with session_scope(sessions) as session:
-        assert service.get(session=session, conversation_id=conversation.id).turns == 1
+    with session_scope(sessions) as db_session:
+        assert service.get(db_session=db_session, conversation_id=conversation.id).turns == 1
 
 
 def test_typed_command_is_answered_locally_and_reoffers_open_buttons(sessions):
     rasa = RecordingRasa([GREETING])
-    with session_scope(sessions) as session:
+    with session_scope(sessions) as db_session:
         conversation, _ = service.create(
-            session=session, rasa=rasa, council_slug="demo", channel="web", greet=True
+            db_session=db_session, rasa=rasa, council_slug="demo", channel="web", greet=True
         )
-    with session_scope(sessions) as session:
+    with session_scope(sessions) as db_session:
         reply = service.send(
-            session=session,
+            db_session=db_session,
             rasa=rasa,
             conversation_id=conversation.id,
             text='/inform{"age": 99}',
@@ -129,9 +131,9 @@ def test_typed_command_is_answered_locally_and_reoffers_open_buttons(sessions):
 
 
 def test_unknown_conversation(sessions):
-    with pytest.raises(service.ConversationNotFound), session_scope(sessions) as session:
+    with pytest.raises(service.ConversationNotFound), session_scope(sessions) as db_session:
         service.send(
-            session=session,
+            db_session=db_session,
             rasa=RecordingRasa([]),
             conversation_id="nope",
             text="hi",
@@ -158,25 +160,25 @@ def _rasa_tracker_store(url: str) -> SQLTrackerStore:
 def test_end_forgets_rasa_events_of_that_conversation_only(sessions, database_url):
     store = _rasa_tracker_store(database_url)
     rasa = RecordingRasa([[], []])
-    with session_scope(sessions) as session:
+    with session_scope(sessions) as db_session:
         mine, _ = service.create(
-            session=session, rasa=rasa, council_slug="demo", channel="web", greet=False
+            db_session=db_session, rasa=rasa, council_slug="demo", channel="web", greet=False
         )
         other, _ = service.create(
-            session=session, rasa=rasa, council_slug="demo", channel="web", greet=False
+            db_session=db_session, rasa=rasa, council_slug="demo", channel="web", greet=False
         )
     for sender in (mine.id, other.id):
         events = [ActionExecuted("action_listen"), UserUttered("my postcode is LS9 8AB")]
         asyncio.run(store.save(DialogueStateTracker.from_events(sender, events)))
     engine = make_engine(database_url)
     assert tracker.count(engine, mine.id) == 2
-    with session_scope(sessions) as session:
-        service.end(session=session, tracker_engine=engine, conversation_id=mine.id)
+    with session_scope(sessions) as db_session:
+        service.end(db_session=db_session, tracker_engine=engine, conversation_id=mine.id)
     assert tracker.count(engine, mine.id) == 0
     assert tracker.count(engine, other.id) == 2
-    with session_scope(sessions) as session:
-        assert service.get(session=session, conversation_id=mine.id) is None
-        assert service.get(session=session, conversation_id=other.id) is not None
+    with session_scope(sessions) as db_session:
+        assert service.get(db_session=db_session, conversation_id=mine.id) is None
+        assert service.get(db_session=db_session, conversation_id=other.id) is not None
     engine.dispose()
 
 
@@ -184,9 +186,9 @@ def test_confirming_start_again_deletes_the_conversation_as_the_reply_says(sessi
     store = _rasa_tracker_store(database_url)
     done = [BotMessage(text="Done. I've deleted this chat.", custom={"type": "start_again"})]
     rasa = RecordingRasa([GREETING, done])
-    with session_scope(sessions) as session:
+    with session_scope(sessions) as db_session:
         conversation, _ = service.create(
-            session=session, rasa=rasa, council_slug="demo", channel="web", greet=True
+            db_session=db_session, rasa=rasa, council_slug="demo", channel="web", greet=True
         )
     events = [ActionExecuted("action_listen"), UserUttered("my partner hits me")]
     asyncio.run(store.save(DialogueStateTracker.from_events(conversation.id, events)))
@@ -196,8 +198,8 @@ def test_confirming_start_again_deletes_the_conversation_as_the_reply_says(sessi
     assert take_turn(sessions, rasa, limits, conversation.id, body, engine) == done
     assert tracker.count(engine, conversation.id) == 0
     assert rasa.forgotten == [conversation.id]
-    with session_scope(sessions) as session:
-        assert service.get(session=session, conversation_id=conversation.id) is None
+    with session_scope(sessions) as db_session:
+        assert service.get(db_session=db_session, conversation_id=conversation.id) is None
     engine.dispose()
 
 
@@ -208,9 +210,9 @@ def test_forget_before_rasa_stored_anything(database_url):
 
 
 def _say(sessions, rasa, conversation_id: str, text: str):
-    with session_scope(sessions) as session:
+    with session_scope(sessions) as db_session:
         return service.send(
-            session=session,
+            db_session=db_session,
             rasa=rasa,
             conversation_id=conversation_id,
             text=text,
@@ -222,25 +224,25 @@ def _say(sessions, rasa, conversation_id: str, text: str):
 def test_the_safety_net_sends_crisis_whatever_the_model_would_say(sessions):
     crisis_reply = [BotMessage(text="Call 999 if you are in danger.")]
     rasa = RecordingRasa([GREETING, crisis_reply, [BotMessage(text="ok")]])
-    with session_scope(sessions) as session:
+    with session_scope(sessions) as db_session:
         conversation, _ = service.create(
-            session=session, rasa=rasa, council_slug="demo", channel="web", greet=True
+            db_session=db_session, rasa=rasa, council_slug="demo", channel="web", greet=True
         )
     said = "need a job but honestly i want to die"
     assert _say(sessions, rasa, conversation.id, said) == crisis_reply
     _cid, text, metadata = rasa.sent[1]
     assert text == "/crisis" and metadata["resident_text"] == said
-    with session_scope(sessions) as session:
-        assert service.get(session=session, conversation_id=conversation.id).urgent_at
+    with session_scope(sessions) as db_session:
+        assert service.get(db_session=db_session, conversation_id=conversation.id).urgent_at
     _say(sessions, rasa, conversation.id, "ok thanks")
     assert rasa.sent[2][1] == "ok thanks"  # ordinary messages go through as typed
 
 
 def test_when_the_assistant_says_nothing_the_resident_still_gets_an_answer(sessions):
     rasa = RecordingRasa([GREETING, []])
-    with session_scope(sessions) as session:
+    with session_scope(sessions) as db_session:
         conversation, _ = service.create(
-            session=session, rasa=rasa, council_slug="demo", channel="web", greet=True
+            db_session=db_session, rasa=rasa, council_slug="demo", channel="web", greet=True
         )
     [message] = _say(sessions, rasa, conversation.id, "hello?")
     assert "I can't search or answer that right now" in message.text
@@ -254,22 +256,22 @@ def test_when_the_assistant_says_nothing_the_resident_still_gets_an_answer(sessi
 def test_a_crisis_the_model_recognised_flags_the_conversation_too(sessions):
     crisis_reply = [BotMessage(text="Call 999 if you are in danger.", custom={"type": "crisis"})]
     rasa = RecordingRasa([GREETING, [BotMessage(text="ok")], crisis_reply])
-    with session_scope(sessions) as session:
+    with session_scope(sessions) as db_session:
         conversation, _ = service.create(
-            session=session, rasa=rasa, council_slug="demo", channel="web", greet=True
+            db_session=db_session, rasa=rasa, council_slug="demo", channel="web", greet=True
         )
     _say(sessions, rasa, conversation.id, "hello there")
-    with session_scope(sessions) as session:
-        assert service.get(session=session, conversation_id=conversation.id).urgent_at is None
+    with session_scope(sessions) as db_session:
+        assert service.get(db_session=db_session, conversation_id=conversation.id).urgent_at is None
     _say(sessions, rasa, conversation.id, "everything is too much")  # not in the rule list
-    with session_scope(sessions) as session:
-        assert service.get(session=session, conversation_id=conversation.id).urgent_at
+    with session_scope(sessions) as db_session:
+        assert service.get(db_session=db_session, conversation_id=conversation.id).urgent_at
 
 
 def _send_with_id(sessions, rasa, conversation_id: str, text: str, message_id: str):
-    with session_scope(sessions) as session:
+    with session_scope(sessions) as db_session:
         return service.send(
-            session=session, rasa=rasa, conversation_id=conversation_id, text=text,
+            db_session=db_session, rasa=rasa, conversation_id=conversation_id, text=text,
             payload=None, max_chars=2000, message_id=message_id,
         )  # fmt: skip
 
@@ -278,9 +280,9 @@ def test_a_retried_message_gets_the_first_answer_and_reaches_rasa_once(sessions)
     first = [BotMessage(text="How old are you?", buttons=[Button(title="16-18", payload="/a")])]
     second = [BotMessage(text="Thanks. What's your postcode?")]
     rasa = RecordingRasa([GREETING, first, second])
-    with session_scope(sessions) as session:
+    with session_scope(sessions) as db_session:
         conversation, _ = service.create(
-            session=session, rasa=rasa, council_slug="demo", channel="web", greet=True
+            db_session=db_session, rasa=rasa, council_slug="demo", channel="web", greet=True
         )
     assert _send_with_id(sessions, rasa, conversation.id, "find a course", "m-1") == first
     # The connection dropped before the answer arrived; the widget sends the same message again.
@@ -291,27 +293,43 @@ def test_a_retried_message_gets_the_first_answer_and_reaches_rasa_once(sessions)
     assert len(rasa.sent) == 3
 
 
-class SlowRasa(RecordingRasa):
-    """Takes a moment to answer, as the real one does, so two sends overlap."""
+class HeldRasa(RecordingRasa):
+    """Holds its answer until both sends are under way (a readiness signal, not a sleep), so
+    the retry arrives while the first is still with Rasa."""
+
+    def __init__(self, answers, senders: int) -> None:
+        super().__init__(answers)
+        self.expected, self.started = senders, 0
+        self.lock, self.all_started = threading.Lock(), threading.Event()
+
+    def starting(self) -> None:
+        with self.lock:
+            self.started += 1
+            if self.started == self.expected:
+                self.all_started.set()
 
     def send(self, sender_id, text, metadata):
-        time.sleep(0.3)
+        if text != "/greet":
+            assert self.all_started.wait(10)
         return super().send(sender_id, text, metadata)
 
 
 def test_the_same_message_sent_twice_at_once_reaches_rasa_once(sessions):
     answer = [BotMessage(text="Here are some jobs.")]
-    rasa = SlowRasa([GREETING, answer, answer])
-    with session_scope(sessions) as session:
+    rasa = HeldRasa([GREETING, answer, answer], senders=2)
+    with session_scope(sessions) as db_session:
         conversation, _ = service.create(
-            session=session, rasa=rasa, council_slug="demo", channel="web", greet=True
+            db_session=db_session, rasa=rasa, council_slug="demo", channel="web", greet=True
         )
     body = UserMessageIn(text="warehouse jobs", id="m-1")  # a retry over a new connection
     limits = make_limiter(get_settings())
+
+    def sender(_name: str):
+        rasa.starting()
+        return take_turn(sessions, rasa, limits, conversation.id, body, None)
+
     with ThreadPoolExecutor(2) as pool:
-        replies = list(
-            pool.map(lambda _: take_turn(sessions, rasa, limits, conversation.id, body, None), "ab")
-        )
+        replies = list(pool.map(sender, "ab"))
     assert replies == [answer, answer]
     assert [text for _id, text, _meta in rasa.sent] == ["/greet", "warehouse jobs"]
 
@@ -332,14 +350,14 @@ def test_retention_forgets_old_conversations_plans_and_messages(sessions, databa
     old = now - timedelta(days=council.retention_days, minutes=1)
     store = _rasa_tracker_store(database_url)
     rasa = RecordingRasa([[], []])
-    with session_scope(sessions) as session:
-        stale, _ = service.create(session=session, rasa=rasa, council_slug="demo",
+    with session_scope(sessions) as db_session:
+        stale, _ = service.create(db_session=db_session, rasa=rasa, council_slug="demo",
                                   channel="web", greet=False)  # fmt: skip
-        fresh, _ = service.create(session=session, rasa=rasa, council_slug="demo",
+        fresh, _ = service.create(db_session=db_session, rasa=rasa, council_slug="demo",
                                   channel="web", greet=False)  # fmt: skip
         stale.last_active_at = old
         for n, when in enumerate((old, now)):
-            session.add(Plan(reference=f"PL-{n}", token=f"t{n}", council_slug="demo",
+            db_session.add(Plan(reference=f"PL-{n}", token=f"t{n}", council_slug="demo",
                              created_at=when, content={}))  # fmt: skip
         for n, (reason, contact, when) in enumerate([
             ("assessment", None, old),  # nobody acted on it: forgotten
@@ -347,20 +365,20 @@ def test_retention_forgets_old_conversations_plans_and_messages(sessions, databa
             ("crisis", None, old),  # a person is involved: kept
             ("assessment", {"how": "phone", "value": "07700900123"}, old),  # asked to be contacted
         ]):  # fmt: skip
-            session.add(Case(reference=f"CASE-00{n}", council_slug="demo", reason=reason,
+            db_session.add(Case(reference=f"CASE-00{n}", council_slug="demo", reason=reason,
                              urgency=0, offer="skills_for_all", status="open", answers=[],
                              routing={}, summary="", transcript=[], contact=contact,
                              created_at=when, updated_at=when))  # fmt: skip
         for n, (when, status) in enumerate([(old, "sent"), (old, "queued"), (now, "held")]):
-            session.add(Notification(medium="sms", to="07700900123", purpose="booking_confirmed",
+            db_session.add(Notification(medium="sms", to="07700900123", purpose="booking_confirmed",
                                      subject="s", body="b", dedupe_key=f"k{n}", status=status,
                                      attempts=0, created_at=when))  # fmt: skip
     for sender in (stale.id, fresh.id):
         events = [ActionExecuted("action_listen"), UserUttered("my postcode is LS9 8AB")]
         asyncio.run(store.save(DialogueStateTracker.from_events(sender, events)))
     engine = make_engine(database_url)
-    with session_scope(sessions) as session:
-        gone = retention.purge(db_session=session, tracker_engine=engine, council=council)
+    with session_scope(sessions) as db_session:
+        gone = retention.purge(db_session=db_session, tracker_engine=engine, council=council)
     assert gone == {
         "conversations": 1,
         "plans": 1,
@@ -370,12 +388,12 @@ def test_retention_forgets_old_conversations_plans_and_messages(sessions, databa
         "unanswered_questions": 0,
     }
     assert tracker.count(engine, stale.id) == 0 and tracker.count(engine, fresh.id) == 2
-    with session_scope(sessions) as session:
-        assert service.get(session=session, conversation_id=stale.id) is None
-        assert service.get(session=session, conversation_id=fresh.id) is not None
-        assert session.execute(select(func.count()).select_from(Plan)).scalar_one() == 1
-        assert session.execute(select(func.count()).select_from(Notification)).scalar_one() == 2
-        kept = session.execute(select(Case.reference).order_by(Case.reference)).scalars().all()
+    with session_scope(sessions) as db_session:
+        assert service.get(db_session=db_session, conversation_id=stale.id) is None
+        assert service.get(db_session=db_session, conversation_id=fresh.id) is not None
+        assert db_session.execute(select(func.count()).select_from(Plan)).scalar_one() == 1
+        assert db_session.execute(select(func.count()).select_from(Notification)).scalar_one() == 2
+        kept = db_session.execute(select(Case.reference).order_by(Case.reference)).scalars().all()
         assert kept == ["CASE-001", "CASE-002", "CASE-003"]
     engine.dispose()
 
@@ -397,7 +415,7 @@ def test_closed_cases_and_appointments_without_a_case_go_after_their_retention_p
     now = service.utcnow()
     long_ago = now - timedelta(days=council.case_retention_days, minutes=1)
     recently = now - timedelta(days=30)
-    with session_scope(sessions) as session:
+    with session_scope(sessions) as db_session:
         adviser = Adviser(
             key="kim",
             first_name="Kim",
@@ -407,36 +425,36 @@ def test_closed_cases_and_appointments_without_a_case_go_after_their_retention_p
             time_off=[],
             active=True,
         )
-        session.add(adviser)
-        session.flush()
+        db_session.add(adviser)
+        db_session.flush()
         for n, (status, closed) in enumerate([("closed", long_ago), ("closed", recently),
                                               ("open", None)]):  # fmt: skip
             case = Case(reference=f"OLD-00{n}", council_slug="demo", reason="asked", urgency=1,
                         offer="skills_for_all", status=status, answers=[], routing={},
                         summary="", transcript=[], contact={"how": "phone", "value": "0770"},
                         created_at=long_ago, updated_at=long_ago, closed_at=closed)  # fmt: skip
-            session.add(case)
-            session.flush()
-            session.add(CaseNote(case_id=case.id, text="Started a course", staff_id=None))
-            session.add(Booking(reference=f"BK{n}-AAA", adviser_id=adviser.id, case_id=case.id,
+            db_session.add(case)
+            db_session.flush()
+            db_session.add(CaseNote(case_id=case.id, text="Started a course", staff_id=None))
+            db_session.add(Booking(reference=f"BK{n}-AAA", adviser_id=adviser.id, case_id=case.id,
                                 starts_at=long_ago - timedelta(hours=n + 1),
                                 ends_at=long_ago - timedelta(hours=n),
                                 channel="phone", offer="skills_for_all", status="confirmed",
                                 sequence=0, consent=True))  # fmt: skip
         # Booked with no case (through the API): kept for the retention period after it.
-        session.add(Booking(reference="NOC-AAA", adviser_id=adviser.id, case_id=None,
+        db_session.add(Booking(reference="NOC-AAA", adviser_id=adviser.id, case_id=None,
                             starts_at=long_ago - timedelta(hours=9),
                             ends_at=long_ago - timedelta(hours=8), channel="phone",
                             offer="skills_for_all", status="confirmed", sequence=0,
                             consent=True, contact="07700900999"))  # fmt: skip
     engine = make_engine(database_url)
-    with session_scope(sessions) as session:
-        gone = retention.purge(db_session=session, tracker_engine=engine, council=council)
+    with session_scope(sessions) as db_session:
+        gone = retention.purge(db_session=db_session, tracker_engine=engine, council=council)
     engine.dispose()
     assert gone["cases"] == 1 and gone["appointments"] == 1
-    with session_scope(sessions) as session:
-        kept = session.execute(select(Case.reference).order_by(Case.reference)).scalars().all()
+    with session_scope(sessions) as db_session:
+        kept = db_session.execute(select(Case.reference).order_by(Case.reference)).scalars().all()
         assert kept == ["OLD-001", "OLD-002"]  # closed recently, and still open
-        assert session.execute(select(func.count()).select_from(CaseNote)).scalar_one() == 2
-        bookings = session.execute(select(Booking.reference).order_by(Booking.reference))
+        assert db_session.execute(select(func.count()).select_from(CaseNote)).scalar_one() == 2
+        bookings = db_session.execute(select(Booking.reference).order_by(Booking.reference))
         assert bookings.scalars().all() == ["BK1-AAA", "BK2-AAA"]

@@ -48,7 +48,7 @@ def make_client(monkeypatch, tmp_path, rasa) -> Iterator:
 
 def turns_stored(conversation_id: str) -> int:
     with session_scope(session_factory(make_engine(get_settings().effective_database_url))) as db:
-        return service.get(session=db, conversation_id=conversation_id).turns
+        return service.get(db_session=db, conversation_id=conversation_id).turns
 
 
 def start(client: TestClient) -> str:

@@ -23,7 +23,7 @@ def sessions(database_url):
     engine = make_engine(database_url)
     factory = session_factory(engine)
     with session_scope(factory) as db:
-        staff.create(session=db, email="callum@demo.example", first_name="Callum",
+        staff.create(db_session=db, email="callum@demo.example", first_name="Callum",
                      full_name="Callum Reid", password=PASSWORD)  # fmt: skip
     yield factory
     engine.dispose()
@@ -33,7 +33,7 @@ def _try(factory, email, password, address, now, device=None):
     """What the sign-in page would answer: 'ok', 'wrong' or the seconds to wait."""
     with session_scope(factory) as db:
         try:
-            staff.authenticate(session=db, email=email, password=password, address=address,
+            staff.authenticate(db_session=db, email=email, password=password, address=address,
                                device=device, now=now)  # fmt: skip
         except staff.SignInRefused as refused:
             return refused.retry_after or "wrong"
@@ -73,9 +73,11 @@ def test_signing_in_clears_only_that_place_and_an_admin_clears_everything(sessio
         _try(sessions, "callum@demo.example", "guess", HOME, now)
         _try(sessions, "callum@demo.example", "guess", ELSEWHERE, now)
     with session_scope(sessions) as db:
-        assert throttle.slowed(session=db, emails=["callum@demo.example"], now=now)
-        staff.unlock(session=db, staff=staff.by_email(session=db, email="callum@demo.example"))
-        assert not throttle.slowed(session=db, emails=["callum@demo.example"], now=now)
+        assert throttle.slowed(db_session=db, emails=["callum@demo.example"], now=now)
+        staff.unlock(
+            db_session=db, staff=staff.by_email(db_session=db, email="callum@demo.example")
+        )
+        assert not throttle.slowed(db_session=db, emails=["callum@demo.example"], now=now)
     assert _try(sessions, "callum@demo.example", PASSWORD, ELSEWHERE, now) == "ok"
 
 
@@ -97,7 +99,7 @@ def test_the_delays_double_from_one_second_to_their_ceiling():
 def test_a_guesser_who_keeps_failing_cannot_keep_the_adviser_s_own_browser_waiting(sessions):
     with session_scope(sessions) as db:
         own = throttle.device_token(
-            staff.by_email(session=db, email="callum@demo.example").password_hash
+            staff.by_email(db_session=db, email="callum@demo.example").password_hash
         )
     at = utcnow()
     for _ in range(14):  # failing from elsewhere at every chance it gets
@@ -117,7 +119,9 @@ def test_failures_at_the_same_moment_are_all_counted(sessions):
 
     def fail(_) -> None:
         with session_scope(sessions) as db:
-            throttle.record_failure(session=db, email="nobody@demo.example", address=HOME, now=now)
+            throttle.record_failure(
+                db_session=db, email="nobody@demo.example", address=HOME, now=now
+            )
 
     with ThreadPoolExecutor(4) as pool:
         list(pool.map(fail, range(8)))

@@ -25,8 +25,8 @@ SLOTS = {"age": 19, "situation": "out_of_work", "out_of_work_months": 8, "locati
 @pytest.fixture
 def db(demo_copy) -> Iterator[Session]:  # noqa: F811  (the shared fixture)
     engine = make_engine(demo_copy)
-    with session_factory(engine)() as session:
-        yield session
+    with session_factory(engine)() as db_session:
+        yield db_session
     engine.dispose()
 
 
@@ -44,7 +44,7 @@ def hub() -> InProcessHub:
 
 
 def adviser(db: Session, key: str = "amira"):
-    return staff.by_email(session=db, email=f"{key}@demo.worklocal.example")
+    return staff.by_email(db_session=db, email=f"{key}@demo.worklocal.example")
 
 
 def conversation(db: Session, conversation_id: str = "conv-1") -> Conversation:
@@ -58,5 +58,5 @@ def conversation(db: Session, conversation_id: str = "conv-1") -> Conversation:
 def open_case(db: Session, conversation_id: str = "conv-1", reason: str = "asked",
               offer: str = "youth_pathways", slots: dict | None = None) -> Case:  # fmt: skip
     built = context.build(slots or SLOTS, [], None, reason)
-    return service.open_case(session=db, council_slug="demo", conversation_id=conversation_id,
+    return service.open_case(db_session=db, council_slug="demo", conversation_id=conversation_id,
                              reason=reason, offer=offer, context=built)  # fmt: skip

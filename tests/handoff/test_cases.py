@@ -36,25 +36,25 @@ def test_the_queue_puts_crisis_first_then_residents_waiting_then_call_backs(db):
     closed = open_case(db, "c-closed")
     closed.status = "closed"
     db.flush()
-    everyone = service.queue(session=db, council_slug="demo", offers=None)
+    everyone = service.queue(db_session=db, council_slug="demo", offers=None)
     assert [c.id for c in everyone] == [crisis.id, waiting.id, callback.id, other_team.id, old.id]
-    youth = service.queue(session=db, council_slug="demo", offers=["youth_pathways"])
+    youth = service.queue(db_session=db, council_slug="demo", offers=["youth_pathways"])
     assert [c.id for c in youth] == [crisis.id, waiting.id, callback.id, old.id]  # crisis: all
     assert quiet.id not in [c.id for c in everyone] and gone.id not in [c.id for c in everyone]
-    assert service.not_actionable(session=db, council_slug="demo") == 2
+    assert service.not_actionable(db_session=db, council_slug="demo") == 2
 
 
 def test_a_second_adviser_is_told_who_has_the_case(db):
     case = open_case(db)
     amira, callum = adviser(db, "amira"), adviser(db, "callum")
-    service.claim(session=db, case=case, staff=amira)
+    service.claim(db_session=db, case=case, staff=amira)
     with pytest.raises(service.CaseConflict) as refused:
-        service.claim(session=db, case=case, staff=callum)
+        service.claim(db_session=db, case=case, staff=callum)
     assert refused.value.message.startswith(f"Amira (demo adviser) claimed case {case.reference}")
     assert case.claimed_by == amira.id
     with pytest.raises(service.CaseConflict):
-        service.require_holder(session=db, case=case, staff=callum)
-    service.require_holder(session=db, case=case, staff=adviser(db, "lead"))  # a lead may
+        service.require_holder(db_session=db, case=case, staff=callum)
+    service.require_holder(db_session=db, case=case, staff=adviser(db, "lead"))  # a lead may
 
 
 def test_an_adviser_online_in_opening_hours_gets_the_resident_live(db, council, hub, rasa):
@@ -63,23 +63,23 @@ def test_an_adviser_online_in_opening_hours_gets_the_resident_live(db, council, 
     monday_10am = datetime(2026, 11, 30, 10, 0, tzinfo=timezone.utc)
     amira = adviser(db)
     hub.mark_present(amira.id, ["youth_pathways"])
-    [told] = flows.route(session=db, case=case, conversation=chat, council=council, rasa=client,
+    [told] = flows.route(db_session=db, case=case, conversation=chat, council=council, rasa=client,
                          hub=hub, now=monday_10am)  # fmt: skip
     assert case.status == "waiting" and fake.events == [("conv-1", "pause")]
     assert told.custom == {"type": "handoff_waiting", "case": case.reference}
     assert [b.payload for b in told.buttons] == [flows.LEAVE_QUEUE]
 
-    flows.claim(session=db, case=case, staff=amira, conversation=chat, rasa=client, hub=hub)
+    flows.claim(db_session=db, case=case, staff=amira, conversation=chat, rasa=client, hub=hub)
     assert case.status == "live"
-    flows.from_resident(session=db, case=case, text="I lost my flat", hub=hub)
-    flows.reply(session=db, case=case, staff=amira, text="I'm sorry. Let's sort it.", hub=hub)
-    said = service.said_to_resident(session=db, conversation_id="conv-1")
+    flows.from_resident(db_session=db, case=case, text="I lost my flat", hub=hub)
+    flows.reply(db_session=db, case=case, staff=amira, text="I'm sorry. Let's sort it.", hub=hub)
+    said = service.said_to_resident(db_session=db, conversation_id="conv-1")
     assert [(m.text, name) for m, name in said] == [
         ("You're now talking to Amira from the Work Local team.", None),
         ("I'm sorry. Let's sort it.", "Amira"),
     ]  # the resident's own words are not echoed back to them
 
-    flows.hand_back(session=db, case=case, staff=amira, conversation=chat, rasa=client, hub=hub)
+    flows.hand_back(db_session=db, case=case, staff=amira, conversation=chat, rasa=client, hub=hub)
     assert fake.events[-1] == ("conv-1", "resume") and case.status == "open"
     assert [b["payload"] for b in chat.offered_buttons] == ["/book_appointment", "/help"]
 
@@ -89,7 +89,7 @@ def test_nobody_online_or_closed_is_said_honestly_with_a_call_back_time(db, coun
     chat, case = conversation(db), open_case(db)
     sunday = datetime(2026, 11, 29, 11, 0, tzinfo=timezone.utc)
     hub.mark_present(adviser(db).id, ["youth_pathways"])  # online, but the team is closed
-    [told] = flows.route(session=db, case=case, conversation=chat, council=council, rasa=client,
+    [told] = flows.route(db_session=db, case=case, conversation=chat, council=council, rasa=client,
                          hub=hub, now=sunday)  # fmt: skip
     assert case.status == "open" and fake.events == []
     assert told.text.startswith("The team is closed now. They open again at 9am tomorrow.")
@@ -97,7 +97,7 @@ def test_nobody_online_or_closed_is_said_honestly_with_a_call_back_time(db, coun
     assert [b.payload for b in told.buttons] == ["/book_appointment", "/request_callback", "/help"]
     hub.mark_absent(adviser(db).id)
     monday = datetime(2026, 11, 30, 10, 0, tzinfo=timezone.utc)
-    [busy] = flows.route(session=db, case=case, conversation=chat, council=council, rasa=client,
+    [busy] = flows.route(db_session=db, case=case, conversation=chat, council=council, rasa=client,
                          hub=hub, now=monday)  # fmt: skip
     assert busy.text.startswith("Nobody from the team is free to chat right now.")
 
@@ -119,16 +119,16 @@ def test_a_call_back_is_promised_by_closing_time_on_the_next_open_day(council: C
 def test_a_resident_who_leaves_keeps_the_case_but_not_the_link(db, hub):
     chat, case = conversation(db), open_case(db)
     case.status = "waiting"
-    flows.resident_left(session=db, conversation_id=chat.id, hub=hub)
+    flows.resident_left(db_session=db, conversation_id=chat.id, hub=hub)
     assert case.status == "open" and case.conversation_id is None
-    assert service.messages(session=db, case=case)[-1].text == "The resident left the chat."
+    assert service.messages(db_session=db, case=case)[-1].text == "The resident left the chat."
     assert case.created_at < case.updated_at + timedelta(seconds=1)
 
 
 def test_a_case_nobody_acted_on_is_forgotten_with_the_conversation(db, hub):
     conversation(db)
     case_id = open_case(db, reason="assessment").id
-    flows.resident_left(session=db, conversation_id="conv-1", hub=hub)
+    flows.resident_left(db_session=db, conversation_id="conv-1", hub=hub)
     db.expire_all()
     assert db.get(Case, case_id) is None
 
@@ -136,10 +136,12 @@ def test_a_case_nobody_acted_on_is_forgotten_with_the_conversation(db, hub):
 def test_an_adviser_s_note_keeps_its_case_when_the_resident_forgets_the_conversation(db, hub):
     conversation(db)
     case = open_case(db, reason="assessment")
-    service.add_note(session=db, case=case, staff=adviser(db), text="Rang back, left a message")
-    flows.resident_left(session=db, conversation_id="conv-1", hub=hub)
+    service.add_note(db_session=db, case=case, staff=adviser(db), text="Rang back, left a message")
+    flows.resident_left(db_session=db, conversation_id="conv-1", hub=hub)
     db.flush()
     db.expire_all()
     kept = db.get(Case, case.id)
     assert kept is not None and kept.conversation_id is None  # the record stays, unlinked
-    assert [n.text for n in service.notes(session=db, case=kept)] == ["Rang back, left a message"]
+    assert [n.text for n in service.notes(db_session=db, case=kept)] == [
+        "Rang back, left a message"
+    ]

@@ -230,7 +230,9 @@ def test_closing_needs_an_outcome_and_the_case_leaves_the_queue(client, app):
         f"/console/cases/{reference}/notes", data={"csrf": csrf, "text": "Called, no answer."}
     )
     refused = client.post(f"/console/cases/{reference}/close", data={"csrf": csrf})
-    assert refused.status_code == 409 and "Choose an outcome" in refused.text
+    # The case page again, its error summary linking to the first outcome to choose from.
+    assert refused.status_code == 422 and "Choose an outcome" in refused.text
+    assert 'href="#outcome-' in refused.text and "govuk-error-summary" in refused.text
     done = client.post(f"/console/cases/{reference}/close",
                        data={"csrf": csrf, "outcome": "job_16h_plus"},
                        follow_redirects=False)  # fmt: skip
@@ -239,6 +241,24 @@ def test_closing_needs_an_outcome_and_the_case_leaves_the_queue(client, app):
     assert "Started a job (16 hours a week or more)" in page and "Called, no answer." in page
     assert "EMP1" in page  # the destination code funders use
     assert reference not in client.get("/console/queue").text
+    # The audit log names each step by a fixed name, whatever the code's functions are called;
+    # a refused close is not logged.
+    steps = [entry for entry in _audited(app, reference) if entry[0] != "opened_case"]
+    assert steps == [("claimed", None), ("noted", None),
+                     ("closed", "job_16h_plus")]  # fmt: skip
+
+
+def _audited(app, reference: str) -> list[tuple[str, str | None]]:
+    engine = make_engine(app["url"])
+    with session_scope(session_factory(engine)) as db:
+        case_id = db.execute(select(Case.id).where(Case.reference == reference)).scalar_one()
+        found = db.execute(
+            select(AuditEntry.action, AuditEntry.detail)
+            .where(AuditEntry.case_id == case_id)
+            .order_by(AuditEntry.id)
+        ).all()
+    engine.dispose()
+    return [tuple(row) for row in found]
 
 
 def _appointment(app, minutes_from_now: int, adviser_key: str = "amira") -> str:
@@ -250,7 +270,12 @@ def _appointment(app, minutes_from_now: int, adviser_key: str = "amira") -> str:
 
     engine = make_engine(app["url"])
     starts = utcnow() + timedelta(minutes=minutes_from_now)
-    reference = f"T{abs(minutes_from_now) % 100:02d}-{'P' if minutes_from_now > 0 else 'D'}AB"
+    from bot.references import ALPHABET
+
+    # A reference of the real form (the console's lookup reads it as residents type it).
+    turn = abs(minutes_from_now)
+    later = "P" if minutes_from_now > 0 else "D"
+    reference = f"T{ALPHABET[turn % 29]}{ALPHABET[turn // 29 % 29]}-{later}AB"
     with session_scope(session_factory(engine)) as db:
         adviser = db.execute(select(Adviser).where(Adviser.key == adviser_key)).scalar_one()
         db.add(Booking(reference=reference, adviser_id=adviser.id, starts_at=starts,
@@ -288,14 +313,18 @@ def test_an_adviser_books_for_the_resident_and_the_booking_joins_the_case(client
     slot = re.search(r'name="slot" id="slot-1" value="([^"]+)"', page).group(1)
     form = {"csrf": csrf, "slot": slot, "first_name": "Sam", "contact": "07700 900123"}
     refused = client.post(f"/console/cases/{reference}/book", data=form)
-    assert refused.status_code == 409 and "tick the box" in refused.text
+    assert refused.status_code == 422 and "tick the box" in refused.text
+    assert '<a href="#consent">' in refused.text  # the error summary goes to the box to tick
     wrong = client.post(f"/console/cases/{reference}/book", data={**form, "consent": "yes",
                         "contact": "07700"})  # fmt: skip
-    assert wrong.status_code == 409 and "07700 900123" in wrong.text  # re-asked with an example
+    assert wrong.status_code == 422 and "07700 900123" in wrong.text  # re-asked with an example
+    assert '<a href="#contact">' in wrong.text and 'value="07700"' in wrong.text  # kept
     booked = client.post(f"/console/cases/{reference}/book", data={**form, "consent": "yes"})
     assert booked.status_code == 200
     page = client.get(f"/console/cases/{reference}").text
     assert "None booked." not in page and "confirmed" in page
+    booking = re.search(r" · ([2-9A-Z]{3}-[2-9A-Z]{3}) · confirmed", page).group(1)
+    assert ("booked_for_resident", booking) in _audited(app, reference)
 
 
 def test_a_waiting_resident_can_go_back_to_the_assistant(client, app):

@@ -68,7 +68,7 @@ def _case(app, reason: str = "asked", note: str | None = None) -> str:
         case = open_case(db, f"conv-{reason}", reason=reason)
         case.contact = {"how": "phone", "value": PHONE.replace(" ", ""), "name": "Rosa"}
         if note:
-            cases.add_note(session=db, case=case, staff=adviser(db), text=note)
+            cases.add_note(db_session=db, case=case, staff=adviser(db), text=note)
         reference = case.reference
     engine.dispose()
     return reference

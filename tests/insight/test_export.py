@@ -55,8 +55,8 @@ def test_every_export_matches_its_schemas(sessions, name):  # noqa: F811
     council = council_service.get_default()
     _generate(sessions, council)
     with session_scope(sessions) as db:
-        report = insight.report(session=db, council=council, start=MONDAY, end=END)
-        found = insight.rows(session=db, council_slug=council.slug, start=MONDAY, end=END)
+        report = insight.report(db_session=db, council=council, start=MONDAY, end=END)
+        found = insight.rows(db_session=db, council_slug=council.slug, start=MONDAY, end=END)
     records = export.dataset(name, report, found)
     assert records, "the generated events give every dataset rows"
     document = export.as_json(name, report, records, council.slug)
@@ -88,9 +88,9 @@ def test_district_exports_suppress_small_counts_and_what_totals_would_reveal(ses
             ("DB9", "working_futures", 2),
         ):
             for _ in range(n):
-                insight.record(session=db, council=council, kind="assessment_completed",
+                insight.record(db_session=db, council=council, kind="assessment_completed",
                                district=district, offer=offer, on=MONDAY)  # fmt: skip
-        report = insight.report(session=db, council=council, start=MONDAY, end=END)
+        report = insight.report(db_session=db, council=council, start=MONDAY, end=END)
     shown = {(r["district"], r["offer"]): r["count"] for r in export.districts(report)}
     assert shown[("DB9", "working_futures")] is None
     assert None in (shown[("DB9", "youth_pathways")], shown[("DB9", "ALL")])

@@ -38,46 +38,46 @@ def _generate(sessions, council, seed: int = 7) -> Counter:
             on = MONDAY + timedelta(days=day)
             for _ in range(rng.randint(3, 9)):
                 channel = rng.choice(("web", "kiosk"))
-                insight.record(session=db, council=council, kind="conversation_started",
+                insight.record(db_session=db, council=council, kind="conversation_started",
                                channel=channel, on=on)  # fmt: skip
                 expected["conversation_started"] += 1
                 expected[("week", "conversation_started", on - timedelta(days=on.weekday()))] += 1
                 if rng.random() < 0.6:
                     offer = rng.choice(OFFERS)
                     district = rng.choice(("DB1", "DB2", "DB3"))
-                    insight.record(session=db, council=council, kind="assessment_completed",
+                    insight.record(db_session=db, council=council, kind="assessment_completed",
                                    channel=channel, age_band="18-24", district=district,
                                    offer=offer, on=on)  # fmt: skip
-                    insight.record(session=db, council=council, kind="pathway_offered",
+                    insight.record(db_session=db, council=council, kind="pathway_offered",
                                    offer=offer, detail="everyone", on=on)  # fmt: skip
                     expected["assessment_completed"] += 1
                     expected["pathway_offered"] += 1
                     expected[("district", district, offer)] += 1
                     if rng.random() < 0.5:
-                        insight.record(session=db, council=council, kind="booking_made",
+                        insight.record(db_session=db, council=council, kind="booking_made",
                                        offer=offer, detail="phone", on=on)  # fmt: skip
                         expected["booking_made"] += 1
                         expected[("offer", offer, "booking_made")] += 1
                         came = rng.random() < 0.7
-                        insight.record(session=db, council=council, on=on,
+                        insight.record(db_session=db, council=council, on=on,
                                        kind="booking_attended" if came else
                                        "booking_not_attended", offer=offer,
                                        detail="phone")  # fmt: skip
                         expected[("attended" if came else "missed", offer)] += 1
                         expected["booking_attended"] += came
                         if came and rng.random() < 0.4:
-                            insight.record(session=db, council=council, on=on,
+                            insight.record(db_session=db, council=council, on=on,
                                            kind="outcome_recorded", offer=offer,
                                            detail="job_16h_plus",
                                            result="job_start")  # fmt: skip
                             expected["outcome_recorded"] += 1
             minutes = rng.randint(0, 90)
-            insight.record(session=db, council=council, kind="handoff_claimed", on=on,
+            insight.record(db_session=db, council=council, kind="handoff_claimed", on=on,
                            offer="youth_pathways", detail="asked", minutes=minutes)  # fmt: skip
             expected[("wait", minutes)] += 1
-        insight.record(session=db, council=council, kind="crisis_answered", detail="suicide",
+        insight.record(db_session=db, council=council, kind="crisis_answered", detail="suicide",
                        channel="web", on=MONDAY)  # fmt: skip
-        insight.record(session=db, council=council, kind="follow_up_recorded",
+        insight.record(db_session=db, council=council, kind="follow_up_recorded",
                        offer="youth_pathways", detail="26", result="sustained",
                        on=MONDAY)  # fmt: skip
     return expected
@@ -87,7 +87,7 @@ def test_a_report_counts_what_happened(sessions):
     council = council_service.get_default()
     expected = _generate(sessions, council)
     with session_scope(sessions) as db:
-        report = insight.report(session=db, council=council, start=MONDAY,
+        report = insight.report(db_session=db, council=council, start=MONDAY,
                                 end=MONDAY + timedelta(days=27))  # fmt: skip
     funnel = {kind: count for kind, _label, count in report.funnel}
     for kind in ("conversation_started", "assessment_completed", "pathway_offered",
@@ -123,12 +123,12 @@ def test_counts_survive_retention_and_another_council_is_not_counted(sessions):
     _generate(sessions, other, seed=8)
     engine = make_engine(str(sessions.kw["bind"].url))
     with session_scope(sessions) as db:
-        before = insight.report(session=db, council=council, start=MONDAY,
+        before = insight.report(db_session=db, council=council, start=MONDAY,
                                 end=MONDAY + timedelta(days=27))  # fmt: skip
         retention.purge(db_session=db, tracker_engine=engine, council=council,
                         now=datetime(2027, 6, 1, tzinfo=timezone.utc))  # fmt: skip
     with session_scope(sessions) as db:
-        after = insight.report(session=db, council=council, start=MONDAY,
+        after = insight.report(db_session=db, council=council, start=MONDAY,
                                end=MONDAY + timedelta(days=27))  # fmt: skip
         mine = db.execute(select(InsightEvent).where(InsightEvent.council_slug == "demo"))
         assert all(e.council_slug == "demo" for e in mine.scalars())
@@ -142,19 +142,19 @@ def test_a_corrected_attendance_moves_the_count(sessions):
     council = council_service.get_default()
     with session_scope(sessions) as db:
         for kind in ("booking_attended", "booking_attended", "booking_not_attended"):
-            insight.record(session=db, council=council, kind=kind, offer="skills_for_all",
+            insight.record(db_session=db, council=council, kind=kind, offer="skills_for_all",
                            detail="in_person", on=MONDAY)  # fmt: skip
-        assert insight.uncount(session=db, council=council, kind="booking_attended", on=MONDAY,
+        assert insight.uncount(db_session=db, council=council, kind="booking_attended", on=MONDAY,
                                offer="skills_for_all", detail="in_person")  # fmt: skip
         other_offer = {"offer": "working_futures", "detail": "in_person"}
-        assert not insight.uncount(session=db, council=council, kind="booking_attended",
+        assert not insight.uncount(db_session=db, council=council, kind="booking_attended",
                                    on=MONDAY, **other_offer)  # fmt: skip
         next_day = MONDAY + timedelta(days=1)  # another day's count stays
-        assert not insight.uncount(session=db, council=council, kind="booking_attended",
+        assert not insight.uncount(db_session=db, council=council, kind="booking_attended",
                                    on=next_day, offer="skills_for_all",
                                    detail="in_person")  # fmt: skip
     with session_scope(sessions) as db:
-        report = insight.report(session=db, council=council, start=MONDAY, end=MONDAY)
+        report = insight.report(db_session=db, council=council, start=MONDAY, end=MONDAY)
     assert report.attendance == {"skills_for_all": (1, 1)}
 
 
@@ -166,7 +166,7 @@ def test_the_demo_councils_made_up_weeks_load_once_and_fill_every_table(sessions
         written = demo_insight.load(db_session=db, council=council, today=MONDAY)
     with session_scope(sessions) as db:
         assert demo_insight.load(db_session=db, council=council, today=MONDAY) == 0
-        report = insight.report(session=db, council=council,
+        report = insight.report(db_session=db, council=council,
                                 start=MONDAY - timedelta(weeks=12), end=MONDAY)  # fmt: skip
     assert written > 1000
     assert all(count > 0 for _kind, _label, count in report.funnel)

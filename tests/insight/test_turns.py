@@ -25,7 +25,7 @@ MARKERS = ("Agnieszka", "07700 900123", "agnieszka@example.com", "DB1 1AA")
 
 def _say(sessions, rasa, conversation_id, text):  # noqa: F811
     with session_scope(sessions) as db:
-        return service.send(session=db, rasa=rasa, conversation_id=conversation_id, text=text,
+        return service.send(db_session=db, rasa=rasa, conversation_id=conversation_id, text=text,
                             payload=None, max_chars=2000)  # fmt: skip
 
 
@@ -42,7 +42,7 @@ def test_a_conversations_events_are_counted_once_and_the_private_payload_is_remo
     ]  # fmt: skip
     rasa = RecordingRasa(replies)
     with session_scope(sessions) as db:
-        chat, _ = service.create(session=db, rasa=rasa, council_slug="demo", channel="kiosk",
+        chat, _ = service.create(db_session=db, rasa=rasa, council_slug="demo", channel="kiosk",
                                  greet=True)  # fmt: skip
     seen = _say(sessions, rasa, chat.id, "im Agnieszka, 19, DB1 1AA, not working")
     assert "insight" not in seen[0].custom and seen[0].custom["type"] == "pathways"
@@ -83,7 +83,7 @@ def test_a_question_with_broken_unicode_is_stored_repaired(sessions):  # noqa: F
     repaired too (a database refuses to store one)."""
     rasa = RecordingRasa([GREETING, [BotMessage(text="Sorry", custom={"type": "not_understood"})]])
     with session_scope(sessions) as db:
-        chat, _ = service.create(session=db, rasa=rasa, council_slug="demo", channel="web",
+        chat, _ = service.create(db_session=db, rasa=rasa, council_slug="demo", channel="web",
                                  greet=True)  # fmt: skip
     _say(sessions, rasa, chat.id, "where can i learn pottery \ud800 near me")
     with session_scope(sessions) as db:

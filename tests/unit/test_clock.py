@@ -73,11 +73,11 @@ def test_utc_columns_read_back_aware_and_store_the_same_instant(tmp_path):
     engine = create_engine(f"sqlite:///{tmp_path / 'stamps.db'}", future=True)
     Base.metadata.create_all(engine)
     london_summer = datetime(2027, 6, 1, 10, 0, tzinfo=ZoneInfo("Europe/London"))
-    with Session(engine) as session:
-        session.add_all([Stamp(id=1, at=london_summer), Stamp(id=2, at=SATURDAY_NIGHT)])
-        session.commit()
-    with Session(engine) as session:
-        read = dict(session.execute(select(Stamp.id, Stamp.at)).all())
+    with Session(engine) as db_session:
+        db_session.add_all([Stamp(id=1, at=london_summer), Stamp(id=2, at=SATURDAY_NIGHT)])
+        db_session.commit()
+    with Session(engine) as db_session:
+        read = dict(db_session.execute(select(Stamp.id, Stamp.at)).all())
     assert read[1] == london_summer and read[1].tzinfo is not None
     assert read[1].utcoffset() == timedelta(0) and read[2] == SATURDAY_NIGHT
 

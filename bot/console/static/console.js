@@ -5,7 +5,7 @@
   "use strict";
   const status = document.getElementById("live-status");
   const hasQueue = Boolean(document.getElementById("queue"));
-  const chat = document.querySelector(".chat");
+  const chat = document.querySelector(".wl-chat");
   // A case page (not a refusal shown at a case's address) watches its case.
   const onCase = document.getElementById("case-status");
   const reference = chat ? chat.dataset.case : onCase && (location.pathname.match(/^\/console\/cases\/([^/]+)$/) || [])[1];

@@ -1,0 +1,69 @@
+"""What a console route needs, given through ``Depends``: the unit of work, the signed-in
+person (with the role the page needs), the council, the live hub and the Rasa client.
+
+The unit of work is scoped to the route function (``scope="function"``): it commits before
+the response is sent, so a page fetched straight after a form always sees what the form did,
+and it rolls back when the route raises (a refusal, a conflict, a bug).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Annotated
+
+from fastapi import Depends, Request
+from sqlalchemy.orm import Session
+
+from bot.console import auth
+from bot.console.auth import SignedIn
+from bot.conversation.rasa_client import RasaClient
+from bot.council import service as council_service
+from bot.council.models import Council
+from bot.database.core import session_scope
+from bot.deps import rasa_client
+from bot.live.hub import Hub, get_hub
+
+
+def unit_of_work(request: Request) -> Iterator[Session]:
+    with session_scope(request.app.state.sessions) as db_session:
+        yield db_session
+
+
+DbSession = Annotated[Session, Depends(unit_of_work, scope="function")]
+
+
+def _adviser(request: Request, db_session: DbSession) -> SignedIn:
+    return auth.require(request, db_session)
+
+
+def _lead(request: Request, db_session: DbSession) -> SignedIn:
+    return auth.require(request, db_session, lead=True)
+
+
+def _admin(request: Request, db_session: DbSession) -> SignedIn:
+    return auth.require(request, db_session, admin=True)
+
+
+def _insight_reader(request: Request, db_session: DbSession) -> SignedIn:
+    return auth.require(request, db_session, insight=True)
+
+
+def _anyone(request: Request, db_session: DbSession) -> SignedIn:
+    return auth.require(request, db_session, any_role=True)
+
+
+# Pages holding residents' details: an adviser, team lead or admin (never an officer).
+Adviser = Annotated[SignedIn, Depends(_adviser)]
+Lead = Annotated[SignedIn, Depends(_lead)]
+Admin = Annotated[SignedIn, Depends(_admin)]
+InsightReader = Annotated[SignedIn, Depends(_insight_reader)]
+Anyone = Annotated[SignedIn, Depends(_anyone)]
+
+
+def _council() -> Council:
+    return council_service.get_default()
+
+
+ThisCouncil = Annotated[Council, Depends(_council)]
+LiveHub = Annotated[Hub, Depends(get_hub)]
+Rasa = Annotated[RasaClient, Depends(rasa_client)]

@@ -1,0 +1,96 @@
+"""Signing in to the console and out of it."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Depends, Form, Request
+from fastapi.responses import RedirectResponse, Response
+
+from bot.audit import service as audit
+from bot.console import auth
+from bot.console.deps import Anyone, DbSession, LiveHub
+from bot.console.pages import render
+from bot.deps import client_address, limiter
+from bot.ratelimit.service import Limiter, RateLimited, wait_text
+from bot.staff import service as staff_service
+from bot.staff import throttle as staff_throttle
+
+router = APIRouter(prefix="/console", include_in_schema=False)
+
+
+@router.get("/sign-in")
+def sign_in_page(request: Request, next: str = "/console") -> Response:
+    token = auth.sign_in_token(request)
+    response = render(request, "sign_in.html", None, csrf=token, next=next, error=None)
+    auth.set_cookie(response, request, auth.SIGN_IN_COOKIE, token, max_age=3600)
+    return response
+
+
+def _refused(
+    request: Request, csrf: str | None, next: str, email: str, error: str, retry_after: int = 0
+) -> Response:
+    """The sign-in form again with why; slowed (429 with Retry-After) or just refused."""
+    response = render(request, "sign_in.html", None, status=429 if retry_after else 400,
+                      csrf=csrf, next=next, error=error, email=email,
+                      error_list=[("email", error)])  # fmt: skip
+    if retry_after:
+        response.headers["Retry-After"] = str(retry_after)
+    return response
+
+
+@router.post("/sign-in")
+def sign_in(
+    request: Request,
+    db_session: DbSession,
+    limits: Limiter = Depends(limiter),
+    email: str = Form(""),
+    password: str = Form(""),
+    csrf: str = Form(""),
+    next: str = Form("/console"),
+) -> Response:
+    expected = request.cookies.get(auth.SIGN_IN_COOKIE)
+    if not staff_service.csrf_ok(expected, csrf):
+        raise auth.Forbidden(
+            "The sign-in form had expired. Go back, reload the page and sign in again."
+        )
+    try:
+        limits.check("sign_in", client_address(request))
+    except RateLimited as exc:
+        error = (
+            "There have been too many sign-in attempts from this network. Please wait "
+            f"{wait_text(exc.retry_after)} and try again, or ask a team leader to check your "
+            "account."
+        )
+        return _refused(request, expected, next, email, error, exc.retry_after)
+    try:
+        staff = staff_service.authenticate(
+            db_session=db_session, email=email, password=password,
+            address=client_address(request), device=request.cookies.get(auth.DEVICE_COOKIE),
+        )  # fmt: skip
+    except staff_service.SignInRefused as refused:
+        known = staff_service.by_email(db_session=db_session, email=email)
+        action = "sign_in_slowed" if refused.retry_after else "sign_in_refused"
+        audit.record(db_session=db_session, staff_id=known.id if known else None, action=action)
+        return _refused(request, expected, next, email, refused.message, refused.retry_after)
+    token, _row = staff_service.start_session(db_session=db_session, staff=staff)
+    device = staff_throttle.device_token(staff.password_hash)
+    audit.record(db_session=db_session, staff_id=staff.id, action="signed_in")
+    response = RedirectResponse(auth.safe_next(next), status_code=303)
+    auth.set_cookie(response, request, auth.COOKIE, token,
+                    max_age=int(staff_service.SESSION_LENGTH.total_seconds()))  # fmt: skip
+    auth.set_cookie(response, request, auth.DEVICE_COOKIE, device,
+                    max_age=auth.DEVICE_DAYS * 24 * 3600)  # fmt: skip
+    response.delete_cookie(auth.SIGN_IN_COOKIE, path="/console")
+    return response
+
+
+@router.post("/sign-out")
+def sign_out(
+    request: Request, who: Anyone, db_session: DbSession, hub: LiveHub, csrf: str = Form("")
+) -> Response:
+    auth.check_csrf(who, csrf)
+    hub.mark_absent(who.staff.id)
+    audit.record(db_session=db_session, staff_id=who.staff.id, action="signed_out")
+    staff_service.end_session(db_session=db_session, token=request.cookies.get(auth.COOKIE))
+    response = RedirectResponse("/console/sign-in", status_code=303)
+    response.delete_cookie(auth.COOKIE, path="/console")
+    return response
