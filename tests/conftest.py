@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -11,10 +12,11 @@ from pathlib import Path
 import pytest
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
+from sqlalchemy.orm import Session
 
 from bot import clock
 from bot.config import get_settings
-from bot.database import core
+from bot.database import core, migrate
 
 # Set by scripts/test.sh to run the clock-sensitive tests again at chosen moments (a Saturday
 # night, a bank holiday, the clock changes...): the whole test process starts at that moment
@@ -124,3 +126,71 @@ def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     if request.param == "sqlite":
         return f"sqlite:///{tmp_path / 'app.db'}"
     return request.getfixturevalue("fresh_postgres_database")
+
+
+# ---- the demo council's catalogue, shared by the catalogue, booking, handoff and action tests --
+
+
+def load_demo(url: str, folder: Path) -> None:
+    """Migrate ``url`` and load the demo council's catalogue into it (its feeds under folder)."""
+    from bot.demo import loader
+
+    migrate.upgrade(url)
+    engine = core.make_engine(url)
+    with core.session_factory(engine)() as db_session:
+        loader.load(folder / "feeds", db_session=db_session)
+        db_session.commit()
+    engine.dispose()
+
+
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def demo_url(request: pytest.FixtureRequest, tmp_path_factory) -> Iterator[str]:
+    """A database holding the demo council's catalogue, loaded once per module and engine."""
+    folder = tmp_path_factory.mktemp("demo")
+    if request.param == "sqlite":
+        url = f"sqlite:///{folder / 'demo.db'}"
+        load_demo(url, folder)
+        yield url
+    else:
+        with postgres_database() as url:
+            load_demo(url, folder)
+            yield url
+
+
+@pytest.fixture
+def demo_db(demo_url: str) -> Iterator[Session]:
+    from bot.catalogue.search import vocabulary
+
+    engine = core.make_engine(demo_url)
+    vocabulary.forget_cache()
+    db_session = core.session_factory(engine)()
+    try:
+        yield db_session
+    finally:
+        db_session.rollback()
+        db_session.close()
+        engine.dispose()
+
+
+@pytest.fixture(scope="module")
+def demo_sqlite(tmp_path_factory) -> Path:
+    """The demo database on SQLite, loaded once per module."""
+    folder = tmp_path_factory.mktemp("demo-sqlite")
+    load_demo(f"sqlite:///{folder / 'demo.db'}", folder)
+    return folder / "demo.db"
+
+
+@pytest.fixture
+def demo_copy(demo_sqlite: Path, tmp_path: Path) -> str:
+    """A fresh copy of the demo database for a test that commits (the API tests); the service
+    tests cover PostgreSQL."""
+    target = tmp_path / "copy.db"
+    shutil.copy(demo_sqlite, target)
+    return f"sqlite:///{target}"
+
+
+@pytest.fixture
+def council():
+    from bot.council import service as council_service
+
+    return council_service.get_default()

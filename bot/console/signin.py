@@ -7,10 +7,11 @@ from fastapi.responses import RedirectResponse, Response
 
 from bot.audit import service as audit
 from bot.console import auth
-from bot.console.deps import Anyone, DbSession, LiveHub
+from bot.console.deps import Anyone, DbSession, LiveHub, ThisCouncil
 from bot.console.pages import render
 from bot.deps import client_address, limiter
 from bot.ratelimit.service import Limiter, RateLimited, wait_text
+from bot.staff import recovery
 from bot.staff import service as staff_service
 from bot.staff import throttle as staff_throttle
 
@@ -18,9 +19,10 @@ router = APIRouter(prefix="/console", include_in_schema=False)
 
 
 @router.get("/sign-in")
-def sign_in_page(request: Request, next: str = "/console") -> Response:
+def sign_in_page(request: Request, next: str = "/console", reset: bool = False) -> Response:
     token = auth.sign_in_token(request)
-    response = render(request, "sign_in.html", None, csrf=token, next=next, error=None)
+    response = render(request, "sign_in.html", None, csrf=token, next=next, error=None,
+                      reset=reset)  # fmt: skip
     auth.set_cookie(response, request, auth.SIGN_IN_COOKIE, token, max_age=3600)
     return response
 
@@ -92,5 +94,95 @@ def sign_out(
     audit.record(db_session=db_session, staff_id=who.staff.id, action="signed_out")
     staff_service.end_session(db_session=db_session, token=request.cookies.get(auth.COOKIE))
     response = RedirectResponse("/console/sign-in", status_code=303)
+    response.delete_cookie(auth.COOKIE, path="/console")
+    return response
+
+
+# ---- getting back in without an admin ------------------------------------------------------
+
+SENT = (
+    "If there is an account for that address, we have emailed it a link to set a new password. "
+    "It works for 30 minutes. No email? Ask an admin to let you try again."
+)
+
+
+@router.get("/recover")
+def recover_page(request: Request) -> Response:
+    token = auth.sign_in_token(request)
+    response = render(request, "recover.html", None, csrf=token, sent=False, email="")
+    auth.set_cookie(response, request, auth.SIGN_IN_COOKIE, token, max_age=3600)
+    return response
+
+
+@router.post("/recover")
+def ask_for_link(
+    request: Request,
+    db_session: DbSession,
+    council: ThisCouncil,
+    limits: Limiter = Depends(limiter),
+    email: str = Form(""),
+    csrf: str = Form(""),
+) -> Response:
+    """The same answer for every address, so this page tells no stranger who works here."""
+    expected = request.cookies.get(auth.SIGN_IN_COOKIE)
+    if not staff_service.csrf_ok(expected, csrf):
+        raise auth.Forbidden("The form had expired. Go back, reload the page and try again.")
+    if "@" not in email:
+        wrong = [("email", "Enter your work email address")]
+        return render(request, "recover.html", None, status=422, csrf=expected, sent=False,
+                      email=email, error_list=wrong)  # fmt: skip
+    try:
+        limits.check("sign_in", client_address(request))
+    except RateLimited as exc:
+        message = f"Too many tries from this network. Please wait {wait_text(exc.retry_after)}."
+        response = render(request, "recover.html", None, status=429, csrf=expected, sent=False,
+                          email=email, error_list=[("email", message)])  # fmt: skip
+        response.headers["Retry-After"] = str(exc.retry_after)
+        return response
+    staff = recovery.request_link(db_session=db_session, email=email,
+                                  base_url=str(request.base_url),
+                                  service_name=council.service_name)  # fmt: skip
+    if staff is not None:
+        audit.record(db_session=db_session, staff_id=staff.id, action="recovery_link_sent")
+    return render(request, "recover.html", None, csrf=expected, sent=True, email="", message=SENT)
+
+
+@router.get("/recover/{token}")
+def new_password_page(request: Request, token: str, db_session: DbSession) -> Response:
+    try:
+        recovery.find(db_session=db_session, token=token)
+    except recovery.LinkRefused as refused:
+        return render(request, "problem.html", None, status=410, message=str(refused),
+                      home="/console/recover")  # fmt: skip
+    form = auth.sign_in_token(request)
+    response = render(request, "new_password.html", None, csrf=form, token=token)
+    auth.set_cookie(response, request, auth.SIGN_IN_COOKIE, form, max_age=3600)
+    return response
+
+
+@router.post("/recover/{token}")
+def set_new_password(
+    request: Request,
+    token: str,
+    db_session: DbSession,
+    password: str = Form(""),
+    again: str = Form(""),
+    csrf: str = Form(""),
+) -> Response:
+    expected = request.cookies.get(auth.SIGN_IN_COOKIE)
+    if not staff_service.csrf_ok(expected, csrf):
+        raise auth.Forbidden("The form had expired. Go back, reload the page and try again.")
+    try:
+        staff = recovery.redeem(db_session=db_session, token=token, password=password,
+                                again=again)  # fmt: skip
+    except recovery.LinkRefused as refused:
+        db_session.rollback()
+        if refused.field is None:
+            return render(request, "problem.html", None, status=410, message=str(refused),
+                          home="/console/recover")  # fmt: skip
+        return render(request, "new_password.html", None, status=422, csrf=expected,
+                      token=token, error_list=[(refused.field, str(refused))])  # fmt: skip
+    audit.record(db_session=db_session, staff_id=staff.id, action="password_reset_by_link")
+    response = RedirectResponse("/console/sign-in?reset=1", status_code=303)
     response.delete_cookie(auth.COOKIE, path="/console")
     return response

@@ -58,3 +58,16 @@ class SignInFailure(Base):
     account = Column(String(64), nullable=False, index=True)  # the email alone
     failures = Column(Integer, nullable=False, default=0)
     last_failed_at = Column(UTCDateTime, nullable=False, index=True)
+
+
+class RecoveryLink(Base):
+    """A link, emailed to an adviser who can't sign in, that sets a new password once. Only a
+    hash of its token is stored; it works for ``recovery.LINK_LIFETIME`` and then never again."""
+
+    __tablename__ = "staff_recovery_links"
+
+    token_hash = Column(String(64), primary_key=True)
+    staff_id = Column(ForeignKey("staff.id", ondelete="CASCADE"), nullable=False, index=True)
+    created_at = Column(UTCDateTime, nullable=False, default=utcnow)
+    expires_at = Column(UTCDateTime, nullable=False)
+    used_at = Column(UTCDateTime, nullable=True)

@@ -207,6 +207,14 @@ def csrf_ok(expected: str | None, given: str | None) -> bool:
     return bool(expected and given) and hmac.compare_digest(str(expected), str(given))
 
 
+def set_password(*, db_session: Session, staff: Staff, password: str) -> None:
+    """A new password (checked by the caller for length): the account is signed out everywhere
+    and the wrong passwords counted against it are forgotten."""
+    staff.password_hash = _hasher.hash(password)
+    end_sessions(db_session=db_session, staff=staff)
+    unlock(db_session=db_session, staff=staff)
+
+
 def unlock(*, db_session: Session, staff: Staff) -> None:
     """Let someone slowed down by wrong passwords (theirs or a guesser's) try again now."""
     throttle.clear(db_session=db_session, email=staff.email)

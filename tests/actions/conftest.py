@@ -48,11 +48,8 @@ def dispatcher() -> Iterator[CollectingDispatcher]:
             payloads.parse(message["custom"])
 
 
-from tests.booking.conftest import demo_copy, demo_sqlite  # noqa: E402, F401  (booking actions)
-
-
 @pytest.fixture
-def demo_database(monkeypatch, demo_copy):  # noqa: F811  (the fixture imported above)
+def demo_database(monkeypatch, demo_copy):
     """Actions that read or write the database use a fresh copy of the demo data."""
     from actions.common import _sessions
     from bot.config import get_settings

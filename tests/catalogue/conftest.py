@@ -1,4 +1,5 @@
-"""Catalogue test helpers: migrated databases on both engines, and the demo catalogue."""
+"""Catalogue test helpers: migrated databases on both engines (the demo catalogue is in the root
+conftest, shared with the booking, handoff and action tests)."""
 
 from __future__ import annotations
 
@@ -11,8 +12,6 @@ from sqlalchemy.orm import Session
 from bot.catalogue.search import vocabulary
 from bot.database import migrate
 from bot.database.core import make_engine, session_factory
-from bot.demo import loader
-from tests.conftest import postgres_database
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 IMPORTS = FIXTURES / "imports"
@@ -29,41 +28,5 @@ def db(database_url: str) -> Iterator[Session]:
     try:
         yield db_session
     finally:
-        db_session.close()
-        engine.dispose()
-
-
-@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
-def demo_url(request: pytest.FixtureRequest, tmp_path_factory) -> Iterator[str]:
-    """A database holding the demo council's catalogue, loaded once per module and engine."""
-    folder = tmp_path_factory.mktemp("demo")
-    if request.param == "sqlite":
-        url = f"sqlite:///{folder / 'demo.db'}"
-        _load(url, folder)
-        yield url
-    else:
-        with postgres_database() as url:
-            _load(url, folder)
-            yield url
-
-
-def _load(url: str, folder: Path) -> None:
-    migrate.upgrade(url)
-    engine = make_engine(url)
-    with session_factory(engine)() as db_session:
-        loader.load(folder / "feeds", db_session=db_session)
-        db_session.commit()
-    engine.dispose()
-
-
-@pytest.fixture
-def demo_db(demo_url: str) -> Iterator[Session]:
-    engine = make_engine(demo_url)
-    vocabulary.forget_cache()
-    db_session = session_factory(engine)()
-    try:
-        yield db_session
-    finally:
-        db_session.rollback()
         db_session.close()
         engine.dispose()

@@ -15,7 +15,6 @@ from bot.handoff import context, service
 from bot.handoff.models import Case
 from bot.live.hub import InProcessHub
 from bot.staff import service as staff
-from tests.booking.conftest import council, demo_copy, demo_sqlite  # noqa: F401
 from tests.handoff import fake_rasa
 
 SLOTS = {"age": 19, "situation": "out_of_work", "out_of_work_months": 8, "location": "DB2 1AA",
@@ -23,7 +22,7 @@ SLOTS = {"age": 19, "situation": "out_of_work", "out_of_work_months": 8, "locati
 
 
 @pytest.fixture
-def db(demo_copy) -> Iterator[Session]:  # noqa: F811  (the shared fixture)
+def db(demo_copy) -> Iterator[Session]:
     engine = make_engine(demo_copy)
     with session_factory(engine)() as db_session:
         yield db_session

@@ -424,3 +424,84 @@ def test_signing_in_returns_only_to_a_console_page(asked, kept):
     from bot.console.auth import safe_next
 
     assert safe_next(asked) == kept
+
+
+# ---- an adviser who can't sign in gets a link that sets a new password ------------------------
+
+
+def _ask_for_link(client: TestClient, email: str):
+    form = client.get("/console/recover")
+    return client.post("/console/recover", data={"email": email, "csrf": _csrf(form.text)})
+
+
+def _links_sent(app, email: str) -> list[str]:
+    from bot.notify.models import Notification
+
+    engine = make_engine(app["url"])
+    with session_scope(session_factory(engine)) as db:
+        bodies = db.execute(
+            select(Notification.body).where(
+                Notification.to == email, Notification.purpose == "console_recovery"
+            )
+        ).scalars()
+        links = [re.search(r"(/console/recover/[\w-]+)", body).group(1) for body in bodies]
+    engine.dispose()
+    return links
+
+
+def test_a_locked_out_adviser_sets_a_new_password_with_an_emailed_link_once(app, client):
+    amira = "amira@demo.worklocal.example"
+    with TestClient(app["app"], base_url=BASE) as elsewhere:  # her console open on another PC
+        assert sign_in(elsewhere, "amira").status_code == 303
+        for _ in range(3):
+            sign_in(client, "amira", "a-wrong-guess-by-someone")  # a guesser slowed her down
+        known, unknown = _ask_for_link(client, amira), _ask_for_link(client, "nobody@x.example")
+        # The same answer whether or not there is such an account: no one learns who works here.
+        assert known.status_code == unknown.status_code == 200
+        assert known.text == unknown.text and "we have emailed it a link" in known.text
+        assert _links_sent(app, "nobody@x.example") == []
+        [link] = _links_sent(app, amira)
+
+        page = client.get(link)
+        form = {"csrf": _csrf(page.text)}
+        short = client.post(link, data={**form, "password": "short", "again": "short"})
+        assert short.status_code == 422 and '<a href="#password">' in short.text
+        differ = client.post(link, data={**form, "password": "a long new one",
+                                         "again": "a long new 1"})  # fmt: skip
+        assert differ.status_code == 422 and '<a href="#again">' in differ.text
+        new = {**form, "password": "a long new one", "again": "a long new one"}
+        done = client.post(link, data=new, follow_redirects=False)
+        assert done.status_code == 303 and done.headers["location"] == "/console/sign-in?reset=1"
+        # Signed out everywhere; the old password is gone; the slowing-down is forgotten.
+        assert elsewhere.get("/console", follow_redirects=False).status_code == 303
+    assert sign_in(client, "amira").status_code == 400
+    assert sign_in(client, "amira", "a long new one").status_code == 303
+    # Once only.
+    assert client.get(link).status_code == 410
+    fresh = _csrf(client.get("/console/recover").text)  # a form that is in date, a link that isn't
+    again = {"csrf": fresh, "password": "another long one", "again": "another long one"}
+    assert client.post(link, data=again).status_code == 410
+    audited = [a for (a,) in _audit_actions(app)]
+    assert "recovery_link_sent" in audited and "password_reset_by_link" in audited
+
+
+def _audit_actions(app):
+    engine = make_engine(app["url"])
+    with session_scope(session_factory(engine)) as db:
+        found = db.execute(select(AuditEntry.action).order_by(AuditEntry.id)).all()
+    engine.dispose()
+    return found
+
+
+def test_a_link_lasts_half_an_hour_three_an_hour_and_the_outbox_never_shows_it(app, client):
+    grace = "grace@demo.worklocal.example"
+    for _ in range(4):
+        assert _ask_for_link(client, grace).status_code == 200
+    links = _links_sent(app, grace)
+    assert len(links) == 3  # a fourth within the hour is not sent (the answer is the same)
+    with time_machine.travel(utcnow() + timedelta(minutes=31)):
+        assert client.get(links[0]).status_code == 410
+    sign_in(client, "lead")
+    outbox = client.get("/console/outbox").text
+    assert "Set a new password" in outbox and links[0] not in outbox
+    assert client.get("/console/recover/not-a-real-token").status_code == 410

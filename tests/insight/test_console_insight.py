@@ -20,7 +20,6 @@ from bot.handoff.models import Case, CaseOutcome
 from bot.insight import export, unanswered
 from bot.insight import service as insight
 from bot.insight.models import InsightEvent
-from tests.booking.conftest import demo_copy, demo_sqlite  # noqa: F401
 from tests.handoff.conftest import conversation, open_case
 from tests.handoff.test_console import BASE, _case, _csrf, app, client, sign_in  # noqa: F401
 

@@ -17,7 +17,6 @@ from schemathesis.checks import (
 )
 
 from bot.config import get_settings
-from tests.booking.conftest import demo_copy, demo_sqlite  # noqa: F401  (shared fixtures)
 from tests.handoff import fake_rasa
 
 CHECKS = [not_a_server_error, status_code_conformance, content_type_conformance,
@@ -28,7 +27,7 @@ NO_LIMITS = ("CONVERSATIONS_PER_HOUR", "MESSAGES_PER_MINUTE", "BOOKINGS_PER_HOUR
 
 
 @pytest.fixture
-def api_schema(monkeypatch, demo_copy):  # noqa: F811  (the shared fixture)
+def api_schema(monkeypatch, demo_copy):
     with fake_rasa.running() as rasa:
         monkeypatch.setenv("DATABASE_URL", demo_copy)
         monkeypatch.setenv("RASA_URL", rasa.url)

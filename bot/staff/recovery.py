@@ -1,0 +1,118 @@
+"""Getting back into the console without an admin: an emailed link that sets a new password.
+
+Asking says the same whatever the email (no account, a stopped account, or one that asked too
+often): the console must not tell a stranger who works there. A link works once, for
+``LINK_LIFETIME``, and only a hash of it is kept. Setting the password signs the account out
+everywhere and forgets the wrong passwords counted against it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+from datetime import datetime, timedelta
+
+from sqlalchemy import func, select, update
+from sqlalchemy.orm import Session
+
+from bot.booking.contact import Contact
+from bot.clock import as_utc, utcnow
+from bot.notify import service as notify
+from bot.staff import service as staff_service
+from bot.staff.models import RecoveryLink, Staff
+
+LINK_LIFETIME = timedelta(minutes=30)
+LINKS_PER_HOUR = 3  # per account: enough for a lost email, not a flood in someone's inbox
+PURPOSE = "console_recovery"  # the outbox never shows these messages' words (the link)
+
+
+class LinkRefused(ValueError):
+    """The link can't be used (unknown, used or out of date), or the password can't be; the
+    message says what to do, and ``field`` is the input to change (None: ask for a new link)."""
+
+    def __init__(self, message: str, field: str | None = None) -> None:
+        super().__init__(message)
+        self.field = field
+
+
+def _hash(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def request_link(
+    *,
+    db_session: Session,
+    email: str,
+    base_url: str,
+    service_name: str,
+    now: datetime | None = None,
+) -> Staff | None:
+    """Email a link to the account with this address, if there is an active one that has not
+    asked too often; the account it went to (for the audit log), else None. The caller says the
+    same to the person asking either way."""
+    now = now or utcnow()
+    staff = staff_service.by_email(db_session=db_session, email=email)
+    if staff is None or not staff.active:
+        return None
+    recent = db_session.execute(
+        select(func.count()).where(
+            RecoveryLink.staff_id == staff.id, RecoveryLink.created_at > now - timedelta(hours=1)
+        )
+    ).scalar_one()
+    if recent >= LINKS_PER_HOUR:
+        return None
+    token = secrets.token_urlsafe(32)
+    db_session.add(RecoveryLink(token_hash=_hash(token), staff_id=staff.id, created_at=now,
+                                expires_at=now + LINK_LIFETIME))  # fmt: skip
+    minutes = int(LINK_LIFETIME.total_seconds() // 60)
+    notify.queue(
+        db_session=db_session,
+        contact=Contact("email", staff.email),
+        purpose=PURPOSE,
+        subject=f"Set a new password for the {service_name} adviser console",
+        body=(
+            f"Hello {staff.first_name},\n\nSomeone (we hope you) asked to set a new password for "
+            f"the {service_name} adviser console. This link works once, for the next {minutes} "
+            f"minutes:\n\n{base_url.rstrip('/')}/console/recover/{token}\n\nIf it wasn't you, "
+            "ignore this email: your password stays as it is. Tell your team lead if it keeps "
+            "happening."
+        ),
+        dedupe_key=f"recovery:{_hash(token)[:40]}",
+        now=now,
+    )
+    return staff
+
+
+def find(*, db_session: Session, token: str, now: datetime | None = None) -> RecoveryLink:
+    """The link, if it can still be used; LinkRefused otherwise."""
+    now = now or utcnow()
+    link = db_session.get(RecoveryLink, _hash(token or ""))
+    if link is None or link.used_at is not None or as_utc(link.expires_at) <= now:
+        raise LinkRefused(
+            "This link has been used or is out of date. Ask for a new one, or ask an admin to "
+            "let you try again."
+        )
+    return link
+
+
+def redeem(
+    *, db_session: Session, token: str, password: str, again: str, now: datetime | None = None
+) -> Staff:
+    """Set the new password and use the link up: the account is signed out everywhere, its
+    wrong passwords forgotten, and every other link it was sent stops working."""
+    now = now or utcnow()
+    link = find(db_session=db_session, token=token, now=now)
+    if len(password) < staff_service.MIN_PASSWORD:
+        raise LinkRefused(
+            f"Choose a password of {staff_service.MIN_PASSWORD} characters or more.", "password"
+        )
+    if password != again:
+        raise LinkRefused("The two passwords are not the same. Type it again.", "again")
+    staff = db_session.get(Staff, link.staff_id)
+    staff_service.set_password(db_session=db_session, staff=staff, password=password)
+    db_session.execute(
+        update(RecoveryLink)
+        .where(RecoveryLink.staff_id == staff.id, RecoveryLink.used_at.is_(None))
+        .values(used_at=now)
+    )
+    return staff
