@@ -16,6 +16,7 @@ from bot.notify import models as notify_models  # noqa: F401
 from bot.plan import models as plan_models  # noqa: F401
 from bot.postcode import models as postcode_models  # noqa: F401
 from bot.privacy import models as privacy_models  # noqa: F401
+from bot.ratelimit import models as ratelimit_models  # noqa: F401
 from bot.staff import models as staff_models  # noqa: F401
 
 metadata = Base.metadata

@@ -2,7 +2,9 @@
 conversations, try to sign in, book appointments or look bookings up by reference.
 
 Counts are kept in Redis when ``REDIS_URL`` is set, so every API process sees the same count
-(a resident's consecutive messages may reach different processes); in this process otherwise.
+(a resident's consecutive messages may reach different processes). Without Redis they are kept
+in this process, except the booking limits: the API and the action server both take bookings,
+so those counts go through the database (``DatabaseCounter``, table ``rate_counts``).
 Each limit is a sliding window approximated from two fixed windows: the previous window's count
 weighs in by how much of it still overlaps, so a burst at a window's edge cannot double the
 allowance. An address is personal data: keys are hashed, so none is stored in the clear, and
@@ -23,7 +25,11 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import timedelta
 from typing import Protocol
+
+from sqlalchemy import delete, select, update
+from sqlalchemy.exc import SQLAlchemyError
 
 from bot.config import Settings, get_settings
 from bot.observability import metrics
@@ -112,6 +118,72 @@ class RedisCounter:
         self._redis.decr(f"{PREFIX}{bucket}:{window}")
 
 
+class DatabaseCounter:
+    """Counts shared through the service's database: for the limits that the API and the
+    action server both check when there is no Redis (a resident can book in the chat or
+    through the API, and each is its own process). Only for uses that write anyway (bookings
+    and lookups), not for every message."""
+
+    def __init__(self, engine) -> None:
+        self._engine = engine
+        if engine.dialect.name == "postgresql":
+            from sqlalchemy.dialects.postgresql import insert
+        else:
+            from sqlalchemy.dialects.sqlite import insert
+        self._insert = insert
+
+    def hit(self, bucket: str, window: int, ttl: int) -> tuple[int, int]:
+        from bot.clock import utcnow
+        from bot.ratelimit.models import RateCount
+
+        now = utcnow()
+        add = self._insert(RateCount).values(
+            bucket=bucket, period=window, count=1, expires_at=now + timedelta(seconds=ttl)
+        )
+        add = add.on_conflict_do_update(
+            index_elements=["bucket", "period"], set_={"count": RateCount.count + 1}
+        )
+        with self._engine.begin() as connection:
+            connection.execute(delete(RateCount).where(RateCount.expires_at < now))
+            connection.execute(add)
+            counts = dict(connection.execute(
+                select(RateCount.period, RateCount.count).where(
+                    RateCount.bucket == bucket, RateCount.period.in_((window, window - 1)))
+            ).all())  # fmt: skip
+        return counts.get(window, 1), counts.get(window - 1, 0)
+
+    def undo(self, bucket: str, window: int, ttl: int) -> None:
+        from bot.ratelimit.models import RateCount
+
+        with self._engine.begin() as connection:
+            connection.execute(
+                update(RateCount)
+                .where(RateCount.bucket == bucket, RateCount.period == window, RateCount.count > 0)
+                .values(count=RateCount.count - 1)
+            )
+
+
+class ByLimit:
+    """Each limit's counts where they need to be: the named limits in ``shared``, the rest in
+    ``default``. Buckets start with their limit's name."""
+
+    def __init__(self, shared: dict[str, Counter], default: Counter) -> None:
+        self._shared, self._default = shared, default
+
+    def _for(self, bucket: str) -> Counter:
+        return self._shared.get(bucket.split(":", 1)[0], self._default)
+
+    def hit(self, bucket: str, window: int, ttl: int) -> tuple[int, int]:
+        return self._for(bucket).hit(bucket, window, ttl)
+
+    def undo(self, bucket: str, window: int, ttl: int) -> None:
+        self._for(bucket).undo(bucket, window, ttl)
+
+
+# Checked in more than one process on the embedded defaults (the API and the action server).
+SHARED_WITHOUT_REDIS = ("booking", "booking_lookup")
+
+
 class Limiter:
     """Checks uses against the service's limits; one per API process."""
 
@@ -188,9 +260,18 @@ def limits(settings: Settings) -> dict[str, Limit]:
     }
 
 
-def make_limiter(settings: Settings) -> Limiter:
+def make_limiter(settings: Settings, engine=None) -> Limiter:
+    """Redis when ``REDIS_URL`` is set. Without it, this process's memory, except for the
+    booking limits, which go through the database (``engine``, the service's by default) so the
+    API and the action server count one resident's bookings together."""
     if not settings.redis_url:
-        return Limiter(limits(settings), MemoryCounter())
+        from bot.database.core import get_engine
+
+        shared = DatabaseCounter(engine or get_engine())
+        counter = ByLimit({name: shared for name in SHARED_WITHOUT_REDIS}, MemoryCounter())
+        # A database that can't count (not migrated yet, busy) lets the use through, as Redis
+        # failing does: refusing every resident would be worse.
+        return Limiter(limits(settings), counter, (SQLAlchemyError,))
     import redis
 
     return Limiter(limits(settings), RedisCounter(settings.redis_url), (redis.RedisError, OSError))

@@ -27,6 +27,7 @@ from bot.handoff.service import forget_untouched
 from bot.insight import unanswered
 from bot.notify.models import Notification
 from bot.plan.models import Plan
+from bot.ratelimit.models import RateCount
 
 BATCH = 500  # conversations forgotten per statement, so a backlog never holds long locks
 
@@ -68,6 +69,9 @@ def purge(
         .execution_options(synchronize_session=False)
     ).rowcount
     questions = unanswered.purge(db_session=db_session, council=council, now=now)
+    # Counts of bookings by address (hashed) outlive their two windows only until the next use;
+    # with no use they go here, as the privacy notice says: after two hours.
+    db_session.execute(delete(RateCount).where(RateCount.expires_at < (now or utcnow())))
     return {"conversations": conversations, "plans": plans or 0, "messages": messages or 0,
             "cases": cases, "appointments": appointments,
             "unanswered_questions": questions}  # fmt: skip

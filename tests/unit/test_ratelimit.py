@@ -179,3 +179,47 @@ def test_a_real_unreachable_redis_lets_requests_through():
                      errors=(redis.RedisError, OSError))  # fmt: skip
     assert refused(limits) is None
     assert refused(limits) is None
+
+
+def test_without_redis_the_api_and_the_action_server_count_bookings_together(database_url):
+    """Two processes (the API and the action server) on one database: a resident's bookings
+    are counted once, whichever takes them; chat messages stay each process's own."""
+    from sqlalchemy import select
+
+    from bot.config import Settings
+    from bot.database import migrate
+    from bot.database.core import make_engine
+    from bot.ratelimit.models import RateCount
+    from bot.ratelimit.service import make_limiter
+
+    migrate.upgrade(database_url)
+    engine = make_engine(database_url)
+    settings = Settings(redis_url="", bookings_per_hour=3, messages_per_minute=2)
+    api, actions = make_limiter(settings, engine), make_limiter(settings, engine)
+    address = "203.0.113.9"
+    for process in (api, actions, api):
+        process.check("booking", address)
+    with pytest.raises(RateLimited):
+        actions.check("booking", address)  # the fourth, in the other process
+    api.check("booking", "203.0.113.10")  # someone else
+    for process in (api, actions):  # two each: messages are not shared (nor need to be)
+        process.check("message", "conversation-1")
+        process.check("message", "conversation-1")
+    with engine.connect() as connection:
+        buckets = connection.execute(select(RateCount.bucket, RateCount.count)).all()
+    engine.dispose()
+    assert {count for _bucket, count in buckets} == {3, 1}  # the refused use was not counted
+    assert not any(address in bucket for bucket, _count in buckets)  # hashed, never in clear
+    assert all(bucket.startswith("booking:") for bucket, _count in buckets)
+
+
+def test_without_redis_a_database_that_cannot_count_lets_bookings_through(tmp_path):
+    from bot.config import Settings
+    from bot.database.core import make_engine
+    from bot.ratelimit.service import make_limiter
+
+    engine = make_engine(f"sqlite:///{tmp_path / 'not-migrated.db'}")
+    limits = make_limiter(Settings(redis_url="", bookings_per_hour=1), engine)
+    for _ in range(3):
+        limits.check("booking", "203.0.113.9")  # no table: let through, not a server error
+    engine.dispose()
