@@ -29,7 +29,7 @@ from actions.profile import NOTED
 from bot.assessment import say
 from bot.booking import service as bookings
 from bot.booking.models import Booking
-from bot.nlp.intent_rules import COMPLAINT
+from bot.nlp.complaints import COMPLAINT
 
 # What to do instead, by what the resident asked for.
 NEXT_BY_INTENT = {

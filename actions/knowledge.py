@@ -18,7 +18,7 @@ from actions.common import PERSON_BUTTON, council, entities_of, text_of
 from actions.profile import resident_text
 from bot import clock
 from bot.knowledge import service as knowledge
-from bot.nlp.intent_rules import TOPIC, audience
+from bot.nlp.intent_words import TOPIC, audience
 
 ANSWER_TYPE = "answer"  # the custom payload: the topic and where the answer comes from
 EMPLOYER_BUTTON = {"title": "Contact the employer team", "payload": "/employer_enquiry"}

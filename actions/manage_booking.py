@@ -30,7 +30,7 @@ from bot.booking import preferences
 from bot.booking import service as bookings
 from bot.catalogue.search import english
 from bot.council import service as council_service
-from bot.nlp.intent_rules import YES_FIRST
+from bot.nlp.intent_words import YES_FIRST
 
 ACTIONS = {"cancel": "Cancel it", "change": "Change the time", "keep": "Keep it",
            "cancel_confirmed": "Yes, cancel it"}  # fmt: skip

@@ -15,7 +15,6 @@ apprentices get paid" is a question to answer, not an apprenticeship search.
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from rasa.engine.graph import ExecutionContext, GraphComponent
@@ -31,186 +30,31 @@ from rasa.shared.nlu.constants import (
 )
 from rasa.shared.nlu.training_data.message import Message
 
-from bot import clock
-from bot.assessment import facts
 from bot.glossary import service as glossary
-from bot.knowledge import service as knowledge
+from bot.nlp.intent_words import (  # the rules' words
+    ABOUT_A_COUNCIL_SERVICE,
+    ASK_QUESTION,
+    COMPLAIN,
+    FRUSTRATED,
+    KEEP_INTENTS,
+    LOOKING_FOR,
+    NOT_RESTART,
+    OWN_BUSINESS,
+    PLAINLY,
+    RIVAL,
+    RULED,
+    SEARCH_INTENTS,
+    SURE_OF_CRISIS,
+    WHAT_IS,
+    WHAT_IS_WORDS,
+    YES_FIRST,
+    allowed,
+    audience,
+    is_question,
+    mashed,
+    question_topic,
+)
 from bot.safety.detect import kind as danger
-
-# Where someone works is theirs only when they run it: "my agency gave me no shifts" and "my
-# warehouse" are a worker's, "i run a warehouse" is not.
-_OWNED_PLACE = (
-    r"(?:business|company|firm|shop|cafe|café|restaurant|salon|garage|pub|hotel|bakery|farm|"
-    r"practice|charity|organisation)"
-)
-_WORKPLACE = (
-    rf"(?:{_OWNED_PLACE}|bar|factory|warehouse|care home|nursery|store|agency|"
-    r"building firm)\b(?! (?:idea|ideas|plan|job|jobs|interview|course|degree|nurse|role|"
-    r"shift|shifts|apprenticeship|placement|place|places|qualification|worker|assistant))"
-)
-_STAFF = r"(?:staff|team|workers|employees|workforce|apprentices?|trainees?|vacanc(?:y|ies))"
-_HIRES = r"(?:staff|workers|employees|apprentices?|trainees?|labourers|candidates)"
-# What only an employer says. Bare "we", "our" and "us" are not among them: "can we carry on",
-# "can u help us" and "what about our appointment" are residents (with their family, or with
-# the assistant); "our company", "we're hiring" and "an apprentice for my salon" are not.
-EMPLOYER_WORDS = "|".join(
-    (
-        # "my salon", "our company", "our staff", "an apprentice for my business"
-        rf"\b(?:my|our) (?:small |little |family |new )?(?:{_OWNED_PLACE}|{_STAFF})\b",
-        # "i run a shop", "we own a garage", "i manage a care home", "we're a local business"
-        rf"\b(?:i|we) (?:run|own|manage|have|started|set up|opened) (?:a|an|the|my|our)"
-        rf"(?: [a-z]+){{0,2}}? {_WORKPLACE}",
-        rf"\b(?:we'?re|we are) (?:a|an) (?:[a-z]+ ){{0,2}}?(?:{_WORKPLACE}|employer\b)",
-        r"\b(?:i'?m|i am|as) (?:an? )?(?:small |local |big |large |hr |hiring )?(?:employer|"
-        r"business owner|manager|owner|director|recruiter)\b",
-        # "employer support", but not a resident's "my employer" or "tell employers"
-        r"(?<!\bmy )(?<!\byour )(?<!\bnew )(?<!\bgood )(?<!\bfuture )"
-        r"(?<!\bcurrent )(?<!\bprevious )(?<!\btell )\bemployers?\b",
-        # "hire someone", "take on an apprentice", "need staff", "looking for kitchen staff"
-        r"\b(?:hire|hiring|recruit\w*|take on|taking on|employ|employing) (?:an? |some |new |"
-        r"more |young |local |extra )?(?:apprentices?|staff|people|workers|someone|somebody|"
-        r"employees|trainees?)\b",
-        r"\b(?:need|needs|needing|find|finding|looking for|want|wants|get|train|training|"
-        r"upskill) (?:an? |some |new |more |young |local |extra |kitchen |temporary |seasonal |"
-        rf"part[- ]time |full[- ]time )?{_HIRES}\b(?! (?:job|jobs|role|roles|scheme|wage|pay))",
-        # "we're hiring", "i'm recruiting for a warehouse", "how do i recruit through you"
-        r"\b(?:i'?m|i am|we'?re|we are|were|now|looking to|want to|how (?:do|can) (?:i|we)|"
-        r"can (?:i|we)|help (?:me|us)(?: to)?|need to) (?:currently |now |actively )?"
-        r"(?:recruit|recruiting|hire|hiring)\b",
-        # "we have vacancies to fill", "i want to advertise a job", "i employ 20 people"
-        r"\b(?:jobs?|vacanc(?:y|ies)|roles?|positions?|places?) to fill\b",
-        r"\b(?:advertise|advertising|list|listing|post|posting) (?:a |an |my |our |some |the )?"
-        r"(?:apprenticeship )?(?:job|jobs|vacanc(?:y|ies)|roles?|positions?)\b",
-        r"\b(?:i|we) (?:employ|have) \d+ (?:people|staff|employees|workers)\b",
-        r"\b(?:we'?d|we would|we want to|we'?re happy to|i'?d like to|i would like to|i want to|"
-        r"can i|can we) (?:like to )?offer (?:work experience|placements?|apprenticeships?|"
-        r"jobs?|work|a job|an apprenticeship|training)\b",
-        # "how much do we have to pay an apprentice"
-        r"\b(?:i|we)\b.{0,30}\bpay (?:an? |my |our |the )?apprentices?\b",
-        r"\blevy\b|\bwork experience placements? for\b",
-    )
-)
-ASK_QUESTION = "ask_question"
-RULED, RIVAL = 1.0, 0.5  # an intent set by rule, and the most any other reading then keeps
-SURE_OF_CRISIS = 0.8  # the model's own crisis reading stands only this sure (or by the rules)
-TOPIC = "topic"
-# Each of these intents stands only if the message has words that mean it.
-NEEDS_WORDS = {
-    "start_again": (
-        r"\b(start(ing)? (it |this |all |everything )?(again|over|afresh|from (the )?(start|"
-        r"beginning|scratch|top))|restart|re-?start|reset|new (chat|conversation)|clear (this|"
-        r"the|my|it|everything|all|chat)|clear$|wipe|erase|begin again|from scratch|scrap (this|"
-        r"that|it|everything)|delete (this|the|my|everything|it)|go back to the (start|"
-        r"beginning)|back to the start|forget (everything|all|what i said|it all)|redo|do it "
-        r"(all )?again)\b|\bfrom the top\b|\b(begin|start) (from the start|fresh)\b|"
-        r"\bfresh start\b|\bstartagain\b|\bstrat again\b|\bre start\b|"
-        r"\bstart the (chat|conversation) again\b|"
-        r"\b(delete|forget|wipe) (what i (told|said|typed)|my (data|details|answers|info))"
-    ),
-    "ask_privacy": (
-        r"\b(privacy|private|confidential\w*|data protection|gdpr|my (data|information|info|"
-        r"details|personal)|personal (data|information|info|details)|who (can |will |gets to )?"
-        r"(see|sees|read|reads|know|knows)|stored?|storing|keep(ing)? (my|this|it)|delete my|"
-        r"what (do|will|happens) (you )?(do )?with|share (my|this)|shared|sell my|safe to "
-        r"(give|tell|say)|anonymous|(is|are) (this|you|it) (being )?(recorded|saved|kept|"
-        r"logged)|record(ing|ed)? (this|me|my|our)|cookies|dwp|job ?centre see|(anyone|anybody|"
-        r"someone|somebody|other people|others|the council|my (employer|boss|work coach|partner|"
-        r"family|landlord)|my work|job ?centre)( else)? (can |will |could |gonna |going to )?"
-        r"(see|read|find out|know|access|get)|(tell|telling|pass|passing|send|sending|share|"
-        r"sharing) (it |this |that |anything )?(to |with )?my (work coach|employer|boss|job ?centre"
-        r")|is (this|it|the chat|my chat) (saved|kept|stored|secure|safe|private)|how long (is|are|"
-        r"do you keep|will you keep)|who (will|would|do|did) you tell|tell anyone|go(es)? to the "
-        r"job ?centre|passed (on )?to|saved|save what i|keep what i|record of|recorded|affected by "
-        r"what i|give (you )?my (name|address|number|details)|access to my|what data|(my|personal) "
-        r"data|secure|gdpr|affect my benefits)\b"
-    ),
-    "employer_enquiry": EMPLOYER_WORDS,
-    # Leaving the questions: "cant read that good" is an answer, not "stop"
-    "stop": (
-        r"\b(stop\w*|quit|exit|pause|enough|forget (it|about it)|never ?mind|nvm|leave (it|me)|"
-        r"changed? my mind|(don'?t|dont|do not) want|no more|not (right )?now|cancel (that|this)|"
-        r"go back|take me back|get me out|let me out|done with|skip all|no thanks)\b"
-    ),
-    "start_business": (
-        r"\b(own business|own company|self[- ]?employ\w*|start(ing)? (up )?(a |my |an? own )?"
-        r"(business|company|firm|shop|cafe|salon)|own boss|freelanc\w*|sole trader|business "
-        r"idea|set(ting)? up (a|my)( own)?( \w+)? (business|company)|start[- ]?ups?|start trading|"
-        r"enterprise allowance|business support|(set|setting) up on my own|"
-        r"(start|starting|open|opening) (something|a \w+ business|my own \w+|a shop|a cafe|a "
-        r"salon)|my own (thing|shop|cafe|salon|business)|work(ing)? for my ?self|biz|business "
-        r"(plan|idea|grant|loan)|grants? for (new |small )?business\w*|new business\w*|"
-        r"idea for a business|small business)\b"
-    ),
-}
-# A question these intents ask is theirs, not the knowledge base's.
-KEEP_INTENTS = {
-    "request_adviser", "request_callback", "crisis", "book_appointment", "cancel_appointment",
-    "manage_booking", "choose_slot", "start_again", "stop", "goodbye",
-    # A word to explain is the glossary's ("what is ESOL?"); who sees what is the privacy
-    # notice's ("will the jobcentre see this?").
-    "explain_term", "ask_privacy",
-}  # fmt: skip
-EMPLOYER = re.compile(EMPLOYER_WORDS, re.IGNORECASE)
-# An employer speaking of their own business ("help us recruit", "i'm hiring"), not a resident
-# asking about employers ("what do employers look for in a cv?")
-OWN_BUSINESS = re.compile(
-    r"\b(we|we'?re|us|our|i'?m hiring|i am hiring|my (business|company|firm|shop|salon|cafe|"
-    r"garage|restaurant|staff|team))\b",
-    re.IGNORECASE,
-)
-# "where can i do an esol course": a search the model heard, not a question for the knowledge
-# base (which would answer about ESOL instead of finding the classes).
-SEARCH_INTENTS = frozenset({"find_course", "find_job", "find_apprenticeship", "get_support"})
-LOOKING_FOR = re.compile(
-    r"^\W*(where (can|could|do|would) i (do|find|get|go|learn|study|take)|where('?s| is| are) "
-    r"(there|the nearest)|find me|i'?m looking for|looking for|any .{0,30}\b(near|around|in) )",
-    re.IGNORECASE,
-)
-# Anger at the assistant gets an apology and a person, whatever else the words look like.
-COMPLAIN = "complain"
-COMPLAINT_WORDS = (
-    r"\b(complain|complaint|rude|unhelpful|never (called|rang|phoned|turned up|showed up)|"
-    r"didn'?t (call|ring|phone|turn up|show up)|stood me up|let me down)\b"
-)
-FRUSTRATED = re.compile(
-    r"\b(you'?re|you are|ur|u r|this is|this bot is|that'?s|its|it'?s|what a|so|how)\s+(so |really "
-    r"|fucking |f\w*ing |bloody |completely |absolutely )?(useless|rubbish|stupid|pointless|"
-    r"hopeless|crap|shit|garbage|terrible|awful|a joke|a waste of time|no help|not helping|"
-    r"not helpful|annoying|dumb|thick|thick as)\b|\bwaste of (my )?time\b|\bnot helping\b|"
-    r"\bno help at all\b|\bfed up (with|of) (you|this)\b|\bffs\b|\bpiss(ed)? off\b|"
-    r"\bgive up (on|with) (you|this)\b|\bdoesn'?t understand (anything|me)\b|"
-    r"\b(you|u) (don'?t|dont|do not|never) (understand|get it|listen)\b|"
-    r"\b(don'?t|dont|do not|can'?t|cant) (you|u) (understand|get it|listen)\b|"
-    r"\bstupid (bot|robot|thing|computer)\b|"
-    r"\b(already|just) (told|said|answered|gave)\b|(?<!what )\bi (told|said) (you|u|that)( "
-    r"already)?\b|"
-    r"\bhow many times\b|\bgoing round in circles\b|\b(you|u) keep (asking|getting it wrong|"
-    r"saying the same|repeating)\b|^\W*not helpful( at all)?\W*$|" + COMPLAINT_WORDS,
-    re.IGNORECASE,
-)
-# A complaint about the service, which gets the council's contacts as well as an apology
-COMPLAINT = re.compile(COMPLAINT_WORDS, re.IGNORECASE)
-
-
-# "complain about my bin collection": a council service, not this one (out of scope).
-ABOUT_A_COUNCIL_SERVICE = re.compile(
-    r"\b(bins?|bin collection|rubbish collection|recycling|noise|neighbou?rs?|council tax|parking|"
-    r"pot ?holes?|roads?|streets?|litter|fly.?tipping|planning|street ?lights?|dog)\b",
-    re.IGNORECASE,
-)
-# "wats esol", "wot is a t level": a short question about a word the glossary explains
-WHAT_IS = re.compile(
-    r"^\W*(wats|wots|wat|wot|what'?s|whats|what is|what are|what does|wat is|wot is|wats a|"
-    r"what'?s an?|whats an?)\b",
-    re.IGNORECASE,
-)
-WHAT_IS_WORDS = 6
-NOT_RESTART = re.compile(
-    r"\b(no|don'?t|dont|do not|not|never|rather not)\b(\s+\w+){0,2}?\s+(start\w*|restart|wipe|"
-    r"delete|clear|reset|erase)\b",
-    re.IGNORECASE,
-)
-YES_FIRST = re.compile(r"^\W*(yes|yeah|yep|yh|yea|sure|ok|okay|please|pls|go on|do it)\b", re.I)
 
 
 def _ranking(message: Message) -> list[dict[str, Any]]:
@@ -230,110 +74,6 @@ def _set_intent(message: Message, name: str, confidence: float) -> None:
                 add_to_output=True)  # fmt: skip
 
 
-def not_employer(text: str) -> bool:
-    """ "i'm not an employer", "i dont run a company lol": the employer's words are denied."""
-    return facts.employer_denied(facts.normalise(text))
-
-
-def allowed(intent: str | None, text: str) -> bool:
-    """Whether an intent may stand for this message (see NEEDS_WORDS); "i'm not an employer"
-    has the word but denies it."""
-    pattern = NEEDS_WORDS.get(intent or "")
-    if pattern is None:
-        return True
-    if intent == "employer_enquiry" and not_employer(text):
-        return False
-    return re.search(pattern, text, re.IGNORECASE) is not None
-
-
-def audience(text: str) -> str:
-    """An employer asks about staff and apprentices they take on; everyone else is a
-    resident."""
-    return "employer" if EMPLOYER.search(text) and not not_employer(text) else "resident"
-
-
-def question_topic(text: str) -> str | None:
-    """The knowledge base's topic for this question, for the audience the words suggest."""
-    try:
-        kb = knowledge.in_force(clock.today())
-    except knowledge.KnowledgeError:
-        return None  # no answers for today's date: the dialogue carries on without them
-    topic = knowledge.match(text, kb, audience(text))
-    if topic is None and audience(text) == "employer":
-        topic = knowledge.match(text, kb, "resident")
-    return topic.key if topic is not None else None
-
-
-_WEEKDAY = (
-    r"(?:(?:mon|tues?|wed|weds|thu|thur|thurs|fri|sat|sun)(?:day)?s?\b|(?:wednesday|weekend)s?\b)"
-)
-# Words that say one thing so plainly the model's reading gives way to them.
-PLAINLY = {
-    # "delete everything u know about me", "wipe this chat pls"
-    "start_again": re.compile(
-        r"\b(delete|wipe|erase|clear|forget|remove)\b(?!.{0,30}\b(appointment|booking|bookings)\b)"
-        r".{0,25}\b(everything|chat|conversation|this|all|what i (said|told you)|about me|my "
-        r"(data|details|answers|info|information)|it all)\b",
-        re.IGNORECASE,
-    ),
-    # "I run a hair salon and want to take on a junior as an apprentice"
-    "employer_enquiry": re.compile(
-        r"\b(i|we) (run|own|manage) (a|an|the|my|our|small|local)\b.{0,40}\b(take on|taking on|"
-        r"hire|hiring|recruit\w*|employ\w*|apprenti\w*|staff|workers|someone to)\b|"
-        r"\b(my|our) (business|company|firm|salon|shop|cafe|garage|restaurant|practice)\b.{0,40}"
-        r"\b(take on|hire|hiring|recruit\w*|employ|apprenti\w*|staff|workers)\b",
-        re.IGNORECASE,
-    ),
-    # "that time is no good, can i have a different day" (not "change my appointment");
-    # "none of them suit, i work tues and wed"
-    # "i got a appointment next week but lost the number they gave me": find that one
-    "cancel_appointment": re.compile(
-        r"\bapp?oi?n?t?ment\b.{0,60}\b(lost|forgot\w*|deleted|don'?t have|dont have|can'?t find|"
-        r"cant find)\b.{0,25}\b(ref(e?r+[ae]?n[cs]e)?|number|code|text|email|message|"
-        r"confirmation)\b|"
-        r"\b(lost|forgot\w*|deleted|can'?t find|cant find)\b.{0,25}\b(ref(e?r+[ae]?n[cs]e)?|"
-        r"confirmation)\b.{0,40}\bapp?oi?n?t?ment\b",
-        re.IGNORECASE,
-    ),
-    "book_appointment": re.compile(
-        r"^(?!.*\b((my|the|our) (appointment|booking)|move|moving|change|changing|rearrange|"
-        r"reschedule|come back|pop back|be back|call back)\b).*(\b(different|another|other) "
-        r"(day|time|date)\b|\b(that|this) (time|day|date) (is|isn'?t|is not|was) (no good|"
-        r"not good|bad|wrong)|\bcan'?t (make|do) (that|this|the) (time|day|date)\b|"
-        r"\b(none of (them|those|these|the times)|neither of (them|those|these)|"
-        r"(those|these|the) times)\b.{0,40}\b("
-        rf"{_WEEKDAY}|morning|afternoon|evening|time|day|week)|\b(can'?t do|cant do|can'?t make|"
-        rf"cant make) (on )?(a )?{_WEEKDAY})",
-        re.IGNORECASE,
-    ),
-    # A word or two that can only mean one thing, said on its own: "operator", "nvm", "halp"
-    "request_adviser": re.compile(
-        r"^\W*((an?|the|live|real) ){0,2}(operator|agent|human|human being|person|adviser|advisor)"
-        r"( please| pls| plz)?\W*$",
-        re.IGNORECASE,
-    ),
-    "stop": re.compile(
-        r"^\W*(pause|nvm|never ?mind|no more questions( please| pls)?|stop (it|this|now|please|pls)"
-        r"( now| please| pls)?|leave me alone( now| please| pls)?)\W*$",
-        re.IGNORECASE,
-    ),
-    "help": re.compile(
-        r"^\W*(is (this|the service|this service|the chat|work local) free|does this cost "
-        r"(anything|money)|do i (have to|need to) pay for this|halp|instructions|"
-        r"what (do|should|can) i (type|say|write)|what can i ask( you)?"
-        r"( about)?|what questions can (you|u) answer|(show|list|give) me the options|how do i "
-        r"use (this|it)|how does this work)\W*$",
-        re.IGNORECASE,
-    ),
-    # "ok lets go back to the questions"
-    "career_advice": re.compile(
-        r"^(?!.*\b(don'?t|dont|do not|not|no more)\b).*\b(go back to|back to|carry on with|"
-        r"continue( with)?|finish|resume|do|start) (the |my )?(questions|assessment)\b",
-        re.IGNORECASE,
-    ),
-}
-
-
 def _demote(message: Message, name: str, text: str) -> None:
     """The model's next guess that may stand, in place of ``name``; the fallback then judges
     how sure it is."""
@@ -343,29 +83,6 @@ def _demote(message: Message, name: str, text: str) -> None:
         return
     message.set(INTENT_RANKING_KEY, ranking, add_to_output=True)
     _set_intent(message, best["name"], float(best.get("confidence") or 0.0))
-
-
-def is_question(text: str) -> bool:
-    """Shaped like a question: a question word or mark, or "can I", "do I"..."""
-    try:
-        kb = knowledge.in_force(clock.today())
-    except knowledge.KnowledgeError:
-        return "?" in text
-    return bool(re.search(kb.question_pattern, knowledge.normalise(text)))
-
-
-_MASHED_WORD = re.compile(
-    r"^(?:[a-z]*([a-z])\1\1[a-z]*|[bcdfghjklmnpqrstvwxz]{4,}|[a-z]*(?:asdf|qwer|zxcv|hjkl|sdfg|"
-    r"wert|xcvb)[a-z]*)$"
-)
-_SHORT_OK = {"hmm", "hmmm", "mmm", "zzz", "brrr", "grr", "grrr", "shh", "psst", "nvm", "pls", "thx",
-             "thnx", "thnks", "gdpr", "hmrc", "cscs", "html", "sql", "btec"}  # fmt: skip
-
-
-def mashed(text: str) -> bool:
-    """Keys pressed at random ("qqq qqq", "asdfgh"): every word is one no one would type."""
-    words = re.findall(r"[a-z]+", text.lower())
-    return bool(words) and all(_MASHED_WORD.match(w) and w not in _SHORT_OK for w in words)
 
 
 def apply(message: Message) -> None:
