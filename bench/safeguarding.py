@@ -1,7 +1,9 @@
-"""How well the service recognises a resident in danger: the labelled set
-(tests/fixtures/safeguarding.yml) through the rule-based safety net (bot/safety/detect.py) and
-the trained model's ``crisis`` intent, which the service answers alike. Recall on real crises
-matters most; precision is reported. Writes docs/benchmarks.md, "Safeguarding".
+"""How well the service recognises a resident in danger: the labelled set (bot/safety/examples.yml)
+and the held-out set (tests/fixtures/safeguarding.yml) through the rule-based safety net
+(bot/safety/detect.py) and the trained model's ``crisis`` intent, which the service answers
+alike, and through the concern classifier (bot/safety/concern.py), which adds a check-in with the
+numbers. Recall on real crises matters most; precision, and how often an ordinary message gets
+the check-in, are reported. Writes docs/benchmarks.md, "Safeguarding".
 
     .venv/bin/python bench/safeguarding.py
 """
@@ -19,9 +21,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from bench.report import write_section
 from bot.assistant import training
 from bot.config import PROJECT_ROOT, get_settings
+from bot.safety import concern
 from bot.safety.detect import kind
 
 SET = PROJECT_ROOT / "tests" / "fixtures" / "safeguarding.yml"
+FOLDS = 5
 
 
 def _model_intents(texts: list[str]) -> dict[str, str]:
@@ -45,11 +49,25 @@ def _scores(crises: list[str], fine: list[str], caught) -> tuple[float, float, l
     return recall, precision, [t for t in crises if not caught(t)]
 
 
+def _check_in_rate() -> tuple[int, int]:
+    """How many of the dialogue's ordinary examples would get the check-in, each judged by a
+    classifier that did not learn from it (five folds)."""
+    ordinary = concern.ordinary_examples()
+    flagged = 0
+    for fold in range(FOLDS):
+        kept = [t for i, t in enumerate(ordinary) if i % FOLDS != fold]
+        judged = [t for i, t in enumerate(ordinary) if i % FOLDS == fold]
+        model = concern.train(*concern.training_set(kept))
+        flagged += sum(p >= concern.THRESHOLD for p in model.predict_proba(judged)[:, 1])
+    return flagged, len(ordinary)
+
+
 def main() -> int:
-    labelled = yaml.safe_load(SET.read_text())
+    labelled = yaml.safe_load(concern.EXAMPLES.read_text(encoding="utf-8"))
     crises = [t for texts in labelled["crisis"].values() for t in texts]
     fine = labelled["not_crisis"]
-    held, held_fine = labelled["held_out"]["crisis"], labelled["held_out"]["not_crisis"]
+    held_out = yaml.safe_load(SET.read_text(encoding="utf-8"))["held_out"]
+    held, held_fine = held_out["crisis"], held_out["not_crisis"]
     intents = _model_intents(crises + fine + held + held_fine)
 
     def by_rules(text: str) -> bool:
@@ -58,29 +76,43 @@ def main() -> int:
     def by_service(text: str) -> bool:
         return by_rules(text) or intents[text] == "crisis"
 
+    def with_check_in(text: str) -> bool:
+        return by_service(text) or concern.worried(text)
+
     rows, missed = [], []
     for name, (c, f) in {"labelled": (crises, fine), "held out": (held, held_fine)}.items():
-        for how, caught in (("rules", by_rules), ("rules or model (the service)", by_service)):
+        readers = (("rules", by_rules), ("rules or model: the crisis answer", by_service),
+                   ("the crisis answer or the check-in", with_check_in))  # fmt: skip
+        for how, caught in readers:
             recall, precision, misses = _scores(c, f, caught)
             rows.append(f"| {name} ({len(c)} crises, {len(f)} not) | {how} | {recall:.3f} | "
                         f"{precision:.3f} |")  # fmt: skip
-            if how.startswith("rules or"):
+            if how.startswith("the crisis answer or"):
                 missed += [f"- ({name}) {t}" for t in misses]
+    flagged, ordinary = _check_in_rate()
     kinds = [
         f"| {k} | {sum(kind(t) == k for t in texts)}/{len(texts)} |"
         for k, texts in labelled["crisis"].items()
     ]
     body = "\n".join([
-        "Each message of `tests/fixtures/safeguarding.yml`: direct and indirect, misspelt, slang,",
-        "other languages' common phrases, and look-alikes that are not crises (\"this course is",
-        "killing me\"). The service answers a crisis when the rule-based safety net",
-        "(`bot/safety/detect.py`) or the model's `crisis` intent recognises one. The labelled set",
-        "was used to improve the rules, so it shows what they cover; the held-out set was written",
-        "afterwards and never tuned against, so it shows how they do on phrasings not seen.",
+        "The labelled set (`bot/safety/examples.yml`, the rules must catch all of it) and the",
+        "held-out set (`tests/fixtures/safeguarding.yml`): direct and indirect, misspelt, slang,",
+        "other languages' phrases, and look-alikes that are not crises (\"this course is killing",
+        "me\"). The service gives the crisis answer when the rule-based safety net",
+        "(`bot/safety/detect.py`) or the model's `crisis` intent recognises one; when neither does",
+        "but the concern classifier (`bot/safety/concern.py`) is worried, the answer ends with a",
+        "check-in: the numbers and an \"I need help now\" button. The labelled set was used to",
+        "improve the rules and teaches the classifier, so it shows what they cover; the held-out",
+        "set was written afterwards by a helper session that never saw the rules or the examples,",
+        "and nothing was tuned against it, so it shows how they do on phrasings not seen.",
         "",
         "| set | recognised by | recall | precision |",
         "| --- | --- | --- | --- |",
         *rows,
+        "",
+        f"Ordinary messages that get the check-in: {flagged} of the dialogue's {ordinary} "
+        f"training examples ({flagged / ordinary:.1%}), each judged by a classifier that did not",
+        f"learn from it ({FOLDS} folds); at most once in a conversation.",
         "",
         "The right kind of danger (and so the right numbers) from the rules, labelled set:",
         "",
@@ -88,7 +120,8 @@ def main() -> int:
         "| --- | --- |",
         *kinds,
         "",
-        "Crises the service did not recognise:" if missed else "No crisis was missed.",
+        "Crises that got neither the crisis answer nor the check-in:" if missed
+        else "No crisis was missed.",
         "",
         *missed,
     ])  # fmt: skip

@@ -35,6 +35,7 @@ from bot.plan.views import router as plan_router
 from bot.postcode.views import router as postcode_router
 from bot.privacy.views import router as privacy_router
 from bot.ratelimit.service import make_limiter
+from bot.safety import concern
 from bot.website.views import router as website_router
 from bot.widget.views import router as widget_router
 
@@ -59,6 +60,7 @@ async def _lifespan(app: FastAPI):
         settings.rasa_urls, settings.rasa_timeout_seconds, settings.internal_token
     )
     app.state.limiter = make_limiter(settings)
+    concern.model()  # trained now (under a second), not on a resident's first message
     metrics.watch_queue(_open_cases(app.state.sessions))
     worker = Worker(app.state.sessions, app.state.tracker_engine)
     worker.start()

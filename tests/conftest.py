@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from bot import clock
 from bot.config import get_settings
-from bot.database import core, migrate
+from bot.database import core
 
 # Set by scripts/test.sh to run the clock-sensitive tests again at chosen moments (a Saturday
 # night, a bank holiday, the clock changes...): the whole test process starts at that moment
@@ -52,6 +52,7 @@ _TRAVELLER = pytest.StashKey()
 def _live_chat_installed() -> None:
     """The gateway's way to a person, registered as ``bot.main.create_app`` does at start-up,
     for tests that drive the conversation service without the app."""
+    import bot.database.registry  # noqa: F401  (every table, as the app has them)
     from bot.handoff import live_chat
 
     live_chat.install()
@@ -133,6 +134,7 @@ def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
 
 def load_demo(url: str, folder: Path) -> None:
     """Migrate ``url`` and load the demo council's catalogue into it (its feeds under folder)."""
+    from bot.database import migrate
     from bot.demo import loader
 
     migrate.upgrade(url)

@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import hashlib
 
+from bot.clock import utcnow
 from bot.conversation.models import BotMessage, Button, Conversation
 from bot.council.models import Council
 
 CRISIS_TYPE = "crisis"  # the custom payload type of the assistant's crisis answer
 SAFE_TYPE = "safe_now"  # the resident said they are safe: the numbers can stop
 NUMBERS_TYPE = "safety_numbers"
+HELP_NOW = "/crisis"  # the check-in's one button: the full emergency answer
 START_AGAIN_TYPE = "start_again"  # the resident confirmed: the conversation is deleted
 REPEATS_ALLOWED = 2  # the same message twice may be fair (a question asked again); not three
 
@@ -39,6 +41,28 @@ def safety_numbers(council: Council, kind: str | None = None) -> BotMessage:
     if kind in FIRST_NUMBERS:
         text = f"{FIRST_NUMBERS[kind]} {text}"
     return BotMessage(text=text, custom={"type": NUMBERS_TYPE, "text": text})
+
+
+def check_in(
+    conversation: Conversation, messages: list[BotMessage], council: Council, worried: bool
+) -> list[BotMessage]:
+    """When the concern classifier is worried and the rules are not (bot.safety.concern), the
+    answer ends with a gentle question, the numbers and one button: once per conversation, and
+    never beside a crisis answer or while its numbers are already being given."""
+    if not worried or conversation.checked_in_at is not None or conversation.crisis_open:
+        return messages
+    if _kinds(messages) & {CRISIS_TYPE, NUMBERS_TYPE, START_AGAIN_TYPE}:
+        return messages
+    conversation.checked_in_at = utcnow()
+    text = (
+        "I may have got this wrong, but if you are not safe, or you are thinking about hurting "
+        "yourself, you don't have to deal with it alone. Call 999 in an emergency, Samaritans "
+        "116 123 (free, any time), or text SHOUT to 85258. Nowhere to sleep tonight? Call "
+        f"{council.name}'s emergency housing line on {council.emergency_housing_phone}."
+    )
+    help_now = Button(title="I need help now", payload=HELP_NOW)
+    asked = BotMessage(text=text, buttons=[help_now], custom={"type": NUMBERS_TYPE, "text": text})
+    return [*messages, asked]
 
 
 def _kinds(messages: list[BotMessage]) -> set[str]:

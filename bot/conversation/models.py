@@ -39,6 +39,9 @@ class Conversation(Base):
     # emergency numbers (bot.conversation.aftercare).
     crisis_open = Column(Boolean, nullable=False, default=False, server_default=false())
     crisis_kind = Column(String(20), nullable=True)  # suicide, abuse... (bot.safety.detect)
+    # When the resident was last asked whether they are safe (bot.safety.concern was worried and
+    # the rules were not): asked once, not at every message.
+    checked_in_at = Column(UTCDateTime, nullable=True)
     # The texts of the last replies, so the same message never comes three times in a row.
     recent_replies = Column(JSON, nullable=True)
     # What the insight has counted once for this conversation ("assessment", "plan", an offer),

@@ -25,6 +25,7 @@ from bot.live.hub import Hub, get_hub, publish_after_commit, queue_channel
 from bot.observability import metrics
 from bot.observability.logs import REQUEST_ID
 from bot.plan import service as plans
+from bot.safety import concern
 from bot.safety.detect import is_crisis
 
 GREETING_PAYLOAD = "/greet"
@@ -124,6 +125,9 @@ def send(
                         messages=messages,
                         resident_text=guard.normalise(text) if text else None)  # fmt: skip
             messages = aftercare.keep_numbers(conversation, messages, council)
+            typed = guard.normalise(text) if text else ""
+            worried = bool(typed) and concern.worried(typed)
+            messages = aftercare.check_in(conversation, messages, council, worried)
             messages = aftercare.no_third_time(conversation, messages, council)
             _remember_offers(conversation, messages)
     if message_id is not None:

@@ -245,6 +245,47 @@ EMPLOYERS = [
     "Demo NHS Trust", "Brightstart Nurseries (demo)", "Demoton Digital (demo)",
     "Sparks Electrical (demo)",
 ]  # fmt: skip
+# Who would advertise each kind of job: a care home a care worker, an electrician an
+# electrician's mate (a warehouse job at a care home, or a night care worker at an electrician's,
+# made the demo look made up, and matched searches for "care" with warehouse work).
+SECTOR_EMPLOYERS = {
+    "admin": ["Demo Borough Council", "Demo NHS Trust", "Riverside Logistics (demo)",
+              "Eastfield Construction (demo)"],
+    "hospitality": ["Westbrook Hotels (demo)", "Harbour Kitchen (demo)"],
+    "care": ["Demoton Care Homes (demo)", "Demo NHS Trust"],
+    "childcare": ["Brightstart Nurseries (demo)"],
+    "construction": ["Eastfield Construction (demo)"],
+    "digital": ["Demoton Digital (demo)", "Demo Borough Council"],
+    "education": ["Demo Academy Trust", "Demo Borough Council"],
+    "facilities": ["Demoton Cleaning Services (demo)", "Demo Borough Council"],
+    "logistics": ["Riverside Logistics (demo)", "Northgate Supermarkets (demo)"],
+    "retail": ["Northgate Supermarkets (demo)"],
+    "security": ["Shield Security (demo)"],
+}  # fmt: skip
+# A job or apprenticeship whose employer is one kind of firm, whatever its sector.
+TITLE_EMPLOYERS = {
+    "Electrician's Mate": ["Sparks Electrical (demo)"],
+    "Refuse Collector": ["Demo Borough Council"],
+    "Adult Care Worker Apprentice": ["Demoton Care Homes (demo)", "Demo NHS Trust"],
+    "Electrical Installation Apprentice": ["Sparks Electrical (demo)"],
+    "Business Administrator Apprentice": ["Demo Borough Council", "Demo NHS Trust"],
+    "Plumbing and Heating Apprentice": ["Eastfield Construction (demo)"],
+    "Warehouse Operative Apprentice": ["Riverside Logistics (demo)",
+                                       "Northgate Supermarkets (demo)"],
+    "Digital Support Technician Apprentice": ["Demoton Digital (demo)"],
+    "Commis Chef Apprentice": ["Westbrook Hotels (demo)", "Harbour Kitchen (demo)"],
+    "Early Years Educator Apprentice": ["Brightstart Nurseries (demo)"],
+    "Accounts Assistant Apprentice": ["Demo Borough Council", "Demo NHS Trust"],
+    "Software Developer Apprentice": ["Demoton Digital (demo)"],
+}  # fmt: skip
+
+
+def employer_for(title: str, sector: str | None, drawn: str) -> str:
+    """A plausible employer for the job: ``drawn`` (the generator's random pick, kept so every
+    other random draw stays as it was) if it fits, else one that does, chosen from it."""
+    fitting = TITLE_EMPLOYERS.get(title) or SECTOR_EMPLOYERS.get(sector or "") or EMPLOYERS
+    return drawn if drawn in fitting else fitting[EMPLOYERS.index(drawn) % len(fitting)]
+
 
 # name, taxonomy term, description, min age, max age, where ("venue", "online" or "area")
 SERVICES = [

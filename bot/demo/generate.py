@@ -177,7 +177,7 @@ def _apprenticeships(rng: random.Random, today: date, venues: list[dict]) -> dic
     vacancies = []
     for n in range(60):
         title, level, description = data.APPRENTICESHIPS[n % len(data.APPRENTICESHIPS)]
-        employer = rng.choice(data.EMPLOYERS)
+        employer = data.employer_for(title, None, rng.choice(data.EMPLOYERS))
         place = rng.choice(venues)
         closing = today + timedelta(days=rng.randint(5, 60) if n % 12 else -rng.randint(1, 20))
         vacancies.append(
@@ -247,7 +247,7 @@ def _job(
     rng: random.Random, today: date, n: int, template: tuple, place: dict, stays_open: bool = False
 ) -> dict:
     """One JobPosting; every fifteenth has closed, unless it ``stays_open``."""
-    title, _sector, hours, wage, contract, description = template
+    title, sector, hours, wage, contract, description = template
     remote = title == "IT Support Technician" and n % 2 == 0
     part_time = hours < 30
     return {
@@ -266,7 +266,10 @@ def _job(
         ).isoformat(),
         "employmentType": _employment_types(contract, part_time),
         "workHours": f"{hours:g} hours per week",
-        "hiringOrganization": {"@type": "Organization", "name": rng.choice(data.EMPLOYERS)},
+        "hiringOrganization": {
+            "@type": "Organization",
+            "name": data.employer_for(title, sector, rng.choice(data.EMPLOYERS)),
+        },
         "jobLocation": {
             "@type": "Place",
             "address": {

@@ -103,7 +103,10 @@ NEEDS_WORDS = {
     "employer_enquiry": EMPLOYER_WORDS,
     # Leaving the questions: "cant read that good" is an answer, not "stop"
     "stop": (
-        r"\b(stop\w*|quit|exit|pause|enough|forget (it|about it)|never ?mind|nvm|leave (it|me)|"
+        # not "can't stop thinking about it", "stop shaking": those are about them, not the chat
+        r"(?<!cant )(?<!can't )(?<!cannot )(?<!wont )(?<!won't )\bstop\w*(?!\s+(thinking|crying|"
+        r"shaking|bleeding|worrying|feeling|hurting|panicking|being|eating|drinking))|"
+        r"\b(quit|exit|pause|enough|forget (it|about it)|never ?mind|nvm|leave (it|me)|"
         r"changed? my mind|(don'?t|dont|do not) want|no more|not (right )?now|cancel (that|this)|"
         r"go back|take me back|get me out|let me out|done with|skip all|no thanks)\b"
     ),

@@ -308,3 +308,13 @@ def test_the_search_reads_the_projects_clock():
     moment = datetime(2027, 6, 1, 9, 0, tzinfo=timezone.utc)
     with clock.pinned(moment):
         assert Search().today == date(2027, 6, 1)
+
+
+def test_care_jobs_are_care_jobs_because_employers_match_their_vacancies(demo_db):
+    """A demo warehouse job advertised by a care home matched "care": employers now advertise
+    what they would (a care home care work, an electrician an electrician's mate)."""
+    every = _all_of(demo_db, "job", "care")
+    assert every
+    for vacancy in every:
+        text = f"{vacancy.title} {vacancy.description}".lower()
+        assert "care" in text or "carer" in text, vacancy.title

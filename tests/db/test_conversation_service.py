@@ -458,3 +458,37 @@ def test_closed_cases_and_appointments_without_a_case_go_after_their_retention_p
         assert db_session.execute(select(func.count()).select_from(CaseNote)).scalar_one() == 2
         bookings = db_session.execute(select(Booking.reference).order_by(Booking.reference))
         assert bookings.scalars().all() == ["BK1-AAA", "BK2-AAA"]
+
+
+def test_a_worrying_message_the_rules_miss_ends_with_a_check_in_once(sessions):
+    """The concern classifier reads what the rules have not met: the answer stays, the resident
+    is asked once, gently, with the numbers, and "I need help now" gives the crisis answer."""
+    jobs = [BotMessage(text="Here are 3 warehouse jobs.")]
+    rasa = RecordingRasa([GREETING, jobs, [BotMessage(text="Call 999.")], jobs])
+    with session_scope(sessions) as db_session:
+        conversation, _ = service.create(
+            db_session=db_session, rasa=rasa, council_slug="demo", channel="web", greet=True
+        )
+    worrying = "got the blade in my hand rn cant stop thinking about it"
+    answer = _say(sessions, rasa, conversation.id, worrying)
+    assert answer[0] == jobs[0]  # the resident's question is still answered
+    asked = answer[-1]
+    assert "116 123" in asked.text and "I may have got this wrong" in asked.text
+    assert [b.payload for b in asked.buttons] == ["/crisis"]
+    assert rasa.sent[1][1] == worrying  # not turned into a crisis: the model saw their words
+    assert press(sessions, rasa, conversation.id, "/crisis")[0].text == "Call 999."
+    # Asked once: the next worrying message gets its answer alone.
+    assert _say(sessions, rasa, conversation.id, worrying) == jobs
+    with session_scope(sessions) as db_session:
+        held = service.get(db_session=db_session, conversation_id=conversation.id)
+        assert held.checked_in_at is not None
+
+
+def test_an_ordinary_message_gets_no_check_in(sessions):
+    rasa = RecordingRasa([GREETING, [BotMessage(text="Here are 3 courses.")]])
+    with session_scope(sessions) as db_session:
+        conversation, _ = service.create(
+            db_session=db_session, rasa=rasa, council_slug="demo", channel="web", greet=True
+        )
+    answer = _say(sessions, rasa, conversation.id, "any forklift courses near DB1 this month")
+    assert [m.text for m in answer] == ["Here are 3 courses."]

@@ -26,6 +26,7 @@ def test_upgrade_creates_tables_and_downgrade_removes_them(database_url):
         "recent_replies",
         "crisis_kind",
         "counted",
+        "checked_in_at",
     }
     assert {"plans", "search_index_versions", "insight_events", "case_outcomes"} <= tables
     migrate.downgrade(database_url, "base")

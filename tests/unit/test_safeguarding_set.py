@@ -1,15 +1,14 @@
-"""The safety net on the labelled safeguarding set (tests/fixtures/safeguarding.yml): every
+"""The safety net on the labelled safeguarding set (bot/safety/examples.yml): every
 crisis in it is recognised, as the right kind of danger (so the right numbers are given), and no
 look-alike is. The held-out part is measured by bench/safeguarding.py, not required here."""
-
-from pathlib import Path
 
 import pytest
 import yaml
 
+from bot.safety.concern import EXAMPLES
 from bot.safety.detect import kind
 
-LABELLED = yaml.safe_load((Path(__file__).parents[1] / "fixtures" / "safeguarding.yml").read_text())
+LABELLED = yaml.safe_load(EXAMPLES.read_text(encoding="utf-8"))
 CRISES = [(k, t) for k, texts in LABELLED["crisis"].items() for t in texts]
 
 
