@@ -27,6 +27,15 @@ def sign_in_page(request: Request, next: str = "/console", reset: bool = False) 
     return response
 
 
+def _form_before_signing_in(request: Request, csrf: str) -> str | None:
+    """The forms shown before there is a session (signing in, a new password) carry a
+    double-submit token: the cookie set with the page must match the form's. The cookie's."""
+    expected = request.cookies.get(auth.SIGN_IN_COOKIE)
+    if not staff_service.csrf_ok(expected, csrf):
+        raise auth.Forbidden("The form had expired. Go back, reload the page and try again.")
+    return expected
+
+
 def _refused(
     request: Request, csrf: str | None, next: str, email: str, error: str, retry_after: int = 0
 ) -> Response:
@@ -49,11 +58,7 @@ def sign_in(
     csrf: str = Form(""),
     next: str = Form("/console"),
 ) -> Response:
-    expected = request.cookies.get(auth.SIGN_IN_COOKIE)
-    if not staff_service.csrf_ok(expected, csrf):
-        raise auth.Forbidden(
-            "The sign-in form had expired. Go back, reload the page and sign in again."
-        )
+    expected = _form_before_signing_in(request, csrf)
     try:
         limits.check("sign_in", client_address(request))
     except RateLimited as exc:
@@ -124,9 +129,7 @@ def ask_for_link(
     csrf: str = Form(""),
 ) -> Response:
     """The same answer for every address, so this page tells no stranger who works here."""
-    expected = request.cookies.get(auth.SIGN_IN_COOKIE)
-    if not staff_service.csrf_ok(expected, csrf):
-        raise auth.Forbidden("The form had expired. Go back, reload the page and try again.")
+    expected = _form_before_signing_in(request, csrf)
     if "@" not in email:
         wrong = [("email", "Enter your work email address")]
         return render(request, "recover.html", None, status=422, csrf=expected, sent=False,
@@ -169,9 +172,7 @@ def set_new_password(
     again: str = Form(""),
     csrf: str = Form(""),
 ) -> Response:
-    expected = request.cookies.get(auth.SIGN_IN_COOKIE)
-    if not staff_service.csrf_ok(expected, csrf):
-        raise auth.Forbidden("The form had expired. Go back, reload the page and try again.")
+    expected = _form_before_signing_in(request, csrf)
     try:
         staff = recovery.redeem(db_session=db_session, token=token, password=password,
                                 again=again)  # fmt: skip
