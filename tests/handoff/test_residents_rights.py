@@ -93,6 +93,11 @@ def test_a_resident_sees_and_downloads_what_is_held_with_their_reference_and_con
         assert wrong.status_code == 404  # the same answer whichever part was wrong
         assert "find anything held under that reference" in wrong.text
         assert "Rosa" not in wrong.text
+        assert '<a href="#reference">' in wrong.text  # the error summary goes to the field
+    blank = _ask(client, "", "")
+    assert blank.status_code == 422 and blank.text.count("govuk-error-message") == 2
+    assert '<a href="#reference">Enter your reference</a>' in blank.text
+    assert '<a href="#contact">' in blank.text and "<title>Error:" in blank.text
 
 
 def test_a_resident_asks_for_erasure_and_an_admin_erases_it(client, app):
