@@ -14,6 +14,7 @@ from bot.console.deps import Admin, DbSession, Lead, LiveHub
 from bot.console.pages import done, problem, render, wants_json
 from bot.insight import keys as insight_keys
 from bot.notify import service as notify
+from bot.staff import recovery
 from bot.staff import service as staff_service
 from bot.staff import throttle as staff_throttle
 
@@ -119,6 +120,7 @@ def change_staff(
         person.active = change == "reactivate"
         if not person.active:
             staff_service.end_sessions(db_session=db_session, staff=person)
+            recovery.retire(db_session=db_session, staff=person)
             insight_keys.revoke_made_by(db_session=db_session, staff_id=person.id)
             hub.mark_absent(person.id)
     audit.record(db_session=db_session, staff_id=who.staff.id, action=f"account_{change}d",

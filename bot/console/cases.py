@@ -350,7 +350,7 @@ def book_for_resident(
             raise FieldProblem("contact", str(exc)) from None
         except tuple(_NOT_BOOKED) as exc:
             said = next(m for kind, m in _NOT_BOOKED.items() if isinstance(exc, kind))
-            raise FieldProblem("slot-1", said) from None
+            raise FieldProblem("book-times", said) from None  # the times, even if none are left
         venue = booking_flows.venue_of(booking, db_session=db_session)
         label = describe.booking_label(booking, venue, council)
         if case.status == "live":

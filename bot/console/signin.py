@@ -144,7 +144,8 @@ def ask_for_link(
         return response
     staff = recovery.request_link(db_session=db_session, email=email,
                                   base_url=str(request.base_url),
-                                  service_name=council.service_name)  # fmt: skip
+                                  service_name=council.service_name,
+                                  device=request.cookies.get(auth.DEVICE_COOKIE))  # fmt: skip
     if staff is not None:
         audit.record(db_session=db_session, staff_id=staff.id, action="recovery_link_sent")
     return render(request, "recover.html", None, csrf=expected, sent=True, email="", message=SENT)

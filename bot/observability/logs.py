@@ -20,6 +20,7 @@ _SAFE_ID = re.compile(r"^[A-Za-z0-9._-]{1,64}$")
 # Path segments that identify a resident, and contact details anywhere in a message.
 _REDACT = [
     (re.compile(r"(/(?:conversations|plans|cases)/)[^/\s\"?;,&]+"), r"\1…"),
+    (re.compile(r"(/console/recover/)[^/\s\"?;,&]+"), r"\1…"),  # a link that sets a password
     (re.compile(r"(/bookings/)[^/\s\"?.;,&]+"), r"\1…"),  # keeps ".ics"
     (re.compile(r"(/postcodes/)[^/\s\"?;,&]+"), r"\1…"),
     (re.compile(r"([?&](?:token|after|case)=)[^&\s\";,]+"), r"\1…"),

@@ -198,20 +198,23 @@ class Limiter:
         self._counter = counter
         self._errors = redis_errors
         self._clock = clock
-        self._skip_until = 0.0
+        # Per limit: a counter that fails (Redis down, a database busy) lets that limit's uses
+        # through for a while; the other limits, perhaps counted elsewhere, still apply.
+        self._skip_until: dict[str, float] = {}
 
     def check(self, name: str, key: str) -> None:
         """Count one use of limit ``name`` by ``key``; raise ``RateLimited`` if over it."""
         limit, now = self.limits[name], self._clock()
-        if limit.count <= 0 or now < self._skip_until:
+        if limit.count <= 0 or now < self._skip_until.get(name, 0.0):
             return
         window, into = divmod(now, limit.seconds)
         bucket = f"{limit.name}:{_digest(key)}"
         try:
             current, previous = self._counter.hit(bucket, int(window), limit.seconds * 2)
         except self._errors as exc:
-            self._skip_until = now + REDIS_RETRY_SECONDS
-            log.warning("rate limits not checked for %.0f s (Redis: %s)", REDIS_RETRY_SECONDS, exc)
+            self._skip_until[name] = now + REDIS_RETRY_SECONDS
+            log.warning("%s limit not checked for %.0f s (its counter failed: %s)", name,
+                        REDIS_RETRY_SECONDS, type(exc).__name__)  # fmt: skip
             return
         overlap = 1 - into / limit.seconds
         if current + previous * overlap <= limit.count:

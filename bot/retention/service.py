@@ -28,6 +28,7 @@ from bot.insight import unanswered
 from bot.notify.models import Notification
 from bot.plan.models import Plan
 from bot.ratelimit.models import RateCount
+from bot.staff import recovery
 
 BATCH = 500  # conversations forgotten per statement, so a backlog never holds long locks
 
@@ -72,6 +73,7 @@ def purge(
     # Counts of bookings by address (hashed) outlive their two windows only until the next use;
     # with no use they go here, as the privacy notice says: after two hours.
     db_session.execute(delete(RateCount).where(RateCount.expires_at < (now or utcnow())))
+    recovery.purge_messages(db_session=db_session, now=now)  # they hold a password link
     return {"conversations": conversations, "plans": plans or 0, "messages": messages or 0,
             "cases": cases, "appointments": appointments,
             "unanswered_questions": questions}  # fmt: skip

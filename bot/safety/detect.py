@@ -116,8 +116,8 @@ _KINDS: dict[str, list[str]] = {
         r"\b(easier|better)\b.{0,30}\bif\s+i\s+(was\s*n'?t|was\s+not|were\s*n'?t|were\s+not|"
         r"wasnt|werent)\s+(around|here|alive|born)\b",
         r"\bif\s+i\s+(was\s*n'?t|wasnt|were\s*n'?t|werent)\s+(here|around|alive)\s+any\s*more\b",
-        r"\b(decided|know|planned|worked\s+out|sorted)\s+(how|when|where)\s+(i'?m|i\s+am|im|i'?ll|i\s+will|"
-        r"to)\s+(going\s+to\s+|gonna\s+)?(do|end)\s+it\b",
+        r"\b(decided|planned|worked\s+out)\s+(how|when|where)\s+(i'?m|i\s+am|im|i'?ll|i\s+will)\s+"
+        r"(going\s+to\s+|gonna\s+)?(do|end)\s+it\b",
         r"\b(standing|stood|stand|sitting|sat|sit)\s+(on|at|by)\s+the\s+edge\s+of\s+(the\s+|a\s+)?"
         r"(platform|bridge|roof|cliff|building|tracks)\b",
         r"\b(bought|got|buy|ordered|found)\s+(a\s+|some\s+)?rope\s*[.!]*$",
@@ -125,15 +125,18 @@ _KINDS: dict[str, list[str]] = {
         r"permanently)\b",
         r"\b(no\s*one|nobody|noone|none\s+of\s+them)\s+(cares|would\s+care|will\s+care|care)\s+(if|whether)"
         r"\s+i\s+(live|die|lived|died|was\s+gone|disappeared)\b",
-        r"\b(won'?t|will\s+not|wont)\s+be\s+(around|here|alive)\s+(much\s+longer|for\s+long|tomorrow|"
-        r"next\s+week|by\s+(then|tomorrow|the\s+weekend))\b",
-        r"\b(tired|sick)\s+of\s+(living|being\s+alive|life|existing)\b",
+        # "won't be around much longer"; not "won't be around next week" (a holiday, a shift)
+        r"\b(won'?t|will\s+not|wont)\s+be\s+(around|here)\s+(much\s+longer|for\s+(much\s+)?long(er)?|"
+        r"any\s*more)\b(?!\s+(after|from|until|till|by|in|on|next|this|when))|"
+        r"\b(won'?t|wont|will\s+not)\s+be\s+needing\s+(it|this|them|any\s+of\s+it)\b.{0,40}"
+        r"\b(won'?t|wont|will\s+not)\s+be\s+(around|here)\b",
+        r"\b(tired|sick)\s+of\s+(living|being\s+alive|life|existing)\b(?!\s+(with|in|at|on|here|there|"
+        r"like|off|out\s+of|from|under))",
         r"\b(written|wrote|writing|left)\s+(a\s+)?(letters?|notes?)\s+(for|to)\s+(my\s+)?(kids|children|"
         r"family|mum|mom|dad|partner|wife|husband|everyone|son|daughter)\b",
         r"\b(no\s*one|nobody|noone)\s+(would|will|'?d)\s+(even\s+)?(notice|care|miss\s+me)\b.{0,25}\bif\s+"
         r"i\s+(was|were|am|died)\b",
-        r"\b(won'?t|wont|will\s+not|not\s+going\s+to)\s+be\s+(alive|around|here)\s+(by|for|at|next|"
-        r"much|tomorrow|long|this\s+time)\b",
+        r"\b(won'?t|wont|will\s+not|not\s+going\s+to)\s+be\s+alive\b",
         r"\b(plan\w*|thinking|decided|thought|worked\s+out)\s+(about\s+|out\s+)?(how|when|where)\s+to\s+"
         r"(end\s+(it|my\s+life)|do\s+it|kill\s+my\s*self|die)\b",
         r"\b(nebenoriu|nenoriu)\s+(daugiau\s+)?gyventi\b",
@@ -141,7 +144,8 @@ _KINDS: dict[str, list[str]] = {
         r"\b(step\w*|jump\w*|walk\w*|throw\w*\s+my\s*self|lie|lying)\s+(out\s+)?in\s+front\s+of\s+(a|the)\s+"
         r"(train|bus|lorry|car|truck|tube)\b",
         r"\bmy\s+last\s+(message|text|post|words)\s+(to\s+(anyone|anybody|you\s+all|everyone)|ever)\b",
-        r"\bhose\b.{0,40}\b(car|exhaust)\b|\b(car|exhaust)\b.{0,40}\bhose\b",
+        r"\bhose\b.{0,40}\bexhaust\b|\bexhaust\b.{0,40}\bhose\b|\bhose\s+(is\s+)?(already\s+)?(sorted|"
+        r"ready|attached|fitted|taped)\b",
         r"\b(looking|staring|stood|standing|going|went)\s+(at|to|on)\s+the\s+(bridge|cliff|railway|tracks|"
         r"roof)\b.{0,60}\b(tonight|every\s+day|jump|the\s+night)\b",
         r"\b(sleep|go\s+to\s+sleep)\s+forever\b",
@@ -156,22 +160,24 @@ _KINDS: dict[str, list[str]] = {
         # is an accident: one arm, in the past, no blade).
         r"\b(burn|burns|burning|cut|cuts|cutting|slash\w*|scratch|scratches|scratching|carv\w*)\s+"
         r"(into\s+)?my\s+(arms|legs|wrists|thighs|skin|stomach|body)\b",
-        r"\b(burn\w*|cut\w*|slash\w*|scratch\w*|hurt\w*|carv\w*)\s+(into\s+)?my\s*(self|\w+)\s+with\s+"
+        r"\b(burn\w*|cut\w*|slash\w*|scratch\w*|hurt\w*|carv\w*)\s+(into\s+)?my\s*(self|arms?|legs?|"
+        r"wrists?|thighs?|skin|stomach)\s+with\s+"
         r"(a\s+|the\s+|my\s+)?(lighter|blade|razor|knife|cigarette|scissors|compass|glass)\b",
-        r"\b(started|been|keep|kept|back\s+to)\s+(cutting|harming|burning\s+myself|hurting\s+myself)"
-        r"(\s+again)?\b",
+        r"\b(started|been|keep|kept|back\s+to)\s+(cutting|harming)\s+(again|myself)\b|"
+        r"\b(started|been|keep|kept|back\s+to)\s+(burning|hurting)\s+myself\b",
         # "sh" for self-harm: "been sh again", "6 months clean from sh", "urge to sh"
         r"\b(been|started|relapsed?|doing|did|urges?\s+to|want\s+to|clean\s+from|free\s+from)\s+"
         r"(sh|s/h)\b|\bsh\s+again\b",
         r"\bcuts?\b.{0,25}\b(i\s+did\s+(myself|to\s+myself)|did\s+myself|self[\s-]inflicted)\b",
-        r"\b(burn\w*|cut\w*|hurt\w*|hit\w*|scald\w*|boiling\s+water|punch\w*)\b.{0,40}\bon\s+purpose\b"
+        r"(\b(i|i'?ve|ive|i\s+have)\s+|^\W*)(burn\w*|cut\w*|hurt\w*|hit\w*|scald\w*|punch\w*|"
+        r"(put|poured)\s+boiling\s+water)\b.{0,40}\bon\s+purpose\b"
         r"(?!.{0,20}\b(to\s+(test|check|see)|accident))",
         r"\b(feel\s+like|want\s+to|wanna|urge\s+to|tempted\s+to|gonna|going\s+to)\s+(cut|cutting|"
         r"self[\s-]?harm|sh|hurt(ing)?\s+my\s*self|burn(ing)?\s+my\s*self)\b(?!\s+(my|your|the|his|"
         r"her|our|down|back|costs|hours|losses|ties|hair|corners))",
         r"\b(cutting|cut|harming|hurting|burning)\s+(him|her|them)sel(f|ves)\b",
         r"\bme\s+corto\s+(los\s+brazos|las\s+piernas|las\s+mu[ñn]ecas)\b",
-        r"\b(went|cut|gone)\s+too\s+deep\b|\b(cuts?|wrists?|arms?|legs?)\b.{0,25}\b(won'?t|wont|will\s+not|"
+        r"\bcut\s+too\s+deep\b|\b(went|gone)\s+too\s+deep\s+(this\s+time|again)\b|\b(cuts?|wrists?|arms?|legs?)\b.{0,25}\b(won'?t|wont|will\s+not|"
         r"can'?t|cant)\s+stop\s+bleeding\b",
         # In the other languages residents most often write (see the module's docstring).
         r"\bchc[eę]\s+umrze[cć]|\bzabij[eę]\s+si[eę]\b|\bsamob[oó]j",
@@ -203,9 +209,9 @@ _KINDS: dict[str, list[str]] = {
         r"(husband|partner|wife|boyfriend|girlfriend|family|in-?laws))\b",
         r"\bthreaten\w*\s+to\s+(burn|kill|hurt|stab|shoot|attack|beat)\b(?!.{0,20}\b(my\s+)?(cv|"
         r"application|chances))",
-        rf"\b{_FAMILY}\s+(controls?|takes?|keeps?)\s+(all\s+)?(the|my|our)\s+(money|wages|bank\s+cards?|"
-        r"benefits|phone)\b",
-        r"\bwithout\s+(his|her)\s+(permission|say\s*so)\b",
+        rf"\b{_FAMILY}\s+(controls?|takes?|keeps?)\s+(all\s+)?((the|my|our)\s+(money|wages|bank\s+cards?|"
+        r"benefits)|(my|our)\s+phone)\b(?!\s*calls?)",
+        r"\b(not\s+allowed|can'?t|cannot|cant)\b.{0,40}\bwithout\s+(his|her)\s+(permission|say\s*so)\b",
         r"\bhiding\s+(in|from)\b.{0,40}\b(smash\w*|shout\w*|hitting|drunk|angry|violent|find\s+me)\b|"
         r"\b(he'?s|she'?s|hes|shes)\s+(smashing|breaking|throwing)\s+(stuff|things|the\s+house|plates)\b",
         rf"\bbruises?\b.{{0,40}}\b(from|by)\s+(my\s+)?{_FAMILY}\b",
@@ -282,7 +288,8 @@ _KINDS: dict[str, list[str]] = {
         r"\b(won'?t|wont|will\s+not|refuse\w*\s+to)\s+give\s+(me\s+)?(my|our)\s+(id|passport|papers|"
         r"documents)\s+back\b",
         r"\b(they|he|she|someone|somebody)\s+took\s+my\s+(phone\s+and\s+)?(passport|id|papers|documents)\b",
-        r"\b(work|working)\s+(to\s+pay\s+(back|off)|off)\s+(the|a|my|their)\s+debt\b",
+        r"\b(must|have\s+to|made\s+to|forced\s+to|make\s+me|makes\s+me)\s+work\s+(to\s+pay\s+(back|off)|"
+        r"off)\s+(the|a|their|my|a\s+huge)\s+debt\b",
         r"\bmade\s+to\s+(sleep\s+with|have\s+sex)\b|\bkept\s+in\s+(a|the)\s+(flat|house|room)\b",
         r"\btrap\s+house\b|\b(can'?t|cant|not\s+allowed\s+to)\s+go\s+home\s+(till|until)\s+i\s+(sell|shift|"
         r"finish)",
@@ -292,11 +299,14 @@ _KINDS: dict[str, list[str]] = {
         r"\b(making|make|makes|made|forcing|force|forces|forced)\s+me\s+(to\s+)?(have\s+sex|sleep\s+with)\b",
         r"\b(no|without|don'?t|dont|doesn'?t|not)\s+(pay|paid|money|wages|pay\s+me|pay\s+us)\b.{0,60}"
         r"\b(sleep\w*\s+(in|at)\s+(the\s+)?(back|warehouse|site|work|shop|farm|car\s+wash|room|kitchen)|"
-        r"passport|deport\w*|locks?|can'?t\s+leave|threat\w*|bank\s+cards?)",
-        r"\b(passport|deport\w*|can'?t\s+leave|bank\s+cards?)\b.{0,60}\b(no|without|don'?t|dont|"
+        r"(take|took|keep|kept|has|have|holds?)\s+(my\s+|our\s+)?passports?|deport\w*|locks?\s+(us|me|"
+        r"the\s+door)|can'?t\s+leave|threat\w*|(take|took|keep|kept)\s+(my\s+|our\s+)?bank\s+cards?)",
+        r"\b((took|taken|keep|keeps|kept|has|have)\s+(my\s+|our\s+)?passports?|deport\w*|can'?t\s+leave|"
+        r"(took|keep|keeps|kept)\s+(my\s+|our\s+)?bank\s+cards?)\b.{0,60}\b(no|without|don'?t|dont|"
         r"doesn'?t|not)\s+(pay|paid|money|wages)\b",
-        r"\b(boss|employer|gangmaster|agency|they|he|she|man)\s+(take|takes|took|keep|keeps|kept|has|have|hold|"
-        r"holds)\s+(my|our|the)\s+(passports?|bank\s+cards?|id|documents|papers)\b",
+        r"\b(boss|employer|gangmaster|agency|they|he|she|man)\s+(take|takes|took|keep|keeps|kept|hold|"
+        r"holds|won'?t\s+give\s+back)\s+(all\s+)?(my|our|the)\s+(passports?|bank\s+cards?|id|documents|"
+        r"papers)\b(?!\s+(details|number|copy|copies|scan|to\s+(check|copy|scan)))",
         r"\b(man|boss|they|he|she|gangmaster)\s+locks?\s+(the\s+door|us\s+in|me\s+in)\b",
         r"\bmake\w*\s+me\s+(sell|deal|run)\s+for\s+them\b|\bowe\s+(money\s+)?to\s+(some\s+)?(guys|people|"
         r"men|them|a\s+gang)\b.{0,40}\b(make|makes|made|force\w*)\s+me\b",
@@ -307,7 +317,8 @@ _KINDS: dict[str, list[str]] = {
         r"\b(patron\w*|jefe|patr[aã]o|chefe|szef)\b.{0,30}\b(pa[sșş]aport\w*|pasaporte|passaporte|paszport)",
         r"\b(work|working|job|boss|employer|nail\s+bar|car\s+wash|farm|factory|site|agency|kitchen|"
         r"takeaway|restaurant)\b.{0,60}\b(don'?t|dont|do\s+not|won'?t|wont|will\s+not|never|not)\s+"
-        r"(let|allow\w*)\s+(me|us)\s+(to\s+)?(leave|go\s+out|go\s+home)\b",
+        r"(let|allow\w*)\s+(me|us)\s+(to\s+)?(leave\s+(the\s+)?(house|flat|site|farm|building|premises|"
+        r"room|place|compound|caravan)|go\s+out(side)?|go\s+home\b(?!\s+early))",
         r"\bsex\b.{0,30}\bfor\s+(money|rent|a\s+place\s+to\s+(stay|live)|somewhere\s+to\s+stay)\b",
         r"\b(my\s+)?(family|mum|kids|children|brother|sister)\s+(will|would|'?ll)\s+(get\s+|be\s+)?"
         r"(hurt|harmed|killed)\b",
@@ -330,12 +341,14 @@ _KINDS: dict[str, list[str]] = {
         # Put out of a home today: the bailiffs have been, a parent or a hostel put them out.
         r"\bbailiffs?\s+(came|have\s+been|were\s+here|turned\s+up)\s+(today|this\s+morning|earlier|"
         r"tonight|just\s+now)\b",
-        r"\b(kicked|thrown|chucked|put)\s+(me\s+)?out\b.{0,25}\b(an\s+hour\s+ago|this\s+morning|just\s+now|"
+        r"\b((kicked|thrown|chucked)\s+(me\s+)?out|put\s+me\s+out)\b.{0,25}\b(an\s+hour\s+ago|this\s+morning|just\s+now|"
         r"earlier\s+today|today|tonight)\b",
         r"\b(leave|out|go)\s+tonight\b.{0,80}\bno\s*where\b|\bno\s*where\b.{0,60}\btonight\b",
         r"\b(don'?t|dont|do\s+not)\s+know\s+where\s+(to\s+go|i'?ll\s+sleep|to\s+sleep|i\s+can\s+sleep)\s+"
         r"tonight\b",
-        r"\b(sat|sitting|sleeping|stuck)\s+(at|in)\s+the\s+(bus|train|coach)\s+station\b",
+        r"\b(sleeping|slept|stuck|spending\s+the\s+night)\s+(at|in)\s+the\s+(bus|train|coach)\s+station\b|"
+        r"\b(sat|sitting)\s+(at|in)\s+the\s+(bus|train|coach)\s+station\b.{0,60}\b(night|nowhere|no\s+where|"
+        r"kicked|thrown|can'?t\s+go)",
         r"\bwhere\s+(can|do|should|will)\s+i\s+(sleep|stay|go)\s+tonight\b",
         r"\b(i'?m|im|i\s+am)\s+(literally\s+|now\s+|basically\s+|actually\s+)?on\s+the\s+streets?\b",
         r"\bstaying\s+in\s+(a|the)\s+(stairwell|doorway|park|tent|bus\s+shelter|shed|car|van)\b",

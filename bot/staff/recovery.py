@@ -2,23 +2,31 @@
 
 Asking says the same whatever the email (no account, a stopped account, or one that asked too
 often): the console must not tell a stranger who works there. A link works once, for
-``LINK_LIFETIME``, and only a hash of it is kept. Setting the password signs the account out
-everywhere and forgets the wrong passwords counted against it.
+``LINK_LIFETIME``: the links table keeps only a hash; the message carrying it stays in the outbox
+until it is sent and at most ``LINK_LIFETIME`` (the hourly purge, ``purge_messages``). Setting the
+password signs the account out everywhere and forgets the wrong passwords counted against it.
+
+Three links an hour per account stop a flood in someone's inbox; a browser the account signed
+in with before (its device cookie) is never held back by that, so a stranger asking for links
+can't lock the adviser out of getting one.
 """
 
 from __future__ import annotations
 
 import hashlib
+import hmac
 import secrets
 from datetime import datetime, timedelta
 
-from sqlalchemy import func, select, update
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
 from bot.booking.contact import Contact
 from bot.clock import as_utc, utcnow
 from bot.notify import service as notify
+from bot.notify.models import Notification
 from bot.staff import service as staff_service
+from bot.staff import throttle
 from bot.staff.models import RecoveryLink, Staff
 
 LINK_LIFETIME = timedelta(minutes=30)
@@ -45,6 +53,7 @@ def request_link(
     email: str,
     base_url: str,
     service_name: str,
+    device: str | None = None,
     now: datetime | None = None,
 ) -> Staff | None:
     """Email a link to the account with this address, if there is an active one that has not
@@ -59,7 +68,10 @@ def request_link(
             RecoveryLink.staff_id == staff.id, RecoveryLink.created_at > now - timedelta(hours=1)
         )
     ).scalar_one()
-    if recent >= LINKS_PER_HOUR:
+    known_browser = bool(device) and hmac.compare_digest(
+        device, throttle.device_token(staff.password_hash)
+    )
+    if recent >= LINKS_PER_HOUR and not known_browser:
         return None
     token = secrets.token_urlsafe(32)
     db_session.add(RecoveryLink(token_hash=_hash(token), staff_id=staff.id, created_at=now,
@@ -102,17 +114,43 @@ def redeem(
     wrong passwords forgotten, and every other link it was sent stops working."""
     now = now or utcnow()
     link = find(db_session=db_session, token=token, now=now)
+    staff = db_session.get(Staff, link.staff_id)
+    if staff is None or not staff.active:
+        raise LinkRefused("This account has been stopped. Ask an admin.")
     if len(password) < staff_service.MIN_PASSWORD:
         raise LinkRefused(
             f"Choose a password of {staff_service.MIN_PASSWORD} characters or more.", "password"
         )
     if password != again:
         raise LinkRefused("The two passwords are not the same. Type it again.", "again")
-    staff = db_session.get(Staff, link.staff_id)
+    # Used up in the same statement that checks it is unused: two sends at once set it once.
+    taken = db_session.execute(
+        update(RecoveryLink)
+        .where(RecoveryLink.token_hash == link.token_hash, RecoveryLink.used_at.is_(None))
+        .values(used_at=now)
+    )
+    if taken.rowcount != 1:
+        raise LinkRefused("This link has just been used. Sign in with the new password.")
     staff_service.set_password(db_session=db_session, staff=staff, password=password)
+    retire(db_session=db_session, staff=staff, now=now)
+    return staff
+
+
+def retire(*, db_session: Session, staff: Staff, now: datetime | None = None) -> None:
+    """Every link the account was sent stops working (a password set, an account stopped)."""
     db_session.execute(
         update(RecoveryLink)
         .where(RecoveryLink.staff_id == staff.id, RecoveryLink.used_at.is_(None))
-        .values(used_at=now)
+        .values(used_at=now or utcnow())
     )
-    return staff
+
+
+def purge_messages(*, db_session: Session, now: datetime | None = None) -> int:
+    """The outbox's copies of links that can no longer be used: they hold the link itself."""
+    before = (now or utcnow()) - LINK_LIFETIME
+    gone = db_session.execute(
+        delete(Notification).where(
+            Notification.purpose == PURPOSE, Notification.created_at < before
+        )
+    )
+    return gone.rowcount or 0

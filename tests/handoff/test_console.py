@@ -504,4 +504,52 @@ def test_a_link_lasts_half_an_hour_three_an_hour_and_the_outbox_never_shows_it(a
     sign_in(client, "lead")
     outbox = client.get("/console/outbox").text
     assert "Set a new password" in outbox and links[0] not in outbox
-    assert client.get("/console/recover/not-a-real-token").status_code == 410
+    unknown = client.get("/console/recover/not-a-real-token")
+    assert unknown.status_code == 410 and "Ask for a new link" in unknown.text
+
+
+def test_strangers_asking_for_links_cannot_lock_an_adviser_out_of_getting_one(app, client):
+    amira = "amira@demo.worklocal.example"
+    for _ in range(3):
+        _ask_for_link(client, amira)  # someone else, using up the hour's three
+    assert len(_links_sent(app, amira)) == 3
+    with TestClient(app["app"], base_url=BASE) as hers:  # her own browser, signed in before
+        assert sign_in(hers, "amira").status_code == 303
+        _ask_for_link(hers, amira)
+    assert len(_links_sent(app, amira)) == 4
+
+
+def test_a_stopped_account_cannot_be_set_up_again_by_its_link(app, client):
+    _ask_for_link(client, "grace@demo.worklocal.example")
+    [link] = _links_sent(app, "grace@demo.worklocal.example")
+    with TestClient(app["app"], base_url=BASE) as admin:
+        sign_in(admin, "admin")
+        page = admin.get("/console/staff").text
+        staff_id = _staff_id(app, "grace@demo.worklocal.example")
+        stop = {"csrf": _csrf(page), "change": "deactivate"}
+        assert admin.post(f"/console/staff/{staff_id}", data=stop).status_code in (200, 303)
+    assert client.get(link).status_code == 410  # retired with the account
+
+
+def test_the_outbox_forgets_a_password_link_once_it_can_no_longer_be_used(app, client):
+    from bot.database.core import make_engine as engine_for
+    from bot.staff import recovery
+
+    _ask_for_link(client, "owen@demo.worklocal.example")
+    assert _links_sent(app, "owen@demo.worklocal.example")
+    engine = engine_for(app["url"])
+    with session_scope(session_factory(engine)) as db:
+        assert recovery.purge_messages(db_session=db) == 0  # still in date
+        assert recovery.purge_messages(db_session=db, now=utcnow() + timedelta(minutes=31)) == 1
+    engine.dispose()
+    assert _links_sent(app, "owen@demo.worklocal.example") == []
+
+
+def _staff_id(app, email: str) -> int:
+    from bot.staff.models import Staff
+
+    engine = make_engine(app["url"])
+    with session_scope(session_factory(engine)) as db:
+        found = db.execute(select(Staff.id).where(Staff.email == email)).scalar_one()
+    engine.dispose()
+    return found

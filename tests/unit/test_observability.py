@@ -136,3 +136,8 @@ def test_every_response_has_a_request_id_and_a_safe_one_is_kept(client):
     )
     odd = client.get("/healthz", headers={"x-request-id": "<script>"}).headers["x-request-id"]
     assert odd != "<script>" and len(odd) == 16
+
+
+def test_a_password_link_never_reaches_the_logs():
+    token = "k7Q2x-secret_token_value"
+    assert token not in logs.redact(f"GET /console/recover/{token} HTTP/1.1")

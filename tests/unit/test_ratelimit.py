@@ -223,3 +223,28 @@ def test_without_redis_a_database_that_cannot_count_lets_bookings_through(tmp_pa
     for _ in range(3):
         limits.check("booking", "203.0.113.9")  # no table: let through, not a server error
     engine.dispose()
+
+
+def test_a_failing_counter_lets_only_its_own_limit_through():
+    """The booking counts in the database may fail (busy, not migrated): chat messages, counted
+    in memory, are still limited meanwhile."""
+    from bot.ratelimit.service import ByLimit
+
+    class Failing:
+        def hit(self, bucket, window, ttl):
+            raise ConnectionError("database is locked")
+
+        def undo(self, bucket, window, ttl):
+            raise AssertionError("nothing was counted")
+
+    limits = Limiter(
+        {"message": Limit("message", 1, 60), "booking": Limit("booking", 1, 3600)},
+        ByLimit({"booking": Failing()}, MemoryCounter()),
+        (ConnectionError,),
+        clock=Clock(),
+    )
+    limits.check("booking", "203.0.113.9")  # let through: its counter failed
+    limits.check("booking", "203.0.113.9")
+    limits.check("message", "conversation-1")
+    with pytest.raises(RateLimited):
+        limits.check("message", "conversation-1")

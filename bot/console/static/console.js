@@ -97,7 +97,7 @@
     });
     form.addEventListener("submit", async (event) => {
       event.preventDefault();
-      const error = document.getElementById("reply-error");
+      const error = document.getElementById("reply-send-error");
       const box = document.getElementById("reply");
       if (!box.value.trim()) return;
       const response = await fetch(form.action, {
