@@ -32,32 +32,21 @@ def unit_of_work(request: Request) -> Iterator[Session]:
 DbSession = Annotated[Session, Depends(unit_of_work, scope="function")]
 
 
-def _adviser(request: Request, db_session: DbSession) -> SignedIn:
-    return auth.require(request, db_session)
+def _signed_in(**role):
+    """The signed-in person, refused unless they have the role (``auth.require``'s terms)."""
 
+    def signed_in(request: Request, db_session: DbSession) -> SignedIn:
+        return auth.require(request, db_session, **role)
 
-def _lead(request: Request, db_session: DbSession) -> SignedIn:
-    return auth.require(request, db_session, lead=True)
-
-
-def _admin(request: Request, db_session: DbSession) -> SignedIn:
-    return auth.require(request, db_session, admin=True)
-
-
-def _insight_reader(request: Request, db_session: DbSession) -> SignedIn:
-    return auth.require(request, db_session, insight=True)
-
-
-def _anyone(request: Request, db_session: DbSession) -> SignedIn:
-    return auth.require(request, db_session, any_role=True)
+    return signed_in
 
 
 # Pages holding residents' details: an adviser, team lead or admin (never an officer).
-Adviser = Annotated[SignedIn, Depends(_adviser)]
-Lead = Annotated[SignedIn, Depends(_lead)]
-Admin = Annotated[SignedIn, Depends(_admin)]
-InsightReader = Annotated[SignedIn, Depends(_insight_reader)]
-Anyone = Annotated[SignedIn, Depends(_anyone)]
+Adviser = Annotated[SignedIn, Depends(_signed_in())]
+Lead = Annotated[SignedIn, Depends(_signed_in(lead=True))]
+Admin = Annotated[SignedIn, Depends(_signed_in(admin=True))]
+InsightReader = Annotated[SignedIn, Depends(_signed_in(insight=True))]
+Anyone = Annotated[SignedIn, Depends(_signed_in(any_role=True))]
 
 
 def _council() -> Council:

@@ -71,11 +71,10 @@ def render(
     an error summary whose links go to those fields, and each field says what to do."""
     council = council_service.get_default()
     page = templating.templates(HERE / "templates").get_template(template)
-    errors = list(error_list or [])
     body = page.render(
         council=council, who=who, path=request.url.path, reasons=REASONS, statuses=STATUSES,
-        offers=TEAMS, local=local_clock(council), tag_colours=TAG_COLOURS, error_list=errors,
-        errors={field: message for field, message in errors if field}, **context,
+        offers=TEAMS, local=local_clock(council), tag_colours=TAG_COLOURS,
+        **templating.error_context(error_list), **context,
     )  # fmt: skip
     return HTMLResponse(body, status_code=status, headers=HEADERS)
 

@@ -18,13 +18,18 @@ from bot.staff import throttle as staff_throttle
 router = APIRouter(prefix="/console", include_in_schema=False)
 
 
-@router.get("/sign-in")
-def sign_in_page(request: Request, next: str = "/console", reset: bool = False) -> Response:
+def _form_page(request: Request, template: str, **context) -> Response:
+    """A page whose form is sent before there is a session: its double-submit token goes in
+    the form and in a cookie (``_form_before_signing_in`` compares them)."""
     token = auth.sign_in_token(request)
-    response = render(request, "sign_in.html", None, csrf=token, next=next, error=None,
-                      reset=reset)  # fmt: skip
+    response = render(request, template, None, csrf=token, **context)
     auth.set_cookie(response, request, auth.SIGN_IN_COOKIE, token, max_age=3600)
     return response
+
+
+@router.get("/sign-in")
+def sign_in_page(request: Request, next: str = "/console", reset: bool = False) -> Response:
+    return _form_page(request, "sign_in.html", next=next, error=None, reset=reset)
 
 
 def _form_before_signing_in(request: Request, csrf: str) -> str | None:
@@ -113,10 +118,7 @@ SENT = (
 
 @router.get("/recover")
 def recover_page(request: Request) -> Response:
-    token = auth.sign_in_token(request)
-    response = render(request, "recover.html", None, csrf=token, sent=False, email="")
-    auth.set_cookie(response, request, auth.SIGN_IN_COOKIE, token, max_age=3600)
-    return response
+    return _form_page(request, "recover.html", sent=False, email="")
 
 
 @router.post("/recover")
@@ -158,10 +160,7 @@ def new_password_page(request: Request, token: str, db_session: DbSession) -> Re
     except recovery.LinkRefused as refused:
         return render(request, "problem.html", None, status=410, message=str(refused),
                       home="/console/recover")  # fmt: skip
-    form = auth.sign_in_token(request)
-    response = render(request, "new_password.html", None, csrf=form, token=token)
-    auth.set_cookie(response, request, auth.SIGN_IN_COOKIE, form, max_age=3600)
-    return response
+    return _form_page(request, "new_password.html", token=token)
 
 
 @router.post("/recover/{token}")

@@ -13,6 +13,7 @@ import hashlib
 from bot.clock import utcnow
 from bot.conversation.models import BotMessage, Button, Conversation
 from bot.council.models import Council
+from bot.safety import concern
 
 CRISIS_TYPE = "crisis"  # the custom payload type of the assistant's crisis answer
 SAFE_TYPE = "safe_now"  # the resident said they are safe: the numbers can stop
@@ -44,14 +45,17 @@ def safety_numbers(council: Council, kind: str | None = None) -> BotMessage:
 
 
 def check_in(
-    conversation: Conversation, messages: list[BotMessage], council: Council, worried: bool
+    conversation: Conversation, messages: list[BotMessage], council: Council, typed: str | None
 ) -> list[BotMessage]:
-    """When the concern classifier is worried and the rules are not (bot.safety.concern), the
-    answer ends with a gentle question, the numbers and one button: once per conversation, and
-    never beside a crisis answer or while its numbers are already being given."""
-    if not worried or conversation.checked_in_at is not None or conversation.crisis_open:
+    """When the concern classifier is worried by what the resident typed and the rules are not
+    (bot.safety.concern), the answer ends with a gentle question, the numbers and one button:
+    once per conversation, and never beside a crisis answer or while its numbers are already
+    being given. The classifier reads the words only when a check-in could follow."""
+    if not typed or conversation.checked_in_at is not None or conversation.crisis_open:
         return messages
     if _kinds(messages) & {CRISIS_TYPE, NUMBERS_TYPE, START_AGAIN_TYPE}:
+        return messages
+    if not concern.worried(typed):
         return messages
     conversation.checked_in_at = utcnow()
     text = (

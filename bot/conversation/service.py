@@ -25,7 +25,6 @@ from bot.live.hub import Hub, get_hub, publish_after_commit, queue_channel
 from bot.observability import metrics
 from bot.observability.logs import REQUEST_ID
 from bot.plan import service as plans
-from bot.safety import concern
 from bot.safety.detect import is_crisis
 
 GREETING_PAYLOAD = "/greet"
@@ -121,13 +120,11 @@ def send(
         if answered:  # the assistant answered (not the input guard, which explains itself)
             messages = _after_turn(db_session, rasa, hub, conversation, messages)
             council = council_service.get_default()
+            typed = guard.normalise(text) if text else None
             turns.count(db_session=db_session, council=council, conversation=conversation,
-                        messages=messages,
-                        resident_text=guard.normalise(text) if text else None)  # fmt: skip
+                        messages=messages, resident_text=typed)  # fmt: skip
             messages = aftercare.keep_numbers(conversation, messages, council)
-            typed = guard.normalise(text) if text else ""
-            worried = bool(typed) and concern.worried(typed)
-            messages = aftercare.check_in(conversation, messages, council, worried)
+            messages = aftercare.check_in(conversation, messages, council, typed)
             messages = aftercare.no_third_time(conversation, messages, council)
             _remember_offers(conversation, messages)
     if message_id is not None:

@@ -420,7 +420,7 @@ _EXPLOITED = re.compile(
     r"keep|keeps|kept|has|won'?t\s+give)\b|\b(took|taken|keep|keeps|kept)\s+(my|our)\s+(passport|papers)\b",
     re.IGNORECASE,
 )
-# Kinds that need the emergency answer straight away, in the order they are checked.
+# Kinds that need the emergency answer straight away (``_CHECKS`` below: the order they are read).
 CRISIS_KINDS = ("overdose", "suicide", "abuse", "exploitation", "homeless_tonight", "housing")
 _COMPILED = {
     kind: re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
@@ -428,13 +428,27 @@ _COMPILED = {
 }
 
 
+def _exploited(text: str) -> bool:
+    return bool(_EXPLOITED.search(text) and _COMPILED["exploitation"].search(text))
+
+
+# The checks in order, most serious first. Exploitation by its own signs comes before abuse, so
+# "they'll hurt my mum if i stop carrying" is exploitation, not a threat at home.
+_CHECKS = (
+    ("overdose", _COMPILED["overdose"].search),
+    ("suicide", _COMPILED["suicide"].search),
+    ("exploitation", _exploited),
+    ("abuse", _COMPILED["abuse"].search),
+    ("exploitation", _COMPILED["exploitation"].search),
+    ("homeless_tonight", _COMPILED["homeless_tonight"].search),
+    ("housing", _COMPILED["housing"].search),
+)
+
+
 def kind(text: str) -> str | None:
     """Which danger a message speaks of, most serious first, or None."""
     flat = " ".join((text or "").replace("\u2019", "'").split())
-    found = next((k for k in CRISIS_KINDS if _COMPILED[k].search(flat)), None)
-    if found == "abuse" and _COMPILED["exploitation"].search(flat) and _EXPLOITED.search(flat):
-        return "exploitation"
-    return found
+    return next((k for k, found in _CHECKS if found(flat)), None)
 
 
 def is_crisis(text: str) -> bool:

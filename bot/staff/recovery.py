@@ -13,7 +13,6 @@ can't lock the adviser out of getting one.
 
 from __future__ import annotations
 
-import hashlib
 import hmac
 import secrets
 from datetime import datetime, timedelta
@@ -43,10 +42,6 @@ class LinkRefused(ValueError):
         self.field = field
 
 
-def _hash(token: str) -> str:
-    return hashlib.sha256(token.encode()).hexdigest()
-
-
 def request_link(
     *,
     db_session: Session,
@@ -74,7 +69,8 @@ def request_link(
     if recent >= LINKS_PER_HOUR and not known_browser:
         return None
     token = secrets.token_urlsafe(32)
-    db_session.add(RecoveryLink(token_hash=_hash(token), staff_id=staff.id, created_at=now,
+    hashed = staff_service.hash_token(token)
+    db_session.add(RecoveryLink(token_hash=hashed, staff_id=staff.id, created_at=now,
                                 expires_at=now + LINK_LIFETIME))  # fmt: skip
     minutes = int(LINK_LIFETIME.total_seconds() // 60)
     notify.queue(
@@ -89,7 +85,7 @@ def request_link(
             "ignore this email: your password stays as it is. Tell your team lead if it keeps "
             "happening."
         ),
-        dedupe_key=f"recovery:{_hash(token)[:40]}",
+        dedupe_key=f"recovery:{hashed[:40]}",
         now=now,
     )
     return staff
@@ -98,7 +94,7 @@ def request_link(
 def find(*, db_session: Session, token: str, now: datetime | None = None) -> RecoveryLink:
     """The link, if it can still be used; LinkRefused otherwise."""
     now = now or utcnow()
-    link = db_session.get(RecoveryLink, _hash(token or ""))
+    link = db_session.get(RecoveryLink, staff_service.hash_token(token or ""))
     if link is None or link.used_at is not None or as_utc(link.expires_at) <= now:
         raise LinkRefused(
             "This link has been used or is out of date. Ask for a new one, or ask an admin to "

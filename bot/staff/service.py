@@ -52,7 +52,7 @@ class InvalidAccount(ValueError):
         self.field = field
 
 
-def _hash_token(token: str) -> str:
+def hash_token(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
@@ -166,7 +166,7 @@ def start_session(
     now = now or utcnow()
     token = secrets.token_urlsafe(32)
     row = StaffSession(
-        token_hash=_hash_token(token),
+        token_hash=hash_token(token),
         staff_id=staff.id,
         csrf_token=secrets.token_urlsafe(32),
         created_at=now,
@@ -182,7 +182,7 @@ def by_token(
 ) -> tuple[Staff, StaffSession] | None:
     if not token or len(token) > 100:
         return None
-    row = db_session.get(StaffSession, _hash_token(token))
+    row = db_session.get(StaffSession, hash_token(token))
     if row is None or as_utc(row.expires_at) <= (now or utcnow()):
         return None
     staff = db_session.get(Staff, row.staff_id)
@@ -193,9 +193,7 @@ def by_token(
 
 def end_session(*, db_session: Session, token: str | None) -> None:
     if token:
-        db_session.execute(
-            delete(StaffSession).where(StaffSession.token_hash == _hash_token(token))
-        )
+        db_session.execute(delete(StaffSession).where(StaffSession.token_hash == hash_token(token)))
 
 
 def end_sessions(*, db_session: Session, staff: Staff) -> None:

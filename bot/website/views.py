@@ -36,7 +36,6 @@ def render(template: str, error_list: list[tuple[str | None, str]] | None = None
     """A page of the council's site, with the council's details every page shows.
     ``error_list`` holds (field id, what to do) pairs for the page's error summary."""
     council = council_service.get_default()
-    errors = list(error_list or [])
     return (
         _templates()
         .get_template(template)
@@ -44,8 +43,7 @@ def render(template: str, error_list: list[tuple[str | None, str]] | None = None
             council=council,
             hours=council_service.opening_hours_text(council),
             max_chars=get_settings().max_message_chars,
-            error_list=errors,
-            errors={field: message for field, message in errors if field},
+            **templating.error_context(error_list),
             **context,
         )
     )

@@ -61,16 +61,21 @@ def test_starting_again_ends_the_numbers():
     assert len(done) == 1 and not conversation.crisis_open
 
 
-def test_a_check_in_is_asked_once_and_never_beside_a_crisis_answer_or_its_numbers():
+WORRYING = "got the blade in my hand rn cant stop thinking about it"
+
+
+def test_a_check_in_is_asked_once_and_never_beside_a_crisis_answer_or_its_numbers(monkeypatch):
+    # The classifier's own judgement is tested in test_concern.py: here, worried by one phrase.
+    monkeypatch.setattr(aftercare.concern, "worried", lambda typed: typed == WORRYING)
     conversation = _conversation()
-    plain = aftercare.check_in(conversation, _say("Here are 3 jobs"), COUNCIL, worried=False)
+    plain = aftercare.check_in(conversation, _say("Here are 3 jobs"), COUNCIL, typed="any jobs")
     assert len(plain) == 1 and conversation.checked_in_at is None
-    asked = aftercare.check_in(conversation, _say("Here are 3 jobs"), COUNCIL, worried=True)
+    asked = aftercare.check_in(conversation, _say("Here are 3 jobs"), COUNCIL, typed=WORRYING)
     assert len(asked) == 2 and asked[1].buttons[0].payload == aftercare.HELP_NOW
     assert COUNCIL.emergency_housing_phone in asked[1].text
-    assert len(aftercare.check_in(conversation, _say("more jobs"), COUNCIL, worried=True)) == 1
+    assert len(aftercare.check_in(conversation, _say("more jobs"), COUNCIL, typed=WORRYING)) == 1
     fresh = _conversation()
-    crisis = aftercare.check_in(fresh, _say("numbers", "crisis"), COUNCIL, worried=True)
+    crisis = aftercare.check_in(fresh, _say("numbers", "crisis"), COUNCIL, typed=WORRYING)
     assert len(crisis) == 1 and fresh.checked_in_at is None
     fresh.crisis_open = True  # the numbers already follow every reply
-    assert len(aftercare.check_in(fresh, _say("ok"), COUNCIL, worried=True)) == 1
+    assert len(aftercare.check_in(fresh, _say("ok"), COUNCIL, typed=WORRYING)) == 1
