@@ -47,9 +47,15 @@ def main() -> None:
     )
     # Rasa's own check on its HTTP API as well; given here, not on the command line, where
     # every user of the machine could read it.
-    sys.argv += ["--auth-token", settings.internal_token]
+    sys.argv += auth_token_argument(settings.internal_token)
     EndpointConfig.request = sanic.forward_request_id(EndpointConfig.request)
     rasa.__main__.main()
+
+
+def auth_token_argument(token: str) -> list[str]:
+    """``--auth-token=TOKEN`` in one argument: a random token starts with "-" once in 64 times,
+    and given apart, Rasa's argument parser takes it for an option and will not start."""
+    return [f"--auth-token={token}"]
 
 
 if __name__ == "__main__":
