@@ -83,7 +83,8 @@ _KINDS: dict[str, list[str]] = {
         # Only at the end of a message: "I can't go on the course" and "jump at the chance".
         r"\bcan'?t\s+go\s+on(\s+like\s+this)?(\s+any\s*more|\s+living)?\s*[.!]*$",
         r"\bwhat'?s\s+the\s+point\s+(in|of)\s+(living|life|going\s+on(?!\s+(a|an|the|to|with)\b)|"
-        r"being\s+alive)\b",
+        r"being\s+alive|me|myself|it\s+all|existing)\b(?!\s+(applying|trying|going|doing|getting|"
+        r"bothering|learning|studying|working|taking|sending))",
         r"\b(going|want|wanna)\s+to\s+jump(\s+off\b.*)?[.!]*$",
         r"\bend(ing)?\s+everything\s*[.!]*$",
         r"\b(had|have|had\s+just\s+about)\s+enough\s+of\s+(life|living|being\s+alive|it\s+all)\b",
