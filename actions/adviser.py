@@ -9,7 +9,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.common import HELP_BUTTON
+from actions.common import HELP_BUTTON, council
 from bot.clock import utcnow
 from bot.council import service as council_service
 
@@ -34,9 +34,9 @@ class ActionContactAdviser(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
-        council = council_service.get_default()
+        this = council(tracker)
         dispatcher.utter_message(
-            text=contact_text(council, utcnow()),
+            text=contact_text(this, utcnow()),
             buttons=[HELP_BUTTON],
         )
         return []

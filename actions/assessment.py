@@ -89,7 +89,7 @@ class ValidateAssessmentForm(FormValidationAction):
     ) -> list[str]:
         if tracker.get_slot("wants") == "employer":
             return []  # an employer is never asked a resident's questions (age, benefits...)
-        return flow.questions_to_ask(tracker.slots, rules().minimum_age)
+        return flow.questions_to_ask(tracker.slots, rules(tracker).minimum_age)
 
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
@@ -114,7 +114,7 @@ class ValidateAssessmentForm(FormValidationAction):
         # Said after reading the answer, which can make a known fact relevant ("out of work"
         # makes "for 2 years" an answer), and before the next question.
         tracker.slots.update({e["name"]: e["value"] for e in events if e.get("event") == "slot"})
-        required = flow.questions_to_ask(tracker.slots, rules().minimum_age)
+        required = flow.questions_to_ask(tracker.slots, rules(tracker).minimum_age)
         note = _skipped_note(tracker, required, starting)
         if note:
             dispatcher.utter_message(text=note)
@@ -238,7 +238,7 @@ class ValidateAssessmentForm(FormValidationAction):
     def _location(
         self, raw: str, dispatcher: CollectingDispatcher, tracker: Tracker
     ) -> dict[str, Any]:
-        area = frozenset(council().local_authority_codes)
+        area = frozenset(council(tracker).local_authority_codes)
         problem = None
         with database() as db:
             for candidate in parse.place_candidates(raw) or [raw]:
@@ -251,7 +251,7 @@ class ValidateAssessmentForm(FormValidationAction):
                     continue
                 if not place.in_area:
                     dispatcher.utter_message(
-                        text=f"{place.label} is outside {council().area_name}. I can still "
+                        text=f"{place.label} is outside {council(tracker).area_name}. I can still "
                         "show you things nearby and online. An adviser can tell you what "
                         "your own council offers."
                     )

@@ -43,6 +43,7 @@ from bot.booking import service as bookings
 from bot.booking.models import Booking
 from bot.catalogue.search import place as places
 from bot.council import service as council_service
+from bot.council.models import Council
 from bot.errors import rate_limited_body
 from bot.pathways.service import route
 from bot.postcode.service import Place, PostcodeError
@@ -57,24 +58,25 @@ ORDINALS = {"first": 0, "1st": 0, "second": 1, "2nd": 1, "third": 2, "3rd": 2, "
             "4th": 3, "last": -1, "earliest": 0, "soonest": 0}  # fmt: skip
 
 
-def offer_for(slots: dict[str, Any]) -> str:
+def offer_for(tracker: Tracker) -> str:
     """The kind of adviser that fits the resident: their programme if the assessment found one,
     otherwise a careers adviser (Skills for All is for everyone)."""
+    slots = tracker.slots
     if slots.get("wants") == "employer":
         return "employer"
-    routing = route(flow.answers(slots), rules())
+    routing = route(flow.answers(slots), rules(tracker))
     keys = [o.key for o in routing.offers]
     return next((k for k in ("youth_pathways", "working_futures") if k in keys), "skills_for_all")
 
 
-def _place(slots: dict[str, Any], near: str | None, db: Session) -> Place | None:
+def _place(tracker: Tracker, near: str | None, db: Session) -> Place | None:
     """Where to look for times near: a place named with the request ("book an appointment near
     DB3 1AA"), else the postcode the resident gave in the assessment."""
-    known = near or flow.known_value(slots, "location")
+    known = near or flow.known_value(tracker.slots, "location")
     if not known:
         return None
     try:
-        codes = frozenset(council().local_authority_codes)
+        codes = frozenset(council(tracker).local_authority_codes)
         return places.resolve(str(known), codes, db_session=db)
     except PostcodeError:
         return None
@@ -94,6 +96,8 @@ def choices(
     place: Place | None,
     start: int = 0,
     wanted: str | None = None,
+    *,
+    this: Council,
 ) -> list[dict[str, Any]]:
     """The times to show: the nearest place's first times, and the first phone time.
 
@@ -119,23 +123,23 @@ def choices(
     for o in picked:
         channel = "in_person" if o.venue_id is not None else _remote_channel(o, wanted)
         words = None if o.venue_id is not None else describe.where(channel, None)
-        label = describe.slot_label(o, venues.get(o.venue_id or 0), council(), words)
+        label = describe.slot_label(o, venues.get(o.venue_id or 0), this, words)
         shown.append({"id": o.id, "channel": channel, "label": label})
     return shown
 
 
 def _offer_times(
     dispatcher: CollectingDispatcher,
-    slots: dict[str, Any],
+    tracker: Tracker,
     start: int = 0,
     intro: str = "",
     near: str | None = None,
     offer: str | None = None,
     wish: preferences.Preference | None = None,
 ) -> list[EventType]:
-    offer = offer or offer_for(slots)
+    offer = offer or offer_for(tracker)
     wish = wish or preferences.Preference()
-    this = council()
+    this = council(tracker)
     zone = ZoneInfo(this.timezone)
     today = council_service.local_today(this)
     with database() as db:
@@ -148,8 +152,8 @@ def _offer_times(
         if not wish.empty:
             offered = fitting
         venues = bookings.venues({o.venue_id for o in offered if o.venue_id}, db_session=db)
-        place = _place(slots, near, db)
-        shown = choices(offered, venues, place, start, wish.channel)
+        place = _place(tracker, near, db)
+        shown = choices(offered, venues, place, start, wish.channel, this=this)
     who = describe.OFFER_NAMES[offer]
     if not shown:
         dispatcher.utter_message(
@@ -266,7 +270,7 @@ class ActionOfferSlots(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
         named = finder.places_named(text_of(tracker), entities_of(tracker))
-        return _offer_times(dispatcher, tracker.slots, near=named[0] if named else None)
+        return _offer_times(dispatcher, tracker, near=named[0] if named else None)
 
 
 def over_booking_limit(tracker: Tracker) -> str | None:
@@ -278,7 +282,7 @@ def over_booking_limit(tracker: Tracker) -> str | None:
     try:
         limits().check("booking", client)
     except RateLimited as exc:
-        return rate_limited_body(exc)["error"]["message"]
+        return rate_limited_body(exc, council(tracker))["error"]["message"]
     return None
 
 
@@ -302,7 +306,7 @@ class ActionHoldSlot(Action):
         if chosen == "more":
             offered = offered or {}
             start = (offered.get("start") or 0) + SHOWN - 1
-            return _offer_times(dispatcher, tracker.slots, start, near=offered.get("near"),
+            return _offer_times(dispatcher, tracker, start, near=offered.get("near"),
                                 offer=offered.get("offer"),
                                 wish=wish_from_slot(offered.get("wish")))  # fmt: skip
         if chosen is None:
@@ -318,7 +322,8 @@ class ActionHoldSlot(Action):
         with database() as db:
             try:
                 held = bookings.book_slot(
-                    db_session=db, council=council(), slot=chosen, channel=channel, hold=True,
+                    db_session=db, council=council(tracker), slot=chosen, channel=channel,
+                    hold=True,
                     conversation_id=tracker.sender_id,
                     reference=resident_reference(tracker.sender_id, db),
                 )  # fmt: skip
@@ -326,9 +331,7 @@ class ActionHoldSlot(Action):
                 held = None
             hold = {"id": held.id, "label": label} if held is not None else None
         if hold is None:
-            return _offer_times(
-                dispatcher, tracker.slots, intro="Sorry, that time has just been taken. "
-            )
+            return _offer_times(dispatcher, tracker, intro="Sorry, that time has just been taken. ")
         minutes = int(bookings.HOLD.total_seconds() // 60)
         dispatcher.utter_message(
             text=f"Good choice: {label}. I'll keep it for you for {minutes} minutes while we "
@@ -347,13 +350,13 @@ async def _not_chosen(
 ) -> list[EventType]:
     """A message that is not one of the times: a wish ("friday morning", "video instead?")
     gets times that fit it; "no" gets other ways; after two misses, a person or the phone."""
-    wish = preferences.read(text, council_service.local_today(council()))
+    wish = preferences.read(text, council_service.local_today(council(tracker)))
     if wish.empty and intent_of(tracker) == "ask_question":  # a question, not about the times
         from actions.knowledge import ActionAnswerQuestion
 
         return await ActionAnswerQuestion().run(dispatcher, tracker, {})
     if not offered or not wish.empty:
-        return _offer_times(dispatcher, tracker.slots, near=offered.get("near"),
+        return _offer_times(dispatcher, tracker, near=offered.get("near"),
                             offer=offered.get("offer"), wish=wish)  # fmt: skip
     shown = _buttons(offered.get("choices") or [])
     if intent_of(tracker) == "deny":
@@ -367,7 +370,7 @@ async def _not_chosen(
     if failed >= 2:
         dispatcher.utter_message(
             text="Sorry, I still can't tell which time you'd like. A person can book it with "
-            f"you: ask here, or call {council().phone}. Or choose a time below.",
+            f"you: ask here, or call {council(tracker).phone}. Or choose a time below.",
             buttons=[PERSON_BUTTON, *shown, OTHER_TIMES, STOP_BUTTON],
         )
     else:
@@ -520,7 +523,7 @@ class ActionConfirmBooking(Action):
     ) -> list[EventType]:
         hold = tracker.get_slot("booking_hold") or {}
         cleared = [SlotSet("booking_hold", None), *[SlotSet(n, None) for n in FORM_SLOTS]]
-        phone = council().phone
+        phone = council(tracker).phone
         with database() as db:
             booking = db.get(Booking, hold.get("id")) if hold.get("id") else None
             if booking is None or booking.conversation_id != tracker.sender_id:
@@ -537,7 +540,7 @@ class ActionConfirmBooking(Action):
             contact = contacts.parse(tracker.get_slot("booking_contact") or "")
             try:
                 booking_flows.confirm(
-                    booking, db_session=db, council=council(),
+                    booking, db_session=db, council=council(tracker),
                     first_name=tracker.get_slot("booking_first_name") or "", contact=contact,
                 )  # fmt: skip
             except bookings.SlotTaken:
@@ -548,10 +551,10 @@ class ActionConfirmBooking(Action):
                 dispatcher.utter_message(text=text, buttons=[CHANGE_BUTTON, PERSON_BUTTON])
                 return cleared
             else:
-                out = booking_flows.out(booking, db_session=db, council=council())
+                out = booking_flows.out(booking, db_session=db, council=council(tracker))
         if booking is None:
             return cleared + _offer_times(
-                dispatcher, tracker.slots, intro="Sorry, that time has just been taken. "
+                dispatcher, tracker, intro="Sorry, that time has just been taken. "
             )
         how = "a text" if contact.kind == "phone" else "an email"
         dispatcher.utter_message(
@@ -574,19 +577,20 @@ def move_booking(
     with database() as db:
         try:
             booking = bookings.find(managed.get("reference", ""), managed.get("contact", ""),
-                                    db_session=db)  # fmt: skip
-            booking_flows.reschedule(booking, db_session=db, council=council(), slot=slot,
+                                    council_slug=council(tracker).slug, db_session=db)  # fmt: skip
+            booking_flows.reschedule(booking, db_session=db, council=council(tracker), slot=slot,
                                      channel=channel)  # fmt: skip
         except bookings.NotFound:
-            dispatcher.utter_message(text=f"Sorry, I couldn't change it. Please call "
-                                     f"{council().phone}.", buttons=[PERSON_BUTTON])  # fmt: skip
+            phone = council(tracker).phone
+            dispatcher.utter_message(text=f"Sorry, I couldn't change it. Please call {phone}.",
+                                     buttons=[PERSON_BUTTON])  # fmt: skip
             return [SlotSet("booking_managed", None), SlotSet("booking_offered", None)]
         except (bookings.SlotTaken, bookings.UnknownSlot):
             db.rollback()
-            return _offer_times(dispatcher, tracker.slots, offer=managed.get("offer"),
+            return _offer_times(dispatcher, tracker, offer=managed.get("offer"),
                                 intro="Sorry, that time has just been taken. Your appointment "
                                 "hasn't changed. ")  # fmt: skip
-        out = booking_flows.out(booking, db_session=db, council=council())
+        out = booking_flows.out(booking, db_session=db, council=council(tracker))
     dispatcher.utter_message(
         text=f"Done: your appointment is now {out.label}, with {out.adviser_first_name}. Your "
         f"reference stays {out.reference}, and we'll send you the new details.",

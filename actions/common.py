@@ -69,12 +69,26 @@ def client_of(tracker: Tracker) -> str:
     return ""
 
 
-def council() -> Council:
-    return council_service.get_default()
+def council(tracker: Tracker) -> Council:
+    """The council the conversation belongs to: the gateway names it in every message's
+    metadata. Without one (the dialogue tests, which talk to Rasa directly) it is the home
+    council."""
+    said = [e.get("metadata") for e in reversed(tracker.events) if e.get("event") == "user"]
+    # At the start of a session Rasa gives the first message's metadata as a slot instead.
+    started = tracker.get_slot("session_started_metadata")
+    for metadata in [*said, started]:
+        slug = (metadata or {}).get("council") if isinstance(metadata, dict) else None
+        if slug:
+            try:
+                return council_service.get(str(slug))
+            except council_service.UnknownCouncil:
+                break
+    return council_service.home()
 
 
-def rules() -> RuleSet:
-    return pathways_config.in_force(council(), council_service.local_today(council()))
+def rules(tracker: Tracker) -> RuleSet:
+    this = council(tracker)
+    return pathways_config.in_force(this, council_service.local_today(this))
 
 
 def first_run_since_message(tracker: Tracker) -> bool:

@@ -31,6 +31,7 @@ from bot.catalogue.search import place as places
 from bot.catalogue.search.service import Outcome, Search
 from bot.catalogue.support import service as services
 from bot.catalogue.vacancy import service as vacancies
+from bot.council.models import Council
 from bot.postcode.service import Place, PostcodeError
 
 KINDS = ("course", "job", "apprenticeship", "service")
@@ -295,10 +296,12 @@ def run(
     request: Request,
     *,
     db_session: Session,
-    area_codes: frozenset[str],
-    area_name: str,
+    council: Council,
     profile: funding.Profile | None = None,
 ) -> Found:
+    """One search from the chat, for this council's residents: its area is "local", and its
+    rules say which courses are free for them."""
+    area_codes, area_name = frozenset(council.local_authority_codes), council.area_name
     request = settle_place(request, db_session)
     place, problem = _resolve(request.near, area_codes, db_session)
     search = Search(
@@ -311,10 +314,10 @@ def run(
     )
     free_depends = False
     if request.kind == "course":
-        free_depends = _course_filters(request, search, profile)
+        free_depends = _course_filters(request, search, profile, council)
         outcome = courses.search(search, db_session=db_session, area_name=area_name)
         records = courses.load([h.row.id for h in outcome.hits], db_session=db_session)
-        cards = [_course_card(records[h.row.id], h) for h in outcome.hits]
+        cards = [_course_card(records[h.row.id], h, council) for h in outcome.hits]
     elif request.kind in ("job", "apprenticeship"):
         _job_filters(request, search)
         outcome = vacancies.search(search, db_session=db_session, area_name=area_name)
@@ -350,17 +353,19 @@ def _search_text(request: Request) -> str:
     return " ".join([request.words, *times]).strip()
 
 
-def _course_filters(request: Request, search: Search, profile: funding.Profile | None) -> bool:
+def _course_filters(
+    request: Request, search: Search, profile: funding.Profile | None, council: Council
+) -> bool:
     """Add the course filters asked for; True if "free" includes free only for some."""
     known = profile if profile is not None else funding.Profile()
     free_depends = False
     if request.free:
-        search.where.append(courses.free_for_me(known, possibly=True))
-        free_depends = funding.free_course_types(known) != funding.free_course_types(
-            known, possibly=True
+        search.where.append(courses.free_for_me(known, council=council, possibly=True))
+        free_depends = funding.free_course_types(known, council=council) != (
+            funding.free_course_types(known, council=council, possibly=True)
         )
     if request.cheap and not request.free:
-        search.where.append(courses.costing_at_most(CHEAP_PENCE, known))
+        search.where.append(courses.costing_at_most(CHEAP_PENCE, known, council=council))
     if request.min_level in LEVELS:
         search.selected["level"] = set(LEVELS[LEVELS.index(request.min_level) :])
     if request.online:
@@ -398,9 +403,9 @@ def _day(value) -> str:
     return value.strftime("%-d %B %Y")
 
 
-def _course_card(course, hit) -> dict[str, Any]:
+def _course_card(course, hit, council: Council) -> dict[str, Any]:
     """A course, once however many dates it runs on: the soonest, and the others after it."""
-    out = courses.to_out(course, hit.distance, hit.where)
+    out = courses.to_out(course, hit.distance, hit.where, council=council)
     return {
         "id": out.id, "title": out.title, "provider": out.provider, "where": _where(hit),
         "venue": out.venue, "cost": out.cost, "free_for": out.free_for,

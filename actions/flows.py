@@ -156,12 +156,13 @@ class ActionApologise(Action):
         if tracker.active_loop_name == "assessment_form" and tracker.get_slot("requested_slot"):
             dispatcher.utter_message(
                 text="I'm sorry. I may have missed what you told me. You can tell me again, "
-                f"skip this question, or talk to a person. You can also call {council().phone}.",
+                "skip this question, or talk to a person. You can also call "
+                f"{council(tracker).phone}.",
                 buttons=[{"title": "Skip this question", "payload": "/skip"}, PERSON_BUTTON],
             )
             return []
         if COMPLAINT.search(text_of(tracker)):
-            this = council()
+            this = council(tracker)
             dispatcher.utter_message(
                 text="I'm sorry to hear that. You can tell the council what happened: call "
                 f"{this.phone} or email {this.email}. A person from our team can help now too.",
@@ -230,8 +231,9 @@ class ActionGreet(Action):
         if heard is None:
             dispatcher.utter_message(response="utter_greet")
             return []
+        this = council(tracker)
         dispatcher.utter_message(
-            text=f"Hello. {heard} I'm the {council().name} {council().service_name} assistant, "
+            text=f"Hello. {heard} I'm the {this.name} {this.service_name} assistant, "
             "a computer program. I can help you work out what's right for you, or find "
             "courses, jobs and support. What would you like to do?",
             buttons=next_steps(tracker),

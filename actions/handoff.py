@@ -43,13 +43,13 @@ CONTACT_CAREFULLY = frozenset({"abuse", "exploitation"})
 def open_case(tracker: Tracker, reason: str, db: Session) -> Case:
     """The conversation's case with everything known so far (one case per conversation)."""
     slots = tracker.slots
-    routing = route(flow.answers(slots), rules())
+    routing = route(flow.answers(slots), rules(tracker))
     return cases.open_case(
         db_session=db,
-        council_slug=council().slug,
+        council_slug=council(tracker).slug,
         conversation_id=tracker.sender_id,
         reason=reason,
-        offer=offer_for(slots),
+        offer=offer_for(tracker),
         context=context.build(slots, tracker.events, routing, reason),
         plan_reference=plans.latest_reference(tracker.sender_id, db_session=db),
         reference=resident_reference(tracker.sender_id, db),
@@ -120,7 +120,7 @@ class ActionRequestCallback(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
         cleared = [SlotSet(name, None) for name in (*FORM_SLOTS, SAFE_TIME_SLOT)]
-        this = council()
+        this = council(tracker)
         if not tracker.get_slot("booking_consent"):
             dispatcher.utter_message(
                 text="That's fine. Without your agreement we can't contact you, so I haven't "
@@ -144,7 +144,7 @@ class ActionRequestCallback(Action):
             insight.record(db_session=db, council=this, kind="callback_requested", offer=case.offer)
         verb = f"call you on {contacts.masked(contact.value)}" if contact.kind == "phone" else (
             f"email you at {contacts.masked(contact.value)}")  # fmt: skip
-        who = "Someone from the employer team" if offer_for(tracker.slots) == "employer" else (
+        who = "Someone from the employer team" if offer_for(tracker) == "employer" else (
             "An adviser")  # fmt: skip
         promise = f"{who} will {verb} by {handoff.when_text(by, this)}."
         if tracker.get_slot("crisis_kind") in CONTACT_CAREFULLY:

@@ -45,7 +45,7 @@ def find(tracker: Tracker) -> tuple[knowledge.Answer | None, str]:
             topic = knowledge.match(text, kb)
     if topic is None:
         return None, who
-    this = council()
+    this = council(tracker)
     found = knowledge.answer(
         topic, kb, council_name=this.name, council_phone=this.phone,
         service_name=this.service_name,
@@ -83,7 +83,7 @@ class ActionAnswerQuestion(Action):
             team = "the employer team" if who == "employer" else "an adviser"
             dispatcher.utter_message(
                 text=f"Sorry, I don't know the answer to that. I don't want to guess, but "
-                f"{team} can tell you. You can also call {council().phone}.",
+                f"{team} can tell you. You can also call {council(tracker).phone}.",
                 buttons=[
                     EMPLOYER_BUTTON if who == "employer" else PERSON_BUTTON,
                     {"title": "What can you do?", "payload": "/help"},

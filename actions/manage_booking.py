@@ -117,7 +117,7 @@ class ValidateManageBookingForm(ValidateBookingForm):
             dispatcher.utter_message(
                 text="That doesn't look like a booking reference either. If you can't find "
                 "it, I can send it to the phone number or email you booked with. Or you can "
-                f"talk to a person, or call {council().phone}.",
+                f"talk to a person, or call {council(tracker).phone}.",
                 buttons=[WITHOUT_REFERENCE, PERSON_BUTTON],
             )
         else:
@@ -196,16 +196,18 @@ class ActionFindBooking(Action):
     ) -> list[EventType]:
         reference = tracker.get_slot("booking_reference") or ""
         contact = tracker.get_slot("booking_contact") or ""
-        phone = council().phone
+        phone = council(tracker).phone
         if reference == BY_CONTACT:
-            return _send_references(dispatcher, contact)
+            return _send_references(dispatcher, tracker, contact)
         with database() as db:
             try:
-                booking = bookings.find(reference, contact, db_session=db)
+                booking = bookings.find(
+                    reference, contact, council_slug=council(tracker).slug, db_session=db
+                )
             except bookings.NotFound:
                 booking = None
             else:
-                out = booking_flows.out(booking, db_session=db, council=council())
+                out = booking_flows.out(booking, db_session=db, council=council(tracker))
                 offer = booking.offer
         if booking is None:
             dispatcher.utter_message(
@@ -228,7 +230,7 @@ class ActionFindBooking(Action):
             )
             return [*CLEARED, SlotSet("booking_managed", {**managed, "asked": "cancel"})]
         if CHANGE_WORDS.search(said):  # asked to move it: the times that fit what they said
-            wish = preferences.read(said, council_service.local_today(council()))
+            wish = preferences.read(said, council_service.local_today(council(tracker)))
             events = _offer_times(
                 dispatcher,
                 tracker.slots,
@@ -244,15 +246,19 @@ class ActionFindBooking(Action):
         return [*CLEARED, SlotSet("booking_managed", managed)]
 
 
-def _send_references(dispatcher: CollectingDispatcher, contact: str) -> list[EventType]:
+def _send_references(
+    dispatcher: CollectingDispatcher, tracker: Tracker, contact: str
+) -> list[EventType]:
     """The same answer whether or not the contact has bookings: the chat never says."""
     with database() as db:
-        booking_flows.send_references(contacts.parse(contact), db_session=db, council=council())
+        booking_flows.send_references(
+            contacts.parse(contact), db_session=db, council=council(tracker)
+        )
     how = "text" if "@" not in contact else "email"
     dispatcher.utter_message(
         text=f"If there is an appointment booked with {contacts.masked(contact)}, I've sent its "
         f"reference there by {how}. It can take a few minutes. When you have it, tell me the "
-        f"reference to change or cancel it, or call {council().phone}.",
+        f"reference to change or cancel it, or call {council(tracker).phone}.",
         buttons=[
             {"title": "I have my reference now", "payload": "/cancel_appointment"},
             PERSON_BUTTON,
@@ -308,19 +314,25 @@ class ActionManageBooking(Action):
         if chosen == "change":  # no longer asked "are you sure?" about cancelling
             unasked = {k: v for k, v in managed.items() if k != "asked"}
             return [SlotSet("booking_managed", unasked), *_offer_times(
-                dispatcher, tracker.slots, offer=managed.get("offer"),
+                dispatcher, tracker, offer=managed.get("offer"),
                 intro="Your appointment stays booked until you choose a new time. ")]  # fmt: skip
         with database() as db:
             try:
-                booking = bookings.find(managed["reference"], managed["contact"], db_session=db)
+                booking = bookings.find(
+                    managed["reference"],
+                    managed["contact"],
+                    council_slug=council(tracker).slug,
+                    db_session=db,
+                )
             except bookings.NotFound:
                 booking = None
             else:
-                booking_flows.cancel(booking, db_session=db, council=council())
-                out = booking_flows.out(booking, db_session=db, council=council())
+                booking_flows.cancel(booking, db_session=db, council=council(tracker))
+                out = booking_flows.out(booking, db_session=db, council=council(tracker))
         if booking is None:
-            dispatcher.utter_message(text=f"Sorry, I couldn't cancel it. Please call "
-                                     f"{council().phone}.", buttons=[PERSON_BUTTON])  # fmt: skip
+            phone = council(tracker).phone
+            dispatcher.utter_message(text=f"Sorry, I couldn't cancel it. Please call {phone}.",
+                                     buttons=[PERSON_BUTTON])  # fmt: skip
         else:
             dispatcher.utter_message(
                 text=f"Your appointment on {out.label} is cancelled. We'll send you a "

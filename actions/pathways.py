@@ -59,7 +59,7 @@ class ActionAssessmentSummary(Action):
             from actions.knowledge import ActionAnswerQuestion
 
             return await ActionAnswerQuestion().run(dispatcher, tracker, domain)
-        routing = route(flow.answers(tracker.slots), rules())
+        routing = route(flow.answers(tracker.slots), rules(tracker))
         if routing.too_young:
             dispatcher.utter_message(text=routing.too_young, buttons=[PERSON_BUTTON])
             return []

@@ -11,6 +11,7 @@ from actions import finder
 from actions.common import BOOK_BUTTON, PERSON_BUTTON, council, database, resident_reference, rules
 from actions.search import run_request
 from bot.assessment import flow
+from bot.council.models import Council
 from bot.pathways.models import Answers
 from bot.pathways.service import route
 from bot.plan import fit
@@ -20,14 +21,14 @@ from bot.plan.models import Match
 PAGES = 3  # pages of results looked through for courses that suit the resident
 
 
-def _matches(cards: list[dict], answers: Answers) -> list[Match]:
+def _matches(cards: list[dict], answers: Answers, this: Council) -> list[Match]:
     return [
         Match(
             id=card["id"],
             title=card["title"],
             who=finder.card_who(card),
             where=card.get("where"),
-            detail=fit.cost_for(card, answers)
+            detail=fit.cost_for(card, answers, council=this)
             or card.get("wage")
             or card.get("start")
             or card.get("when"),
@@ -45,7 +46,7 @@ class ActionShowPlan(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
         slots = tracker.slots
-        this, in_force = council(), rules()
+        this, in_force = council(tracker), rules(tracker)
         answers = flow.answers(slots)
         routing = route(answers, in_force)
         place = flow.known_value(slots, "location")
@@ -63,13 +64,13 @@ class ActionShowPlan(Action):
                     level = fit.lowest_level(answers) if kind == "course" else None
                     request = finder.Request(kind=kind, words=words, near=place, page=page,
                                              min_level=level)  # fmt: skip
-                    found = run_request(request, slots, db)
+                    found = run_request(request, tracker, db)
                     if not found.relevant:
                         break
                     cards += [c for c in found.cards if kind != "course" or fit.suits(c, answers)]
                     if len(cards) >= plans.MAX_MATCHES or not found.cards:
                         break
-                return _matches(cards, answers)
+                return _matches(cards, answers, this)
 
             if not routing.too_young:
                 # Help for a barrier first: English classes come before courses for interests.

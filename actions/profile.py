@@ -49,12 +49,11 @@ def resident_text(tracker: Tracker) -> str:
     return ""
 
 
-def _place(candidates: list[str]) -> tuple[str, bool] | str | None:
+def _place(candidates: list[str], area: frozenset[str]) -> tuple[str, bool] | str | None:
     """The first candidate that is a real postcode, district or town, and whether it is in the
     council's area; else why a postcode given could not be found ("We couldn't find the
     postcode DB2 4RT…"), so the resident knows why they are asked again. A town not found is
     left for the question to sort out."""
-    area = frozenset(council().local_authority_codes)
     problem = None
     with database() as db:
         for candidate in candidates:
@@ -82,7 +81,7 @@ def new_facts(tracker: Tracker) -> tuple[dict[str, Any], str | None]:
         resident_text(tracker),
         entities_of(tracker),
         intent=intent_of(tracker),
-        today=council_service.local_today(council()),
+        today=council_service.local_today(council(tracker)),
     )
     changes: dict[str, Any] = {}
     problem = None
@@ -102,7 +101,7 @@ def new_facts(tracker: Tracker) -> tuple[dict[str, Any], str | None]:
             continue
         before = tracker.get_slot(slot)
         if slot == "location":
-            found = _place(value)
+            found = _place(value, frozenset(council(tracker).local_authority_codes))
             if isinstance(found, str) and intent_of(tracker) not in SEARCHES:
                 problem = found
             if not isinstance(found, tuple) or found[0] == before:

@@ -149,7 +149,7 @@ class ActionCrisis(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
-        this = council()
+        this = council(tracker)
         said = resident_text(tracker) or text_of(tracker)
         found = danger(said)
         # An urgent case goes to the top of every adviser's queue, true to "I've let our team
@@ -299,7 +299,7 @@ class ActionCrisisFollowUp(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
-        this = council()
+        this = council(tracker)
         text, intent = text_of(tracker), intent_of(tracker)
         said = resident_text(tracker) or text
         if text.startswith("/crisis") or danger(said):  # a new or worse danger: answer it
@@ -400,7 +400,7 @@ class ActionEmployer(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
-        this = council()
+        this = council(tracker)
         dispatcher.utter_message(
             text="Thank you for getting in touch as an employer. The council's employer team "
             "can help you recruit locally, take on an apprentice, or train your staff. "

@@ -22,6 +22,7 @@ from actions.common import PERSON_BUTTON, council, database, entities_of, intent
 from actions.flows import acknowledgement, next_steps
 from bot.assessment import facts, flow
 from bot.catalogue.search import message
+from bot.council.models import Council
 from bot.pathways.models import Answers
 from bot.pathways.service import route
 from bot.plan import fit
@@ -64,7 +65,7 @@ def _request(tracker: Tracker, db: Session) -> finder.Request:
     else:
         request = finder.from_message(kind, text, entities, known_place, db_session=db)
     if not request.words:
-        request = replace(request, words=_words_from_answers(kind, slots))
+        request = replace(request, words=_words_from_answers(kind, tracker))
     return request
 
 
@@ -89,10 +90,11 @@ def _follows_up(tracker: Tracker) -> bool:
     return not named and bool(FOLLOW_UP.search(text)) and refines(tracker)
 
 
-def _words_from_answers(kind: str, slots: dict) -> str:
+def _words_from_answers(kind: str, tracker: Tracker) -> str:
+    slots = tracker.slots
     if kind == "service":
-        routing = route(flow.answers(slots), rules())
-        searches = {r.barrier: r.search for r in rules().referrals}
+        routing = route(flow.answers(slots), rules(tracker))
+        searches = {r.barrier: r.search for r in rules(tracker).referrals}
         return next((searches[r.key] for r in routing.referrals if r.key in searches), "")
     interests = slots.get("interests")
     return interests if flow.known(interests) else ""
@@ -102,14 +104,15 @@ def show(
     found: finder.Found,
     dispatcher: CollectingDispatcher,
     assessed: bool,
-    answers: Answers | None = None,
+    answers: Answers,
+    this: Council,
     esol: bool = False,
 ) -> None:
     """Say what was found (or not), draw the cards, and offer what can come next. A course
     free for this resident says so, as their plan will."""
-    if answers is not None and found.request.kind == "course":
+    if found.request.kind == "course":
         for card in found.cards:
-            card["cost"] = fit.cost_for(card, answers)
+            card["cost"] = fit.cost_for(card, answers, council=this)
     if found.place_problem:
         dispatcher.utter_message(
             text=f"{found.place_problem} For now I'll show results from everywhere."
@@ -151,25 +154,24 @@ def show(
     )
 
 
-def run_request(request: finder.Request, slots: dict, db: Session) -> finder.Found:
+def run_request(request: finder.Request, tracker: Tracker, db: Session) -> finder.Found:
     """One search for this council, with "free for me" meaning free for this resident."""
-    this = council()
+    this = council(tracker)
     return finder.run(
         request,
         db_session=db,
-        area_codes=frozenset(this.local_authority_codes),
-        area_name=this.area_name,
-        profile=flow.answers(slots),
+        council=this,
+        profile=flow.answers(tracker.slots),
     )
 
 
 def search(request: finder.Request, tracker: Tracker, db: Session) -> finder.Found:
     """Run the search; with nothing found nearby, look further before giving up. With nothing
     for the words at all, say so (and what else finds something): never other records."""
-    found = run_request(request, tracker.slots, db)
+    found = run_request(request, tracker, db)
     settled = found.request  # the search may have found that "in X" was a place
     if found.outcome.total == 0 and found.place and settled.radius < WIDER_MILES:
-        wider = run_request(replace(settled, radius=WIDER_MILES), tracker.slots, db)
+        wider = run_request(replace(settled, radius=WIDER_MILES), tracker, db)
         if wider.outcome.total:
             wider.outcome.notices.insert(
                 0,
@@ -205,7 +207,14 @@ class ActionSearch(Action):
         with database() as db:
             found = search(_request(tracker, db), tracker, db)
         esol = message.wants_esol(message.normalise(text_of(tracker)))
-        show(found, dispatcher, _assessed(tracker), flow.answers(tracker.slots), esol)
+        show(
+            found,
+            dispatcher,
+            _assessed(tracker),
+            flow.answers(tracker.slots),
+            council(tracker),
+            esol,
+        )
         return [SlotSet("last_search", found.request.as_slot()), *_safe_again(tracker)]
 
 
@@ -242,7 +251,7 @@ class ActionMoreResults(Action):
                 buttons=[PERSON_BUTTON],
             )
             return []
-        show(found, dispatcher, _assessed(tracker), flow.answers(tracker.slots))
+        show(found, dispatcher, _assessed(tracker), flow.answers(tracker.slots), council(tracker))
         return [SlotSet("last_search", found.request.as_slot())]
 
 
@@ -259,7 +268,7 @@ def show_one(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventTy
     if previous is None or index is None:
         return None
     with database() as db:
-        found = run_request(previous, tracker.slots, db)
+        found = run_request(previous, tracker, db)
     if not -len(found.cards) <= index < len(found.cards):
         return None
     card = found.cards[index]

@@ -10,10 +10,9 @@ from rasa_sdk.events import ActionExecuted, EventType, SessionStarted, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy import select
 
-from actions.common import database
+from actions.common import council, database
 from bot.booking.models import Booking
 from bot.conversation.aftercare import START_AGAIN_TYPE
-from bot.council import service as council_service
 from bot.handoff import service as cases
 
 
@@ -24,11 +23,11 @@ class ActionSessionStart(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
-        council = council_service.get_default()
+        this = council(tracker)
         return [
             SessionStarted(),
-            SlotSet("council_name", council.name),
-            SlotSet("council_phone", council.phone),
+            SlotSet("council_name", this.name),
+            SlotSet("council_phone", this.phone),
             ActionExecuted("action_listen"),
         ]
 

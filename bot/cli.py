@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
+from pathlib import Path
 
 from bot.config import get_settings
 
@@ -36,18 +37,34 @@ def cmd_train(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_load_demo(_args: argparse.Namespace) -> int:
+def _council(args: argparse.Namespace):
+    """The council a command is for: ``--council SLUG``, else the home council."""
+    from bot.council import service as council_service
+
+    slug = getattr(args, "council", None)
+    if not slug:
+        return council_service.home()
+    try:
+        return council_service.get(slug)
+    except council_service.UnknownCouncil:
+        known = ", ".join(c.slug for c in council_service.get_all())
+        print(f"No council {slug!r} here; the councils are: {known}", file=sys.stderr)
+        raise SystemExit(2) from None
+
+
+def cmd_load_demo(args: argparse.Namespace) -> int:
     from bot.council import service as council_service
     from bot.database.core import session_scope
     from bot.demo import insight as demo_insight
     from bot.demo import loader
 
-    council = council_service.get_default()
+    council = _council(args)
     if not council.demo:
         print(f"Council configuration loaded: {council.name}, phone {council.phone}")
         return 0
     with session_scope() as db_session:
-        reports = loader.load(get_settings().var_dir / "demo", db_session=db_session)
+        reports = loader.load(get_settings().var_dir / "demo", council=council,
+                              db_session=db_session)  # fmt: skip
         demo_insight.load(db_session=db_session, council=council,
                           today=council_service.local_today(council))  # fmt: skip
     counts = ", ".join(f"{r.kind} {r.added + r.updated}" for r in reports)
@@ -86,7 +103,8 @@ def cmd_import_rota(args: argparse.Namespace) -> int:
 
     try:
         with session_scope() as db_session:
-            report = rota.load(Path(args.file), db_session=db_session)
+            report = rota.load(Path(args.file), council_slug=_council(args).slug,
+                               db_session=db_session)  # fmt: skip
     except rota.RotaError as exc:
         print(f"The rota in {args.file} was not loaded; nothing was changed:")
         for problem in exc.problems:
@@ -111,7 +129,8 @@ def cmd_add_staff(args: argparse.Namespace) -> int:
     try:
         with session_scope() as db_session:
             made = staff.create(
-                db_session=db_session, email=args.email, first_name=args.first_name,
+                db_session=db_session, council_slug=_council(args).slug, email=args.email,
+                first_name=args.first_name,
                 full_name=args.full_name or args.first_name, password=password, role=args.role,
                 offers=[o for o in (args.offers or "").split(",") if o],
                 adviser_key=args.adviser_key,
@@ -121,6 +140,32 @@ def cmd_add_staff(args: argparse.Namespace) -> int:
         print(f"No account was created: {exc}")
         return 1
     return 0
+
+
+def cmd_council(args: argparse.Namespace) -> int:
+    """``council list``, ``council validate [FILE...]`` and ``council add FILE``: exit 1 when a
+    file is refused (every problem printed), 0 otherwise."""
+    from bot.council import admin
+
+    if args.action == "list":
+        print(admin.listing())
+        return 0
+    if args.action == "validate":
+        problems = admin.validate([Path(f) for f in args.files])
+    else:
+        if len(args.files) != 1:
+            print("Give one council file to add.", file=sys.stderr)
+            return 2
+        problems, added = admin.add(Path(args.files[0]))
+        if added is not None:
+            print(f"Added {added.name} ({added.slug}): its widget is ?council={added.slug}, "
+                  f"its pages /c/{added.slug}/. Load its rota with "
+                  f"'worklocal import-rota FILE --council {added.slug}'.")  # fmt: skip
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    if not problems and args.action == "validate":
+        print("Every council file is valid.")
+    return 1 if problems else 0
 
 
 def cmd_setup(args: argparse.Namespace) -> int:
@@ -212,9 +257,9 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("train", help="train the Rasa model if its inputs changed").set_defaults(
         func=cmd_train
     )
-    sub.add_parser("load-demo", help="load the demo council's data").set_defaults(
-        func=cmd_load_demo
-    )
+    demo_parser = sub.add_parser("load-demo", help="load a demo council's data")
+    demo_parser.add_argument("--council", help="its slug (default: the home council)")
+    demo_parser.set_defaults(func=cmd_load_demo)
     imp = sub.add_parser("import", help="import a file into the catalogue (see docs/importing.md)")
     imp.add_argument("kind", choices=sorted(FLOW_KINDS), help="the file's format")
     imp.add_argument("file", help="path of the file to import")
@@ -228,6 +273,7 @@ def build_parser() -> argparse.ArgumentParser:
         "import-rota", help="load the advisers' rota (see docs/booking.md)"
     )
     rota_parser.add_argument("file", help="path of the rota file (YAML)")
+    rota_parser.add_argument("--council", help="whose advisers (default: the home council)")
     rota_parser.set_defaults(func=cmd_import_rota)
     staff_parser = sub.add_parser(
         "add-staff", help="create an adviser console account (password on standard input)"
@@ -240,7 +286,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     staff_parser.add_argument("--offers", help="comma-separated, e.g. youth_pathways")
     staff_parser.add_argument("--adviser-key", help="the adviser's key in the rota file")
+    staff_parser.add_argument("--council", help="whose console (default: the home council)")
     staff_parser.set_defaults(func=cmd_add_staff)
+    council_parser = sub.add_parser("council", help="the councils this deployment serves")
+    council_parser.add_argument("action", choices=("list", "validate", "add"))
+    council_parser.add_argument("files", nargs="*", help="council files (validate, add)")
+    council_parser.set_defaults(func=cmd_council)
     setup = sub.add_parser("setup", help="migrate, load demo data, train if stale")
     setup.add_argument("--no-train", action="store_true", help="the model is built already")
     setup.set_defaults(func=cmd_setup)

@@ -23,7 +23,12 @@ class Settings(BaseSettings):
     database_url: str = Field("", env="DATABASE_URL")
     tracker_database_url: str = Field("", env="TRACKER_DATABASE_URL")
     redis_url: str = Field("", env="REDIS_URL")
+    # The councils this deployment serves: every ``*.yml`` in COUNCILS_DIR (by default the
+    # folder COUNCIL_FILE is in). COUNCIL_FILE is the home council: a request that names no
+    # council (a single-council deployment) is its, and data from before councils were
+    # explicit moves to it.
     council_file: Path = Field(PROJECT_ROOT / "councils" / "demo.yml", env="COUNCIL_FILE")
+    councils_dir: Path | None = Field(None, env="COUNCILS_DIR")
     host: str = Field("127.0.0.1", env="HOST")
     port: int = Field(8000, env="PORT")
     rasa_port: int = Field(5005, env="RASA_PORT")
@@ -85,9 +90,13 @@ class Settings(BaseSettings):
     class Config:
         case_sensitive = False
 
-    @validator("var_dir", "models_dir", "council_file", pre=True)
+    @validator("var_dir", "models_dir", "council_file", "councils_dir", pre=True)
     def _expand(cls, value: object) -> object:
         return Path(os.path.expanduser(str(value))) if value else value
+
+    @property
+    def effective_councils_dir(self) -> Path:
+        return self.councils_dir or self.council_file.parent
 
     @property
     def effective_database_url(self) -> str:

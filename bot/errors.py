@@ -7,11 +7,14 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from sqlalchemy import exc as sa_exc
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.requests import HTTPConnection
 
 from bot.conversation.guard import InvalidMessage
 from bot.conversation.rasa_client import AssistantUnavailable
 from bot.conversation.service import ConversationNotFound
 from bot.council import service as council_service
+from bot.council.models import Council
+from bot.council.request import UnknownCouncilRequested, resolve
 from bot.postcode.service import PostcodeError
 from bot.ratelimit.service import RateLimited, wait_text
 
@@ -24,19 +27,28 @@ def error_body(code: str, message: str) -> dict:
     return {"error": {"code": code, "message": message}}
 
 
-def _council_phone() -> str | None:
+def council_for(request: HTTPConnection) -> Council | None:
+    """The council a failed request was for, as well as can be told: its number goes in the
+    answer. None when no council can be read at all."""
+    try:
+        return resolve(request)
+    except UnknownCouncilRequested:
+        return council_service.home()
+    except council_service.CouncilConfigError:
+        return None
+
+
+def _council_phone(council: Council | None) -> str | None:
     """The council and its number and hours, as a resident would be told them; None without
     a council."""
-    try:
-        council = council_service.get_default()
-    except council_service.CouncilConfigError:
+    if council is None:
         return None
     return f"{council.name} on {council.phone} ({council_service.opening_hours_text(council)})"
 
 
-def unavailable_message() -> str:
+def unavailable_message(council: Council | None) -> str:
     """Why the assistant can't answer, and a person to call instead."""
-    phone = _council_phone()
+    phone = _council_phone(council)
     if phone is None:
         return "Sorry, the assistant isn't available right now. Please try again in a few minutes."
     return (
@@ -45,7 +57,7 @@ def unavailable_message() -> str:
     )
 
 
-def rate_limited_body(exc: RateLimited) -> dict:
+def rate_limited_body(exc: RateLimited, council: Council | None) -> dict:
     """Why a request was refused for now, how long to wait, and for a resident who cannot
     start a conversation, a person to call instead."""
     wait = wait_text(exc.retry_after)
@@ -60,7 +72,7 @@ def rate_limited_body(exc: RateLimited) -> dict:
             f"network in the last hour, so we can't take another just now. Please try again in "
             f"{wait}."
         )
-        phone = _council_phone()
+        phone = _council_phone(council)
         if phone:
             message += f" You can also call {phone}."
     else:
@@ -68,7 +80,7 @@ def rate_limited_body(exc: RateLimited) -> dict:
             "A lot of conversations have been started from this network in the last hour, so "
             f"a new one can't start just now. Please try again in {wait}."
         )
-        phone = _council_phone()
+        phone = _council_phone(council)
         if phone:
             message += f" You can also call {phone}."
     body = error_body("rate_limited", message)
@@ -93,9 +105,11 @@ def install(app: FastAPI) -> None:
         return JSONResponse(error_body("conversation_not_found", not_found_message()), 404)
 
     @app.exception_handler(RateLimited)
-    async def _rate_limited(_request: Request, exc: RateLimited) -> JSONResponse:
+    async def _rate_limited(request: Request, exc: RateLimited) -> JSONResponse:
         return JSONResponse(
-            rate_limited_body(exc), 429, headers={"Retry-After": str(exc.retry_after)}
+            rate_limited_body(exc, council_for(request)),
+            429,
+            headers={"Retry-After": str(exc.retry_after)},
         )
 
     @app.exception_handler(InvalidMessage)
@@ -103,16 +117,16 @@ def install(app: FastAPI) -> None:
         return JSONResponse(error_body(exc.code, exc.message), 422)
 
     @app.exception_handler(AssistantUnavailable)
-    async def _unavailable(_request: Request, _exc: AssistantUnavailable) -> JSONResponse:
+    async def _unavailable(request: Request, _exc: AssistantUnavailable) -> JSONResponse:
         return JSONResponse(
-            error_body("assistant_unavailable", unavailable_message()),
+            error_body("assistant_unavailable", unavailable_message(council_for(request))),
             503,
             headers={"Retry-After": "30"},
         )
 
-    async def _database(_request: Request, _exc: Exception) -> JSONResponse:
+    async def _database(request: Request, _exc: Exception) -> JSONResponse:
         return JSONResponse(
-            error_body("service_unavailable", unavailable_message()),
+            error_body("service_unavailable", unavailable_message(council_for(request))),
             503,
             headers={"Retry-After": "30"},
         )

@@ -25,6 +25,7 @@ from typing import Any
 from starlette.exceptions import HTTPException
 
 from bot.config import get_settings
+from bot.council import service as council_service
 
 # Answers about one resident: never kept by a browser's or a proxy's cache.
 PRIVATE_PREFIXES = (
@@ -103,7 +104,7 @@ class Hardening:
         settings = get_settings()
         headers = _headers(scope)
         host = headers.get(b"host", b"").decode("latin-1")
-        if not host_allowed(host, settings.allowed_host_list):
+        if not host_allowed(host, [*settings.allowed_host_list, *council_service.domains()]):
             await _refuse(scope, send, 400, "unknown_host", "This server does not serve that name.")
             return
         if b"x-forwarded-for" in headers and not settings.forwarded_allow_ips.strip():

@@ -19,6 +19,7 @@ from bot.console import app as console
 from bot.conversation.rasa_client import RasaClient
 from bot.conversation.views import router as conversation_router
 from bot.cors import ScopedCORS
+from bot.council.request import CouncilPrefix
 from bot.database.core import get_engine, make_engine, session_factory, session_scope
 from bot.handoff import live_chat as handoff_live_chat
 from bot.handoff import service as cases
@@ -137,6 +138,7 @@ def create_app() -> FastAPI:
         methods=("GET", "POST", "DELETE"),
     )
     app.add_middleware(Hardening)  # hosts, body size and security headers, for every route
+    app.add_middleware(CouncilPrefix)  # /c/SLUG/... is that council's (bot.council.request)
     app.add_middleware(RequestId)  # outermost: every line of the request carries its id
     return app
 

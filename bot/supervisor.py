@@ -258,7 +258,8 @@ def _announce(base: str, others: list[str]) -> None:
     from bot.council import service as council_service
     from bot.demo.loader import DEMO_DOMAIN, DEMO_PASSWORD
 
-    demo = council_service.get_default().demo
+    councils = council_service.get_all()
+    demo = any(council.demo for council in councils)
     sign_in = f"demo: amira@{DEMO_DOMAIN} / {DEMO_PASSWORD}" if demo else "`worklocal add-staff`"
     print(
         "\nWork Local is ready.\n"
@@ -268,6 +269,10 @@ def _announce(base: str, others: list[str]) -> None:
         f"  Chat API:        {base}/api/v1/conversations\n"
         f"  API docs:        {base}/docs\n"
         f"  Health:          {base}/healthz   Readiness: {base}/readyz\n"
+        + "".join(
+            f"  {council.name}: {base}/c/{council.slug}/   (its site, kiosk and console under it)\n"
+            for council in councils[1:]
+        )
         + (
             f"  More API processes (put a load balancer in front): {', '.join(others)}\n"
             if others

@@ -134,13 +134,14 @@ def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
 
 def load_demo(url: str, folder: Path) -> None:
     """Migrate ``url`` and load the demo council's catalogue into it (its feeds under folder)."""
+    from bot.council import service as council_service
     from bot.database import migrate
     from bot.demo import loader
 
     migrate.upgrade(url)
     engine = core.make_engine(url)
     with core.session_factory(engine)() as db_session:
-        loader.load(folder / "feeds", db_session=db_session)
+        loader.load(folder / "feeds", council=council_service.home(), db_session=db_session)
         db_session.commit()
     engine.dispose()
 
@@ -195,4 +196,4 @@ def demo_copy(demo_sqlite: Path, tmp_path: Path) -> str:
 def council():
     from bot.council import service as council_service
 
-    return council_service.get_default()
+    return council_service.home()

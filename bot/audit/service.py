@@ -25,9 +25,11 @@ def record(
 
 
 def recent(
-    *, db_session: Session, limit: int = 200, case_id: int | None = None
+    *, db_session: Session, council_slug: str, limit: int = 200, case_id: int | None = None
 ) -> list[tuple[AuditEntry, str | None, str | None]]:
-    """Newest first, with who (full name) and which case (reference)."""
+    """A council's entries, newest first, with who (full name) and which case (reference): what
+    its staff did and what was done to its cases. Entries about no one and no case (a sign-in
+    with an unknown address) belong to no council and are left to the deployment's logs."""
     query = (
         select(AuditEntry, Staff.full_name, Case.reference)
         .outerjoin(Staff, Staff.id == AuditEntry.staff_id)
@@ -35,6 +37,7 @@ def recent(
         .order_by(AuditEntry.id.desc())
         .limit(limit)
     )
+    query = query.where((Staff.council_slug == council_slug) | (Case.council_slug == council_slug))
     if case_id is not None:
         query = query.where(AuditEntry.case_id == case_id)
     return [tuple(row) for row in db_session.execute(query).all()]

@@ -144,6 +144,7 @@ def queue_reminders(*, db_session: Session, council: Council, now: datetime | No
     start = datetime.combine(tomorrow, datetime.min.time(), zone)
     found = db_session.execute(
         select(Booking).where(
+            Booking.council_slug == council.slug,
             Booking.status == "confirmed",
             Booking.starts_at >= start,
             Booking.starts_at < start + timedelta(days=1),
@@ -168,7 +169,9 @@ def send_references(
     most. The resident is told the same whatever is found, so nobody can learn from the chat
     whether a number or email address has a booking."""
     now = now or utcnow()
-    found = bookings.upcoming_for_contact(contact, db_session=db_session, now=now)
+    found = bookings.upcoming_for_contact(
+        contact, council_slug=council.slug, db_session=db_session, now=now
+    )
     if not found:
         return 0
     lines = [f"{describe.booking_label(b, venue_of(b, db_session=db_session), council)}: "
@@ -179,7 +182,8 @@ def send_references(
         f"or call {council.phone}.",
     ])  # fmt: skip
     queued = notify.queue(
-        db_session=db_session, contact=contact, purpose="booking_references",
+        db_session=db_session, council_slug=council.slug, contact=contact,
+        purpose="booking_references",
         subject="Your appointment references", body=body,
         dedupe_key=f"references:{contact.value}:{now.date().isoformat()}", now=now,
     )  # fmt: skip
@@ -230,6 +234,7 @@ def _tell(
     subject, body = message(booking, purpose, venue=venue, council=council)
     queued = notify.queue(
         db_session=db_session,
+        council_slug=booking.council_slug,
         contact=contacts.parse(booking.contact),
         purpose=purpose,
         subject=subject,

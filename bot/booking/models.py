@@ -42,9 +42,10 @@ class Adviser(Base):
     """
 
     __tablename__ = "advisers"
-    __table_args__ = (Index("uq_advisers_key", "key", unique=True),)
+    __table_args__ = (Index("uq_advisers_council_key", "council_slug", "key", unique=True),)
 
     id = Column(Integer, primary_key=True)
+    council_slug = Column(String(40), nullable=False, index=True)  # whose rota
     key = Column(String(60), nullable=True)  # the rota file's id for the adviser
     first_name = Column(String(60), nullable=False)
     # The adviser's team, named after the offer it mainly serves: youth_pathways,
@@ -73,6 +74,7 @@ class Booking(Base):
 
     id = Column(Integer, primary_key=True)
     reference = Column(String(8), nullable=False, unique=True)
+    council_slug = Column(String(40), nullable=False, index=True)  # the adviser's council
     adviser_id = Column(ForeignKey("advisers.id"), nullable=False)
     starts_at = Column(UTCDateTime, nullable=False)
     ends_at = Column(UTCDateTime, nullable=False)

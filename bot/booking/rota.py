@@ -85,15 +85,17 @@ def _where(raw: Any, loc: tuple) -> str:
     return (", ".join(parts) + ": ") if parts else ""
 
 
-def store(rota: RotaIn, *, db_session: DbSession) -> RotaReport:
-    """Write the rota: add and update advisers by key, retire those left out."""
+def store(rota: RotaIn, *, council_slug: str, db_session: DbSession) -> RotaReport:
+    """Write one council's rota: add and update its advisers by key, retire those left out
+    (another council's advisers are never touched)."""
     venues = _venue_ids(rota, db_session)
     report = RotaReport()
-    existing = {a.key: a for a in db_session.execute(select(Adviser)).scalars() if a.key}
+    mine = select(Adviser).where(Adviser.council_slug == council_slug)
+    existing = {a.key: a for a in db_session.execute(mine).scalars() if a.key}
     for adviser_in in rota.advisers:
         adviser = existing.pop(adviser_in.key, None)
         if adviser is None:
-            adviser = Adviser(key=adviser_in.key)
+            adviser = Adviser(key=adviser_in.key, council_slug=council_slug)
             db_session.add(adviser)
             report.added += 1
         else:
@@ -113,8 +115,8 @@ def store(rota: RotaIn, *, db_session: DbSession) -> RotaReport:
     return report
 
 
-def load(path: Path, *, db_session: DbSession) -> RotaReport:
-    return store(read(path), db_session=db_session)
+def load(path: Path, *, council_slug: str, db_session: DbSession) -> RotaReport:
+    return store(read(path), council_slug=council_slug, db_session=db_session)
 
 
 def _venue_ids(rota: RotaIn, db_session: DbSession) -> dict[str, int]:

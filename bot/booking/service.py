@@ -149,7 +149,9 @@ def find_slots(
         return []
     advisers = [
         a
-        for a in db_session.execute(select(Adviser).where(Adviser.active.is_(True))).scalars()
+        for a in db_session.execute(
+            select(Adviser).where(Adviser.council_slug == council.slug, Adviser.active.is_(True))
+        ).scalars()
         if offer in (a.offers or [a.team])
     ]
     if not advisers:
@@ -301,10 +303,16 @@ def by_reference(reference: str, *, db_session: Session) -> Booking | None:
     return db_session.execute(select(Booking).where(Booking.reference == code)).scalar_one_or_none()
 
 
-def find(reference: str, contact: str, *, db_session: Session) -> Booking:
-    """A booking by its reference and the contact given with it; NotFound for any mismatch."""
+def find(reference: str, contact: str, *, council_slug: str, db_session: Session) -> Booking:
+    """A booking by its reference and the contact given with it; NotFound for any mismatch,
+    and for another council's booking (the same answer, so nothing crosses councils)."""
     booking = by_reference(reference, db_session=db_session)
-    if booking is None or booking.status == "held" or not same_contact(contact, booking.contact):
+    if (
+        booking is None
+        or booking.council_slug != council_slug
+        or booking.status == "held"
+        or not same_contact(contact, booking.contact)
+    ):
         raise NotFound()
     return booking
 
@@ -316,14 +324,25 @@ def of_case(case_id: int, *, db_session: Session) -> list[Booking]:
 
 
 def confirmed_between(
-    start: datetime, end: datetime, *, db_session: Session, adviser_key: str | None = None
+    start: datetime,
+    end: datetime,
+    *,
+    db_session: Session,
+    council_slug: str,
+    adviser_key: str | None = None,
 ) -> list[tuple[Booking, Adviser]]:
-    """Confirmed appointments starting in [start, end) with their advisers, by adviser then
-    time: a day's list for the team, or for one adviser when ``adviser_key`` is given."""
+    """A council's confirmed appointments starting in [start, end) with their advisers, by
+    adviser then time: a day's list for the team, or for one adviser when ``adviser_key`` is
+    given."""
     query = (
         select(Booking, Adviser)
         .join(Adviser, Adviser.id == Booking.adviser_id)
-        .where(Booking.status == "confirmed", Booking.starts_at >= start, Booking.starts_at < end)
+        .where(
+            Booking.council_slug == council_slug,
+            Booking.status == "confirmed",
+            Booking.starts_at >= start,
+            Booking.starts_at < end,
+        )
         .order_by(Adviser.first_name, Booking.starts_at)
     )
     if adviser_key is not None:
@@ -332,14 +351,18 @@ def confirmed_between(
 
 
 def upcoming_for_contact(
-    contact: Contact, *, db_session: Session, now: datetime | None = None
+    contact: Contact, *, council_slug: str, db_session: Session, now: datetime | None = None
 ) -> list[Booking]:
-    """Confirmed appointments still to come that were booked with this contact, soonest first:
-    what a resident who has lost their reference is sent (never shown) again."""
+    """Confirmed appointments still to come that were booked with this contact with this
+    council, soonest first: what a resident who has lost their reference is sent again."""
     now = now or utcnow()
     found = db_session.execute(
         select(Booking)
-        .where(Booking.status == "confirmed", Booking.starts_at >= now)
+        .where(
+            Booking.council_slug == council_slug,
+            Booking.status == "confirmed",
+            Booking.starts_at >= now,
+        )
         .order_by(Booking.starts_at)
     ).scalars()
     return [b for b in found if same_contact(contact.value, b.contact)]
@@ -358,7 +381,8 @@ def check_not_already_booked(
     _serialise(db_session, f"contact:{contact.value.lower()}")
     if booking.conversation_id:
         _serialise(db_session, f"conversation:{booking.conversation_id}")
-    others = [b for b in upcoming_for_contact(contact, db_session=db_session, now=now)
+    others = [b for b in upcoming_for_contact(contact, council_slug=booking.council_slug,
+                                              db_session=db_session, now=now)
               if b.id != booking.id]  # fmt: skip
     if any(b.offer == booking.offer for b in others):
         raise AlreadyBooked("same_contact")
@@ -505,10 +529,14 @@ def book(
         earlier = _by_key(db_session, idempotency_key)
         if earlier is not None:
             return earlier
+    adviser = db_session.get(Adviser, adviser_id)
+    if adviser is None:
+        raise UnknownSlot(f"no adviser {adviser_id}")
     for attempt in range(5):
         drawn = reference if reference and attempt == 0 else references.new(REFERENCE_LENGTH)
         booking = Booking(
             reference=drawn,
+            council_slug=adviser.council_slug,  # the council whose adviser's time it is
             adviser_id=adviser_id,
             starts_at=starts_at,
             ends_at=ends_at,

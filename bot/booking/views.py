@@ -21,6 +21,8 @@ from bot.booking.models import CHANNELS, OFFERS, BookingChange, BookingIn, Booki
 from bot.catalogue.search import place as places
 from bot.catalogue.venue import service as venue_service
 from bot.council import service as council_service
+from bot.council.models import Council
+from bot.council.request import RequestCouncil
 from bot.database.core import session_scope
 from bot.deps import client_address, client_pseudonym, current_time, sessions
 from bot.errors import error_body
@@ -57,15 +59,13 @@ def _problem(code: str, message: str, status: int, **extra) -> JSONResponse:
     return JSONResponse(body, status, headers=PRIVATE)
 
 
-def _not_found() -> JSONResponse:
-    phone = council_service.get_default().phone
-    return _problem("booking_not_found", NOT_FOUND.format(phone=phone), 404)
+def _not_found(council: Council) -> JSONResponse:
+    return _problem("booking_not_found", NOT_FOUND.format(phone=council.phone), 404)
 
 
 def _fresh_slots(
-    db: Session, offer: str, venue_id: int | None, now: datetime, limit: int = 6
+    db: Session, council: Council, offer: str, venue_id: int | None, now: datetime, limit: int = 6
 ) -> list[dict]:
-    council = council_service.get_default()
     found = bookings.find_slots(
         db_session=db, council=council, offer=offer, venue_id=venue_id, now=now
     )
@@ -75,12 +75,12 @@ def _fresh_slots(
     ]
 
 
-def _taken(db: Session, slot: str, now: datetime) -> JSONResponse:
+def _taken(db: Session, council: Council, slot: str, now: datetime) -> JSONResponse:
     try:
         offer, _, venue_id = bookings.parse_slot_id(slot)
     except bookings.UnknownSlot:
         return _problem("unknown_slot", UNKNOWN_SLOT, 422)
-    fresh = _fresh_slots(db, offer, venue_id, now)
+    fresh = _fresh_slots(db, council, offer, venue_id, now)
     body = {"error": {"code": "slot_taken", "message": TAKEN, "slots": fresh}}
     return JSONResponse(jsonable_encoder(body), 409, headers=PRIVATE)
 
@@ -91,6 +91,7 @@ def _json(out: BookingOut, status: int = 200) -> JSONResponse:
 
 @router.get("/slots", response_model=SlotsOut, summary="Free appointment times")
 def list_slots(
+    council: RequestCouncil,
     offer: str = Query(..., description=", ".join(OFFERS)),
     venue: str | None = Query(None, max_length=64, description="A venue id: only its times."),
     channel: str | None = Query(None, description="in_person, phone or video"),
@@ -106,7 +107,6 @@ def list_slots(
         return _problem("unknown_offer", f"offer must be one of {', '.join(OFFERS)}.", 422)
     if channel is not None and channel not in CHANNELS:
         return _problem("unknown_channel", f"channel must be one of {', '.join(CHANNELS)}.", 422)
-    council = council_service.get_default()
     with session_scope(factory) as db:
         venue_id = None
         if venue:
@@ -132,6 +132,7 @@ def list_slots(
     dependencies=[Depends(booking_limit)],
 )  # fmt: skip
 def create_booking(
+    council: RequestCouncil,
     booking_in: BookingIn,
     idempotency_key: str | None = Header(None, max_length=100),
     factory: sessionmaker = Depends(sessions),
@@ -140,7 +141,6 @@ def create_booking(
     """Book a slot from ``GET /api/v1/slots``. Send an ``Idempotency-Key`` header: a retried
     request with the same key gets the same booking instead of a second one. A time taken in
     the meantime answers 409 with the next free times."""
-    council = council_service.get_default()
     if not booking_in.consent:
         return _problem("consent_needed", NO_CONSENT.format(phone=council.phone), 422)
     if not booking_in.slot.startswith(f"{booking_in.offer}."):
@@ -158,7 +158,7 @@ def create_booking(
             return _problem("unknown_slot", UNKNOWN_SLOT, 422)
         except bookings.SlotTaken:
             db.rollback()
-            return _taken(db, booking_in.slot, now)
+            return _taken(db, council, booking_in.slot, now)
         except bookings.AlreadyBooked as exc:
             db.rollback()  # lets the hold on the new time go
             message = bookings.ALREADY_BOOKED[exc.reason].format(phone=council.phone)
@@ -174,6 +174,7 @@ def create_booking(
     dependencies=[Depends(lookup_limit)],
 )
 def booking_calendar(
+    council: RequestCouncil,
     reference: str,
     token: str | None = Query(None, max_length=64),
     x_booking_contact: str | None = Header(None, max_length=254),
@@ -181,15 +182,17 @@ def booking_calendar(
 ) -> Response:
     """Opens with the ``token`` from the booking's ``calendar_url``, or with the contact in an
     ``X-Booking-Contact`` header."""
-    council = council_service.get_default()
     with session_scope(factory) as db:
         try:
             if token:
                 booking = bookings.by_calendar_token(reference, token, db_session=db)
+                council = council_service.get(booking.council_slug)  # the link is its own
             else:
-                booking = bookings.find(reference, x_booking_contact or "", db_session=db)
+                booking = bookings.find(
+                    reference, x_booking_contact or "", council_slug=council.slug, db_session=db
+                )
         except bookings.NotFound:
-            return _not_found()
+            return _not_found(council)
         body = describe.booking_ics(booking, flows.venue_of(booking, db_session=db), council)
         filename = f"appointment-{booking.reference}.ics"
         return Response(
@@ -206,16 +209,18 @@ def booking_calendar(
     dependencies=[Depends(lookup_limit)],
 )
 def get_booking(
+    council: RequestCouncil,
     reference: str,
     x_booking_contact: str = Header(..., max_length=254, description="The contact given."),
     factory: sessionmaker = Depends(sessions),
 ) -> JSONResponse:
-    council = council_service.get_default()
     with session_scope(factory) as db:
         try:
-            booking = bookings.find(reference, x_booking_contact, db_session=db)
+            booking = bookings.find(
+                reference, x_booking_contact, council_slug=council.slug, db_session=db
+            )
         except bookings.NotFound:
-            return _not_found()
+            return _not_found(council)
         return _json(flows.out(booking, db_session=db, council=council))
 
 
@@ -226,6 +231,7 @@ def get_booking(
     dependencies=[Depends(lookup_limit)],
 )
 def change_booking(
+    council: RequestCouncil,
     reference: str,
     change: BookingChange,
     factory: sessionmaker = Depends(sessions),
@@ -233,21 +239,22 @@ def change_booking(
 ) -> JSONResponse:
     """Move a booking to another free slot; the reference stays the same. If the new time has
     gone, the booking keeps its old time and the answer is 409 with the next free times."""
-    council = council_service.get_default()
     with session_scope(factory) as db:
         try:
-            booking = bookings.find(reference, change.contact, db_session=db)
+            booking = bookings.find(
+                reference, change.contact, council_slug=council.slug, db_session=db
+            )
             booking = flows.reschedule(
                 booking, db_session=db, council=council, slot=change.slot,
                 channel=change.channel, now=now,
             )  # fmt: skip
         except bookings.NotFound:
-            return _not_found()
+            return _not_found(council)
         except bookings.UnknownSlot:
             return _problem("unknown_slot", UNKNOWN_SLOT, 422)
         except bookings.SlotTaken:
             db.rollback()
-            return _taken(db, change.slot, now)
+            return _taken(db, council, change.slot, now)
         return _json(flows.out(booking, db_session=db, council=council))
 
 
@@ -258,17 +265,19 @@ def change_booking(
     dependencies=[Depends(lookup_limit)],
 )
 def cancel_booking(
+    council: RequestCouncil,
     reference: str,
     x_booking_contact: str = Header(..., max_length=254, description="The contact given."),
     factory: sessionmaker = Depends(sessions),
     now: datetime = Depends(current_time),
 ) -> JSONResponse:
     """Cancelling twice is harmless: the second answer is the same cancelled booking."""
-    council = council_service.get_default()
     with session_scope(factory) as db:
         try:
-            booking = bookings.find(reference, x_booking_contact, db_session=db)
+            booking = bookings.find(
+                reference, x_booking_contact, council_slug=council.slug, db_session=db
+            )
         except bookings.NotFound:
-            return _not_found()
+            return _not_found(council)
         booking = flows.cancel(booking, db_session=db, council=council, now=now)
         return _json(flows.out(booking, db_session=db, council=council))

@@ -32,12 +32,14 @@ FIELD_IDS = {
 
 @router.get("/outbox")
 def outbox(request: Request, who: Lead, db_session: DbSession) -> Response:
-    return render(request, "outbox.html", who, messages=notify.outbox(db_session=db_session))
+    held = notify.outbox(db_session=db_session, council_slug=who.staff.council_slug)
+    return render(request, "outbox.html", who, messages=held)
 
 
 @router.get("/audit")
 def audit_log(request: Request, who: Lead, db_session: DbSession) -> Response:
-    return render(request, "audit.html", who, entries=audit.recent(db_session=db_session))
+    entries = audit.recent(db_session=db_session, council_slug=who.staff.council_slug)
+    return render(request, "audit.html", who, entries=entries)
 
 
 @router.get("/staff")
@@ -46,7 +48,7 @@ def staff_page(request: Request, who: Admin, db_session: DbSession) -> Response:
 
 
 def _accounts(request: Request, who: SignedIn, db_session: Session, **extra) -> Response:
-    people = staff_service.everyone(db_session=db_session)
+    people = staff_service.everyone(db_session=db_session, council_slug=who.staff.council_slug)
     slowed = staff_throttle.slowed(
         db_session=db_session, emails=[p.email for p in people], now=utcnow()
     )
@@ -72,7 +74,8 @@ def add_staff(
     auth.check_csrf(who, csrf)
     try:
         made = staff_service.create(
-            db_session=db_session, email=email, first_name=first_name,
+            db_session=db_session, council_slug=who.staff.council_slug, email=email,
+            first_name=first_name,
             full_name=full_name or first_name, password=password, role=role, offers=offers,
             adviser_key=adviser_key.strip() or None,
         )  # fmt: skip
@@ -110,7 +113,7 @@ def change_staff(
     someone's access."""
     auth.check_csrf(who, csrf)
     person = staff_service.get(db_session=db_session, staff_id=staff_id)
-    if person is None or change not in CHANGES:
+    if person is None or person.council_slug != who.staff.council_slug or change not in CHANGES:
         return problem(request, who, "There is no such account or change.", status=404)
     if person.id == who.staff.id and change == "deactivate":
         return problem(request, who, "You can't deactivate your own account.")

@@ -34,7 +34,7 @@ def appointments(
     start = datetime.combine(today, datetime.min.time(), zone)
     mine = None if staff_service.can_lead(who.staff) else (who.staff.adviser_key or "")
     found = bookings.confirmed_between(start, start + timedelta(days=1), db_session=db_session,
-                                       adviser_key=mine)  # fmt: skip
+                                       council_slug=council.slug, adviser_key=mine)  # fmt: skip
     rows = [
         (b, a, describe.booking_label(b, booking_flows.venue_of(b, db_session=db_session),
                                       council), as_utc(b.starts_at) <= now)
@@ -61,7 +61,11 @@ def attendance(
     booking = bookings.by_reference(reference, db_session=db_session)
     adviser = bookings.adviser(booking.adviser_id, db_session=db_session) if booking else None
     mine = adviser is not None and adviser.key == who.staff.adviser_key
-    if booking is None or not (mine or staff_service.can_lead(who.staff)):
+    if (
+        booking is None
+        or booking.council_slug != council.slug
+        or not (mine or staff_service.can_lead(who.staff))
+    ):
         return problem(request, who, "There is no appointment of yours with that reference.",
                        status=404)  # fmt: skip
     if as_utc(booking.starts_at) > utcnow():

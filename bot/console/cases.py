@@ -62,6 +62,8 @@ class FieldProblem(cases.CaseConflict):
 def _case(db_session: Session, who: SignedIn, reference: str) -> Case:
     try:
         case = cases.get(db_session=db_session, reference=reference)
+        if case.council_slug != who.staff.council_slug:  # the same answer as no such case
+            raise cases.CaseNotFound(reference)
     except cases.CaseNotFound:
         raise auth.Forbidden(f"There is no case {reference[:20]}. Check the reference.") from None
     if not cases.visible_to(case, who.staff):
@@ -109,7 +111,8 @@ def _show(
         (b, describe.booking_label(b, booking_flows.venue_of(b, db_session=db_session), council))
         for b in bookings.of_case(case.id, db_session=db_session)
     ]
-    history = audit.recent(db_session=db_session, case_id=case.id, limit=50) \
+    history = audit.recent(db_session=db_session, council_slug=case.council_slug,
+                           case_id=case.id, limit=50) \
         if staff_service.can_lead(who.staff) else []  # fmt: skip
     return render(
         request, "case.html", who, case=case, messages=messages, authors=authors, notes=notes,

@@ -19,6 +19,7 @@ from bot.console.auth import SignedIn
 from bot.conversation.rasa_client import RasaClient
 from bot.council import service as council_service
 from bot.council.models import Council
+from bot.council.request import resolve as resolve_council
 from bot.database.core import session_scope
 from bot.deps import rasa_client
 from bot.live.hub import Hub, get_hub
@@ -49,10 +50,16 @@ InsightReader = Annotated[SignedIn, Depends(_signed_in(insight=True))]
 Anyone = Annotated[SignedIn, Depends(_signed_in(any_role=True))]
 
 
-def _council() -> Council:
-    return council_service.get_default()
+def this_council(request: Request, db_session: DbSession) -> Council:
+    """The council whose console this is: the signed-in person's, whichever address they
+    came through; before signing in, the address's (its own domain, ``/c/SLUG``), for its name
+    and colours on the sign-in page."""
+    signed = auth.signed_in(request, db_session)
+    if signed is None:
+        return resolve_council(request)
+    return council_service.get(signed.staff.council_slug)
 
 
-ThisCouncil = Annotated[Council, Depends(_council)]
+ThisCouncil = Annotated[Council, Depends(this_council)]
 LiveHub = Annotated[Hub, Depends(get_hub)]
 Rasa = Annotated[RasaClient, Depends(rasa_client)]

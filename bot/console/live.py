@@ -12,11 +12,10 @@ from fastapi import APIRouter, WebSocket, WebSocketDisconnect
 from starlette.concurrency import run_in_threadpool
 
 from bot.console import auth
-from bot.council import service as council_service
 from bot.database.core import session_scope
 from bot.handoff import service as cases
 from bot.handoff.models import Case
-from bot.live.hub import case_channel, conversation_channel, get_hub, queue_channel
+from bot.live.hub import case_channel, conversation_channel, get_hub, queue_channel, teams
 from bot.staff import service as staff_service
 
 router = APIRouter(prefix="/console", include_in_schema=False)
@@ -26,9 +25,10 @@ HEARTBEAT = 20  # seconds; presence lasts PRESENCE_SECONDS (60) without one
 @dataclass
 class Watcher:
     staff_id: int
-    offers: list[str]
+    teams: list[str]  # their offers in their council (bot.live.hub.teams)
     available: bool
     case_id: int | None
+    council_slug: str
 
 
 def _watcher(sessions, token: str | None, reference: str | None) -> Watcher | None:
@@ -49,7 +49,8 @@ def _watcher(sessions, token: str | None, reference: str | None) -> Watcher | No
             if not cases.visible_to(case, staff):
                 return None
             case_id = case.id
-        return Watcher(staff.id, list(staff.offers or []), bool(staff.available), case_id)
+        return Watcher(staff.id, teams(staff.council_slug, staff.offers or []),
+                       bool(staff.available), case_id, staff.council_slug)  # fmt: skip
 
 
 def _typing(sessions, watcher: Watcher, hub) -> None:
@@ -78,7 +79,7 @@ async def console_socket(websocket: WebSocket, case: str | None = None) -> None:
         return
     await websocket.accept()
     hub = get_hub()
-    channels = [queue_channel(council_service.get_default().slug)]
+    channels = [queue_channel(watcher.council_slug)]
     if watcher.case_id is not None:
         channels.append(case_channel(watcher.case_id))
     closed = asyncio.Event()
@@ -104,7 +105,7 @@ async def console_socket(websocket: WebSocket, case: str | None = None) -> None:
                     return
                 if watcher.available:
                     await run_in_threadpool(
-                        hub.mark_present, watcher.staff_id, watcher.offers, connection
+                        hub.mark_present, watcher.staff_id, watcher.teams, connection
                     )
                 deadline = asyncio.get_running_loop().time() + HEARTBEAT
                 while not closed.is_set():

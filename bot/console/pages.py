@@ -19,6 +19,7 @@ from bot.clock import as_utc
 from bot.console.auth import SignedIn
 from bot.council import service as council_service
 from bot.council.models import Council
+from bot.council.request import resolve as resolve_council
 from bot.insight import outcomes as outcome_rules
 
 HERE = Path(__file__).parent
@@ -69,7 +70,7 @@ def render(
 ) -> HTMLResponse:
     """A console page. ``error_list`` holds (field id, what to do) pairs: the page starts with
     an error summary whose links go to those fields, and each field says what to do."""
-    council = council_service.get_default()
+    council = council_service.get(who.staff.council_slug) if who else resolve_council(request)
     page = templating.templates(HERE / "templates").get_template(template)
     body = page.render(
         council=council, who=who, path=request.url.path, reasons=REASONS, statuses=STATUSES,

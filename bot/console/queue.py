@@ -15,6 +15,7 @@ from bot.console.pages import done, render
 from bot.council.models import Council
 from bot.handoff import service as cases
 from bot.handoff.models import Case
+from bot.live.hub import teams
 from bot.staff import service as staff_service
 
 router = APIRouter(prefix="/console", include_in_schema=False)
@@ -67,7 +68,7 @@ def set_availability(
     auth.check_csrf(who, csrf)
     who.staff.available = available == "yes"
     if who.staff.available:
-        hub.mark_present(who.staff.id, who.staff.offers or [])
+        hub.mark_present(who.staff.id, teams(who.staff.council_slug, who.staff.offers or []))
     else:
         hub.mark_absent(who.staff.id)
     audit.record(db_session=db_session, staff_id=who.staff.id,

@@ -15,6 +15,7 @@ from bot import references
 from bot.audit import service as audit
 from bot.booking.contact import masked
 from bot.console import auth
+from bot.console.auth import SignedIn
 from bot.console.deps import Admin, DbSession
 from bot.console.pages import HEADERS, done, problem, render
 from bot.conversation import tracker
@@ -29,22 +30,25 @@ def _said(how: str, subject: privacy.Subject) -> str:
     return f"{how}: {', '.join(subject.references) or 'nothing held'}"
 
 
-def _find(query: str, db) -> tuple[privacy.Subject, str]:
-    """The resident, and how they were found (for the audit log: never the contact itself)."""
+def _find(query: str, who: SignedIn, db) -> tuple[privacy.Subject, str]:
+    """The resident in the admin's council, and how they were found (for the audit log: never
+    the contact itself)."""
+    slug = who.staff.council_slug
     if references.normalise_any(query):
-        return privacy.by_reference(query, db_session=db), f"by reference {query.strip().upper()}"
-    return privacy.by_contact(query, db_session=db), "by contact"
+        found = privacy.by_reference(query, council_slug=slug, db_session=db)
+        return found, f"by reference {query.strip().upper()}"
+    return privacy.by_contact(query, council_slug=slug, db_session=db), "by contact"
 
 
 @router.get("")
 def find(request: Request, who: Admin, db: DbSession, q: str = "") -> Response:
     waiting = [
         {"reference": r.reference, "contact": masked(r.contact or ""), "asked": r.created_at}
-        for r in privacy.open_requests(db_session=db)
+        for r in privacy.open_requests(council_slug=who.staff.council_slug, db_session=db)
     ]
     held, kept = None, {}
     if q.strip():
-        subject, how = _find(q, db)
+        subject, how = _find(q, who, db)
         audit.record(
             db_session=db,
             staff_id=who.staff.id,
@@ -68,7 +72,7 @@ def find(request: Request, who: Admin, db: DbSession, q: str = "") -> Response:
 
 @router.get("/export")
 def export(who: Admin, db: DbSession, q: str = "") -> Response:
-    subject, how = _find(q, db)
+    subject, how = _find(q, who, db)
     held = privacy.export(subject, db_session=db, with_notes=True)
     audit.record(
         db_session=db,
@@ -94,7 +98,7 @@ def erase(
         auth.check_csrf(who, csrf)
         if confirm != "yes":
             return problem(request, who, "Nothing was erased: tick the box to confirm first.", 422)
-        subject, how = _find(q, db)
+        subject, how = _find(q, who, db)
         found = subject.references
         gone = privacy.erase(subject, db_session=db)
         outcome = (
@@ -104,6 +108,7 @@ def erase(
         for reference in found:
             privacy.close_requests(
                 reference,
+                council_slug=who.staff.council_slug,
                 db_session=db,
                 staff_id=who.staff.id,
                 status="kept" if gone["kept"] else "erased",

@@ -146,7 +146,7 @@ def ask_for_link(
         return response
     staff = recovery.request_link(db_session=db_session, email=email,
                                   base_url=str(request.base_url),
-                                  service_name=council.service_name,
+                                  council=council,
                                   device=request.cookies.get(auth.DEVICE_COOKIE))  # fmt: skip
     if staff is not None:
         audit.record(db_session=db_session, staff_id=staff.id, action="recovery_link_sent")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import secrets
 import threading
 from collections.abc import Iterator
@@ -18,6 +19,7 @@ from bot.conversation.aftercare import CRISIS_TYPE
 from bot.conversation.models import BotMessage, Button, Conversation
 from bot.conversation.rasa_client import RasaClient
 from bot.council import service as council_service
+from bot.council.models import Council
 from bot.insight import service as insight
 from bot.insight import turns
 from bot.insight.events import CHANNELS
@@ -30,6 +32,7 @@ from bot.safety.detect import is_crisis
 GREETING_PAYLOAD = "/greet"
 CRISIS_PAYLOAD = "/crisis"
 HANDOFF_TYPE = "handoff"  # the assistant asks the gateway to find the resident a person
+log = logging.getLogger(__name__)
 
 
 # One conversation's turns run one at a time in this process, so a message sent twice at once
@@ -63,6 +66,16 @@ def get(
     return db_session.get(Conversation, conversation_id, with_for_update=for_update or None)
 
 
+def council_of(conversation: Conversation) -> Council:
+    """The council the conversation was started with: its numbers, hours and rules answer
+    every later turn, whichever address the turn comes through."""
+    try:
+        return council_service.get(conversation.council_slug)
+    except council_service.UnknownCouncil:
+        log.warning("conversation of a council no longer served: %s", conversation.council_slug)
+        return council_service.home()
+
+
 def create(
     *, db_session: Session, rasa: RasaClient, council_slug: str, channel: str, greet: bool
 ) -> tuple[Conversation, list[BotMessage]]:
@@ -79,7 +92,7 @@ def create(
     if greet:
         messages = rasa.send(conversation.id, GREETING_PAYLOAD, _metadata(conversation))
         _remember_offers(conversation, messages)
-    insight.record(db_session=db_session, council=council_service.get_default(),
+    insight.record(db_session=db_session, council=council_of(conversation),
                    kind="conversation_started",
                    channel=channel if channel in CHANNELS else None)  # fmt: skip
     db_session.flush()
@@ -119,7 +132,7 @@ def send(
         messages, answered = _turn(rasa, conversation, text, payload, max_chars, client)
         if answered:  # the assistant answered (not the input guard, which explains itself)
             messages = _after_turn(db_session, rasa, hub, conversation, messages)
-            council = council_service.get_default()
+            council = council_of(conversation)
             typed = guard.normalise(text) if text else None
             turns.count(db_session=db_session, council=council, conversation=conversation,
                         messages=messages, resident_text=typed)  # fmt: skip
@@ -158,7 +171,9 @@ def _turn(
         # resident in danger gets the emergency answer. Their own words stay in the metadata.
         mark_urgent(conversation)
         rasa_text, metadata = CRISIS_PAYLOAD, {**metadata, "resident_text": accepted.rasa_text}
-    messages = rasa.send(conversation.id, rasa_text, metadata) or [_nothing_back()]
+    messages = rasa.send(conversation.id, rasa_text, metadata) or [
+        _nothing_back(council_of(conversation))
+    ]
     if any((message.custom or {}).get("type") == CRISIS_TYPE for message in messages):
         mark_urgent(conversation)  # the model recognised a crisis the safety net's rules missed
     _remember_offers(conversation, messages)
@@ -187,12 +202,12 @@ def _after_turn(
     routed = live_chat.current().route(
         db_session=db_session,
         conversation=conversation,
-        council=council_service.get_default(),
+        council=council_of(conversation),
         rasa=rasa,
         hub=hub,
     )
     if routed is None:  # the action could not save the case: still never a dead end
-        return kept or [_nothing_back()]
+        return kept or [_nothing_back(council_of(conversation))]
     _remember_offers(conversation, [*kept, *routed])
     return [*kept, *routed]
 
@@ -248,11 +263,10 @@ def end(
     db_session.delete(conversation)
 
 
-def _nothing_back() -> BotMessage:
+def _nothing_back(council: Council) -> BotMessage:
     """The assistant said nothing: a custom action failed or its server is down (Rasa answers
     at once with nothing). Say so honestly, give the council's number, and keep the
     conversation going: the next message is tried again."""
-    council = council_service.get_default()
     hours = council_service.opening_hours_text(council)
     return BotMessage(
         text="Sorry, I can't search or answer that right now: part of our service isn't "

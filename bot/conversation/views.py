@@ -34,7 +34,8 @@ from bot.conversation.models import (
     UserMessageIn,
 )
 from bot.conversation.rasa_client import AssistantUnavailable, RasaClient
-from bot.council import service as council_service
+from bot.council.models import Council
+from bot.council.request import RequestCouncil
 from bot.database.core import checkpoint, session_scope
 from bot.deps import (
     client_address,
@@ -46,6 +47,7 @@ from bot.deps import (
 )
 from bot.errors import (
     DATABASE_ERRORS,
+    council_for,
     error_body,
     not_found_message,
     rate_limited_body,
@@ -78,14 +80,16 @@ ERRORS = {
 )
 def create_conversation(
     request: Request,
+    council: RequestCouncil,
     body: ConversationCreate = Body(default_factory=ConversationCreate),
     factory: sessionmaker = Depends(sessions),
     rasa: RasaClient = Depends(rasa_client),
     limits: Limiter = Depends(limiter),
 ) -> ConversationCreated:
-    """Start a conversation. The id returned is the only key to it: keep it private."""
+    """Start a conversation. The id returned is the only key to it: keep it private. It
+    belongs to the council the request is for (``?council=SLUG``, the council's own domain or
+    path prefix), whose numbers and rules answer every turn after."""
     limits.check("conversation", client_address(request))
-    council = council_service.get_default()
     with session_scope(factory) as db_session:
         conversation, messages = service.create(
             db_session=db_session,
@@ -184,6 +188,7 @@ async def conversation_socket(websocket: WebSocket, conversation_id: str, after:
     rasa: RasaClient = websocket.app.state.rasa
     limits: Limiter = websocket.app.state.limiter
     tracker: Engine = websocket.app.state.tracker_engine
+    council = council_for(websocket)  # its number goes in an error's answer
     exists = await run_in_threadpool(_exists, sessions, conversation_id)
     if not exists:
         await websocket.send_json(error_body("conversation_not_found", not_found_message()))
@@ -202,7 +207,7 @@ async def conversation_socket(websocket: WebSocket, conversation_id: str, after:
                     await websocket.close(code=1003 if raw is None else 1009)
                     return
                 reply = await run_in_threadpool(
-                    _turn, sessions, rasa, limits, conversation_id, raw, tracker, client
+                    _turn, sessions, rasa, limits, conversation_id, raw, tracker, client, council
                 )
                 await websocket.send_json(reply)
         except WebSocketDisconnect:
@@ -259,7 +264,8 @@ def _turn(
     conversation_id: str,
     raw: str,
     tracker: Engine,
-    client: str = "",
+    client: str,
+    council: Council | None,
 ) -> dict:
     """One socket turn, in its own unit of work, always answering with a JSON object."""
     try:
@@ -270,15 +276,15 @@ def _turn(
     try:
         messages = take_turn(sessions, rasa, limits, conversation_id, body, tracker, client)
     except RateLimited as exc:
-        return {**rate_limited_body(exc), **answered}
+        return {**rate_limited_body(exc, council), **answered}
     except InvalidMessage as exc:
         return {**error_body(exc.code, exc.message), **answered}
     except service.ConversationNotFound:
         return {**error_body("conversation_not_found", not_found_message()), **answered}
     except AssistantUnavailable:
-        return {**error_body("assistant_unavailable", unavailable_message()), **answered}
+        return {**error_body("assistant_unavailable", unavailable_message(council)), **answered}
     except DATABASE_ERRORS:
-        return {**error_body("service_unavailable", unavailable_message()), **answered}
+        return {**error_body("service_unavailable", unavailable_message(council)), **answered}
     return MessagesOut(messages=messages, reply_to=body.id).dict(exclude_none=True)
 
 

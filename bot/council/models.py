@@ -9,6 +9,8 @@ from pydantic import BaseModel, Field, validator
 
 DAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
+_LABEL = r"[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?"
+_HOST = re.compile(rf"^(?=.{{1,253}}$){_LABEL}(\.{_LABEL})*$")
 
 
 class Branding(BaseModel):
@@ -60,6 +62,9 @@ class Council(BaseModel):
     # when its code is one of these.
     local_authority_codes: list[str] = Field(default_factory=list)
     demo: bool = False
+    # The council's own host names for this service (e.g. "worklocal.demo-vale.example"): a
+    # request to one of them is the council's without naming it.
+    domains: list[str] = Field(default_factory=list)
     phone: str
     email: str
     emergency_housing_phone: str
@@ -79,6 +84,13 @@ class Council(BaseModel):
     # in force on a date is used, so next year's rules can be loaded before they start.
     routing_rules: list[str] = Field(default_factory=lambda: ["england-2026-27"], min_items=1)
     insight: InsightSettings = Field(default_factory=InsightSettings)
+
+    @validator("domains", each_item=True)
+    def _host_name(cls, value: str) -> str:
+        host = value.strip().lower()
+        if not _HOST.match(host):
+            raise ValueError(f"{value!r} is not a host name (no scheme, port or path)")
+        return host
 
     @validator("opening_hours")
     def _known_days(cls, value: dict[str, tuple[time, time]]) -> dict:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 from pathlib import Path
@@ -12,6 +14,8 @@ import yaml
 from bot import clock as clocks
 from bot.config import get_settings
 from bot.council.models import DAYS, Council
+
+log = logging.getLogger(__name__)
 
 
 class CouncilConfigError(ValueError):
@@ -33,19 +37,108 @@ def load(path: Path) -> Council:
         raise CouncilConfigError(f"council file {path}: {exc}") from exc
 
 
-@lru_cache(maxsize=8)
-def _load_cached(path: str, mtime: float) -> Council:
-    return load(Path(path))
+class UnknownCouncil(LookupError):
+    """No council this deployment serves has that slug."""
 
 
-def get_default() -> Council:
-    """The deployment's council, re-read when its file changes so officers need no restart."""
-    path = get_settings().council_file
+def _signature() -> tuple[tuple[str, float], ...]:
+    """Every council file with its modification time: the registry is read again when a file
+    is added, removed or changed, so officers need no restart."""
+    settings = get_settings()
+    home = settings.council_file.resolve()
     try:
-        mtime = path.stat().st_mtime
+        files = {home: home.stat().st_mtime}
     except FileNotFoundError as exc:
-        raise CouncilConfigError(f"council file not found: {path}") from exc
-    return _load_cached(str(path), mtime)
+        raise CouncilConfigError(f"council file not found: {settings.council_file}") from exc
+    folder = settings.effective_councils_dir
+    for path in sorted(folder.glob("*.yml")) if folder.is_dir() else ():
+        files.setdefault(path.resolve(), path.stat().st_mtime)
+    return tuple((str(path), mtime) for path, mtime in files.items())
+
+
+@dataclass(frozen=True)
+class Registry:
+    home: Council
+    by_slug: dict[str, Council]
+    by_host: dict[str, Council]
+
+
+@lru_cache(maxsize=4)
+def _registry(signature: tuple[tuple[str, float], ...]) -> Registry:
+    councils = [load(Path(path)) for path, _ in signature]
+    return registry_of(councils, home=councils[0], names=[path for path, _ in signature])
+
+
+def registry_of(councils: list[Council], *, home: Council, names: list[str]) -> Registry:
+    """The councils checked together: a slug or a host name may mean only one council."""
+    by_slug: dict[str, Council] = {}
+    by_host: dict[str, Council] = {}
+    for council, name in zip(councils, names, strict=True):
+        if council.slug in by_slug:
+            raise CouncilConfigError(f"{name}: another council file already uses the slug "
+                                     f"{council.slug!r}")  # fmt: skip
+        by_slug[council.slug] = council
+        for host in council.domains:
+            if host in by_host:
+                raise CouncilConfigError(
+                    f"{name}: the host name {host} is already {by_host[host].name}'s"
+                )
+            by_host[host] = council
+    return Registry(home=home, by_slug=by_slug, by_host=by_host)
+
+
+# The last registry that loaded, per configuration (tests point COUNCIL_FILE elsewhere).
+_last_good: dict[tuple[str, str], Registry] = {}
+_broken: set[tuple[tuple[str, float], ...]] = set()
+
+
+def registry() -> Registry:
+    """The councils as their files say now. An officer's edit that breaks a file is logged and
+    the councils as they last loaded keep serving, so one typo takes no council offline."""
+    settings = get_settings()
+    key = (str(settings.council_file), str(settings.effective_councils_dir))
+    signature: tuple[tuple[str, float], ...] = ()
+    try:
+        signature = _signature()
+        if key in _last_good and signature in _broken:
+            return _last_good[key]
+        found = _registry(signature)
+    except CouncilConfigError:
+        if key not in _last_good:
+            raise
+        _broken.add(signature)  # logged once, not at every request until it is fixed
+        log.exception("a council file is invalid; serving the councils as they last loaded")
+        return _last_good[key]
+    _last_good[key] = found
+    return found
+
+
+def get_all() -> list[Council]:
+    """Every council this deployment serves, home council first: what jobs run for."""
+    found = registry()
+    return [found.home, *(c for c in found.by_slug.values() if c is not found.home)]
+
+
+def get(slug: str) -> Council:
+    try:
+        return registry().by_slug[slug]
+    except KeyError:
+        raise UnknownCouncil(slug) from None
+
+
+def home() -> Council:
+    """The council of a request that names none: the only one in a single-council deployment."""
+    return registry().home
+
+
+def domains() -> list[str]:
+    """Every council's own host names: the service answers to them without ALLOWED_HOSTS."""
+    return list(registry().by_host)
+
+
+def for_host(host: str) -> Council | None:
+    """The council whose own domain ``host`` is (the port, if any, ignored)."""
+    return registry().by_host.get(host.split(":", 1)[0].strip().lower())
 
 
 def local_today(council: Council) -> date:

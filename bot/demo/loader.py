@@ -11,6 +11,7 @@ from bot.booking import rota
 from bot.booking.models import Adviser
 from bot.catalogue.imports import flows
 from bot.catalogue.imports.report import ImportReport
+from bot.council.models import Council
 from bot.demo.generate import write_feeds
 
 ROTA = Path(__file__).with_name("rota.yml")
@@ -27,34 +28,37 @@ class DemoLoadError(RuntimeError):
     pass
 
 
-def load(folder: Path, *, db_session: Session) -> list[ImportReport]:
-    """Write the demo feeds into ``folder`` and import them, then the advisers' rota (whose
-    venues come from the feeds); all or nothing."""
+def load(folder: Path, *, council: Council, db_session: Session) -> list[ImportReport]:
+    """Write the demo feeds into ``folder`` and import them, then the council's advisers' rota
+    (whose venues come from the feeds); all or nothing."""
     reports = []
     for kind, path in write_feeds(folder).items():
         report = flows.run(kind, path, db_session=db_session, source=f"demo-{kind}")
         reports.append(report)
         if not report.ok:
             raise DemoLoadError(report.summary())
-    rota.load(ROTA, db_session=db_session)
-    load_staff(db_session=db_session)
+    rota.load(ROTA, council_slug=council.slug, db_session=db_session)
+    load_staff(db_session=db_session, council_slug=council.slug)
     return reports
 
 
-def load_staff(*, db_session: Session) -> int:
+def load_staff(*, db_session: Session, council_slug: str) -> int:
     """A console account for each demo adviser and a team lead and an admin; existing accounts
     are left as they are, so re-loading never resets a password someone changed."""
     from bot.staff import service as staff
 
     made = 0
-    advisers = db_session.execute(select(Adviser).where(Adviser.active)).scalars()
+    advisers = db_session.execute(
+        select(Adviser).where(Adviser.council_slug == council_slug, Adviser.active)
+    ).scalars()
     people = [(a.key, a.first_name, f"{a.first_name} (demo adviser)", "adviser",
                sorted({a.team, *(a.offers or [])}), a.key) for a in advisers]  # fmt: skip
     people += [(key, first, full, role, [], None) for key, first, full, role in DEMO_LEADS]
     for key, first, full, role, offers, adviser_key in people:
         email = f"{key}@{DEMO_DOMAIN}"
         if staff.by_email(db_session=db_session, email=email) is None:
-            staff.create(db_session=db_session, email=email, first_name=first, full_name=full,
+            staff.create(db_session=db_session, council_slug=council_slug, email=email,
+                         first_name=first, full_name=full,
                          password=DEMO_PASSWORD, role=role, offers=offers,
                          adviser_key=adviser_key)  # fmt: skip
             made += 1

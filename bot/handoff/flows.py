@@ -28,6 +28,7 @@ from bot.live.hub import (
     conversation_channel,
     publish_after_commit,
     queue_channel,
+    teams,
 )
 from bot.observability import metrics
 from bot.staff.models import Staff
@@ -73,7 +74,7 @@ def route(
     booking or a call-back, with when to expect it."""
     now = now or utcnow()
     is_open = council_service.is_open(council, now)
-    online = {who for offer in OFFERS for who in hub.present(offer)}
+    online = {who for team in teams(council.slug, OFFERS) for who in hub.present(team)}
     if first_time(conversation, "handoff"):  # asking again is the same request
         insight.record(db_session=db_session, council=council, kind="handoff_requested",
                        offer=case.offer, detail=case.reason,
@@ -169,7 +170,7 @@ def claim(
     if first_claim:  # and, for a resident waiting in the chat, how long they waited
         minutes = max(0, min(round(waited.total_seconds() / 60), 60 * 24 * 90)) \
             if waited is not None else None  # fmt: skip
-        insight.record(db_session=db_session, council=council_service.get_default(),
+        insight.record(db_session=db_session, council=council_service.get(case.council_slug),
                        kind="handoff_claimed", offer=case.offer, detail=case.reason,
                        minutes=minutes)  # fmt: skip
     if conversation is not None and (case.status == "waiting" or crisis_still_here):

@@ -192,9 +192,12 @@ def _nobody_acted():
 
 
 def forget_untouched(*, db_session: Session, conversation_id: str | None = None,
+                     council_slug: str | None = None,
                      before: datetime | None = None) -> int:  # fmt: skip
-    """Delete untouched cases of one conversation, or all those last changed before a time."""
+    """Delete untouched cases of one conversation, or a council's last changed before a time."""
     query = delete(Case).where(untouched())
+    if council_slug is not None:
+        query = query.where(Case.council_slug == council_slug)
     if conversation_id is not None:
         query = query.where(Case.conversation_id == conversation_id)
     if before is not None:
@@ -203,9 +206,10 @@ def forget_untouched(*, db_session: Session, conversation_id: str | None = None,
 
 
 def visible_to(case: Case, staff: Staff) -> bool:
-    """Advisers see their teams' cases; anyone may help a resident in crisis or one waiting in
-    the chat; team leads and admins see everything. Officers see no case: they see counts."""
-    if staff.role == "officer":
+    """Within their own council: advisers see their teams' cases; anyone may help a resident
+    in crisis or one waiting in the chat; team leads and admins see everything. Officers see no
+    case: they see counts. Nobody sees another council's cases."""
+    if staff.role == "officer" or case.council_slug != staff.council_slug:
         return False
     return (
         can_lead(staff)

@@ -26,22 +26,30 @@ from bot.retention import service as retention
 log = logging.getLogger(__name__)
 
 
+def _add(total: dict[str, int], counts: dict[str, int]) -> dict[str, int]:
+    return {key: total.get(key, 0) + counts.get(key, 0) for key in {*total, *counts}}
+
+
 def run_once(factory: sessionmaker) -> dict[str, int]:
-    council = council_service.get_default()
-    with session_scope(factory) as db:
-        reminders = booking_flows.queue_reminders(db_session=db, council=council)
-    counts = {"reminders": reminders}
-    if notify.configured():
+    """Reminders and messages for every council, each with its own clock and templates."""
+    counts: dict[str, int] = {"reminders": 0}
+    for council in council_service.get_all():
         with session_scope(factory) as db:
-            counts |= notify.deliver_due(db_session=db, council=council)
+            reminders = booking_flows.queue_reminders(db_session=db, council=council)
+        counts = _add(counts, {"reminders": reminders})
+        if notify.configured():
+            with session_scope(factory) as db:
+                counts = _add(counts, notify.deliver_due(db_session=db, council=council))
     return counts
 
 
 def forget_old(factory: sessionmaker, tracker_engine: Engine) -> dict[str, int]:
-    with session_scope(factory) as db:
-        counts = retention.purge(
-            db_session=db, tracker_engine=tracker_engine, council=council_service.get_default()
-        )
+    """Each council's records after its own retention periods."""
+    counts: dict[str, int] = {}
+    for council in council_service.get_all():
+        with session_scope(factory) as db:
+            counts = _add(counts, retention.purge(db_session=db, tracker_engine=tracker_engine,
+                                                  council=council))  # fmt: skip
     if any(counts.values()):  # the SQLite logs must not keep what was just deleted
         checkpoint(factory.kw["bind"])
         checkpoint(tracker_engine)

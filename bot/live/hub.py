@@ -40,6 +40,12 @@ def queue_channel(council_slug: str) -> str:
     return f"queue:{council_slug}"
 
 
+def teams(council_slug: str, offers: Iterable[str]) -> list[str]:
+    """What presence is kept under: an offer's team in one council, so an adviser online in
+    one council is never offered to another council's residents."""
+    return [f"{council_slug}:{offer}" for offer in offers]
+
+
 class Subscription(Protocol):
     async def get(self, timeout: float) -> dict[str, Any] | None: ...
 

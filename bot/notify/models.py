@@ -21,6 +21,8 @@ class Notification(Base):
     __table_args__ = (Index("ix_notifications_due", "status", "next_attempt_at"),)
 
     id = Column(Integer, primary_key=True)
+    # Whose message: sent with that council's Notify templates, and kept for its retention.
+    council_slug = Column(String(40), nullable=False, index=True)
     medium = Column(String(8), nullable=False)  # email or sms
     to = Column(String(254), nullable=False)
     purpose = Column(String(40), nullable=False)  # booking_confirmed, booking_changed, ...

@@ -52,6 +52,7 @@ def client() -> Client:
 def queue(
     *,
     db_session: Session,
+    council_slug: str,
     contact: Contact,
     purpose: str,
     subject: str,
@@ -63,6 +64,7 @@ def queue(
     """Add a message to the outbox; None when the same message (by ``dedupe_key``) is there."""
     now = now or utcnow()
     message = Notification(
+        council_slug=council_slug,
         medium="email" if contact.kind == "email" else "sms",
         to=contact.value,
         purpose=purpose,
@@ -83,10 +85,14 @@ def queue(
     return message
 
 
-def _due(db_session: Session, now: datetime) -> list[Notification]:
+def _due(db_session: Session, council_slug: str, now: datetime) -> list[Notification]:
     stmt = (
         select(Notification)
-        .where(Notification.status == "queued", Notification.next_attempt_at <= now)
+        .where(
+            Notification.council_slug == council_slug,
+            Notification.status == "queued",
+            Notification.next_attempt_at <= now,
+        )
         .order_by(Notification.next_attempt_at)
         .limit(BATCH)
     )
@@ -133,7 +139,7 @@ def deliver_due(
     """Send the queued messages that are due; returns how many were sent, retried, failed."""
     now = now or utcnow()
     counts = {"sent": 0, "retry": 0, "failed": 0}
-    due = _due(db_session, now)
+    due = _due(db_session, council.slug, now)
     if not due:
         return counts
     notify = notify or client()
@@ -162,12 +168,16 @@ def deliver_due(
     return counts
 
 
-def outbox(*, db_session: Session, limit: int = 100) -> list[Notification]:
-    """Messages a person should look at: held (no Notify key) and failed, newest first."""
+def outbox(*, db_session: Session, council_slug: str, limit: int = 100) -> list[Notification]:
+    """A council's messages a person should look at: held (no Notify key) and failed, newest
+    first."""
     return list(
         db_session.execute(
             select(Notification)
-            .where(Notification.status.in_(("held", "failed")))
+            .where(
+                Notification.council_slug == council_slug,
+                Notification.status.in_(("held", "failed")),
+            )
             .order_by(Notification.created_at.desc())
             .limit(limit)
         ).scalars()

@@ -11,7 +11,7 @@ from bot.catalogue.search.service import Search
 from bot.catalogue.support import service as services
 from bot.catalogue.support.models import ServiceAtLocation, SupportService, Taxonomy, TaxonomyTerm
 from bot.catalogue.venue.models import Venue
-from bot.council import service as council_service
+from bot.council.request import RequestCouncil
 from bot.database.core import session_scope
 from bot.deps import sessions
 from bot.geo.distance import miles_between
@@ -28,8 +28,9 @@ def _paging(
     return page, per_page
 
 
-def _area() -> frozenset[str]:
-    return frozenset(council_service.get_default().local_authority_codes)
+def _area(council: RequestCouncil) -> frozenset[str]:
+    """The asking council's area: a postcode in it is described as local."""
+    return frozenset(council.local_authority_codes)
 
 
 @router.get("/", summary="About this API")
@@ -49,6 +50,7 @@ def list_services(
     proximity: float = Query(16093, gt=0, le=200_000, description="metres from postcode"),
     paging: tuple[int, int] = Depends(_paging),
     factory: sessionmaker = Depends(sessions),
+    area: frozenset[str] = Depends(_area),
 ) -> dict:
     page, per_page = paging
     with session_scope(factory) as db:
@@ -61,7 +63,7 @@ def list_services(
             text=text, page=page, per_page=per_page, radius_miles=proximity / METRES_PER_MILE
         )
         if postcode:
-            search.place = places.resolve(postcode, _area(), db_session=db)
+            search.place = places.resolve(postcode, area, db_session=db)
             search.sort = "distance"
         if taxonomy_term_id:
             search.where.append(services.in_taxonomy_term(taxonomy_term_id))
@@ -86,17 +88,18 @@ def list_service_at_locations(
     proximity: float = Query(16093, gt=0, le=200_000, description="metres from postcode"),
     paging: tuple[int, int] = Depends(_paging),
     factory: sessionmaker = Depends(sessions),
+    area: frozenset[str] = Depends(_area),
 ) -> dict:
     page, per_page = paging
     with session_scope(factory) as db:
-        found = _service_at_locations(db, postcode, proximity)
+        found = _service_at_locations(db, postcode, proximity, area)
         start = (page - 1) * per_page
         contents = [serialise.service_at_location(sal) for sal in found[start : start + per_page]]
         return serialise.page(contents, len(found), page, per_page)
 
 
 def _service_at_locations(
-    db: Session, postcode: str | None, proximity: float
+    db: Session, postcode: str | None, proximity: float, area: frozenset[str]
 ) -> list[ServiceAtLocation]:
     rows = db.execute(
         select(ServiceAtLocation)
@@ -107,7 +110,7 @@ def _service_at_locations(
     ).scalars()
     if not postcode:
         return list(rows)
-    origin = places.resolve(postcode, _area(), db_session=db)
+    origin = places.resolve(postcode, area, db_session=db)
     limit = proximity / METRES_PER_MILE
     near = []
     for sal in rows:

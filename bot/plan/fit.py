@@ -14,6 +14,7 @@ from typing import Any
 
 from bot.catalogue.course import funding
 from bot.catalogue.course.models import LEVELS
+from bot.council.models import Council
 from bot.pathways.models import Answers
 
 BASICS = re.compile(r"\b(digital|computer|computers|online basics|it skills|ict)\b", re.I)
@@ -54,12 +55,12 @@ def suits(card: Mapping[str, Any], answers: Answers) -> bool:
     )
 
 
-def cost_for(card: Mapping[str, Any], answers: Answers) -> str | None:
+def cost_for(card: Mapping[str, Any], answers: Answers, *, council: Council) -> str | None:
     """ "Free for you" when the rules in force make it free for this resident (not just free for
     everyone, which its cost already says), else its cost."""
     course_type = card.get("course_type")
     if card.get("cost_pence") == 0 or not course_type:
         return card.get("cost")
-    if funding.is_free_for(str(course_type), card.get("cost_pence"), answers):
+    if funding.is_free_for(str(course_type), card.get("cost_pence"), answers, council=council):
         return FREE_FOR_YOU
     return card.get("cost")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter, Depends
 from sqlalchemy.orm import sessionmaker
 
-from bot.council import service as council_service
+from bot.council.request import RequestCouncil
 from bot.database.core import session_scope
 from bot.deps import sessions
 from bot.postcode import service as postcodes
@@ -15,9 +15,11 @@ router = APIRouter(prefix="/api/v1/postcodes", tags=["postcodes"])
 
 
 @router.get("/{postcode}", response_model=PostcodeOut, summary="Look up a postcode")
-def get_postcode(postcode: str, factory: sessionmaker = Depends(sessions)) -> PostcodeOut:
+def get_postcode(
+    council: RequestCouncil, postcode: str, factory: sessionmaker = Depends(sessions)
+) -> PostcodeOut:
     """422 if it is not a UK postcode; 404 if it does not exist or is no longer in use."""
-    area = frozenset(council_service.get_default().local_authority_codes)
+    area = frozenset(council.local_authority_codes)
     with session_scope(factory) as db:
         try:
             record = postcodes.lookup(postcode[:20], db_session=db)

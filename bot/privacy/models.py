@@ -15,6 +15,7 @@ class ErasureRequest(Base):
     __tablename__ = "erasure_requests"
 
     id = Column(Integer, primary_key=True)
+    council_slug = Column(String(40), nullable=False, index=True)  # asked of this council
     reference = Column(String(12), nullable=False)
     # The contact the resident proved themselves with, so the admin can find the same records;
     # cleared when the request is closed.

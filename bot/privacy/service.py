@@ -64,58 +64,70 @@ def _contact_of(case: Case) -> str | None:
     return (case.contact or {}).get("value")
 
 
-def by_reference(reference: str, *, db_session: Session) -> Subject:
-    """What is held under a reference, and what is linked to it (a booking's case, a case's
-    bookings and plan)."""
+def by_reference(reference: str, *, council_slug: str, db_session: Session) -> Subject:
+    """What one council holds under a reference, and what is linked to it (a booking's case, a
+    case's bookings and plan). Another council's records are never found."""
     code = references.normalise_any(reference)
     if code is None:
         return Subject()
-    cases = list(db_session.execute(select(Case).where(Case.reference == code)).scalars())
-    bookings = list(db_session.execute(select(Booking).where(
-        Booking.reference == code, Booking.status != "held"
+    cases = list(db_session.execute(select(Case).where(
+        Case.reference == code, Case.council_slug == council_slug
     )).scalars())  # fmt: skip
-    return _linked(Subject(cases, bookings), db_session)
+    bookings = list(db_session.execute(select(Booking).where(
+        Booking.reference == code, Booking.council_slug == council_slug, Booking.status != "held"
+    )).scalars())  # fmt: skip
+    return _linked(Subject(cases, bookings), council_slug, db_session)
 
 
-def by_contact(contact: str, *, db_session: Session) -> Subject:
-    """For an admin: everything booked or asked for with a phone number or email address."""
+def by_contact(contact: str, *, council_slug: str, db_session: Session) -> Subject:
+    """For an admin: everything booked or asked for with a phone number or email address, in
+    their own council."""
     try:
         value = parse(contact).value
     except InvalidContact:
         return Subject()
     bookings = [b for b in db_session.execute(select(Booking).where(
-        Booking.contact.is_not(None), Booking.status != "held"
+        Booking.contact.is_not(None), Booking.council_slug == council_slug,
+        Booking.status != "held",
     )).scalars() if same_contact(value, b.contact)]  # fmt: skip
-    cases = [c for c in db_session.execute(select(Case).where(Case.contact.is_not(None))).scalars()
-             if same_contact(value, _contact_of(c))]  # fmt: skip
-    return _linked(Subject(cases, bookings), db_session)
+    cases = [c for c in db_session.execute(select(Case).where(
+        Case.contact.is_not(None), Case.council_slug == council_slug
+    )).scalars() if same_contact(value, _contact_of(c))]  # fmt: skip
+    return _linked(Subject(cases, bookings), council_slug, db_session)
 
 
-def for_resident(reference: str, contact: str, *, db_session: Session) -> Subject:
-    """What a resident may see: held under their reference, when the contact they give is the
-    one given with it. Anything else finds nothing, whichever part was wrong."""
-    subject = by_reference(reference, db_session=db_session)
+def for_resident(
+    reference: str, contact: str, *, council_slug: str, db_session: Session
+) -> Subject:
+    """What a resident may see: held by the council under their reference, when the contact
+    they give is the one given with it. Anything else finds nothing, whichever part was wrong."""
+    subject = by_reference(reference, council_slug=council_slug, db_session=db_session)
     contacts = [b.contact for b in subject.bookings] + [_contact_of(c) for c in subject.cases]
     if not any(same_contact(contact, stored) for stored in contacts if stored):
         return Subject()
     return subject
 
 
-def _linked(subject: Subject, db_session: Session) -> Subject:
+def _linked(subject: Subject, council_slug: str, db_session: Session) -> Subject:
     case_ids = {c.id for c in subject.cases} | {b.case_id for b in subject.bookings if b.case_id}
     cases = {c.id: c for c in subject.cases}
     if case_ids - set(cases):
-        for case in db_session.execute(select(Case).where(Case.id.in_(case_ids))).scalars():
+        for case in db_session.execute(select(Case).where(
+            Case.id.in_(case_ids), Case.council_slug == council_slug
+        )).scalars():  # fmt: skip
             cases[case.id] = case
     bookings = {b.id: b for b in subject.bookings}
     if case_ids:
         for booking in db_session.execute(select(Booking).where(
-            Booking.case_id.in_(case_ids), Booking.status != "held"
+            Booking.case_id.in_(case_ids), Booking.council_slug == council_slug,
+            Booking.status != "held",
         )).scalars():  # fmt: skip
             bookings[booking.id] = booking
     plan_refs = {c.plan_reference for c in cases.values() if c.plan_reference}
     plan_refs |= {c.reference for c in cases.values()} | {b.reference for b in bookings.values()}
-    plans = list(db_session.execute(select(Plan).where(Plan.reference.in_(plan_refs))).scalars())
+    plans = list(db_session.execute(select(Plan).where(
+        Plan.reference.in_(plan_refs), Plan.council_slug == council_slug
+    )).scalars())  # fmt: skip
     return Subject(sorted(cases.values(), key=lambda c: c.id),
                    sorted(bookings.values(), key=lambda b: b.id), plans)  # fmt: skip
 
@@ -220,25 +232,31 @@ def erase(subject: Subject, *, db_session: Session) -> dict[str, Any]:
 # ---- requests from residents -------------------------------------------------------------
 
 
-def request_erasure(reference: str, contact: str, *, db_session: Session) -> ErasureRequest:
+def request_erasure(
+    reference: str, contact: str, *, council_slug: str, db_session: Session
+) -> ErasureRequest:
     code = references.normalise_any(reference) or reference.strip().upper()[:12]
-    row = ErasureRequest(reference=code, contact=parse(contact).value, status="open")
+    row = ErasureRequest(council_slug=council_slug, reference=code, contact=parse(contact).value,
+                         status="open")  # fmt: skip
     db_session.add(row)
     db_session.flush()
     return row
 
 
-def open_requests(*, db_session: Session) -> list[ErasureRequest]:
+def open_requests(*, council_slug: str, db_session: Session) -> list[ErasureRequest]:
     return list(db_session.execute(
-        select(ErasureRequest).where(ErasureRequest.status == "open")
+        select(ErasureRequest)
+        .where(ErasureRequest.council_slug == council_slug, ErasureRequest.status == "open")
         .order_by(ErasureRequest.created_at)
     ).scalars())  # fmt: skip
 
 
-def close_requests(reference: str, *, db_session: Session, staff_id: int, status: str,
-                   outcome: str, now: datetime | None = None) -> int:  # fmt: skip
-    """Close the open requests for a reference; the contact they held is no longer needed."""
+def close_requests(reference: str, *, council_slug: str, db_session: Session, staff_id: int,
+                   status: str, outcome: str, now: datetime | None = None) -> int:  # fmt: skip
+    """Close a council's open requests for a reference; the contact they held is no longer
+    needed."""
     rows = db_session.execute(select(ErasureRequest).where(
+        ErasureRequest.council_slug == council_slug,
         ErasureRequest.status == "open",
         or_(ErasureRequest.reference == reference,
             ErasureRequest.reference == (references.normalise_any(reference) or reference)),

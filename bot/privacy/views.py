@@ -13,7 +13,8 @@ from fastapi.responses import HTMLResponse, Response
 from sqlalchemy.orm import sessionmaker
 
 from bot.booking.contact import InvalidContact
-from bot.council import service as council_service
+from bot.council.models import Council
+from bot.council.request import RequestCouncil
 from bot.database.core import session_scope
 from bot.deps import client_address, sessions
 from bot.privacy import service
@@ -33,8 +34,8 @@ MISSING = {
 }
 
 
-def _page(status: int = 200, **context) -> HTMLResponse:
-    zone = ZoneInfo(council_service.get_default().timezone)
+def _page(council: Council, status: int = 200, **context) -> HTMLResponse:
+    zone = ZoneInfo(council.timezone)
 
     def local(moment: str | None) -> str:
         """An ISO time from the copy as the council's clocks show it: "Mon 7 Dec 2026, 13:30"."""
@@ -44,18 +45,19 @@ def _page(status: int = 200, **context) -> HTMLResponse:
             else ""
         )
 
-    return HTMLResponse(render("my_information.html", title=TITLE, path="/my-information",
+    return HTMLResponse(render("my_information.html", council, title=TITLE, path="/my-information",
                                local=local, **context), status_code=status)  # fmt: skip
 
 
 @router.get("/my-information", response_class=HTMLResponse)
-def ask() -> HTMLResponse:
-    return _page()
+def ask(council: RequestCouncil) -> HTMLResponse:
+    return _page(council)
 
 
 @router.post("/my-information", response_class=HTMLResponse)
 def answer(
     request: Request,
+    council: RequestCouncil,
     reference: str = Form("", max_length=40),
     contact: str = Form("", max_length=254),
     action: str = Form("show"),
@@ -65,22 +67,24 @@ def answer(
     asked = {"reference": reference.strip(), "contact": contact.strip()}
     missing = [(field, MISSING[field]) for field, given in asked.items() if not given]
     if missing:
-        return _page(422, error_list=missing, **asked)
+        return _page(council, 422, error_list=missing, **asked)
     not_found = [("reference", NOT_FOUND)]
     with session_scope(factory) as db:
-        subject = service.for_resident(reference, contact, db_session=db)
+        subject = service.for_resident(reference, contact, council_slug=council.slug,
+                                       db_session=db)  # fmt: skip
         if not subject or action not in ACTIONS:
-            return _page(404, error_list=not_found, **asked)
+            return _page(council, 404, error_list=not_found, **asked)
         if action == "erase":
             try:
-                service.request_erasure(reference, contact, db_session=db)
+                service.request_erasure(reference, contact, council_slug=council.slug,
+                                        db_session=db)  # fmt: skip
             except InvalidContact:
-                return _page(404, error_list=not_found, **asked)
-            return _page(erasure_asked=True, references=subject.references)
+                return _page(council, 404, error_list=not_found, **asked)
+            return _page(council, erasure_asked=True, references=subject.references)
         held = service.export(subject, db_session=db, with_notes=False)
     if action == "download":
         body = json.dumps(held, indent=2, ensure_ascii=False)
         filename = f"what-we-hold-{'-'.join(held['references']) or 'you'}.json"
         disposition = {"Content-Disposition": f'attachment; filename="{filename}"'}
         return Response(body, media_type="application/json; charset=utf-8", headers=disposition)
-    return _page(held=held, **asked)
+    return _page(council, held=held, **asked)

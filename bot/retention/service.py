@@ -36,13 +36,17 @@ BATCH = 500  # conversations forgotten per statement, so a backlog never holds l
 def purge(
     *, db_session: Session, tracker_engine: Engine, council: Council, now: datetime | None = None
 ) -> dict[str, int]:
-    """Delete what is older than the retention period; returns how many of each went."""
+    """Delete what is older than this council's retention period from its own records;
+    returns how many of each went. The worker runs it for every council."""
+    slug = council.slug
     cutoff = (now or utcnow()) - timedelta(days=council.retention_days)
     conversations = 0
     while True:
         ids = list(
             db_session.execute(
-                select(Conversation.id).where(Conversation.last_active_at < cutoff).limit(BATCH)
+                select(Conversation.id)
+                .where(Conversation.council_slug == slug, Conversation.last_active_at < cutoff)
+                .limit(BATCH)
             ).scalars()
         )
         if not ids:
@@ -56,17 +60,26 @@ def purge(
         )
         conversations += len(ids)
     plans = db_session.execute(
-        delete(Plan).where(Plan.created_at < cutoff).execution_options(synchronize_session=False)
+        delete(Plan)
+        .where(Plan.council_slug == slug, Plan.created_at < cutoff)
+        .execution_options(synchronize_session=False)
     ).rowcount
-    appointments = forget_appointments_without_case(db_session=db_session, before=cutoff)
-    cases = forget_untouched(db_session=db_session, before=cutoff)
+    appointments = forget_appointments_without_case(
+        db_session=db_session, council_slug=slug, before=cutoff
+    )
+    cases = forget_untouched(db_session=db_session, council_slug=slug, before=cutoff)
     cases += forget_closed(
         db_session=db_session,
+        council_slug=slug,
         before=(now or utcnow()) - timedelta(days=council.case_retention_days),
     )
     messages = db_session.execute(
         delete(Notification)
-        .where(Notification.created_at < cutoff, Notification.status != "queued")
+        .where(
+            Notification.council_slug == slug,
+            Notification.created_at < cutoff,
+            Notification.status != "queued",
+        )
         .execution_options(synchronize_session=False)
     ).rowcount
     questions = unanswered.purge(db_session=db_session, council=council, now=now)
@@ -79,11 +92,12 @@ def purge(
             "unanswered_questions": questions}  # fmt: skip
 
 
-def forget_closed(*, db_session: Session, before: datetime) -> int:
-    """Delete cases closed before ``before``, with their chat and notes (ON DELETE CASCADE),
-    the appointments booked for them that are over, and the messages about those."""
+def forget_closed(*, db_session: Session, council_slug: str, before: datetime) -> int:
+    """Delete a council's cases closed before ``before``, with their chat and notes (ON DELETE
+    CASCADE), the appointments booked for them that are over, and the messages about those."""
     ids = list(db_session.execute(
-        select(Case.id).where(Case.status == "closed", Case.closed_at < before)
+        select(Case.id).where(Case.council_slug == council_slug, Case.status == "closed",
+                              Case.closed_at < before)
     ).scalars())  # fmt: skip
     if not ids:
         return 0
@@ -94,10 +108,13 @@ def forget_closed(*, db_session: Session, before: datetime) -> int:
     return len(ids)
 
 
-def forget_appointments_without_case(*, db_session: Session, before: datetime) -> int:
+def forget_appointments_without_case(
+    *, db_session: Session, council_slug: str, before: datetime
+) -> int:
     """Appointments booked with no case (through the API, or in a chat nobody else acted on)
     are kept for the retention period after they are over, then go with their messages."""
-    return _forget_bookings(db_session, Booking.case_id.is_(None), Booking.ends_at < before)
+    return _forget_bookings(db_session, Booking.council_slug == council_slug,
+                            Booking.case_id.is_(None), Booking.ends_at < before)  # fmt: skip
 
 
 def _forget_bookings(db_session: Session, *where) -> int:

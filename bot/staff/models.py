@@ -18,6 +18,9 @@ class Staff(Base):
     __tablename__ = "staff"
 
     id = Column(Integer, primary_key=True)
+    # The council whose console this is: its cases, appointments, residents and colleagues are
+    # all they see. An email address has one account (one council) in a deployment.
+    council_slug = Column(String(40), nullable=False, index=True)
     email = Column(String(254), nullable=False, unique=True)
     first_name = Column(String(60), nullable=False)  # what residents see in a live chat
     full_name = Column(String(120), nullable=False)

@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 
 from bot.booking.contact import Contact
 from bot.clock import as_utc, utcnow
+from bot.council.models import Council
 from bot.notify import service as notify
 from bot.notify.models import Notification
 from bot.staff import service as staff_service
@@ -47,7 +48,7 @@ def request_link(
     db_session: Session,
     email: str,
     base_url: str,
-    service_name: str,
+    council: Council,
     device: str | None = None,
     now: datetime | None = None,
 ) -> Staff | None:
@@ -73,8 +74,10 @@ def request_link(
     db_session.add(RecoveryLink(token_hash=hashed, staff_id=staff.id, created_at=now,
                                 expires_at=now + LINK_LIFETIME))  # fmt: skip
     minutes = int(LINK_LIFETIME.total_seconds() // 60)
+    service_name = council.service_name
     notify.queue(
         db_session=db_session,
+        council_slug=council.slug,
         contact=Contact("email", staff.email),
         purpose=PURPOSE,
         subject=f"Set a new password for the {service_name} adviser console",

@@ -74,13 +74,16 @@ def names(ids: set[int], *, db_session: Session) -> dict[int, str]:
     return dict(rows)
 
 
-def everyone(*, db_session: Session) -> list[Staff]:
-    return list(db_session.execute(select(Staff).order_by(Staff.full_name)).scalars())
+def everyone(*, db_session: Session, council_slug: str) -> list[Staff]:
+    """A council's console accounts (never another council's)."""
+    query = select(Staff).where(Staff.council_slug == council_slug).order_by(Staff.full_name)
+    return list(db_session.execute(query).scalars())
 
 
 def create(
     *,
     db_session: Session,
+    council_slug: str,
     email: str,
     first_name: str,
     full_name: str,
@@ -106,6 +109,7 @@ def create(
     if by_email(db_session=db_session, email=email) is not None:
         raise InvalidAccount(f"there is already an account for {email}")
     staff = Staff(
+        council_slug=council_slug,
         email=email,
         first_name=first_name.strip(),
         full_name=full_name.strip(),

@@ -13,15 +13,17 @@ from fastapi.responses import HTMLResponse
 from bot import templating
 from bot.config import get_settings
 from bot.council import service as council_service
+from bot.council.models import Council
+from bot.council.request import RequestCouncil
 
 router = APIRouter(include_in_schema=False)
 PAGES = {
     "/": ("home.html", "Employment and skills"),
     "/adult-learning": ("adult_learning.html", "Adult learning"),
-    "/privacy": ("privacy.html", "How the Work Local assistant uses your information"),
+    "/privacy": ("privacy.html", "How the {service} assistant uses your information"),
     "/accessibility": (
         "accessibility.html",
-        "Accessibility statement for the Work Local assistant",
+        "Accessibility statement for the {service} assistant",
     ),
 }
 # The kiosk page must never come back from the browser's cache with someone else's chat on it.
@@ -32,10 +34,14 @@ def _templates():
     return templating.templates(Path(__file__).with_name("templates"))
 
 
-def render(template: str, error_list: list[tuple[str | None, str]] | None = None, **context) -> str:
+def render(
+    template: str,
+    council: Council,
+    error_list: list[tuple[str | None, str]] | None = None,
+    **context,
+) -> str:
     """A page of the council's site, with the council's details every page shows.
     ``error_list`` holds (field id, what to do) pairs for the page's error summary."""
-    council = council_service.get_default()
     return (
         _templates()
         .get_template(template)
@@ -55,10 +61,18 @@ COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 def _page(path: str):
     template, title = PAGES[path]
 
-    def page(colour: str | None = None) -> HTMLResponse:
+    def page(council: RequestCouncil, colour: str | None = None) -> HTMLResponse:
         """``?colour=%23rrggbb`` shows the widget in another council's brand colour."""
         chosen = colour if colour and COLOUR.match(colour) else None
-        return HTMLResponse(render(template, title=title, path=path, colour=chosen))
+        return HTMLResponse(
+            render(
+                template,
+                council,
+                title=title.format(service=council.service_name),
+                path=path,
+                colour=chosen,
+            )
+        )
 
     page.__name__ = f"page_{template.removesuffix('.html')}"
     return page
@@ -69,7 +83,10 @@ for _path in PAGES:
 
 
 @router.get("/kiosk", response_class=HTMLResponse)
-def kiosk(idle_warning: int | None = None, idle_wipe: int | None = None) -> HTMLResponse:
+def kiosk(
+    council: RequestCouncil, idle_warning: int | None = None, idle_wipe: int | None = None
+) -> HTMLResponse:
     """Kiosk mode. ``idle_warning``/``idle_wipe`` (seconds) shorten the timers for testing."""
-    html = render("kiosk.html", title="Work Local", idle_warning=idle_warning, idle_wipe=idle_wipe)
+    html = render("kiosk.html", council, title=council.service_name, idle_warning=idle_warning,
+                  idle_wipe=idle_wipe)  # fmt: skip
     return HTMLResponse(html, headers=NO_STORE)

@@ -83,15 +83,24 @@ def _minify_css(css: str) -> str:
     return "\n".join(line.strip() for line in css.splitlines() if line.strip())
 
 
+def _own(url: str, council: Council) -> str:
+    """A page of this server (``/privacy``) as the council's own: its retention periods and
+    numbers, not another council's. A council's own site's address is left as it is."""
+    if not url.startswith("/") or url.startswith("//"):
+        return url
+    return f"{url}{'&' if '?' in url else '?'}council={council.slug}"
+
+
 def public_config(council: Council, max_message_chars: int) -> dict:
     """What the widget shows before and around the conversation."""
     return {
+        "council": council.slug,
         "council_name": council.name,
         "service_name": council.service_name,
         "phone": council.phone,
         "opening_hours": council_service.opening_hours_text(council),
-        "privacy_url": council.privacy_url,
-        "accessibility_url": council.accessibility_url,
+        "privacy_url": _own(council.privacy_url, council),
+        "accessibility_url": _own(council.accessibility_url, council),
         "colour": council.branding.primary_colour,
         "max_message_chars": max_message_chars,
         "demo": council.demo,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter, Request, Response
 
 from bot.config import get_settings
-from bot.council import service as council_service
+from bot.council.request import RequestCouncil
 from bot.widget import service
 
 router = APIRouter(tags=["widget"])
@@ -35,7 +35,7 @@ def plan_script() -> Response:
 
 
 @router.get("/api/v1/widget/config", summary="What the chat widget shows around a conversation")
-def widget_config() -> dict:
+def widget_config(council: RequestCouncil) -> dict:
     """The council's name, phone number and opening hours (shown if the assistant can't be
     reached), the privacy and accessibility links, the brand colour and the message limit."""
-    return service.public_config(council_service.get_default(), get_settings().max_message_chars)
+    return service.public_config(council, get_settings().max_message_chars)

@@ -54,8 +54,11 @@ def test_a_place_named_with_the_request_is_used_and_kept_for_other_times(demo_da
 
 
 def test_no_programme_means_a_careers_adviser():
-    assert actions.offer_for({}) == "skills_for_all"
-    assert actions.offer_for({"age": 40, "situation": "health"}) == "working_futures"
+    assert actions.offer_for(make_tracker()) == "skills_for_all"
+    assert (
+        actions.offer_for(make_tracker(slots={"age": 40, "situation": "health"}))
+        == "working_futures"
+    )
 
 
 @pytest.mark.parametrize(

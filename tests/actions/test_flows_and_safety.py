@@ -224,7 +224,7 @@ def test_an_employer_stays_an_employer(dispatcher):
                         text="how much does it cost me to take on an apprentice")  # fmt: skip
     _run(ActionAnswerQuestion(), dispatcher, cost)
     assert dispatcher.messages[-1]["custom"]["topic"] == "employer_apprentice_costs"
-    assert booking_actions.offer_for({"wants": "employer"}) == "employer"
+    assert booking_actions.offer_for(make_tracker(slots={"wants": "employer"})) == "employer"
 
 
 def test_an_employer_is_never_given_a_residents_answer(dispatcher):

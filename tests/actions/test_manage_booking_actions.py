@@ -9,10 +9,11 @@ from sqlalchemy import select
 
 from actions import booking as booking_actions
 from actions import manage_booking as actions
-from actions.common import council, database
+from actions.common import database
 from bot.booking import flows as booking_flows
 from bot.booking import service as bookings
 from bot.booking.models import Booking
+from bot.council import service as council_service
 from bot.notify.models import Notification
 from tests.actions.conftest import make_tracker
 
@@ -26,11 +27,15 @@ def _run(action, dispatcher, tracker):
 def _booked() -> tuple[str, str]:
     """A confirmed Youth Pathways appointment at the first free time; (reference, label)."""
     with database() as db:
-        first = bookings.find_slots(db_session=db, council=council(), offer="youth_pathways")[0]
-        booking = booking_flows.book(db_session=db, council=council(), slot=first.id,
+        first = bookings.find_slots(
+            db_session=db, council=council_service.home(), offer="youth_pathways"
+        )[0]
+        booking = booking_flows.book(db_session=db, council=council_service.home(), slot=first.id,
                                      channel=first.channels[0], first_name="Sam",
                                      contact_text=CONTACT)  # fmt: skip
-        return booking.reference, booking_flows.out(booking, db_session=db, council=council()).label
+        return booking.reference, booking_flows.out(
+            booking, db_session=db, council=council_service.home()
+        ).label
 
 
 def _found(dispatcher, reference: str, contact: str = CONTACT) -> list:
@@ -163,8 +168,10 @@ def test_a_new_time_keeps_the_reference(demo_database, dispatcher):
 def test_nothing_is_asked_that_the_conversation_already_knows(demo_database, dispatcher):
     """Booked in this chat a moment ago: the resident's own appointment, without a reference."""
     with database() as db:
-        first = bookings.find_slots(db_session=db, council=council(), offer="youth_pathways")[0]
-        booking = booking_flows.book(db_session=db, council=council(), slot=first.id,
+        first = bookings.find_slots(
+            db_session=db, council=council_service.home(), offer="youth_pathways"
+        )[0]
+        booking = booking_flows.book(db_session=db, council=council_service.home(), slot=first.id,
                                      channel=first.channels[0], first_name="Sam",
                                      contact_text=CONTACT, conversation_id="mine")  # fmt: skip
         reference = booking.reference

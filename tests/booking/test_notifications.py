@@ -94,7 +94,7 @@ def test_a_failure_notify_will_not_recover_from_is_shown_in_the_outbox(
     fake.failures = [400]
     [queued] = _messages(copy_db)
     notify.deliver_due(db_session=copy_db, council=with_templates, now=queued.next_attempt_at)
-    [failed] = notify.outbox(db_session=copy_db)
+    [failed] = notify.outbox(db_session=copy_db, council_slug="demo")
     assert failed.status == "failed" and "400" in failed.last_error
 
 
@@ -102,7 +102,7 @@ def test_without_a_key_messages_are_held_for_the_console(copy_db, council):
     assert not notify.configured()
     booking = _book(copy_db, council)
     flows.cancel(booking, db_session=copy_db, council=council)
-    held = notify.outbox(db_session=copy_db)
+    held = notify.outbox(db_session=copy_db, council_slug="demo")
     assert [m.purpose for m in held] == ["booking_cancelled", "booking_confirmed"]
     assert all(m.status == "held" for m in held)
     assert "is cancelled" in held[0].body

@@ -33,11 +33,11 @@ def test_the_demo_rota_is_loaded_with_its_venues(demo_db):
 
 def test_reimporting_updates_and_leaving_someone_out_retires_them(demo_db, tmp_path):
     data = yaml.safe_load(ROTA.read_text())
-    report = rota.load(ROTA, db_session=demo_db)
+    report = rota.load(ROTA, council_slug="demo", db_session=demo_db)
     assert (report.added, report.updated, report.retired) == (0, 7, [])
     data["advisers"] = [a for a in data["advisers"] if a["key"] != "owen"]
     data["advisers"][0]["first_name"] = "Amira-Rose"
-    report = rota.load(_write(tmp_path, data), db_session=demo_db)
+    report = rota.load(_write(tmp_path, data), council_slug="demo", db_session=demo_db)
     assert report.retired == ["owen"] and "1 retired (owen)" in report.summary()
     advisers = _advisers(demo_db)
     assert not advisers["owen"].active and advisers["amira"].first_name == "Amira-Rose"
@@ -65,7 +65,7 @@ def test_a_broken_rota_names_the_problem_and_writes_nothing(demo_db, tmp_path, c
     change(data["advisers"])
     before = {k: (a.first_name, a.active) for k, a in _advisers(demo_db).items()}
     with pytest.raises(rota.RotaError) as caught:
-        rota.load(_write(tmp_path, data), db_session=demo_db)
+        rota.load(_write(tmp_path, data), council_slug="demo", db_session=demo_db)
     assert any(message in problem for problem in caught.value.problems), caught.value.problems
     assert {k: (a.first_name, a.active) for k, a in _advisers(demo_db).items()} == before
 
@@ -73,7 +73,7 @@ def test_a_broken_rota_names_the_problem_and_writes_nothing(demo_db, tmp_path, c
 @pytest.mark.parametrize("content", ["advisers: [", "just words", "advisers: []"])
 def test_a_file_that_is_not_a_rota_is_refused(demo_db, tmp_path, content):
     with pytest.raises(rota.RotaError):
-        rota.load(_write(tmp_path, content), db_session=demo_db)
+        rota.load(_write(tmp_path, content), council_slug="demo", db_session=demo_db)
 
 
 def test_days_off_cover_every_day_of_a_run(demo_db):

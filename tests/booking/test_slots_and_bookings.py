@@ -26,7 +26,8 @@ def _slots(db, council, offer="youth_pathways", **kw):
 def _add_twin(db, of: str) -> Adviser:
     """A second adviser with exactly the same rota as ``of``."""
     original = db.execute(select(Adviser).where(Adviser.key == of)).scalar_one()
-    twin = Adviser(key=f"{of}-twin", first_name="Twin", team=original.team,
+    twin = Adviser(key=f"{of}-twin", council_slug=original.council_slug,
+                   first_name="Twin", team=original.team,
                    offers=original.offers, sessions=original.sessions, time_off=[],
                    active=True)  # fmt: skip
     db.add(twin)
@@ -145,12 +146,12 @@ def test_cancel_frees_the_time_and_finding_needs_reference_and_contact(demo_db, 
     offered = _slots(demo_db, council)[0]
     booking = _confirmed(demo_db, council, offered, channel=offered.channels[0])
     found = bookings.find(booking.reference.replace("-", "").lower(), "+447700900123",
-                          db_session=demo_db)  # fmt: skip
+                          council_slug="demo", db_session=demo_db)  # fmt: skip
     assert found is booking
     for reference, contact in [(booking.reference, "07700 900999"), ("ZZZ-ZZZ", "07700900123"),
                                ("not a ref", "07700900123")]:  # fmt: skip
         with pytest.raises(bookings.NotFound):
-            bookings.find(reference, contact, db_session=demo_db)
+            bookings.find(reference, contact, council_slug="demo", db_session=demo_db)
     bookings.cancel(booking, db_session=demo_db, now=NOW)
     assert booking.status == "cancelled" and booking.sequence == 1
     assert offered.id in {o.id for o in _slots(demo_db, council)}

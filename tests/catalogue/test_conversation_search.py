@@ -7,13 +7,14 @@ from dataclasses import replace
 import pytest
 
 from actions import finder
+from bot.council import service as council_service
 from bot.demo.catalogue_data import COUNCIL_CODE
 
 AREA = frozenset({COUNCIL_CODE})
 
 
 def _run(db, request):
-    return finder.run(request, db_session=db, area_codes=AREA, area_name="Demo Borough")
+    return finder.run(request, db_session=db, council=council_service.home())
 
 
 @pytest.mark.parametrize(
@@ -99,7 +100,7 @@ def test_free_for_a_graduate_means_free_for_them(demo_db):
                                gcse_maths=True, situation="in_work",
                                work_security="secure")  # fmt: skip
     request = finder.from_message("course", "free english courses near DB2 1AA", [], None)
-    found = finder.run(request, db_session=demo_db, area_codes=AREA, area_name="Demo Borough",
+    found = finder.run(request, db_session=demo_db, council=council_service.home(),
                        profile=graduate)  # fmt: skip
     assert not found.free_depends
     assert all(card["cost"] == "Free" for card in found.cards)

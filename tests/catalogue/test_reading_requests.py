@@ -10,6 +10,7 @@ import pytest
 
 from actions import finder
 from bot.catalogue.search import message
+from bot.council import service as council_service
 from bot.demo.catalogue_data import COUNCIL_CODE
 
 AREA = frozenset({COUNCIL_CODE})
@@ -152,7 +153,7 @@ def test_in_x_is_a_place_only_when_x_is_a_known_place(demo_db, kind, text, near,
 def test_without_a_database_at_hand_the_search_settles_the_place(demo_db, kind, text, near, words):
     """The dialogue may read the message before it opens the database: ``run`` then decides."""
     request = finder.from_message(kind, text, [], None)
-    found = finder.run(request, db_session=demo_db, area_codes=AREA, area_name="Demo Borough")
+    found = finder.run(request, db_session=demo_db, council=council_service.home())
     assert (found.request.near, found.request.words) == (near, words)
     assert found.request.maybe_place is None
 
@@ -221,7 +222,7 @@ def test_without_a_database_at_hand_a_follow_up_place_is_settled_by_the_search(d
     before = finder.Request(kind="course", words="maths")
 
     def run(request):
-        return finder.run(request, db_session=demo_db, area_codes=AREA, area_name="Demo Borough")
+        return finder.run(request, db_session=demo_db, council=council_service.home())
 
     moved = run(finder.refine(before, "in riverside")).request
     assert (moved.near, moved.words) == ("riverside", "maths")

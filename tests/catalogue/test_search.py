@@ -13,6 +13,7 @@ from bot.catalogue.search import place as places
 from bot.catalogue.search.service import Search
 from bot.catalogue.support import service as services
 from bot.catalogue.vacancy import service as vacancies
+from bot.council import service as council_service
 from bot.demo import catalogue_data as data
 from bot.demo.catalogue_data import COUNCIL_CODE
 from bot.postcode.service import Place, PostcodeError
@@ -116,7 +117,9 @@ def test_facets_count_what_each_choice_would_give(demo_db):
 
 def test_free_for_me_follows_the_funding_rules(demo_db):
     adult_no_level_2 = funding.Profile(age=30, highest_level="1", on_benefits=False)
-    search = Search(text="maths", where=[courses.free_for_me(adult_no_level_2)])
+    search = Search(
+        text="maths", where=[courses.free_for_me(adult_no_level_2, council=council_service.home())]
+    )
     outcome = courses.search(search, db_session=demo_db)
     loaded = courses.load([h.row.id for h in outcome.hits], db_session=demo_db)
     assert outcome.total > 0
@@ -125,7 +128,8 @@ def test_free_for_me_follows_the_funding_rules(demo_db):
     }
     graduate = funding.Profile(age=30, highest_level="6", on_benefits=False)
     fewer = courses.search(
-        Search(text="maths", where=[courses.free_for_me(graduate)]), db_session=demo_db
+        Search(text="maths", where=[courses.free_for_me(graduate, council=council_service.home())]),
+        db_session=demo_db,
     )
     assert fewer.total < outcome.total
 

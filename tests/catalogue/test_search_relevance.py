@@ -19,6 +19,7 @@ from bot.catalogue.search.text import parse
 from bot.catalogue.search.vocabulary import vocabulary
 from bot.catalogue.vacancy import service as vacancies
 from bot.catalogue.vacancy.models import Vacancy
+from bot.council import service as council_service
 from bot.demo.catalogue_data import COUNCIL_CODE
 
 AREA = frozenset({COUNCIL_CODE})
@@ -27,7 +28,7 @@ AREA = frozenset({COUNCIL_CODE})
 def _find(db, kind: str, text: str, **filters) -> finder.Found:
     request = finder.from_message(kind, text, [], None, db_session=db)
     request = finder.Request(**{**request.as_slot(), **filters})
-    return finder.run(request, db_session=db, area_codes=AREA, area_name="Demo Borough")
+    return finder.run(request, db_session=db, council=council_service.home())
 
 
 def _titles(found: finder.Found) -> list[str]:
@@ -40,9 +41,10 @@ def _all_of(db, kind: str, text: str, **filters) -> list:
     request = finder.Request(**{**request.as_slot(), **filters})
     search = Search(text=request.words, per_page=500)
     model, service = (Course, courses) if kind == "course" else (Vacancy, vacancies)
-    finder._course_filters(request, search, None) if kind == "course" else finder._job_filters(
-        request, search
-    )
+    if kind == "course":
+        finder._course_filters(request, search, None, council_service.home())
+    else:
+        finder._job_filters(request, search)
     outcome = service.search(search, db_session=db)
     return [db.get(model, h.row.id) for h in outcome.hits]
 
@@ -234,7 +236,7 @@ def test_a_browse_with_no_words_is_still_relevant(demo_db):
 def test_times_of_day_filter_courses(demo_db, follow_up, pattern):
     before = finder.from_message("course", "maths courses", [], None, db_session=demo_db)
     request = finder.refine(before, follow_up)
-    found = finder.run(request, db_session=demo_db, area_codes=AREA, area_name="Demo Borough")
+    found = finder.run(request, db_session=demo_db, council=council_service.home())
     assert found.cards and found.request.page == 1
     every = _all_of(demo_db, "course", "maths", **{pattern: True})
     assert every and {c.attendance_pattern for c in every} == {pattern}
@@ -245,7 +247,7 @@ def test_cheaper_courses_cost_little_or_could_be_free(demo_db):
     every = _all_of(demo_db, "course", "any courses", cheap=True)
     assert every
     for course in every:
-        free_for = courses.to_out(course).free_for
+        free_for = courses.to_out(course, council=council_service.home()).free_for
         assert course.cost_pence <= finder.CHEAP_PENCE or free_for, course.title
     assert len(every) < len(_all_of(demo_db, "course", "any courses"))
     found = _find(demo_db, "course", "any cheaper plumbing courses")
@@ -291,7 +293,7 @@ def test_totals_count_courses_not_dates(demo_db):
     shown, page = set(), 1
     while True:
         request = finder.Request(kind="course", words="maths", page=page)
-        found = finder.run(request, db_session=demo_db, area_codes=AREA, area_name="Demo Borough")
+        found = finder.run(request, db_session=demo_db, council=council_service.home())
         if not found.cards:
             break
         for hit in found.outcome.hits:

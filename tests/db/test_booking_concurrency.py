@@ -29,7 +29,9 @@ def sessions(database_url):
     engine = make_engine(database_url)
     factory = session_factory(engine)
     with session_scope(factory) as db:
-        adviser = Adviser(first_name="Amy", team="working_futures", active=True)
+        adviser = Adviser(
+            council_slug="demo", first_name="Amy", team="working_futures", active=True
+        )
         db.add(adviser)
     yield factory, adviser.id
     engine.dispose()

@@ -345,7 +345,7 @@ def test_retention_forgets_old_conversations_plans_and_messages(sessions, databa
     from bot.plan.models import Plan
     from bot.retention import service as retention
 
-    council = council_service.get_default()
+    council = council_service.home()
     now = service.utcnow()
     old = now - timedelta(days=council.retention_days, minutes=1)
     store = _rasa_tracker_store(database_url)
@@ -370,9 +370,10 @@ def test_retention_forgets_old_conversations_plans_and_messages(sessions, databa
                              routing={}, summary="", transcript=[], contact=contact,
                              created_at=when, updated_at=when))  # fmt: skip
         for n, (when, status) in enumerate([(old, "sent"), (old, "queued"), (now, "held")]):
-            db_session.add(Notification(medium="sms", to="07700900123", purpose="booking_confirmed",
-                                     subject="s", body="b", dedupe_key=f"k{n}", status=status,
-                                     attempts=0, created_at=when))  # fmt: skip
+            db_session.add(Notification(council_slug="demo", medium="sms", to="07700900123",
+                                        purpose="booking_confirmed", subject="s", body="b",
+                                        dedupe_key=f"k{n}", status=status, attempts=0,
+                                        created_at=when))  # fmt: skip
     for sender in (stale.id, fresh.id):
         events = [ActionExecuted("action_listen"), UserUttered("my postcode is LS9 8AB")]
         asyncio.run(store.save(DialogueStateTracker.from_events(sender, events)))
@@ -411,12 +412,13 @@ def test_closed_cases_and_appointments_without_a_case_go_after_their_retention_p
     from bot.handoff.models import Case, CaseNote
     from bot.retention import service as retention
 
-    council = council_service.get_default()
+    council = council_service.home()
     now = service.utcnow()
     long_ago = now - timedelta(days=council.case_retention_days, minutes=1)
     recently = now - timedelta(days=30)
     with session_scope(sessions) as db_session:
         adviser = Adviser(
+            council_slug="demo",
             key="kim",
             first_name="Kim",
             team="skills_for_all",
@@ -436,17 +438,19 @@ def test_closed_cases_and_appointments_without_a_case_go_after_their_retention_p
             db_session.add(case)
             db_session.flush()
             db_session.add(CaseNote(case_id=case.id, text="Started a course", staff_id=None))
-            db_session.add(Booking(reference=f"BK{n}-AAA", adviser_id=adviser.id, case_id=case.id,
-                                starts_at=long_ago - timedelta(hours=n + 1),
-                                ends_at=long_ago - timedelta(hours=n),
-                                channel="phone", offer="skills_for_all", status="confirmed",
-                                sequence=0, consent=True))  # fmt: skip
+            db_session.add(Booking(council_slug="demo",
+                                   reference=f"BK{n}-AAA", adviser_id=adviser.id, case_id=case.id,
+                                   starts_at=long_ago - timedelta(hours=n + 1),
+                                   ends_at=long_ago - timedelta(hours=n),
+                                   channel="phone", offer="skills_for_all", status="confirmed",
+                                   sequence=0, consent=True))  # fmt: skip
         # Booked with no case (through the API): kept for the retention period after it.
-        db_session.add(Booking(reference="NOC-AAA", adviser_id=adviser.id, case_id=None,
-                            starts_at=long_ago - timedelta(hours=9),
-                            ends_at=long_ago - timedelta(hours=8), channel="phone",
-                            offer="skills_for_all", status="confirmed", sequence=0,
-                            consent=True, contact="07700900999"))  # fmt: skip
+        db_session.add(Booking(council_slug="demo",
+                               reference="NOC-AAA", adviser_id=adviser.id, case_id=None,
+                               starts_at=long_ago - timedelta(hours=9),
+                               ends_at=long_ago - timedelta(hours=8), channel="phone",
+                               offer="skills_for_all", status="confirmed", sequence=0,
+                               consent=True, contact="07700900999"))  # fmt: skip
     engine = make_engine(database_url)
     with session_scope(sessions) as db_session:
         gone = retention.purge(db_session=db_session, tracker_engine=engine, council=council)

@@ -113,3 +113,45 @@ def test_the_insight_migration_keeps_every_case_and_its_chat(database_url):
         assert db.execute(text("SELECT outcome FROM cases")).scalar() == "job"
         assert db.execute(text("SELECT count(*) FROM case_messages")).scalar() == 1
     engine.dispose()
+
+
+def test_the_council_migration_gives_existing_data_to_the_home_council(database_url):
+    """0019: an existing deployment's advisers, bookings, messages, staff and requests become
+    the home council's (COUNCIL_FILE), and nothing is lost on the way, not even a signed-in
+    session (on SQLite a rebuilt ``staff`` table would take its sessions with it)."""
+    from sqlalchemy import text
+
+    migrate.upgrade(database_url, "0018")
+    engine = create_engine(database_url, future=True)
+    now = "'2026-11-01T10:00:00+00:00'"
+    rows = [
+        "INSERT INTO staff (id, email, first_name, full_name, role, offers, password_hash, "
+        f"available, active, created_at) VALUES (1, 'a@x.example', 'A', 'A A', 'adviser', '[]', "
+        f"'h', false, true, {now})",
+        "INSERT INTO staff_sessions (token_hash, staff_id, csrf_token, created_at, expires_at) "
+        f"VALUES ('t', 1, 'c', {now}, {now})",
+        "INSERT INTO advisers (id, key, first_name, team, offers, sessions, time_off, active) "
+        "VALUES (1, 'amy', 'Amy', 'youth_pathways', '[]', '[]', '[]', true)",
+        "INSERT INTO bookings (id, reference, adviser_id, starts_at, ends_at, channel, status, "
+        f"consent, sequence, created_at, updated_at) VALUES (1, 'BK1AAA', 1, {now}, {now}, "
+        f"'phone', 'confirmed', true, 0, {now}, {now})",
+        'INSERT INTO notifications (medium, "to", purpose, subject, body, dedupe_key, status, '
+        "attempts, created_at) VALUES ('sms', '07700900123', 'p', 's', 'b', 'k', 'held', 0, "
+        f"{now})",
+        "INSERT INTO erasure_requests (reference, contact, status, created_at) VALUES "
+        f"('BK1AAA', '07700900123', 'open', {now})",
+    ]
+    with engine.begin() as db:
+        for row in rows:
+            db.execute(text(row))
+    migrate.upgrade(database_url)
+    tables = ("advisers", "bookings", "notifications", "staff", "erasure_requests")
+    with engine.connect() as db:
+        for table in tables:
+            assert db.execute(text(f"SELECT council_slug FROM {table}")).scalars().all() == ["demo"]
+        assert db.execute(text("SELECT count(*) FROM staff_sessions")).scalar() == 1
+    migrate.downgrade(database_url, "0018")
+    with engine.connect() as db:
+        for table in (*tables, "staff_sessions"):
+            assert db.execute(text(f"SELECT count(*) FROM {table}")).scalar() == 1
+    engine.dispose()

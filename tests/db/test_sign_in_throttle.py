@@ -23,7 +23,8 @@ def sessions(database_url):
     engine = make_engine(database_url)
     factory = session_factory(engine)
     with session_scope(factory) as db:
-        staff.create(db_session=db, email="callum@demo.example", first_name="Callum",
+        staff.create(db_session=db, council_slug="demo", email="callum@demo.example",
+                     first_name="Callum",
                      full_name="Callum Reid", password=PASSWORD)  # fmt: skip
     yield factory
     engine.dispose()

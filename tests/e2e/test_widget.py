@@ -18,6 +18,7 @@ import pytest
 from playwright.sync_api import expect
 
 from bot.conversation import tracker
+from bot.council import service as council_service
 from bot.database.core import make_engine
 from bot.errors import rate_limited_body
 from bot.ratelimit.service import Limit, RateLimited
@@ -304,7 +305,11 @@ def test_a_message_refused_for_speed_is_kept_and_sent_when_the_wait_is_over(embe
             sent = json.loads(message)
             if sent.get("text") == "care jobs" and not refused:
                 refused.append(sent["id"])
-                socket.send(json.dumps({**rate_limited_body(wait), "reply_to": sent["id"]}))
+                socket.send(
+                    json.dumps(
+                        {**rate_limited_body(wait, council_service.home()), "reply_to": sent["id"]}
+                    )
+                )
             else:
                 server.send(message)
 

@@ -18,6 +18,7 @@ class FakeRasa:
     url: str = ""
     events: list[tuple[str, str]] = field(default_factory=list)  # (conversation, event)
     heard: list[str] = field(default_factory=list)  # messages sent to the REST channel
+    metadata: list[dict] = field(default_factory=list)  # what the gateway sent with each
 
 
 @contextmanager
@@ -33,6 +34,7 @@ def running() -> Iterator[FakeRasa]:
             parts = self.path.split("/")
             if self.path == "/webhooks/rest/webhook":
                 state.heard.append(body["message"])
+                state.metadata.append(body.get("metadata") or {})
                 said = [{"recipient_id": body["sender"], "text": f"You said {body['message']}"}]
                 answer_json(self, 200, said)
             elif (

@@ -9,6 +9,7 @@ import pytest
 from bot.council.models import Council
 from bot.handoff import flows, service
 from bot.handoff.models import Case
+from bot.live.hub import teams
 from tests.handoff.conftest import adviser, conversation, open_case
 
 
@@ -62,7 +63,7 @@ def test_an_adviser_online_in_opening_hours_gets_the_resident_live(db, council, 
     chat, case = conversation(db), open_case(db)
     monday_10am = datetime(2026, 11, 30, 10, 0, tzinfo=timezone.utc)
     amira = adviser(db)
-    hub.mark_present(amira.id, ["youth_pathways"])
+    hub.mark_present(amira.id, teams("demo", ["youth_pathways"]))
     [told] = flows.route(db_session=db, case=case, conversation=chat, council=council, rasa=client,
                          hub=hub, now=monday_10am)  # fmt: skip
     assert case.status == "waiting" and fake.events == [("conv-1", "pause")]
@@ -84,11 +85,24 @@ def test_an_adviser_online_in_opening_hours_gets_the_resident_live(db, council, 
     assert [b["payload"] for b in chat.offered_buttons] == ["/book_appointment", "/help"]
 
 
+def test_an_adviser_online_in_another_council_is_nobody_online_here(db, council, hub, rasa):
+    client, fake = rasa
+    chat, case = conversation(db), open_case(db)
+    monday_10am = datetime(2026, 11, 30, 10, 0, tzinfo=timezone.utc)
+    hub.mark_present(adviser(db).id, teams("demo-vale", ["youth_pathways"]))
+    [told] = flows.route(db_session=db, case=case, conversation=chat, council=council, rasa=client,
+                         hub=hub, now=monday_10am)  # fmt: skip
+    assert case.status == "open" and fake.events == []  # not paused to wait for nobody
+    assert "/book_appointment" in [b.payload for b in told.buttons]
+
+
 def test_nobody_online_or_closed_is_said_honestly_with_a_call_back_time(db, council, hub, rasa):
     client, fake = rasa
     chat, case = conversation(db), open_case(db)
     sunday = datetime(2026, 11, 29, 11, 0, tzinfo=timezone.utc)
-    hub.mark_present(adviser(db).id, ["youth_pathways"])  # online, but the team is closed
+    hub.mark_present(
+        adviser(db).id, teams("demo", ["youth_pathways"])
+    )  # online, but the team is closed
     [told] = flows.route(db_session=db, case=case, conversation=chat, council=council, rasa=client,
                          hub=hub, now=sunday)  # fmt: skip
     assert case.status == "open" and fake.events == []

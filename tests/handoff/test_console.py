@@ -278,7 +278,8 @@ def _appointment(app, minutes_from_now: int, adviser_key: str = "amira") -> str:
     reference = f"T{ALPHABET[turn % 29]}{ALPHABET[turn // 29 % 29]}-{later}AB"
     with session_scope(session_factory(engine)) as db:
         adviser = db.execute(select(Adviser).where(Adviser.key == adviser_key)).scalar_one()
-        db.add(Booking(reference=reference, adviser_id=adviser.id, starts_at=starts,
+        db.add(Booking(council_slug="demo",
+                       reference=reference, adviser_id=adviser.id, starts_at=starts,
                        ends_at=starts + timedelta(minutes=45), channel="phone",
                        offer="youth_pathways", status="confirmed", first_name="Sam",
                        contact="07700900123", consent=True, sequence=0))  # fmt: skip

@@ -159,7 +159,8 @@ def test_a_closed_case_with_notes_is_erased_whole_with_every_conversation_it_cam
         conversation(db, "conv-booked-in")
         slot = client.get("/api/v1/slots", params={"offer": "youth_pathways"}).json()["slots"][0]
         adviser_id = db.execute(select(Booking.adviser_id).limit(1)).scalar()
-        db.add(Booking(reference="BKD-AAA", adviser_id=adviser_id or 1, case_id=case.id,
+        db.add(Booking(council_slug="demo",
+                       reference="BKD-AAA", adviser_id=adviser_id or 1, case_id=case.id,
                        conversation_id="conv-booked-in", starts_at=datetime.fromisoformat(
                            slot["starts_at"]), ends_at=datetime.fromisoformat(slot["ends_at"]),
                        channel="phone", status="confirmed", sequence=0, consent=True))  # fmt: skip

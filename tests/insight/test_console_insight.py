@@ -31,7 +31,7 @@ def _db(app):  # noqa: F811
 
 def _record(app, slug: str, kind: str, n: int, **fields) -> None:  # noqa: F811
     engine, sessions = _db(app)
-    council = council_service.get_default().copy(update={"slug": slug})
+    council = council_service.home().copy(update={"slug": slug})
     with session_scope(sessions) as db:
         for _ in range(n):
             insight.record(db_session=db, council=council, kind=kind, **fields)
@@ -100,7 +100,7 @@ def test_exports_download_valid_and_are_audited(client, app):  # noqa: F811
     sign_in(client, "officer")
     answer = client.get("/console/insight/export.json?dataset=districts&start=2026-01-01")
     assert answer.status_code == 200 and "attachment" in answer.headers["content-disposition"]
-    today = council_service.local_today(council_service.get_default())
+    today = council_service.local_today(council_service.home())
     assert (answer.json()["from"], answer.json()["to"]) == tuple(  # the quarter, whatever asked
         d.isoformat() for d in insight.quarter_of(today)
     )
@@ -145,7 +145,7 @@ def test_a_key_reads_the_api_until_it_is_revoked(client, app):  # noqa: F811
 
 def test_unanswered_questions_are_grouped_and_can_be_marked_handled(client, app):  # noqa: F811
     engine, sessions = _db(app)
-    council = council_service.get_default()
+    council = council_service.home()
     with session_scope(sessions) as db:
         for text in ("how do i get a forklift licence", "forklift license pls",
                      "where can i do my forklift licence, my number is 07700 900123",

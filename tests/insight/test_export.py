@@ -52,7 +52,7 @@ def _table_schema_errors(text: str, schema: dict) -> list[str]:
 
 @pytest.mark.parametrize("name", export.DATASETS)
 def test_every_export_matches_its_schemas(sessions, name):  # noqa: F811
-    council = council_service.get_default()
+    council = council_service.home()
     _generate(sessions, council)
     with session_scope(sessions) as db:
         report = insight.report(db_session=db, council=council, start=MONDAY, end=END)
@@ -78,7 +78,7 @@ def test_the_schema_check_catches_a_wrong_export():
 
 
 def test_district_exports_suppress_small_counts_and_what_totals_would_reveal(sessions):  # noqa: F811
-    council = council_service.get_default()
+    council = council_service.home()
     with session_scope(sessions) as db:
         # DB9 has two Working Futures assessments: too few to show, and its total would tell.
         for district, offer, n in (

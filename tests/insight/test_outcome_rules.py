@@ -26,7 +26,7 @@ def test_outcomes_map_to_ilr_codes_and_job_starts_are_followed_up():
 
 
 def test_the_demo_council_reports_defined_indicators():
-    council = council_service.get_default()
+    council = council_service.home()
     defined = {i.key for i in outcomes.rules(council.insight.outcome_rules).ukspf_indicators}
     assert council.insight.ukspf_indicators and set(council.insight.ukspf_indicators) <= defined
 

@@ -84,7 +84,7 @@ def _generate(sessions, council, seed: int = 7) -> Counter:
 
 
 def test_a_report_counts_what_happened(sessions):
-    council = council_service.get_default()
+    council = council_service.home()
     expected = _generate(sessions, council)
     with session_scope(sessions) as db:
         report = insight.report(db_session=db, council=council, start=MONDAY,
@@ -117,7 +117,7 @@ def test_a_report_counts_what_happened(sessions):
 def test_counts_survive_retention_and_another_council_is_not_counted(sessions):
     from bot.retention import service as retention
 
-    council = council_service.get_default()
+    council = council_service.home()
     other = council.copy(update={"slug": "demo-vale"})
     expected = _generate(sessions, council)
     _generate(sessions, other, seed=8)
@@ -139,7 +139,7 @@ def test_counts_survive_retention_and_another_council_is_not_counted(sessions):
 
 
 def test_a_corrected_attendance_moves_the_count(sessions):
-    council = council_service.get_default()
+    council = council_service.home()
     with session_scope(sessions) as db:
         for kind in ("booking_attended", "booking_attended", "booking_not_attended"):
             insight.record(db_session=db, council=council, kind=kind, offer="skills_for_all",
@@ -161,7 +161,7 @@ def test_a_corrected_attendance_moves_the_count(sessions):
 def test_the_demo_councils_made_up_weeks_load_once_and_fill_every_table(sessions):
     from bot.demo import insight as demo_insight
 
-    council = council_service.get_default()
+    council = council_service.home()
     with session_scope(sessions) as db:
         written = demo_insight.load(db_session=db, council=council, today=MONDAY)
     with session_scope(sessions) as db:

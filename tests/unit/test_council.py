@@ -69,12 +69,12 @@ def test_default_council_is_reread_when_its_file_changes(tmp_path, monkeypatch):
     path = _write(tmp_path, DEMO.read_text())
     monkeypatch.setenv("COUNCIL_FILE", str(path))
     get_settings.cache_clear()
-    assert service.get_default().phone == "0113 496 0000"
+    assert service.home().phone == "0113 496 0000"
     path.write_text(DEMO.read_text().replace("0113 496 0000", "0113 496 0123"))
     import os
 
     os.utime(path, (path.stat().st_atime, path.stat().st_mtime + 5))
-    assert service.get_default().phone == "0113 496 0123"
+    assert service.home().phone == "0113 496 0123"
 
 
 @pytest.mark.parametrize(

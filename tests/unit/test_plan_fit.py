@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import pytest
 
+from bot.council import service as council_service
 from bot.pathways.models import Answers
 from bot.plan import fit
 
+DEMO = council_service.home()
 GCSE_MATHS = {"title": "GCSE Maths (evening)", "level_code": "2", "course_type": "essential_skills",
               "cost_pence": 45000, "cost": "£450"}  # fmt: skip
 BASICS = {"title": "Essential Digital Skills", "level_code": "E3",
@@ -18,9 +20,12 @@ PLUMBING_L1 = {"title": "Plumbing Level 1", "level_code": "1", "course_type": "o
 
 def test_english_and_maths_are_free_for_an_adult_without_them():
     without = Answers(age=30, gcse_maths=False, gcse_english=True)
-    assert fit.cost_for(GCSE_MATHS, without) == "Free for you"
-    assert fit.cost_for(GCSE_MATHS, Answers(age=30, gcse_maths=True, highest_level="3")) == "£450"
-    assert fit.cost_for(PLUMBING_L1, without) == "£900"
+    assert fit.cost_for(GCSE_MATHS, without, council=DEMO) == "Free for you"
+    assert (
+        fit.cost_for(GCSE_MATHS, Answers(age=30, gcse_maths=True, highest_level="3"), council=DEMO)
+        == "£450"
+    )
+    assert fit.cost_for(PLUMBING_L1, without, council=DEMO) == "£900"
 
 
 @pytest.mark.parametrize(

@@ -33,7 +33,7 @@ def test_the_widget_config_gives_the_phone_number_and_links_from_the_council_fil
     client = TestClient(create_app())
     config = client.get("/api/v1/widget/config").json()
     assert config["phone"] == "0113 496 0000"
-    assert config["privacy_url"] == "/privacy"
+    assert config["privacy_url"] == "/privacy?council=demo"
     assert config["max_message_chars"] == 2000
     assert "Monday 9am to 5pm" in config["opening_hours"]
 

@@ -5,7 +5,14 @@
 // ``hooks``: current() is the conversation's id (null once it has ended or the kiosk is wiped),
 // pending() the message waiting for its answer, and onData, onGone and onUnreachable hear what
 // happened.
-function createTransport(api, hooks) {
+// Every call names the widget's council (``data-council``): one server serves several
+// councils, and the conversation, the search and the numbers given are that council's.
+function councilPath(path, council) {
+  if (!council) return path;
+  return path + (path.includes("?") ? "&" : "?") + "council=" + encodeURIComponent(council);
+}
+
+function createTransport(api, hooks, council) {
   const REPLY_WAIT = 25000;
   let socket = null, socketReady = false, socketFailures = 0;
   // Where the message in flight has gone: the open socket it was sent on, and whether an HTTP
@@ -15,7 +22,7 @@ function createTransport(api, hooks) {
   function request(method, path, body, timeout = 30000) {
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), timeout);
-    return fetch(api + path, {
+    return fetch(api + councilPath(path, council), {
       method, signal: controller.signal, credentials: "omit", keepalive: method === "DELETE",
       headers: body ? { "Content-Type": "application/json" } : {},
       body: body ? JSON.stringify(body) : undefined,
@@ -65,7 +72,7 @@ function createTransport(api, hooks) {
     const conversation = hooks.current();
     if (!conversation || socket || typeof WebSocket !== "function") return;
     const ws = new WebSocket(api.replace(/^http/, "ws") +
-      `/api/v1/conversations/${conversation}/ws?after=${after || 0}`);
+      councilPath(`/api/v1/conversations/${conversation}/ws?after=${after || 0}`, council));
     socket = ws;
     ws.onopen = () => {
       socketReady = true;
@@ -95,3 +102,4 @@ function createTransport(api, hooks) {
 
   return { request, transmit, settle, connect, disconnect, get live() { return socketReady; } };
 }
+if (typeof module === "object" && module) module.exports = { councilPath };

@@ -29,7 +29,7 @@ const net = createTransport(API, {
   pending,
   liveSeq: () => state.liveSeq || 0,
   onData, onGone: gone, onUnreachable: unreachable,
-});
+}, data.council || "");
 const draw = createRender({
   api: API, kiosk: KIOSK, headings: KIOSK ? ["h2", "h3"] : ["h3", "h4"],
   choose(index, choice, button) {

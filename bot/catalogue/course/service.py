@@ -26,6 +26,7 @@ from bot.catalogue.labels import (
 )
 from bot.catalogue.search import service as search_service
 from bot.catalogue.search.service import Facet, Kind, Search
+from bot.council.models import Council
 
 
 def _columns() -> list:
@@ -103,15 +104,15 @@ def attending(patterns: set[str]):
     return Course.attendance_pattern.in_(sorted(patterns))
 
 
-def costing_at_most(pence: int, profile: funding.Profile | None = None):
+def costing_at_most(pence: int, profile: funding.Profile | None = None, *, council: Council):
     """Courses listed at or under a price, or that could be free for this resident."""
     cheap = and_(Course.cost_pence.is_not(None), Course.cost_pence <= pence)
     if profile is None:
         return cheap
-    return or_(cheap, free_for_me(profile, possibly=True))
+    return or_(cheap, free_for_me(profile, council=council, possibly=True))
 
 
-def free_for_me(profile: funding.Profile, *, possibly: bool = False):
+def free_for_me(profile: funding.Profile, *, council: Council, possibly: bool = False):
     """Courses free for this resident under the entitlements in the routing rules.
 
     ``possibly`` keeps courses that could be free once the resident tells us more, for the
@@ -119,7 +120,7 @@ def free_for_me(profile: funding.Profile, *, possibly: bool = False):
     Functional Skills English (free for most adults) with its conditions on the card, rather
     than only the few courses free for everyone.
     """
-    types = funding.free_course_types(profile, possibly=possibly)
+    types = funding.free_course_types(profile, council=council, possibly=possibly)
     if types is None:
         return true()
     return or_(Course.cost_pence == 0, Course.course_type.in_(sorted(types)))
@@ -153,7 +154,11 @@ def _cost(course: Course) -> str:
     return text or course.cost_description or "Ask the provider about the cost"
 
 
-def to_out(course: Course, distance: float | None = None, where: str | None = None) -> CourseOut:
+def to_out(
+    course: Course, distance: float | None = None, where: str | None = None, *, council: Council
+) -> CourseOut:
+    """The course as residents and partner systems see it; who it is free for follows the
+    asking council's rules."""
     venue = course.venue
     if where is None:
         where = (
@@ -180,7 +185,7 @@ def to_out(course: Course, distance: float | None = None, where: str | None = No
         duration=_duration(course),
         cost=_cost(course),
         cost_pence=course.cost_pence,
-        free_for=funding.free_for(course.course_type, course.cost_pence),
+        free_for=funding.free_for(course.course_type, course.cost_pence, council=council),
         provider=course.provider.name if course.provider else None,
         venue=venue.name if venue else None,
         town=venue.town if venue else None,

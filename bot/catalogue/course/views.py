@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from fastapi import APIRouter, Depends, Query
 from fastapi.exceptions import HTTPException
 from sqlalchemy.orm import sessionmaker
@@ -11,6 +13,7 @@ from bot.catalogue.course import service as courses
 from bot.catalogue.course.models import COURSE_TYPES, DELIVERY_MODES, LEVELS, CourseOut
 from bot.catalogue.search import params
 from bot.catalogue.search.models import Page
+from bot.council.request import RequestCouncil
 from bot.database.core import session_scope
 from bot.deps import sessions
 
@@ -19,6 +22,7 @@ router = APIRouter(prefix="/api/v1/courses", tags=["courses"])
 
 @router.get("", response_model=Page[CourseOut], summary="Search courses")
 def search_courses(
+    council: RequestCouncil,
     common: params.Common = Depends(params.common),
     level: list[str] | None = Query(None, description="Qualification levels: E1-E3, 1-8"),
     course_type: list[str] | None = Query(None, description=", ".join(COURSE_TYPES)),
@@ -42,7 +46,7 @@ def search_courses(
         if value not in LEVELS:
             raise HTTPException(422, f"level {value[:10]!r} should be one of {', '.join(LEVELS)}")
     with session_scope(factory) as db:
-        search = params.build(common, db_session=db)
+        search = params.build(common, council=council, db_session=db)
         search.selected = params.selected(
             level=level,
             course_type=course_type,
@@ -52,17 +56,21 @@ def search_courses(
         )
         if free_for_me:
             profile = funding.Profile(age=age, highest_level=highest_level, on_benefits=on_benefits)
-            search.where.append(courses.free_for_me(profile))
+            search.where.append(courses.free_for_me(profile, council=council))
         if starts_within_weeks is not None:
             search.where.append(courses.starts_within(starts_within_weeks, search.today))
-        outcome = courses.search(search, db_session=db, area_name=params.area_name())
-        return params.page_of(outcome, search, courses.load, courses.to_out, db_session=db)
+        outcome = courses.search(search, db_session=db, area_name=council.area_name)
+        return params.page_of(
+            outcome, search, courses.load, partial(courses.to_out, council=council), db_session=db
+        )
 
 
 @router.get("/{course_id}", response_model=CourseOut, summary="One course")
-def get_course(course_id: str, factory: sessionmaker = Depends(sessions)) -> CourseOut:
+def get_course(
+    council: RequestCouncil, course_id: str, factory: sessionmaker = Depends(sessions)
+) -> CourseOut:
     with session_scope(factory) as db:
         course = courses.get(course_id[:64], db_session=db)
         if course is None:
             raise HTTPException(404, "We couldn't find that course. It may have been removed.")
-        return courses.to_out(course)
+        return courses.to_out(course, council=council)

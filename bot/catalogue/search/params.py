@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from bot.catalogue.search import place as places
 from bot.catalogue.search.models import Page
 from bot.catalogue.search.service import Outcome, Search
-from bot.council import service as council_service
+from bot.council.models import Council
 
 MAX_PAGE = 1000
 MAX_QUERY_CHARS = 200
@@ -41,9 +41,8 @@ def common(
     return Common(q, near, radius, sort, page, per_page)
 
 
-def build(params: Common, *, db_session: Session) -> Search:
+def build(params: Common, *, council: Council, db_session: Session) -> Search:
     """A search from the shared parameters; raises ``PostcodeError`` for a place we can't use."""
-    council = council_service.get_default()
     place = None
     if params.near and params.near.strip():
         place = places.resolve(
@@ -84,7 +83,3 @@ def page_of(
         corrections=outcome.corrections,
         suggestions=outcome.suggestions,
     )
-
-
-def area_name() -> str:
-    return council_service.get_default().area_name

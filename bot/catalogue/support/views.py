@@ -9,6 +9,7 @@ from bot.catalogue.search import params
 from bot.catalogue.search.models import Page
 from bot.catalogue.support import service as services
 from bot.catalogue.support.models import ServiceOut
+from bot.council.request import RequestCouncil
 from bot.database.core import session_scope
 from bot.deps import sessions
 
@@ -17,6 +18,7 @@ router = APIRouter(prefix="/api/v1/services", tags=["services"])
 
 @router.get("", response_model=Page[ServiceOut], summary="Search support services")
 def search_services(
+    council: RequestCouncil,
     common: params.Common = Depends(params.common),
     age: int | None = Query(None, ge=0, le=120, description="Only services open to this age"),
     taxonomy_term: str | None = Query(None, max_length=200, description="A term's id or name"),
@@ -24,13 +26,13 @@ def search_services(
     factory: sessionmaker = Depends(sessions),
 ) -> Page[ServiceOut]:
     with session_scope(factory) as db:
-        search = params.build(common, db_session=db)
+        search = params.build(common, council=council, db_session=db)
         search.selected = params.selected(where=where)
         if age is not None:
             search.where.append(services.for_age(age))
         if taxonomy_term:
             search.where.append(services.in_taxonomy_term(taxonomy_term))
-        outcome = services.search(search, db_session=db, area_name=params.area_name())
+        outcome = services.search(search, db_session=db, area_name=council.area_name)
         return params.page_of(outcome, search, services.load, services.to_out, db_session=db)
 
 

@@ -10,6 +10,7 @@ from bot.catalogue.search import params
 from bot.catalogue.search.models import Page
 from bot.catalogue.vacancy import service as vacancies
 from bot.catalogue.vacancy.models import CONTRACT_TYPES, VacancyOut
+from bot.council.request import RequestCouncil
 from bot.database.core import session_scope
 from bot.deps import sessions
 
@@ -18,6 +19,7 @@ router = APIRouter(prefix="/api/v1/vacancies", tags=["vacancies"])
 
 @router.get("", response_model=Page[VacancyOut], summary="Search jobs and apprenticeships")
 def search_vacancies(
+    council: RequestCouncil,
     common: params.Common = Depends(params.common),
     contract_type: list[str] | None = Query(None, description=", ".join(CONTRACT_TYPES)),
     apprenticeship: bool | None = Query(None, description="true: only apprenticeships"),
@@ -32,7 +34,7 @@ def search_vacancies(
     if min_hours is not None and max_hours is not None and min_hours > max_hours:
         raise HTTPException(422, "min_hours should not be more than max_hours")
     with session_scope(factory) as db:
-        search = params.build(common, db_session=db)
+        search = params.build(common, council=council, db_session=db)
         types = set(contract_type or [])
         if apprenticeship:
             types = {"apprenticeship"}
@@ -47,7 +49,7 @@ def search_vacancies(
             search.where.append(vacancies.hours_between(min_hours, max_hours))
         if starts_within_weeks is not None:
             search.where.append(vacancies.starts_within(starts_within_weeks, search.today))
-        outcome = vacancies.search(search, db_session=db, area_name=params.area_name())
+        outcome = vacancies.search(search, db_session=db, area_name=council.area_name)
         return params.page_of(outcome, search, vacancies.load, vacancies.to_out, db_session=db)
 
 

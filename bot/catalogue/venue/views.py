@@ -9,6 +9,7 @@ from sqlalchemy.orm import sessionmaker
 from bot.catalogue.search import params
 from bot.catalogue.venue import service as venues
 from bot.catalogue.venue.models import VenueOut
+from bot.council.request import RequestCouncil
 from bot.database.core import session_scope
 from bot.deps import sessions
 
@@ -24,12 +25,13 @@ class VenuePage(BaseModel):
 
 @router.get("", response_model=VenuePage, summary="List venues")
 def list_venues(
+    council: RequestCouncil,
     common: params.Common = Depends(params.common),
     kind: str | None = Query(None, max_length=40, description="library, family_hub, college, ..."),
     factory: sessionmaker = Depends(sessions),
 ) -> VenuePage:
     with session_scope(factory) as db:
-        search = params.build(common, db_session=db)
+        search = params.build(common, council=council, db_session=db)
         total, found = venues.nearby(
             search.place, common.radius, kind, common.page, common.per_page, db_session=db
         )

@@ -1,0 +1,209 @@
+"""Two councils on one deployment: nothing of one council's residents reaches the other's staff,
+widget or jobs. Demo Borough (the demo data) and Demo Vale (its own staff, no advisers' rota)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+import yaml
+from fastapi.testclient import TestClient
+from sqlalchemy import select
+
+from bot.booking import flows as booking_flows
+from bot.booking import service as bookings
+from bot.booking.models import Booking
+from bot.clock import utcnow
+from bot.config import PROJECT_ROOT, get_settings
+from bot.conversation.models import Conversation
+from bot.council import service as council_service
+from bot.database.core import make_engine, session_factory, session_scope
+from bot.demo.loader import DEMO_PASSWORD
+from bot.live import hub as live_hub
+from bot.notify import service as notify
+from bot.retention import service as retention
+from bot.staff import service as staff_service
+from tests.handoff import fake_rasa
+from tests.handoff.conftest import conversation, open_case
+
+BASE = "http://127.0.0.1"
+VALE = "demo-vale"
+
+
+def _vale_file(folder: Path) -> None:
+    council = yaml.safe_load((PROJECT_ROOT / "councils" / "demo.yml").read_text())
+    council.update(slug=VALE, name="Demo Vale Council", area_name="Demo Vale",
+                   phone="0113 496 0500", retention_days=7)  # fmt: skip
+    (folder / f"{VALE}.yml").write_text(yaml.safe_dump(council))
+
+
+@pytest.fixture
+def app(monkeypatch, tmp_path, demo_copy) -> Iterator[dict]:
+    folder = tmp_path / "councils"
+    folder.mkdir()
+    (folder / "demo.yml").write_text((PROJECT_ROOT / "councils" / "demo.yml").read_text())
+    _vale_file(folder)
+    with fake_rasa.running() as rasa:
+        monkeypatch.setenv("DATABASE_URL", demo_copy)
+        monkeypatch.setenv("RASA_URL", rasa.url)
+        monkeypatch.setenv("COUNCIL_FILE", str(folder / "demo.yml"))
+        get_settings.cache_clear()
+        live_hub.get_hub.cache_clear()
+        engine = make_engine(demo_copy)
+        factory = session_factory(engine)
+        with session_scope(factory) as db:
+            for key, role in (("valerie", "admin"), ("vic", "adviser")):
+                staff_service.create(
+                    db_session=db, council_slug=VALE, email=f"{key}@demo-vale.example",
+                    first_name=key.title(), full_name=key.title(), password=DEMO_PASSWORD,
+                    role=role, offers=["youth_pathways"],
+                )  # fmt: skip
+        from bot.main import create_app
+
+        yield {"app": create_app(), "rasa": rasa, "sessions": factory}
+        engine.dispose()
+        live_hub.get_hub.cache_clear()
+
+
+def _client(app) -> TestClient:
+    return TestClient(app["app"], base_url=BASE, raise_server_exceptions=False)
+
+
+def _sign_in(client: TestClient, email: str) -> None:
+    form = client.get("/console/sign-in")
+    csrf = re.search(r'name="csrf" value="([^"]+)"', form.text).group(1)
+    done = client.post("/console/sign-in", data={"email": email, "password": DEMO_PASSWORD,
+                                                 "csrf": csrf}, follow_redirects=False)  # fmt: skip
+    assert done.status_code == 303, done.text
+
+
+def _borough_case(app) -> str:
+    with session_scope(app["sessions"]) as db:
+        chat = conversation(db, "conv-borough")
+        case = open_case(db, chat.id, offer="youth_pathways")
+        case.status, case.contact = "waiting", {"how": "chat"}
+        return case.reference
+
+
+def test_a_council_adviser_cannot_list_open_or_claim_another_councils_case(app):
+    reference = _borough_case(app)
+    with _client(app) as vale, _client(app) as borough:
+        _sign_in(vale, "valerie@demo-vale.example")
+        _sign_in(borough, "lead@demo.worklocal.example")
+        assert reference in borough.get("/console").text
+        assert reference not in vale.get("/console").text
+        opened = vale.get(f"/console/cases/{reference}")
+        assert opened.status_code == 403
+        assert f"There is no case {reference}" in opened.text  # not "another team's"
+        claimed = vale.post(f"/console/cases/{reference}/claim", data={"csrf": "x"})
+        assert claimed.status_code == 403
+        assert "Demo Vale Council" in vale.get("/console").text  # their own council's console
+
+
+def test_an_admin_sees_and_changes_only_their_own_councils_accounts(app):
+    with _client(app) as vale:
+        _sign_in(vale, "valerie@demo-vale.example")
+        page = vale.get("/console/staff")
+        assert "vic@demo-vale.example" in page.text
+        assert "amira@demo.worklocal.example" not in page.text
+        with session_scope(app["sessions"]) as db:
+            amira = staff_service.by_email(db_session=db, email="amira@demo.worklocal.example")
+            amira_id = amira.id
+        csrf = re.search(r'name="csrf" value="([^"]+)"', page.text).group(1)
+        refused = vale.post(f"/console/staff/{amira_id}",
+                            data={"change": "deactivate", "csrf": csrf})  # fmt: skip
+        assert refused.status_code == 404
+    with session_scope(app["sessions"]) as db:
+        assert staff_service.get(db_session=db, staff_id=amira_id).active
+
+
+def test_an_admin_finds_no_resident_of_another_council(app):
+    reference = _borough_case(app)
+    with _client(app) as vale, _client(app) as borough:
+        _sign_in(vale, "valerie@demo-vale.example")
+        _sign_in(borough, "admin@demo.worklocal.example")
+        assert "nothing held" not in borough.get("/console/residents", params={"q": reference}).text
+        assert "Nothing is held" in vale.get("/console/residents", params={"q": reference}).text
+
+
+def test_slots_and_bookings_are_the_asking_councils(app):
+    with _client(app) as client:
+        borough = client.get("/api/v1/slots", params={"offer": "youth_pathways"}).json()["slots"]
+        assert borough  # the demo rota's advisers
+        vale = client.get("/api/v1/slots", params={"offer": "youth_pathways", "council": VALE})
+        assert vale.json()["slots"] == []  # Demo Vale has loaded no rota
+        booked = client.post("/api/v1/bookings", json={
+            "offer": "youth_pathways", "slot": borough[0]["id"],
+            "channel": borough[0]["channels"][0],
+            "first_name": "Sam", "contact": "07700 900123", "consent": True,
+        })  # fmt: skip
+        assert booked.status_code == 201, booked.text
+        booked = booked.json()
+        contact = {"X-Booking-Contact": "07700 900123"}
+        assert (
+            client.get(f"/api/v1/bookings/{booked['reference']}", headers=contact).status_code
+            == 200
+        )
+        elsewhere = client.get(f"/api/v1/bookings/{booked['reference']}", headers=contact,
+                               params={"council": VALE})  # fmt: skip
+        assert elsewhere.status_code == 404
+        assert "0113 496 0500" in elsewhere.json()["error"]["message"]  # Vale's own number
+        # A slot id from Borough's widget can't be booked through Vale's.
+        taken = client.post("/api/v1/bookings", params={"council": VALE}, json={
+            "offer": "youth_pathways", "slot": borough[1]["id"],
+            "channel": borough[1]["channels"][0],
+            "first_name": "Sam", "contact": "07700 900124", "consent": True,
+        })  # fmt: skip
+        assert taken.status_code in (409, 422)
+    with session_scope(app["sessions"]) as db:
+        slugs = set(db.execute(select(Booking.council_slug)).scalars())
+    assert slugs == {"demo"}
+
+
+def test_each_council_forgets_on_its_own_retention(app):
+    vale = council_service.get(VALE)  # 7 days; Demo Borough keeps 30
+    old = utcnow() - timedelta(days=10)
+    with session_scope(app["sessions"]) as db:
+        for slug in ("demo", VALE):
+            db.add(Conversation(id=f"old-{slug}", council_slug=slug, channel="web", turns=1,
+                                offered_buttons=[], created_at=old,
+                                last_active_at=old))  # fmt: skip
+    tracker = make_engine(str(app["sessions"].kw["bind"].url))  # no Rasa events to forget
+    with session_scope(app["sessions"]) as db:
+        retention.purge(db_session=db, tracker_engine=tracker, council=vale)
+    tracker.dispose()
+    with session_scope(app["sessions"]) as db:
+        left = set(
+            db.execute(select(Conversation.id).where(Conversation.id.like("old-%"))).scalars()
+        )
+    assert left == {"old-demo"}
+
+
+def test_reminders_and_the_outbox_are_per_council(app):
+    borough = council_service.get("demo")
+    vale = council_service.get(VALE)
+    with session_scope(app["sessions"]) as db:
+        offered = bookings.find_slots(db_session=db, council=borough, offer="youth_pathways")
+        booking_flows.book(db_session=db, council=borough, slot=offered[0].id,
+                           channel=offered[0].channels[0], first_name="Sam",
+                           contact_text="07700 900125")  # fmt: skip
+    with session_scope(app["sessions"]) as db:
+        assert notify.outbox(db_session=db, council_slug="demo")  # the confirmation, held
+        assert notify.outbox(db_session=db, council_slug=VALE) == []
+        assert booking_flows.queue_reminders(db_session=db, council=vale,
+                                             now=utcnow() + timedelta(days=30)) == 0  # fmt: skip
+
+
+def test_a_conversation_belongs_to_the_council_its_widget_names_and_rasa_is_told(app):
+    with _client(app) as client:
+        started = client.post("/api/v1/conversations", params={"council": VALE}, json={})
+        assert started.status_code == 201, started.text
+        chat = started.json()["id"]
+        said = client.post(f"/api/v1/conversations/{chat}/messages", json={"text": "hi"})
+        assert said.status_code == 200
+    assert [m["council"] for m in app["rasa"].metadata] == [VALE, VALE]  # greeting, then "hi"
+    with session_scope(app["sessions"]) as db:
+        assert db.get(Conversation, chat).council_slug == VALE
