@@ -311,6 +311,8 @@ def run(
         page=request.page,
         per_page=PER_PAGE,
         grouped=request.kind == "course",
+        council_slug=council.slug,
+        hidden=frozenset(council.hidden_records),
     )
     free_depends = False
     if request.kind == "course":

@@ -127,7 +127,7 @@ def import_file_seconds(url: str, rows: int) -> float:
         engine = make_engine(url)
         started = time.perf_counter()
         with session_factory(engine)() as db:
-            report = flows.run("courses", path, db_session=db)
+            report = flows.run("courses", path, db_session=db, council_slug="demo")
             assert report.ok, report.summary()
             db.commit()
         engine.dispose()

@@ -85,6 +85,7 @@ def cmd_import(args: argparse.Namespace) -> int:
             args.kind,
             Path(args.file),
             db_session=db_session,
+            council_slug=None if args.shared else _council(args).slug,
             source=args.source,
             skip_invalid=args.skip_invalid,
         )
@@ -268,6 +269,10 @@ def build_parser() -> argparse.ArgumentParser:
         "--skip-invalid", action="store_true", help="import the valid rows even if some are refused"
     )
     imp.add_argument("--json", action="store_true", help="print the report as JSON")
+    owner = imp.add_mutually_exclusive_group()
+    owner.add_argument("--council", help="whose local records (default: the home council)")
+    owner.add_argument("--shared", action="store_true",
+                       help="regional provision every council's residents may use")  # fmt: skip
     imp.set_defaults(func=cmd_import)
     rota_parser = sub.add_parser(
         "import-rota", help="load the advisers' rota (see docs/booking.md)"

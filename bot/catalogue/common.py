@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import Column, Integer, String, select
+from sqlalchemy import Column, Integer, String, and_, or_, select
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.elements import ColumnElement
 
 from bot.clock import UTCDateTime, utcnow
 
@@ -33,6 +35,26 @@ class SourcedMixin:
     source_id = Column(String(200), nullable=False)
     imported_at = Column(UTCDateTime, nullable=False, default=utcnow)
     updated_at = Column(UTCDateTime, nullable=False, default=utcnow)
+
+
+class OwnedMixin:
+    """A record one council offers its own residents, or (``council_slug`` empty) provision
+    every council's residents may use: online and national, or a college serving several."""
+
+    council_slug = Column(String(40), nullable=True, index=True)
+
+
+def visible_to(model: type, council_slug: str, hidden: Iterable[str] = ()) -> ColumnElement:
+    """The records a council's residents may find: its own and the shared ones it has not
+    hidden, never another council's local records."""
+    mine = or_(model.council_slug.is_(None), model.council_slug == council_slug)
+    hidden = sorted(hidden)
+    return and_(mine, model.uid.not_in(hidden)) if hidden else mine
+
+
+def owned_by(record: Any, council_slug: str, hidden: Iterable[str] = ()) -> bool:
+    """Whether one record is the council's to show (the same rule as ``visible_to``)."""
+    return record.council_slug in (None, council_slug) and record.uid not in set(hidden)
 
 
 def by_uid(model: type, uid: str, *, db_session: Session) -> Any | None:

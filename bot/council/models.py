@@ -84,6 +84,9 @@ class Council(BaseModel):
     # in force on a date is used, so next year's rules can be loaded before they start.
     routing_rules: list[str] = Field(default_factory=lambda: ["england-2026-27"], min_items=1)
     insight: InsightSettings = Field(default_factory=InsightSettings)
+    # Shared records (online, national or regional provision, by public id) this council's
+    # residents should not be shown, e.g. a course its own college runs better locally.
+    hidden_records: list[str] = Field(default_factory=list)
 
     @validator("domains", each_item=True)
     def _host_name(cls, value: str) -> str:

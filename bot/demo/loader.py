@@ -33,7 +33,8 @@ def load(folder: Path, *, council: Council, db_session: Session) -> list[ImportR
     (whose venues come from the feeds); all or nothing."""
     reports = []
     for kind, path in write_feeds(folder).items():
-        report = flows.run(kind, path, db_session=db_session, source=f"demo-{kind}")
+        report = flows.run(kind, path, db_session=db_session, council_slug=council.slug,
+                           source=f"demo-{kind}")  # fmt: skip
         reports.append(report)
         if not report.ok:
             raise DemoLoadError(report.summary())

@@ -17,7 +17,7 @@ from tests.catalogue.conftest import IMPORTS, ORUK
 
 def _import(db, kind, name, **kwargs):
     path = ORUK / "examples" / name if kind == "oruk" else IMPORTS / name
-    report = flows.run(kind, path, db_session=db, **kwargs)
+    report = flows.run(kind, path, db_session=db, **{"council_slug": "demo", **kwargs})
     if report.ok:
         db.commit()
     else:
@@ -171,7 +171,7 @@ def test_oruk_examples_import(db, example):
 def test_oruk_item_without_required_fields_is_refused(db, tmp_path):
     feed = tmp_path / "feed.json"
     feed.write_text('{"contents": [\n{"id": "a", "name": "No status"}\n]}')
-    report = flows.run("oruk", feed, db_session=db)
+    report = flows.run("oruk", feed, db_session=db, council_slug="demo")
     assert not report.ok and [(p.line, p.reason) for p in report.rejected] == [
         (2, "status is missing")
     ]
@@ -179,6 +179,6 @@ def test_oruk_item_without_required_fields_is_refused(db, tmp_path):
 
 def test_unknown_kind_and_missing_file(db, tmp_path):
     with pytest.raises(flows.UnknownKind):
-        flows.run("spreadsheet", tmp_path / "x.csv", db_session=db)
-    report = flows.run("csv", tmp_path / "missing.csv", db_session=db)
+        flows.run("spreadsheet", tmp_path / "x.csv", db_session=db, council_slug="demo")
+    report = flows.run("csv", tmp_path / "missing.csv", db_session=db, council_slug="demo")
     assert report.error == "there is no such file"

@@ -18,7 +18,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import relationship
 
-from bot.catalogue.common import SourcedMixin
+from bot.catalogue.common import OwnedMixin, SourcedMixin
 from bot.database.core import Base
 
 LEVELS = ("E1", "E2", "E3", "1", "2", "3", "4", "5", "6", "7", "8")
@@ -38,7 +38,7 @@ STUDY_MODES = ("full_time", "part_time", "flexible")
 ATTENDANCE_PATTERNS = ("daytime", "evening", "weekend", "day_or_block_release")
 
 
-class Course(SourcedMixin, Base):
+class Course(SourcedMixin, OwnedMixin, Base):
     __tablename__ = "courses"
     __table_args__ = (UniqueConstraint("source", "source_id", name="uq_courses_source"),)
 

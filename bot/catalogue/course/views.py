@@ -8,6 +8,7 @@ from fastapi import APIRouter, Depends, Query
 from fastapi.exceptions import HTTPException
 from sqlalchemy.orm import sessionmaker
 
+from bot.catalogue.common import owned_by
 from bot.catalogue.course import funding
 from bot.catalogue.course import service as courses
 from bot.catalogue.course.models import COURSE_TYPES, DELIVERY_MODES, LEVELS, CourseOut
@@ -71,6 +72,6 @@ def get_course(
 ) -> CourseOut:
     with session_scope(factory) as db:
         course = courses.get(course_id[:64], db_session=db)
-        if course is None:
+        if course is None or not owned_by(course, council.slug, council.hidden_records):
             raise HTTPException(404, "We couldn't find that course. It may have been removed.")
         return courses.to_out(course, council=council)

@@ -20,6 +20,7 @@ from bot.catalogue.imports import (
     findacourse,
     jobposting,
     oruk,
+    ownership,
     postcodes_csv,
     store,
 )
@@ -63,10 +64,13 @@ def run(
     path: Path,
     *,
     db_session: Session,
+    council_slug: str | None,
     source: str | None = None,
     skip_invalid: bool = False,
 ) -> ImportReport:
-    """Import one file into the session's transaction; the caller commits if ``report.ok``."""
+    """Import one file into the session's transaction; the caller commits if ``report.ok``.
+    Its local records are ``council_slug``'s; with None, all of them are shared (regional
+    provision); online and national records are always shared."""
     if kind not in PARSERS:
         raise UnknownKind(f"unknown kind {kind!r}; use one of {', '.join(PARSERS)}")
     source = source or DEFAULT_SOURCES[kind]
@@ -120,6 +124,8 @@ def run(
     if ServiceIn in by_type:
         counts.append(store.services(db_session, source, by_type[ServiceIn]))
     db_session.flush()
+    if kind != "postcodes":
+        ownership.assign(db_session, source, council_slug)
     report.added = sum(c.added for c in counts)
     report.updated = sum(c.updated for c in counts)
     report.committed = True

@@ -55,6 +55,8 @@ def build(params: Common, *, council: Council, db_session: Session) -> Search:
         sort=params.sort,
         page=params.page,
         per_page=params.per_page,
+        council_slug=council.slug,
+        hidden=frozenset(council.hidden_records),
     )
 
 

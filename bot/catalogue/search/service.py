@@ -38,6 +38,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 
 from bot import clock
+from bot.catalogue.common import visible_to
 from bot.catalogue.search import index
 from bot.catalogue.search.index import Match, Scored
 from bot.catalogue.search.models import FacetValue, SearchLocation
@@ -100,6 +101,10 @@ class Search:
     per_page: int = 10
     today: date = field(default_factory=clock.today)
     grouped: bool = False  # one result per group of records (``Kind.group_of``)
+    # Whose residents ask: their council's local records and the shared ones it has not
+    # hidden. None (the importers' own checks, the benchmarks) searches everything.
+    council_slug: str | None = None
+    hidden: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -467,7 +472,10 @@ def _statement(kind: Kind, search: Search):
     stmt = select(*kind.columns())
     if kind.source is not None:
         stmt = stmt.select_from(kind.source())
-    return stmt.where(kind.active(search.today), *search.where)
+    stmt = stmt.where(kind.active(search.today), *search.where)
+    if search.council_slug is not None:
+        stmt = stmt.where(visible_to(kind.model, search.council_slug, search.hidden))
+    return stmt
 
 
 def _rows(kind: Kind, stmt, ids: list[int], db_session: Session) -> Iterator[Row]:
@@ -574,6 +582,8 @@ def _shared(
             attempt.phrases,
             search.today,
             tuple(_signature(clause, bind.dialect) for clause in search.where),
+            search.council_slug,
+            search.hidden,
         )
         with _cache_lock:
             if key in _cache:

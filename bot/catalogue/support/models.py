@@ -21,7 +21,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import relationship
 
-from bot.catalogue.common import SourcedMixin
+from bot.catalogue.common import OwnedMixin, SourcedMixin
 from bot.catalogue.venue.models import VenueOut
 from bot.clock import UTCDateTime
 from bot.database.core import Base
@@ -59,7 +59,7 @@ class TaxonomyTerm(SourcedMixin, Base):
     taxonomy = relationship("Taxonomy", lazy="joined")
 
 
-class SupportService(SourcedMixin, Base):
+class SupportService(SourcedMixin, OwnedMixin, Base):
     __tablename__ = "support_services"
     __table_args__ = (UniqueConstraint("source", "source_id", name="uq_support_services_source"),)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter, Depends, HTTPException, Query
 from sqlalchemy.orm import sessionmaker
 
+from bot.catalogue.common import owned_by
 from bot.catalogue.search import params
 from bot.catalogue.search.models import Page
 from bot.catalogue.support import service as services
@@ -37,9 +38,11 @@ def search_services(
 
 
 @router.get("/{service_id}", response_model=ServiceOut, summary="One support service")
-def get_service(service_id: str, factory: sessionmaker = Depends(sessions)) -> ServiceOut:
+def get_service(
+    council: RequestCouncil, service_id: str, factory: sessionmaker = Depends(sessions)
+) -> ServiceOut:
     with session_scope(factory) as db:
         service = services.get(service_id[:64], db_session=db)
-        if service is None:
+        if service is None or not owned_by(service, council.slug, council.hidden_records):
             raise HTTPException(404, "We couldn't find that service. It may have closed.")
         return services.to_out(service)

@@ -18,7 +18,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import relationship
 
-from bot.catalogue.common import SourcedMixin
+from bot.catalogue.common import OwnedMixin, SourcedMixin
 from bot.database.core import Base
 
 CONTRACT_TYPES = ("permanent", "temporary", "fixed_term", "apprenticeship", "zero_hours", "other")
@@ -27,7 +27,7 @@ WAGE_UNITS = ("hour", "week", "month", "year")
 APPRENTICESHIP_LEVELS = {"intermediate": 2, "advanced": 3, "higher": 4, "degree": 6}
 
 
-class Vacancy(SourcedMixin, Base):
+class Vacancy(SourcedMixin, OwnedMixin, Base):
     __tablename__ = "vacancies"
     __table_args__ = (UniqueConstraint("source", "source_id", name="uq_vacancies_source"),)
 

@@ -6,6 +6,7 @@ from fastapi import APIRouter, Depends, Query
 from fastapi.exceptions import HTTPException
 from sqlalchemy.orm import sessionmaker
 
+from bot.catalogue.common import owned_by
 from bot.catalogue.search import params
 from bot.catalogue.search.models import Page
 from bot.catalogue.vacancy import service as vacancies
@@ -54,9 +55,11 @@ def search_vacancies(
 
 
 @router.get("/{vacancy_id}", response_model=VacancyOut, summary="One vacancy")
-def get_vacancy(vacancy_id: str, factory: sessionmaker = Depends(sessions)) -> VacancyOut:
+def get_vacancy(
+    council: RequestCouncil, vacancy_id: str, factory: sessionmaker = Depends(sessions)
+) -> VacancyOut:
     with session_scope(factory) as db:
         vacancy = vacancies.get(vacancy_id[:64], db_session=db)
-        if vacancy is None:
+        if vacancy is None or not owned_by(vacancy, council.slug, council.hidden_records):
             raise HTTPException(404, "We couldn't find that vacancy. It may have closed.")
         return vacancies.to_out(vacancy)
