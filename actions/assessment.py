@@ -14,6 +14,7 @@ from rasa_sdk.events import ActionExecutionRejected, EventType
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from actions.combined import member_for
 from actions.common import (
     PERSON_BUTTON,
     council,
@@ -249,13 +250,15 @@ class ValidateAssessmentForm(FormValidationAction):
                     if len(candidate.split()) <= MAX_TOWN_WORDS:
                         problem = problem or exc.message
                     continue
-                if not place.in_area:
+                moved = member_for(tracker, place.label, dispatcher)
+                if not place.in_area and not council(tracker).members:
                     dispatcher.utter_message(
                         text=f"{place.label} is outside {council(tracker).area_name}. I can still "
                         "show you things nearby and online. An adviser can tell you what "
                         "your own council offers."
                     )
-                return {"location": place.label, "in_area": place.in_area, "failed_attempts": 0}
+                return {"location": place.label, "in_area": place.in_area, "failed_attempts": 0,
+                        **moved}  # fmt: skip
         return self._not_understood("location", problem or "", dispatcher, tracker)
 
     def _not_understood(

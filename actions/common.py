@@ -73,6 +73,12 @@ def council(tracker: Tracker) -> Council:
     """The council the conversation belongs to: the gateway names it in every message's
     metadata. Without one (the dialogue tests, which talk to Rasa directly) it is the home
     council."""
+    routed = tracker.get_slot("council")  # a combined authority's resident, by their postcode
+    if routed:
+        try:
+            return council_service.get(str(routed))
+        except council_service.UnknownCouncil:
+            pass
     said = [e.get("metadata") for e in reversed(tracker.events) if e.get("event") == "user"]
     # At the start of a session Rasa gives the first message's metadata as a slot instead.
     started = tracker.get_slot("session_started_metadata")

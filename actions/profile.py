@@ -22,6 +22,7 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from actions.combined import member_for
 from actions.common import council, database, entities_of, intent_of
 from bot.assessment import facts, flow, say
 from bot.catalogue.search import place as places
@@ -34,6 +35,8 @@ NAME = "action_validate_slot_mappings"
 NOTED = "profile_noted"
 # Answers worth saying back when they change: a wrong one would send the resident elsewhere.
 SAID_BACK = ("age", "location", "situation", "highest_level", "hours", "wants")
+# Set when a combined authority's resident is sent to their own council: not facts about them.
+COUNCIL_SLOTS = ("council", "council_name", "council_phone", "service_name")
 SEARCHES = ("find_course", "find_job", "find_apprenticeship", "get_support", "more_results")
 
 
@@ -141,9 +144,11 @@ class ActionReadProfile(Action):
         ]
         if corrected:
             dispatcher.utter_message(text=say.changed(corrected))
+        if "location" in changes:
+            changes |= member_for(tracker, changes["location"], dispatcher)
         events: list[EventType] = [SlotSet(slot, value) for slot, value in changes.items()]
         # What is new, for the assessment to say what it skips; what changed was said above.
-        said = sorted(set(changes) - {"in_area"})
+        said = sorted(set(changes) - {"in_area", *COUNCIL_SLOTS})
         fresh = [s for s in said if not flow.known(tracker.get_slot(s))]
         noted = {"new": fresh, "changed": [s for s in said if s not in fresh]} if said else None
         if noted or tracker.get_slot(NOTED):

@@ -28,6 +28,7 @@ class ActionSessionStart(Action):
             SessionStarted(),
             SlotSet("council_name", this.name),
             SlotSet("council_phone", this.phone),
+            SlotSet("service_name", this.service_name),
             ActionExecuted("action_listen"),
         ]
 

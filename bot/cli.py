@@ -58,17 +58,31 @@ def cmd_load_demo(args: argparse.Namespace) -> int:
     from bot.demo import insight as demo_insight
     from bot.demo import loader
 
-    council = _council(args)
-    if not council.demo:
-        print(f"Council configuration loaded: {council.name}, phone {council.phone}")
-        return 0
-    with session_scope() as db_session:
-        reports = loader.load(get_settings().var_dir / "demo", council=council,
-                              db_session=db_session)  # fmt: skip
-        demo_insight.load(db_session=db_session, council=council,
-                          today=council_service.local_today(council))  # fmt: skip
-    counts = ", ".join(f"{r.kind} {r.added + r.updated}" for r in reports)
-    print(f"Demo data loaded for {council.name} (fictional, labelled as demo data): {counts}")
+    home = council_service.home()
+    chosen = [_council(args)] if getattr(args, "council", None) else council_service.get_all()
+    for council in chosen:
+        if not council.demo:
+            print(f"Council configuration loaded: {council.name}, phone {council.phone}")
+            continue
+        with session_scope() as db_session:
+            # The home demo council brings the shared catalogue; any other demo council (Demo
+            # Vale) adds its own jobs and advisers to it.
+            if council.members:  # a combined authority: its own staff, its members' data
+                loader.load_staff(
+                    db_session=db_session,
+                    council_slug=council.slug,
+                    domain=f"{council.slug}.worklocal.example",
+                    advisers=False,
+                )
+                print(f"Demo accounts made for {council.name}")
+                continue
+            load = loader.load if council.slug == home.slug else loader.load_neighbour
+            reports = load(get_settings().var_dir / "demo" / council.slug, council=council,
+                           db_session=db_session)  # fmt: skip
+            demo_insight.load(db_session=db_session, council=council,
+                              today=council_service.local_today(council))  # fmt: skip
+        counts = ", ".join(f"{r.kind} {r.added + r.updated}" for r in reports)
+        print(f"Demo data loaded for {council.name} (fictional, labelled as demo data): {counts}")
     return 0
 
 

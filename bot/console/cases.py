@@ -27,6 +27,7 @@ from bot.console.pages import HEADERS, done, outcome_context, problem, render, w
 from bot.conversation import service as conversations
 from bot.council import service as council_service
 from bot.council.models import Council
+from bot.council.service import covered_by
 from bot.handoff import flows as handoff
 from bot.handoff import outcomes as case_outcomes
 from bot.handoff import service as cases
@@ -62,7 +63,7 @@ class FieldProblem(cases.CaseConflict):
 def _case(db_session: Session, who: SignedIn, reference: str) -> Case:
     try:
         case = cases.get(db_session=db_session, reference=reference)
-        if case.council_slug != who.staff.council_slug:  # the same answer as no such case
+        if case.council_slug not in covered_by(who.staff.council_slug):  # as if there were none
             raise cases.CaseNotFound(reference)
     except cases.CaseNotFound:
         raise auth.Forbidden(f"There is no case {reference[:20]}. Check the reference.") from None

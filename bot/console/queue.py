@@ -13,6 +13,7 @@ from bot.console.auth import SignedIn
 from bot.console.deps import Adviser, DbSession, LiveHub, ThisCouncil
 from bot.console.pages import done, render
 from bot.council.models import Council
+from bot.council.service import covered_by
 from bot.handoff import service as cases
 from bot.handoff.models import Case
 from bot.live.hub import teams
@@ -26,7 +27,9 @@ def _rows(
 ) -> list[tuple[Case, str | None, int]]:
     """Each case with who holds it and how many minutes it has waited."""
     offers = None if staff_service.can_lead(who.staff) else list(who.staff.offers or [])
-    found = cases.queue(db_session=db_session, council_slug=council.slug, offers=offers)
+    found = cases.queue(
+        db_session=db_session, council_slugs=covered_by(council.slug), offers=offers
+    )
     names = staff_service.names({c.claimed_by for c in found if c.claimed_by},
                                 db_session=db_session)  # fmt: skip
     now = utcnow()
@@ -44,7 +47,7 @@ def queue_page(request: Request, db_session: DbSession, council: ThisCouncil) ->
     if found is not None and found.staff.role == "officer":
         return RedirectResponse("/console/insight", status_code=303)  # their home page
     who = auth.require(request, db_session)
-    hidden = cases.not_actionable(db_session=db_session, council_slug=council.slug)
+    hidden = cases.not_actionable(db_session=db_session, council_slugs=covered_by(council.slug))
     return render(request, "queue.html", who, rows=_rows(db_session, who, council), hidden=hidden)
 
 

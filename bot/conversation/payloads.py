@@ -118,6 +118,14 @@ class Marker(_Payload):
     ]  # fmt: skip
 
 
+class CouncilChosen(_Payload):
+    """A combined authority's resident belongs to this member council (by their postcode):
+    the gateway moves the conversation to it."""
+
+    type: Literal["council"]
+    council: str
+
+
 class ForTheGateway(_Payload):
     """An action asking the gateway to find the resident a person; the gateway replaces it
     with what it did, so the widget never receives it."""
@@ -136,6 +144,7 @@ AnyPayload = Annotated[
     | Answer
     | Live
     | Marker
+    | CouncilChosen
     | ForTheGateway,
     Field(discriminator="type"),
 ]

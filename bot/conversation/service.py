@@ -32,6 +32,7 @@ from bot.safety.detect import is_crisis
 GREETING_PAYLOAD = "/greet"
 CRISIS_PAYLOAD = "/crisis"
 HANDOFF_TYPE = "handoff"  # the assistant asks the gateway to find the resident a person
+COUNCIL_TYPE = "council"  # a combined authority's resident belongs to this member council
 log = logging.getLogger(__name__)
 
 
@@ -192,6 +193,8 @@ def _after_turn(
     """The assistant's answer may open or change a case: the adviser queue hears of it, and a
     request for a person is routed here, where advisers' presence is known."""
     kinds = [(m.custom or {}).get("type") for m in messages]
+    for chosen in (m.custom for m in messages if (m.custom or {}).get("type") == COUNCIL_TYPE):
+        _move(conversation, str(chosen.get("council") or ""))
     if any((m.custom or {}).get("case") for m in messages):
         publish_after_commit(
             db_session, hub, queue_channel(conversation.council_slug), {"type": "queue"}
@@ -261,6 +264,13 @@ def end(
     plans.forget_conversation(conversation.id, db_session=db_session)
     bookings.unlink_conversation(conversation.id, db_session=db_session)
     db_session.delete(conversation)
+
+
+def _move(conversation: Conversation, slug: str) -> None:
+    """A combined authority's resident gave a postcode in a member council: the conversation
+    is that council's from now on. Only to a member: never to another council."""
+    if slug in council_of(conversation).members:
+        conversation.council_slug = slug
 
 
 def _nothing_back(council: Council) -> BotMessage:

@@ -33,9 +33,14 @@ def _problems_alone(path: Path) -> tuple[list[str], Council | None]:
     problems = []
     for name in council.routing_rules:
         try:
-            pathways_config.named(name)
+            rules = pathways_config.named(name)
         except Exception as exc:  # the rules loader raises its own and YAML's errors
             problems.append(f"{path}: routing rules {name!r} can't be used: {exc}")
+            continue
+        unknown = set(council.offers or []) - {o.key for o in rules.offers}
+        if unknown:
+            problems.append(f"{path}: offers {sorted(unknown)} are not in the routing rules "
+                            f"{name!r}")  # fmt: skip
     return problems, council
 
 

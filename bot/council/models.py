@@ -83,7 +83,12 @@ class Council(BaseModel):
     # Routing rules files (in councils/routing/, without ".yml"), one per academic year; the one
     # in force on a date is used, so next year's rules can be loaded before they start.
     routing_rules: list[str] = Field(default_factory=lambda: ["england-2026-27"], min_items=1)
+    # The offers (keys in the routing rules) this council runs; none listed: all of them.
+    offers: list[str] | None = None
     insight: InsightSettings = Field(default_factory=InsightSettings)
+    # A combined authority: the councils (slugs) whose residents its widget serves, each sent
+    # to their own council's team by the postcode they give.
+    members: list[str] = Field(default_factory=list)
     # Shared records (online, national or regional provision, by public id) this council's
     # residents should not be shown, e.g. a course its own college runs better locally.
     hidden_records: list[str] = Field(default_factory=list)

@@ -84,6 +84,10 @@ def registry_of(councils: list[Council], *, home: Council, names: list[str]) -> 
                     f"{name}: the host name {host} is already {by_host[host].name}'s"
                 )
             by_host[host] = council
+    for council, name in zip(councils, names, strict=True):
+        for member in council.members:
+            if member not in by_slug or by_slug[member].members:
+                raise CouncilConfigError(f"{name}: member {member!r} is not a council served here")
     return Registry(home=home, by_slug=by_slug, by_host=by_host)
 
 
@@ -124,6 +128,15 @@ def get(slug: str) -> Council:
         return registry().by_slug[slug]
     except KeyError:
         raise UnknownCouncil(slug) from None
+
+
+def covered_by(slug: str) -> frozenset[str]:
+    """The councils whose cases a council's staff see: its own, and a combined authority's
+    member councils too."""
+    try:
+        return frozenset({slug, *get(slug).members})
+    except UnknownCouncil:
+        return frozenset({slug})
 
 
 def home() -> Council:

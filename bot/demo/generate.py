@@ -231,6 +231,27 @@ def _employment_types(contract: str, part_time: bool) -> list[str]:
     )
 
 
+def _neighbour_jobs(today: date, postcodes: list[dict]) -> list[dict]:
+    """Jobs in the neighbouring council's area (Otherby, DB9), its own local records."""
+    rng = random.Random(SEED + 9)
+    theirs = [p for p in postcodes if p["laua"] == data.NEIGHBOUR_CODE]
+    return [
+        _job(rng, today, 900 + n, template, rng.choice(theirs), stays_open=True,
+             site="jobs.demo-vale.example")
+        for n, template in enumerate(data.JOBS)
+    ]  # fmt: skip
+
+
+def write_neighbour_feeds(folder: Path, today: date | None = None) -> dict[str, Path]:
+    """The neighbouring council's own feeds (its jobs), written into ``folder``."""
+    today = today or clock.today()
+    folder.mkdir(parents=True, exist_ok=True)
+    postcodes = _postcode_rows(random.Random(SEED))  # the same postcodes as write_feeds
+    path = folder / "vale_jobs.jsonld"
+    path.write_text(json.dumps(_neighbour_jobs(today, postcodes), indent=1))
+    return {"jobpostings": path}
+
+
 def _jobs(rng: random.Random, today: date, postcodes: list[dict]) -> list[dict]:
     in_area = [p for p in postcodes if p["laua"] == data.COUNCIL_CODE and not p["doterm"]]
     jobs = []
@@ -244,7 +265,13 @@ def _jobs(rng: random.Random, today: date, postcodes: list[dict]) -> list[dict]:
 
 
 def _job(
-    rng: random.Random, today: date, n: int, template: tuple, place: dict, stays_open: bool = False
+    rng: random.Random,
+    today: date,
+    n: int,
+    template: tuple,
+    place: dict,
+    stays_open: bool = False,
+    site: str = "jobs.demo-borough.example",
 ) -> dict:
     """One JobPosting; every fifteenth has closed, unless it ``stays_open``."""
     title, sector, hours, wage, contract, description = template
@@ -287,7 +314,7 @@ def _job(
             "value": {"@type": "QuantitativeValue", "value": wage, "unitText": "HOUR"},
         },
         "disabilityConfident": n % 5 == 0,
-        "url": f"https://jobs.demo-borough.example/DJ-{n:04d}",
+        "url": f"https://{site}/DJ-{n:04d}",
     }
 
 

@@ -4,17 +4,23 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from bot.booking import rota
 from bot.booking.models import Adviser
+from bot.catalogue.course.models import Course
 from bot.catalogue.imports import flows
 from bot.catalogue.imports.report import ImportReport
+from bot.catalogue.organisation.models import Organisation
 from bot.council.models import Council
-from bot.demo.generate import write_feeds
+from bot.demo.generate import write_feeds, write_neighbour_feeds
 
 ROTA = Path(__file__).with_name("rota.yml")
+NEIGHBOUR_ROTA = Path(__file__).with_name("rota_vale.yml")
+# A college serving both demo councils: its courses are shared, as a real regional college's
+# feed is imported with ``--shared``.
+REGIONAL_PROVIDER = "Northern Skills Partnership (demo)"
 # Demo console accounts share one published password: the demo council is fictional and its
 # data is made up. A real council creates accounts with ``worklocal add-staff``.
 DEMO_PASSWORD = "demo-console-2026"
@@ -38,25 +44,47 @@ def load(folder: Path, *, council: Council, db_session: Session) -> list[ImportR
         reports.append(report)
         if not report.ok:
             raise DemoLoadError(report.summary())
+    provider = select(Organisation.id).where(Organisation.name == REGIONAL_PROVIDER)
+    shared = update(Course).where(Course.provider_id.in_(provider)).values(council_slug=None)
+    db_session.execute(shared.execution_options(synchronize_session=False))
     rota.load(ROTA, council_slug=council.slug, db_session=db_session)
     load_staff(db_session=db_session, council_slug=council.slug)
     return reports
 
 
-def load_staff(*, db_session: Session, council_slug: str) -> int:
+def load_neighbour(folder: Path, *, council: Council, db_session: Session) -> list[ImportReport]:
+    """The second demo council (Demo Vale): its own jobs and advisers on top of the shared
+    postcodes, venues and regional and online provision ``load`` brought."""
+    reports = []
+    for kind, path in write_neighbour_feeds(folder).items():
+        report = flows.run(kind, path, db_session=db_session, council_slug=council.slug,
+                           source=f"{council.slug}-{kind}")  # fmt: skip
+        reports.append(report)
+        if not report.ok:
+            raise DemoLoadError(report.summary())
+    rota.load(NEIGHBOUR_ROTA, council_slug=council.slug, db_session=db_session)
+    load_staff(db_session=db_session, council_slug=council.slug,
+               domain=f"{council.slug}.worklocal.example")  # fmt: skip
+    return reports
+
+
+def load_staff(
+    *, db_session: Session, council_slug: str, domain: str = DEMO_DOMAIN, advisers: bool = True
+) -> int:
     """A console account for each demo adviser and a team lead and an admin; existing accounts
     are left as they are, so re-loading never resets a password someone changed."""
     from bot.staff import service as staff
 
     made = 0
-    advisers = db_session.execute(
+    rota_advisers = db_session.execute(
         select(Adviser).where(Adviser.council_slug == council_slug, Adviser.active)
     ).scalars()
     people = [(a.key, a.first_name, f"{a.first_name} (demo adviser)", "adviser",
-               sorted({a.team, *(a.offers or [])}), a.key) for a in advisers]  # fmt: skip
+               sorted({a.team, *(a.offers or [])}), a.key) for a in rota_advisers] \
+        if advisers else []  # fmt: skip
     people += [(key, first, full, role, [], None) for key, first, full, role in DEMO_LEADS]
     for key, first, full, role, offers, adviser_key in people:
-        email = f"{key}@{DEMO_DOMAIN}"
+        email = f"{key}@{domain}"
         if staff.by_email(db_session=db_session, email=email) is None:
             staff.create(db_session=db_session, council_slug=council_slug, email=email,
                          first_name=first, full_name=full,

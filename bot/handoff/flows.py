@@ -88,9 +88,10 @@ def route(
         publish_queue(db_session, hub, case)
         return [
             BotMessage(
-                text="An adviser from the Work Local team will join this chat soon. They can "
-                "see what you've told me, so you won't need to repeat it. You can keep typing "
-                f"here while you wait: they will see it. Your reference is {case.reference}.",
+                text=f"An adviser from the {council.service_name} team will join this chat soon. "
+                "They can see what you've told me, so you won't need to repeat it. You can keep "
+                "typing here while you wait: they will see it. Your reference is "
+                f"{case.reference}.",
                 buttons=[Button(title="Carry on with the assistant instead", payload=LEAVE_QUEUE)],
                 custom={"type": "handoff_waiting", "case": case.reference},
             )
@@ -181,7 +182,8 @@ def claim(
             db_session=db_session,
             case=case,
             hub=hub,
-            text=f"You're now talking to {staff.first_name} from the Work Local team.",
+            text=f"You're now talking to {staff.first_name} from the "
+            f"{council_service.get(case.council_slug).service_name} team.",
             kind="adviser_joined",
             name=staff.first_name,
         )
@@ -217,7 +219,8 @@ def hand_back(
         text = (
             f"{staff.first_name} has ended the chat. Thank you for talking to us."
             if closing
-            else f"{staff.first_name} has handed you back to the Work Local assistant."
+            else f"{staff.first_name} has handed you back to the "
+            f"{council_service.get(case.council_slug).service_name} assistant."
         )
         notice(db_session=db_session, case=case, hub=hub, text=text + " What would you like to do "
                "next?", kind="adviser_left", buttons=buttons)  # fmt: skip

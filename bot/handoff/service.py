@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import datetime
 
 from sqlalchemy import case as when
@@ -11,6 +12,7 @@ from sqlalchemy.orm import Session
 from bot import references
 from bot.booking.models import Booking
 from bot.clock import utcnow
+from bot.council.service import covered_by
 from bot.handoff.context import CaseContext
 from bot.handoff.models import STATUSES, URGENCY, URGENT_REASONS, Case, CaseMessage, CaseNote
 from bot.staff.models import Staff
@@ -105,7 +107,9 @@ def open_case(
     return found
 
 
-def queue(*, db_session: Session, council_slug: str, offers: list[str] | None) -> list[Case]:
+def queue(
+    *, db_session: Session, council_slugs: Iterable[str], offers: list[str] | None
+) -> list[Case]:
     """Cases an adviser can act on: a crisis first, then residents waiting in the chat, then
     the rest, each by how long it has waited. ``offers`` limits it to an adviser's teams; a
     crisis and a resident waiting in the chat are shown to everyone (see ``visible_to``).
@@ -114,7 +118,9 @@ def queue(*, db_session: Session, council_slug: str, offers: list[str] | None) -
     and left no contact. Nobody can act on them, and an evening's worth would bury the
     residents who are waiting; the insight counts them instead."""
     query = select(Case).where(
-        Case.council_slug == council_slug, Case.status != "closed", ~nothing_to_act_on()
+        Case.council_slug.in_(sorted(council_slugs)),
+        Case.status != "closed",
+        ~nothing_to_act_on(),
     )
     if offers is not None:
         query = query.where(
@@ -140,12 +146,12 @@ def open_by_status(*, db_session: Session) -> dict[str, int]:
     return {status: found.get(status, 0) for status in STATUSES if status != "closed"}
 
 
-def not_actionable(*, db_session: Session, council_slug: str) -> int:
+def not_actionable(*, db_session: Session, council_slugs: Iterable[str]) -> int:
     """How many open cases the queue leaves out (``queue``)."""
     return (
         db_session.execute(
             select(func.count(Case.id)).where(
-                Case.council_slug == council_slug, nothing_to_act_on()
+                Case.council_slug.in_(sorted(council_slugs)), nothing_to_act_on()
             )
         ).scalar()
         or 0
@@ -209,7 +215,7 @@ def visible_to(case: Case, staff: Staff) -> bool:
     """Within their own council: advisers see their teams' cases; anyone may help a resident
     in crisis or one waiting in the chat; team leads and admins see everything. Officers see no
     case: they see counts. Nobody sees another council's cases."""
-    if staff.role == "officer" or case.council_slug != staff.council_slug:
+    if staff.role == "officer" or case.council_slug not in covered_by(staff.council_slug):
         return False
     return (
         can_lead(staff)

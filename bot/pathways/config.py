@@ -63,7 +63,15 @@ def named(name: str) -> RuleSet:
 
 
 def in_force(council: Council, on: date) -> RuleSet:
-    """The council's rules for the date; outside every year's dates, the latest that started."""
+    """The council's rules for the date (outside every year's dates, the latest that started),
+    with only the offers the council runs: the national template, locally chosen."""
+    rules = _dated(council, on)
+    if council.offers is None:
+        return rules
+    return rules.copy(update={"offers": [o for o in rules.offers if o.key in council.offers]})
+
+
+def _dated(council: Council, on: date) -> RuleSet:
     sets = sorted((named(n) for n in council.routing_rules), key=lambda r: r.valid_from)
     for rules in sets:
         if rules.valid_from <= on <= rules.valid_to:

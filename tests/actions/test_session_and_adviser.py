@@ -22,6 +22,7 @@ def test_session_start_puts_council_identity_in_slots(dispatcher):
         SessionStarted(),
         SlotSet("council_name", "Demo Borough Council"),
         SlotSet("council_phone", "0113 496 0000"),
+        SlotSet("service_name", "Work Local"),
         ActionExecuted("action_listen"),
     ]
     assert dispatcher.messages == []

@@ -19,6 +19,7 @@ class FakeRasa:
     events: list[tuple[str, str]] = field(default_factory=list)  # (conversation, event)
     heard: list[str] = field(default_factory=list)  # messages sent to the REST channel
     metadata: list[dict] = field(default_factory=list)  # what the gateway sent with each
+    replies: list[list[dict]] = field(default_factory=list)  # said instead of "You said ..."
 
 
 @contextmanager
@@ -35,7 +36,11 @@ def running() -> Iterator[FakeRasa]:
             if self.path == "/webhooks/rest/webhook":
                 state.heard.append(body["message"])
                 state.metadata.append(body.get("metadata") or {})
-                said = [{"recipient_id": body["sender"], "text": f"You said {body['message']}"}]
+                said = (
+                    state.replies.pop(0)
+                    if state.replies
+                    else [{"recipient_id": body["sender"], "text": f"You said {body['message']}"}]
+                )
                 answer_json(self, 200, said)
             elif (
                 len(parts) == 5

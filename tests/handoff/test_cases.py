@@ -37,12 +37,12 @@ def test_the_queue_puts_crisis_first_then_residents_waiting_then_call_backs(db):
     closed = open_case(db, "c-closed")
     closed.status = "closed"
     db.flush()
-    everyone = service.queue(db_session=db, council_slug="demo", offers=None)
+    everyone = service.queue(db_session=db, council_slugs=["demo"], offers=None)
     assert [c.id for c in everyone] == [crisis.id, waiting.id, callback.id, other_team.id, old.id]
-    youth = service.queue(db_session=db, council_slug="demo", offers=["youth_pathways"])
+    youth = service.queue(db_session=db, council_slugs=["demo"], offers=["youth_pathways"])
     assert [c.id for c in youth] == [crisis.id, waiting.id, callback.id, old.id]  # crisis: all
     assert quiet.id not in [c.id for c in everyone] and gone.id not in [c.id for c in everyone]
-    assert service.not_actionable(db_session=db, council_slug="demo") == 2
+    assert service.not_actionable(db_session=db, council_slugs=["demo"]) == 2
 
 
 def test_a_second_adviser_is_told_who_has_the_case(db):

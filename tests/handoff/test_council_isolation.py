@@ -31,6 +31,7 @@ from tests.handoff.conftest import conversation, open_case
 
 BASE = "http://127.0.0.1"
 VALE = "demo-vale"
+COMBINED = "demo-combined"
 
 
 def _vale_file(folder: Path) -> None:
@@ -38,6 +39,8 @@ def _vale_file(folder: Path) -> None:
     council.update(slug=VALE, name="Demo Vale Council", area_name="Demo Vale",
                    phone="0113 496 0500", retention_days=7)  # fmt: skip
     (folder / f"{VALE}.yml").write_text(yaml.safe_dump(council))
+    combined = (PROJECT_ROOT / "councils" / "demo-combined.yml").read_text()
+    (folder / "demo-combined.yml").write_text(combined)
 
 
 @pytest.fixture
@@ -55,9 +58,10 @@ def app(monkeypatch, tmp_path, demo_copy) -> Iterator[dict]:
         engine = make_engine(demo_copy)
         factory = session_factory(engine)
         with session_scope(factory) as db:
-            for key, role in (("valerie", "admin"), ("vic", "adviser")):
+            for key, role, slug in (("valerie", "admin", VALE), ("vic", "adviser", VALE),
+                                    ("cara", "team_lead", COMBINED)):  # fmt: skip
                 staff_service.create(
-                    db_session=db, council_slug=VALE, email=f"{key}@demo-vale.example",
+                    db_session=db, council_slug=slug, email=f"{key}@{slug}.example",
                     first_name=key.title(), full_name=key.title(), password=DEMO_PASSWORD,
                     role=role, offers=["youth_pathways"],
                 )  # fmt: skip
@@ -207,3 +211,31 @@ def test_a_conversation_belongs_to_the_council_its_widget_names_and_rasa_is_told
     assert [m["council"] for m in app["rasa"].metadata] == [VALE, VALE]  # greeting, then "hi"
     with session_scope(app["sessions"]) as db:
         assert db.get(Conversation, chat).council_slug == VALE
+
+
+def test_a_combined_authoritys_conversation_moves_only_to_a_member_council(app):
+    moved = {"text": "You live in Demo Vale...", "custom": {"type": "council", "council": VALE}}
+    stray = {"text": "...", "custom": {"type": "council", "council": "elsewhere"}}
+    app["rasa"].replies += [[{"text": "Hello"}], [{**stray, "recipient_id": "x"}],
+                            [{**moved, "recipient_id": "x"}]]  # fmt: skip
+    with _client(app) as client:
+        chat = client.post("/api/v1/conversations", params={"council": COMBINED}, json={})
+        chat = chat.json()["id"]
+        client.post(f"/api/v1/conversations/{chat}/messages", json={"text": "DB9 1AA"})
+        with session_scope(app["sessions"]) as db:
+            assert db.get(Conversation, chat).council_slug == COMBINED  # not a member: stays
+        client.post(f"/api/v1/conversations/{chat}/messages", json={"text": "DB9 1AA"})
+        client.post(f"/api/v1/conversations/{chat}/messages", json={"text": "thanks"})
+    with session_scope(app["sessions"]) as db:
+        assert db.get(Conversation, chat).council_slug == VALE
+    assert app["rasa"].metadata[-1]["council"] == VALE  # the actions now answer as Demo Vale
+
+
+def test_combined_authority_staff_see_their_members_cases_and_members_not_each_others(app):
+    reference = _borough_case(app)
+    with _client(app) as combined, _client(app) as vale:
+        _sign_in(combined, "cara@demo-combined.example")
+        _sign_in(vale, "valerie@demo-vale.example")
+        assert reference in combined.get("/console").text
+        assert combined.get(f"/console/cases/{reference}").status_code == 200
+        assert vale.get(f"/console/cases/{reference}").status_code == 403

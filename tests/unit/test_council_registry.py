@@ -184,3 +184,31 @@ def test_council_add_checks_the_file_with_the_others_then_serves_it(councils, ca
     assert "?council=demo-hill" in capsys.readouterr().out
     assert service.get("demo-hill").name == "Demo Hill Council"
     assert main(["council", "add", str(new)]) == 1  # twice: already served
+
+
+def test_a_council_runs_only_the_offers_it_chose_from_the_national_template(councils):
+    (councils / "demo-vale.yml").write_text(
+        yaml.safe_dump(vale() | {"offers": ["youth_pathways", "skills_for_all"]})
+    )
+    from bot.main import create_app
+
+    client = TestClient(create_app())
+    answers = {"age": 40, "situation": "out_of_work", "out_of_work_months": 30,
+               "barriers": ["health"]}  # fmt: skip
+    here = client.post("/api/v1/pathways", json=answers).json()
+    there = client.post("/api/v1/pathways", json=answers, params={"council": "demo-vale"}).json()
+    assert "working_futures" in [o["key"] for o in here["offers"]]
+    assert [o["key"] for o in there["offers"]] == ["skills_for_all"]
+    assert "Working Futures" in client.get("/").text
+    assert "Working Futures" not in client.get("/c/demo-vale/").text
+
+
+def test_an_unknown_offer_or_member_is_refused_by_validate(councils, capsys):
+    from bot.cli import main
+
+    (councils / "demo-vale.yml").write_text(yaml.safe_dump(vale() | {"offers": ["jetpacks"]}))
+    assert main(["council", "validate"]) == 1
+    assert "offers ['jetpacks'] are not in the routing rules" in capsys.readouterr().err
+    (councils / "demo-vale.yml").write_text(yaml.safe_dump(vale() | {"members": ["nowhere"]}))
+    assert main(["council", "validate"]) == 1
+    assert "member 'nowhere' is not a council served here" in capsys.readouterr().err

@@ -71,8 +71,10 @@ function createRender(options) {
   // Lines about a person joining or leaving the chat, shown apart from the assistant's words.
   const LIVE_NOTICES = ["adviser_joined", "adviser_left", "notice", "handoff_waiting"];
   function speaker(custom) {
-    if (custom.type === "adviser") return `${custom.name || "Adviser"} (Work Local team)`;
-    return "Work Local";
+    // The council's own name for the service ("Vale Works"), once the widget has its config.
+    const service = (options.service && options.service()) || "Work Local";
+    if (custom.type === "adviser") return `${custom.name || "Adviser"} (${service} team)`;
+    return service;
   }
   // What a message says. A safety reminder carries its words in ``custom.text`` too (for other
   // clients): shown and announced once, from ``text`` if there is one.

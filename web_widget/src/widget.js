@@ -32,6 +32,7 @@ const net = createTransport(API, {
 }, data.council || "");
 const draw = createRender({
   api: API, kiosk: KIOSK, headings: KIOSK ? ["h2", "h3"] : ["h3", "h4"],
+  service: () => config.service,
   choose(index, choice, button) {
     const current = state.items[index];
     if (!current || current.closed || current.chosen !== undefined) return;
@@ -109,6 +110,8 @@ function build() {
 
 function describe() {
   ui.title.textContent = `${config.service} \u2013 ${config.name}`;
+  ui.launcher.textContent = `Chat with ${config.service}`;
+  ui.root.setAttribute("aria-label", `${config.service} chat`);
   ui.notice.replaceChildren(
     `This chat is run by ${config.name}. It is a computer program, not a person. `
     + "Please don't share more personal details than you need. ",
@@ -145,7 +148,7 @@ function addItem(entry, follow) {
   state.items.push(entry);
   append(draw.item(entry, state.items.length - 1), follow);
   const words = entry.k === "bot" ? draw.said(entry.m) : entry.k === "note" ? entry.t : "";
-  const who = entry.k === "bot" ? draw.speaker((entry.m && entry.m.custom) || {}) : "Work Local";
+  const who = entry.k === "bot" ? draw.speaker((entry.m && entry.m.custom) || {}) : config.service;
   if (words) announce(`${who} said: ${markdown.plain(words)}`);
   save();
 }

@@ -1,0 +1,79 @@
+"""A combined authority's widget (Demo Combined Authority: Demo Borough and Demo Vale) sends each
+resident to their own council's team by the postcode they give, and says so."""
+
+from __future__ import annotations
+
+import asyncio
+
+import yaml
+from rasa_sdk.events import SlotSet
+
+from actions.assessment import ValidateAssessmentForm
+from actions.profile import ActionReadProfile
+from bot.config import PROJECT_ROOT, get_settings
+from tests.actions.conftest import make_tracker
+
+FORM = "assessment_form"
+DOMAIN = {"forms": {FORM: {"required_slots": ["wants", "age", "location"]}}, "slots": {},
+          "responses": {}}  # fmt: skip
+
+
+def _said(text: str, council: str = "demo-combined") -> dict:
+    return {"event": "user", "text": text, "metadata": {"council": council, "channel": "web"}}
+
+
+def test_a_postcode_in_a_member_council_sends_the_resident_to_its_team(demo_database, dispatcher):
+    tracker = make_tracker(slots={"requested_slot": "location", "wants": "job", "age": 30},
+                           text="DB9 1AA", intent="inform", active_loop=FORM,
+                           events=[_said("DB9 1AA")])  # fmt: skip
+    events = asyncio.run(ValidateAssessmentForm().run(dispatcher, tracker, DOMAIN))
+    assert SlotSet("council", "demo-vale") in events
+    assert SlotSet("council_name", "Demo Vale Council") in events
+    assert SlotSet("service_name", "Vale Works") in events
+    [moved] = [m for m in dispatcher.messages if m.get("custom")]
+    assert moved["text"] == (
+        "You live in Demo Vale, so Demo Vale Council's Vale Works team will help you. Their "
+        "number is 0113 496 0500."
+    )
+    assert moved["custom"] == {"type": "council", "council": "demo-vale"}
+
+
+def test_a_postcode_said_in_passing_routes_too(demo_database, dispatcher):
+    tracker = make_tracker(text="im 19 and live in DB1 1AA", intent="inform",
+                           events=[_said("im 19 and live in DB1 1AA")])  # fmt: skip
+    events = asyncio.run(ActionReadProfile().run(dispatcher, tracker, {}))
+    assert SlotSet("council", "demo") in events
+    assert (
+        "so Demo Borough Council's Work Local team will help you" in dispatcher.messages[0]["text"]
+    )
+
+
+def test_a_postcode_outside_every_member_is_told_who_to_contact(
+    demo_database, dispatcher, tmp_path, monkeypatch
+):
+    folder = tmp_path / "councils"
+    folder.mkdir()
+    demo = (PROJECT_ROOT / "councils" / "demo.yml").read_text()
+    (folder / "demo.yml").write_text(demo)
+    alone = yaml.safe_load((PROJECT_ROOT / "councils" / "demo-combined.yml").read_text())
+    (folder / "combined.yml").write_text(yaml.safe_dump(alone | {"members": ["demo"]}))
+    monkeypatch.setenv("COUNCIL_FILE", str(folder / "demo.yml"))
+    get_settings.cache_clear()
+    tracker = make_tracker(slots={"requested_slot": "location", "wants": "job", "age": 30},
+                           text="DB9 1AA", intent="inform", active_loop=FORM,
+                           events=[_said("DB9 1AA")])  # fmt: skip
+    events = asyncio.run(ValidateAssessmentForm().run(dispatcher, tracker, DOMAIN))
+    assert SlotSet("location", "DB9 1AA") in events
+    assert not [e for e in events if e.get("name") == "council"]
+    [told] = [m["text"] for m in dispatcher.messages]
+    assert told.startswith("DB9 1AA isn't in Demo Borough and Demo Vale, so the teams here can't")
+    assert "www.gov.uk/find-local-council" in told
+
+
+def test_a_single_councils_resident_is_not_moved(demo_database, dispatcher):
+    tracker = make_tracker(slots={"requested_slot": "location", "wants": "job", "age": 30},
+                           text="DB9 1AA", intent="inform", active_loop=FORM,
+                           events=[_said("DB9 1AA", council="demo")])  # fmt: skip
+    events = asyncio.run(ValidateAssessmentForm().run(dispatcher, tracker, DOMAIN))
+    assert not [e for e in events if e.get("name") == "council"]
+    assert "DB9 1AA is outside Demo Borough" in dispatcher.messages[0]["text"]
