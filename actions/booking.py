@@ -47,7 +47,7 @@ from bot.council.models import Council
 from bot.errors import rate_limited_body
 from bot.pathways.service import route
 from bot.postcode.service import Place, PostcodeError
-from bot.ratelimit.service import RateLimited
+from bot.ratelimit.service import RateLimited, in_council
 
 CONFIRMATION_FIELDS = {"reference", "label", "address", "channel", "adviser_first_name",
                        "calendar_url"}  # fmt: skip
@@ -280,7 +280,7 @@ def over_booking_limit(tracker: Tracker) -> str | None:
     if not client:
         return None
     try:
-        limits().check("booking", client)
+        limits().check("booking", in_council(council(tracker).slug, client))
     except RateLimited as exc:
         return rate_limited_body(exc, council(tracker))["error"]["message"]
     return None

@@ -26,6 +26,7 @@ from bot.council.request import RequestCouncil
 from bot.database.core import session_scope
 from bot.deps import client_address, client_pseudonym, current_time, sessions
 from bot.errors import error_body
+from bot.ratelimit.service import in_council
 
 router = APIRouter(prefix="/api/v1", tags=["appointments"])
 NOT_FOUND = (
@@ -41,16 +42,18 @@ NO_CONSENT = (
 PRIVATE = {"Cache-Control": "no-store"}
 
 
-def booking_limit(request: Request) -> None:
-    """Per network address: making appointments (``booking``), counted under the same key as
-    bookings made in the chat (the actions get the address's pseudonym)."""
-    request.app.state.limiter.check("booking", client_pseudonym(request))
+def booking_limit(request: Request, council: RequestCouncil) -> None:
+    """Per council and network address: making appointments (``booking``), counted under the
+    same key as bookings made in the chat (the actions get the address's pseudonym)."""
+    request.app.state.limiter.check("booking", in_council(council.slug, client_pseudonym(request)))
 
 
-def lookup_limit(request: Request) -> None:
+def lookup_limit(request: Request, council: RequestCouncil) -> None:
     """Per network address: finding a booking by reference, so references cannot be tried
     one after another (``booking_lookup``)."""
-    request.app.state.limiter.check("booking_lookup", client_address(request))
+    request.app.state.limiter.check(
+        "booking_lookup", in_council(council.slug, client_address(request))
+    )
 
 
 def _problem(code: str, message: str, status: int, **extra) -> JSONResponse:

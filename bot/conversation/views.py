@@ -55,7 +55,7 @@ from bot.errors import (
 )
 from bot.live.hub import RESYNC, conversation_channel, get_hub
 from bot.observability import metrics
-from bot.ratelimit.service import Limiter, RateLimited, pseudonym
+from bot.ratelimit.service import Limiter, RateLimited, in_council, pseudonym
 from bot.widget import service as widget
 
 log = logging.getLogger(__name__)
@@ -89,7 +89,7 @@ def create_conversation(
     """Start a conversation. The id returned is the only key to it: keep it private. It
     belongs to the council the request is for (``?council=SLUG``, the council's own domain or
     path prefix), whose numbers and rules answer every turn after."""
-    limits.check("conversation", client_address(request))
+    limits.check("conversation", in_council(council.slug, client_address(request)))
     with session_scope(factory) as db_session:
         conversation, messages = service.create(
             db_session=db_session,

@@ -19,6 +19,10 @@ from bot.council import service as council_service
 from bot.council.models import Council
 
 _PREFIX = re.compile(r"^/c/([a-z0-9-]{2,40})(?=/|$)")
+# One council's Open Referral feed: /openreferral/SLUG/services is /openreferral/services with
+# only that council's services and the shared ones (without a slug: every council's).
+_FEED = re.compile(r"^/openreferral/([a-z0-9-]{2,40})(?=/|$)")
+FEED = "feed_council"
 PARAMETER = "council"
 HEADER = "x-council"
 
@@ -53,6 +57,15 @@ def resolve(request: HTTPConnection) -> Council:
 RequestCouncil = Annotated[Council, Depends(resolve)]
 
 
+def feed_council(request: HTTPConnection) -> Council | None:
+    """For the Open Referral feeds: the council whose feed this is (``/openreferral/SLUG/``),
+    or None for the combined feed of every council."""
+    return resolve(request) if request.scope.get("state", {}).get(FEED) else None
+
+
+FeedCouncil = Annotated[Council | None, Depends(feed_council)]
+
+
 class CouncilPrefix:
     """``/c/SLUG/page`` serves ``/page`` for that council. The prefix becomes the root path,
     so links the app builds keep it, and what runs inside (the security headers, the routes)
@@ -62,6 +75,13 @@ class CouncilPrefix:
         self.app = app
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        feed = _FEED.match(scope["path"]) if scope["type"] == "http" else None
+        if feed and feed.group(1) in council_service.registry().by_slug:
+            scope = {
+                **scope,
+                "path": "/openreferral" + (scope["path"][feed.end() :] or "/"),
+                "state": {**scope.get("state", {}), PARAMETER: feed.group(1), FEED: True},
+            }
         if scope["type"] in ("http", "websocket"):
             found = _PREFIX.match(scope["path"])
             if found:

@@ -6,12 +6,14 @@ from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
+from bot.catalogue.common import owned_by, visible_to
 from bot.catalogue.search import place as places
 from bot.catalogue.search.service import Search
 from bot.catalogue.support import service as services
 from bot.catalogue.support.models import ServiceAtLocation, SupportService, Taxonomy, TaxonomyTerm
 from bot.catalogue.venue.models import Venue
-from bot.council.request import RequestCouncil
+from bot.council.models import Council
+from bot.council.request import FeedCouncil, RequestCouncil
 from bot.database.core import session_scope
 from bot.deps import sessions
 from bot.geo.distance import miles_between
@@ -44,6 +46,7 @@ def api_details(request: Request) -> dict:
 
 @router.get("/services", summary="Services, a page at a time")
 def list_services(
+    feed: FeedCouncil,
     text: str = Query("", max_length=200),
     taxonomy_term_id: str | None = Query(None, max_length=200),
     postcode: str | None = Query(None, max_length=20),
@@ -55,13 +58,15 @@ def list_services(
     page, per_page = paging
     with session_scope(factory) as db:
         if not (text or taxonomy_term_id or postcode):
-            total, found = services.list_page(page, per_page, db_session=db)
+            total, found = services.list_page(page, per_page, db_session=db, council=feed)
             return serialise.page(
                 [serialise.service_basic(s) for s in found], total, page, per_page
             )
         search = Search(
-            text=text, page=page, per_page=per_page, radius_miles=proximity / METRES_PER_MILE
-        )
+            text=text, page=page, per_page=per_page, radius_miles=proximity / METRES_PER_MILE,
+            council_slug=feed.slug if feed else None,
+            hidden=frozenset(feed.hidden_records) if feed else frozenset(),
+        )  # fmt: skip
         if postcode:
             search.place = places.resolve(postcode, area, db_session=db)
             search.sort = "distance"
@@ -74,16 +79,19 @@ def list_services(
 
 
 @router.get("/services/{service_id}", summary="One service, in full")
-def get_service(service_id: str, factory: sessionmaker = Depends(sessions)) -> dict:
+def get_service(
+    feed: FeedCouncil, service_id: str, factory: sessionmaker = Depends(sessions)
+) -> dict:
     with session_scope(factory) as db:
         service = services.get(service_id[:64], db_session=db)
-        if service is None:
+        if service is None or (feed and not owned_by(service, feed.slug, feed.hidden_records)):
             raise HTTPException(404, "There is no service with that id.")
         return serialise.service_full(service)
 
 
 @router.get("/service_at_locations", summary="Services at places, nearest first")
 def list_service_at_locations(
+    feed: FeedCouncil,
     postcode: str | None = Query(None, max_length=20),
     proximity: float = Query(16093, gt=0, le=200_000, description="metres from postcode"),
     paging: tuple[int, int] = Depends(_paging),
@@ -92,22 +100,25 @@ def list_service_at_locations(
 ) -> dict:
     page, per_page = paging
     with session_scope(factory) as db:
-        found = _service_at_locations(db, postcode, proximity, area)
+        found = _service_at_locations(db, postcode, proximity, area, feed)
         start = (page - 1) * per_page
         contents = [serialise.service_at_location(sal) for sal in found[start : start + per_page]]
         return serialise.page(contents, len(found), page, per_page)
 
 
 def _service_at_locations(
-    db: Session, postcode: str | None, proximity: float, area: frozenset[str]
+    db: Session, postcode: str | None, proximity: float, area: frozenset[str], feed: Council | None
 ) -> list[ServiceAtLocation]:
-    rows = db.execute(
+    query = (
         select(ServiceAtLocation)
         .join(SupportService, SupportService.id == ServiceAtLocation.service_id)
         .join(Venue, Venue.id == ServiceAtLocation.venue_id)
         .where(SupportService.status == "active")
         .order_by(SupportService.name, ServiceAtLocation.id)
-    ).scalars()
+    )
+    if feed is not None:
+        query = query.where(visible_to(SupportService, feed.slug, feed.hidden_records))
+    rows = db.execute(query).scalars()
     if not postcode:
         return list(rows)
     origin = places.resolve(postcode, area, db_session=db)

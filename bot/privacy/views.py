@@ -18,6 +18,7 @@ from bot.council.request import RequestCouncil
 from bot.database.core import session_scope
 from bot.deps import client_address, sessions
 from bot.privacy import service
+from bot.ratelimit.service import in_council
 from bot.website.views import render
 
 router = APIRouter(include_in_schema=False)
@@ -63,7 +64,9 @@ def answer(
     action: str = Form("show"),
     factory: sessionmaker = Depends(sessions),
 ) -> Response:
-    request.app.state.limiter.check("booking_lookup", client_address(request))
+    request.app.state.limiter.check(
+        "booking_lookup", in_council(council.slug, client_address(request))
+    )
     asked = {"reference": reference.strip(), "contact": contact.strip()}
     missing = [(field, MISSING[field]) for field, given in asked.items() if not given]
     if missing:

@@ -240,6 +240,12 @@ def _retry_after(limit: Limit, kept: int, previous: int, into: float) -> int:
     return max(1, math.ceil(round(at - into, 6)))  # 40.000000000001 s is 40 s
 
 
+def in_council(council_slug: str, who: str) -> str:
+    """A limit's key for one council's residents at one address: a library shared by two
+    councils' residents uses up neither council's allowance for the other."""
+    return f"{council_slug}|{who}"
+
+
 def pseudonym(address: str) -> str:
     """A network address as the limits may pass it to other processes (in a message's metadata,
     which Rasa stores): keyed with the service's internal token, so it cannot be turned back

@@ -172,3 +172,25 @@ def test_search_is_in_the_api_docs(client):
     paths = client.get("/openapi.json").json()["paths"]
     assert {"/api/v1/courses", "/api/v1/vacancies", "/api/v1/services", "/api/v1/venues",
             "/api/v1/postcodes/{postcode}", "/openreferral/services"} <= set(paths)  # fmt: skip
+
+
+def test_each_council_has_its_own_openreferral_feed_and_the_plain_one_combines_them(client):
+    combined = client.get("/openreferral/services", params={"per_page": 100}).json()
+    borough = client.get("/openreferral/demo/services", params={"per_page": 100}).json()
+    vale = client.get("/openreferral/demo-vale/services", params={"per_page": 100}).json()
+    for feed in (borough, vale):
+        _assert_page(feed)
+        _assert_valid("service_list", feed)
+    ids = {name: {s["id"] for s in feed["contents"]} for name, feed in
+           (("combined", combined), ("borough", borough), ("vale", vale))}  # fmt: skip
+    assert ids["borough"] == ids["combined"]  # every demo service is Demo Borough's or shared
+    assert ids["vale"] < ids["borough"] and ids["vale"]  # Demo Vale: the shared ones only
+    local = sorted(ids["borough"] - ids["vale"])[0]
+    assert client.get(f"/openreferral/demo/services/{local}").status_code == 200
+    _assert_valid("service", client.get(f"/openreferral/demo/services/{local}").json())
+    assert client.get(f"/openreferral/demo-vale/services/{local}").status_code == 404
+    near = client.get("/openreferral/demo-vale/service_at_locations",
+                      params={"postcode": "DB1 1AA", "proximity": 2000}).json()  # fmt: skip
+    _assert_valid("service_at_location_list", near)
+    assert {s["service"]["id"] for s in near["contents"]} <= ids["vale"]
+    assert client.get("/openreferral/nowhere/services").status_code == 404

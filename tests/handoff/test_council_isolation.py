@@ -239,3 +239,19 @@ def test_combined_authority_staff_see_their_members_cases_and_members_not_each_o
         assert reference in combined.get("/console").text
         assert combined.get(f"/console/cases/{reference}").status_code == 200
         assert vale.get(f"/console/cases/{reference}").status_code == 403
+
+
+def test_limits_count_per_council_and_address(app, monkeypatch):
+    monkeypatch.setenv("CONVERSATIONS_PER_HOUR", "1")
+    get_settings.cache_clear()
+    from bot.main import create_app
+
+    with TestClient(create_app(), base_url=BASE) as client:
+        assert client.post("/api/v1/conversations", json={"greet": False}).status_code == 201
+        again = client.post("/api/v1/conversations", json={"greet": False})
+        assert again.status_code == 429
+        assert "0113 496 0000" in again.json()["error"]["message"]
+        there = client.post(
+            "/api/v1/conversations", params={"council": VALE}, json={"greet": False}
+        )
+        assert there.status_code == 201  # the other council's residents at the same library

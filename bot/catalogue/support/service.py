@@ -7,7 +7,7 @@ from datetime import date
 from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
 
-from bot.catalogue.common import by_ids, by_uid
+from bot.catalogue.common import by_ids, by_uid, visible_to
 from bot.catalogue.search import service as search_service
 from bot.catalogue.search.service import Facet, Kind, Search
 from bot.catalogue.support.models import (
@@ -20,6 +20,7 @@ from bot.catalogue.support.models import (
 )
 from bot.catalogue.venue import service as venues
 from bot.catalogue.venue.models import Venue
+from bot.council.models import Council
 
 
 def _columns() -> list:
@@ -95,13 +96,19 @@ def load(ids: list[int], *, db_session: Session) -> dict[int, SupportService]:
     return by_ids(SupportService, ids, db_session=db_session)
 
 
-def list_page(page: int, per_page: int, *, db_session: Session) -> tuple[int, list[SupportService]]:
+def list_page(
+    page: int, per_page: int, *, db_session: Session, council: Council | None = None
+) -> tuple[int, list[SupportService]]:
+    """Active services by name; with a council, only those its residents may find."""
+    where = [SupportService.status == "active"]
+    if council is not None:
+        where.append(visible_to(SupportService, council.slug, council.hidden_records))
     total = db_session.execute(
-        select(func.count()).select_from(SupportService).where(SupportService.status == "active")
+        select(func.count()).select_from(SupportService).where(*where)
     ).scalar_one()
     rows = db_session.execute(
         select(SupportService)
-        .where(SupportService.status == "active")
+        .where(*where)
         .order_by(SupportService.name, SupportService.id)
         .offset((page - 1) * per_page)
         .limit(per_page)
