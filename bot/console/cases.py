@@ -72,6 +72,11 @@ def _case(db_session: Session, who: SignedIn, reference: str) -> Case:
     return case
 
 
+def _council_of(case: Case) -> Council:
+    """The council whose case it is: its numbers, advisers and outcome rules."""
+    return council_service.get(case.council_slug)
+
+
 def _conversation(db_session: Session, case: Case):
     if not case.conversation_id:
         return None
@@ -79,19 +84,18 @@ def _conversation(db_session: Session, case: Case):
 
 
 @router.get("/cases/{reference}")
-def case_page(
-    request: Request, reference: str, who: Adviser, db_session: DbSession, council: ThisCouncil
-) -> Response:
+def case_page(request: Request, reference: str, who: Adviser, db_session: DbSession) -> Response:
     case = _case(db_session, who, reference)
     audit.record(db_session=db_session, staff_id=who.staff.id, action="opened_case",
                  case_id=case.id)  # fmt: skip
-    return _show(request, who, db_session, council, case)
+    return _show(request, who, db_session, case)
 
 
 def _show(
-    request: Request, who: SignedIn, db_session: Session, council: Council, case: Case,
+    request: Request, who: SignedIn, db_session: Session, case: Case,
     status: int = 200, given: dict[str, str] | None = None, **problem_context,
 ) -> Response:  # fmt: skip
+    council = _council_of(case)  # a combined authority's staff act for the case's own council
     messages = cases.messages(db_session=db_session, case=case)
     notes = cases.notes(db_session=db_session, case=case)
     authors = staff_service.names(
@@ -142,7 +146,6 @@ def _act(
     request: Request,
     who: SignedIn,
     db_session: Session,
-    council: Council,
     reference: str,
     csrf: str,
     name: Action,
@@ -160,7 +163,7 @@ def _act(
         db_session.rollback()
         if wants_json(request):
             return problem(request, who, wrong.message, status=422)
-        return _show(request, who, db_session, council, case, status=422,
+        return _show(request, who, db_session, case, status=422,
                      error_list=[(wrong.field, wrong.message)], given=given)  # fmt: skip
     except cases.CaseConflict as conflict:
         db_session.rollback()
@@ -172,7 +175,7 @@ def _act(
 
 @router.post("/cases/{reference}/claim")
 def claim(
-    request: Request, reference: str, who: Adviser, db_session: DbSession, council: ThisCouncil,
+    request: Request, reference: str, who: Adviser, db_session: DbSession,
     rasa: Rasa, hub: LiveHub, csrf: str = Form(""),
 ) -> Response:  # fmt: skip
     def step(db_session, who, case):
@@ -180,7 +183,7 @@ def claim(
                       conversation=_conversation(db_session, case), rasa=rasa,
                       hub=hub)  # fmt: skip
 
-    return _act(request, who, db_session, council, reference, csrf, Action.CLAIMED, step)
+    return _act(request, who, db_session, reference, csrf, Action.CLAIMED, step)
 
 
 def _written(text: str, limit: int, what: str, field: str) -> str:
@@ -194,31 +197,31 @@ def _written(text: str, limit: int, what: str, field: str) -> str:
 
 @router.post("/cases/{reference}/reply")
 def reply(
-    request: Request, reference: str, who: Adviser, db_session: DbSession, council: ThisCouncil,
+    request: Request, reference: str, who: Adviser, db_session: DbSession,
     hub: LiveHub, text: str = Form(""), csrf: str = Form(""),
 ) -> Response:  # fmt: skip
     def step(db_session, who, case):
         words = _written(text, 2000, "reply", "reply")
         handoff.reply(db_session=db_session, case=case, staff=who.staff, text=words, hub=hub)
 
-    return _act(request, who, db_session, council, reference, csrf, Action.REPLIED, step)
+    return _act(request, who, db_session, reference, csrf, Action.REPLIED, step)
 
 
 @router.post("/cases/{reference}/notes")
 def note(
-    request: Request, reference: str, who: Adviser, db_session: DbSession, council: ThisCouncil,
+    request: Request, reference: str, who: Adviser, db_session: DbSession,
     text: str = Form(""), csrf: str = Form(""),
 ) -> Response:  # fmt: skip
     def step(db_session, who, case):
         words = _written(text, 5000, "note", "note")
         cases.add_note(db_session=db_session, case=case, staff=who.staff, text=words)
 
-    return _act(request, who, db_session, council, reference, csrf, Action.NOTED, step)
+    return _act(request, who, db_session, reference, csrf, Action.NOTED, step)
 
 
 @router.post("/cases/{reference}/hand-back")
 def hand_back(
-    request: Request, reference: str, who: Adviser, db_session: DbSession, council: ThisCouncil,
+    request: Request, reference: str, who: Adviser, db_session: DbSession,
     rasa: Rasa, hub: LiveHub, csrf: str = Form(""),
 ) -> Response:  # fmt: skip
     def step(db_session, who, case):
@@ -226,7 +229,7 @@ def hand_back(
                           conversation=_conversation(db_session, case), rasa=rasa,
                           hub=hub)  # fmt: skip
 
-    return _act(request, who, db_session, council, reference, csrf, Action.HANDED_BACK, step)
+    return _act(request, who, db_session, reference, csrf, Action.HANDED_BACK, step)
 
 
 def _day(text: str, council: Council, field: str) -> date:
@@ -257,25 +260,25 @@ def _record_outcome(
 @router.post("/cases/{reference}/outcomes")
 def add_outcome(
     request: Request, reference: str, who: Adviser, db_session: DbSession,
-    council: ThisCouncil, outcome: str = Form(""), happened_on: str = Form(""),
+    outcome: str = Form(""), happened_on: str = Form(""),
     csrf: str = Form(""),
 ) -> Response:  # fmt: skip
     """An outcome while the help goes on (a course started, then a job): the case stays open."""
 
     def step(db_session, who, case):
         cases.require_holder(db_session=db_session, case=case, staff=who.staff)
-        _record_outcome(db_session, who, case, council, outcome, happened_on,
+        _record_outcome(db_session, who, case, _council_of(case), outcome, happened_on,
                         ("new-outcome", "new-outcome-date"))  # fmt: skip
         return outcome
 
-    return _act(request, who, db_session, council, reference, csrf, Action.OUTCOME_RECORDED,
+    return _act(request, who, db_session, reference, csrf, Action.OUTCOME_RECORDED,
                 step)  # fmt: skip
 
 
 @router.post("/cases/{reference}/follow-ups")
 def add_follow_up(
     request: Request, reference: str, who: Adviser, db_session: DbSession,
-    council: ThisCouncil, outcome_id: int = Form(0), weeks: int = Form(0),
+    outcome_id: int = Form(0), weeks: int = Form(0),
     result: str = Form(""), csrf: str = Form(""),
 ) -> Response:  # fmt: skip
     """What a check 13 or 26 weeks after a job start found. Anyone who can see the case may
@@ -283,31 +286,31 @@ def add_follow_up(
 
     def step(db_session, who, case):
         try:
-            case_outcomes.follow_up(db_session=db_session, council=council, case=case,
+            case_outcomes.follow_up(db_session=db_session, council=_council_of(case), case=case,
                                     outcome_id=outcome_id, weeks=weeks, result=result,
                                     staff=who.staff)  # fmt: skip
         except case_outcomes.InvalidOutcome as exc:
             raise cases.CaseConflict(str(exc)) from None
         return f"{weeks} weeks: {result}"
 
-    return _act(request, who, db_session, council, reference, csrf, Action.FOLLOW_UP_RECORDED,
+    return _act(request, who, db_session, reference, csrf, Action.FOLLOW_UP_RECORDED,
                 step)  # fmt: skip
 
 
 @router.post("/cases/{reference}/close")
 def close(
     request: Request, reference: str, who: Adviser, db_session: DbSession,
-    council: ThisCouncil, rasa: Rasa, hub: LiveHub, outcome: str = Form(""),
+    rasa: Rasa, hub: LiveHub, outcome: str = Form(""),
     happened_on: str = Form(""), csrf: str = Form(""),
 ) -> Response:  # fmt: skip
     def step(db_session, who, case):
         cases.require_holder(db_session=db_session, case=case, staff=who.staff)
-        rules = outcome_context(council)["outcomes"]
+        rules = outcome_context(_council_of(case))["outcomes"]
         first = f"outcome-{next(iter(rules))}"  # the first choice: where the error links to
         if not outcome:
             raise FieldProblem(first, "Choose an outcome before closing the case.")
         if case_outcomes.recorded(db_session=db_session, case=case, kind=outcome) is None:
-            _record_outcome(db_session, who, case, council, outcome, happened_on,
+            _record_outcome(db_session, who, case, _council_of(case), outcome, happened_on,
                             (first, "close-date"))  # fmt: skip
         if case.status in cases.LIVE:
             handoff.hand_back(db_session=db_session, case=case, staff=who.staff, closing=True,
@@ -317,7 +320,7 @@ def close(
         handoff.publish_queue(db_session, hub, case)
         return outcome
 
-    return _act(request, who, db_session, council, reference, csrf, Action.CLOSED, step)
+    return _act(request, who, db_session, reference, csrf, Action.CLOSED, step)
 
 
 # What a refused booking is told, by the reason the booking service gave.
@@ -332,7 +335,7 @@ _NOT_BOOKED = {
 @router.post("/cases/{reference}/book")
 def book_for_resident(
     request: Request, reference: str, who: Adviser, db_session: DbSession,
-    council: ThisCouncil, hub: LiveHub, slot: str = Form(""), first_name: str = Form(""),
+    hub: LiveHub, slot: str = Form(""), first_name: str = Form(""),
     contact: str = Form(""), consent: str = Form(""), csrf: str = Form(""),
 ) -> Response:  # fmt: skip
     def step(db_session, who, case):
@@ -347,7 +350,7 @@ def book_for_resident(
         channel = "in_person" if slot.endswith(tuple("0123456789")) else "phone"
         try:
             booking = booking_flows.book(
-                db_session=db_session, council=council, slot=slot, channel=channel,
+                db_session=db_session, council=_council_of(case), slot=slot, channel=channel,
                 first_name=first_name.strip()[:60], contact_text=contact, case_id=case.id,
             )  # fmt: skip
         except contacts.InvalidContact as exc:
@@ -356,7 +359,7 @@ def book_for_resident(
             said = next(m for kind, m in _NOT_BOOKED.items() if isinstance(exc, kind))
             raise FieldProblem("book-times", said) from None  # the times, even if none are left
         venue = booking_flows.venue_of(booking, db_session=db_session)
-        label = describe.booking_label(booking, venue, council)
+        label = describe.booking_label(booking, venue, _council_of(case))
         if case.status == "live":
             handoff.notice(db_session=db_session, case=case, hub=hub, kind="notice",
                            text=f"{who.staff.first_name} has booked you an appointment: {label}. "
@@ -364,7 +367,7 @@ def book_for_resident(
         return booking.reference
 
     given = {"first_name": first_name, "contact": contact}
-    return _act(request, who, db_session, council, reference, csrf, Action.BOOKED_FOR_RESIDENT,
+    return _act(request, who, db_session, reference, csrf, Action.BOOKED_FOR_RESIDENT,
                 step, given)  # fmt: skip
 
 
