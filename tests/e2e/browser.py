@@ -37,8 +37,8 @@ def bot_messages(page: Page) -> Locator:
     return widget(page).locator("li.bot")
 
 
-def open_chat(page: Page) -> None:
-    page.get_by_role("button", name="Chat with Work Local").click()
+def open_chat(page: Page, service: str = "Work Local") -> None:
+    page.get_by_role("button", name=f"Chat with {service}").click()
     expect(bot_messages(page).first).to_be_visible(timeout=REPLY_TIMEOUT_MS)
 
 

@@ -15,6 +15,8 @@ def embedded_stack(tmp_path_factory):
     folder = tmp_path_factory.mktemp("embedded")
     council_file = folder / "council.yml"
     shutil.copy(PROJECT_ROOT / "councils" / "demo.yml", council_file)
+    for other in ("demo-vale.yml", "demo-combined.yml"):  # served beside it, as in the demo
+        shutil.copy(PROJECT_ROOT / "councils" / other, folder / other)
     stack = stack_module.start(folder / "var", {"COUNCIL_FILE": str(council_file)})
     stack.council_file = council_file
     yield stack
