@@ -19,7 +19,7 @@ from bot.database.core import session_scope
 from bot.deps import client_address, sessions
 from bot.privacy import service
 from bot.ratelimit.service import in_council
-from bot.website.views import render
+from bot.website.views import base_of, render
 
 router = APIRouter(include_in_schema=False)
 TITLE = "See or delete what we hold about you"
@@ -35,7 +35,7 @@ MISSING = {
 }
 
 
-def _page(council: Council, status: int = 200, **context) -> HTMLResponse:
+def _page(request: Request, council: Council, status: int = 200, **context) -> HTMLResponse:
     zone = ZoneInfo(council.timezone)
 
     def local(moment: str | None) -> str:
@@ -46,13 +46,14 @@ def _page(council: Council, status: int = 200, **context) -> HTMLResponse:
             else ""
         )
 
-    return HTMLResponse(render("my_information.html", council, title=TITLE, path="/my-information",
-                               local=local, **context), status_code=status)  # fmt: skip
+    page = render("my_information.html", council, base=base_of(request), title=TITLE,
+                  path="/my-information", local=local, **context)  # fmt: skip
+    return HTMLResponse(page, status_code=status)
 
 
 @router.get("/my-information", response_class=HTMLResponse)
-def ask(council: RequestCouncil) -> HTMLResponse:
-    return _page(council)
+def ask(request: Request, council: RequestCouncil) -> HTMLResponse:
+    return _page(request, council)
 
 
 @router.post("/my-information", response_class=HTMLResponse)
@@ -70,24 +71,24 @@ def answer(
     asked = {"reference": reference.strip(), "contact": contact.strip()}
     missing = [(field, MISSING[field]) for field, given in asked.items() if not given]
     if missing:
-        return _page(council, 422, error_list=missing, **asked)
+        return _page(request, council, 422, error_list=missing, **asked)
     not_found = [("reference", NOT_FOUND)]
     with session_scope(factory) as db:
         subject = service.for_resident(reference, contact, council_slug=council.slug,
                                        db_session=db)  # fmt: skip
         if not subject or action not in ACTIONS:
-            return _page(council, 404, error_list=not_found, **asked)
+            return _page(request, council, 404, error_list=not_found, **asked)
         if action == "erase":
             try:
                 service.request_erasure(reference, contact, council_slug=council.slug,
                                         db_session=db)  # fmt: skip
             except InvalidContact:
-                return _page(council, 404, error_list=not_found, **asked)
-            return _page(council, erasure_asked=True, references=subject.references)
+                return _page(request, council, 404, error_list=not_found, **asked)
+            return _page(request, council, erasure_asked=True, references=subject.references)
         held = service.export(subject, db_session=db, with_notes=False)
     if action == "download":
         body = json.dumps(held, indent=2, ensure_ascii=False)
         filename = f"what-we-hold-{'-'.join(held['references']) or 'you'}.json"
         disposition = {"Content-Disposition": f'attachment; filename="{filename}"'}
         return Response(body, media_type="application/json; charset=utf-8", headers=disposition)
-    return _page(council, held=held, **asked)
+    return _page(request, council, held=held, **asked)

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 
 from bot import templating
@@ -34,19 +34,27 @@ def _templates():
     return templating.templates(Path(__file__).with_name("templates"))
 
 
+def base_of(request: Request) -> str:
+    """The council's path prefix (``/c/SLUG``) the page was asked through, for its links."""
+    return str(request.scope.get("root_path", "")).rstrip("/")
+
+
 def render(
     template: str,
     council: Council,
     error_list: list[tuple[str | None, str]] | None = None,
+    base: str = "",
     **context,
 ) -> str:
     """A page of the council's site, with the council's details every page shows.
-    ``error_list`` holds (field id, what to do) pairs for the page's error summary."""
+    ``error_list`` holds (field id, what to do) pairs for the page's error summary; ``base``
+    is the path prefix the council's pages are under, if any."""
     return (
         _templates()
         .get_template(template)
         .render(
             council=council,
+            base=base,
             hours=council_service.opening_hours_text(council),
             max_chars=get_settings().max_message_chars,
             **templating.error_context(error_list),
@@ -61,13 +69,14 @@ COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 def _page(path: str):
     template, title = PAGES[path]
 
-    def page(council: RequestCouncil, colour: str | None = None) -> HTMLResponse:
+    def page(request: Request, council: RequestCouncil, colour: str | None = None) -> HTMLResponse:
         """``?colour=%23rrggbb`` shows the widget in another council's brand colour."""
         chosen = colour if colour and COLOUR.match(colour) else None
         return HTMLResponse(
             render(
                 template,
                 council,
+                base=base_of(request),
                 title=title.format(service=council.service_name),
                 path=path,
                 colour=chosen,
@@ -84,9 +93,12 @@ for _path in PAGES:
 
 @router.get("/kiosk", response_class=HTMLResponse)
 def kiosk(
-    council: RequestCouncil, idle_warning: int | None = None, idle_wipe: int | None = None
+    request: Request,
+    council: RequestCouncil,
+    idle_warning: int | None = None,
+    idle_wipe: int | None = None,
 ) -> HTMLResponse:
     """Kiosk mode. ``idle_warning``/``idle_wipe`` (seconds) shorten the timers for testing."""
-    html = render("kiosk.html", council, title=council.service_name, idle_warning=idle_warning,
-                  idle_wipe=idle_wipe)  # fmt: skip
+    html = render("kiosk.html", council, base=base_of(request), title=council.service_name,
+                  idle_warning=idle_warning, idle_wipe=idle_wipe)  # fmt: skip
     return HTMLResponse(html, headers=NO_STORE)

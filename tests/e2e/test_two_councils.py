@@ -52,7 +52,7 @@ def test_a_residents_plan_has_their_councils_look_and_name(embedded_stack, page)
     open_chat(page, "Vale Works")
     say(page, "im 19, i live in DB9 1AA and i want a job in a warehouse")
     plan = say(page, "can i get my plan")
-    link = plan.get_by_role("link").filter(has_text="/plans/").first
+    link = plan.get_by_role("link", name="Open my plan")
     expect(link).to_be_visible(timeout=REPLY_TIMEOUT_MS)
     page.goto(link.get_attribute("href"))
     assert "Your Vale Works plan" in page.title()

@@ -129,6 +129,11 @@ def test_a_path_prefix_names_the_council_and_its_pages_keep_it(client):
     assert "Demo Vale Council" in page.text
     assert "Demo Borough" not in page.text
     assert page.headers["x-frame-options"] == "DENY"  # the headers still see the page's path
+    for link in ("/c/demo-vale/", "/c/demo-vale/adult-learning", "/c/demo-vale/kiosk",
+                 "/c/demo-vale/privacy", "/c/demo-vale/my-information"):  # fmt: skip
+        assert f'href="{link}"' in page.text  # its pages stay Demo Vale's
+    form = client.get("/c/demo-vale/my-information").text
+    assert 'action="/c/demo-vale/my-information"' in form
 
 
 def test_an_unknown_council_is_a_polite_404_never_another_council(client):
