@@ -56,6 +56,10 @@ def _signature() -> tuple[tuple[str, float], ...]:
     return tuple((str(path), mtime) for path, mtime in files.items())
 
 
+# Names a council's slug would hide in its addresses (/openreferral/SLUG/...).
+RESERVED_SLUGS = frozenset({"services", "service_at_locations", "taxonomies", "taxonomy_terms"})
+
+
 @dataclass(frozen=True)
 class Registry:
     home: Council
@@ -74,6 +78,9 @@ def registry_of(councils: list[Council], *, home: Council, names: list[str]) -> 
     by_slug: dict[str, Council] = {}
     by_host: dict[str, Council] = {}
     for council, name in zip(councils, names, strict=True):
+        if council.slug in RESERVED_SLUGS:
+            raise CouncilConfigError(f"{name}: the slug {council.slug!r} is a page's name; "
+                                     "choose another")  # fmt: skip
         if council.slug in by_slug:
             raise CouncilConfigError(f"{name}: another council file already uses the slug "
                                      f"{council.slug!r}")  # fmt: skip

@@ -37,13 +37,7 @@ class DemoLoadError(RuntimeError):
 def load(folder: Path, *, council: Council, db_session: Session) -> list[ImportReport]:
     """Write the demo feeds into ``folder`` and import them, then the council's advisers' rota
     (whose venues come from the feeds); all or nothing."""
-    reports = []
-    for kind, path in write_feeds(folder).items():
-        report = flows.run(kind, path, db_session=db_session, council_slug=council.slug,
-                           source=f"demo-{kind}")  # fmt: skip
-        reports.append(report)
-        if not report.ok:
-            raise DemoLoadError(report.summary())
+    reports = _import(write_feeds(folder), "demo", council, db_session)
     provider = select(Organisation.id).where(Organisation.name == REGIONAL_PROVIDER)
     shared = update(Course).where(Course.provider_id.in_(provider)).values(council_slug=None)
     db_session.execute(shared.execution_options(synchronize_session=False))
@@ -55,16 +49,24 @@ def load(folder: Path, *, council: Council, db_session: Session) -> list[ImportR
 def load_neighbour(folder: Path, *, council: Council, db_session: Session) -> list[ImportReport]:
     """The second demo council (Demo Vale): its own jobs and advisers on top of the shared
     postcodes, venues and regional and online provision ``load`` brought."""
-    reports = []
-    for kind, path in write_neighbour_feeds(folder).items():
-        report = flows.run(kind, path, db_session=db_session, council_slug=council.slug,
-                           source=f"{council.slug}-{kind}")  # fmt: skip
-        reports.append(report)
-        if not report.ok:
-            raise DemoLoadError(report.summary())
+    reports = _import(write_neighbour_feeds(folder), council.slug, council, db_session)
     rota.load(NEIGHBOUR_ROTA, council_slug=council.slug, db_session=db_session)
     load_staff(db_session=db_session, council_slug=council.slug,
                domain=f"{council.slug}.worklocal.example")  # fmt: skip
+    return reports
+
+
+def _import(
+    files: dict[str, Path], prefix: str, council: Council, db_session: Session
+) -> list[ImportReport]:
+    """Each feed through the real importer, as the council's (sources named prefix-kind)."""
+    reports = []
+    for kind, path in files.items():
+        report = flows.run(kind, path, db_session=db_session, council_slug=council.slug,
+                           source=f"{prefix}-{kind}")  # fmt: skip
+        reports.append(report)
+        if not report.ok:
+            raise DemoLoadError(report.summary())
     return reports
 
 

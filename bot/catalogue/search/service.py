@@ -468,13 +468,18 @@ def _effective_sort(search: Search, query: ParsedQuery) -> str:
     return sort
 
 
-def _statement(kind: Kind, search: Search):
+def _statement(kind: Kind, search: Search, owned: bool = True):
+    """The records a search may find. ``owned=False`` for online and national records alone:
+    they are every council's (``bot.catalogue.imports.ownership``), so only the ones the
+    council hides are left out, and their part of a search is shared by every council."""
     stmt = select(*kind.columns())
     if kind.source is not None:
         stmt = stmt.select_from(kind.source())
     stmt = stmt.where(kind.active(search.today), *search.where)
-    if search.council_slug is not None:
+    if search.council_slug is not None and owned:
         stmt = stmt.where(visible_to(kind.model, search.council_slug, search.hidden))
+    elif search.hidden:
+        stmt = stmt.where(kind.model.uid.not_in(sorted(search.hidden)))
     return stmt
 
 
@@ -582,7 +587,8 @@ def _shared(
             attempt.phrases,
             search.today,
             tuple(_signature(clause, bind.dialect) for clause in search.where),
-            search.council_slug,
+            # see _build_shared
+            search.council_slug if search.place is None or kind.name == "service" else None,
             search.hidden,
         )
         with _cache_lock:
@@ -622,7 +628,11 @@ def _build_shared(
 ) -> Shared:
     everywhere = search.place is None
     tags = None if everywhere else [ONLINE_TOKEN, NATIONAL_TOKEN]
-    stmt = _statement(kind, search)
+    # Searched everywhere, this part holds local records too, so only the council's own; near a
+    # place it holds online and national records alone, which are every council's. A service
+    # is one record with all its places, so a council's service with an online place too must
+    # still be left out of another council's search.
+    stmt = _statement(kind, search, owned=everywhere or kind.name == "service")
     match = attempt.words(wide=exact is not None)
     scores: dict[int, Scored] = {}
     if match or tags:
