@@ -255,3 +255,22 @@ def test_limits_count_per_council_and_address(app, monkeypatch):
             "/api/v1/conversations", params={"council": VALE}, json={"greet": False}
         )
         assert there.status_code == 201  # the other council's residents at the same library
+
+
+def test_another_councils_appointments_and_outbox_are_not_shown_or_recorded(app):
+    borough = council_service.get("demo")
+    with session_scope(app["sessions"]) as db:
+        first = bookings.find_slots(db_session=db, council=borough, offer="youth_pathways")[0]
+        booked = booking_flows.book(db_session=db, council=borough, slot=first.id,
+                                    channel=first.channels[0], first_name="Sam",
+                                    contact_text="07700 900126")  # fmt: skip
+        reference = booked.reference
+    with _client(app) as vale, _client(app) as borough:
+        _sign_in(vale, "valerie@demo-vale.example")
+        _sign_in(borough, "admin@demo.worklocal.example")
+        assert reference in borough.get("/console/outbox").text  # the confirmation, held
+        assert reference not in vale.get("/console/outbox").text
+        csrf = re.search(r'name="csrf" value="([^"]+)"', vale.get("/console").text).group(1)
+        refused = vale.post(f"/console/appointments/{reference}/attendance",
+                            data={"csrf": csrf, "attended": "attended"})  # fmt: skip
+        assert refused.status_code == 404
