@@ -6,7 +6,7 @@ import uuid
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import Column, Integer, String, and_, or_, select
+from sqlalchemy import Column, Integer, String, and_, func, select
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 
@@ -47,7 +47,10 @@ class OwnedMixin:
 def visible_to(model: type, council_slug: str, hidden: Iterable[str] = ()) -> ColumnElement:
     """The records a council's residents may find: its own and the shared ones it has not
     hidden, never another council's local records."""
-    mine = or_(model.council_slug.is_(None), model.council_slug == council_slug)
+    # "Shared or ours" as one comparison no index can serve: SQLite then keeps fetching a
+    # search's records by id, instead of walking a council's index (at 1M rows over ten
+    # councils, search p95 58 ms against 169 ms with ``IS NULL OR =``: docs/benchmarks.md).
+    mine = func.coalesce(model.council_slug, council_slug) == council_slug
     hidden = sorted(hidden)
     return and_(mine, model.uid.not_in(hidden)) if hidden else mine
 
