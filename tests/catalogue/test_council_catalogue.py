@@ -43,8 +43,11 @@ def test_another_councils_residents_find_only_shared_records(demo_db, service, m
     mine = service.search(Search(text="", per_page=1000, council_slug="demo"), db_session=demo_db)
     theirs = service.search(Search(text="", per_page=1000, council_slug="demo-vale"),
                             db_session=demo_db)  # fmt: skip
+    combined = service.search(Search(text="", per_page=1000, council_slug="demo-combined"),
+                              db_session=demo_db)  # fmt: skip
     assert mine.total == everything.total
     assert 0 < theirs.total < mine.total
+    assert combined.total == everything.total  # a combined authority: its members' records too
     assert _owners(demo_db, model, [h.row.id for h in theirs.hits]) == {None}
 
 
