@@ -22,6 +22,7 @@ from actions.common import PERSON_BUTTON, council, database, entities_of, intent
 from actions.flows import acknowledgement, next_steps
 from bot.assessment import facts, flow
 from bot.catalogue.search import message
+from bot.catalogue.search import place as places
 from bot.council.models import Council
 from bot.pathways.models import Answers
 from bot.pathways.service import route
@@ -74,6 +75,31 @@ FOLLOW_UP = re.compile(
     r"of them|any of)\b",
     re.IGNORECASE,
 )
+
+
+# "i live in Riverside", "im in DB3 1AA", "near Demoton", or the place alone: the answer to
+# "Tell me your postcode or town to see what's near you" under results.
+PLACE_ONLY = re.compile(
+    r"^\s*(?:(?:i\s*(?:'?m|am)\s+(?:in|from|near|based in|living in)|i\s+live\s+(?:in|at|near)"
+    r"|live\s+in|near|in|around|from|my\s+postcode\s+is|postcode|it'?s|its)\s+)?"
+    r"(?P<place>[a-z][a-z0-9 '\-]{1,39}?)(?:\s+(?:please|pls|plz|thanks|thank you|ta|mate))?"
+    r"\s*[.!?]*\s*$",
+    re.IGNORECASE,
+)
+
+
+def place_answer(tracker: Tracker, db: Session) -> finder.Request | None:
+    """The last search again near the place the resident's message is nothing but, or None.
+    The model may hear "i live in Riverside" after job results as another job search; its
+    words are a place, not a job."""
+    previous = finder.Request.from_slot(tracker.get_slot("last_search"))
+    said = PLACE_ONLY.match(text_of(tracker))
+    if previous is None or said is None or text_of(tracker).startswith("/"):
+        return None
+    place = said.group("place").strip()
+    if not places.is_known(place, db_session=db):
+        return None
+    return replace(previous, near=place, page=1, maybe_place=None)
 
 
 def _follows_up(tracker: Tracker) -> bool:
@@ -205,7 +231,7 @@ class ActionSearch(Action):
         if _follows_up(tracker):  # "any part time ones?" after jobs: those jobs, part time
             return await ActionMoreResults().run(dispatcher, tracker, domain)
         with database() as db:
-            found = search(_request(tracker, db), tracker, db)
+            found = search(place_answer(tracker, db) or _request(tracker, db), tracker, db)
         esol = message.wants_esol(message.normalise(text_of(tracker)))
         show(
             found,
@@ -243,7 +269,9 @@ class ActionMoreResults(Action):
             )
             return []
         with database() as db:
-            refined = finder.refine(previous, text_of(tracker), entities_of(tracker), db_session=db)
+            refined = place_answer(tracker, db) or finder.refine(
+                previous, text_of(tracker), entities_of(tracker), db_session=db
+            )
             found = search(refined, tracker, db)
         if not found.cards and found.request.page > 1:
             dispatcher.utter_message(

@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import asyncio
 
+import pytest
+
 from actions import finder
 from actions.booking import ActionHoldSlot
-from actions.search import ActionSearch
+from actions.search import ActionMoreResults, ActionSearch
 from tests.actions.conftest import make_tracker
 
 WAREHOUSE = finder.Request(kind="job", words="warehouse").as_slot()
@@ -25,6 +27,24 @@ def test_any_part_time_ones_after_jobs_keeps_the_jobs(demo_database, dispatcher)
     assert event["name"] == "last_search"
     assert (searched.words, searched.part_time) == ("warehouse", True)
     assert dispatcher.messages[-1]["custom"]["type"] == "job_results"
+
+
+@pytest.mark.parametrize("said", ["i live in Riverside", "im in DB3 1AA", "riverside",
+                                  "near Riverside please"])  # fmt: skip
+@pytest.mark.parametrize(("intent", "action"), [("find_job", ActionSearch()),
+                                               ("inform", ActionMoreResults())])  # fmt: skip
+def test_a_place_said_under_results_searches_the_same_near_it(
+    demo_database, dispatcher, said, intent, action
+):
+    """The results ask for a postcode or town; the answer is where, not what (the model may
+    hear "i live in Riverside" as another job search, for the words "live riverside")."""
+    tracker = make_tracker(slots={"last_search": WAREHOUSE}, text=said, intent=intent)
+    [event] = _run(action, dispatcher, tracker)
+    searched = finder.Request.from_slot(event.get("value"))
+    assert searched.words == "warehouse"
+    assert searched.near.lower() in ("riverside", "db3 1aa")
+    assert dispatcher.messages[-1]["custom"]["type"] == "job_results"
+    assert "near" in dispatcher.messages[-1]["text"]
 
 
 def test_a_new_subject_is_a_new_search(demo_database, dispatcher):
