@@ -7,26 +7,39 @@ from any site; the chat gateway only from the council sites that embed the widge
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from starlette.middleware.cors import CORSMiddleware
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 
 class ScopedCORS:
+    """``origins`` is a list, or a function giving it at each request (the councils' sites
+    change when a council file does, without a restart)."""
+
     def __init__(
         self,
         app: ASGIApp,
         prefixes: tuple[str, ...],
-        origins: list[str],
+        origins: list[str] | Callable[[], list[str]],
         methods: tuple[str, ...] = ("GET",),
     ) -> None:
         self.app = app
         self.prefixes = prefixes
-        self.cors = CORSMiddleware(
-            app, allow_origins=origins, allow_methods=list(methods), allow_headers=["*"]
-        )
+        self.methods = list(methods)
+        self.origins = origins
+        self._made: dict[tuple[str, ...], CORSMiddleware] = {}
+
+    def _cors(self) -> CORSMiddleware:
+        origins = tuple(self.origins() if callable(self.origins) else self.origins)
+        if origins not in self._made:
+            self._made = {origins: CORSMiddleware(self.app, allow_origins=list(origins),
+                                                  allow_methods=self.methods,
+                                                  allow_headers=["*"])}  # fmt: skip
+        return self._made[origins]
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "http" and scope["path"].startswith(self.prefixes):
-            await self.cors(scope, receive, send)
+            await self._cors()(scope, receive, send)
         else:
             await self.app(scope, receive, send)

@@ -73,13 +73,13 @@ def _headers(scope: dict) -> dict[bytes, bytes]:
 
 def response_headers(scope: dict, existing: list[tuple[bytes, bytes]]) -> list[tuple[bytes, bytes]]:
     """``existing`` with the security headers a route did not set itself."""
-    path, settings = scope.get("path", ""), get_settings()
+    path = scope.get("path", "")
     have = {name.lower() for name, _ in existing}
     wanted = {
         b"x-content-type-options": b"nosniff",
         b"referrer-policy": b"same-origin",
         b"content-security-policy": content_security_policy(
-            path, settings.widget_origin_list
+            path, council_service.widget_origins()
         ).encode(),
     }
     if not path.startswith(FRAMEABLE_PREFIXES):

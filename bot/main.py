@@ -19,6 +19,7 @@ from bot.console import app as console
 from bot.conversation.rasa_client import RasaClient
 from bot.conversation.views import router as conversation_router
 from bot.cors import ScopedCORS
+from bot.council import service as council_service
 from bot.council.request import CouncilPrefix
 from bot.database.core import get_engine, make_engine, session_factory, session_scope
 from bot.handoff import live_chat as handoff_live_chat
@@ -134,7 +135,7 @@ def create_app() -> FastAPI:
     app.add_middleware(
         ScopedCORS,
         prefixes=("/api/v1/conversations",),
-        origins=get_settings().widget_origin_list,
+        origins=council_service.widget_origins,
         methods=("GET", "POST", "DELETE"),
     )
     app.add_middleware(Hardening)  # hosts, body size and security headers, for every route

@@ -34,6 +34,7 @@ from bot.conversation.models import (
     UserMessageIn,
 )
 from bot.conversation.rasa_client import AssistantUnavailable, RasaClient
+from bot.council import service as council_service
 from bot.council.models import Council
 from bot.council.request import RequestCouncil
 from bot.database.core import checkpoint, session_scope
@@ -179,7 +180,7 @@ async def conversation_socket(websocket: WebSocket, conversation_id: str, after:
     An adviser's messages in a live chat arrive unasked, as ``{"messages": [...]}`` without
     ``reply_to``; each has ``custom.seq``, and ``?after=<seq>`` replays those missed."""
     origin, host = websocket.headers.get("origin"), websocket.headers.get("host")
-    if not widget.allowed_origin(origin, host, get_settings().widget_origin_list):
+    if not widget.allowed_origin(origin, host, council_service.widget_origins()):
         await websocket.close(code=4403)  # a page on a site that doesn't embed the widget
         return
     await websocket.accept()

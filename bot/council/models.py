@@ -70,6 +70,9 @@ class Council(BaseModel):
     emergency_housing_phone: str
     opening_hours: dict[str, tuple[time, time]] = Field(default_factory=dict)
     timezone: str = "Europe/London"
+    # The council's own websites that embed the chat widget ("https://www.demo-vale.gov.uk"),
+    # besides those in WIDGET_ORIGINS.
+    widget_origins: list[str] = Field(default_factory=list)
     privacy_url: str = "/privacy"
     accessibility_url: str = "/accessibility"
     branding: Branding = Field(default_factory=Branding)

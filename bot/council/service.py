@@ -156,6 +156,14 @@ def domains() -> list[str]:
     return list(registry().by_host)
 
 
+def widget_origins() -> list[str]:
+    """Every site allowed to embed the chat widget: WIDGET_ORIGINS and each council's own."""
+    found = {*get_settings().widget_origin_list}
+    for council in registry().by_slug.values():
+        found.update(origin.rstrip("/") for origin in council.widget_origins)
+    return sorted(found)
+
+
 def for_host(host: str) -> Council | None:
     """The council whose own domain ``host`` is (the port, if any, ignored)."""
     return registry().by_host.get(host.split(":", 1)[0].strip().lower())

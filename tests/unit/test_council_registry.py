@@ -217,3 +217,21 @@ def test_an_unknown_offer_or_member_is_refused_by_validate(councils, capsys):
     (councils / "demo-vale.yml").write_text(yaml.safe_dump(vale() | {"members": ["nowhere"]}))
     assert main(["council", "validate"]) == 1
     assert "member 'nowhere' is not a council served here" in capsys.readouterr().err
+
+
+def test_a_councils_own_sites_may_embed_the_widget(councils):
+    (councils / "demo-vale.yml").write_text(
+        yaml.safe_dump(vale() | {"widget_origins": ["https://www.demo-vale.example"]})
+    )
+    from bot.main import create_app
+
+    client = TestClient(create_app())
+    site = {"Origin": "https://www.demo-vale.example"}
+    allowed = client.options("/api/v1/conversations", headers={
+        **site, "Access-Control-Request-Method": "POST"})  # fmt: skip
+    assert allowed.headers.get("access-control-allow-origin") == site["Origin"]
+    stranger = client.options("/api/v1/conversations", headers={
+        "Origin": "https://evil.example", "Access-Control-Request-Method": "POST"})  # fmt: skip
+    assert "access-control-allow-origin" not in stranger.headers
+    widget = client.get("/widget/worklocal.js")
+    assert "https://www.demo-vale.example" in widget.headers["content-security-policy"]
