@@ -37,6 +37,12 @@ def _problems_alone(path: Path) -> tuple[list[str], Council | None]:
         except Exception as exc:  # the rules loader raises its own and YAML's errors
             problems.append(f"{path}: routing rules {name!r} can't be used: {exc}")
             continue
+        try:
+            rules = pathways_config.in_force(council.copy(update={"offers": None}),
+                                             rules.valid_from)  # fmt: skip
+        except Exception as exc:  # the local rules broke the national schema
+            problems.append(f"{path}: {exc}")
+            continue
         unknown = set(council.offers or []) - {o.key for o in rules.offers}
         if unknown:
             problems.append(f"{path}: offers {sorted(unknown)} are not in the routing rules "

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import time
+from typing import Any
 
 from pydantic import BaseModel, Field, validator
 
@@ -88,6 +89,10 @@ class Council(BaseModel):
     routing_rules: list[str] = Field(default_factory=lambda: ["england-2026-27"], min_items=1)
     # The offers (keys in the routing rules) this council runs; none listed: all of them.
     offers: list[str] | None = None
+    # Local changes to the national rules: fields of the rule set (minimum_age, ...) replaced,
+    # and offers, entitlements and referrals changed by key or added (a local scheme), as in
+    # councils/routing/. Checked against the rules' own schema when the council is validated.
+    local_rules: dict[str, Any] = Field(default_factory=dict)
     insight: InsightSettings = Field(default_factory=InsightSettings)
     # A combined authority: the councils (slugs) whose residents its widget serves, each sent
     # to their own council's team by the postcode they give.

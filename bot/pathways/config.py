@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
@@ -63,12 +64,49 @@ def named(name: str) -> RuleSet:
 
 
 def in_force(council: Council, on: date) -> RuleSet:
-    """The council's rules for the date (outside every year's dates, the latest that started),
-    with only the offers the council runs: the national template, locally chosen."""
+    """The council's rules for the date (outside every year's dates, the latest that started):
+    the national template with the council's local changes, and only the offers it runs."""
     rules = _dated(council, on)
+    if council.local_rules:
+        local_json = json.dumps(council.local_rules, sort_keys=True, default=str)
+        cached = _local_cache.get((id(rules), local_json))
+        if cached is None or cached[0] is not rules:  # made from these national rules
+            cached = (rules, _localised(rules, local_json))
+            _local_cache[(id(rules), local_json)] = cached
+        rules = cached[1]
     if council.offers is None:
         return rules
     return rules.copy(update={"offers": [o for o in rules.offers if o.key in council.offers]})
+
+
+# Lists a council changes item by item, and what names an item in each.
+_MERGED_BY = {"offers": "key", "entitlements": "key", "referrals": "barrier"}
+
+
+_local_cache: dict[tuple[int, str], tuple[RuleSet, RuleSet]] = {}
+
+
+def _localised(rules: RuleSet, local_json: str) -> RuleSet:
+    """The national rules with a council's changes: a field it gives replaces the national
+    one; an offer, entitlement or referral it gives changes the one with the same key, or is
+    added (a local scheme). Checked as the national rules are, so a local change can't say
+    what the rules engine can't follow."""
+    merged = rules.dict()
+    for field, value in json.loads(local_json).items():
+        if field not in _MERGED_BY:
+            merged[field] = value
+            continue
+        key = _MERGED_BY[field]
+        items = {item[key]: item for item in merged.get(field, [])}
+        for item in value:
+            items[item[key]] = {**items.get(item[key], {}), **item}
+        merged[field] = list(items.values())
+    try:
+        local = RuleSet.parse_obj(merged)
+    except ValueError as exc:
+        raise RulesError(f"local rules for {rules.name}: {exc}") from exc
+    _check(local, f"{rules.name} with local rules")
+    return local
 
 
 def _dated(council: Council, on: date) -> RuleSet:

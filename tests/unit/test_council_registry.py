@@ -235,3 +235,33 @@ def test_a_councils_own_sites_may_embed_the_widget(councils):
     assert "access-control-allow-origin" not in stranger.headers
     widget = client.get("/widget/worklocal.js")
     assert "https://www.demo-vale.example" in widget.headers["content-security-policy"]
+
+
+def test_a_council_changes_the_national_rules_locally_and_adds_a_scheme(councils):
+    local = {
+        "offers": [{"key": "youth_pathways", "name": "Vale Youth Pathways"}],
+        "referrals": [{"barrier": "housing", "name": "Vale Housing Advice",
+                       "search": "housing advice", "reason": "Vale's own housing team."}],
+    }  # fmt: skip
+    (councils / "demo-vale.yml").write_text(yaml.safe_dump(vale() | {"local_rules": local}))
+    from bot.main import create_app
+    from bot.pathways import config
+
+    client = TestClient(create_app())
+    answers = {"age": 19, "situation": "out_of_work", "barriers": ["housing"]}
+    there = client.post("/api/v1/pathways", json=answers, params={"council": "demo-vale"}).json()
+    here = client.post("/api/v1/pathways", json=answers).json()
+    assert there["offers"][0]["name"] == "Vale Youth Pathways"
+    assert here["offers"][0]["name"] == "Youth Pathways"
+    assert "Vale Housing Advice" in [r["name"] for r in there["referrals"]]
+    national = config.in_force(service.get("demo"), service.local_today(service.get("demo")))
+    assert "Vale Housing Advice" not in [r.name for r in national.referrals]
+
+
+def test_a_local_rule_the_engine_cant_follow_is_refused_by_validate(councils, capsys):
+    from bot.cli import main
+
+    broken = {"offers": [{"key": "vale_scheme", "name": "Vale Scheme"}]}  # no routes, no summary
+    (councils / "demo-vale.yml").write_text(yaml.safe_dump(vale() | {"local_rules": broken}))
+    assert main(["council", "validate"]) == 1
+    assert "local rules" in capsys.readouterr().err
