@@ -7,6 +7,7 @@ knowledge base cannot answer gets an honest "I don't know" and a person, never a
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from rasa_sdk import Action, Tracker
@@ -14,13 +15,17 @@ from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.common import PERSON_BUTTON, council, entities_of, text_of
+from actions.common import PERSON_BUTTON, council, entities_of, rules, text_of
 from actions.profile import resident_text
 from bot import clock
 from bot.knowledge import service as knowledge
 from bot.nlp.intent_words import TOPIC, audience
 
 ANSWER_TYPE = "answer"  # the custom payload: the topic and where the answer comes from
+# "what programmes do you have", "which schemes can i get", "wot programs r there": about the
+# council's own programmes (the offers it runs), not about one of them by name.
+PROGRAMMES = re.compile(r"\b(programmes?|programs?|schemes?|offers)\b", re.IGNORECASE)
+ADVICE_BUTTON = {"title": "Help me work out what's right for me", "payload": "/career_advice"}
 EMPLOYER_BUTTON = {"title": "Contact the employer team", "payload": "/employer_enquiry"}
 
 
@@ -53,6 +58,24 @@ def find(tracker: Tracker) -> tuple[knowledge.Answer | None, str]:
     return found, who
 
 
+def _names_an_offer(tracker: Tracker) -> bool:
+    """ "what is Working Futures": one programme by name, which the glossary explains."""
+    said = text_of(tracker).lower()
+    return any(offer.name.lower() in said for offer in rules(tracker).offers)
+
+
+def programmes_text(tracker: Tracker) -> str:
+    """The council's own programmes (only those it runs), each in a line, and how to find out
+    which fit: a resident reading "Our programmes" on the council's page asks this."""
+    this, offers = council(tracker), rules(tracker).offers
+    lines = "\n".join(f"- **{offer.name}**: {offer.summary}" for offer in offers)
+    return (
+        f"{this.name}'s {this.service_name} service has {len(offers)} programmes:\n{lines}\n"
+        "Which ones fit you depends on your age and situation. I can ask you a few questions "
+        "to work it out, or you can talk to a person."
+    )
+
+
 def refines(tracker: Tracker) -> bool:
     """Whether a question is about the last search's results (a filter, a place)."""
     from actions import finder
@@ -75,6 +98,10 @@ class ActionAnswerQuestion(Action):
             found, who = find(tracker)
         except knowledge.KnowledgeError:
             found, who = None, "resident"
+        if found is None and PROGRAMMES.search(text_of(tracker)) and not _names_an_offer(tracker):
+            buttons = [ADVICE_BUTTON, PERSON_BUTTON]  # nothing more particular was asked
+            dispatcher.utter_message(text=programmes_text(tracker), buttons=buttons)
+            return []
         if found is None and tracker.get_slot("last_search") and refines(tracker):
             from actions.search import ActionMoreResults  # "can i do any of them from home"
 

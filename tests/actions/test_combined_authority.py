@@ -77,3 +77,19 @@ def test_a_single_councils_resident_is_not_moved(demo_database, dispatcher):
     events = asyncio.run(ValidateAssessmentForm().run(dispatcher, tracker, DOMAIN))
     assert not [e for e in events if e.get("name") == "council"]
     assert "DB9 1AA is outside Demo Borough" in dispatcher.messages[0]["text"]
+
+
+def test_what_programmes_lists_only_the_ones_the_residents_council_runs(dispatcher):
+    from actions.knowledge import ActionAnswerQuestion
+
+    for slug, expected in (("demo", ["Youth Pathways", "Working Futures", "Skills for All"]),
+                           ("demo-vale", ["Youth Pathways", "Skills for All"])):  # fmt: skip
+        dispatcher.messages.clear()
+        asked = "what programmes do you have"
+        tracker = make_tracker(text=asked, intent="ask_question",
+                               events=[_said(asked, council=slug)])  # fmt: skip
+        asyncio.run(ActionAnswerQuestion().run(dispatcher, tracker, {}))
+        [said] = dispatcher.messages
+        named = [line.split("**")[1] for line in said["text"].splitlines() if "**" in line]
+        assert named == expected
+        assert said["buttons"][0]["payload"] == "/career_advice"
