@@ -7,7 +7,6 @@ knowledge base cannot answer gets an honest "I don't know" and a person, never a
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
 from rasa_sdk import Action, Tracker
@@ -19,12 +18,9 @@ from actions.common import PERSON_BUTTON, council, entities_of, rules, text_of
 from actions.profile import resident_text
 from bot import clock
 from bot.knowledge import service as knowledge
-from bot.nlp.intent_words import TOPIC, audience
+from bot.nlp.intent_words import ABOUT_PROGRAMMES, TOPIC, audience
 
 ANSWER_TYPE = "answer"  # the custom payload: the topic and where the answer comes from
-# "what programmes do you have", "which schemes can i get", "wot programs r there": about the
-# council's own programmes (the offers it runs), not about one of them by name.
-PROGRAMMES = re.compile(r"\b(programmes?|programs?|schemes?|offers)\b", re.IGNORECASE)
 ADVICE_BUTTON = {"title": "Help me work out what's right for me", "payload": "/career_advice"}
 EMPLOYER_BUTTON = {"title": "Contact the employer team", "payload": "/employer_enquiry"}
 
@@ -98,7 +94,8 @@ class ActionAnswerQuestion(Action):
             found, who = find(tracker)
         except knowledge.KnowledgeError:
             found, who = None, "resident"
-        if found is None and PROGRAMMES.search(text_of(tracker)) and not _names_an_offer(tracker):
+        about = ABOUT_PROGRAMMES.search(text_of(tracker))
+        if found is None and about and not _names_an_offer(tracker):
             buttons = [ADVICE_BUTTON, PERSON_BUTTON]  # nothing more particular was asked
             dispatcher.utter_message(text=programmes_text(tracker), buttons=buttons)
             return []

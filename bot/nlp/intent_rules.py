@@ -33,6 +33,7 @@ from rasa.shared.nlu.training_data.message import Message
 from bot.glossary import service as glossary
 from bot.nlp.intent_words import (  # the rules' words
     ABOUT_A_COUNCIL_SERVICE,
+    ABOUT_PROGRAMMES,
     ASK_QUESTION,
     COMPLAIN,
     FRUSTRATED,
@@ -125,7 +126,8 @@ def apply(message: Message) -> None:
         return
     asks = name not in KEEP_INTENTS and not (name in SEARCH_INTENTS and LOOKING_FOR.search(text))
     topic = question_topic(text) if asks else None  # the knowledge base, matched once
-    if topic is not None:
+    programmes = asks and is_question(text) and ABOUT_PROGRAMMES.search(text) is not None
+    if topic is not None or programmes:
         _set_intent(message, ASK_QUESTION, 1.0)
         return
     if (
@@ -136,7 +138,7 @@ def apply(message: Message) -> None:
     ):
         _set_intent(message, "explain_term", 1.0)  # "wats esol": a word to explain, not a town
         return
-    if name == ASK_QUESTION and (not is_question(text) or topic is None):
+    if name == ASK_QUESTION and (not is_question(text) or (topic is None and not programmes)):
         # "im 23 n jobless since xmas" tells, it doesn't ask; "im 17 left college dont no what
         # to do" asks what the assistant does (career advice), not what the answers know; "can
         # the council help us recruit" is for the employer team

@@ -67,6 +67,9 @@ EMPLOYER_WORDS = "|".join(
     )
 )
 ASK_QUESTION = "ask_question"
+# "what programmes do you have", "which schemes can i get", "wot programs r there": a question
+# about the council's own programmes (the offers it runs), answered from its rules.
+ABOUT_PROGRAMMES = re.compile(r"\b(programmes?|programs?|schemes?|offers)\b", re.IGNORECASE)
 RULED, RIVAL = 1.0, 0.5  # an intent set by rule, and the most any other reading then keeps
 SURE_OF_CRISIS = 0.8  # the model's own crisis reading stands only this sure (or by the rules)
 TOPIC = "topic"

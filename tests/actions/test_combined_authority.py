@@ -93,3 +93,17 @@ def test_what_programmes_lists_only_the_ones_the_residents_council_runs(dispatch
         named = [line.split("**")[1] for line in said["text"].splitlines() if "**" in line]
         assert named == expected
         assert said["buttons"][0]["payload"] == "/career_advice"
+
+
+def test_a_programme_is_explained_in_the_councils_words_and_said_when_it_isnt_run(dispatcher):
+    from actions.glossary import ActionExplainTerm
+
+    for slug, service, extra in (("demo", "Work Local", False), ("demo-vale", "Vale Works", True)):
+        dispatcher.messages.clear()
+        asked = "what is working futures"
+        tracker = make_tracker(text=asked, intent="explain_term",
+                               events=[_said(asked, council=slug)])  # fmt: skip
+        asyncio.run(ActionExplainTerm().run(dispatcher, tracker, {}))
+        [said] = dispatcher.messages
+        assert f"Working Futures is {service}'s help" in said["text"]
+        assert ("Demo Vale Council doesn't run Working Futures" in said["text"]) is extra

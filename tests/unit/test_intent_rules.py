@@ -115,6 +115,21 @@ def test_a_question_the_knowledge_base_answers_is_a_question(text, guessed, topi
     assert intent_rules.question_topic(text) == topic
 
 
+@pytest.mark.parametrize(
+    ("text", "guessed"),
+    [("what programmes can i get", "ask_question"), ("wot programmes have u got", "inform"),
+     ("which schemes do you run?", "career_advice")],
+)  # fmt: skip
+def test_a_question_about_the_programmes_is_a_question(text, guessed):
+    """Answered from the council's own rules, not the knowledge base (which has no topic)."""
+    assert _parsed(text, (guessed, 0.5), ("inform", 0.2)).get("intent")["name"] == "ask_question"
+
+
+def test_naming_programmes_without_asking_is_not_a_question():
+    said = _parsed("i was on a programme last year", ("inform", 0.6), ("ask_question", 0.3))
+    assert said.get("intent")["name"] == "inform"
+
+
 def test_a_statement_is_not_a_question_and_the_model_alone_is_not_a_crisis():
     told = _parsed("hiya im 23 n been jobless since xmas", ("ask_question", 0.6), ("inform", 0.3))
     assert told.get("intent")["name"] == "inform"
