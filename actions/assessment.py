@@ -266,7 +266,9 @@ class ValidateAssessmentForm(FormValidationAction):
     ) -> dict[str, Any]:
         failed = int(tracker.get_slot("failed_attempts") or 0) + 1
         lead = problem or "Sorry, I didn't understand that."
-        dispatcher.utter_message(text=f"{lead} {HINTS[question]}".strip())
+        example = council(tracker).example_postcode
+        hint = HINTS[question].replace("{like}", f" (like {example})" if example else "")
+        dispatcher.utter_message(text=f"{lead} {hint}".strip())
         if failed >= 2:
             dispatcher.utter_message(
                 text="If it's easier, choose an option, skip this question or talk to a person.",

@@ -18,7 +18,8 @@ HINTS = {
     "wants": "You can choose one of the options, or tell me in a few words, like "
     "“a course” or “a job”.",
     "age": "Please tell me your age as a number, like 19.",
-    "location": "Please give your postcode (like DB1 1AA) or the name of your town.",
+    # {like}: " (like DB1 1AA)", a postcode in the resident's council (its example_postcode)
+    "location": "Please give your postcode{like} or the name of your town.",
     "situation": "For example: “out of work”, “in work”, “at college” or “looking after someone”.",
     "work_security": "For example: “permanent”, “zero hours” or “low paid”.",
     "out_of_work_months": "For example: “6 months” or “2 years”.",

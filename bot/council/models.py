@@ -62,6 +62,8 @@ class Council(BaseModel):
     # ONS local authority codes of the council's area: a resident's postcode is "in the area"
     # when its code is one of these.
     local_authority_codes: list[str] = Field(default_factory=list)
+    # A postcode in the area, shown as an example when a resident's answer isn't one.
+    example_postcode: str | None = None
     demo: bool = False
     # The council's own host names for this service (e.g. "worklocal.demo-vale.example"): a
     # request to one of them is the council's without naming it.

@@ -107,3 +107,17 @@ def test_a_programme_is_explained_in_the_councils_words_and_said_when_it_isnt_ru
         [said] = dispatcher.messages
         assert f"Working Futures is {service}'s help" in said["text"]
         assert ("Demo Vale Council doesn't run Working Futures" in said["text"]) is extra
+
+
+def test_the_example_postcode_is_one_in_the_residents_own_council(demo_database, dispatcher):
+    for slug, example in (("demo", "DB1 1AA"), ("demo-vale", "DB9 1AA")):
+        dispatcher.messages.clear()
+        tracker = make_tracker(slots={"requested_slot": "location", "wants": "job", "age": 40},
+                               text="DB9 1AB", intent="inform", active_loop=FORM,
+                               events=[_said("DB9 1AB", council=slug)])  # fmt: skip
+        asyncio.run(ValidateAssessmentForm().run(dispatcher, tracker, DOMAIN))
+        assert dispatcher.messages[0]["text"] == (
+            "We couldn't find the postcode DB9 1AB. Please check it, or search by the name of "
+            f"your town instead. Please give your postcode (like {example}) or the name of "
+            "your town."
+        )
