@@ -52,7 +52,10 @@ BASELINE_SCRIPT = ["hello", "I am sad", "yes", "are you a bot?", "great", "bye"]
 PERSONAS = (SEVENTEEN_LEFT_COLLEGE, FORTY_FIVE_WITH_A_BACK_CONDITION, PARENT_RETURNING,
             LOW_PAID_WORKER)  # fmt: skip
 VISITS = itertools.count()
-POSTCODES: list[str] = []  # filled from the stack's database when it starts
+# The visits take the demo's two councils in turn, each resident with a postcode in their own
+# council, so the load is spread over councils as on a shared deployment.
+COUNCIL_AREAS = {"demo": "DB1 1AA", "demo-vale": "DB9 1AA"}
+POSTCODES: dict[str, list[str]] = {}  # each council's, from the stack's database when it starts
 AGE_SAID = ("{}", "I'm {}", "{} years old", "im {}")
 NLU_SAMPLES = ["any courses near DB1 1AA?", "i need a job", "17", "a job", "care jobs near me"]
 
@@ -92,13 +95,16 @@ def in_own_words(persona: dict[str, str], postcodes: list[str], rng: random.Rand
     return {**persona, "location": place, "age": age}
 
 
-def council_postcodes(var_dir: Path) -> list[str]:
-    """The demo council's live postcodes, from the stack's database."""
+def council_postcodes(var_dir: Path) -> dict[str, list[str]]:
+    """Each demo council's live postcodes, from the stack's database."""
+    found = {}
     with sqlite3.connect(var_dir / "worklocal.db") as db:
-        rows = db.execute("SELECT postcode FROM postcodes WHERE NOT terminated "
-                          "AND la_code = (SELECT la_code FROM postcodes "
-                          "WHERE postcode = 'DB1 1AA')").fetchall()  # fmt: skip
-    return sorted(row[0] for row in rows)
+        for council, known in COUNCIL_AREAS.items():
+            rows = db.execute("SELECT postcode FROM postcodes WHERE NOT terminated "
+                              "AND la_code = (SELECT la_code FROM postcodes "
+                              "WHERE postcode = ?)", (known,)).fetchall()  # fmt: skip
+            found[council] = sorted(row[0] for row in rows)
+    return found
 
 
 def visit(base_url: str, run: Run, deadline: float, think: Callable[[], None] | None) -> None:
@@ -107,8 +113,11 @@ def visit(base_url: str, run: Run, deadline: float, think: Callable[[], None] | 
     while time.monotonic() < deadline:
         resident = None
         try:
-            answers = in_own_words(PERSONAS[next(VISITS) % len(PERSONAS)], POSTCODES, rng)
-            resident = Resident(base_url, think=think, http=KeepAliveClient(base_url))
+            number = next(VISITS)
+            council = list(COUNCIL_AREAS)[number % len(COUNCIL_AREAS)]
+            answers = in_own_words(PERSONAS[number % len(PERSONAS)], POSTCODES[council], rng)
+            resident = Resident(base_url, think=think, http=KeepAliveClient(base_url),
+                                council=council)  # fmt: skip
             assess(resident, answers)
             resident.say(f"any courses near {answers['location']}?")
             resident.say(f"care jobs near {answers['location']}")
@@ -244,7 +253,7 @@ def measured(pids: dict[str, int], play, url: str, residents: int) -> tuple[dict
 def ours(folder: Path) -> tuple[list[str], dict, list[str], list[str]]:
     """Rows per load level, their results, memory rows and the time breakdown."""
     stack = stack_module.start(folder / "var")
-    POSTCODES[:] = council_postcodes(stack.var_dir)
+    POSTCODES.update(council_postcodes(stack.var_dir))
     logs = stack.var_dir / "logs"
     pids = {f.stem: int(f.read_text()) for f in sorted(logs.glob("*.pid"))}
     try:
@@ -273,7 +282,7 @@ def without_nlu_cache(folder: Path) -> tuple[dict, float]:
     visits repeat their residents' words, which real residents do less often, so this is the
     figure for a service whose every message is new to it."""
     stack = stack_module.start(folder / "var-no-cache", {"NLU_CACHE_SIZE": "0"})
-    POSTCODES[:] = council_postcodes(stack.var_dir)
+    POSTCODES.update(council_postcodes(stack.var_dir))
     logs = stack.var_dir / "logs"
     rasa_pid = int((logs / "rasa.pid").read_text())
     try:
@@ -343,7 +352,10 @@ def run() -> str:
             f"Each level runs {SATURATION_SECONDS:.0f} s ({PACED_SECONDS:.0f} s paced) on the "
             "embedded defaults (`worklocal run`: SQLite, one API, one Rasa server, one action "
             "server). A Work Local visit is the whole assessment, a course search and a job "
-            "search; the baseline is `rasa init`'s bot with its default config over REST.",
+            "search; the visits take the demo's two councils in turn (Demo Borough and Demo "
+            "Vale, each resident with a postcode in their own council), as on a deployment "
+            "shared by several councils. The baseline is `rasa init`'s bot with its default "
+            "config over REST.",
             "",
             "| Load | turns/s | p50 ms | p95 ms | errors | turns |",
             "|---|---|---|---|---|---|",

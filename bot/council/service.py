@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import lru_cache
@@ -43,17 +44,27 @@ class UnknownCouncil(LookupError):
 
 def _signature() -> tuple[tuple[str, float], ...]:
     """Every council file with its modification time: the registry is read again when a file
-    is added, removed or changed, so officers need no restart."""
+    is added, removed or changed, so officers need no restart. Asked at every request (and by
+    every action), so it is a few system calls: no path resolving, no globbing."""
     settings = get_settings()
-    home = settings.council_file.resolve()
     try:
-        files = {home: home.stat().st_mtime}
+        home = os.stat(settings.council_file)
     except FileNotFoundError as exc:
         raise CouncilConfigError(f"council file not found: {settings.council_file}") from exc
-    folder = settings.effective_councils_dir
-    for path in sorted(folder.glob("*.yml")) if folder.is_dir() else ():
-        files.setdefault(path.resolve(), path.stat().st_mtime)
-    return tuple((str(path), mtime) for path, mtime in files.items())
+    files = [(str(settings.council_file), home.st_mtime)]
+    seen = {(home.st_dev, home.st_ino)}  # the home file is usually in the folder too
+    try:
+        with os.scandir(settings.effective_councils_dir) as entries:
+            found = sorted((e for e in entries if e.name.endswith(".yml") and e.is_file()),
+                           key=lambda e: e.name)  # fmt: skip
+            for entry in found:
+                info = entry.stat()
+                if (info.st_dev, info.st_ino) not in seen:
+                    seen.add((info.st_dev, info.st_ino))
+                    files.append((entry.path, info.st_mtime))
+    except (FileNotFoundError, NotADirectoryError):
+        pass
+    return tuple(files)
 
 
 # Names a council's slug would hide in its addresses (/openreferral/SLUG/...).

@@ -19,11 +19,12 @@ class Resident:
     client with httpx's ``post``/``delete``/``close`` (the load benchmark passes a leaner one)."""
 
     def __init__(self, base_url: str, think: Callable[[], None] | None = None,
-                 http: Any = None) -> None:  # fmt: skip
+                 http: Any = None, council: str | None = None) -> None:  # fmt: skip
         self.http = http or httpx.Client(base_url=base_url, timeout=30)
         self.think = think
         self.latencies: list[float] = []
-        created = self.http.post("/api/v1/conversations", json={})
+        start = f"/api/v1/conversations?council={council}" if council else "/api/v1/conversations"
+        created = self.http.post(start, json={})
         assert created.status_code == 201, created.text
         self.id = created.json()["id"]
         self.greeting = created.json()["messages"]
