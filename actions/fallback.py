@@ -66,6 +66,12 @@ class ActionTwoStageFallbackOffer(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
+        heard = acknowledgement(tracker)
+        if heard is not None:  # "im 19 n skint": understood as facts, so no "Did you mean"
+            dispatcher.utter_message(
+                text=f"{heard} What would you like to do next?", buttons=next_steps(tracker)
+            )
+            return []
         if _second_time(tracker):
             # Misunderstood twice: a case, so an adviser can see where the assistant failed.
             reference = case_reference(tracker, "not_understood")
@@ -90,12 +96,6 @@ class ActionTwoStageFallbackOffer(Action):
             from actions.search import ActionMoreResults
 
             return await ActionMoreResults().run(dispatcher, tracker, domain)
-        heard = acknowledgement(tracker)
-        if heard is not None:  # "im 19 n skint": understood as facts, so no "Did you mean"
-            dispatcher.utter_message(
-                text=f"{heard} What would you like to do next?", buttons=next_steps(tracker)
-            )
-            return []
         ranking = tracker.latest_message.get("intent_ranking") or []
         guesses = [r["name"] for r in ranking if r.get("name") in SUGGESTIONS][:2]
         buttons = [{"title": SUGGESTIONS[g], "payload": f"/{g}"} for g in guesses]

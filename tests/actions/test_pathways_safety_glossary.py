@@ -102,6 +102,21 @@ def test_fallback_after_facts_says_what_was_noted_not_did_you_mean(dispatcher):
     assert text.startswith("Thanks. I've noted that you're 19") and "Did you mean" not in text
 
 
+def test_facts_after_a_misunderstanding_are_noted_not_a_second_misunderstanding(dispatcher):
+    """ "wot can i do" (not understood), then "im 19 n live in DB1 1AA lookin for work": the
+    second message was understood as facts, so no "still not sure" and no case."""
+    slots = {"age": 19, "location": "DB1 1AA", "profile_noted": {"new": ["age", "location"]}}
+    tracker = make_tracker(
+        text="im 19 n live in DB1 1AA lookin for work", intent="nlu_fallback", slots=slots,
+        events=[{"event": "action", "name": "action_two_stage_fallback_offer"},
+                {"event": "action", "name": "action_listen"}, {"event": "user"}],
+    )  # fmt: skip
+    asyncio.run(ActionTwoStageFallbackOffer().run(dispatcher, tracker, {}))
+    [said] = dispatcher.messages
+    assert said["text"].startswith("Thanks. I've noted that you're 19")
+    assert "still not sure" not in said["text"] and not said.get("custom")  # no case
+
+
 def test_an_employers_follow_up_the_words_alone_dont_show_is_answered(dispatcher):
     """ "how much do i have to pay them" from someone who said they run a garage."""
     tracker = make_tracker(text="how much do i have to pay them", intent="nlu_fallback",
