@@ -21,30 +21,39 @@ FIND_YOUR_COUNCIL = "www.gov.uk/find-local-council"
 
 def member_for(tracker: Tracker, label: str, dispatcher: CollectingDispatcher) -> dict[str, Any]:
     """The slots that make the member council whose area ``label`` is in the resident's, said
-    to them; nothing for a single council's conversation or a place outside every member."""
+    to them; nothing for a single council's conversation or a place outside every member. A
+    postcode district two members share says whose it is only with the whole postcode, so the
+    resident is asked for it (the location is cleared, and asked again)."""
     here = council(tracker)
     if not here.members:
         return {}
+    members = [council_service.get(slug) for slug in here.members]
     with database() as db:
-        for slug in here.members:
-            member = council_service.get(slug)
-            try:
-                place = places.resolve(label, frozenset(member.local_authority_codes),
-                                       db_session=db)  # fmt: skip
-            except PostcodeError:
-                return {}
-            if place.in_area:
-                dispatcher.utter_message(
-                    text=f"You live in {member.area_name}, so {member.name}'s "
-                    f"{member.service_name} team will help you. Their number is {member.phone}.",
-                    json_message={"type": "council", "council": member.slug},
-                )
-                return {
-                    "council": member.slug,
-                    "council_name": member.name,
-                    "council_phone": member.phone,
-                    "service_name": member.service_name,
-                }
+        try:
+            place = places.resolve(label, frozenset(here.local_authority_codes), db_session=db)
+        except PostcodeError:
+            return {}
+    theirs = [m for m in members if place.la_codes & frozenset(m.local_authority_codes)]
+    if len(theirs) > 1:
+        names = " and ".join(m.area_name for m in theirs)
+        dispatcher.utter_message(
+            text=f"Part of {place.label} is in {names}. What's your full postcode (like "
+            f"{place.label} 1AA)? Then I'll know whose team will help you."
+        )
+        return {"location": None, "in_area": None}
+    if theirs:
+        member = theirs[0]
+        dispatcher.utter_message(
+            text=f"You live in {member.area_name}, so {member.name}'s "
+            f"{member.service_name} team will help you. Their number is {member.phone}.",
+            json_message={"type": "council", "council": member.slug},
+        )
+        return {
+            "council": member.slug,
+            "council_name": member.name,
+            "council_phone": member.phone,
+            "service_name": member.service_name,
+        }
     dispatcher.utter_message(
         text=f"{label} isn't in {here.area_name}, so the teams here can't offer you local "
         f"appointments. Your own council can help: find it at {FIND_YOUR_COUNCIL}. I can still "

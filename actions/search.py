@@ -88,6 +88,10 @@ PLACE_ONLY = re.compile(
 )
 
 
+# "im 34" is an age, though "IM34" is shaped like a postcode district (the Isle of Man's).
+AGE_SAID = re.compile(r"^(?:i\s*'?m|i am)\s+\d{1,2}$", re.IGNORECASE)
+
+
 def place_answer(tracker: Tracker, db: Session) -> finder.Request | None:
     """The last search again near the place the resident's message is nothing but, or None.
     The model may hear "i live in Riverside" after job results as another job search; its
@@ -97,7 +101,7 @@ def place_answer(tracker: Tracker, db: Session) -> finder.Request | None:
     if previous is None or said is None or text_of(tracker).startswith("/"):
         return None
     place = said.group("place").strip()
-    if not places.is_known(place, db_session=db):
+    if AGE_SAID.match(place) or not places.is_known(place, db_session=db):
         return None
     return replace(previous, near=place, page=1, maybe_place=None)
 

@@ -136,7 +136,11 @@ def cmd_add_staff(args: argparse.Namespace) -> int:
 
     from bot.database.core import session_scope
     from bot.staff import service as staff
+    from bot.staff.models import ROLES
 
+    if args.role == "operator" and args.council:  # the deployment's, filed under the home council
+        print("An operator is no council's: leave out --council.", file=sys.stderr)
+        return 2
     if sys.stdin.isatty():
         password = getpass.getpass("Password (at least 12 characters): ")
     else:
@@ -145,6 +149,7 @@ def cmd_add_staff(args: argparse.Namespace) -> int:
         with session_scope() as db_session:
             made = staff.create(
                 db_session=db_session, council_slug=_council(args).slug, email=args.email,
+                roles=ROLES,
                 first_name=args.first_name,
                 full_name=args.full_name or args.first_name, password=password, role=args.role,
                 offers=[o for o in (args.offers or "").split(",") if o],
@@ -301,7 +306,10 @@ def build_parser() -> argparse.ArgumentParser:
     staff_parser.add_argument("first_name", help="the name residents see in a live chat")
     staff_parser.add_argument("--full-name")
     staff_parser.add_argument(
-        "--role", default="adviser", help="adviser, team_lead, admin or officer (the insight only)"
+        "--role",
+        default="adviser",
+        help="adviser, team_lead, admin, officer (the insight only) or operator (the "
+        "deployment's: adds councils and their first admins, sees no resident data)",
     )
     staff_parser.add_argument("--offers", help="comma-separated, e.g. youth_pathways")
     staff_parser.add_argument("--adviser-key", help="the adviser's key in the rota file")

@@ -37,7 +37,26 @@ def recent(
         .order_by(AuditEntry.id.desc())
         .limit(limit)
     )
-    query = query.where((Staff.council_slug == council_slug) | (Case.council_slug == council_slug))
+    # An operator's account is filed under the home council but is none of its staff.
+    query = query.where(
+        ((Staff.council_slug == council_slug) & (Staff.role != "operator"))
+        | (Case.council_slug == council_slug)
+    )
     if case_id is not None:
         query = query.where(AuditEntry.case_id == case_id)
+    return [tuple(row) for row in db_session.execute(query).all()]
+
+
+def by_operators(
+    *, db_session: Session, limit: int = 50
+) -> list[tuple[AuditEntry, str | None, str | None]]:
+    """What the deployment's operators did (councils and first admins added), newest first,
+    for their own page: no council's log shows it."""
+    query = (
+        select(AuditEntry, Staff.full_name, None)
+        .join(Staff, Staff.id == AuditEntry.staff_id)
+        .where(Staff.role == "operator")
+        .order_by(AuditEntry.id.desc())
+        .limit(limit)
+    )
     return [tuple(row) for row in db_session.execute(query).all()]

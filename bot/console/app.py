@@ -11,7 +11,17 @@ from __future__ import annotations
 from fastapi import APIRouter, FastAPI, Request
 from fastapi.responses import FileResponse, Response
 
-from bot.console import admin, appointments, auth, cases, insight, queue, residents, signin
+from bot.console import (
+    admin,
+    appointments,
+    auth,
+    cases,
+    councils,
+    insight,
+    queue,
+    residents,
+    signin,
+)
 from bot.console.live import router as live_router
 from bot.console.pages import HERE, render
 
@@ -39,7 +49,7 @@ def install(app: FastAPI) -> None:
         return render(request, "problem.html", None, status=403, message=exc.message,
                       home=exc.home)  # fmt: skip
 
-    for module in (signin, queue, cases, appointments, admin, residents, insight):
+    for module in (signin, queue, cases, appointments, admin, residents, insight, councils):
         app.include_router(module.router)
     app.include_router(static_router)
     app.include_router(live_router)

@@ -27,6 +27,13 @@ DEVICE_COOKIE = "worklocal_console_device"
 DEVICE_DAYS = 90
 LOOPBACK = ("127.0.0.1", "localhost", "::1", "[::1]")
 INSIGHT_ROLES = ("officer", "team_lead", "admin")
+# Where each role starts, and is sent back to from a page it may not see; everyone else's is
+# the queue.
+HOME_PAGES = {"officer": "/console/insight", "operator": "/console/councils"}
+
+
+def home_page(staff: Staff | None) -> str:
+    return HOME_PAGES.get(staff.role if staff else "", "/console")
 
 
 @dataclass
@@ -81,24 +88,36 @@ def require(
     lead: bool = False,
     admin: bool = False,
     insight: bool = False,
+    operator: bool = False,
     any_role: bool = False,
 ) -> SignedIn:
-    """The signed-in person; ``lead`` needs a team lead or admin, ``admin`` an admin, and
-    ``insight`` an officer, team lead or admin. Officers see the insight pages only: every other
-    page holds residents' details."""
+    """The signed-in person; ``lead`` needs a team lead or admin, ``admin`` an admin,
+    ``insight`` an officer, team lead or admin, and ``operator`` the deployment's operator.
+    Officers see the insight pages only: every other page holds residents' details. Operators
+    see the councils' pages only: they are no council's staff."""
     who = signed_in(request, db_session)
     if who is None:
         raise NotSignedIn(request.url.path)
     if any_role:
         return who
+    if operator or who.staff.role == "operator":
+        if operator and who.staff.role == "operator":
+            return who
+        raise Forbidden(
+            "Only the deployment's operators can manage councils."
+            if operator
+            else "Operators see the councils' pages only: this page holds a council's data.",
+            home=home_page(who.staff),
+        )
     if insight:
         if who.staff.role not in INSIGHT_ROLES:
-            raise Forbidden("Only officers, team leads and admins can see the insight.")
+            raise Forbidden("Only officers, team leads and admins can see the insight.",
+                            home=home_page(who.staff))  # fmt: skip
         return who
     if who.staff.role == "officer":
         raise Forbidden(
             "Officers see the insight pages only: this page holds residents' details.",
-            home="/console/insight",
+            home=home_page(who.staff),
         )
     if lead and not staff_service.can_lead(who.staff):
         raise Forbidden("Only team leads and admins can see this page.")

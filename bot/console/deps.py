@@ -48,6 +48,8 @@ Lead = Annotated[SignedIn, Depends(_signed_in(lead=True))]
 Admin = Annotated[SignedIn, Depends(_signed_in(admin=True))]
 InsightReader = Annotated[SignedIn, Depends(_signed_in(insight=True))]
 Anyone = Annotated[SignedIn, Depends(_signed_in(any_role=True))]
+# The deployment's operator: the councils it serves, never their data.
+Operator = Annotated[SignedIn, Depends(_signed_in(operator=True))]
 
 
 def this_council(request: Request, db_session: DbSession) -> Council:

@@ -38,7 +38,7 @@ def _watcher(sessions, token: str | None, reference: str | None) -> Watcher | No
         if found is None:
             return None
         staff = found[0]
-        if staff.role == "officer":  # counts only: no queue, no live chat
+        if staff.role in ("officer", "operator"):  # no queue, no live chat
             return None
         case_id = None
         if reference:

@@ -16,6 +16,7 @@ from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Resp
 
 from bot import templating
 from bot.clock import as_utc
+from bot.console import auth
 from bot.console.auth import SignedIn
 from bot.council import service as council_service
 from bot.council.models import Council
@@ -73,8 +74,9 @@ def render(
     council = council_service.get(who.staff.council_slug) if who else resolve_council(request)
     page = templating.templates(HERE / "templates").get_template(template)
     body = page.render(
-        council=council, who=who, path=request.url.path, reasons=REASONS, statuses=STATUSES,
-        offers=TEAMS, local=local_clock(council), tag_colours=TAG_COLOURS,
+        council=council, who=who, path=request.url.path, home_page=auth.home_page,
+        reasons=REASONS, statuses=STATUSES, offers=TEAMS, local=local_clock(council),
+        tag_colours=TAG_COLOURS,
         **templating.error_context(error_list), **context,
     )  # fmt: skip
     return HTMLResponse(body, status_code=status, headers=HEADERS)

@@ -44,8 +44,8 @@ def _rows(
 @router.get("")
 def queue_page(request: Request, db_session: DbSession, council: ThisCouncil) -> Response:
     found = auth.signed_in(request, db_session)
-    if found is not None and found.staff.role == "officer":
-        return RedirectResponse("/console/insight", status_code=303)  # their home page
+    if found is not None and auth.home_page(found.staff) != "/console":
+        return RedirectResponse(auth.home_page(found.staff), status_code=303)  # their own
     who = auth.require(request, db_session)
     hidden = cases.not_actionable(db_session=db_session, council_slugs=covered_by(council.slug))
     return render(request, "queue.html", who, rows=_rows(db_session, who, council), hidden=hidden)

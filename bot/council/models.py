@@ -14,9 +14,21 @@ _LABEL = r"[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?"
 _HOST = re.compile(rf"^(?=.{{1,253}}$){_LABEL}(\.{_LABEL})*$")
 
 
+_LOGO = re.compile(r"^[A-Za-z0-9_-]{1,60}\.(svg|png)$")
+
+
 class Branding(BaseModel):
     primary_colour: str = "#1d4f91"
     text_on_primary: str = "#ffffff"
+    # The council's logo: a file in the councils' folder's ``logos/`` (SVG or PNG), shown beside
+    # the council's name in the widget, on its pages and on its residents' plans.
+    logo: str | None = None
+
+    @validator("logo")
+    def _logo_file(cls, value: str | None) -> str | None:
+        if value is not None and not _LOGO.match(value):
+            raise ValueError("a logo is a file name in councils/logos/, like demo-vale.svg")
+        return value
 
     @validator("primary_colour", "text_on_primary")
     def _hex_colour(cls, value: str) -> str:

@@ -180,6 +180,18 @@ def for_host(host: str) -> Council | None:
     return registry().by_host.get(host.split(":", 1)[0].strip().lower())
 
 
+def logo_path(council: Council, folder: Path | None = None) -> Path | None:
+    """The council's logo file (in ``logos/`` beside the council files), if it has one."""
+    if not council.branding.logo:
+        return None
+    return (folder or get_settings().effective_councils_dir) / "logos" / council.branding.logo
+
+
+def logo_url(council: Council) -> str | None:
+    """Where the widget, the pages and the plan fetch the council's logo from; none without."""
+    return f"/api/v1/widget/logo?council={council.slug}" if council.branding.logo else None
+
+
 def local_today(council: Council) -> date:
     """The date in the council's own timezone: rules for a year start at local midnight."""
     return clocks.today(ZoneInfo(council.timezone))

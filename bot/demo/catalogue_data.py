@@ -19,6 +19,8 @@ TOWNS = [
     ("Westbrook", "DB5", 53.795, -1.640),
 ]
 NEIGHBOUR_TOWN = ("Otherby", "DB9", 53.950, -1.300)  # in the next council's area
+# The north edge of Northgate (DB2) towards Otherby: the "DB2 8" sector is the next council's.
+SPLIT_SECTOR = (53.870, -1.520)
 
 # name, kind, town index, phone
 VENUES = [
@@ -285,6 +287,19 @@ def employer_for(title: str, sector: str | None, drawn: str) -> str:
     other random draw stays as it was) if it fits, else one that does, chosen from it."""
     fitting = TITLE_EMPLOYERS.get(title) or SECTOR_EMPLOYERS.get(sector or "") or EMPLOYERS
     return drawn if drawn in fitting else fitting[EMPLOYERS.index(drawn) % len(fitting)]
+
+
+# The neighbouring council's firms are the same kinds of employer under Otherby's and the Vale's
+# names (a job in Otherby at "Eastfield Construction" read like a Demo Borough job).
+VALE_NAMES = {"Demo Borough Council": "Demo Vale Council", "Demoton": "Otherby",
+              "Riverside": "Valeside", "Northgate": "Vale", "Eastfield": "Otherby",
+              "Westbrook": "Vale"}  # fmt: skip
+
+
+def vale_employer(name: str) -> str:
+    for theirs, ours in VALE_NAMES.items():
+        name = name.replace(theirs, ours)
+    return name
 
 
 # name, taxonomy term, description, min age, max age, where ("venue", "online" or "area")

@@ -11,6 +11,7 @@ import csv
 import json
 import random
 import uuid
+from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -45,6 +46,21 @@ def _postcode_rows(rng: random.Random) -> list[dict]:
                     "town": town,
                 }
             )
+    # Northgate's district reaches over the boundary: "DB2 8.." is Demo Vale's, as real districts
+    # straddle councils, so only a whole postcode says whose a resident is. Drawn apart so the
+    # rest of the demo stays as it was.
+    edge = random.Random(SEED + 2)
+    rows.extend(
+        {
+            "pcds": f"DB2 8{LETTERS[n]}{LETTERS[(n * 3) % 20]}",
+            "lat": round(data.SPLIT_SECTOR[0] + edge.uniform(-0.006, 0.006), 6),
+            "long": round(data.SPLIT_SECTOR[1] + edge.uniform(-0.01, 0.01), 6),
+            "laua": data.NEIGHBOUR_CODE,
+            "doterm": "",
+            "town": "Northgate",
+        }
+        for n in range(10)
+    )
     # A postcode that has been retired, for testing what residents are told.
     rows.append(
         {
@@ -237,7 +253,7 @@ def _neighbour_jobs(today: date, postcodes: list[dict]) -> list[dict]:
     theirs = [p for p in postcodes if p["laua"] == data.NEIGHBOUR_CODE]
     return [
         _job(rng, today, 900 + n, template, rng.choice(theirs), stays_open=True,
-             site="jobs.demo-vale.example")
+             site="jobs.demo-vale.example", local_name=data.vale_employer)
         for n, template in enumerate(data.JOBS)
     ]  # fmt: skip
 
@@ -272,6 +288,7 @@ def _job(
     place: dict,
     stays_open: bool = False,
     site: str = "jobs.demo-borough.example",
+    local_name: Callable[[str], str] = lambda employer: employer,
 ) -> dict:
     """One JobPosting; every fifteenth has closed, unless it ``stays_open``."""
     title, sector, hours, wage, contract, description = template
@@ -295,7 +312,7 @@ def _job(
         "workHours": f"{hours:g} hours per week",
         "hiringOrganization": {
             "@type": "Organization",
-            "name": data.employer_for(title, sector, rng.choice(data.EMPLOYERS)),
+            "name": local_name(data.employer_for(title, sector, rng.choice(data.EMPLOYERS))),
         },
         "jobLocation": {
             "@type": "Place",

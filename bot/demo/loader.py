@@ -43,7 +43,21 @@ def load(folder: Path, *, council: Council, db_session: Session) -> list[ImportR
     db_session.execute(shared.execution_options(synchronize_session=False))
     rota.load(ROTA, council_slug=council.slug, db_session=db_session)
     load_staff(db_session=db_session, council_slug=council.slug)
+    load_operator(db_session=db_session, council_slug=council.slug)
     return reports
+
+
+def load_operator(*, db_session: Session, council_slug: str) -> None:
+    """The demo deployment's operator (``operator@demo.worklocal.example``), who adds councils
+    and their first admins and sees none of their data; filed under the home council."""
+    from bot.staff import service as staff
+    from bot.staff.models import ROLES
+
+    email = f"operator@{DEMO_DOMAIN}"
+    if staff.by_email(db_session=db_session, email=email) is None:
+        staff.create(db_session=db_session, council_slug=council_slug, email=email,
+                     first_name="Ola", full_name="Ola (demo operator)", password=DEMO_PASSWORD,
+                     role="operator", roles=ROLES)  # fmt: skip
 
 
 def load_neighbour(folder: Path, *, council: Council, db_session: Session) -> list[ImportReport]:

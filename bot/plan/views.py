@@ -84,6 +84,7 @@ def plan_page(
             text_colour=branding.text_on_primary,
             autoprint=print,
             service_name=council.service_name,
+            logo_url=council_service.logo_url(council),
         )
     )
     return HTMLResponse(html, headers=PRIVATE)

@@ -34,6 +34,9 @@ class Place:
     lon: float
     in_area: bool
     kind: str  # "postcode", "outward" or "town"
+    # The local authorities the place is in: a postcode district can straddle a boundary, so
+    # "DB2" may be two councils' while each full postcode is one's.
+    la_codes: frozenset[str] = frozenset()
 
 
 def normalise(raw: str) -> str | None:
@@ -81,13 +84,14 @@ def in_area(record: Postcode, area_codes: frozenset[str]) -> bool:
     return record.la_code in area_codes
 
 
-def outward_centre(outward: str, *, db_session: Session) -> tuple[float, float, str | None] | None:
-    """The middle of a postcode district, for residents who only give the first half."""
+def district(outward: str, *, db_session: Session) -> tuple[float, float, frozenset[str]] | None:
+    """The middle of a postcode district, for residents who only give the first half, and every
+    local authority it reaches into (districts follow the post, not council boundaries)."""
+    live = (Postcode.outward == outward, Postcode.terminated.is_(False))
     row = db_session.execute(
-        select(func.avg(Postcode.lat), func.avg(Postcode.lon), func.max(Postcode.la_code)).where(
-            Postcode.outward == outward, Postcode.terminated.is_(False)
-        )
+        select(func.avg(Postcode.lat), func.avg(Postcode.lon)).where(*live)
     ).one()
     if row[0] is None:
         return None
-    return float(row[0]), float(row[1]), row[2]
+    codes = db_session.execute(select(Postcode.la_code).where(*live).distinct()).scalars()
+    return float(row[0]), float(row[1]), frozenset(code for code in codes if code)

@@ -10,8 +10,12 @@ from bot.database.core import Base
 # What each role may do grows with the role: a team lead sees every team's cases, today's
 # appointments for everyone, the outbox, the audit log and the insight; an admin also manages
 # accounts. An officer (the council's employment and skills officer) sees the insight only:
-# counts, never a resident's case.
-ROLES = ("adviser", "team_lead", "admin", "officer")
+# counts, never a resident's case. An operator runs the deployment, not a council: they add
+# councils and a new council's first admin, and see no council's residents, cases or counts. An
+# operator's account is filed under the home council (the column can't be empty) but is none of
+# its staff: its admins neither see nor change it.
+ROLES = ("adviser", "team_lead", "admin", "officer", "operator")
+COUNCIL_ROLES = ROLES[:-1]
 
 
 class Staff(Base):

@@ -17,7 +17,7 @@ from bot.booking.models import OFFERS
 from bot.clock import as_utc, utcnow
 from bot.ratelimit.service import wait_text
 from bot.staff import throttle
-from bot.staff.models import ROLES, Staff, StaffSession
+from bot.staff.models import COUNCIL_ROLES, Staff, StaffSession
 
 SESSION_LENGTH = timedelta(hours=9)  # a working day; then sign in again
 MIN_PASSWORD = 12
@@ -75,9 +75,27 @@ def names(ids: set[int], *, db_session: Session) -> dict[int, str]:
 
 
 def everyone(*, db_session: Session, council_slug: str) -> list[Staff]:
-    """A council's console accounts (never another council's)."""
-    query = select(Staff).where(Staff.council_slug == council_slug).order_by(Staff.full_name)
+    """A council's console accounts (never another council's, nor the deployment's operators)."""
+    query = (
+        select(Staff)
+        .where(Staff.council_slug == council_slug, Staff.role != "operator")
+        .order_by(Staff.full_name)
+    )
     return list(db_session.execute(query).scalars())
+
+
+def accounts_by_council(*, db_session: Session) -> dict[str, dict[str, int]]:
+    """Active accounts per council and role, for the operator's list of councils (counts only:
+    an operator sees no one's details)."""
+    rows = db_session.execute(
+        select(Staff.council_slug, Staff.role, func.count())
+        .where(Staff.active.is_(True), Staff.role != "operator")
+        .group_by(Staff.council_slug, Staff.role)
+    ).all()
+    counted: dict[str, dict[str, int]] = {}
+    for slug, role, count in rows:
+        counted.setdefault(slug, {})[role] = count
+    return counted
 
 
 def create(
@@ -91,14 +109,17 @@ def create(
     role: str = "adviser",
     offers: list[str] | None = None,
     adviser_key: str | None = None,
+    roles: tuple[str, ...] = COUNCIL_ROLES,
 ) -> Staff:
+    """A new account with one of ``roles``: a council's admin can make its own staff, never an
+    operator (only the deployment's command line can)."""
     email = email.strip().lower()
     if "@" not in email or len(email) > 254:
         raise InvalidAccount(f"{email!r} is not an email address")
     if not first_name.strip():
         raise InvalidAccount("give their first name", field="first_name")
-    if role not in ROLES:
-        raise InvalidAccount(f"unknown role {role!r}; use one of {', '.join(ROLES)}", field="role")
+    if role not in roles:
+        raise InvalidAccount(f"unknown role {role!r}; use one of {', '.join(roles)}", field="role")
     unknown = set(offers or []) - set(OFFERS)
     if unknown:
         raise InvalidAccount(

@@ -56,6 +56,7 @@ def render(
             council=council,
             base=base,
             hours=council_service.opening_hours_text(council),
+            logo_url=council_service.logo_url,
             max_chars=get_settings().max_message_chars,
             **templating.error_context(error_list),
             **context,

@@ -91,6 +91,9 @@ def _own(url: str, council: Council) -> str:
     return f"{url}{'&' if '?' in url else '?'}council={council.slug}"
 
 
+LOGO_TYPES = {".svg": "image/svg+xml", ".png": "image/png"}
+
+
 def public_config(council: Council, max_message_chars: int) -> dict:
     """What the widget shows before and around the conversation."""
     return {
@@ -102,6 +105,7 @@ def public_config(council: Council, max_message_chars: int) -> dict:
         "privacy_url": _own(council.privacy_url, council),
         "accessibility_url": _own(council.accessibility_url, council),
         "colour": council.branding.primary_colour,
+        "logo_url": council_service.logo_url(council),
         "max_message_chars": max_message_chars,
         "demo": council.demo,
     }

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from fastapi import APIRouter, Request, Response
+from fastapi.responses import JSONResponse
 
 from bot.config import get_settings
+from bot.council import service as council_service
 from bot.council.request import RequestCouncil
+from bot.errors import error_body
 from bot.widget import service
 
 router = APIRouter(tags=["widget"])
@@ -32,6 +35,27 @@ def plan_script() -> Response:
     body = (service.WIDGET_DIR / "plan.js").read_bytes()
     headers = {"Cache-Control": "public, max-age=300"}
     return Response(body, media_type="application/javascript; charset=utf-8", headers=headers)
+
+
+@router.get(
+    "/api/v1/widget/logo",
+    summary="The council's logo",
+    responses={200: {"content": {"image/svg+xml": {}, "image/png": {}}}, 404: {}},
+)
+def widget_logo(council: RequestCouncil) -> Response:
+    """The council's logo (SVG or PNG). An SVG is served under a policy that runs nothing in it,
+    so a logo can't carry script onto the service's address."""
+    path = council_service.logo_path(council)
+    if path is None or not path.is_file():
+        return JSONResponse(error_body("not_found", f"{council.name} has no logo here."),
+                            status_code=404)  # fmt: skip
+    headers = {
+        "Cache-Control": "public, max-age=3600",
+        "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; sandbox",
+        "X-Content-Type-Options": "nosniff",
+    }
+    return Response(path.read_bytes(), media_type=service.LOGO_TYPES[path.suffix],
+                    headers=headers)  # fmt: skip
 
 
 @router.get("/api/v1/widget/config", summary="What the chat widget shows around a conversation")

@@ -121,3 +121,25 @@ def test_the_example_postcode_is_one_in_the_residents_own_council(demo_database,
             f"your town instead. Please give your postcode (like {example}) or the name of "
             "your town."
         )
+
+
+def test_a_district_two_members_share_asks_for_the_whole_postcode(demo_database, dispatcher):
+    """Northgate's DB2 reaches into Demo Vale ("DB2 8.."): "DB2" alone can't say whose team
+    it is, so the resident is asked for the whole postcode; the whole one moves them."""
+    asked = make_tracker(slots={"requested_slot": "location", "wants": "job", "age": 30},
+                         text="DB2", intent="inform", active_loop=FORM,
+                         events=[_said("DB2")])  # fmt: skip
+    events = asyncio.run(ValidateAssessmentForm().run(dispatcher, asked, DOMAIN))
+    assert SlotSet("location", None) in events
+    assert not [e for e in events if e.get("name") == "council"]
+    assert dispatcher.messages[0]["text"] == (
+        "Part of DB2 is in Demo Borough and Demo Vale. What's your full postcode (like DB2 1AA)? "
+        "Then I'll know whose team will help you."
+    )
+    for postcode, slug in (("DB2 8AA", "demo-vale"), ("DB2 1AA", "demo")):
+        whole = make_tracker(slots={"requested_slot": "location", "wants": "job", "age": 30},
+                             text=postcode, intent="inform", active_loop=FORM,
+                             events=[_said(postcode)])  # fmt: skip
+        events = asyncio.run(ValidateAssessmentForm().run(dispatcher, whole, DOMAIN))
+        assert SlotSet("location", postcode) in events
+        assert SlotSet("council", slug) in events

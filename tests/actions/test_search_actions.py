@@ -47,6 +47,17 @@ def test_a_place_said_under_results_searches_the_same_near_it(
     assert "near" in dispatcher.messages[-1]["text"]
 
 
+@pytest.mark.parametrize("said", ["im 34", "i'm 19", "I am 52"])
+def test_an_age_said_under_results_is_not_a_postcode_district(demo_database, dispatcher, said):
+    """ "im 34" is shaped like the Isle of Man's district IM34: it is an age, not a place."""
+    tracker = make_tracker(slots={"last_search": WAREHOUSE}, text=said, intent="inform")
+    events = _run(ActionMoreResults(), dispatcher, tracker)
+    told = " ".join(m.get("text") or "" for m in dispatcher.messages)
+    assert "postcode district" not in told
+    assert all(finder.Request.from_slot(e.get("value")).near is None for e in events
+               if e.get("name") == "last_search")  # fmt: skip
+
+
 def test_a_new_subject_is_a_new_search(demo_database, dispatcher):
     tracker = make_tracker(slots={"last_search": WAREHOUSE}, text="any jobs in retail",
                            intent="find_job",

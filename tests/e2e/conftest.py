@@ -17,6 +17,7 @@ def embedded_stack(tmp_path_factory):
     shutil.copy(PROJECT_ROOT / "councils" / "demo.yml", council_file)
     for other in ("demo-vale.yml", "demo-combined.yml"):  # served beside it, as in the demo
         shutil.copy(PROJECT_ROOT / "councils" / other, folder / other)
+    shutil.copytree(PROJECT_ROOT / "councils" / "logos", folder / "logos")
     stack = stack_module.start(folder / "var", {"COUNCIL_FILE": str(council_file)})
     stack.council_file = council_file
     yield stack

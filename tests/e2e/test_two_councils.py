@@ -38,6 +38,11 @@ def test_each_councils_page_shows_its_own_widget(embedded_stack, chromium):
         )
         assert _header_colour(borough) == BOROUGH_BLUE
         assert _header_colour(vale) == VALE_GREEN
+        for page, slug in ((borough, "demo"), (vale, "demo-vale")):  # each its own logo, loaded
+            logo = widget(page).locator("img.logo")
+            expect(logo).to_be_visible()
+            assert logo.get_attribute("src").endswith(f"/api/v1/widget/logo?council={slug}")
+            assert logo.evaluate("img => img.complete && img.naturalWidth > 0")
         said = say(vale, "how do i speak to someone")
         expect(said).to_contain_text("0113 496 0500")  # Demo Vale's number, not Demo Borough's
         assert_accessible(vale, "two-councils-vale")
@@ -57,6 +62,9 @@ def test_a_residents_plan_has_their_councils_look_and_name(embedded_stack, page)
     page.goto(link.get_attribute("href"))
     assert "Your Vale Works plan" in page.title()
     expect(page.locator(".govuk-caption-m")).to_have_text("Demo Vale Council · Vale Works")
+    logo = page.locator(".govuk-caption-m img")
+    assert logo.get_attribute("src") == "/api/v1/widget/logo?council=demo-vale"
+    assert logo.evaluate("img => img.complete && img.naturalWidth > 0")
     heading = page.locator(".wl-plan h2").first
     assert heading.evaluate("node => getComputedStyle(node).borderTopColor") == VALE_GREEN
 

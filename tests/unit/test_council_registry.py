@@ -4,6 +4,7 @@ is for (named by the widget, a path prefix, the council's own domain, or none: t
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -41,6 +42,7 @@ def councils(tmp_path, monkeypatch) -> Path:
     folder.mkdir()
     (folder / "demo.yml").write_text(DEMO.read_text())
     (folder / "demo-vale.yml").write_text(yaml.safe_dump(vale()))
+    shutil.copytree(DEMO.parent / "logos", folder / "logos")
     monkeypatch.setenv("COUNCIL_FILE", str(folder / "demo.yml"))
     get_settings.cache_clear()
     return folder
@@ -136,6 +138,24 @@ def test_a_path_prefix_names_the_council_and_its_pages_keep_it(client):
     assert 'action="/c/demo-vale/my-information"' in form
 
 
+def test_a_councils_logo_is_served_so_that_nothing_in_it_runs(client):
+    assert _config(client)["logo_url"] == "/api/v1/widget/logo?council=demo"
+    logo = client.get("/api/v1/widget/logo", params={"council": "demo"})
+    assert logo.status_code == 200
+    assert logo.headers["content-type"] == "image/svg+xml"
+    assert "sandbox" in logo.headers["content-security-policy"]
+    assert logo.headers["x-content-type-options"] == "nosniff"
+    assert logo.content.startswith(b"<svg")
+    assert 'class="wl-header__logo" src="/api/v1/widget/logo?council=demo"' in client.get("/").text
+    # Demo Vale here has no logo: no picture, and a clear 404 for one asked for anyway.
+    assert _config(client, params={"council": "demo-vale"})["logo_url"] is None
+    assert "wl-header__logo" not in client.get("/c/demo-vale/").text
+    missing = client.get("/api/v1/widget/logo", params={"council": "demo-vale"})
+    assert missing.status_code == 404
+    said = missing.json()["error"]
+    assert said == {"code": "not_found", "message": "Demo Vale Council has no logo here."}
+
+
 def test_an_unknown_council_is_a_polite_404_never_another_council(client):
     response = client.get("/api/v1/widget/config", params={"council": "nowhere"})
     assert response.status_code == 404
@@ -174,6 +194,20 @@ def test_council_validate_reports_every_problem_and_fails(councils, capsys):
     assert f"host name {VALE_HOST} is already Demo Vale Council's" in capsys.readouterr().err
     assert main(["council", "validate", str(broken)]) == 1
     assert "phone" in capsys.readouterr().err
+
+
+def test_a_logo_must_be_a_picture_in_the_logos_folder(councils, capsys):
+    from bot.cli import main
+
+    (councils / "demo-vale.yml").write_text(yaml.safe_dump(vale() | {"branding": {
+        "primary_colour": "#00703c", "logo": "vale.svg"}}))  # fmt: skip
+    assert main(["council", "validate"]) == 1
+    assert "the logo 'vale.svg' isn't in" in capsys.readouterr().err
+    for name in ("../demo.yml", "logo.gif", "/etc/passwd.svg"):
+        (councils / "demo-vale.yml").write_text(yaml.safe_dump(vale() | {"branding": {
+            "logo": name}}))  # fmt: skip
+        assert main(["council", "validate"]) == 1
+        assert "a logo is a file name in councils/logos/" in capsys.readouterr().err
 
 
 def test_council_add_checks_the_file_with_the_others_then_serves_it(councils, capsys):

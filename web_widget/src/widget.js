@@ -13,7 +13,7 @@ const CSS = "__WORKLOCAL_CSS__";
 
 const config = {
   name: "the council", service: "Work Local", phone: data.phone || "", hours: "",
-  privacy: API + "/privacy", accessibility: API + "/accessibility", maxChars: 2000,
+  privacy: API + "/privacy", accessibility: API + "/accessibility", maxChars: 2000, logo: null,
 };
 // liveSeq: the last adviser message shown (live chats); live: talking to, or waiting for, a person
 const fresh = () => ({ id: null, items: [], outbox: [], open: KIOSK, liveSeq: 0, live: false });
@@ -56,6 +56,8 @@ function build() {
     onclick: () => openPanel(true),
   }, "Chat with Work Local");
   ui.title = el(KIOSK ? "h1" : "h2", { id: "wl-title" }, "Work Local");
+  // The council's logo beside its name (which the title says, so the picture says nothing more).
+  ui.logo = el("img", { class: "logo", alt: "", hidden: true });
   ui.restart = el("button", { type: "button", "aria-haspopup": "dialog", onclick: ask },
     KIOSK ? "I've finished" : "Start again");
   ui.close = KIOSK ? null : el("button", { type: "button", onclick: () => closePanel(true) },
@@ -89,7 +91,7 @@ function build() {
   ui.panel = el("section", {
     class: "panel", id: "wl-panel", "aria-labelledby": "wl-title", hidden: true,
     ...(KIOSK ? {} : { role: "dialog", "aria-modal": "false" }),
-  }, el("header", null, ui.title, ui.restart, ui.close), ui.confirm, ui.notice, ui.banner, ui.log,
+  }, el("header", null, ui.logo, ui.title, ui.restart, ui.close), ui.confirm, ui.notice, ui.banner, ui.log,
   ui.idle, ui.form, ui.links);
   ui.live = el("div", { class: "vh", "aria-live": "polite" });
   ui.root = el("div", {
@@ -110,6 +112,8 @@ function build() {
 
 function describe() {
   ui.title.textContent = `${config.service} \u2013 ${config.name}`;
+  ui.logo.hidden = !config.logo;
+  if (config.logo) ui.logo.src = config.logo;
   ui.launcher.textContent = `Chat with ${config.service}`;
   ui.root.setAttribute("aria-label", `${config.service} chat`);
   ui.notice.replaceChildren(
@@ -496,6 +500,7 @@ async function loadConfig() {
       hours: c.opening_hours, maxChars: c.max_message_chars,
       privacy: draw.safeUrl(c.privacy_url) || config.privacy,
       accessibility: draw.safeUrl(c.accessibility_url) || config.accessibility,
+      logo: typeof c.logo_url === "string" && c.logo_url.startsWith("/api/") ? API + c.logo_url : null,
     });
     describe();
     if (!data.colour) paint(c.colour);

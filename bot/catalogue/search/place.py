@@ -28,17 +28,19 @@ def resolve(near: str, area_codes: frozenset[str], *, db_session: Session) -> Pl
             record.lon,
             postcodes.in_area(record, area_codes),
             "postcode",
+            frozenset({record.la_code} if record.la_code else ()),
         )
     if postcodes.is_outward_code(raw):
         outward = raw.replace(" ", "").upper()
-        centre = postcodes.outward_centre(outward, db_session=db_session)
+        centre = postcodes.district(outward, db_session=db_session)
         if centre is None:
             raise PostcodeError(
                 "unknown_postcode",
                 f"We couldn't find the postcode district {outward}. Please give your full "
                 "postcode, or search by the name of your town instead.",
             )
-        return Place(outward, centre[0], centre[1], centre[2] in area_codes, "outward")
+        lat, lon, codes = centre
+        return Place(outward, lat, lon, bool(codes & area_codes), "outward", codes)
     if any(ch.isdigit() for ch in raw):
         raise PostcodeError(
             "invalid_postcode",
@@ -83,4 +85,5 @@ def _town(name: str, area_codes: frozenset[str], *, db_session: Session) -> Plac
     la_code = db_session.execute(
         select(Postcode.la_code).where(Postcode.postcode == row[3])
     ).scalar_one_or_none()
-    return Place(row[2], float(row[0]), float(row[1]), la_code in area_codes, "town")
+    codes = frozenset({la_code} if la_code else ())
+    return Place(row[2], float(row[0]), float(row[1]), la_code in area_codes, "town", codes)
