@@ -258,12 +258,18 @@ PLAINLY = {
         r"( now| please| pls)?|leave me alone( now| please| pls)?)\W*$",
         re.IGNORECASE,
     ),
+    # "wait is this free?", "do i have to pay", "wot can i do": a side question about the
+    # service itself, after a word that only holds the floor
     "help": re.compile(
-        r"^\W*(is (this|the service|this service|the chat|work local) free|does this cost "
-        r"(anything|money)|do i (have to|need to) pay for this|halp|instructions|"
-        r"what (do|should|can) i (type|say|write)|what can i ask( you)?"
+        r"^\W*((wait|sorry|hang on|hold on|um+|erm+|oh|ok|okay|btw|quick question|just "
+        r"wondering|before (that|we start|we go on))\W+)?"
+        r"(is (this|the service|this service|the chat|this chat|work local|all this|it all) free|"
+        r"does (this|the service|this chat) cost (anything|money)|how much (does|will) (this|the "
+        r"service|this chat) cost|do i (have to|need to) pay( for (this|the service|any of this))?|"
+        r"is there (a|any) (cost|charge|fee)( for (this|the service))?|halp|instructions|"
+        r"(what|wot|wat) (do|should|can) i (type|say|write|do)( here| now)?|what can i ask( you)?"
         r"( about)?|what questions can (you|u) answer|(show|list|give) me the options|how do i "
-        r"use (this|it)|how does this work)\W*$",
+        r"use (this|it)|how does this work)(\W*$|\s*[?.!]+\s.{0,100}$)",  # "…free? i cant afford"
         re.IGNORECASE,
     ),
     # "ok lets go back to the questions"

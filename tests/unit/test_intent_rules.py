@@ -191,6 +191,12 @@ def test_a_search_is_a_search_even_when_the_knowledge_base_knows_the_subject(tex
      ("no more questions please", "career_advice", "stop"),
      ("halp", "greet", "help"),
      ("is this free?", "bot_challenge", "help"),
+     ("wait is this free?", "inform", "help"),
+     ("wait is this free? i cant afford to pay for nothing", "inform", "help"),
+     ("do i have to pay", "deny", "help"),
+     ("how much does this cost", "ask_question", "help"),
+     ("wot can i do", "nlu_fallback", "help"),
+     ("sorry is there any charge for this", "inform", "help"),
      ("i got a appointment next week but lost the number they gave me", "book_appointment",
       "cancel_appointment"),
      ("i got a appointment next week but lost the refrence", "book_appointment",
@@ -208,7 +214,9 @@ def test_a_search_is_a_search_even_when_the_knowledge_base_knows_the_subject(tex
      ("stop smoking support", "get_support", "get_support"),
      ("i dont want to do the questions", "stop", "stop"),
      ("i'll come back another time", "goodbye", "goodbye"),
-     ("can i move it to another day", "manage_booking", "manage_booking")],
+     ("can i move it to another day", "manage_booking", "manage_booking"),
+     ("how much does the forklift course cost", "ask_question", "ask_question"),
+     ("do i have to pay for the maths course", "ask_question", "ask_question")],
 )  # fmt: skip
 def test_a_word_or_two_that_can_mean_one_thing(text, guessed, then):
     assert _parsed(text, (guessed, 0.6), ("find_course", 0.1)).get("intent")["name"] == then
