@@ -213,6 +213,31 @@ def test_nothing_relevant_suggests_searches_that_do_find_something(demo_db):
         assert _find(demo_db, "job", suggestion).outcome.total > 0
 
 
+@pytest.mark.parametrize("council", ["demo", "demo-vale", None])
+def test_the_quick_check_behind_suggestions_agrees_with_a_whole_search(demo_db, council):
+    """A suggestion is offered when its search finds anything; the check looks for one record
+    (a whole search ranks and counts them all), and must answer as the whole search would, with
+    each filter, for each council, widened or not."""
+    from bot.catalogue.search import service as search_service
+    from bot.catalogue.support import service as support
+
+    texts = ["plumbing", "maths", "digital", "care", "teaching", "cyber", "forklift", "esol",
+             "english", "warehouse", "night", "zebra", "counselling", "debt", "the"]  # fmt: skip
+    choices = [{}, {"level": {"1"}}, {"level": {"3", "4"}}, {"delivery_mode": {"online"}},
+               {"delivery_mode": {"in_person"}, "level": {"E3"}}]  # fmt: skip
+    kinds = [courses.KIND, vacancies.KIND, support.KIND]
+    checked = {True: 0, False: 0}
+    for kind in kinds:
+        for text in texts:
+            for selected in choices:
+                search = Search(text=text, per_page=1, council_slug=council, selected=selected)
+                whole = search_service.run(kind, search, db_session=demo_db, suggest=False)
+                quick = search_service._finds_any(kind, search, demo_db)
+                assert quick == (whole.total > 0), (kind.name, text, selected)
+                checked[quick] += 1
+    assert checked[True] > 20 and checked[False] > 20  # both answers are exercised
+
+
 def test_some_of_the_words_only_when_the_rest_are_not_words(demo_db):
     """ "plumbing asdfgh": asdfgh is no word, so plumbing is what was asked for."""
     found = _find(demo_db, "course", "plumbing asdfgh")

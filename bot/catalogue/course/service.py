@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from sqlalchemy import and_, or_, true
+from sqlalchemy import and_, false, or_, true
 from sqlalchemy.orm import Session
 
 from bot.catalogue.common import by_ids, by_uid
@@ -60,16 +60,34 @@ KIND = Kind(
     columns=_columns,
     active=_active,
     facets={
-        "level": Facet(lambda r: [r.level] if r.level else [], LEVEL_LABELS.get, LEVELS),
-        "course_type": Facet(lambda r: [r.course_type], COURSE_TYPE_LABELS.get, COURSE_TYPES),
-        "delivery_mode": Facet(lambda r: [r.delivery_mode], DELIVERY_LABELS.get, DELIVERY_MODES),
+        "level": Facet(
+            lambda r: [r.level] if r.level else [],
+            LEVEL_LABELS.get,
+            LEVELS,
+            lambda v: Course.level.in_(sorted(v)),
+        ),
+        "course_type": Facet(
+            lambda r: [r.course_type],
+            COURSE_TYPE_LABELS.get,
+            COURSE_TYPES,
+            lambda v: Course.course_type.in_(sorted(v)),
+        ),
+        "delivery_mode": Facet(
+            lambda r: [r.delivery_mode],
+            DELIVERY_LABELS.get,
+            DELIVERY_MODES,
+            lambda v: Course.delivery_mode.in_(sorted(v)),
+        ),
         "attendance_pattern": Facet(
             lambda r: [r.attendance_pattern] if r.attendance_pattern else [],
             ATTENDANCE_LABELS.get,
             ATTENDANCE_PATTERNS,
+            lambda v: Course.attendance_pattern.in_(sorted(v)),
         ),
         "free": Facet(
-            lambda r: ["free"] if r.cost_pence == 0 else [], lambda _v: "Free for everyone"
+            lambda r: ["free"] if r.cost_pence == 0 else [],
+            lambda _v: "Free for everyone",
+            sql=lambda v: Course.cost_pence == 0 if "free" in v else false(),
         ),
     },
     start_of=lambda r: None if r.flexible_start else r.start_date,

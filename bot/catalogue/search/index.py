@@ -12,9 +12,10 @@ import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import text
+from sqlalchemy import column, text
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.selectable import TextualSelect
 
 from bot.catalogue.search.text import Phrase
 
@@ -156,6 +157,17 @@ def scores(
     if _dialect(db_session) == "sqlite":
         return _fts5_scores(db_session, TABLES[kind], match, tags, scored, flags)
     return _pg_scores(db_session, TABLES[kind], match, tags, scored, flags)
+
+
+def matching(db_session: Session, kind: str, match: Match) -> TextualSelect:
+    """The ids of records matching the words, unranked, as a subquery (``id IN (...)``): for a
+    check that needs one record passing its filters, not every record with its score."""
+    table = TABLES[kind]
+    if _dialect(db_session) == "sqlite":
+        found = text(f"SELECT rowid AS id FROM {table} WHERE {table} MATCH :q")
+        return found.bindparams(q=_fts5_query(match, None)).columns(column("id"))
+    found = text(f"SELECT id FROM {table} WHERE document @@ to_tsquery('english', :tq)")
+    return found.bindparams(tq=_pg(match)).columns(column("id"))
 
 
 def _fts5_query(match: Match, tags: list[str] | None) -> str:

@@ -71,6 +71,9 @@ class Facet:
     values_of: Callable[[Row], Iterable[str]]
     label: Callable[[str], str] = lambda value: value
     order: tuple[str, ...] = ()
+    # The same test in SQL ("the record has one of these values"), where it can be written so:
+    # then whether a search finds anything is one statement (``_finds_any``).
+    sql: Callable[[set[str]], ColumnElement] | None = None
 
 
 @dataclass(frozen=True)
@@ -375,10 +378,62 @@ def _suggestions(kind: Kind, search: Search, query: ParsedQuery, db_session: Ses
     for text in list(dict.fromkeys(candidates))[:MAX_SUGGESTION_PROBES]:
         if len(found) == MAX_SUGGESTIONS:
             break
-        tried = run(kind, replace(probe, text=text), db_session=db_session, suggest=False)
-        if tried.total:
+        if _finds_any_remembered(kind, replace(probe, text=text), db_session):
             found.append(text)
     return found
+
+
+_found_any: OrderedDict[tuple, bool] = OrderedDict()
+MAX_FOUND_ANY = 20_000  # answers kept, all councils together (a few MB)
+
+
+def _finds_any_remembered(kind: Kind, search: Search, db_session: Session) -> bool:
+    """``_finds_any``, kept until the next import (the index's version is in the key): the
+    same few suggestions are checked for every resident of a council who asks the same thing."""
+    version = index.version(db_session, kind.name)
+    if version is None:
+        return _finds_any(kind, search, db_session)
+    bind = db_session.get_bind()
+    key = (
+        str(bind.url), kind.name, version, search.text, search.today, search.council_slug,
+        search.hidden, tuple(sorted((n, tuple(sorted(v))) for n, v in search.selected.items())),
+        tuple(_signature(clause, bind.dialect) for clause in search.where),
+    )  # fmt: skip
+    with _cache_lock:
+        if key in _found_any:
+            _found_any.move_to_end(key)
+            return _found_any[key]
+    answer = _finds_any(kind, search, db_session)
+    with _cache_lock:
+        _found_any[key] = answer
+        while len(_found_any) > MAX_FOUND_ANY:
+            _found_any.popitem(last=False)
+    return answer
+
+
+def _finds_any(kind: Kind, search: Search, db_session: Session) -> bool:
+    """Whether ``run`` would find anything, asked of the database as "is there one": a whole
+    search ranks and counts every match in the council's area (a second or more for a common
+    word in a million records), where a suggestion needs one. Filters the database can't test
+    (a facet with no SQL) are tested here, row by row."""
+    query = parse(search.text, vocabulary(db_session))
+    attempts = _attempts(query)
+    if query.empty or not all(a.words(False) for a in attempts):
+        return run(kind, search, db_session=db_session, suggest=False).total > 0
+    chosen = [(kind.facets[name], values) for name, values in search.selected.items()
+              if values and name in kind.facets]  # fmt: skip
+    in_sql = all(facet.sql is not None for facet, _ in chosen)
+    stmt = _statement(kind, search)
+    if in_sql:
+        stmt = stmt.where(*(facet.sql(values) for facet, values in chosen)).limit(1)
+    wanted = _wanted(kind, search.selected)
+    for attempt in attempts:
+        for wide in (False, True) if query.widens else (False,):
+            matched = kind.model.id.in_(index.matching(db_session, kind.name, attempt.words(wide)))
+            rows = db_session.execute(stmt.where(matched))
+            if any(in_sql or _passes(_values(kind, row), wanted) for row in rows):
+                return True
+    return False
 
 
 @dataclass(frozen=True)
@@ -565,6 +620,7 @@ def forget_cache() -> None:
     global _cached_hits
     with _cache_lock:
         _cache.clear()
+        _found_any.clear()
         _cached_hits = 0
     _title_stems.cache_clear()
 
