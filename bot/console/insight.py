@@ -56,7 +56,9 @@ def insight_page(
     except BadPeriod as exc:
         return problem(request, who, str(exc), status=422)
     report = insight.report(db_session=db_session, council=council, start=first, end=last)
-    hidden = cases.not_actionable(db_session=db_session, council_slugs=[council.slug])
+    hidden = cases.not_actionable(
+        db_session=db_session, council_slugs=council_service.covered_by(council.slug)
+    )
     quarter_start, quarter_end = insight.quarter_of(last)
     quarterly = insight.report(db_session=db_session, council=council, start=quarter_start,
                                end=quarter_end)  # fmt: skip

@@ -92,7 +92,8 @@ class Row:
 
 
 def rows(*, db_session: Session, council_slug: str, start: date, end: date) -> list[Row]:
-    """The period's events (``start`` to ``end`` inclusive), counted by day and field."""
+    """The period's events (``start`` to ``end`` inclusive), counted by day and field: the
+    council's, and for a combined authority its members' too (it sees their cases as well)."""
     grouped = (
         InsightEvent.occurred_on,
         InsightEvent.kind,
@@ -106,7 +107,7 @@ def rows(*, db_session: Session, council_slug: str, start: date, end: date) -> l
     found = db_session.execute(
         select(*grouped, func.count())
         .where(
-            InsightEvent.council_slug == council_slug,
+            InsightEvent.council_slug.in_(sorted(council_service.covered_by(council_slug))),
             InsightEvent.occurred_on >= start,
             InsightEvent.occurred_on <= end,
         )
@@ -123,7 +124,7 @@ def waits(
         (day, minutes)
         for day, minutes in db_session.execute(
             select(InsightEvent.occurred_on, InsightEvent.minutes).where(
-                InsightEvent.council_slug == council_slug,
+                InsightEvent.council_slug.in_(sorted(council_service.covered_by(council_slug))),
                 InsightEvent.kind == "handoff_claimed",
                 InsightEvent.minutes.is_not(None),
                 InsightEvent.occurred_on >= start,

@@ -94,6 +94,23 @@ def test_the_page_counts_this_council_only_and_every_chart_has_its_table(client,
     assert client.get("/console/insight?start=2026-12-01&end=2026-01-01").status_code == 422
 
 
+def test_a_combined_authority_counts_its_members_and_a_member_only_itself(app):  # noqa: F811
+    """Demo Combined Authority sees its members' cases, so its insight counts their residents
+    too; Demo Vale's counts stay Demo Vale's. (The demo's councils are served here.)"""
+    for slug, n in (("demo", 7), ("demo-vale", 40), ("demo-combined", 3)):
+        _record(app, slug, "conversation_started", n, channel="web")
+        _record(app, slug, "assessment_completed", 1, district="DB2", offer="youth_pathways")
+    engine, sessions = _db(app)
+    today = council_service.local_today(council_service.home())
+    with session_scope(sessions) as db:
+        def started(slug: str) -> int:
+            found = insight.rows(db_session=db, council_slug=slug, start=today, end=today)
+            return sum(r.count for r in found if r.kind == "conversation_started")
+
+        assert (started("demo-combined"), started("demo-vale"), started("demo")) == (50, 40, 7)
+    engine.dispose()
+
+
 def test_exports_download_valid_and_are_audited(client, app):  # noqa: F811
     _record(app, "demo", "assessment_completed", 6, district="DB1", offer="youth_pathways")
     _record(app, "demo", "assessment_completed", 2, district="DB2", offer="youth_pathways")
