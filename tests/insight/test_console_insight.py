@@ -103,6 +103,7 @@ def test_a_combined_authority_counts_its_members_and_a_member_only_itself(app): 
     engine, sessions = _db(app)
     today = council_service.local_today(council_service.home())
     with session_scope(sessions) as db:
+
         def started(slug: str) -> int:
             found = insight.rows(db_session=db, council_slug=slug, start=today, end=today)
             return sum(r.count for r in found if r.kind == "conversation_started")
