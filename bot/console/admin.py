@@ -113,7 +113,8 @@ def change_staff(
     someone's access."""
     auth.check_csrf(who, csrf)
     person = staff_service.get(db_session=db_session, staff_id=staff_id)
-    if person is None or person.council_slug != who.staff.council_slug or change not in CHANGES:
+    theirs = person is not None and person.council_slug == who.staff.council_slug
+    if not theirs or person.role == "operator" or change not in CHANGES:  # not the council's
         return problem(request, who, "There is no such account or change.", status=404)
     if person.id == who.staff.id and change == "deactivate":
         return problem(request, who, "You can't deactivate your own account.")

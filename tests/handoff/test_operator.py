@@ -107,6 +107,12 @@ def test_a_councils_staff_cant_open_the_operators_page_nor_see_or_make_an_operat
     assert "unknown role &#39;operator&#39;" in made.text
     with session_scope(app["sessions"]) as db:
         assert staff_service.by_email(db_session=db, email="sneaky@demo.example") is None
+        operator_id = staff_service.by_email(db_session=db, email=OPERATOR).id
+    stopped = admin.post(f"/console/staff/{operator_id}",
+                         data={"change": "deactivate", "csrf": _csrf(accounts)})  # fmt: skip
+    assert stopped.status_code == 404
+    with session_scope(app["sessions"]) as db:
+        assert staff_service.by_email(db_session=db, email=OPERATOR).active
 
 
 def test_an_operator_adds_a_council_on_the_national_template_then_its_first_admin(app):
