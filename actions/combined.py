@@ -34,11 +34,12 @@ def member_for(tracker: Tracker, label: str, dispatcher: CollectingDispatcher) -
         except PostcodeError:
             return {}
     theirs = [m for m in members if place.la_codes & frozenset(m.local_authority_codes)]
-    if len(theirs) > 1:
-        names = " and ".join(m.area_name for m in theirs)
+    outside = place.la_codes - {code for m in theirs for code in m.local_authority_codes}
+    if len(theirs) > 1 or (theirs and outside):  # a district two councils share
+        names = [m.area_name for m in theirs] + (["another council's area"] if outside else [])
         dispatcher.utter_message(
-            text=f"Part of {place.label} is in {names}. What's your full postcode (like "
-            f"{place.label} 1AA)? Then I'll know whose team will help you."
+            text=f"{place.label} is partly in {' and partly in '.join(names)}, so I need your "
+            "full postcode to know whose team will help you."
         )
         return {"location": None, "in_area": None}
     if theirs:

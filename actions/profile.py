@@ -137,6 +137,13 @@ class ActionReadProfile(Action):
         changes, problem = new_facts(tracker)
         if problem:  # "live in DB2 4RT": said, not silently dropped and asked for again
             dispatcher.utter_message(text=problem)
+        if "location" in changes:
+            moved = member_for(tracker, changes["location"], dispatcher)
+            if "location" in moved:  # a district two councils share: the place isn't noted,
+                moved = {}  # and one given before stays
+                changes.pop("location")
+                changes.pop("in_area", None)
+            changes |= moved
         corrected = [
             (slot, value)
             for slot, value in changes.items()
@@ -144,8 +151,6 @@ class ActionReadProfile(Action):
         ]
         if corrected:
             dispatcher.utter_message(text=say.changed(corrected))
-        if "location" in changes:
-            changes |= member_for(tracker, changes["location"], dispatcher)
         events: list[EventType] = [SlotSet(slot, value) for slot, value in changes.items()]
         # What is new, for the assessment to say what it skips; what changed was said above.
         said = sorted(set(changes) - {"in_area", *COUNCIL_SLOTS})

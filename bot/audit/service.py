@@ -47,6 +47,9 @@ def recent(
     return [tuple(row) for row in db_session.execute(query).all()]
 
 
+OPERATOR_ACTIONS = ("council_added", "first_admin_added")
+
+
 def by_operators(
     *, db_session: Session, limit: int = 50
 ) -> list[tuple[AuditEntry, str | None, str | None]]:
@@ -55,7 +58,7 @@ def by_operators(
     query = (
         select(AuditEntry, Staff.full_name, None)
         .join(Staff, Staff.id == AuditEntry.staff_id)
-        .where(Staff.role == "operator")
+        .where(Staff.role == "operator", AuditEntry.action.in_(OPERATOR_ACTIONS))
         .order_by(AuditEntry.id.desc())
         .limit(limit)
     )

@@ -1,9 +1,12 @@
 """The deployment operator's pages: the councils served here, a new council on the national
 template, and a new council's first admin. An operator sees no council's residents, cases or
 counts (``auth.require`` refuses them every other page); a council's own admins then make its
-staff, so an operator can't add an admin to a council that has one."""
+staff, so an operator can add an admin only to a council with no accounts, and never knows
+that admin's password."""
 
 from __future__ import annotations
+
+import secrets
 
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import Response
@@ -17,6 +20,7 @@ from bot.console.deps import DbSession, Operator
 from bot.console.pages import done, problem, render
 from bot.council import admin as council_admin
 from bot.council import service as council_service
+from bot.staff import recovery
 from bot.staff import service as staff_service
 
 router = APIRouter(prefix="/console", include_in_schema=False)
@@ -86,32 +90,41 @@ def add_first_admin(
     email: str = Form(""),
     first_name: str = Form(""),
     full_name: str = Form(""),
-    password: str = Form(""),
     csrf: str = Form(""),
 ) -> Response:
-    """A council's first admin, who makes its other accounts. Refused once it has one."""
+    """A new council's first admin, who makes its other accounts. Only while the council has
+    no account at all, and the admin sets their own password through an emailed link: the
+    operator never knows a password that opens a council's data."""
     auth.check_csrf(who, csrf)
     try:
         council = council_service.get(slug)
     except council_service.UnknownCouncil:
         return problem(request, who, "There is no such council.", status=404)
-    if staff_service.accounts_by_council(db_session=db_session).get(slug, {}).get("admin"):
-        return problem(
-            request, who, f"{council.name} has an admin already: its admins add its accounts."
-        )
+    if slug in staff_service.accounts_by_council(db_session=db_session):
+        return problem(request, who, f"{council.name} has console accounts already: its "
+                                     "admins add its accounts.")  # fmt: skip
     try:
         made = staff_service.create(
             db_session=db_session, council_slug=slug, email=email, first_name=first_name,
-            full_name=full_name or first_name, password=password, role="admin",
+            full_name=full_name or first_name, password=secrets.token_urlsafe(32), role="admin",
         )  # fmt: skip
     except staff_service.InvalidAccount as exc:
         db_session.rollback()
-        field = {"first_name": "first", "password": "password"}.get(exc.field, "email")
+        field = "first" if exc.field == "first_name" else "email"
         return _page(request, who, db_session, status=422, admin_for=slug,
                      given_admin={"email": email, "first_name": first_name,
                                   "full_name": full_name},
                      error_list=[(f"admin-{slug}-{field}",
                                   f"No admin was added: {exc}.")])  # fmt: skip
+    recovery.request_link(db_session=db_session, email=made.email, base_url=str(request.base_url),
+                          council=council, welcome=True)  # fmt: skip
     audit.record(db_session=db_session, staff_id=who.staff.id, action="first_admin_added",
                  detail=f"{slug}: {made.email}")  # fmt: skip
+    # In the council's own log too, on the new account (an operator is in no council's log).
+    audit.record(
+        db_session=db_session,
+        staff_id=made.id,
+        action="account_created",
+        detail=f"{made.email}, by the deployment's operator {who.staff.full_name}",
+    )
     return done(request, f"/console/councils#council-{slug}")

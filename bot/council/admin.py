@@ -35,7 +35,7 @@ def _problems_alone(path: Path) -> tuple[list[str], Council | None]:
     except service.CouncilConfigError as exc:
         return [str(exc)], None
     problems = []
-    logo = service.logo_path(council, path.parent)
+    logo = service.logo_path(council)  # served from the deployment's folder, wherever the file is
     if logo is not None and not logo.is_file():
         problems.append(f"{path}: the logo {council.branding.logo!r} isn't in {logo.parent}")
     for name in council.routing_rules:

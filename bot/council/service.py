@@ -180,16 +180,18 @@ def for_host(host: str) -> Council | None:
     return registry().by_host.get(host.split(":", 1)[0].strip().lower())
 
 
-def logo_path(council: Council, folder: Path | None = None) -> Path | None:
-    """The council's logo file (in ``logos/`` beside the council files), if it has one."""
+def logo_path(council: Council) -> Path | None:
+    """The council's logo file (in the councils' folder's ``logos/``), if it names one."""
     if not council.branding.logo:
         return None
-    return (folder or get_settings().effective_councils_dir) / "logos" / council.branding.logo
+    return get_settings().effective_councils_dir / "logos" / council.branding.logo
 
 
 def logo_url(council: Council) -> str | None:
-    """Where the widget, the pages and the plan fetch the council's logo from; none without."""
-    return f"/api/v1/widget/logo?council={council.slug}" if council.branding.logo else None
+    """Where the widget, the pages and the plan fetch the council's logo from; none without
+    (or when its file is missing: no empty tile where a logo should be)."""
+    path = logo_path(council)
+    return f"/api/v1/widget/logo?council={council.slug}" if path and path.is_file() else None
 
 
 def local_today(council: Council) -> date:

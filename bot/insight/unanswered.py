@@ -62,9 +62,7 @@ def groups(
     found = (
         db_session.execute(
             select(UnansweredQuestion).where(
-                UnansweredQuestion.council_slug.in_(
-                    sorted(council_service.covered_by(council_slug))
-                ),
+                UnansweredQuestion.council_slug == council_slug,
                 UnansweredQuestion.asked_on >= start,
                 UnansweredQuestion.asked_on <= end,
                 UnansweredQuestion.handled_at.is_not(None)
@@ -103,9 +101,7 @@ def mark_handled(*, db_session: Session, council_slug: str, ids: list[int], staf
         db_session.execute(
             update(UnansweredQuestion)
             .where(
-                UnansweredQuestion.council_slug.in_(
-                    sorted(council_service.covered_by(council_slug))
-                ),
+                UnansweredQuestion.council_slug == council_slug,
                 UnansweredQuestion.id.in_(ids),
                 UnansweredQuestion.handled_at.is_(None),
             )

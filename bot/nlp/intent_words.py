@@ -208,6 +208,21 @@ def question_topic(text: str) -> str | None:
 _WEEKDAY = (
     r"(?:(?:mon|tues?|wed|weds|thu|thur|thurs|fri|sat|sun)(?:day)?s?\b|(?:wednesday|weekend)s?\b)"
 )
+_FLOOR = (
+    r"((wait|sorry|hang on|hold on|um+|erm+|oh|ok|okay|btw|quick question|just wondering|"
+    r"before (that|we start|we go on))\W+)?"
+)
+_COST = (
+    r"is (this|the service|this service|the chat|this chat|work local|all this|it all) free|"
+    r"does (this|the service|this chat) cost (anything|money)|how much (does|will) (this|the "
+    r"service|this chat) cost|do i (have to|need to) pay( for (this|the service|any of this))?|"
+    r"is there (a|any) (cost|charge|fee)( for (this|the service))?"
+)
+_HOW_TO_USE = (
+    r"halp|instructions|(what|wot|wat) (do|should|can) i (type|say|write)|(what|wot|wat) can i "
+    r"do( here)?|what can i ask( you)?( about)?|what questions can (you|u) answer|(show|list|"
+    r"give) me the options|how do i use (this|it)|how does this work"
+)
 # Words that say one thing so plainly the model's reading gives way to them.
 PLAINLY = {
     # "delete everything u know about me", "wipe this chat pls"
@@ -259,17 +274,11 @@ PLAINLY = {
         re.IGNORECASE,
     ),
     # "wait is this free?", "do i have to pay", "wot can i do": a side question about the
-    # service itself, after a word that only holds the floor
+    # service itself, after a word that only holds the floor. A question about cost may go on
+    # ("…free? i cant afford it"); the others are the whole message ("what should i do now? ive
+    # been out of work 2 years" asks for advice, not for how to use the chat).
     "help": re.compile(
-        r"^\W*((wait|sorry|hang on|hold on|um+|erm+|oh|ok|okay|btw|quick question|just "
-        r"wondering|before (that|we start|we go on))\W+)?"
-        r"(is (this|the service|this service|the chat|this chat|work local|all this|it all) free|"
-        r"does (this|the service|this chat) cost (anything|money)|how much (does|will) (this|the "
-        r"service|this chat) cost|do i (have to|need to) pay( for (this|the service|any of this))?|"
-        r"is there (a|any) (cost|charge|fee)( for (this|the service))?|halp|instructions|"
-        r"(what|wot|wat) (do|should|can) i (type|say|write|do)( here| now)?|what can i ask( you)?"
-        r"( about)?|what questions can (you|u) answer|(show|list|give) me the options|how do i "
-        r"use (this|it)|how does this work)(\W*$|\s*[?.!]+\s.{0,100}$)",  # "…free? i cant afford"
+        rf"^\W*{_FLOOR}(({_COST})(\W*$|\s*[?.!]+\s.{{0,100}}$)|({_HOW_TO_USE})\W*$)",
         re.IGNORECASE,
     ),
     # "ok lets go back to the questions"

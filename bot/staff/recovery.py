@@ -51,10 +51,12 @@ def request_link(
     council: Council,
     device: str | None = None,
     now: datetime | None = None,
+    welcome: bool = False,
 ) -> Staff | None:
     """Email a link to the account with this address, if there is an active one that has not
     asked too often; the account it went to (for the audit log), else None. The caller says the
-    same to the person asking either way."""
+    same to the person asking either way. ``welcome``: a new account's first password, set by
+    its owner (no one else ever knows it)."""
     now = now or utcnow()
     staff = staff_service.by_email(db_session=db_session, email=email)
     if staff is None or not staff.active:
@@ -80,8 +82,11 @@ def request_link(
         council_slug=council.slug,
         contact=Contact("email", staff.email),
         purpose=PURPOSE,
-        subject=f"Set a new password for the {service_name} adviser console",
-        body=(
+        subject=f"Set {'your' if welcome else 'a new'} password for the {service_name} adviser "
+        "console",
+        body=_welcome(staff, council, minutes, base_url, token)
+        if welcome
+        else (
             f"Hello {staff.first_name},\n\nSomeone (we hope you) asked to set a new password for "
             f"the {service_name} adviser console. This link works once, for the next {minutes} "
             f"minutes:\n\n{base_url.rstrip('/')}/console/recover/{token}\n\nIf it wasn't you, "
@@ -92,6 +97,16 @@ def request_link(
         now=now,
     )
     return staff
+
+
+def _welcome(staff: Staff, council: Council, minutes: int, base_url: str, token: str) -> str:
+    return (
+        f"Hello {staff.first_name},\n\nYou are {council.name}'s first admin on the "
+        f"{council.service_name} adviser console. Set your password with this link; it works "
+        f"once, for the next {minutes} minutes:\n\n{base_url.rstrip('/')}/console/recover/"
+        f"{token}\n\nIf it has run out, ask for a new one at {base_url.rstrip('/')}/console/"
+        "recover. Then add your colleagues' accounts under Accounts."
+    )
 
 
 def find(*, db_session: Session, token: str, now: datetime | None = None) -> RecoveryLink:

@@ -85,11 +85,11 @@ def everyone(*, db_session: Session, council_slug: str) -> list[Staff]:
 
 
 def accounts_by_council(*, db_session: Session) -> dict[str, dict[str, int]]:
-    """Active accounts per council and role, for the operator's list of councils (counts only:
-    an operator sees no one's details)."""
+    """Accounts per council and role, active or not, for the operator's list of councils
+    (counts only: an operator sees no one's details). A council missing here has none."""
     rows = db_session.execute(
         select(Staff.council_slug, Staff.role, func.count())
-        .where(Staff.active.is_(True), Staff.role != "operator")
+        .where(Staff.role != "operator")
         .group_by(Staff.council_slug, Staff.role)
     ).all()
     counted: dict[str, dict[str, int]] = {}

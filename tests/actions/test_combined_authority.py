@@ -132,10 +132,10 @@ def test_a_district_two_members_share_asks_for_the_whole_postcode(demo_database,
     events = asyncio.run(ValidateAssessmentForm().run(dispatcher, asked, DOMAIN))
     assert SlotSet("location", None) in events
     assert not [e for e in events if e.get("name") == "council"]
-    assert dispatcher.messages[0]["text"] == (
-        "Part of DB2 is in Demo Borough and Demo Vale. What's your full postcode (like DB2 1AA)? "
-        "Then I'll know whose team will help you."
-    )
+    assert [m["text"] for m in dispatcher.messages] == [
+        "DB2 is partly in Demo Borough and partly in Demo Vale, so I need your full postcode to "
+        "know whose team will help you."
+    ]  # a statement: the form asks the question next, once
     for postcode, slug in (("DB2 8AA", "demo-vale"), ("DB2 1AA", "demo")):
         whole = make_tracker(slots={"requested_slot": "location", "wants": "job", "age": 30},
                              text=postcode, intent="inform", active_loop=FORM,
@@ -143,3 +143,16 @@ def test_a_district_two_members_share_asks_for_the_whole_postcode(demo_database,
         events = asyncio.run(ValidateAssessmentForm().run(dispatcher, whole, DOMAIN))
         assert SlotSet("location", postcode) in events
         assert SlotSet("council", slug) in events
+
+
+def test_a_shared_district_said_in_passing_keeps_the_postcode_given_before(
+    demo_database, dispatcher
+):
+    """ "actually im near DB2" after "DB9 1AA": DB2 can't say whose team it is, so it is said
+    and the whole postcode given before stays, not wiped and counted as noted."""
+    tracker = make_tracker(slots={"location": "DB9 1AA", "in_area": True},
+                           text="actually im in DB2", intent="inform",
+                           events=[_said("actually im in DB2")])  # fmt: skip
+    events = asyncio.run(ActionReadProfile().run(dispatcher, tracker, {}))
+    assert not [e for e in events if e.get("name") in ("location", "in_area", "council")]
+    assert dispatcher.messages[0]["text"].startswith("DB2 is partly in Demo Borough and partly")

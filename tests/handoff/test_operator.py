@@ -11,12 +11,14 @@ from contextlib import ExitStack
 import pytest
 import yaml
 from fastapi.testclient import TestClient
+from sqlalchemy import select
 
 from bot.cli import main as cli
 from bot.config import PROJECT_ROOT, get_settings
 from bot.database.core import make_engine, session_factory, session_scope
 from bot.demo.loader import DEMO_PASSWORD
 from bot.live import hub as live_hub
+from bot.notify.models import Notification
 from bot.staff import service as staff_service
 from tests.handoff import fake_rasa
 from tests.handoff.conftest import conversation, open_case
@@ -132,24 +134,46 @@ def test_an_operator_adds_a_council_on_the_national_template_then_its_first_admi
     assert "Add Demo Fen Council's first admin" in page.text
     assert "Council added: demo-fen: Demo Fen Council" in page.text
 
-    first = {"email": "fay@demo-fen.example", "first_name": "Fay", "password": DEMO_PASSWORD,
-             "csrf": _csrf(page)}  # fmt: skip
+    first = {"email": "fay@demo-fen.example", "first_name": "Fay", "csrf": _csrf(page),
+             "password": "the-operator-would-know-this"}  # fmt: skip
     assert client.post("/console/councils/demo-fen/admin", data=first,
                        follow_redirects=False).status_code == 303  # fmt: skip
     again = client.post("/console/councils/demo-fen/admin",
                         data=first | {"email": "fred@demo-fen.example"})  # fmt: skip
     assert again.status_code == 409
-    assert "Demo Fen Council has an admin already" in again.text
-    # A council with an admin is its admins' to staff, the Borough's included.
+    assert "Demo Fen Council has console accounts already" in again.text
+    # A council with accounts is its admins' to staff, the Borough's included.
     borough = client.post("/console/councils/demo/admin",
                           data=first | {"email": "bob@demo.example"})  # fmt: skip
     assert borough.status_code == 409
 
-    fay = _signed_in(app, "fay@demo-fen.example")
+    # No password the operator typed or saw opens the account: Fay sets her own by the link.
+    fay = TestClient(app["app"], base_url=BASE, raise_server_exceptions=False)
+    app["stack"].enter_context(fay)
+    form = fay.get("/console/sign-in")
+    typed = fay.post("/console/sign-in", data={"email": first["email"], "csrf": _csrf(form),
+                                                "password": first["password"]})  # fmt: skip
+    assert typed.status_code in (400, 429)
+    with session_scope(app["sessions"]) as db:
+        [welcome] = db.execute(select(Notification).where(
+            Notification.to == "fay@demo-fen.example")).scalars()  # fmt: skip
+        body, subject = welcome.body, welcome.subject
+    assert subject == "Set your password for the Fen Futures adviser console"
+    assert "You are Demo Fen Council's first admin" in body
+    link = re.search(r"(/console/recover/[\w-]+)", body).group(1)
+    chosen = "fays-own-password-2026"
+    set_form = fay.get(link)
+    assert fay.post(link, data={"password": chosen, "again": chosen, "csrf": _csrf(set_form)},
+                    follow_redirects=False).status_code == 303  # fmt: skip
+    form = fay.get("/console/sign-in")
+    assert fay.post("/console/sign-in", data={"email": first["email"], "password": chosen,
+                                              "csrf": _csrf(form)},
+                    follow_redirects=False).status_code == 303  # fmt: skip
     accounts = fay.get("/console/staff")
     assert accounts.status_code == 200
     assert "Fen Futures adviser console" in accounts.text
     assert "amira@demo.worklocal.example" not in accounts.text
+    assert "by the deployment&#39;s operator Olu Ops" in fay.get("/console/audit").text
 
 
 def test_a_council_the_form_cant_make_says_what_to_fix_and_writes_nothing(app):

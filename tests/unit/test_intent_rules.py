@@ -216,7 +216,10 @@ def test_a_search_is_a_search_even_when_the_knowledge_base_knows_the_subject(tex
      ("i'll come back another time", "goodbye", "goodbye"),
      ("can i move it to another day", "manage_booking", "manage_booking"),
      ("how much does the forklift course cost", "ask_question", "ask_question"),
-     ("do i have to pay for the maths course", "ask_question", "ask_question")],
+     ("do i have to pay for the maths course", "ask_question", "ask_question"),
+     ("what should i do now? ive been out of work 2 years", "career_advice", "career_advice"),
+     ("what do i do now? my jobseekers has been stopped", "get_support", "get_support"),
+     ("what can i do with my life", "career_advice", "career_advice")],
 )  # fmt: skip
 def test_a_word_or_two_that_can_mean_one_thing(text, guessed, then):
     assert _parsed(text, (guessed, 0.6), ("find_course", 0.1)).get("intent")["name"] == then

@@ -412,10 +412,12 @@ def _finds_any_remembered(kind: Kind, search: Search, db_session: Session) -> bo
 
 
 def _finds_any(kind: Kind, search: Search, db_session: Session) -> bool:
-    """Whether ``run`` would find anything, asked of the database as "is there one": a whole
+    """Whether ``run`` would find anything across the council's whole area (no place: what
+    suggestions ask), asked of the database as "is there one": a whole
     search ranks and counts every match in the council's area (a second or more for a common
     word in a million records), where a suggestion needs one. Filters the database can't test
     (a facet with no SQL) are tested here, row by row."""
+    assert search.place is None, "a check across the whole area: the place is not looked at"
     query = parse(search.text, vocabulary(db_session))
     attempts = _attempts(query)
     if query.empty or not all(a.words(False) for a in attempts):
