@@ -250,7 +250,7 @@ class ValidateAssessmentForm(FormValidationAction):
                     if len(candidate.split()) <= MAX_TOWN_WORDS:
                         problem = problem or exc.message
                     continue
-                moved = member_for(tracker, place.label, dispatcher)
+                moved = member_for(tracker, place, dispatcher)
                 if not place.in_area and not council(tracker).members:
                     dispatcher.utter_message(
                         text=f"{place.label} is outside {council(tracker).area_name}. I can still "

@@ -11,28 +11,22 @@ from typing import Any
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.common import council, database
-from bot.catalogue.search import place as places
+from actions.common import council
 from bot.council import service as council_service
-from bot.postcode.service import PostcodeError
+from bot.postcode.service import Place
 
 FIND_YOUR_COUNCIL = "www.gov.uk/find-local-council"
 
 
-def member_for(tracker: Tracker, label: str, dispatcher: CollectingDispatcher) -> dict[str, Any]:
-    """The slots that make the member council whose area ``label`` is in the resident's, said
-    to them; nothing for a single council's conversation or a place outside every member. A
-    postcode district two members share says whose it is only with the whole postcode, so the
-    resident is asked for it (the location is cleared, and asked again)."""
+def member_for(tracker: Tracker, place: Place, dispatcher: CollectingDispatcher) -> dict[str, Any]:
+    """The slots that make the member council whose area ``place`` (as the caller resolved it)
+    is in the resident's, said to them; nothing for a single council's conversation or a place
+    outside every member. A postcode district two councils share says whose it is only with the
+    whole postcode, so the location is cleared for the question to ask again."""
     here = council(tracker)
     if not here.members:
         return {}
     members = [council_service.get(slug) for slug in here.members]
-    with database() as db:
-        try:
-            place = places.resolve(label, frozenset(here.local_authority_codes), db_session=db)
-        except PostcodeError:
-            return {}
     theirs = [m for m in members if place.la_codes & frozenset(m.local_authority_codes)]
     outside = place.la_codes - {code for m in theirs for code in m.local_authority_codes}
     if len(theirs) > 1 or (theirs and outside):  # a district two councils share
@@ -56,7 +50,7 @@ def member_for(tracker: Tracker, label: str, dispatcher: CollectingDispatcher) -
             "service_name": member.service_name,
         }
     dispatcher.utter_message(
-        text=f"{label} isn't in {here.area_name}, so the teams here can't offer you local "
+        text=f"{place.label} isn't in {here.area_name}, so the teams here can't offer you local "
         f"appointments. Your own council can help: find it at {FIND_YOUR_COUNCIL}. I can still "
         "show you courses and jobs online and nearby."
     )

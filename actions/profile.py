@@ -27,7 +27,7 @@ from actions.common import council, database, entities_of, intent_of
 from bot.assessment import facts, flow, say
 from bot.catalogue.search import place as places
 from bot.council import service as council_service
-from bot.postcode.service import PostcodeError
+from bot.postcode.service import Place, PostcodeError
 
 NAME = "action_validate_slot_mappings"
 # The slots this message filled: {"new": [...], "changed": [...]}, for the form to say what it
@@ -52,7 +52,7 @@ def resident_text(tracker: Tracker) -> str:
     return ""
 
 
-def _place(candidates: list[str], area: frozenset[str]) -> tuple[str, bool] | str | None:
+def _place(candidates: list[str], area: frozenset[str]) -> Place | str | None:
     """The first candidate that is a real postcode, district or town, and whether it is in the
     council's area; else why a postcode given could not be found ("We couldn't find the
     postcode DB2 4RT…"), so the resident knows why they are asked again. A town not found is
@@ -66,7 +66,7 @@ def _place(candidates: list[str], area: frozenset[str]) -> tuple[str, bool] | st
                 if any(ch.isdigit() for ch in candidate):
                     problem = problem or exc.message
                 continue
-            return found.label, found.in_area
+            return found
     return problem
 
 
@@ -76,9 +76,10 @@ def _merged_barriers(before: Any, found: set[str]) -> list[str] | None:
     return sorted(known | found) if found - known else None
 
 
-def new_facts(tracker: Tracker) -> tuple[dict[str, Any], str | None]:
+def new_facts(tracker: Tracker) -> tuple[dict[str, Any], str | None, Place | None]:
     """The slot values this message states that differ from what is known, except the answer to
-    the question on screen; and why a postcode it gives could not be used, if so."""
+    the question on screen; why a postcode it gives could not be used, if so; and the place a
+    new location is (for a combined authority to say whose team it is)."""
     asked = tracker.get_slot("requested_slot") if tracker.active_loop_name else None
     read = facts.read(
         resident_text(tracker),
@@ -87,7 +88,7 @@ def new_facts(tracker: Tracker) -> tuple[dict[str, Any], str | None]:
         today=council_service.local_today(council(tracker)),
     )
     changes: dict[str, Any] = {}
-    problem = None
+    problem = place = None
     if (
         "location" not in read
         and not flow.known(tracker.get_slot("location"))
@@ -107,9 +108,10 @@ def new_facts(tracker: Tracker) -> tuple[dict[str, Any], str | None]:
             found = _place(value, frozenset(council(tracker).local_authority_codes))
             if isinstance(found, str) and intent_of(tracker) not in SEARCHES:
                 problem = found
-            if not isinstance(found, tuple) or found[0] == before:
+            if not isinstance(found, Place) or found.label == before:
                 continue
-            changes["location"], changes["in_area"] = found
+            place = found
+            changes["location"], changes["in_area"] = found.label, found.in_area
         elif slot == "barriers":
             merged = _merged_barriers(before, value)
             if merged is not None:
@@ -124,7 +126,7 @@ def new_facts(tracker: Tracker) -> tuple[dict[str, Any], str | None]:
     if abroad and asked != "highest_level" and not flow.known(tracker.get_slot("highest_level")):
         changes["highest_level"] = flow.ABROAD
     changes.pop("qualifications_abroad", None)
-    return changes, problem
+    return changes, problem, place
 
 
 class ActionReadProfile(Action):
@@ -134,11 +136,11 @@ class ActionReadProfile(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
-        changes, problem = new_facts(tracker)
+        changes, problem, place = new_facts(tracker)
         if problem:  # "live in DB2 4RT": said, not silently dropped and asked for again
             dispatcher.utter_message(text=problem)
-        if "location" in changes:
-            moved = member_for(tracker, changes["location"], dispatcher)
+        if place is not None:
+            moved = member_for(tracker, place, dispatcher)
             if "location" in moved:  # a district two councils share: the place isn't noted,
                 moved = {}  # and one given before stays
                 changes.pop("location")

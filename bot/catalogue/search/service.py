@@ -390,15 +390,11 @@ MAX_FOUND_ANY = 20_000  # answers kept, all councils together (a few MB)
 def _finds_any_remembered(kind: Kind, search: Search, db_session: Session) -> bool:
     """``_finds_any``, kept until the next import (the index's version is in the key): the
     same few suggestions are checked for every resident of a council who asks the same thing."""
-    version = index.version(db_session, kind.name)
-    if version is None:
+    base = _index_key(kind, search, db_session)
+    if base is None:
         return _finds_any(kind, search, db_session)
-    bind = db_session.get_bind()
-    key = (
-        str(bind.url), kind.name, version, search.text, search.today, search.council_slug,
-        search.hidden, tuple(sorted((n, tuple(sorted(v))) for n, v in search.selected.items())),
-        tuple(_signature(clause, bind.dialect) for clause in search.where),
-    )  # fmt: skip
+    chosen = tuple(sorted((name, tuple(sorted(v))) for name, v in search.selected.items()))
+    key = (*base, search.text, search.council_slug, chosen)
     with _cache_lock:
         if key in _found_any:
             _found_any.move_to_end(key)
@@ -631,23 +627,17 @@ def _shared(
     kind: Kind, search: Search, attempt: Attempt, db_session: Session, wide: bool = False
 ) -> Shared:
     """The shared part for the words as typed, or (``wide``) with their synonyms too."""
-    version = index.version(db_session, kind.name)
+    base = _index_key(kind, search, db_session)
     key = None
-    if version is not None:
-        bind = db_session.get_bind()
+    if base is not None:
         key = (
-            str(bind.url),
-            kind.name,
-            version,
+            *base,
             search.place is None,
             attempt.words(wide),
             attempt.exact,
             attempt.phrases,
-            search.today,
-            tuple(_signature(clause, bind.dialect) for clause in search.where),
             # see _build_shared
             search.council_slug if search.place is None or kind.name == "service" else None,
-            search.hidden,
         )
         with _cache_lock:
             if key in _cache:
@@ -658,6 +648,17 @@ def _shared(
     if key is not None:
         _remember(key, shared)
     return shared
+
+
+def _index_key(kind: Kind, search: Search, db_session: Session) -> tuple | None:
+    """What every answer kept until the next import depends on: the database, the index's
+    version, the day and the filters; None when the index has no version (nothing is kept)."""
+    version = index.version(db_session, kind.name)
+    if version is None:
+        return None
+    bind = db_session.get_bind()
+    wheres = tuple(_signature(clause, bind.dialect) for clause in search.where)
+    return (str(bind.url), kind.name, version, search.today, wheres, search.hidden)
 
 
 def _signature(clause: ColumnElement, dialect: Any) -> str:
