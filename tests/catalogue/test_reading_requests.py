@@ -64,6 +64,11 @@ SUBJECTS = [
     ("job", "Anything in security?", "security"),
     ("job", "jobs in a school", "school"),
     ("job", "any jobs goin in riverside", ""),
+    # an age said with the search is no subject
+    ("apprenticeship", "hiya im 19 from DB1 lookin for an apprenticeship", ""),
+    ("job", "im 45 and want warehouse work", "warehouse"),
+    ("course", "i'm 30 years old n want to do maths", "maths"),
+    ("course", "level 2 maths for a 19 yo", "level 2 maths"),
 ]
 
 

@@ -134,6 +134,12 @@ _FILLER = _set(
     """
 )
 # "i cant do nights coz of my kids": what follows "because" is why, not what to search for.
+# "im 19", "i'm 45 years old", "aged 30": the resident's age, said alongside a search, is no
+# subject ("apprenticeships for 19" found nothing).
+_AGE = re.compile(
+    r"\b(?:i\s*'?m|i am|aged?)\s+\d{1,2}(?:\s*(?:years?|yrs?)(?:\s*old)?|\s*yo)?\b"
+    r"|\b\d{1,2}\s*(?:years?|yrs?)\s*old\b|\b\d{1,2}\s*yo\b"
+)
 _REASON = re.compile(r"\b(?:because|coz|cos|cuz|bc|as i|since i|due to)\b.*$")
 # Kept for support services ("careers advice", "employment support" are what they are called).
 _SERVICE_WORDS = frozenset({"career", "careers", "employment", "support", "information"})
@@ -270,7 +276,7 @@ def subject(said: str, kind: str, original: str = "") -> str:
     are kept whole, whatever small words they contain. "and"/"or" between subjects stay
     ("maths and english").
     """
-    tokens = words(_REASON.sub("", said) or said)
+    tokens = words(_REASON.sub("", _AGE.sub(" ", said)) or said)
     keep = _protected(tokens)
     filler = _FILLER - (_SERVICE_WORDS if kind == "service" else frozenset())
     it_is_subject = any(_IT_AS_SUBJECT.search(t) for t in (original, said))
