@@ -78,6 +78,9 @@ class Settings(BaseSettings):
     # Parses of recent distinct messages each Rasa server keeps, so that a message it has
     # already understood ("yes", "17", "full time") is not run through NLU again; 0 = none.
     nlu_cache_size: int = Field(5000, env="NLU_CACHE_SIZE", ge=0)
+    # Conversations whose tracker each Rasa server keeps between turns (bot/assistant/
+    # tracker_cache.py); 0 reads every turn's tracker from the database, as Rasa does.
+    tracker_cache_size: int = Field(500, env="TRACKER_CACHE_SIZE", ge=0)
     # The Rasa server's checked speed patches and tracker store (bot/assistant/patches.py);
     # off runs stock Rasa.
     rasa_patches: bool = Field(True, env="WORKLOCAL_RASA_PATCHES")

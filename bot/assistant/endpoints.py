@@ -57,6 +57,9 @@ def render(settings: Settings, server: int = 0) -> dict[str, Any]:
         "action_endpoint": {
             "url": f"{actions[server % len(actions)]}/webhook",
             "token": settings.internal_token,  # sent as ?token= (bot/assistant/internal_auth.py)
+            # The domain (20 kB of JSON) goes only to the actions that read it: validate_*
+            # and those marked send_domain in domain.yml (tests/unit/test_domain_sent.py).
+            "enable_selective_domain": True,
         },
         "tracker_store": tracker_store(
             settings.effective_tracker_database_url, settings.rasa_patches

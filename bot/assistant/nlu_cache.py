@@ -116,7 +116,8 @@ def cached_parses(parse: Any, size: int) -> Any:
 
 def with_forget_route(create_app: Any) -> Any:
     """Rasa's app factory, with ``POST FORGET_PATH``: the gateway's call when a resident's
-    conversation is forgotten (the Rasa server listens on loopback, for the gateway only)."""
+    conversation is forgotten (the Rasa server listens on loopback, for the gateway only). It
+    forgets the conversation's parses and its kept tracker (``bot.assistant.tracker_cache``)."""
 
     def create(*args: Any, **kwargs: Any) -> Any:
         from sanic import response
@@ -124,7 +125,11 @@ def with_forget_route(create_app: Any) -> Any:
         app = create_app(*args, **kwargs)
 
         async def forget_conversation(request: Any, sender_id: str) -> Any:
-            return response.json({"forgotten": forget(sender_id)})
+            from bot.assistant import tracker_cache
+
+            return response.json(
+                {"forgotten": forget(sender_id), "trackers": tracker_cache.forget(sender_id)}
+            )
 
         app.add_route(forget_conversation, FORGET_PATH, methods=["POST"],
                       name="worklocal_forget")  # fmt: skip

@@ -50,9 +50,22 @@ async def retrieve_events(store: Any, sender_id: str, fetch_events_from_all_sess
     return None
 
 
-async def save_events(store: Any, tracker: Any) -> None:
+def stamp(session: Any, store: Any, sender_id: str) -> tuple[int, Any, Any]:
+    """What tells whether a conversation's stored events have changed: their number, highest id
+    and latest timestamp (one query on the sender's index), for ``bot.assistant.tracker_cache``."""
+    events = store.SQLEvent.__table__
+    row = session.execute(
+        sa.select(sa.func.count(), sa.func.max(events.c.id), sa.func.max(events.c.timestamp)).where(
+            events.c.sender_id == sender_id
+        )
+    ).one()
+    return (int(row[0]), row[1], row[2])
+
+
+async def save_events(store: Any, tracker: Any, stamped: bool = False) -> Any:
     """``SQLTrackerStore.save``: stream the tracker's events, then store those not yet stored
-    (the latest session's stored events are counted, as Rasa does)."""
+    (the latest session's stored events are counted, as Rasa does). With ``stamped``, returns
+    the conversation's ``stamp`` as this transaction leaves it."""
     await store.stream_events(tracker)
     events = store.SQLEvent.__table__
     with store.session_scope() as session:
@@ -63,7 +76,9 @@ async def save_events(store: Any, tracker: Any) -> None:
         rows = [_row(tracker.sender_id, event) for event in list(tracker.events)[stored:]]
         if rows:
             session.execute(events.insert(), rows)
+        after = stamp(session, store, tracker.sender_id) if stamped else None
         session.commit()
+    return after
 
 
 def _loads(data: str) -> Any:

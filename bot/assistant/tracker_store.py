@@ -4,7 +4,8 @@ with engine settings that survive a database restart.
 Named by module path in the endpoints.yml the service writes (``bot.assistant.endpoints``), as
 Rasa loads custom tracker stores, so a reader of that file sees it; ``WORKLOCAL_RASA_PATCHES=
 off`` names Rasa's own ``SQL`` store instead. The queries are Rasa's (``bot.assistant.
-sql_events``), whose originals ``bot.assistant.patches`` fingerprints.
+sql_events``), whose originals ``bot.assistant.patches`` fingerprints. Each conversation's
+tracker is kept between its turns (``bot.assistant.tracker_cache``, ``TRACKER_CACHE_SIZE``).
 """
 
 from __future__ import annotations
@@ -16,6 +17,8 @@ from rasa.core.tracker_store import SQLTrackerStore, create_engine_kwargs
 from sqlalchemy import event
 
 from bot.assistant import sql_events
+from bot.assistant.tracker_cache import TrackerCache
+from bot.config import get_settings
 from bot.database.core import sqlite_engine_kwargs, sqlite_pragmas
 
 
@@ -55,9 +58,19 @@ class WorkLocalSQLTrackerStore(SQLTrackerStore):
         self.engine = sa.create_engine(url, **engine_kwargs(url))
         event.listen(self.engine, "connect", on_connect)
         self.sessionmaker = sa.orm.session.sessionmaker(bind=self.engine)
+        size = get_settings().tracker_cache_size
+        self.cache = TrackerCache(size) if size else None
 
     async def _retrieve(self, sender_id: str, fetch_events_from_all_sessions: bool) -> Any:
+        if self.cache is not None and not fetch_events_from_all_sessions:
+            with self.session_scope() as session:
+                stamp = sql_events.stamp(session, self, sender_id)
+            kept = self.cache.take(sender_id, self.domain, stamp)
+            if kept is not None:
+                return kept
         return await sql_events.retrieve_events(self, sender_id, fetch_events_from_all_sessions)
 
     async def save(self, tracker: Any) -> None:
-        await sql_events.save_events(self, tracker)
+        stamp = await sql_events.save_events(self, tracker, stamped=self.cache is not None)
+        if self.cache is not None:
+            self.cache.keep(tracker, self.domain, stamp)

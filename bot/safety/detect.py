@@ -12,6 +12,7 @@ letters, Arabic, Spanish, Portuguese, French) are caught too. Measured against a
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # Medicines residents name, by kind or by name (the common prescriptions).
 _MEDS = (
@@ -446,8 +447,11 @@ _CHECKS = (
 )
 
 
+@lru_cache(maxsize=1024)
 def kind(text: str) -> str | None:
-    """Which danger a message speaks of, most serious first, or None."""
+    """Which danger a message speaks of, most serious first, or None. Kept for recent messages:
+    the gateway, the classifier's check and the actions each ask of the same words in a turn,
+    and the patterns are many."""
     flat = " ".join((text or "").replace("\u2019", "'").split())
     return next((k for k, found in _CHECKS if found(flat)), None)
 

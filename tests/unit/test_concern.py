@@ -43,3 +43,14 @@ def test_it_learns_from_the_labelled_examples_and_the_dialogues_training_data():
     texts, labels = concern.training_set()
     assert sum(labels) > 300 and labels.count(0) > 2000
     assert "i want to kill myself" in texts
+
+
+def test_the_lookup_table_gives_scikit_learns_probability():
+    """The gateway scores with the table read from the fitted pipeline: it must be the model."""
+    texts, labels = concern.training_set()
+    fitted = concern.train(texts, labels)
+    score = concern.scorer(fitted)
+    judged = [*texts[::7], *UNSEEN_DANGER, *ORDINARY, "zzzz qqqq", "a", "!!!"]
+    expected = fitted.predict_proba(judged)[:, 1]
+    assert [round(score(text), 9) for text in judged] == [round(p, 9) for p in expected]
+    assert any(p >= concern.THRESHOLD for p in expected) and any(p < 0.1 for p in expected)

@@ -8,7 +8,12 @@ def test_embedded_defaults_use_sqlite_tracker_and_in_memory_lock(tmp_path):
     token = "t" * 40
     rendered = endpoints.render(Settings(var_dir=tmp_path, action_port=5999, internal_token=token))
     # Rasa sends the token to the action server as ?token=, which refuses calls without it.
-    assert rendered["action_endpoint"] == {"url": "http://127.0.0.1:5999/webhook", "token": token}
+    # The domain goes only to the actions that read it (tests/unit/test_domain_sent.py).
+    assert rendered["action_endpoint"] == {
+        "url": "http://127.0.0.1:5999/webhook",
+        "token": token,
+        "enable_selective_domain": True,
+    }
     assert rendered["tracker_store"] == {
         "type": "bot.assistant.tracker_store.WorkLocalSQLTrackerStore",
         "dialect": "sqlite",
