@@ -49,7 +49,18 @@ def main() -> None:
     # every user of the machine could read it.
     sys.argv += auth_token_argument(settings.internal_token)
     EndpointConfig.request = sanic.forward_request_id(EndpointConfig.request)
+    collect_garbage_less_often()
     rasa.__main__.main()
+
+
+def collect_garbage_less_often() -> None:
+    """Python's cycle collector runs after every 700 new objects by default, and a turn makes
+    tens of thousands (events, states, parses); its full passes walk every tracker the server
+    keeps between turns (``bot.assistant.tracker_cache``). Fewer, larger passes: 6 % less CPU a
+    turn under load (docs/benchmarks.md). Garbage is still collected, later."""
+    import gc
+
+    gc.set_threshold(50_000, 50, 100)
 
 
 def auth_token_argument(token: str) -> list[str]:

@@ -26,11 +26,15 @@ The rest are here:
   prediction, for each policy, and to check the session. A form that runs every turn makes
   each walk slow (it searches back for the form's previous run at each of them). Here each
   tracker keeps the last answer until an event is added; callers get their own list.
+- Rasa works out the policies' states by replaying the whole conversation into a new tracker
+  for every prediction, six times a turn: here each tracker carries on from where the last
+  replay stopped, while its applied events only grow.
 """
 
 from __future__ import annotations
 
 import asyncio
+import copy
 import json
 import weakref
 from typing import Any
@@ -121,3 +125,107 @@ def remembered_applied_events(applied_events: Any) -> Any:
         return list(kept[3])
 
     return remembered
+
+
+def incremental_states(domain_class: Any) -> Any:
+    """``Domain.states_for_tracker_history`` carried on from where it stopped for the same
+    tracker: Rasa replays the whole conversation into a new tracker for every prediction (six
+    a turn), and with trackers kept between turns (``bot.assistant.tracker_cache``) the one
+    tracker grows turn by turn.
+
+    Each tracker keeps, per domain and arguments, the applied events replayed so far, the replay
+    tracker after them and the states made at each action. A call whose applied events begin
+    with exactly those (the same event objects) replays only the rest; any other (a form's
+    earlier run undone, a rewind, another domain) starts again from nothing. The state after
+    the last event is made anew each time, as the next event may be an action. Callers get
+    copies of every state and sub-state, with sub-states shared between states as Rasa shares
+    them, since they change the last state in place."""
+    from rasa.shared.core.events import ActionExecuted
+
+    def states_for_tracker_history(
+        self: Any,
+        tracker: Any,
+        omit_unset_slots: bool = False,
+        ignore_rule_only_turns: bool = False,
+        rule_only_data: Any = None,
+    ) -> list[Any]:
+        applied = tracker.applied_events()
+        memo = tracker.__dict__.setdefault("_worklocal_states", {})
+        key = (id(self), omit_unset_slots, ignore_rule_only_turns)
+        kept = memo.get(key)
+        if (
+            kept is None
+            or kept["domain"] is not self
+            or kept["rule_only_data"] != rule_only_data
+            or len(kept["events"]) > len(applied)
+            or any(a is not b for a, b in zip(kept["events"], applied, strict=False))
+        ):
+            kept = {
+                "domain": self,
+                "rule_only_data": copy.deepcopy(rule_only_data),
+                "events": [],
+                "replay": tracker.init_copy(),
+                "states": [],
+                "last_ml": None,
+                "hidden": False,
+            }
+            memo[key] = kept
+        step = _state_step(self, omit_unset_slots, ignore_rule_only_turns, rule_only_data)
+        replay, states = kept["replay"], kept["states"]
+        for event in applied[len(kept["events"]) :]:
+            if isinstance(event, ActionExecuted):
+                kept["last_ml"], kept["hidden"] = step(
+                    replay, event.hide_rule_turn, states, kept["last_ml"], kept["hidden"]
+                )
+            replay.update(event)
+        kept["events"] = applied
+        # The state after the last event, on copies: the next call may add events before it.
+        found = list(states)
+        step(replay, False, found, kept["last_ml"], kept["hidden"])
+        return _copied(found)
+
+    return states_for_tracker_history
+
+
+def _state_step(domain: Any, omit_unset_slots: bool, ignore_rule_only_turns: bool,
+                rule_only_data: Any) -> Any:  # fmt: skip
+    """One pass of the loop in Rasa's ``Domain.states_for_tracker_history`` (the same steps in
+    the same order), for the tracker before one action: appends its state to ``states`` unless
+    the turn is hidden, and returns the loop's two variables."""
+    from rasa.shared.core.constants import PREVIOUS_ACTION
+
+    def step(tr: Any, hide_rule_turn: bool, states: list[Any], last_ml: Any,
+             hidden: bool) -> tuple[Any, bool]:  # fmt: skip
+        if ignore_rule_only_turns:
+            if not hidden:
+                last_ml = domain._get_prev_action_sub_state(tr)
+            if not tr.followup_action and tr.latest_action_name != tr.active_loop_name:
+                hidden = hide_rule_turn
+            if hidden:
+                return last_ml, hidden
+        state = domain.get_active_state(tr, omit_unset_slots=omit_unset_slots)
+        if ignore_rule_only_turns:
+            domain._remove_rule_only_features(state, rule_only_data)
+            if states:
+                domain._substitute_rule_only_user_input(state, states[-1])
+            if last_ml:
+                state[PREVIOUS_ACTION] = last_ml
+        states.append(domain._clean_state(state))
+        return last_ml, hidden
+
+    return step
+
+
+def _copied(states: list[Any]) -> list[Any]:
+    """Each state and sub-state copied, a sub-state shared by several states copied once."""
+    made: dict[int, Any] = {}
+    copies = []
+    for state in states:
+        copied = {}
+        for name, sub_state in state.items():
+            twin = made.get(id(sub_state))
+            if twin is None:
+                twin = made[id(sub_state)] = dict(sub_state)
+            copied[name] = twin
+        copies.append(copied)
+    return copies

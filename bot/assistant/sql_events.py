@@ -50,35 +50,55 @@ async def retrieve_events(store: Any, sender_id: str, fetch_events_from_all_sess
     return None
 
 
-def stamp(session: Any, store: Any, sender_id: str) -> tuple[int, Any, Any]:
-    """What tells whether a conversation's stored events have changed: their number, highest id
-    and latest timestamp (one query on the sender's index), for ``bot.assistant.tracker_cache``."""
+def stamp(session: Any, store: Any, sender_id: str) -> tuple[int, Any]:
+    """What tells whether a conversation's stored events have changed: their number and latest
+    timestamp (one query on the sender's index), for ``bot.assistant.tracker_cache``."""
     events = store.SQLEvent.__table__
     row = session.execute(
-        sa.select(sa.func.count(), sa.func.max(events.c.id), sa.func.max(events.c.timestamp)).where(
+        sa.select(sa.func.count(), sa.func.max(events.c.timestamp)).where(
             events.c.sender_id == sender_id
         )
     ).one()
-    return (int(row[0]), row[1], row[2])
+    return (int(row[0]), row[1])
 
 
-async def save_events(store: Any, tracker: Any, stamped: bool = False) -> Any:
+async def save_events(store: Any, tracker: Any, stamped: bool = False, known: Any = None) -> Any:
     """``SQLTrackerStore.save``: stream the tracker's events, then store those not yet stored
     (the latest session's stored events are counted, as Rasa does). With ``stamped``, returns
-    the conversation's ``stamp`` as this transaction leaves it."""
+    the conversation's ``stamp`` as this transaction leaves it.
+
+    ``known`` is (stored events of the latest session, stamp) for a tracker handed back by the
+    tracker cache: the database held exactly that when the turn began, and the conversation's
+    lock keeps other writers out until it ends, so neither is asked of the database again."""
     await store.stream_events(tracker)
     events = store.SQLEvent.__table__
     with store.session_scope() as session:
-        stored_query = event_rows(store, tracker.sender_id, [events.c.id], all_sessions=False)
-        stored = session.execute(
-            sa.select(sa.func.count()).select_from(stored_query.subquery())
-        ).scalar_one()
+        if known is None:
+            stored_query = event_rows(store, tracker.sender_id, [events.c.id], all_sessions=False)
+            stored = session.execute(
+                sa.select(sa.func.count()).select_from(stored_query.subquery())
+            ).scalar_one()
+        else:
+            stored = known[0]
         rows = [_row(tracker.sender_id, event) for event in list(tracker.events)[stored:]]
         if rows:
             session.execute(events.insert(), rows)
-        after = stamp(session, store, tracker.sender_id) if stamped else None
+        after = None
+        if stamped:
+            after = _stamp_after(known[1], rows) if known is not None else None
+            after = after or stamp(session, store, tracker.sender_id)
         session.commit()
     return after
+
+
+def _stamp_after(before: tuple[int, Any], rows: list[dict[str, Any]]) -> Any:
+    """The stamp once ``rows`` are added to a conversation stamped ``before``, or None when a
+    row has no timestamp (then the database is asked)."""
+    times = [row["timestamp"] for row in rows]
+    if any(t is None for t in times):
+        return None
+    latest = [t for t in (before[1], *times) if t is not None]
+    return (before[0] + len(rows), max(latest) if latest else None)
 
 
 def _loads(data: str) -> Any:

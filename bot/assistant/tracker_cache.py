@@ -9,9 +9,9 @@ with the conversation (docs/benchmarks.md, "Load through the gateway").
 A kept tracker is handed back only while it is exactly what reading the database would give:
 
 - the database must not have changed since it was saved. Each entry holds the conversation's
-  stored row count, highest id and latest timestamp, checked again (one indexed query) before
-  it is used, so events written by another Rasa server, deleted by retention or forgotten all
-  send the turn to the database;
+  stored row count and latest timestamp, checked again (one indexed query) before it is used,
+  so events written by another Rasa server, deleted by retention or forgotten all send the
+  turn to the database;
 - it holds only the latest session, as the database read does (a tracker that has just
   started a session still holds the one before, so it is not kept);
 - the model's domain must be the one it was built with;
@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from typing import Any
 
 LONGEST_KEPT_SECONDS = 1800.0
-Stamp = tuple[int, Any, Any]  # stored rows, highest id, latest timestamp
+Stamp = tuple[int, Any]  # stored rows, latest timestamp
 _CACHES: weakref.WeakSet = weakref.WeakSet()  # every cache in this process, to forget from
 
 

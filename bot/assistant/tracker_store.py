@@ -50,6 +50,10 @@ def on_connect(dbapi_connection: Any, record: Any) -> None:
         dbapi_connection.execute("PRAGMA synchronous=NORMAL")
 
 
+# On a tracker the cache handed back: its stored event count and stamp when the turn began.
+KNOWN = "_worklocal_known"
+
+
 class WorkLocalSQLTrackerStore(SQLTrackerStore):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -67,10 +71,14 @@ class WorkLocalSQLTrackerStore(SQLTrackerStore):
                 stamp = sql_events.stamp(session, self, sender_id)
             kept = self.cache.take(sender_id, self.domain, stamp)
             if kept is not None:
+                kept.__dict__[KNOWN] = (len(kept.events), stamp)
                 return kept
         return await sql_events.retrieve_events(self, sender_id, fetch_events_from_all_sessions)
 
     async def save(self, tracker: Any) -> None:
-        stamp = await sql_events.save_events(self, tracker, stamped=self.cache is not None)
+        known = tracker.__dict__.pop(KNOWN, None)
+        stamp = await sql_events.save_events(
+            self, tracker, stamped=self.cache is not None, known=known
+        )
         if self.cache is not None:
             self.cache.keep(tracker, self.domain, stamp)

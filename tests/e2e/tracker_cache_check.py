@@ -1,7 +1,8 @@
 """Residents' conversations through the trained model in this process, with the Rasa server's
 patches and its tracker store: after each turn, the tracker kept for the next turn is compared
 with the one the database gives (as JSON, the form the policies' states and the action server
-see). Run by ``test_tracker_cache.py`` in a process of its own, as the model is large:
+see), and the policies' states, carried on turn after turn, with those Rasa's own code makes.
+Run by ``test_tracker_cache.py`` in a process of its own, as the model is large:
 ``python -m tests.e2e.tracker_cache_check DB ACTION_URL TOKEN``; prints a JSON report."""
 
 from __future__ import annotations
@@ -22,13 +23,23 @@ CONVERSATIONS = [
 ]  # fmt: skip
 
 
+STATE_ARGUMENTS = [
+    (False, False, None),
+    (False, True, None),
+    (False, True, {"rule_only_slots": ["requested_slot"], "rule_only_loops": ["assessment_form"]}),
+]
+
+
 def _json(value):
     return json.loads(json.dumps(value))
 
 
 async def check(database: str, action_url: str, token: str) -> dict:
+    from rasa.shared.core.domain import Domain
+
     from bot.assistant import patches
 
+    rasas_states = Domain.states_for_tracker_history
     patches.apply()
     from rasa.core.agent import Agent
     from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
@@ -68,6 +79,10 @@ async def check(database: str, action_url: str, token: str) -> dict:
                 and _json([e.as_dict() for e in mine.applied_events()])
                 == _json([e.as_dict() for e in theirs.applied_events()])
             )
+            for arguments in STATE_ARGUMENTS:  # the states the policies see, as Rasa makes them
+                same = same and mine.past_states(agent.domain, *arguments) == rasas_states(
+                    agent.domain, mine, *arguments
+                )
             if not same:
                 report["differences"].append(f"{sender} after {text!r}")
     return report

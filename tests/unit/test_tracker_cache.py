@@ -188,3 +188,20 @@ def test_size_zero_reads_every_turn_from_the_database(database_url, monkeypatch)
         assert aio.run(plain.retrieve("jo")) is not saved
     finally:
         plain.engine.dispose()
+
+
+def test_a_handed_back_tracker_saves_what_a_read_one_would(store):
+    """Its save is one insert, the stored count and the stamp worked out rather than asked:
+    the rows and the stamp must be the database's own."""
+    from bot.assistant import sql_events
+    from tests.unit.test_sql_events import rows
+
+    for name in ("kept", "read"):
+        opened(store, name)
+        for number, words in enumerate(("24", "DB1 1AA", "no")):
+            if name == "read":
+                tracker_cache.forget(name)  # each turn from the database
+            turn(store, name, words, 2000.0 + 100 * number)
+    assert rows(store, "kept") == rows(store, "read")
+    with store.session_scope() as session:
+        assert store.cache._kept["kept"].stamp == sql_events.stamp(session, store, "kept")
