@@ -213,9 +213,11 @@ _FLOOR = (
     r"before (that|we start|we go on))\W+)?"
 )
 _COST = (
-    r"is (this|the service|this service|the chat|this chat|work local|all this|it all) free|"
+    r"is (this|the service|this service|the chat|this chat|work local|all this|it all) free"
+    r"( to use| of charge)?|"
     r"does (this|the service|this chat) cost (anything|money)|how much (does|will) (this|the "
-    r"service|this chat) cost|do i (have to|need to) pay( for (this|the service|any of this))?|"
+    r"service|this chat) cost|do i (have to|need to|gotta) pay( anything| owt| money| a penny)?"
+    r"( for (this|the service|any of this|using (this|it)))?|"
     r"is there (a|any) (cost|charge|fee)( for (this|the service))?"
 )
 _HOW_TO_USE = (
