@@ -96,6 +96,13 @@ _KINDS: dict[str, list[str]] = {
         r"\bcan'?t\s+carry\s+on(\s+like\s+this)?(\s+any\s*more|\s+living)?\s*[.!]*$",
         r"\b(everyone|everybody|they|my\s+family|my\s+kids)\s+(would\s+be|'?d\s+be|are|is)\s+better"
         r"\s+(off\s+)?without\s+me\b",
+        # "everyone be better off without me", "the world would be better without me"
+        r"\bbetter\s+(off\s+)?without\s+me(\s+(here|around|in\s+it|alive))?\s*([.!?,]|tbh|$)",
+        r"\bbetter\s+off\s+not\s+(waking\s+up|being\s+(here|alive|around)|existing|living)\b",
+        # "whats the point of anything anymore", "no point living anymore"
+        r"\bwhat'?s\s+the\s+point\s+(of|in)\s+anything(\s+any\s*more)?\s*([.!?,]|$)",
+        r"\bno\s+(reason|point)\s+(living|going\s+on(?!\s+(a|an|the|to|with|that|this|my)\b)|"
+        r"being\s+alive)\b",
         r"\b(sleep|go\s+to\s+sleep)\s+and\s+(never|not)\s+wake\s+up\b",
         r"\bways\s+to\s+(die|kill\s+(my\s*self|yourself))\b|\bhow\s+to\s+(kill\s+(my\s*self|yourself)|"
         r"end\s+it\s+all|die\s+painlessly)\b",

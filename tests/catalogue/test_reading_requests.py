@@ -69,6 +69,11 @@ SUBJECTS = [
     ("job", "im 45 and want warehouse work", "warehouse"),
     ("course", "i'm 30 years old n want to do maths", "maths"),
     ("course", "level 2 maths for a 19 yo", "level 2 maths"),
+    # what they lack, and the words of asking, are no subject either
+    ("job", "im 19 from DB1 no gcses want a job", ""),
+    ("job", "i have no qualifications, want warehouse work", "warehouse"),
+    ("job", "i just want to see jobs in DB1 1AA", ""),
+    ("course", "gcse maths course", "gcse maths"),
 ]
 
 

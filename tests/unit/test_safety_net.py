@@ -116,3 +116,27 @@ def test_more_dangers_by_name(text, danger):
 )  # fmt: skip
 def test_more_everyday_sentences_are_not(text):
     assert kind(text) != "exploitation" and kind(text) != "homeless_tonight"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["been applying for jobs for 8 months nothing. honestly whats the point of anything anymore, "
+     "everyone be better off without me",
+     "whats the point of anything anymore",
+     "the world would be better without me",
+     "id be better off not waking up",
+     "no point living anymore"],
+)  # fmt: skip
+def test_hopelessness_said_in_passing_is_caught(text):
+    """Found by playing residents: the first of these got an answer about benefits."""
+    assert kind(text) == "suicide"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["whats the point of anything i apply for",
+     "the shop is better off without me i was rubbish at tills",
+     "no point going on the course if its full"],
+)  # fmt: skip
+def test_the_same_words_about_work_are_not(text):
+    assert kind(text) is None
