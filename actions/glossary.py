@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
@@ -14,6 +16,17 @@ from bot.glossary.service import lookup
 PROGRAMME_NAMES = ("Youth Pathways", "Working Futures", "Skills for All")
 
 
+_SEARCHED = re.compile(
+    r"\b(jobs?|vacanc\w*|courses?|classes|apprenticeships|training|work)\b", re.IGNORECASE
+)
+
+
+def _asks_for_a_search(text: str) -> bool:
+    """Courses, jobs, apprenticeships or support named: "what about retail jobs", "what about
+    courses in DB2 8AA" read as a question about a word, but ask for a search."""
+    return bool(_SEARCHED.search(text))
+
+
 class ActionExplainTerm(Action):
     def name(self) -> str:
         return "action_explain_term"
@@ -23,6 +36,11 @@ class ActionExplainTerm(Action):
     ) -> list[EventType]:
         # The glossary's own word lists find the term: exact, and new words need no retraining.
         term = lookup(text_of(tracker))
+        if term is None and _asks_for_a_search(text_of(tracker)):
+            # "what about retail jobs": not a word to explain, another search
+            from actions.search import ActionSearch
+
+            return await ActionSearch().run(dispatcher, tracker, domain)
         if term is None:
             dispatcher.utter_message(
                 text="Sorry, I don't know that word. An adviser can explain it.",

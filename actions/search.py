@@ -45,12 +45,26 @@ ENTITY_BY_KIND = {"course": "subject", "job": "job_role", "apprenticeship": "job
                   "service": "subject"}  # fmt: skip
 
 
+_KIND_WORDS = re.compile(
+    r"\b(?:(?P<apprenticeship>apprenticeships?)|(?P<job>jobs?|vacanc\w*)|"
+    r"(?P<course>courses?|classes))\b",
+    re.IGNORECASE,
+)
+
+
+def kind_named(text: str) -> str | None:
+    """The kind of record the message names first, if it names one."""
+    found = _KIND_WORDS.search(text or "")
+    return found.lastgroup if found else None
+
+
 def _request(tracker: Tracker, db: Session) -> finder.Request:
     slots = tracker.slots
     said_kind = facts.wants_said(facts.normalise(text_of(tracker)))  # "help me find a job then"
     kind = (
         KIND_BY_INTENT.get(intent_of(tracker) or "")
         or KIND_BY_WANTS.get(said_kind or "")
+        or kind_named(text_of(tracker))  # "what about retail jobs"
         or (slots.get("last_search") or {}).get("kind")  # "warehouse" after jobs: jobs
         or KIND_BY_WANTS.get(slots.get("wants"), "course")
     )

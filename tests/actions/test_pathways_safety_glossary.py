@@ -73,6 +73,16 @@ def test_an_unknown_term_offers_a_person(dispatcher):
     assert dispatcher.messages[0]["buttons"] == [common.PERSON_BUTTON]
 
 
+def test_what_about_some_jobs_is_a_search_not_a_word_to_explain(dispatcher, demo_database):
+    """Read as a question about a word, but it asks for a search: "Sorry, I don't know that
+    word" was the answer."""
+    tracker = make_tracker(text="actually what about retail jobs", intent="explain_term")
+    events = asyncio.run(ActionExplainTerm().run(dispatcher, tracker, {}))
+    assert [e["name"] for e in events if e["event"] == "slot"] == ["last_search"]
+    assert events[0]["value"]["kind"] == "job" and "retail" in events[0]["value"]["words"]
+    assert "know that word" not in dispatcher.messages[0]["text"]
+
+
 def test_fallback_suggests_first_then_offers_a_person(dispatcher, demo_database):
     first = make_tracker(text="erm work stuff?", intent="nlu_fallback")
     first.latest_message["intent_ranking"] = [
