@@ -225,6 +225,17 @@ def _choose(slot_id: str) -> str:
     return '/choose_slot{"slot_id":"' + slot_id + '"}'
 
 
+def _clock_labels(clock: re.Match | None, lowered: str) -> list[str]:
+    """How a time said ("3.30", "3:30pm", "15:30") appears in the times' labels: "3.30" is the
+    afternoon, as nobody meets an adviser at half past three in the morning."""
+    if clock is None:
+        return []
+    hour, minutes = int(clock.group(1)), clock.group(2)
+    later = re.match(r"\s*pm\b", lowered[clock.end() :]) is not None
+    hours = [hour + 12] if later and hour < 12 else [hour, *([hour + 12] if 1 <= hour <= 7 else [])]
+    return [f"{h:02d}:{minutes}" for h in hours]
+
+
 def picked(text: str, entities: list[dict], offered: dict[str, Any] | None) -> str | None:
     """Which offered time the resident chose: a button, "the second one", "10:30", "Tuesday".
     ``"more"`` asks for other times; None when it is not clear."""
@@ -236,7 +247,7 @@ def picked(text: str, entities: list[dict], offered: dict[str, Any] | None) -> s
     lowered = text.lower()
     if re.search(r"\b(other|another|different|later|more) (times?|days?|ones?)\b", lowered):
         return "more"
-    clock = re.search(r"\b(\d{1,2})[:.](\d{2})\b", lowered)
+    clock = re.search(r"\b(\d{1,2})[:.](\d{2})(?!\d)", lowered)
     if not clock and re.search(
         r"\b(video|zoom|teams|morning|afternoon|evening|week|tomorrow|today|after|before|"
         r"weekend|in person|face to face|instead)\b",
@@ -252,13 +263,16 @@ def picked(text: str, entities: list[dict], offered: dict[str, Any] | None) -> s
     for word, index in ORDINALS.items():
         if re.search(rf"\b{word}\b", lowered) and choices_:
             return choices_[index]["id"] if -len(choices_) <= index < len(choices_) else None
+    said_at = _clock_labels(clock, lowered)
     matching = [
         c for c in choices_
-        if (not clock or f"{int(clock.group(1)):02d}:{clock.group(2)}" in c["label"])
+        if (not clock or any(at in c["label"] for at in said_at))
         and all(day in c["label"].lower() for day in re.findall(
             r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", lowered))
     ]  # fmt: skip
-    has_hint = clock or re.search(r"day\b", lowered)
+    if clock and matching:  # "the thursday 3.30 one" with several Thursdays: the soonest
+        return matching[0]["id"]
+    has_hint = re.search(r"day\b", lowered)
     return matching[0]["id"] if has_hint and len(matching) == 1 else None
 
 

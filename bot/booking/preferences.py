@@ -91,6 +91,9 @@ def read(text: str, today: date) -> Preference:
     before = re.search(
         r"(?<!not )\b(?:before|by|not after|until)\s+(\d{1,2})(?::00)?\s*(am|pm)?\b", lowered
     )
+    after_hour = _hour(after)
+    if after_hour is None and _AFTER_SCHOOL.search(lowered):
+        after_hour = 15  # "after school pickup like 4ish": schools come out at about three
     on = None
     if re.search(r"\btoday\b", lowered):
         on = today
@@ -100,7 +103,7 @@ def read(text: str, today: date) -> Preference:
         "this" if re.search(r"\bthis week\b", lowered) else None)  # fmt: skip
     return Preference(
         days=frozenset(days), part=part, channel=channel,
-        after_hour=_hour(after), before_hour=_hour(before), week=week, on=on,
+        after_hour=after_hour, before_hour=_hour(before), week=week, on=on,
         avoid_days=frozenset(avoid),
     )  # fmt: skip
 
@@ -116,6 +119,9 @@ _UNABLE = re.compile(
     r"cannot|can not|not(?! before| after| until| till)|except|apart from|other than|but)\b"
     r"(?:(?!\b(?:and i can|but i can|i can|free|ok|fine)\b).)*$"
 )
+
+
+_AFTER_SCHOOL = re.compile(r"\bafter (the )?(school|school run|pick ?up|pickup)\b")
 
 
 def _day_number(word: str) -> int | None:

@@ -283,6 +283,14 @@ PLAINLY = {
         rf"^\W*{_FLOOR}(({_COST})(\W*$|\s*[?.!]+\s.{{0,100}}$)|({_HOW_TO_USE})\W*$)",
         re.IGNORECASE,
     ),
+    # "tuesday afternoon", "any thursday after 4": a day, not "good afternoon" (it started the
+    # conversation again while times were on screen)
+    "inform": re.compile(
+        rf"^\W*((any|a|the|on|next|this|maybe|prob|probably|ideally)\s+)*{_WEEKDAY}"
+        r"(\s+(morning|afternoon|evening|(after|before|at|from|around)\s+\d{1,2}(:\d\d)?\s*"
+        r"(am|pm|ish)?|\d{1,2}(:\d\d)?\s*(am|pm|ish)?|if (possible|poss)|please|pls))*\W*$",
+        re.IGNORECASE,
+    ),
     # "ok lets go back to the questions"
     "career_advice": re.compile(
         r"^(?!.*\b(don'?t|dont|do not|not|no more)\b).*\b(go back to|back to|carry on with|"

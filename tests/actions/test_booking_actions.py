@@ -230,3 +230,23 @@ def test_a_first_name_is_a_name(dispatcher, said, name):
     assert form.validate_booking_first_name(said, dispatcher, tracker, {}) == {
         "booking_first_name": name
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("ok the tuesday 3.30 one", "t2"), ("3:30pm", "t2"), ("the 15:30 one", "t2"),
+     ("tuesday 1.30 pls", "t0"), ("the 2.30", "t1")],
+)  # fmt: skip
+def test_a_time_said_the_way_people_say_it_is_the_afternoon_one(text, expected):
+    """ "ok the tuesday 3.30 one" showed the Tuesday times again instead of taking 15:30."""
+    offered = {"start": 0, "choices": [
+        {"id": f"t{i}", "label": f"Tuesday 8 December, {13 + i}:30, Northgate Library",
+         "channel": "in_person"} for i in range(3)]}  # fmt: skip
+    assert actions.picked(text, [], offered) == expected
+
+
+def test_a_time_on_several_days_shown_is_the_soonest():
+    offered = {"start": 0, "choices": [
+        {"id": f"d{i}", "label": f"Thursday {10 + 7 * i} December, 15:30, Eastfield Library",
+         "channel": "in_person"} for i in range(3)]}  # fmt: skip
+    assert actions.picked("ok the thursday 3.30 one", [], offered) == "d0"

@@ -33,7 +33,8 @@ def _at(day: int, hour: int, venue: int | None = None, channels=("phone", "video
      ("i cant do wednesdays", _at(11, 10), _at(9, 10)),
      ("any day but friday", _at(10, 15), _at(11, 15)),
      ("i can do monday but not tuesday", _at(14, 11), _at(8, 11)),
-     ("not before 10 on friday", _at(11, 11), _at(11, 9))],
+     ("not before 10 on friday", _at(11, 11), _at(11, 9)),
+     ("have u got anything thursday after school pickup like 4ish", _at(10, 15), _at(10, 13))],
 )  # fmt: skip
 def test_wishes_in_residents_words(text, fits, misses):
     wish = preferences.read(text, TODAY)

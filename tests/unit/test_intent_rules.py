@@ -206,6 +206,10 @@ def test_a_search_is_a_search_even_when_the_knowledge_base_knows_the_subject(tex
       "cancel_appointment"),  # misspelt, as residents write it
      ("i had an apointment but lost the refrence", "book_appointment", "cancel_appointment"),
      ("wats esol", "nlu_fallback", "explain_term"),
+     ("tuesday afternoon", "greet", "inform"),
+     ("any thursday after 4", "greet", "inform"),
+     ("monday morning pls", "greet", "inform"),
+     ("good afternoon", "greet", "greet"),
      ("wot is a t level", "inform", "explain_term"),
      ("whats the time", "out_of_scope", "out_of_scope"),
      ("what should i type", "career_advice", "help"),
