@@ -17,6 +17,7 @@ from rasa_sdk.types import DomainDict
 from actions.common import PERSON_BUTTON, council, entities_of, rules, text_of
 from actions.profile import resident_text
 from bot import clock
+from bot.council import service as council_service
 from bot.knowledge import service as knowledge
 from bot.nlp.intent_words import ABOUT_PROGRAMMES, TOPIC, audience
 
@@ -50,6 +51,7 @@ def find(tracker: Tracker) -> tuple[knowledge.Answer | None, str]:
     found = knowledge.answer(
         topic, kb, council_name=this.name, council_phone=this.phone,
         service_name=this.service_name,
+        opening_hours=council_service.opening_hours_text(this),
     )  # fmt: skip
     return found, who
 

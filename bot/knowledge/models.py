@@ -28,7 +28,7 @@ PAYLOADS = (
 )
 EMPLOYER_TEAM = "/employer_enquiry"
 # Filled from the council's own configuration when an answer is rendered, not from figures.
-COUNCIL_PLACEHOLDERS = ("council_name", "council_phone", "service_name")
+COUNCIL_PLACEHOLDERS = ("council_name", "council_phone", "service_name", "opening_hours")
 PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
 _NAME = r"^[a-z][a-z0-9_]{1,59}$"
 

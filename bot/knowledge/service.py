@@ -124,6 +124,7 @@ def answer(
     council_name: str,
     council_phone: str,
     service_name: str,
+    opening_hours: str = "",
 ) -> Answer:
     """The topic's answer with this year's figures and the council's details filled in."""
     values = {name: figure.value for name, figure in kb.figures.items()}
@@ -131,6 +132,7 @@ def answer(
         "council_name": council_name,
         "council_phone": council_phone,
         "service_name": service_name,
+        "opening_hours": opening_hours or "please phone for opening times",
     }
 
     def fill(found: re.Match[str]) -> str:

@@ -36,7 +36,7 @@ def _parsed(text: str, *ranking: tuple[str, float]) -> Message:
      ("will i lose my uc if i get a job", "ask_question", "ask_question"),
      ("we need 5 warehouse staff before xmas, can the council help us recruit", "ask_question",
       "employer_enquiry"),
-     ("what do employers look for in a cv?", "ask_question", "find_course"),
+     ("what do employers look for in a cv?", "ask_question", "ask_question"),  # CV help
      ("would any employers take me on at 55?", "ask_question", "find_course"),
      # an answer is not leaving the questions
      ("cant read that good", "stop", "find_course"),

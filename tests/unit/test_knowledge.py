@@ -418,3 +418,32 @@ def test_broken_files_fail_to_load_naming_the_problem(tmp_path, change, message)
 def test_a_missing_file_fails_clearly(tmp_path):
     with pytest.raises(KnowledgeError, match="not found"):
         service.load(tmp_path / "nowhere.yml")
+
+
+@pytest.mark.parametrize(
+    ("question", "key"),
+    [("what time are you open", "opening_hours"), ("r u open on saturdays?", "opening_hours"),
+     ("can i get help with travel costs", "travel_costs"),
+     ("do you do help with bus fares to get to interviews", "travel_costs"),
+     ("how do i write a CV", "cv_help"), ("can someone check my CV for me", "cv_help"),
+     ("when does the college open", None)],
+)  # fmt: skip
+def test_the_questions_residents_ask_most_are_answered(question, key):
+    """Found by playing residents: each of these got "Sorry, I didn't quite understand"."""
+    found = match(question, KB)
+    assert (found.key if found else None) == key
+
+
+def test_opening_hours_are_the_councils_own():
+    from bot.council.service import opening_hours_text
+
+    said = answer(
+        match("what time are you open", KB),
+        KB,
+        council_name=COUNCIL.name,
+        council_phone=COUNCIL.phone,
+        service_name=COUNCIL.service_name,
+        opening_hours=opening_hours_text(COUNCIL),
+    )
+    assert opening_hours_text(COUNCIL) in said.text and COUNCIL.phone in said.text
+    assert "Monday" in said.text
