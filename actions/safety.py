@@ -222,7 +222,7 @@ def _their_own_request(tracker: Tracker, text: str) -> bool:
     named = {e.get("entity") for e in tracker.latest_message.get("entities") or []}
     return (
         len(text.split()) <= _BARE_SUBJECT
-        and bool(named & {"subject", "job_role"})
+        and bool(named & {"subject", "job_role", "postcode", "place"})
         and _searched_since_crisis(tracker)
     )
 
@@ -316,10 +316,15 @@ class ActionCrisisFollowUp(Action):
         if answer is True:  # "im safe now thanks, can u help me find work"
             return self._safe(dispatcher, housing, this)
         if answer is None and not _STILL_LOW.search(text) and _their_own_request(tracker, text):
-            # "can u just help me find a job then", or "warehouse" after the jobs they asked
-            # for: a request of their own, answered (the numbers stay under every reply)
-            from actions.search import ActionSearch
+            # "can u just help me find a job then", or "warehouse" or "DB1 1AA" after the
+            # results they asked for: a request of their own, answered (the numbers stay under
+            # every reply)
+            from actions.search import ActionMoreResults, ActionSearch
 
+            named = {e.get("entity") for e in tracker.latest_message.get("entities") or []}
+            if not ASKS_FOR_A_SEARCH.search(text) and not named & {"subject", "job_role"}:
+                # only where: the search they asked for, near there
+                return await ActionMoreResults().run(dispatcher, tracker, domain)
             return await ActionSearch().run(dispatcher, tracker, domain)
         if _STILL_LOW.search(text):
             if housing:

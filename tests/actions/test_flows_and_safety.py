@@ -184,6 +184,19 @@ def test_after_a_crisis_a_request_of_their_own_is_answered(demo_database, dispat
     )  # fmt: skip
     assert _run(ActionCrisisFollowUp(), dispatcher, searched)[0]["name"] == "last_search"
     assert "Are you safe" not in dispatcher.messages[-1].get("text", "")
+    # the postcode for the courses they asked for, after abuse at home: the courses, near it
+    where = make_tracker(
+        slots={"crisis_open": True, "crisis_kind": "abuse", "wants": "course",
+               "last_search": {"kind": "course", "online": True}},
+        text="DB1 1AA", intent="inform",
+        entities=[{"entity": "postcode", "value": "DB1 1AA"}],
+        events=[{"event": "action", "name": "action_crisis"},
+                {"event": "slot", "name": "last_search",
+                 "value": {"kind": "course", "words": "", "online": True}}],
+    )  # fmt: skip
+    found = _run(ActionCrisisFollowUp(), dispatcher, where)
+    assert found[0]["name"] == "last_search" and found[0]["value"]["near"] == "DB1 1AA"
+    assert "Are you safe" not in dispatcher.messages[-1].get("text", "")
     # words of feeling low are still heard first
     assert _after(dispatcher, "i dont know. nobody cares about a job", "career_advice") == []
     assert dispatcher.messages[-1]["text"].endswith("Are you safe right now?")
