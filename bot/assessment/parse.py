@@ -189,6 +189,10 @@ def months(text: str) -> int | None:
 
 
 LEVEL_WORDS = [
+    # "no gcses", "doing my gcses now": none yet, though GCSEs are named
+    (r"\b(no|without|not got|never got|never did|don'?t have|dont have|haven'?t got|havent got|"
+     r"doing|studying for|taking|sitting)\s+(any\s+|my\s+)?(gcses?|qualifications?|quals)\b",
+     "none"),
     (r"\bentry( level)? ?3\b", "E3"),
     (r"\bentry( level)? ?2\b", "E2"),
     (r"\bentry( level)? ?1\b|\bentry level\b", "E1"),
@@ -203,6 +207,9 @@ LEVEL_WORDS = [
     (r"\b(level 1|nvq 1)\b", "1"),
     (r"\b(none|no qualifications?|nothing|no quals|left school with nothing|didn'?t finish)\b",
      "none"),
+    # "no" or "not yet" to the question itself ("at school still, year 11", then "no")
+    (r"^\W*(no|nope|nah|na|not yet|none yet|not any|not really|(i )?(haven'?t|havent|don'?t|dont)"
+     r"( got| have)? any( yet)?)\W*$", "none"),
 ]  # fmt: skip
 
 

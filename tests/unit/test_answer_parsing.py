@@ -58,7 +58,9 @@ def test_months(text, expected):
     ("text", "expected"),
     [("GCSEs", "2"), ("a levels", "3"), ("I have a degree", "6"), ("nothing", "none"),
      ("no qualifications", "none"), ("masters", "7"), ("entry level 3", "E3"),
-     ("failed my gcses", "1"), ("NVQ 2 in care", "2"), ("dunno", None)],
+     ("failed my gcses", "1"), ("NVQ 2 in care", "2"), ("dunno", None),
+     # "no" to the question itself, from a year 11 pupil, was "Sorry, I didn't understand"
+     ("no", "none"), ("not yet", "none"), ("no gcses", "none"), ("doing my gcses now", "none")],
 )  # fmt: skip
 def test_highest_level(text, expected):
     assert parse.highest_level(text) == expected
