@@ -66,6 +66,11 @@ class ActionTwoStageFallbackOffer(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
+        from actions.search import noted_then_searched
+
+        searched = await noted_then_searched(dispatcher, tracker, domain)
+        if searched is not None:  # "…but i want more hours, better job": the jobs
+            return searched
         heard = acknowledgement(tracker)
         if heard is not None:  # "im 19 n skint": understood as facts, so no "Did you mean"
             dispatcher.utter_message(

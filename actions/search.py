@@ -262,6 +262,28 @@ class ActionSearch(Action):
         return [SlotSet("last_search", found.request.as_slot()), *_safe_again(tracker)]
 
 
+async def noted_then_searched(
+    dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+) -> list[EventType] | None:
+    """What a message told me, then the search the resident came for, when it has just said
+    what that is or where they are and nothing has been searched yet ("i work in cleaning
+    zero hour but i want more hours, better job", then "DB1 1AA"); else None."""
+    from actions.profile import NOTED
+
+    heard = acknowledgement(tracker)
+    noted = (tracker.get_slot(NOTED) or {}).get("new") or []
+    ready = (
+        heard is not None
+        and not tracker.get_slot("last_search")
+        and tracker.get_slot("wants") in ("job", "course", "apprenticeship")
+        and bool({"wants", "location"} & set(noted))
+    )
+    if not ready:
+        return None
+    dispatcher.utter_message(text=heard)
+    return await ActionSearch().run(dispatcher, tracker, domain)
+
+
 class ActionMoreResults(Action):
     def name(self) -> str:
         return "action_more_results"
@@ -271,6 +293,9 @@ class ActionMoreResults(Action):
     ) -> list[EventType]:
         previous = finder.Request.from_slot(tracker.get_slot("last_search"))
         heard = acknowledgement(tracker)
+        searched = await noted_then_searched(dispatcher, tracker, domain)
+        if searched is not None:
+            return searched
         if previous is None and heard is not None:  # "i'm 19 and not working": noted
             dispatcher.utter_message(
                 text=f"{heard} What would you like to do next?", buttons=next_steps(tracker)

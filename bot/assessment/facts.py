@@ -1224,6 +1224,12 @@ _WANTED_KIND = re.compile(
 )
 
 
+_BETTER_JOB = re.compile(
+    r"\b(?:want|need|looking for|after|find|get)\b[^.!?]{0,25}\b(?:a\s+)?(?:better|another|new|"
+    r"different|second|proper|permanent|steady|decent)\s+(?:job|work)\b"
+)
+
+
 def wants_said(text: str) -> str | None:
     """The kind of help (course, job, apprenticeship) the words ask for, if they do."""
     for found in _WANTED_KIND.finditer(text):
@@ -1317,6 +1323,10 @@ def _wants(facts: dict[str, Any], said: str, intent: str | None, *, not_employer
     ask for, or None so the question is asked again) or correct what was understood."""
     if intent in WANTS_BY_INTENT:
         facts["wants"] = WANTS_BY_INTENT[intent]
+    elif _BETTER_JOB.search(said):
+        # "i work in cleaning zero hour but i want more hours, better job": said, whatever the
+        # model made of the message
+        facts["wants"] = "job"
     if not_employer:
         facts["wants"] = wants_said(said) or WANTS_BY_INTENT.get(intent or "")
         facts["wants_changed"] = True

@@ -86,3 +86,22 @@ def test_the_second_one_after_results_shows_that_result(demo_database, dispatche
     message = dispatcher.messages[-1]
     assert message["text"].startswith(f"Here it is:\n- {second['title']}")
     assert message["custom"]["results"] == [second]
+
+
+def test_a_postcode_after_saying_what_they_want_searches_for_it(demo_database, dispatcher):
+    """ "…i want more hours, better job", then "DB1 1AA": the jobs, near there, not "Thanks,
+    I've noted that you're in DB1 1AA. What would you like to do next?" again."""
+    tracker = make_tracker(
+        slots={"wants": "job", "interests": "cleaning", "location": "DB1 1AA",
+               "profile_noted": {"new": ["location"], "changed": []}},
+        text="DB1 1AA", intent="inform", entities=[{"entity": "postcode", "value": "DB1 1AA"}],
+    )  # fmt: skip
+    events = _run(ActionMoreResults(), dispatcher, tracker)
+    assert events[0]["name"] == "last_search" and events[0]["value"]["kind"] == "job"
+    assert dispatcher.messages[0]["text"] == "Thanks. I've noted that you're in DB1 1AA."
+    assert dispatcher.messages[-1]["custom"]["type"] == "job_results"
+    nothing_wanted = make_tracker(
+        slots={"location": "DB1 1AA", "profile_noted": {"new": ["location"], "changed": []}},
+        text="DB1 1AA", intent="inform",
+    )  # fmt: skip
+    assert _run(ActionMoreResults(), dispatcher, nothing_wanted) == []

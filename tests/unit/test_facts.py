@@ -994,6 +994,10 @@ def test_what_a_message_states(text, expected):
         ("i want to work with animals", [{"entity": "subject", "value": "animal care"}], None,
          {"interests": "animal care"}),
         ("any jobs going", [], "find_job", {"wants": "job"}),
+        # said in words the model did not take for a search
+        ("i work in cleaning zero hour but i want more hours, better job", [], "nlu_fallback",
+         {"wants": "job", "situation": "in_work", "work_security": "insecure"}),
+        ("my son wants a better job", [], "inform", {}),
         ("courses near me", [], "find_course", {"wants": "course"}),
         ("i need help with my cv", [], "get_support", {"wants": "support"}),
         ("apprenticeships in derby", [], "find_apprenticeship", {"wants": "apprenticeship"}),
