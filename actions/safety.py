@@ -20,7 +20,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.common import PERSON_BUTTON, council, intent_of, text_of
-from actions.flows import MAIN_MENU
+from actions.flows import MAIN_MENU, acknowledgement
 from actions.handoff import case_reference
 from actions.profile import resident_text
 from bot.clock import utcnow
@@ -314,7 +314,7 @@ class ActionCrisisFollowUp(Action):
             "Are you safe right now?")  # fmt: skip
         choices = ANSWERS[kind][1] if kind in ANSWERS else [SAFE_BUTTON, NOT_SAFE_BUTTON]
         if answer is True:  # "im safe now thanks, can u help me find work"
-            return self._safe(dispatcher, housing, this)
+            return self._safe(dispatcher, housing, this, kind)
         if answer is None and not _STILL_LOW.search(text) and _their_own_request(tracker, text):
             # "can u just help me find a job then", or "warehouse" or "DB1 1AA" after the
             # results they asked for: a request of their own, answered (the numbers stay under
@@ -344,8 +344,25 @@ class ActionCrisisFollowUp(Action):
                 buttons=[*choices, PERSON_BUTTON],
             )
             return []
+        if answer is False and _last_said_not_safe(tracker):
+            # "no" again: the numbers are on screen; a person, and a call back, offered plainly
+            again = NOT_SAFE_NOW.get(kind) or (
+                f"Please don't wait: {helpline(kind, this)}. If you can't call, choose Talk to "
+                "a person and our team will get back to you as soon as they can."
+            )
+            dispatcher.utter_message(text=f"I hear you. {again}", buttons=[PERSON_BUTTON])
+            return []
         if answer is False:
             return self._not_safe(dispatcher, housing, this, kind)
+        heard = acknowledgement(tracker)
+        if heard is not None:
+            # "a couple of months": an answer to the questions they were on, noted, not ignored
+            dispatcher.utter_message(
+                text=f"{heard} We can carry on with the questions when you're ready. First, "
+                f"{question[0].lower()}{question[1:]}",
+                buttons=[*choices, PERSON_BUTTON],
+            )
+            return []
         dispatcher.utter_message(
             text="I'm still here. Take your time. If you want to talk to someone now, "
             f"{helpline(kind, this)}, or a person from our team can help. {question}",
@@ -354,8 +371,16 @@ class ActionCrisisFollowUp(Action):
         return []
 
     @staticmethod
-    def _safe(dispatcher: CollectingDispatcher, housing: bool, this: Council) -> list[EventType]:
-        if housing:  # safe tonight, but the home is still at risk: no "there's no rush" here
+    def _safe(
+        dispatcher: CollectingDispatcher, housing: bool, this: Council, kind: str = ""
+    ) -> list[EventType]:
+        if kind == "homeless_tonight":  # safe tonight, with no home to keep ("in my car")
+            text = (
+                f"Good. Please call the Housing Options team on {this.phone} as soon as you "
+                "can. They can help you find somewhere settled to live. I can also help with "
+                "work and training. What would you like to do now?"
+            )
+        elif housing:  # safe tonight, but the home is still at risk: no "there's no rush" here
             text = (
                 f"Good. Please call the Housing Options team on {this.phone} as soon as you "
                 "can. The sooner they know, the more they can do to help you keep your home. "
@@ -393,6 +418,23 @@ class ActionCrisisFollowUp(Action):
             )
         dispatcher.utter_message(text=text, buttons=[PERSON_BUTTON])
         return []
+
+
+# How the answers to "not safe" begin: a second "no" is not given the same words again.
+_NOT_SAFE_OPENINGS = (
+    *(text.split(".")[0] for text in NOT_SAFE_NOW.values()),
+    "Please call the emergency housing line now",
+    "I'm sorry you feel like this. Please call 999 now",
+    "I hear you.",
+)
+
+
+def _last_said_not_safe(tracker: Tracker) -> bool:
+    """Whether the assistant's last answer was to "not safe"."""
+    for event in reversed(tracker.events):
+        if event.get("event") == "bot":
+            return str(event.get("text") or "").startswith(_NOT_SAFE_OPENINGS)
+    return False
 
 
 class ActionEmployer(Action):

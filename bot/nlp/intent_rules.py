@@ -40,6 +40,7 @@ from bot.nlp.intent_words import (  # the rules' words
     KEEP_INTENTS,
     LOOKING_FOR,
     NOT_RESTART,
+    RESTART_WORDS,
     OWN_BUSINESS,
     PLAINLY,
     RIVAL,
@@ -115,6 +116,9 @@ def apply(message: Message) -> None:
     not_restart = NOT_RESTART.search(text) is not None
     if name in ("start_again", "confirm_restart") and not_restart:
         _set_intent(message, "deny", 1.0)  # "no dont start again": nothing is wiped
+        return
+    if name == "confirm_restart" and not RESTART_WORDS.search(text):
+        _set_intent(message, "affirm", 1.0)  # a yes to something else: nothing is wiped
         return
     plainly = next((i for i, words in PLAINLY.items() if words.search(text)), None)
     if plainly == "start_again" and not_restart:

@@ -169,6 +169,14 @@ NOT_RESTART = re.compile(
     re.IGNORECASE,
 )
 YES_FIRST = re.compile(r"^\W*(yes|yeah|yep|yh|yea|sure|ok|okay|please|pls|go on|do it)\b", re.I)
+# Words of wiping the chat: "yes start again", "ok delete it all". A yes without them is a yes
+# ("ok yes i can stay at my mates tonight" deleted the conversation of someone sleeping in their
+# car): starting again then needs the question "start again?" first.
+RESTART_WORDS = re.compile(
+    r"\b(start\w*|again|over|afresh|fresh|restart|reset|delete\w*|wipe\w*|erase|clear\w*|"
+    r"forget|remove|scrap|bin it|everything|it all|all of it|new chat)\b",
+    re.IGNORECASE,
+)
 
 
 def not_employer(text: str) -> bool:

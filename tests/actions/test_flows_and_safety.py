@@ -318,3 +318,41 @@ def test_after_abuse_the_abuse_helpline_is_given_again(dispatcher):
 )
 def test_safe_said_with_more_is_heard_as_safe(dispatcher, said):
     assert _after(dispatcher, said, "inform") == [SlotSet("crisis_open", None)]
+
+
+def test_sleeping_in_a_car_then_safe_tonight_is_not_told_to_keep_their_home(dispatcher):
+    _after(dispatcher, "yes for tonight", "affirm", kind="homeless_tonight")
+    text = dispatcher.messages[-1]["text"]
+    assert "somewhere settled to live" in text and "keep your home" not in text
+
+
+def test_not_safe_said_twice_is_not_given_the_same_words_twice(dispatcher):
+    """Found by playing residents: "no", "no" got the same paragraph twice, then "I keep
+    giving you the same answer"."""
+    first = make_tracker(slots={"crisis_open": True, "crisis_kind": "homeless_tonight"},
+                         text="no", intent="deny")  # fmt: skip
+    _run(ActionCrisisFollowUp(), dispatcher, first)
+    said = dispatcher.messages[-1]["text"]
+    again = make_tracker(
+        slots={"crisis_open": True, "crisis_kind": "homeless_tonight"}, text="no",
+        intent="deny", events=[{"event": "bot", "text": said}],
+    )  # fmt: skip
+    _run(ActionCrisisFollowUp(), dispatcher, again)
+    second = dispatcher.messages[-1]
+    assert second["text"] != said and "0113 496 0999" in second["text"]
+    assert second["buttons"][0]["payload"] == "/request_adviser"
+
+
+def test_an_answer_to_the_questions_after_a_crisis_is_noted_not_ignored(dispatcher):
+    """ "a couple of months" (how long out of work) after the emergency answer: noted, and the
+    safety question asked once more, not "I'm still here. Take your time" to every answer."""
+    tracker = make_tracker(
+        slots={"crisis_open": True, "crisis_kind": "homeless_tonight",
+               "out_of_work_months": 2,
+               "profile_noted": {"new": ["out_of_work_months"], "changed": []}},
+        text="a couple of months", intent="inform",
+    )  # fmt: skip
+    assert _run(ActionCrisisFollowUp(), dispatcher, tracker) == []
+    text = dispatcher.messages[-1]["text"]
+    assert text.startswith("Thanks. I've noted")
+    assert "carry on with the questions" in text and text.endswith("safe to stay tonight?")

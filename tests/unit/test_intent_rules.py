@@ -206,6 +206,10 @@ def test_a_search_is_a_search_even_when_the_knowledge_base_knows_the_subject(tex
       "cancel_appointment"),  # misspelt, as residents write it
      ("i had an apointment but lost the refrence", "book_appointment", "cancel_appointment"),
      ("wats esol", "nlu_fallback", "explain_term"),
+     ("ok yes i can stay at my mates tonight", "confirm_restart", "affirm"),
+     ("yes i can stay at my mates", "confirm_restart", "affirm"),
+     ("yes start again", "confirm_restart", "confirm_restart"),
+     ("ok delete it all", "confirm_restart", "confirm_restart"),
      ("tuesday afternoon", "greet", "inform"),
      ("any thursday after 4", "greet", "inform"),
      ("monday morning pls", "greet", "inform"),
