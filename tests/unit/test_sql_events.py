@@ -9,14 +9,13 @@ from bot.config import PROJECT_ROOT
 from tests import aio
 
 
-@pytest.fixture
-def store(database_url):
-    from rasa.core.tracker_store import SQLTrackerStore
+def tracker_store(store_class, database_url: str, domain=None):
+    """A SQL tracker store of ``store_class`` on the test's database, with the project's domain."""
     from rasa.shared.core.domain import Domain
 
     url = make_url(database_url)
-    found = SQLTrackerStore(
-        Domain.load(PROJECT_ROOT / "domain.yml"),
+    return store_class(
+        domain or Domain.load(PROJECT_ROOT / "domain.yml"),
         dialect=url.get_backend_name(),
         host=url.host,
         port=url.port,
@@ -24,6 +23,13 @@ def store(database_url):
         username=url.username,
         password=url.password,
     )
+
+
+@pytest.fixture
+def store(database_url):
+    from rasa.core.tracker_store import SQLTrackerStore
+
+    found = tracker_store(SQLTrackerStore, database_url)
     yield found
     found.engine.dispose()
 

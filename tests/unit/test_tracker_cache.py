@@ -6,29 +6,17 @@ from __future__ import annotations
 
 import pytest
 import sqlalchemy as sa
-from sqlalchemy.engine import make_url
 
 from bot.assistant import tracker_cache
 from bot.config import PROJECT_ROOT
 from tests import aio
-from tests.unit.test_sql_events import session
+from tests.unit.test_sql_events import session, tracker_store
 
 
-def make_store(database_url: str, domain=None):
-    from rasa.shared.core.domain import Domain
-
+def make_store(database_url: str):
     from bot.assistant.tracker_store import WorkLocalSQLTrackerStore
 
-    url = make_url(database_url)
-    return WorkLocalSQLTrackerStore(
-        domain or Domain.load(PROJECT_ROOT / "domain.yml"),
-        dialect=url.get_backend_name(),
-        host=url.host,
-        port=url.port,
-        db=url.database,
-        username=url.username,
-        password=url.password,
-    )
+    return tracker_store(WorkLocalSQLTrackerStore, database_url)
 
 
 @pytest.fixture
