@@ -346,11 +346,12 @@ class ActionCrisisFollowUp(Action):
             return []
         if answer is False and _last_said_not_safe(tracker):
             # "no" again: the numbers are on screen; a person, and a call back, offered plainly
-            again = NOT_SAFE_NOW.get(kind) or (
-                f"Please don't wait: {helpline(kind, this)}. If you can't call, choose Talk to "
-                "a person and our team will get back to you as soon as they can."
+            line = helpline(kind, this)
+            dispatcher.utter_message(
+                text=f"{HEARD_AGAIN} {line[0].upper()}{line[1:]}. If you can't call, choose Talk "
+                "to a person and our team will get back to you as soon as they can.",
+                buttons=[PERSON_BUTTON],
             )
-            dispatcher.utter_message(text=f"I hear you. {again}", buttons=[PERSON_BUTTON])
             return []
         if answer is False:
             return self._not_safe(dispatcher, housing, this, kind)
@@ -406,26 +407,29 @@ class ActionCrisisFollowUp(Action):
             text = f"{NOT_SAFE_NOW[kind]} I've told our team it's urgent."
         elif housing:
             text = (
-                f"Please call the emergency housing line now on {this.emergency_housing_phone}. "
-                "They answer day and night and can find you somewhere to stay tonight. If you "
-                "are in danger, call 999. I've told our team it's urgent."
+                f"{HOUSING_NOT_SAFE} on {this.emergency_housing_phone}. They answer day and "
+                "night and can find you somewhere to stay tonight. If you are in danger, call "
+                "999. I've told our team it's urgent."
             )
         else:
             text = (
-                "I'm sorry you feel like this. Please call 999 now if you might act on these "
-                "thoughts or are in danger. Samaritans will listen, free, on 116 123, any time. "
-                "Or text SHOUT to 85258. I've told our team it's urgent."
+                f"{LOW_NOT_SAFE} if you might act on these thoughts or are in danger. "
+                "Samaritans will listen, free, on 116 123, any time. Or text SHOUT to 85258. "
+                "I've told our team it's urgent."
             )
         dispatcher.utter_message(text=text, buttons=[PERSON_BUTTON])
         return []
 
 
 # How the answers to "not safe" begin: a second "no" is not given the same words again.
+HOUSING_NOT_SAFE = "Please call the emergency housing line now"
+LOW_NOT_SAFE = "I'm sorry you feel like this. Please call 999 now"
+HEARD_AGAIN = "I hear you."
 _NOT_SAFE_OPENINGS = (
     *(text.split(".")[0] for text in NOT_SAFE_NOW.values()),
-    "Please call the emergency housing line now",
-    "I'm sorry you feel like this. Please call 999 now",
-    "I hear you.",
+    HOUSING_NOT_SAFE,
+    LOW_NOT_SAFE,
+    HEARD_AGAIN,
 )
 
 

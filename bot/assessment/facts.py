@@ -1225,8 +1225,9 @@ _WANTED_KIND = re.compile(
 
 
 _BETTER_JOB = re.compile(
-    r"\b(?:want|need|looking for|after|find|get)\b[^.!?]{0,25}\b(?:a\s+)?(?:better|another|new|"
-    r"different|second|proper|permanent|steady|decent)\s+(?:job|work)\b"
+    r"\b(?:i|i'm|im|i am)\s+(?:really\s+|just\s+|also\s+)?(?:want|need|looking for|after)\b"
+    r"[^.!?]{0,25}\b(?:a\s+)?(?:better|another|new|different|second|proper|permanent|steady|"
+    r"decent)\s+(?:job|work)\b"
 )
 
 

@@ -188,11 +188,14 @@ def months(text: str) -> int | None:
     return None
 
 
+# "no gcses", "doing my gcses now", "without any qualifications": what they do not hold (yet),
+# though it names a qualification. Not a level, and not what a search is for.
+LACKING = re.compile(
+    r"\b(no|without|not got|never got|never did|don'?t have|dont have|haven'?t got|havent got|"
+    r"doing|studying for|taking|sitting)\s+(any\s+|my\s+)?(gcses?|qualifications?|quals|"
+    r"a ?levels?|o ?levels?)\b"
+)
 LEVEL_WORDS = [
-    # "no gcses", "doing my gcses now": none yet, though GCSEs are named
-    (r"\b(no|without|not got|never got|never did|don'?t have|dont have|haven'?t got|havent got|"
-     r"doing|studying for|taking|sitting)\s+(any\s+|my\s+)?(gcses?|qualifications?|quals)\b",
-     "none"),
     (r"\bentry( level)? ?3\b", "E3"),
     (r"\bentry( level)? ?2\b", "E2"),
     (r"\bentry( level)? ?1\b|\bentry level\b", "E1"),
@@ -214,14 +217,16 @@ LEVEL_WORDS = [
 
 
 def highest_level(text: str) -> str | None:
-    """The resident's highest qualification as a level; "gcse" means level 2, and so on."""
-    lowered = text.lower()
+    """The resident's highest qualification as a level; "gcse" means level 2, and so on. What
+    they lack is none, unless they name a level they have ("no gcses but a level 3 btec")."""
+    said = text.lower()
+    lowered = LACKING.sub(" ", said)
     for pattern, level in LEVEL_WORDS:
         if re.search(pattern, lowered):
             if level == "2" and _has(lowered, r"\b(failed|didn'?t pass|low grades?|grade [1-3])\b"):
                 return "1"
             return level
-    return None
+    return "none" if lowered != said else None
 
 
 def gcse(text: str) -> tuple[bool | None, bool | None] | None:

@@ -72,6 +72,8 @@ async def save_events(store: Any, tracker: Any, stamped: bool = False, known: An
     lock keeps other writers out until it ends, so neither is asked of the database again."""
     await store.stream_events(tracker)
     events = store.SQLEvent.__table__
+    if known is not None and known[0] > len(tracker.events):
+        known = None  # not the tracker it was: ask
     with store.session_scope() as session:
         if known is None:
             stored_query = event_rows(store, tracker.sender_id, [events.c.id], all_sessions=False)

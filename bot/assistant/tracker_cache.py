@@ -19,7 +19,8 @@ A kept tracker is handed back only while it is exactly what reading the database
   never saves) leaves nothing behind, and the next turn reads the database.
 
 Trackers hold residents' words, so entries go when their conversation is forgotten (the
-gateway's ``FORGET_PATH`` call), and none is kept longer than ``LONGEST_KEPT_SECONDS``.
+gateway's ``FORGET_PATH`` call), and none is used after ``LONGEST_KEPT_SECONDS``: older ones
+are dropped at the server's next turn, whichever conversation it is for.
 """
 
 from __future__ import annotations
@@ -41,6 +42,7 @@ class _Kept:
     domain: Any
     stamp: Stamp
     kept_at: float
+    events: int  # how many events it held when saved: more means a turn changed it unsaved
 
 
 class TrackerCache:
@@ -54,13 +56,18 @@ class TrackerCache:
     def __len__(self) -> int:
         return len(self._kept)
 
+    def __contains__(self, sender_id: str) -> bool:
+        return sender_id in self._kept
+
     def take(self, sender_id: str, domain: Any, stamp: Stamp) -> Any:
         """The kept tracker if the database still matches it, else None; either way it is no
-        longer kept."""
+        longer kept. A tracker a turn changed without saving (a conversation's first turn
+        saves its new tracker before the turn runs) is not handed back."""
+        self.drop_stale(time.monotonic())
         kept = self._kept.pop(sender_id, None)
         if kept is None or kept.domain is not domain or kept.stamp != stamp:
             return None
-        if time.monotonic() - kept.kept_at > LONGEST_KEPT_SECONDS:
+        if len(kept.tracker.events) != kept.events:
             return None
         return kept.tracker
 
@@ -70,9 +77,14 @@ class TrackerCache:
         if not holds_latest_session_only(tracker):
             return
         now = time.monotonic()
-        self._kept[tracker.sender_id] = _Kept(tracker, domain, stamp, now)
+        self._kept[tracker.sender_id] = _Kept(tracker, domain, stamp, now, len(tracker.events))
         while len(self._kept) > self.size:
             self._kept.popitem(last=False)
+        self.drop_stale(now)
+
+    def drop_stale(self, now: float | None = None) -> None:
+        """Let go of every tracker kept longer than ``LONGEST_KEPT_SECONDS``."""
+        now = time.monotonic() if now is None else now
         while self._kept:
             oldest = next(iter(self._kept.values()))
             if now - oldest.kept_at <= LONGEST_KEPT_SECONDS:

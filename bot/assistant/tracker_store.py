@@ -66,7 +66,13 @@ class WorkLocalSQLTrackerStore(SQLTrackerStore):
         self.cache = TrackerCache(size) if size else None
 
     async def _retrieve(self, sender_id: str, fetch_events_from_all_sessions: bool) -> Any:
-        if self.cache is not None and not fetch_events_from_all_sessions:
+        if self.cache is not None:
+            self.cache.drop_stale()  # at every turn, so a quiet conversation's goes too
+        if (
+            self.cache is not None
+            and not fetch_events_from_all_sessions
+            and sender_id in self.cache
+        ):
             with self.session_scope() as session:
                 stamp = sql_events.stamp(session, self, sender_id)
             kept = self.cache.take(sender_id, self.domain, stamp)

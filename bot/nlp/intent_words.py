@@ -173,8 +173,10 @@ YES_FIRST = re.compile(r"^\W*(yes|yeah|yep|yh|yea|sure|ok|okay|please|pls|go on|
 # ("ok yes i can stay at my mates tonight" deleted the conversation of someone sleeping in their
 # car): starting again then needs the question "start again?" first.
 RESTART_WORDS = re.compile(
-    r"\b(start\w*|again|over|afresh|fresh|restart|reset|delete\w*|wipe\w*|erase|clear\w*|"
-    r"forget|remove|scrap|bin it|everything|it all|all of it|new chat)\b",
+    r"\b(start(ing)?\s+(again|over|afresh|fresh|from\s+scratch|a\s+new\s+chat)|restart|reset|"
+    r"(delete|wipe|erase|clear|bin|scrap|remove|forget|get\s+rid\s+of)\w*\b[^.!?]{0,20}\b(it|"
+    r"this|that|chat|conversation|everything|all|data|details|history|answers|what\s+i\s+"
+    r"(said|told\s+you))|new\s+chat|fresh\s+start)\b",
     re.IGNORECASE,
 )
 
@@ -295,8 +297,9 @@ PLAINLY = {
     # conversation again while times were on screen)
     "inform": re.compile(
         rf"^\W*((any|a|the|on|next|this|maybe|prob|probably|ideally)\s+)*{_WEEKDAY}"
-        r"(\s+(morning|afternoon|evening|(after|before|at|from|around)\s+\d{1,2}(:\d\d)?\s*"
-        r"(am|pm|ish)?|\d{1,2}(:\d\d)?\s*(am|pm|ish)?|if (possible|poss)|please|pls))*\W*$",
+        r"(\s+(morning|afternoon|evening|(after|before|at|from|around)\s+\d{1,2}(:\d\d)?"
+        r"(\s*(am|pm|ish))?|\d{1,2}(:\d\d)?(\s*(am|pm|ish))?|if (possible|poss)|please|pls))*"
+        r"\W*$",
         re.IGNORECASE,
     ),
     # "ok lets go back to the questions"

@@ -12,7 +12,6 @@ letters, Arabic, Spanish, Portuguese, French) are caught too. Measured against a
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 # Medicines residents name, by kind or by name (the common prescriptions).
 _MEDS = (
@@ -96,13 +95,17 @@ _KINDS: dict[str, list[str]] = {
         r"\bcan'?t\s+carry\s+on(\s+like\s+this)?(\s+any\s*more|\s+living)?\s*[.!]*$",
         r"\b(everyone|everybody|they|my\s+family|my\s+kids)\s+(would\s+be|'?d\s+be|are|is)\s+better"
         r"\s+(off\s+)?without\s+me\b",
-        # "everyone be better off without me", "the world would be better without me"
-        r"\bbetter\s+(off\s+)?without\s+me(\s+(here|around|in\s+it|alive))?\s*([.!?,]|tbh|$)",
+        # "everyone be better off without me", "the world would be better without me" (not
+        # "the shop is better off without me, i was rubbish at tills")
+        r"\b(everyone|everybody|every\s*1|they|people|the\s+world|we|the\s+kids|my\s+(family|"
+        r"kids|children|mum|mom|dad|partner|wife|husband|son|daughter|friends|girlfriend|"
+        r"boyfriend))\b[^.!?]{0,20}\bbetter\s+(off\s+)?without\s+me\b",
         r"\bbetter\s+off\s+not\s+(waking\s+up|being\s+(here|alive|around)|existing|living)\b",
         # "whats the point of anything anymore", "no point living anymore"
         r"\bwhat'?s\s+the\s+point\s+(of|in)\s+anything(\s+any\s*more)?\s*([.!?,]|$)",
-        r"\bno\s+(reason|point)\s+(living|going\s+on(?!\s+(a|an|the|to|with|that|this|my)\b)|"
-        r"being\s+alive)\b",
+        # "no point living anymore" (not "no point living in this town, there are no jobs")
+        r"\bno\s+(reason|point)\s+(living|going\s+on|being\s+alive)(\s+(any\s*more|like\s+"
+        r"this))?\s*([.!?,]|$)",
         r"\b(sleep|go\s+to\s+sleep)\s+and\s+(never|not)\s+wake\s+up\b",
         r"\bways\s+to\s+(die|kill\s+(my\s*self|yourself))\b|\bhow\s+to\s+(kill\s+(my\s*self|yourself)|"
         r"end\s+it\s+all|die\s+painlessly)\b",
@@ -454,11 +457,8 @@ _CHECKS = (
 )
 
 
-@lru_cache(maxsize=1024)
 def kind(text: str) -> str | None:
-    """Which danger a message speaks of, most serious first, or None. Kept for recent messages:
-    the gateway, the classifier's check and the actions each ask of the same words in a turn,
-    and the patterns are many."""
+    """Which danger a message speaks of, most serious first, or None."""
     flat = " ".join((text or "").replace("\u2019", "'").split())
     return next((k for k, found in _CHECKS if found(flat)), None)
 

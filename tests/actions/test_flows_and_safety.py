@@ -326,20 +326,26 @@ def test_sleeping_in_a_car_then_safe_tonight_is_not_told_to_keep_their_home(disp
     assert "somewhere settled to live" in text and "keep your home" not in text
 
 
-def test_not_safe_said_twice_is_not_given_the_same_words_twice(dispatcher):
+@pytest.mark.parametrize(
+    ("kind", "number"),
+    [("homeless_tonight", "0113 496 0999"), ("abuse", "0808 2000 247"), ("overdose", "999"),
+     ("suicide", "116 123")],
+)  # fmt: skip
+def test_not_safe_said_twice_is_not_given_the_same_words_twice(dispatcher, kind, number):
     """Found by playing residents: "no", "no" got the same paragraph twice, then "I keep
     giving you the same answer"."""
-    first = make_tracker(slots={"crisis_open": True, "crisis_kind": "homeless_tonight"},
-                         text="no", intent="deny")  # fmt: skip
+    first = make_tracker(slots={"crisis_open": True, "crisis_kind": kind}, text="no",
+                         intent="deny")  # fmt: skip
     _run(ActionCrisisFollowUp(), dispatcher, first)
     said = dispatcher.messages[-1]["text"]
     again = make_tracker(
-        slots={"crisis_open": True, "crisis_kind": "homeless_tonight"}, text="no",
+        slots={"crisis_open": True, "crisis_kind": kind}, text="no",
         intent="deny", events=[{"event": "bot", "text": said}],
     )  # fmt: skip
     _run(ActionCrisisFollowUp(), dispatcher, again)
     second = dispatcher.messages[-1]
-    assert second["text"] != said and "0113 496 0999" in second["text"]
+    assert second["text"] != said and said[:40] not in second["text"]
+    assert number in second["text"]
     assert second["buttons"][0]["payload"] == "/request_adviser"
 
 

@@ -74,6 +74,7 @@ SUBJECTS = [
     ("job", "i have no qualifications, want warehouse work", "warehouse"),
     ("job", "i just want to see jobs in DB1 1AA", ""),
     ("course", "gcse maths course", "gcse maths"),
+    ("job", "kitchen fitting jobs", "kitchen fitting"),
 ]
 
 

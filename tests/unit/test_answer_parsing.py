@@ -60,7 +60,9 @@ def test_months(text, expected):
      ("no qualifications", "none"), ("masters", "7"), ("entry level 3", "E3"),
      ("failed my gcses", "1"), ("NVQ 2 in care", "2"), ("dunno", None),
      # "no" to the question itself, from a year 11 pupil, was "Sorry, I didn't understand"
-     ("no", "none"), ("not yet", "none"), ("no gcses", "none"), ("doing my gcses now", "none")],
+     ("no", "none"), ("not yet", "none"), ("no gcses", "none"), ("doing my gcses now", "none"),
+     # what they lack does not hide what they have
+     ("i got no gcses but i have a level 3 btec", "3"), ("no gcses but i did an nvq level 2", "2")],
 )  # fmt: skip
 def test_highest_level(text, expected):
     assert parse.highest_level(text) == expected

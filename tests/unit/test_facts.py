@@ -998,6 +998,8 @@ def test_what_a_message_states(text, expected):
         ("i work in cleaning zero hour but i want more hours, better job", [], "nlu_fallback",
          {"wants": "job", "situation": "in_work", "work_security": "insecure"}),
         ("my son wants a better job", [], "inform", {}),
+        ("i dont want a new job, im looking at college courses", [], "inform", {}),
+        ("my mum wants me to get a proper job but i want an apprenticeship", [], "inform", {}),
         ("courses near me", [], "find_course", {"wants": "course"}),
         ("i need help with my cv", [], "get_support", {"wants": "support"}),
         ("apprenticeships in derby", [], "find_apprenticeship", {"wants": "apprenticeship"}),

@@ -208,6 +208,10 @@ def test_a_search_is_a_search_even_when_the_knowledge_base_knows_the_subject(tex
      ("wats esol", "nlu_fallback", "explain_term"),
      ("ok yes i can stay at my mates tonight", "confirm_restart", "affirm"),
      ("yes i can stay at my mates", "confirm_restart", "affirm"),
+     ("ok yes i can stay over at my mates tonight", "confirm_restart", "affirm"),
+     ("yes ill try again tomorrow", "confirm_restart", "affirm"),
+     ("yes thanks for everything", "confirm_restart", "affirm"),
+     ("yes get rid of it all", "confirm_restart", "confirm_restart"),
      ("yes start again", "confirm_restart", "confirm_restart"),
      ("ok delete it all", "confirm_restart", "confirm_restart"),
      ("tuesday afternoon", "greet", "inform"),
@@ -234,3 +238,39 @@ def test_a_search_is_a_search_even_when_the_knowledge_base_knows_the_subject(tex
 )  # fmt: skip
 def test_a_word_or_two_that_can_mean_one_thing(text, guessed, then):
     assert _parsed(text, (guessed, 0.6), ("find_course", 0.1)).get("intent")["name"] == then
+
+
+def test_no_plain_words_pattern_backtracks_for_ever():
+    """A resident's message must never freeze the Rasa server: the weekday pattern once took
+    seconds on "monday" and 22 repeats of "  1", doubling with each more."""
+    import signal
+
+    from bot.nlp.intent_words import PLAINLY
+
+    def stuck(*_):
+        raise TimeoutError("a pattern backtracked for over two seconds")
+
+    tricky = ["monday" + "  1" * 60, "monday " + "1 " * 200 + "x", "tuesday " + "after 4 " * 80,
+              "yes " * 300 + "!", "wait " * 200 + "is this free" + "?" * 200]  # fmt: skip
+    signal.signal(signal.SIGALRM, stuck)
+    signal.alarm(2)
+    try:
+        for text in tricky:
+            for pattern in PLAINLY.values():
+                pattern.search(text)
+    finally:
+        signal.alarm(0)
+
+
+def test_every_example_of_confirming_a_restart_names_the_wiping():
+    """A yes without words of wiping is taken as a yes (RESTART_WORDS): each example the model
+    learns "confirm_restart" from must still be one."""
+    import yaml
+
+    from bot.config import PROJECT_ROOT
+    from bot.nlp.intent_words import RESTART_WORDS
+
+    blocks = yaml.safe_load((PROJECT_ROOT / "data/nlu/conversation.yml").read_text())["nlu"]
+    [examples] = [b["examples"] for b in blocks if b.get("intent") == "confirm_restart"]
+    said = [line.strip()[2:] for line in examples.splitlines() if line.strip().startswith("- ")]
+    assert len(said) > 5 and all(RESTART_WORDS.search(text) for text in said)

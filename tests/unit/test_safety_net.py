@@ -136,7 +136,12 @@ def test_hopelessness_said_in_passing_is_caught(text):
     "text",
     ["whats the point of anything i apply for",
      "the shop is better off without me i was rubbish at tills",
-     "no point going on the course if its full"],
+     "the shop is better off without me, i was rubbish at tills",
+     "my old team is better off without me",
+     "no point going on the course if its full",
+     "no point going on benefits", "theres no point going on about it",
+     "no point going on holiday this year",
+     "no point living in this town, there are no jobs"],
 )  # fmt: skip
 def test_the_same_words_about_work_are_not(text):
     assert kind(text) is None

@@ -193,3 +193,22 @@ def test_a_handed_back_tracker_saves_what_a_read_one_would(store):
     assert rows(store, "kept") == rows(store, "read")
     with store.session_scope() as session:
         assert store.cache._kept["kept"].stamp == sql_events.stamp(session, store, "kept")
+
+
+def test_a_first_turn_that_fails_leaves_no_changed_tracker_behind(store):
+    """A new conversation's tracker is saved before its first turn runs: if the turn then fails,
+    the tracker it changed must not be handed to the next turn, whose save would skip events."""
+    from rasa.shared.core.events import SlotSet
+
+    created = aio.run(store.get_or_create_tracker("jo"))
+    created.update(SlotSet("age", "99", timestamp=2000.0))  # the first turn, failing unsaved
+    again = aio.run(store.retrieve("jo"))
+    assert again is not created and again.get_slot("age") is None
+
+
+def test_a_tracker_kept_too_long_goes_at_the_next_turn_of_anyone(store, monkeypatch):
+    opened(store, "jo")
+    now = tracker_cache.time.monotonic()
+    monkeypatch.setattr(tracker_cache.time, "monotonic", lambda: now + 1801)
+    aio.run(store.retrieve("someone else"))
+    assert len(store.cache) == 0

@@ -131,14 +131,8 @@ _FILLER = _set(
     told say saying asked u ur pls plz
     actually rather instead prefer preferably id ive im dont cant wont
     crap rubbish shit scrap wats wot wat summat owt pls plz cos coz cuz bc u ur r
-    see seeing fit fits fitting suit suits suitable possible possibly anymore
+    see seeing fit suit suits suitable possible possibly anymore
     """
-)
-# "no gcses", "without any qualifications": what the resident lacks, said alongside a search,
-# is no subject ("jobs for gcses" found nothing); the profile notes it.
-_LACKING = re.compile(
-    r"\b(?:no|without|not got|dont have|do not have|never got|never did|failed)\s+(?:any\s+|my\s+)?"
-    r"(?:gcses?|qualifications?|quals|a ?levels?|o ?levels?)\b"
 )
 # "i cant do nights coz of my kids": what follows "because" is why, not what to search for.
 # "im 19", "i'm 45 years old", "aged 30": the resident's age, said alongside a search, is no
@@ -283,7 +277,8 @@ def subject(said: str, kind: str, original: str = "") -> str:
     are kept whole, whatever small words they contain. "and"/"or" between subjects stay
     ("maths and english").
     """
-    tokens = words(_REASON.sub("", _LACKING.sub(" ", _AGE.sub(" ", said))) or said)
+    # what they lack ("no gcses") is no subject either: "jobs for gcses" found nothing
+    tokens = words(_REASON.sub("", parse.LACKING.sub(" ", _AGE.sub(" ", said))) or said)
     keep = _protected(tokens)
     filler = _FILLER - (_SERVICE_WORDS if kind == "service" else frozenset())
     it_is_subject = any(_IT_AS_SUBJECT.search(t) for t in (original, said))
