@@ -348,8 +348,8 @@ class ActionCrisisFollowUp(Action):
             # "no" again: the numbers are on screen; a person, and a call back, offered plainly
             line = helpline(kind, this)
             dispatcher.utter_message(
-                text=f"{HEARD_AGAIN} {line[0].upper()}{line[1:]}. If you can't call, choose Talk "
-                "to a person and our team will get back to you as soon as they can.",
+                text=f"{HEARD_AGAIN} {line[0].upper()}{line[1:]}. If you can't call, choose "
+                "Talk to a person. Our team will get back to you soon.",
                 buttons=[PERSON_BUTTON],
             )
             return []
