@@ -212,6 +212,11 @@ def _searched_since_crisis(tracker: Tracker) -> bool:
     return False
 
 
+def _named(tracker: Tracker) -> set[str]:
+    """The kinds of entity the model found in the message."""
+    return {e.get("entity") for e in tracker.latest_message.get("entities") or []}
+
+
 def _their_own_request(tracker: Tracker, text: str) -> bool:
     """A request of their own after a crisis answer: a search asked for in words, or a subject
     alone ("warehouse") after the results they asked for."""
@@ -219,7 +224,7 @@ def _their_own_request(tracker: Tracker, text: str) -> bool:
         return False
     if ASKS_FOR_A_SEARCH.search(text):
         return True
-    named = {e.get("entity") for e in tracker.latest_message.get("entities") or []}
+    named = _named(tracker)
     return (
         len(text.split()) <= _BARE_SUBJECT
         and bool(named & {"subject", "job_role", "postcode", "place"})
@@ -321,7 +326,7 @@ class ActionCrisisFollowUp(Action):
             # every reply)
             from actions.search import ActionMoreResults, ActionSearch
 
-            named = {e.get("entity") for e in tracker.latest_message.get("entities") or []}
+            named = _named(tracker)
             if not ASKS_FOR_A_SEARCH.search(text) and not named & {"subject", "job_role"}:
                 # only where: the search they asked for, near there
                 return await ActionMoreResults().run(dispatcher, tracker, domain)
