@@ -89,6 +89,16 @@ def _install_pooled_sessions() -> None:
     EndpointConfig.session = speedups.pooled_sessions(DEFAULT_REQUEST_TIMEOUT)
 
 
+def _install_encoded_action_calls() -> None:
+    from rasa.core.actions.action import RemoteAction
+
+    from bot.assistant import speedups
+
+    RemoteAction._action_call_format = speedups.encoded_action_calls(
+        RemoteAction._action_call_format
+    )
+
+
 def _install_graph_runner() -> None:
     from rasa.engine.runner.dask import DaskGraphRunner
 
@@ -107,12 +117,28 @@ def _install_applied_events() -> None:
     )
 
 
+def _install_state_copies() -> None:
+    from rasa.shared.core.trackers import DialogueStateTracker
+
+    from bot.assistant import speedups
+
+    DialogueStateTracker.copy = speedups.state_copies(DialogueStateTracker.copy)
+
+
 def _install_incremental_states() -> None:
     from rasa.shared.core.domain import Domain
 
     from bot.assistant import speedups
 
     Domain.states_for_tracker_history = speedups.incremental_states(Domain)
+
+
+def _install_rule_index() -> None:
+    from rasa.core.policies.rule_policy import RulePolicy
+
+    from bot.assistant import speedups
+
+    RulePolicy._get_possible_keys = speedups.indexed_rule_keys(RulePolicy._get_possible_keys)
 
 
 def _install_nlu_cache() -> None:
@@ -162,6 +188,15 @@ PATCHES = (
         _install_pooled_sessions,
     ),
     Patch(
+        "each event written as JSON once",
+        "rasa.core.actions.action:RemoteAction._action_call_format",
+        "every event of the conversation written as JSON again for every action call (written by "
+        "the pooled sessions' writer above)",
+        "PLACEHOLDER",
+        "428795b944f22edb",
+        _install_encoded_action_calls,
+    ),
+    Patch(
         "model graph without dask",
         "rasa.engine.runner.dask:DaskGraphRunner.run",
         "dask's scheduler bookkeeping for a graph that runs in order anyway",
@@ -178,6 +213,28 @@ PATCHES = (
         _install_applied_events,
     ),
     Patch(
+        "trackers copied without replaying their events",
+        "rasa.shared.core.trackers:DialogueStateTracker.copy",
+        "every event of the conversation replayed into a new tracker before each action",
+        "PLACEHOLDER",
+        "dfa48dca9f355ad1",
+        _install_state_copies,
+    ),
+    Patch(
+        "trackers copied: what a tracker holds",
+        "rasa.shared.core.trackers:DialogueStateTracker.__init__",
+        "the copy above takes every attribute set here, and replays any other tracker",
+        "(the same tracker)",
+        "8f39eb22462aa62b",
+    ),
+    Patch(
+        "trackers copied: Rasa's replay",
+        "rasa.shared.core.trackers:DialogueStateTracker.travel_back_in_time",
+        "what the copy above gives without replaying",
+        "(the same tracker)",
+        "09d16f28f007492f",
+    ),
+    Patch(
         "policies' states carried on from the last replay",
         "rasa.shared.core.domain:Domain.states_for_tracker_history",
         "the whole conversation replayed into a new tracker for every prediction, six a turn",
@@ -191,6 +248,28 @@ PATCHES = (
         "its loop is carried on by bot.assistant.speedups.incremental_states",
         "(the same states)",
         "a1f6954347b52649",
+    ),
+    Patch(
+        "rules sorted by the action and intent they need",
+        "rasa.core.policies.rule_policy:RulePolicy._get_possible_keys",
+        "every rule learned tested against the latest state, for each of six predictions a turn",
+        "PLACEHOLDER",
+        "2915fd81711e194c",
+        _install_rule_index,
+    ),
+    Patch(
+        "rules sorted: Rasa's test of a rule against a state",
+        "rasa.core.policies.rule_policy:RulePolicy._is_rule_applicable",
+        "the sorting above leaves out only rules this test would refuse",
+        "(the same rules)",
+        "64a108b016b46e57",
+    ),
+    Patch(
+        "rules sorted: Rasa's test of a rule's features",
+        "rasa.core.policies.rule_policy:RulePolicy._does_rule_match_state",
+        "the sorting above leaves out only rules this test would refuse",
+        "(the same rules)",
+        "d3109c1a97de319c",
     ),
     Patch(
         "NLU cache (NLU_CACHE_SIZE; forgotten with its conversations)",

@@ -21,6 +21,11 @@ The rest are here:
   connection go after 2 s idle, before the action server (5 s) would close it under a request.
   Each call carries the whole conversation, written as JSON by ``ujson`` (already installed
   with Sanic) at a third of ``json``'s cost; the action server reads the same JSON.
+- Rasa writes every event of the conversation as JSON for every action call: here each event
+  is written once, when first sent, and kept on the event.
+- Rasa copies a tracker before every action it runs (so that a rejected action leaves no
+  trace) by replaying every event into a new one: here the copy takes the tracker's state as
+  it is, which the same events made.
 - Rasa works out a conversation's "applied events" (those not undone by a restart, a rewind or
   a form's re-run) by walking its whole history, and does so many times a turn: before each
   prediction, for each policy, and to check the session. A form that runs every turn makes
@@ -29,6 +34,9 @@ The rest are here:
 - Rasa works out the policies' states by replaying the whole conversation into a new tracker
   for every prediction, six times a turn: here each tracker carries on from where the last
   replay stopped, while its applied events only grow.
+- The rule policy finds the rules that fit a conversation by testing every rule it learned
+  against the latest state, six times a turn: here the rules are sorted once by the previous
+  action and the intent they need, and only those that can fit are tested.
 """
 
 from __future__ import annotations
@@ -37,6 +45,7 @@ import asyncio
 import copy
 import json
 import weakref
+from collections import deque
 from typing import Any
 
 import ujson
@@ -70,11 +79,81 @@ def event_class_lookup(event_base: Any, all_subclasses: Any) -> Any:
 
 def dumps(value: Any) -> str:
     """``json.dumps``'s JSON (the same values once read), written by ujson; anything ujson
-    will not write (an unusual type, an integer too big for it) is left to ``json``."""
+    will not write (an unusual type, an integer too big for it) is left to ``json``. An action
+    call whose events were written already (``EncodedEvents``) has them put in as they are."""
+    if type(value) is dict:
+        tracker = value.get("tracker")
+        if type(tracker) is dict and isinstance(tracker.get("events"), EncodedEvents):
+            return _with_encoded_events(value)
     try:
         return ujson.dumps(value, escape_forward_slashes=False, reject_bytes=True)
     except (TypeError, OverflowError, ValueError):
         return json.dumps(value)
+
+
+class EncodedEvents:
+    """A tracker's events as one JSON array, each event written once in the server's life:
+    every action call carries the whole conversation (two or three calls a turn), and with
+    trackers kept between turns the same events were written again and again. Not a list, so
+    that any writer but ``dumps`` refuses it rather than writing something else."""
+
+    __slots__ = ("json",)
+
+    def __init__(self, events: Any) -> None:
+        self.json = "[" + ",".join(_event_json(event) for event in events) + "]"
+
+
+def _event_json(event: Any) -> str:
+    """An event's JSON, kept on the event. Rasa changes a logged event in two ways only: a
+    tracker with a model id gives the event new metadata, and ``update_with_events`` stamps
+    it again (both when an action's events, first shown to it on a copy, are logged for
+    real); either has it written anew. Nothing else changes once logged (even
+    ``EntitiesAdded`` leaves the message's logged entities alone)."""
+    kept = event.__dict__.get("_worklocal_json")
+    if kept is None or kept[1] != event.timestamp or kept[2] is not event.metadata:
+        kept = (dumps(event.as_dict()), event.timestamp, event.metadata)
+        event.__dict__["_worklocal_json"] = kept
+    return kept[0]
+
+
+def _with_encoded_events(call: dict[str, Any]) -> str:
+    """The action call's JSON with the tracker's events last, as they were written."""
+    tracker = {name: value for name, value in call["tracker"].items() if name != "events"}
+    tracker_json = _closed_with(dumps(tracker), "events", call["tracker"]["events"].json)
+    rest = {name: value for name, value in call.items() if name != "tracker"}
+    return _closed_with(dumps(rest), "tracker", tracker_json)
+
+
+def _closed_with(object_json: str, name: str, value_json: str) -> str:
+    """A JSON object with one more member, written last."""
+    separator = "" if object_json == "{}" else ","
+    return f'{object_json[:-1]}{separator}"{name}":{value_json}}}'
+
+
+def encoded_action_calls(action_call_format: Any) -> Any:
+    """``RemoteAction._action_call_format`` with the events as ``EncodedEvents``: the same call
+    (Rasa's ``tracker.current_state(EventVerbosity.ALL)`` is the state without events plus
+    every event's ``as_dict``), written without walking every event again."""
+    del action_call_format  # replaced whole; its fingerprint is checked before
+    import rasa
+    from rasa.shared.core.trackers import EventVerbosity
+
+    def action_call_format(self: Any, tracker: Any, domain: Any) -> dict[str, Any]:
+        tracker_state = tracker.current_state(EventVerbosity.NONE)
+        tracker_state["events"] = EncodedEvents(tracker.events)
+        result = {
+            "next_action": self._name,
+            "sender_id": tracker.sender_id,
+            "tracker": tracker_state,
+            "version": rasa.__version__,
+        }
+        if not self._is_selective_domain_enabled() or (
+            domain.does_custom_action_explicitly_need_domain(self.name())
+        ):
+            result["domain"] = domain.as_dict()
+        return result
+
+    return action_call_format
 
 
 KEEPALIVE_SECONDS = 2.0  # under the action server's (Sanic's) 5 s keep-alive
@@ -107,6 +186,67 @@ def pooled_sessions(timeout_seconds: float) -> Any:
         )
 
     return session
+
+
+# What a tracker holds (``DialogueStateTracker.__init__``), and what this module keeps on one.
+TRACKER_STATE = frozenset({
+    "_max_event_history", "events", "sender_id", "slots", "sender_source", "is_rule_tracker",
+    "_paused", "followup_action", "latest_action", "latest_message", "latest_bot_utterance",
+    "active_loop", "model_id", "assistant_id",
+})  # fmt: skip
+KEPT_ON_TRACKERS = frozenset({"_applied_events", "_worklocal_states"})
+
+
+def state_copies(replayed_copy: Any) -> Any:
+    """``DialogueStateTracker.copy`` without replaying every event: the new tracker gets what
+    the replay would give it. That is the tracker's own state, since only events change a
+    tracker's state (they set slots, the latest action and message, the loop, the follow-up
+    action and the pause), each copied where an event changes it in place (the slots and the
+    loop) and shared where the replay shares it (slot values, messages, events). Like the
+    replay, the copy has no model or assistant id and no source file. A tracker holding
+    anything else (a subclass, slots of any name) is replayed."""
+    from rasa.shared.constants import DEFAULT_SENDER_ID
+    from rasa.shared.core.events import BotUttered, UserUttered
+    from rasa.shared.core.trackers import DialogueStateTracker
+
+    def state_copy(self: Any) -> Any:
+        held = self.__dict__
+        if (
+            type(self) is not DialogueStateTracker
+            or type(held.get("slots")) is not dict
+            or not held.keys() - KEPT_ON_TRACKERS <= TRACKER_STATE
+        ):
+            return replayed_copy(self)
+        twin = DialogueStateTracker.__new__(DialogueStateTracker)
+        twin.__dict__.update(
+            _max_event_history=self._max_event_history,
+            events=deque(self.events, self._max_event_history),
+            sender_id=self.sender_id or DEFAULT_SENDER_ID,
+            slots={name: copy.copy(slot) for name, slot in self.slots.items()},
+            sender_source=None,
+            is_rule_tracker=self.is_rule_tracker,
+            _paused=self._paused,
+            followup_action=self.followup_action,
+            latest_action=None if self.latest_action is None else dict(self.latest_action),
+            latest_message=_logged_or_empty(self.latest_message, UserUttered),
+            latest_bot_utterance=_logged_or_empty(self.latest_bot_utterance, BotUttered),
+            active_loop=copy.copy(self.active_loop),
+            model_id=None,
+            assistant_id=None,
+        )
+        return twin
+
+    return state_copy
+
+
+def _logged_or_empty(message: Any, kind: Any) -> Any:
+    """The latest message, shared as the replay shares it; before there is one, a new empty
+    one, as the replay makes (``kind.empty()``, stamped now)."""
+    if message is None or message.text is not None:
+        return message
+    if getattr(message, "intent", None) or getattr(message, "data", None):
+        return message
+    return kind.empty()
 
 
 def remembered_applied_events(applied_events: Any) -> Any:
@@ -229,3 +369,49 @@ def _copied(states: list[Any]) -> list[Any]:
             copied[name] = twin
         copies.append(copied)
     return copies
+
+
+def indexed_rule_keys(get_possible_keys: Any) -> Any:
+    """``RulePolicy._get_possible_keys`` testing only the rules whose last state can fit the
+    conversation's latest state: those needing the action just run (or none) and the intent
+    just said (or none). Any other rule fails Rasa's own test, which every candidate still
+    goes through, in Rasa's order: a rule whose last state has a previous action fits a state
+    that has one only if every feature it names is there
+    (``RulePolicy._does_rule_match_state``). A latest state without a previous action (the
+    conversation's start) fits rules by other tests, so it takes Rasa's way. A loaded model's
+    rules do not change; the sorting is redone if their number does."""
+    from rasa.core.policies.rule_policy import SHOULD_NOT_BE_SET
+    from rasa.shared.core.constants import PREVIOUS_ACTION, USER
+    from rasa.shared.nlu.constants import ACTION_NAME, INTENT
+
+    def needed(sub_state: Any, feature: str) -> str | None:
+        value = (sub_state or {}).get(feature)
+        return value if value and value != SHOULD_NOT_BE_SET else None
+
+    def index_of(policy: Any, lookup: dict[str, Any]) -> dict[tuple, list[str]]:
+        kept = policy.__dict__.setdefault("_worklocal_rule_index", {})
+        found = kept.get(id(lookup))
+        if found is None or found[0] is not lookup or found[1] != len(lookup):
+            index: dict[tuple, list[str]] = {}
+            for key in lookup:
+                last = policy._rule_key_to_state(key)[-1]
+                wanted = (needed(last.get(PREVIOUS_ACTION), ACTION_NAME),
+                          needed(last.get(USER), INTENT))  # fmt: skip
+                index.setdefault(wanted, []).append(key)
+            found = kept[id(lookup)] = (lookup, len(lookup), index)
+        return found[2]
+
+    def possible_keys(self: Any, lookup: dict[str, Any], states: list[Any]) -> set[str]:
+        if not states or not states[-1].get(PREVIOUS_ACTION):
+            return get_possible_keys(self, lookup, states)
+        index = index_of(self, lookup)
+        action = needed(states[-1].get(PREVIOUS_ACTION), ACTION_NAME)
+        intent = needed(states[-1].get(USER), INTENT)
+        wanted = {(None, None), (action, None), (None, intent), (action, intent)}
+        candidates = [key for needs in wanted for key in index.get(needs, ())]
+        possible = {key for key in candidates if self._is_rule_applicable(key, 0, states[-1])}
+        for turn, state in enumerate(reversed(states[:-1]), start=1):
+            possible = {key for key in possible if self._is_rule_applicable(key, turn, state)}
+        return possible
+
+    return possible_keys

@@ -5,7 +5,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from bot.assistant import graph_runner, training
+from bot.assistant import graph_runner
 from bot.config import PROJECT_ROOT
 
 TEXTS = [
@@ -20,19 +20,8 @@ TEXTS = [
 
 
 @pytest.fixture(scope="module")
-def model(tmp_path_factory):
-    from rasa.core.channels.channel import UserMessage
-    from rasa.engine import loader
-    from rasa.engine.runner.dask import DaskGraphRunner
-    from rasa.engine.storage.local_model_storage import LocalModelStorage
-
-    archive = training.model_path(PROJECT_ROOT / "models", PROJECT_ROOT)
-    if not archive.exists():
-        pytest.skip("no trained model (scripts/test.sh trains it before pytest)")
-    metadata, runner = loader.load_predict_graph_runner(
-        tmp_path_factory.mktemp("model"), archive, LocalModelStorage, DaskGraphRunner
-    )
-    return SimpleNamespace(metadata=metadata, runner=runner, message=UserMessage)
+def model(loaded_model):
+    return loaded_model
 
 
 def both(runner, inputs, targets):

@@ -383,3 +383,112 @@ def test_the_policies_states_carry_on_from_the_last_replay_with_rasas_answer(
     # Rasa replays once per call; here again only where events were undone (the form's
     # earlier runs, the rewind, the restart), which Rasa's applied events leave out.
     assert 2 <= replays <= 12 < len(history)
+
+
+@pytest.mark.parametrize("selective_domain", [False, True])
+def test_action_calls_carry_rasas_tracker_with_each_event_written_once(selective_domain):
+    import json
+    from unittest import mock
+
+    from rasa.core.actions.action import RemoteAction
+    from rasa.shared.core.domain import Domain
+    from rasa.shared.core.events import Event, SlotSet
+    from rasa.shared.core.trackers import DialogueStateTracker
+    from rasa.utils.endpoints import EndpointConfig
+
+    from bot.config import PROJECT_ROOT
+
+    domain = Domain.load(PROJECT_ROOT / "domain.yml")
+    endpoint = EndpointConfig("http://actions", enable_selective_domain=selective_domain)
+    action = RemoteAction("action_search", endpoint)
+    ours = speedups.encoded_action_calls(RemoteAction._action_call_format)
+    tracker = DialogueStateTracker("someone", domain.slots)
+    written = []
+    as_dict = Event.as_dict
+    with mock.patch.object(Event, "as_dict", lambda e: written.append(e) or as_dict(e)):
+        for event in conversation_with_a_form():
+            tracker.update(event)
+            for _ in range(2):  # two calls a turn
+                call = speedups.dumps(ours(action, tracker, domain))
+                with mock.patch.object(Event, "as_dict", as_dict):
+                    expected = json.loads(json.dumps(action._action_call_format(tracker, domain)))
+                assert json.loads(call) == expected
+    assert ("domain" in expected) is not selective_domain
+    # each event's JSON is kept on it: written when first sent, not at every call
+    assert sorted(map(id, written)) == sorted(map(id, tracker.events))
+    # an action's events, shown to it on a copy, are stamped again and given the model's id
+    # when logged for real: written again
+    copied, later = tracker.copy(), [SlotSet("age", 17)]
+    copied.update_with_events(later, domain)
+    speedups.dumps(ours(action, copied, domain))
+    tracker.model_id = "the model"
+    tracker.update_with_events(later, domain)
+    call = json.loads(speedups.dumps(ours(action, tracker, domain)))
+    assert call["tracker"]["events"][-1] == json.loads(json.dumps(later[0].as_dict()))
+    assert call["tracker"]["events"][-1]["metadata"]["model_id"] == "the model"
+
+
+def test_encoded_events_are_refused_by_any_other_writer():
+    import json
+
+    from rasa.shared.core.events import SlotSet
+
+    event = SlotSet("age", 17)
+    call = {"tracker": {"events": speedups.EncodedEvents([event])}}
+    with pytest.raises(TypeError):
+        json.dumps(call)
+    assert json.loads(speedups.dumps(call)) == {"tracker": {"events": [event.as_dict()]}}
+
+
+def tracker_state(tracker) -> dict:
+    """Everything a tracker holds, comparable: slots by their attributes, messages by theirs
+    (an empty one stamped whenever it was made)."""
+    held = {k: v for k, v in vars(tracker).items() if k not in speedups.KEPT_ON_TRACKERS}
+    held["events"] = list(held["events"])
+    held["slots"] = {name: vars(slot) for name, slot in held["slots"].items()}
+    for name in ("latest_message", "latest_bot_utterance"):
+        held[name] = held[name].as_dict() if held[name] is not None else None
+        if held[name] and held[name]["text"] is None:  # none yet: an empty one, made now
+            held[name].pop("timestamp")
+    return held
+
+
+def test_a_trackers_copy_is_the_one_rasas_replay_makes_and_stands_alone():
+    import copy
+
+    from rasa.shared.core.domain import Domain
+    from rasa.shared.core.events import ActiveLoop, LoopInterrupted, SlotSet, UserUttered
+    from rasa.shared.core.trackers import DialogueStateTracker
+
+    from bot.config import PROJECT_ROOT
+
+    domain = Domain.load(PROJECT_ROOT / "domain.yml")
+    state_copy = speedups.state_copies(DialogueStateTracker.copy)
+    tracker = DialogueStateTracker("someone", domain.slots)
+    tracker.model_id, tracker.assistant_id = "model", "worklocal"  # a served tracker has both
+    history = [*conversation_with_a_form(), ActiveLoop("assessment_form"), LoopInterrupted(True),
+               SlotSet("barriers", ["childcare"])]  # fmt: skip
+    for event in history:
+        tracker.update(event)
+        replayed, copied = DialogueStateTracker.copy(tracker), state_copy(tracker)
+        assert tracker_state(copied) == tracker_state(replayed)
+        before = copy.deepcopy(tracker_state(tracker))
+        then = [LoopInterrupted(True), UserUttered("hi", {"name": "greet"}), SlotSet("age", 99),
+                ActiveLoop("assessment_form"), LoopInterrupted(False)]  # fmt: skip
+        for twin in (copied, replayed):  # what an action does to its copy stays there
+            for later in then:
+                twin.update(later)
+        assert tracker_state(copied) == tracker_state(replayed)
+        assert tracker_state(tracker) == before
+    assert tracker.active_loop.is_interrupted and tracker.slots["barriers"].value == ["childcare"]
+
+
+def test_a_tracker_holding_more_than_rasas_is_replayed():
+    from rasa.shared.core.trackers import DialogueStateTracker
+
+    replays = []
+    state_copy = speedups.state_copies(lambda t: replays.append(t) or "replayed")
+    tracker = DialogueStateTracker("someone", [])
+    tracker.something_new = 1
+    assert state_copy(tracker) == "replayed" and replays == [tracker]
+    assert state_copy(DialogueStateTracker("someone", None)) == "replayed"  # any slot name
