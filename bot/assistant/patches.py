@@ -125,6 +125,19 @@ def _install_state_copies() -> None:
     DialogueStateTracker.copy = speedups.state_copies(DialogueStateTracker.copy)
 
 
+def _install_trackers_after() -> None:
+    from rasa.core.actions.action import ActionExtractSlots
+    from rasa.core.actions.forms import FormAction
+    from rasa.shared.core.trackers import DialogueStateTracker
+
+    from bot.assistant import speedups
+
+    FormAction._temporary_tracker = speedups.form_trackers(DialogueStateTracker.copy)
+    ActionExtractSlots._execute_validation_action = speedups.slot_validation_trackers(
+        DialogueStateTracker.copy
+    )
+
+
 def _install_incremental_states() -> None:
     from rasa.shared.core.domain import Domain
 
@@ -197,6 +210,13 @@ PATCHES = (
         _install_encoded_action_calls,
     ),
     Patch(
+        "each event written once: the rest of the tracker",
+        "rasa.shared.core.trackers:DialogueStateTracker.current_state",
+        "copied by the row above, with the active loop's dict shallow (the same JSON)",
+        "(the same call)",
+        "a9f1526ceddf7a28",
+    ),
+    Patch(
         "model graph without dask",
         "rasa.engine.runner.dask:DaskGraphRunner.run",
         "dask's scheduler bookkeeping for a graph that runs in order anyway",
@@ -233,6 +253,22 @@ PATCHES = (
         "what the copy above gives without replaying",
         "(the same tracker)",
         "09d16f28f007492f",
+    ),
+    Patch(
+        "a form's tracker-to-be copied, not replayed",
+        "rasa.core.actions.forms:FormAction._temporary_tracker",
+        "the form replays the conversation into a new tracker to validate and to ask, each turn",
+        "PLACEHOLDER",
+        "381bc4b6e07fc205",
+        _install_trackers_after,
+    ),
+    Patch(
+        "the slot validation's tracker-to-be copied, not replayed",
+        "rasa.core.actions.action:ActionExtractSlots._execute_validation_action",
+        "the conversation replayed into a new tracker for the profile action, every message",
+        "PLACEHOLDER",
+        "3f1249f61cf252e0",
+        None,  # installed with the row above
     ),
     Patch(
         "policies' states carried on from the last replay",

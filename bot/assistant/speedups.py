@@ -43,6 +43,7 @@ from __future__ import annotations
 
 import asyncio
 import copy
+import dataclasses
 import json
 import weakref
 from collections import deque
@@ -130,16 +131,41 @@ def _closed_with(object_json: str, name: str, value_json: str) -> str:
     return f'{object_json[:-1]}{separator}"{name}":{value_json}}}'
 
 
+def _state_for_a_call(tracker: Any) -> dict[str, Any]:
+    """``tracker.current_state(EventVerbosity.NONE)`` to be written as JSON at once: the
+    active loop as a shallow dict, not ``dataclasses.asdict``'s deep copy of the message that
+    started it (the same JSON)."""
+    from rasa.shared.core.constants import ACTIVE_LOOP, FOLLOWUP_ACTION
+
+    loop = tracker.active_loop
+    return {
+        "sender_id": tracker.sender_id,
+        "slots": tracker.current_slot_values(),
+        "latest_message": tracker._latest_message_data(),
+        "latest_event_time": tracker.events[-1].timestamp if tracker.events else None,
+        FOLLOWUP_ACTION: tracker.followup_action,
+        "paused": tracker.is_paused(),
+        "events": None,
+        "latest_input_channel": tracker.get_latest_input_channel(),
+        ACTIVE_LOOP: {f.name: getattr(loop, f.name) for f in dataclasses.fields(loop)}
+        if loop
+        else {},
+        "latest_action": tracker.latest_action,
+        "latest_action_name": tracker.latest_action_name,
+    }
+
+
 def encoded_action_calls(action_call_format: Any) -> Any:
     """``RemoteAction._action_call_format`` with the events as ``EncodedEvents``: the same call
     (Rasa's ``tracker.current_state(EventVerbosity.ALL)`` is the state without events plus
     every event's ``as_dict``), written without walking every event again."""
     del action_call_format  # replaced whole; its fingerprint is checked before
     import rasa
-    from rasa.shared.core.trackers import EventVerbosity
+    from rasa.shared.core.trackers import DialogueStateTracker, EventVerbosity
 
     def action_call_format(self: Any, tracker: Any, domain: Any) -> dict[str, Any]:
-        tracker_state = tracker.current_state(EventVerbosity.NONE)
+        tracker_state = tracker.current_state(EventVerbosity.NONE) if (
+            type(tracker) is not DialogueStateTracker) else _state_for_a_call(tracker)  # fmt: skip
         tracker_state["events"] = EncodedEvents(tracker.events)
         result = {
             "next_action": self._name,
@@ -194,7 +220,8 @@ TRACKER_STATE = frozenset({
     "_paused", "followup_action", "latest_action", "latest_message", "latest_bot_utterance",
     "active_loop", "model_id", "assistant_id",
 })  # fmt: skip
-KEPT_ON_TRACKERS = frozenset({"_applied_events", "_worklocal_states"})
+# What this module and the tracker store (``tracker_store.KNOWN``) keep on a tracker.
+KEPT_ON_TRACKERS = frozenset({"_applied_events", "_worklocal_states", "_worklocal_known"})
 
 
 def state_copies(replayed_copy: Any) -> Any:
@@ -237,6 +264,66 @@ def state_copies(replayed_copy: Any) -> Any:
         return twin
 
     return state_copy
+
+
+def tracker_after(tracker: Any, added: list[Any], domain: Any, state_copy: Any) -> Any:
+    """``DialogueStateTracker.from_events(tracker.sender_id,
+    tracker.events_after_latest_restart() + added, slots=domain.slots)``, the tracker Rasa
+    builds to show a form or the slot validation action what it would be with ``added``: a
+    copy of the tracker (``state_copy``) with ``added`` logged, when that is the same, as it is
+    for a tracker never restarted, with the domain's slots and no limit on its events."""
+    from rasa.shared.core.trackers import DialogueStateTracker
+
+    if (
+        type(tracker) is not DialogueStateTracker
+        or tracker._max_event_history is not None
+        or tracker.slots.keys() != {slot.name for slot in domain.slots}
+        or tracker.idx_after_latest_restart() != 0
+    ):
+        return DialogueStateTracker.from_events(
+            tracker.sender_id, tracker.events_after_latest_restart() + added, slots=domain.slots
+        )
+    twin = state_copy(tracker)
+    twin.sender_id, twin.is_rule_tracker = tracker.sender_id, False
+    for event in added:
+        twin.update(event)
+    return twin
+
+
+def form_trackers(state_copy: Any) -> Any:
+    """``FormAction._temporary_tracker`` by ``tracker_after``."""
+    from rasa.shared.core.constants import REQUESTED_SLOT
+    from rasa.shared.core.events import ActionExecuted, SlotSet
+
+    def temporary_tracker(self: Any, current_tracker: Any, additional_events: list[Any],
+                          domain: Any) -> Any:  # fmt: skip
+        added = [SlotSet(REQUESTED_SLOT, self.get_slot_to_fill(current_tracker)),
+                 ActionExecuted(self.name()), *additional_events]  # fmt: skip
+        return tracker_after(current_tracker, added, domain, state_copy)
+
+    return temporary_tracker
+
+
+def slot_validation_trackers(state_copy: Any) -> Any:
+    """``ActionExtractSlots._execute_validation_action`` with its tracker by ``tracker_after``
+    (the rest as Rasa's: the slots the validation action leaves alone are taken as valid)."""
+    from rasa.shared.core.constants import ACTION_VALIDATE_SLOT_MAPPINGS
+    from rasa.shared.core.events import SlotSet
+
+    async def execute_validation_action(self: Any, extraction_events: list[Any],
+                                        output_channel: Any, nlg: Any, tracker: Any,
+                                        domain: Any) -> list[Any]:  # fmt: skip
+        slot_events = [event for event in extraction_events if isinstance(event, SlotSet)]
+        if ACTION_VALIDATE_SLOT_MAPPINGS not in domain.user_actions:
+            return slot_events
+        temporary = tracker_after(tracker, list(slot_events), domain, state_copy)
+        validate_events = await self._run_custom_action(
+            ACTION_VALIDATE_SLOT_MAPPINGS, output_channel, nlg, temporary, domain
+        )
+        validated = [event.key for event in validate_events if isinstance(event, SlotSet)]
+        return validate_events + [event for event in slot_events if event.key not in validated]
+
+    return execute_validation_action
 
 
 def _logged_or_empty(message: Any, kind: Any) -> Any:

@@ -486,9 +486,42 @@ def test_a_trackers_copy_is_the_one_rasas_replay_makes_and_stands_alone():
 def test_a_tracker_holding_more_than_rasas_is_replayed():
     from rasa.shared.core.trackers import DialogueStateTracker
 
+    from bot.assistant import tracker_store
+
     replays = []
     state_copy = speedups.state_copies(lambda t: replays.append(t) or "replayed")
     tracker = DialogueStateTracker("someone", [])
     tracker.something_new = 1
     assert state_copy(tracker) == "replayed" and replays == [tracker]
     assert state_copy(DialogueStateTracker("someone", None)) == "replayed"  # any slot name
+    # what the service keeps on a tracker is not the tracker's state
+    kept = DialogueStateTracker("someone", [])
+    for name in speedups.KEPT_ON_TRACKERS:
+        kept.__dict__[name] = "kept"
+    assert state_copy(kept) != "replayed" and tracker_store.KNOWN in speedups.KEPT_ON_TRACKERS
+
+
+def test_the_tracker_a_form_or_the_profile_action_is_shown_is_rasas_replay():
+    from rasa.shared.core.domain import Domain
+    from rasa.shared.core.events import ActionExecuted, SlotSet
+    from rasa.shared.core.trackers import DialogueStateTracker
+
+    from bot.config import PROJECT_ROOT
+
+    domain = Domain.load(PROJECT_ROOT / "domain.yml")
+    copies = []
+    copy = speedups.state_copies(DialogueStateTracker.copy)
+    state_copy = lambda t: copies.append(t) or copy(t)  # noqa: E731
+    tracker = DialogueStateTracker("someone", domain.slots)
+    tracker.model_id = "model"
+    for event in conversation_with_a_form():  # ends with a restart: then Rasa's way
+        tracker.update(event)
+        added = [SlotSet("requested_slot", "age"), ActionExecuted("assessment_form"),
+                 SlotSet("age", 24)]  # fmt: skip
+        rasas = DialogueStateTracker.from_events(
+            tracker.sender_id, tracker.events_after_latest_restart() + added, slots=domain.slots
+        )
+        ours = speedups.tracker_after(tracker, added, domain, state_copy)
+        assert tracker_state(ours) == tracker_state(rasas)
+        assert tracker.get_slot("age") != 24  # the tracker itself is left alone
+    assert 10 < len(copies) < len(conversation_with_a_form())
