@@ -328,6 +328,7 @@ def breakdown(before, after, actions, nlu, cpu, results) -> list[str]:
 
 
 def run() -> str:
+    (PROJECT_ROOT / "var").mkdir(exist_ok=True)  # a fresh clone has none until `make run`
     with tempfile.TemporaryDirectory(dir=PROJECT_ROOT / "var") as tmp:
         folder = Path(tmp)
         baseline, url = start_baseline(folder)

@@ -450,6 +450,50 @@ def _links_sent(app, email: str) -> list[str]:
     return links
 
 
+def test_the_answer_to_asking_for_a_link_is_sent_before_the_account_is_looked_up(
+    app, client, monkeypatch
+):
+    """Looking an account up and writing its link take time a stranger could measure: they
+    happen after the answer, the same for every address, has gone."""
+    import asyncio
+    from urllib.parse import urlencode
+
+    from bot.staff import recovery
+
+    happened = []
+    looked_up = recovery.request_link
+    monkeypatch.setattr(recovery, "request_link",
+                        lambda **kw: happened.append("looked up") or looked_up(**kw))  # fmt: skip
+    form = client.get("/console/recover")
+    body = urlencode({"email": "amira@demo.worklocal.example", "csrf": _csrf(form.text)})
+    cookies = "; ".join(f"{name}={value}" for name, value in client.cookies.items())
+    scope = {
+        "type": "http", "asgi": {"version": "3.0"}, "http_version": "1.1", "method": "POST",
+        "scheme": "http", "path": "/console/recover", "raw_path": b"/console/recover",
+        "query_string": b"", "root_path": "", "client": ("127.0.0.1", 5000),
+        "server": ("127.0.0.1", 80),
+        "headers": [(b"host", b"127.0.0.1"), (b"cookie", cookies.encode()),
+                    (b"content-type", b"application/x-www-form-urlencoded"),
+                    (b"content-length", str(len(body)).encode())],
+    }  # fmt: skip
+
+    async def ask() -> None:
+        async def receive() -> dict:
+            return {"type": "http.request", "body": body.encode(), "more_body": False}
+
+        async def send(message: dict) -> None:
+            if message["type"] == "http.response.start":
+                happened.append(f"answer {message['status']}")
+            elif not message.get("more_body"):
+                happened.append("answer sent")
+
+        await app["app"](scope, receive, send)
+
+    asyncio.run(ask())
+    assert happened == ["answer 200", "answer sent", "looked up"]
+    assert _links_sent(app, "amira@demo.worklocal.example")  # and the link went all the same
+
+
 def test_a_locked_out_adviser_sets_a_new_password_with_an_emailed_link_once(app, client):
     amira = "amira@demo.worklocal.example"
     with TestClient(app["app"], base_url=BASE) as elsewhere:  # her console open on another PC

@@ -21,6 +21,14 @@ def test_every_patched_function_is_the_one_its_patch_was_written_for():
     assert all(p.why and p.gain for p in patches.PATCHES)
 
 
+def test_the_documented_table_lists_every_patch_with_its_fingerprint():
+    table = (PROJECT_ROOT / "docs" / "rasa-patches.md").read_text()
+    rows = [line for line in table.splitlines() if line.startswith("| ") and "`" in line]
+    assert len(rows) == len(patches.PATCHES)
+    for patch in patches.PATCHES:
+        assert any(f"`{patch.target}`" in row and f"`{patch.fingerprint}`" in row for row in rows)
+
+
 def test_a_changed_function_stops_the_patches_with_its_name(monkeypatch):
     index = [p.name for p in patches.PATCHES].index("model graph without dask")
     changed = dataclasses.replace(patches.PATCHES[index], fingerprint="0" * 16)
