@@ -45,6 +45,7 @@ import asyncio
 import copy
 import dataclasses
 import json
+import logging
 import weakref
 from collections import deque
 from typing import Any
@@ -108,11 +109,17 @@ def _event_json(event: Any) -> str:
     """An event's JSON, kept on the event. Rasa changes a logged event in two ways only: a
     tracker with a model id gives the event new metadata, and ``update_with_events`` stamps
     it again (both when an action's events, first shown to it on a copy, are logged for
-    real); either has it written anew. Nothing else changes once logged (even
-    ``EntitiesAdded`` leaves the message's logged entities alone)."""
+    real); either has it written anew. A copy of an event (Rasa deep-copies the latest message
+    to change its confidence) is another event, and written anew too. Nothing else changes
+    once logged (even ``EntitiesAdded`` leaves the message's logged entities alone)."""
     kept = event.__dict__.get("_worklocal_json")
-    if kept is None or kept[1] != event.timestamp or kept[2] is not event.metadata:
-        kept = (dumps(event.as_dict()), event.timestamp, event.metadata)
+    if (
+        kept is None
+        or kept[1] != event.timestamp
+        or kept[2] is not event.metadata
+        or kept[3] != id(event)
+    ):
+        kept = (dumps(event.as_dict()), event.timestamp, event.metadata, id(event))
         event.__dict__["_worklocal_json"] = kept
     return kept[0]
 
@@ -158,14 +165,15 @@ def _state_for_a_call(tracker: Any) -> dict[str, Any]:
 def encoded_action_calls(action_call_format: Any) -> Any:
     """``RemoteAction._action_call_format`` with the events as ``EncodedEvents``: the same call
     (Rasa's ``tracker.current_state(EventVerbosity.ALL)`` is the state without events plus
-    every event's ``as_dict``), written without walking every event again."""
-    del action_call_format  # replaced whole; its fingerprint is checked before
+    every event's ``as_dict``), written without walking every event again. Only ``dumps``
+    writes it, so only with ``pooled_sessions`` installed; a tracker subclass gets Rasa's."""
     import rasa
-    from rasa.shared.core.trackers import DialogueStateTracker, EventVerbosity
+    from rasa.shared.core.trackers import DialogueStateTracker
 
-    def action_call_format(self: Any, tracker: Any, domain: Any) -> dict[str, Any]:
-        tracker_state = tracker.current_state(EventVerbosity.NONE) if (
-            type(tracker) is not DialogueStateTracker) else _state_for_a_call(tracker)  # fmt: skip
+    def call_format(self: Any, tracker: Any, domain: Any) -> dict[str, Any]:
+        if type(tracker) is not DialogueStateTracker:
+            return action_call_format(self, tracker, domain)
+        tracker_state = _state_for_a_call(tracker)
         tracker_state["events"] = EncodedEvents(tracker.events)
         result = {
             "next_action": self._name,
@@ -179,8 +187,11 @@ def encoded_action_calls(action_call_format: Any) -> Any:
             result["domain"] = domain.as_dict()
         return result
 
-    return action_call_format
+    return call_format
 
+
+# Rasa's own logger for the slot validation it logs (``slot_validation_trackers``).
+logger = logging.getLogger("rasa.core.actions.action")
 
 KEEPALIVE_SECONDS = 2.0  # under the action server's (Sanic's) 5 s keep-alive
 
@@ -211,10 +222,11 @@ def pooled_sessions(timeout_seconds: float) -> Any:
             connector_owner=False,
         )
 
+    session.writer = dumps  # type: ignore[attr-defined]  # what writes each call's JSON
     return session
 
 
-# What a tracker holds (``DialogueStateTracker.__init__``), and what this module keeps on one.
+# What a tracker holds (``DialogueStateTracker.__init__``).
 TRACKER_STATE = frozenset({
     "_max_event_history", "events", "sender_id", "slots", "sender_source", "is_rule_tracker",
     "_paused", "followup_action", "latest_action", "latest_message", "latest_bot_utterance",
@@ -231,7 +243,13 @@ def state_copies(replayed_copy: Any) -> Any:
     action and the pause), each copied where an event changes it in place (the slots and the
     loop) and shared where the replay shares it (slot values, messages, events). Like the
     replay, the copy has no model or assistant id and no source file. A tracker holding
-    anything else (a subclass, slots of any name) is replayed."""
+    anything else (a subclass, slots of any name) or a limit on its events (whose dropped
+    events the replay would lose) is replayed.
+
+    This holds for trackers built by logging their events one by one, as the SQL tracker
+    store's are (``from_events``); Rasa's other stores rebuild a tracker from its applied
+    events only. The replay's side effects are not repeated: a ``StoryExported`` event's file
+    is not written again, an unknown slot's error not logged again."""
     from rasa.shared.constants import DEFAULT_SENDER_ID
     from rasa.shared.core.events import BotUttered, UserUttered
     from rasa.shared.core.trackers import DialogueStateTracker
@@ -242,6 +260,7 @@ def state_copies(replayed_copy: Any) -> Any:
             type(self) is not DialogueStateTracker
             or type(held.get("slots")) is not dict
             or not held.keys() - KEPT_ON_TRACKERS <= TRACKER_STATE
+            or self._max_event_history is not None
         ):
             return replayed_copy(self)
         twin = DialogueStateTracker.__new__(DialogueStateTracker)
@@ -255,8 +274,10 @@ def state_copies(replayed_copy: Any) -> Any:
             _paused=self._paused,
             followup_action=self.followup_action,
             latest_action=None if self.latest_action is None else dict(self.latest_action),
-            latest_message=_logged_or_empty(self.latest_message, UserUttered),
-            latest_bot_utterance=_logged_or_empty(self.latest_bot_utterance, BotUttered),
+            latest_message=_logged_or_empty(self.latest_message, self.events, UserUttered),
+            latest_bot_utterance=_logged_or_empty(
+                self.latest_bot_utterance, self.events, BotUttered
+            ),
             active_loop=copy.copy(self.active_loop),
             model_id=None,
             assistant_id=None,
@@ -314,6 +335,7 @@ def slot_validation_trackers(state_copy: Any) -> Any:
                                         output_channel: Any, nlg: Any, tracker: Any,
                                         domain: Any) -> list[Any]:  # fmt: skip
         slot_events = [event for event in extraction_events if isinstance(event, SlotSet)]
+        logger.debug(f"Validating extracted slots: {chr(10).join(e.key for e in slot_events)}")
         if ACTION_VALIDATE_SLOT_MAPPINGS not in domain.user_actions:
             return slot_events
         temporary = tracker_after(tracker, list(slot_events), domain, state_copy)
@@ -326,12 +348,10 @@ def slot_validation_trackers(state_copy: Any) -> Any:
     return execute_validation_action
 
 
-def _logged_or_empty(message: Any, kind: Any) -> Any:
-    """The latest message, shared as the replay shares it; before there is one, a new empty
-    one, as the replay makes (``kind.empty()``, stamped now)."""
-    if message is None or message.text is not None:
-        return message
-    if getattr(message, "intent", None) or getattr(message, "data", None):
+def _logged_or_empty(message: Any, events: Any, kind: Any) -> Any:
+    """The latest message, shared as the replay shares it when it is one of the events; before
+    there is one, a new empty one, as the replay makes (``kind.empty()``, stamped now)."""
+    if message is None or any(event is message for event in reversed(events)):
         return message
     return kind.empty()
 
@@ -462,8 +482,9 @@ def indexed_rule_keys(get_possible_keys: Any) -> Any:
     """``RulePolicy._get_possible_keys`` testing only the rules whose last state can fit the
     conversation's latest state: those needing the action just run (or none) and the intent
     just said (or none). Any other rule fails Rasa's own test, which every candidate still
-    goes through, in Rasa's order: a rule whose last state has a previous action fits a state
-    that has one only if every feature it names is there
+    goes through, in the order of Rasa's set of rules (so that a tie between rules of the same
+    length is broken as Rasa breaks it): a rule whose last state has a previous action fits a
+    state that has one only if every feature it names is there
     (``RulePolicy._does_rule_match_state``). A latest state without a previous action (the
     conversation's start) fits rules by other tests, so it takes Rasa's way. A loaded model's
     rules do not change; the sorting is redone if their number does."""
@@ -475,7 +496,9 @@ def indexed_rule_keys(get_possible_keys: Any) -> Any:
         value = (sub_state or {}).get(feature)
         return value if value and value != SHOULD_NOT_BE_SET else None
 
-    def index_of(policy: Any, lookup: dict[str, Any]) -> dict[tuple, list[str]]:
+    def index_of(policy: Any, lookup: dict[str, Any]) -> tuple[list[str], dict[tuple, list]]:
+        """The rules in the order Rasa's set of them gives (so that a tie between rules of
+        the same length goes the same way), and the rules by what they need."""
         kept = policy.__dict__.setdefault("_worklocal_rule_index", {})
         found = kept.get(id(lookup))
         if found is None or found[0] is not lookup or found[1] != len(lookup):
@@ -485,20 +508,23 @@ def indexed_rule_keys(get_possible_keys: Any) -> Any:
                 wanted = (needed(last.get(PREVIOUS_ACTION), ACTION_NAME),
                           needed(last.get(USER), INTENT))  # fmt: skip
                 index.setdefault(wanted, []).append(key)
-            found = kept[id(lookup)] = (lookup, len(lookup), index)
-        return found[2]
+            found = kept[id(lookup)] = (lookup, len(lookup), list(set(lookup.keys())), index)
+        return found[2], found[3]
 
     def possible_keys(self: Any, lookup: dict[str, Any], states: list[Any]) -> set[str]:
         if not states or not states[-1].get(PREVIOUS_ACTION):
             return get_possible_keys(self, lookup, states)
-        index = index_of(self, lookup)
+        order, index = index_of(self, lookup)
         action = needed(states[-1].get(PREVIOUS_ACTION), ACTION_NAME)
         intent = needed(states[-1].get(USER), INTENT)
         wanted = {(None, None), (action, None), (None, intent), (action, intent)}
-        candidates = [key for needs in wanted for key in index.get(needs, ())]
-        possible = {key for key in candidates if self._is_rule_applicable(key, 0, states[-1])}
+        candidates = {key for needs in wanted for key in index.get(needs, ())}
+        last = states[-1]
+        possible = set(filter(lambda key: key in candidates
+                              and self._is_rule_applicable(key, 0, last), order))  # fmt: skip
         for turn, state in enumerate(reversed(states[:-1]), start=1):
-            possible = {key for key in possible if self._is_rule_applicable(key, turn, state)}
+            possible = set(filter(lambda key: self._is_rule_applicable(key, turn, state),
+                                  possible))  # fmt: skip
         return possible
 
     return possible_keys

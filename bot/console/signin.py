@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 from fastapi import APIRouter, BackgroundTasks, Depends, Form, Request
@@ -20,6 +21,7 @@ from bot.staff import service as staff_service
 from bot.staff import throttle as staff_throttle
 
 router = APIRouter(prefix="/console", include_in_schema=False)
+logger = logging.getLogger(__name__)
 
 
 def _form_page(request: Request, template: str, **context) -> Response:
@@ -157,11 +159,18 @@ def ask_for_link(
 
 def _email_link(sessions: Any, email: str, base_url: str, council: Council,
                 device: str | None) -> None:  # fmt: skip
-    with session_scope(sessions) as db_session:
-        staff = recovery.request_link(db_session=db_session, email=email, base_url=base_url,
-                                      council=council, device=device)  # fmt: skip
-        if staff is not None:
-            audit.record(db_session=db_session, staff_id=staff.id, action="recovery_link_sent")
+    """Look the account up and queue its link; the answer has gone, so a failure is logged
+    (without the address) for the team to see, and the person can ask again."""
+    try:
+        with session_scope(sessions) as db_session:
+            staff = recovery.request_link(db_session=db_session, email=email,
+                                          base_url=base_url, council=council,
+                                          device=device)  # fmt: skip
+            if staff is not None:
+                audit.record(db_session=db_session, staff_id=staff.id,
+                             action="recovery_link_sent")  # fmt: skip
+    except Exception:
+        logger.exception("A recovery link could not be written for council %s", council.slug)
 
 
 @router.get("/recover/{token}")

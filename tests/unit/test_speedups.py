@@ -387,6 +387,7 @@ def test_the_policies_states_carry_on_from_the_last_replay_with_rasas_answer(
 
 @pytest.mark.parametrize("selective_domain", [False, True])
 def test_action_calls_carry_rasas_tracker_with_each_event_written_once(selective_domain):
+    import copy
     import json
     from unittest import mock
 
@@ -416,16 +417,27 @@ def test_action_calls_carry_rasas_tracker_with_each_event_written_once(selective
     assert ("domain" in expected) is not selective_domain
     # each event's JSON is kept on it: written when first sent, not at every call
     assert sorted(map(id, written)) == sorted(map(id, tracker.events))
-    # an action's events, shown to it on a copy, are stamped again and given the model's id
-    # when logged for real: written again
-    copied, later = tracker.copy(), [SlotSet("age", 17)]
-    copied.update_with_events(later, domain)
-    speedups.dumps(ours(action, copied, domain))
-    tracker.model_id = "the model"
-    tracker.update_with_events(later, domain)
-    call = json.loads(speedups.dumps(ours(action, tracker, domain)))
-    assert call["tracker"]["events"][-1] == json.loads(json.dumps(later[0].as_dict()))
-    assert call["tracker"]["events"][-1]["metadata"]["model_id"] == "the model"
+    # an event changed since its JSON was written is written again: stamped again (as an
+    # action's events are when logged for real), given the model's id, or deep-copied (as
+    # Rasa copies the latest message to change its confidence)
+    event = SlotSet("age", 17)
+    tracker.update(event)
+    assert sent_last(ours(action, tracker, domain)) == event.as_dict()
+    event.timestamp += 1
+    assert sent_last(ours(action, tracker, domain)) == event.as_dict()
+    event.metadata = {**event.metadata, "model_id": "the model"}
+    assert sent_last(ours(action, tracker, domain))["metadata"] == {"model_id": "the model"}
+    twin = copy.deepcopy(event)
+    twin.value = 18
+    tracker.update(twin)
+    assert sent_last(ours(action, tracker, domain))["value"] == 18
+
+
+def sent_last(call: dict) -> dict:
+    """The last event of an action call, as the action server reads it."""
+    import json
+
+    return json.loads(speedups.dumps(call))["tracker"]["events"][-1]
 
 
 def test_encoded_events_are_refused_by_any_other_writer():
@@ -457,7 +469,14 @@ def test_a_trackers_copy_is_the_one_rasas_replay_makes_and_stands_alone():
     import copy
 
     from rasa.shared.core.domain import Domain
-    from rasa.shared.core.events import ActiveLoop, LoopInterrupted, SlotSet, UserUttered
+    from rasa.shared.core.events import (
+        ActiveLoop,
+        ConversationPaused,
+        ConversationResumed,
+        LoopInterrupted,
+        SlotSet,
+        UserUttered,
+    )
     from rasa.shared.core.trackers import DialogueStateTracker
 
     from bot.config import PROJECT_ROOT
@@ -467,7 +486,8 @@ def test_a_trackers_copy_is_the_one_rasas_replay_makes_and_stands_alone():
     tracker = DialogueStateTracker("someone", domain.slots)
     tracker.model_id, tracker.assistant_id = "model", "worklocal"  # a served tracker has both
     history = [*conversation_with_a_form(), ActiveLoop("assessment_form"), LoopInterrupted(True),
-               SlotSet("barriers", ["childcare"])]  # fmt: skip
+               SlotSet("barriers", ["childcare"]), ConversationPaused(), ConversationResumed(),
+               UserUttered(None, None, message_id="no words")]  # fmt: skip
     for event in history:
         tracker.update(event)
         replayed, copied = DialogueStateTracker.copy(tracker), state_copy(tracker)
@@ -494,6 +514,7 @@ def test_a_tracker_holding_more_than_rasas_is_replayed():
     tracker.something_new = 1
     assert state_copy(tracker) == "replayed" and replays == [tracker]
     assert state_copy(DialogueStateTracker("someone", None)) == "replayed"  # any slot name
+    assert state_copy(DialogueStateTracker("someone", [], max_event_history=5)) == "replayed"
     # what the service keeps on a tracker is not the tracker's state
     kept = DialogueStateTracker("someone", [])
     for name in speedups.KEPT_ON_TRACKERS:
@@ -525,3 +546,45 @@ def test_the_tracker_a_form_or_the_profile_action_is_shown_is_rasas_replay():
         assert tracker_state(ours) == tracker_state(rasas)
         assert tracker.get_slot("age") != 24  # the tracker itself is left alone
     assert 10 < len(copies) < len(conversation_with_a_form())
+
+
+def test_a_forms_and_the_slot_validations_trackers_to_be_are_rasas():
+    import asyncio
+
+    from rasa.core.actions.action import ActionExtractSlots
+    from rasa.core.actions.forms import FormAction
+    from rasa.shared.core.domain import Domain
+    from rasa.shared.core.events import SlotSet
+    from rasa.shared.core.trackers import DialogueStateTracker
+
+    from bot.config import PROJECT_ROOT
+
+    domain = Domain.load(PROJECT_ROOT / "domain.yml")
+    fast_copy = speedups.state_copies(DialogueStateTracker.copy)
+    form = FormAction("assessment_form", None)
+    ours_for_the_form = speedups.form_trackers(fast_copy)
+    ours_for_validation = speedups.slot_validation_trackers(fast_copy)
+    tracker = DialogueStateTracker("someone", domain.slots)
+
+    def shown_to_the_validation(execute) -> tuple:
+        shown = []
+
+        async def run_custom_action(name, output_channel, nlg, temporary, domain):
+            shown.append(tracker_state(temporary))
+            return [SlotSet("age", None)]
+
+        extract = ActionExtractSlots(None)
+        extract._run_custom_action = run_custom_action
+        extracted = [SlotSet("age", 24), SlotSet("location", "DB1 1AA")]
+        events = asyncio.run(execute(extract, extracted, None, None, tracker, domain))
+        return shown, [(e.key, e.value) for e in events]
+
+    for event in conversation_with_a_form():
+        tracker.update(event)
+        added = [SlotSet("age", 24)]
+        assert tracker_state(ours_for_the_form(form, tracker, added, domain)) == tracker_state(
+            form._temporary_tracker(tracker, added, domain)
+        )
+        assert shown_to_the_validation(ours_for_validation) == shown_to_the_validation(
+            ActionExtractSlots._execute_validation_action
+        )
