@@ -61,7 +61,7 @@ bench: install  ## turn latency and catalogue search; writes docs/benchmarks.md
 	$(PY) bench/turn_latency.py
 	$(PY) bench/catalogue_search.py
 
-bench-load: install  ## many residents through the gateway vs a plain `rasa init` bot (~13 min)
+bench-load: install  ## many residents through the gateway vs a plain `rasa init` bot (~10 min)
 	$(WORKLOCAL) train
 	$(PY) bench/load.py
 

@@ -46,9 +46,6 @@ from tests.e2e.helpers import (
 SATURATION_SECONDS = float(os.environ.get("BENCH_SECONDS", "30"))
 PACED_SECONDS = float(os.environ.get("BENCH_PACED_SECONDS", "60"))
 CURVE = (1, 10, 50)
-# Saturation taken again this many times, the baseline and ours in turn: the baseline's own
-# rate moves by a third from one run to the next (TensorFlow's threads), ours by a few per cent.
-PAIRS = int(os.environ.get("BENCH_PAIRS", "3"))
 PACED_RESIDENTS, PAUSE_SECONDS = 100, 5.0
 BASELINE_SCRIPT = ["hello", "I am sad", "yes", "are you a bot?", "great", "bye"]
 # Four residents' typed answers (tests/e2e/test_residents.py), taken in turn by the visits.
@@ -253,9 +250,8 @@ def measured(pids: dict[str, int], play, url: str, residents: int) -> tuple[dict
     return result, {name: spent - used[name] for name, spent in cpu_seconds(pids).items()}
 
 
-def ours(folder: Path, baseline_url: str) -> tuple[list[str], dict, list[str], list[str]]:
-    """Rows per load level, their results (with the pairs taken in turn with the baseline, at
-    ``baseline_url``), memory rows and the time breakdown."""
+def ours(folder: Path) -> tuple[list[str], dict, list[str], list[str]]:
+    """Rows per load level, their results, memory rows and the time breakdown."""
     stack = stack_module.start(folder / "var")
     POSTCODES.update(council_postcodes(stack.var_dir))
     logs = stack.var_dir / "logs"
@@ -274,15 +270,6 @@ def ours(folder: Path, baseline_url: str) -> tuple[list[str], dict, list[str], l
                                 PAUSE_SECONDS)  # fmt: skip
         rows.append(row(f"Work Local, {PACED_RESIDENTS} pausing {PAUSE_SECONDS:.0f} s",
                         results["paced"]))  # fmt: skip
-        results["pairs"] = []
-        for n in range(PAIRS):  # each goes first in turn, so that neither gains by its place
-            if n % 2 == 0:
-                mine = load(visit, stack.base_url, 50, SATURATION_SECONDS)
-                theirs = load(baseline_visit, baseline_url, 50, SATURATION_SECONDS)
-            else:
-                theirs = load(baseline_visit, baseline_url, 50, SATURATION_SECONDS)
-                mine = load(visit, stack.base_url, 50, SATURATION_SECONDS)
-            results["pairs"].append((mine["turns_per_s"], theirs["turns_per_s"]))
         memory = [f"| {name} | {rss_mb(pid):.0f} MB |" for name, pid in pids.items()]
         nlu = nlu_ms(stack.rasa_url, stack.token)
         return rows, results, memory, breakdown(before, after, actions, nlu, cpu[50], results)
@@ -340,16 +327,6 @@ def breakdown(before, after, actions, nlu, cpu, results) -> list[str]:
     return lines
 
 
-def pairs_text(pairs: list[tuple[float, float]]) -> str:
-    """The saturation pairs in words, or nothing when none were taken."""
-    if not pairs:
-        return ""
-    each = ", ".join(f"{mine:.1f} against {theirs:.1f} ({mine / theirs:.2f}x)"
-                     for mine, theirs in pairs)  # fmt: skip
-    return (f"Taken again {len(pairs)} times, ours and the baseline's within a minute of each "
-            f"other (each first in turn): {each}; the median is read. ")  # fmt: skip
-
-
 def run() -> str:
     (PROJECT_ROOT / "var").mkdir(exist_ok=True)  # a fresh clone has none until `make run`
     with tempfile.TemporaryDirectory(dir=PROJECT_ROOT / "var") as tmp:
@@ -361,16 +338,14 @@ def run() -> str:
             for n in CURVE:
                 base[n], base_cpu[n] = measured({"server": baseline.pid}, baseline_visit, url, n)
             base_memory = rss_mb(baseline.pid)
-            rows, results, memory, where = ours(folder, url)
         finally:
             baseline.terminate()
             baseline.wait(30)
+        rows, results, memory, where = ours(folder)
         uncached, uncached_rasa_ms = without_nlu_cache(folder)
     rows.append(row("Work Local, 50 without pause, NLU cache off", uncached))
     rows += [row(f"baseline `rasa init`, {n} without pause", base[n]) for n in CURVE]
     ratio = results[50]["turns_per_s"] / base[50]["turns_per_s"]
-    pairs = [mine / theirs for mine, theirs in results["pairs"]]
-    paired = statistics.median(pairs or [ratio])
     uncached_ratio = uncached["turns_per_s"] / base[50]["turns_per_s"]
     paced = results["paced"]
     return "\n".join(
@@ -388,10 +363,8 @@ def run() -> str:
             *rows,
             "",
             f"**Saturation (50 residents):** Work Local {results[50]['turns_per_s']:.1f} turns/s, "
-            f"baseline {base[50]['turns_per_s']:.1f}: {ratio:.2f}x in the curve above. "
-            + pairs_text(results["pairs"])
-            + f"Read: **{paired:.2f}x** (target at least 2x: "
-            f"{'met' if paired >= 2 else 'not met'}). With the NLU cache off (every message "
+            f"baseline {base[50]['turns_per_s']:.1f}: **{ratio:.2f}x** (target at least 2x: "
+            f"{'met' if ratio >= 2 else 'not met'}). With the NLU cache off (every message "
             f"parsed): {uncached['turns_per_s']:.1f} turns/s, **{uncached_ratio:.2f}x**, Rasa "
             f"{uncached_rasa_ms:.1f} ms of CPU a turn.",
             f"**{PACED_RESIDENTS} residents pausing {PAUSE_SECONDS:.0f} s:** p95 "
