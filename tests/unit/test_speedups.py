@@ -550,6 +550,7 @@ def test_the_tracker_a_form_or_the_profile_action_is_shown_is_rasas_replay():
 
 def test_a_forms_and_the_slot_validations_trackers_to_be_are_rasas():
     import asyncio
+    from concurrent.futures import ThreadPoolExecutor
 
     from rasa.core.actions.action import ActionExtractSlots
     from rasa.core.actions.forms import FormAction
@@ -576,7 +577,12 @@ def test_a_forms_and_the_slot_validations_trackers_to_be_are_rasas():
         extract = ActionExtractSlots(None)
         extract._run_custom_action = run_custom_action
         extracted = [SlotSet("age", 24), SlotSet("location", "DB1 1AA")]
-        events = asyncio.run(execute(extract, extracted, None, None, tracker, domain))
+        # A thread of its own: a browser test's event loop may still be running in this one.
+        with ThreadPoolExecutor(1) as thread:
+            run = thread.submit(
+                asyncio.run, execute(extract, extracted, None, None, tracker, domain)
+            )
+            events = run.result()
         return shown, [(e.key, e.value) for e in events]
 
     for event in conversation_with_a_form():
