@@ -157,6 +157,15 @@ def _install_rule_index() -> None:
     RulePolicy._get_possible_keys = speedups.indexed_rule_keys(RulePolicy._get_possible_keys)
 
 
+def _install_train_schema_on_demand() -> None:
+    from rasa.engine.storage.storage import ModelMetadata
+
+    from bot.assistant import deferred_imports
+
+    original = ModelMetadata.from_dict.__func__
+    ModelMetadata.from_dict = deferred_imports.metadata_with_train_schema_on_demand(original)
+
+
 def _install_nlu_cache() -> None:
     from rasa.core.processor import MessageProcessor
 
@@ -171,6 +180,24 @@ def _install_nlu_cache() -> None:
 
 
 PATCHES = (
+    Patch(
+        "TensorFlow's training helpers imported when a model trains",
+        "rasa.utils.train_utils:create_common_callbacks",
+        "every policy imports rasa.utils.train_utils, whose first lines import TensorFlow for the "
+        "callbacks and data generators only TensorFlow models use while training",
+        "no TensorFlow in the Rasa server (with the row below): 370 MB less",
+        "64164bd02e456e51",
+        None,  # bot.assistant.deferred_imports, installed before any Rasa module is imported
+    ),
+    Patch(
+        "training graph read when asked for",
+        "rasa.engine.storage.storage:ModelMetadata.from_dict",
+        "loading a model read its training graph too, importing every class it names: the "
+        "recipe validator imports DIETClassifier and so TensorFlow",
+        "with the row above",
+        "ee3da9f00c7daa75",
+        _install_train_schema_on_demand,
+    ),
     Patch(
         "action response check per event type",
         "rasa.core.actions.action:RemoteAction._validate_action_result",
@@ -412,12 +439,18 @@ def check() -> None:
     one its patch was written for."""
     import rasa
 
+    from bot.assistant import deferred_imports
+
     if rasa.__version__ != RASA_VERSION:
         raise PatchError(
             f"Rasa is {rasa.__version__}, but the service's Rasa patches were written for "
             f"{RASA_VERSION}. Install the pinned version (requirements/constraints.txt), or "
             f"start with {ENV}=off to run stock Rasa."
         )
+    try:
+        deferred_imports.check()
+    except deferred_imports.DeferralError as exc:
+        raise PatchError(f"{exc}. Check bot/assistant/deferred_imports.py against it.") from exc
     changed = [p for p in PATCHES if fingerprint(p.target) != p.fingerprint]
     if changed:
         names = "; ".join(f"{p.name} ({p.target})" for p in changed)
@@ -429,7 +462,11 @@ def check() -> None:
 
 def apply() -> None:
     """Check, then install every patch. Called once, in the Rasa server's process, before Rasa
-    serves."""
+    serves; TensorFlow's imports are deferred before any Rasa module is imported (the check
+    imports them)."""
+    from bot.assistant import deferred_imports
+
+    deferred_imports.install()
     check()
     for patch in PATCHES:
         if patch.install is not None:
