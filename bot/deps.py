@@ -1,5 +1,9 @@
 """FastAPI dependencies: the shared clients and session factory on ``app.state``.
 
+Each is ``async``: it only reads what the app holds, and FastAPI runs a plain ``def`` dependency
+in its thread pool, a hand-off that cost a tenth of the gateway's time on each turn (profiled
+under load, docs/benchmarks.md).
+
 Routes open their unit of work with ``session_scope(sessions)`` inside the handler, not with a
 ``yield`` dependency: FastAPI may run a dependency's exit code after the response has been sent,
 so a commit there races the client's next request (a button pressed at once would be refused).
@@ -21,20 +25,20 @@ if TYPE_CHECKING:  # a type only: the catalogue's routes use this module, not th
     from bot.conversation.rasa_client import RasaClient
 
 
-def sessions(request: Request) -> sessionmaker:
+async def sessions(request: Request) -> sessionmaker:
     return request.app.state.sessions
 
 
-def rasa_client(request: Request) -> RasaClient:
+async def rasa_client(request: Request) -> RasaClient:
     return request.app.state.rasa
 
 
-def tracker_engine(request: Request) -> Engine:
+async def tracker_engine(request: Request) -> Engine:
     """Rasa's tracker store database, for forgetting a conversation's events."""
     return request.app.state.tracker_engine
 
 
-def limiter(request: Request) -> Limiter:
+async def limiter(request: Request) -> Limiter:
     return request.app.state.limiter
 
 
@@ -44,12 +48,12 @@ def client_address(request: Request) -> str:
     return request.client.host if request.client else "unknown"
 
 
-def client_pseudonym(request: Request) -> str:
+async def client_pseudonym(request: Request) -> str:
     """The client's address as a keyed pseudonym, for limits counted in other processes."""
     return pseudonym(client_address(request))
 
 
-def current_time() -> datetime:
+async def current_time() -> datetime:
     """The moment a request is handled, read once, so the times a request lists and the booking
     it makes agree. Tests pin it with ``bot.clock.pinned`` or ``app.dependency_overrides``."""
     return clock.utcnow()

@@ -24,9 +24,9 @@ from bot.council import service as council_service
 from bot.council.models import Council
 from bot.council.request import RequestCouncil
 from bot.database.core import session_scope
-from bot.deps import client_address, client_pseudonym, current_time, sessions
+from bot.deps import client_address, current_time, sessions
 from bot.errors import error_body
-from bot.ratelimit.service import in_council
+from bot.ratelimit.service import in_council, pseudonym
 
 router = APIRouter(prefix="/api/v1", tags=["appointments"])
 NOT_FOUND = (
@@ -45,7 +45,9 @@ PRIVATE = {"Cache-Control": "no-store"}
 def booking_limit(request: Request, council: RequestCouncil) -> None:
     """Per council and network address: making appointments (``booking``), counted under the
     same key as bookings made in the chat (the actions get the address's pseudonym)."""
-    request.app.state.limiter.check("booking", in_council(council.slug, client_pseudonym(request)))
+    request.app.state.limiter.check(
+        "booking", in_council(council.slug, pseudonym(client_address(request)))
+    )
 
 
 def lookup_limit(request: Request, council: RequestCouncil) -> None:

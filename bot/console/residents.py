@@ -20,7 +20,6 @@ from bot.console.deps import Admin, DbSession
 from bot.console.pages import HEADERS, done, problem, render
 from bot.conversation import tracker
 from bot.database.core import checkpoint, session_scope
-from bot.deps import sessions
 from bot.privacy import service as privacy
 
 router = APIRouter(prefix="/console/residents", include_in_schema=False)
@@ -93,7 +92,7 @@ def erase(
     request: Request, q: str = Form(""), confirm: str = Form(""), csrf: str = Form("")
 ) -> Response:
     # Its own unit of work, committed before Rasa's copies are forgotten below.
-    with session_scope(sessions(request)) as db:
+    with session_scope(request.app.state.sessions) as db:
         who = auth.require(request, db, admin=True)
         auth.check_csrf(who, csrf)
         if confirm != "yes":

@@ -17,6 +17,8 @@ from fastapi import (
     WebSocket,
     WebSocketDisconnect,
 )
+from fastapi.encoders import jsonable_encoder
+from fastapi.responses import JSONResponse
 from pydantic import ValidationError
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import sessionmaker
@@ -116,12 +118,16 @@ def post_message(
     limits: Limiter = Depends(limiter),
     tracker: Engine = Depends(tracker_engine),
     client: str = Depends(client_pseudonym),
-) -> MessagesOut:
+) -> JSONResponse:
     """Send the resident's typed ``text`` or a button's ``payload``; returns the replies.
 
     With an ``id``, sending the same message again returns the same replies (safe to retry)."""
     messages = take_turn(factory, rasa, limits, conversation_id, body, tracker, client)
-    return MessagesOut(messages=messages, reply_to=body.id)
+    # Encoded here, as FastAPI would encode it with ``response_model_exclude_none``: left to
+    # FastAPI, the replies were written to dicts twice and checked against the model they were
+    # built from, 7 % of the gateway's time on every turn. The model still documents the route.
+    out = MessagesOut(messages=messages, reply_to=body.id)
+    return JSONResponse(jsonable_encoder(out, exclude_none=True))
 
 
 @router.delete("/{conversation_id}", status_code=204, responses={404: ERRORS[404]})

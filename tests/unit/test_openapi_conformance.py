@@ -72,3 +72,39 @@ def test_the_document_is_valid_openapi_3_0(monkeypatch):
     assert spec["openapi"] == "3.0.3" and numeric_bounds == []
     messages = spec["paths"]["/api/v1/conversations/{conversation_id}/messages"]["post"]
     assert {"404", "413", "422", "429", "503"} <= set(messages["responses"])
+
+
+def test_a_turns_replies_carry_no_empty_fields(monkeypatch, demo_copy):
+    """The widget reads a missing field as absent; the messages route encodes its own answer."""
+    from fastapi.testclient import TestClient
+
+    with fake_rasa.running() as rasa:
+        monkeypatch.setenv("DATABASE_URL", demo_copy)
+        monkeypatch.setenv("RASA_URL", rasa.url)
+        get_settings.cache_clear()
+        from bot.main import create_app
+
+        with TestClient(create_app()) as client:
+            started = client.post("/api/v1/conversations?council=demo", json={"greet": False})
+            assert started.status_code == 201, started.text
+            rasa.replies.append([
+                {"recipient_id": "r", "text": "Which suits you?",
+                 "buttons": [{"title": "Mornings", "payload": "/inform"}]},
+                {"recipient_id": "r",
+                 "custom": {"type": "plan_link", "url": "/plans/x", "note": None}},
+            ])  # fmt: skip
+            turn = client.post(
+                f"/api/v1/conversations/{started.json()['id']}/messages",
+                json={"text": "mornings pls", "id": "m1"},
+            )
+    assert turn.status_code == 200 and turn.headers["content-type"] == "application/json"
+    assert turn.json() == {
+        "messages": [  # the stand-in's two replies, joined as the client joins them
+            {
+                "text": "Which suits you?",
+                "buttons": [{"title": "Mornings", "payload": "/inform"}],
+                "custom": {"type": "plan_link", "url": "/plans/x"},
+            }
+        ],
+        "reply_to": "m1",
+    }
