@@ -190,6 +190,13 @@ _TOLD_POSTCODE = re.compile(
 _ONLY_POSTCODE = re.compile(
     r"^(?:it's |its |postcode )?([a-z]{1,2}[0-9][a-z0-9]?)\s*([0-9][a-z]{2})$"
 )
+# "im 17 DB1 1AA left college": a whole postcode among what they say about themselves is where
+# they live, unless the words before it say it is where to look ("college near DB1 1AA").
+_WHOLE_POSTCODE = re.compile(r"\b([a-z]{1,2}[0-9][a-z0-9]?)\s*([0-9][a-z]{2})\b")
+_WHERE_TO_LOOK = re.compile(
+    r"\b(?:near|nr|in|around|round|by|at|to|of|for|about|within|close to|outside|toward|"
+    r"towards|jobs?|courses?|work|vacancies|classes|apprenticeships?|college|colleges)\s*$"
+)
 _HOME_TOWN = re.compile(
     rf"{_HOME}\s+([a-z][a-z' -]{{1,40}}?)"
     r"(?=$|[,.!?;]| and | but | so | because | with | for | looking| i\b| near\b| on\b| at\b)"
@@ -209,6 +216,16 @@ def _postcode(found: re.Match) -> str:
     at = next(i for i, group in enumerate(groups) if group is not None)
     outward, inward = groups[at], groups[at + 1] if at + 1 < len(groups) else None
     return f"{outward} {inward}".upper() if inward else outward.upper()
+
+
+def postcodes_among_facts(text: str) -> list[str]:
+    """Whole postcodes not said as where to look, for a message stating facts about the
+    resident (``read`` asks only then)."""
+    return [
+        f"{found.group(1)} {found.group(2)}".upper()
+        for found in _WHOLE_POSTCODE.finditer(text)
+        if not _WHERE_TO_LOOK.search(text[: found.start()])
+    ]
 
 
 def place_candidates(text: str) -> list[str]:
@@ -1374,6 +1391,8 @@ def read(
     if found_barriers:
         facts["barriers"] = found_barriers
     places = _home_places(said, entities)
+    if not places and facts and intent not in WANTS_BY_INTENT:
+        places = postcodes_among_facts(said)
     if places:
         facts["location"] = places
     not_employer = employer_denied(said)

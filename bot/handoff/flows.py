@@ -18,7 +18,7 @@ from bot.conversation.models import BotMessage, Button, Conversation
 from bot.conversation.rasa_client import RasaClient
 from bot.council import service as council_service
 from bot.council.models import DAYS, Council
-from bot.handoff import service
+from bot.handoff import context, service
 from bot.handoff.models import URGENT_REASONS, Case, CaseMessage
 from bot.insight import service as insight
 from bot.insight.turns import first_time
@@ -58,6 +58,16 @@ def when_text(moment: datetime, council: Council) -> str:
     return f"{clock} on {local.strftime('%A')} {local.day} {local.strftime('%B')}"
 
 
+def told_us_anything(case: Case) -> bool:
+    """Whether the resident said more than that they want a person: only then is "you won't
+    need to repeat it" true (asked first thing, there is nothing to repeat). The widget's
+    opening greeting is not the resident's."""
+    greeting = context.said_text("/greet")
+    said = [line for line in case.transcript or []
+            if line.get("sender") == "resident" and line.get("text") != greeting]  # fmt: skip
+    return bool(case.answers) or len(said) > 1
+
+
 def route(
     *,
     db_session: Session,
@@ -89,8 +99,12 @@ def route(
         return [
             BotMessage(
                 text=f"An adviser from the {council.service_name} team will join this chat soon. "
-                "They can see what you've told me, so you won't need to repeat it. You can keep "
-                "typing here while you wait: they will see it. Your reference is "
+                + (
+                    "They can see what you've told me, so you won't need to repeat it. "
+                    if told_us_anything(case)
+                    else ""
+                )
+                + "You can keep typing here while you wait: they will see it. Your reference is "
                 f"{case.reference}.",
                 buttons=[Button(title="Carry on with the assistant instead", payload=LEAVE_QUEUE)],
                 custom={"type": "handoff_waiting", "case": case.reference},
@@ -103,11 +117,16 @@ def route(
     )
     by = when_text(callback_by(council, now), council)
     publish_queue(db_session, hub, case)
+    kept = (
+        f"I've saved what you've told me (your reference is {case.reference}), so you won't "
+        "need to repeat it."
+        if told_us_anything(case)
+        else f"Your reference is {case.reference}: the team will see this conversation with it."
+    )
     return [
         BotMessage(
-            text=f"{why} I've saved what you've told me (your reference is {case.reference}), "
-            f"so you won't need to repeat it. You can book an appointment with an adviser, or "
-            f"ask us to call you back: we will call by {by}. You can also call {council.phone}.",
+            text=f"{why} {kept} You can book an appointment with an adviser, or ask us to call "
+            f"you back: we will call by {by}. You can also call {council.phone}.",
             buttons=[
                 Button(title="Book an appointment", payload=BOOK),
                 Button(title="Ask for a call back", payload=CALLBACK),

@@ -7,10 +7,10 @@ from datetime import datetime, timedelta, timezone
 import pytest
 
 from bot.council.models import Council
-from bot.handoff import flows, service
+from bot.handoff import context, flows, service
 from bot.handoff.models import Case
 from bot.live.hub import teams
-from tests.handoff.conftest import adviser, conversation, open_case
+from tests.handoff.conftest import SLOTS, adviser, conversation, open_case
 
 
 def test_a_conversation_has_one_case_and_the_most_urgent_reason_wins(db):
@@ -159,3 +159,32 @@ def test_an_adviser_s_note_keeps_its_case_when_the_resident_forgets_the_conversa
     assert [n.text for n in service.notes(db_session=db, case=kept)] == [
         "Rang back, left a message"
     ]
+
+
+def test_asked_for_a_person_first_thing_nobody_is_told_their_words_were_saved(db, council, hub,
+                                                                              rasa):  # fmt: skip
+    client, _fake = rasa
+    chat = conversation(db)
+    said = [  # the widget's greeting, then their first words
+        {"event": "user", "text": "/greet"},
+        {"event": "bot", "text": "Hello, I'm the Demo Borough Council Work Local assistant."},
+        {"event": "user", "text": "how do i talk to a real person"},
+    ]
+    first_thing = service.open_case(
+        db_session=db, council_slug="demo", conversation_id="conv-1", reason="asked",
+        offer="youth_pathways", context=context.build({}, said, None, "asked"),
+    )  # fmt: skip
+    sunday = datetime(2026, 11, 29, 11, 0, tzinfo=timezone.utc)
+    [told] = flows.route(db_session=db, case=first_thing, conversation=chat, council=council,
+                         rasa=client, hub=hub, now=sunday)  # fmt: skip
+    assert "saved what you've told me" not in told.text
+    assert f"Your reference is {first_thing.reference}" in told.text
+
+    told_more = context.build(SLOTS, [*said, {"event": "user", "text": "im 19"}], None, "asked")
+    later = service.open_case(
+        db_session=db, council_slug="demo", conversation_id="conv-1", reason="asked",
+        offer="youth_pathways", context=told_more,
+    )  # fmt: skip
+    [told] = flows.route(db_session=db, case=later, conversation=chat, council=council,
+                         rasa=client, hub=hub, now=sunday)  # fmt: skip
+    assert "I've saved what you've told me" in told.text

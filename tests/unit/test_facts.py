@@ -784,6 +784,14 @@ PLACES = [
     ("im 19 and live in mickleover", {"age": 19, "location": ["mickleover"]}),
     ("courses in derby", {}),
     ("care jobs near DB1", {}),
+    # A whole postcode among facts about themselves is home; not where they want to look.
+    ("im 17 DB1 1AA left college", {"age": 17, "location": ["DB1 1AA"]}),
+    (
+        "age 45 carer for my dad, DB2 4RT",
+        {"age": 45, "situation": "caring", "location": ["DB2 4RT"], "barriers": {"caring"}},
+    ),
+    ("im 34 unemployed any college near DB1 1AA", {"age": 34, "situation": "out_of_work"}),
+    ("im 19 and jobless, jobs DB3 1AA?", {"age": 19, "situation": "out_of_work"}),
     ("KH3-7XP", {}),
     ("07700 900123", {}),
     ("i'm in debt up to my eyes", {"barriers": {"money"}}),
