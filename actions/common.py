@@ -107,6 +107,20 @@ def first_run_since_message(tracker: Tracker) -> bool:
     return len([name for name in ran if name != "action_listen"]) <= 1
 
 
+def answering(tracker: Tracker) -> str | None:
+    """The response the resident's message answers: the last one said before it, whether an
+    action of its own said it or another action did (``action_leave_flow`` asks "do you want
+    to start again?" itself)."""
+    events = tracker.events
+    last_user = max((i for i, e in enumerate(events) if e.get("event") == "user"), default=-1)
+    for event in reversed(events[:last_user]):
+        if event.get("event") == "user":
+            return None
+        if event.get("event") == "bot":
+            return (event.get("metadata") or {}).get("utter_action")
+    return None
+
+
 def intent_of(tracker: Tracker) -> str | None:
     return (tracker.latest_message.get("intent") or {}).get("name")
 

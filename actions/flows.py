@@ -32,12 +32,13 @@ from bot.booking.models import Booking
 from bot.nlp.complaints import COMPLAINT
 
 # What to do instead, by what the resident asked for.
+CONFIRM_RESTART = "utter_confirm_restart"
 NEXT_BY_INTENT = {
     "request_adviser": "action_handoff",
     "request_callback": "callback_form",
     "help": "utter_help",
     "goodbye": "utter_goodbye",
-    "start_again": "utter_confirm_restart",
+    "start_again": CONFIRM_RESTART,
     "find_course": "action_search",
     "find_job": "action_search",
     "find_apprenticeship": "action_search",
@@ -131,6 +132,10 @@ class ActionLeaveFlow(Action):
                 text=f"OK, I've stopped that.{booked} What would you like to do now?",
                 buttons=MAIN_MENU,
             )
+            return events
+        if following == CONFIRM_RESTART:
+            # Asked next by its own action (data/rules.yml), so that the rules answer "no" and
+            # "yes" to it as they do anywhere else.
             return events
         if following.endswith("_form"):  # a new form: Rasa runs it next, and it asks
             return [*events, FollowupAction(following)]

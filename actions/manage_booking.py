@@ -18,6 +18,7 @@ from actions.common import (
     BOOK_BUTTON,
     HELP_BUTTON,
     PERSON_BUTTON,
+    answering,
     council,
     database,
     entities_of,
@@ -284,6 +285,10 @@ class ActionManageBooking(Action):
             # "no" to "I couldn't find an appointment…": not a reason to ask for it again
             dispatcher.utter_message(text="OK. If you want to change or cancel an appointment "
                                      "later, just ask.", buttons=[HELP_BUTTON])  # fmt: skip
+            return []
+        if chosen == "keep" and answering(tracker) == "utter_confirm_restart":
+            # "no keep it" to "do you want to start again?": everything is kept
+            dispatcher.utter_message(response="utter_carry_on")
             return []
         if not managed:  # "cancel it" before any appointment is found: find it first
             return [FollowupAction("manage_booking_form")]

@@ -32,8 +32,7 @@ def _run(action, dispatcher, tracker):
      ("help", "help", {"response": "utter_help"}),
      ("find_course", "plumbing courses", {"custom": "course_results"}),
      ("crisis", "/crisis", {"custom": "crisis"}),
-     ("ask_question", "how much do apprentices get paid", {"custom": "answer"}),
-     ("start_again", "start again", {"response": "utter_confirm_restart"})],
+     ("ask_question", "how much do apprentices get paid", {"custom": "answer"})],
 )  # fmt: skip
 def test_leaving_a_form_answers_the_request_at_once(demo_database, dispatcher, intent, text, said):
     """Answered in the same action (a follow-up action would leave the rules without one to
@@ -46,6 +45,14 @@ def test_leaving_a_form_answers_the_request_at_once(demo_database, dispatcher, i
         assert last["custom"]["type"] == said["custom"]
     else:
         assert last["response"] == said["response"]
+
+
+def test_starting_again_in_a_form_leaves_it_for_the_rules_to_ask(dispatcher):
+    """The rules ask "do you want to start again?" next, with its own action, so that they
+    answer "no" and "yes" to it as they do anywhere else (data/rules.yml)."""
+    tracker = make_tracker(intent="start_again", text="ugh start again", active_loop="booking_form")
+    assert _run(ActionLeaveFlow(), dispatcher, tracker) == LEFT
+    assert dispatcher.messages == []
 
 
 def test_leaving_for_another_form_starts_it(dispatcher):

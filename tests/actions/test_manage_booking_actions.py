@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 
+import pytest
 from rasa_sdk.events import FollowupAction, SlotSet
 from sqlalchemy import select
 
@@ -277,3 +278,21 @@ def test_no_when_nothing_was_found_does_not_ask_for_the_reference_again(dispatch
     no = make_tracker(text="no", intent="deny")
     assert _run(actions.ActionManageBooking(), dispatcher, no) == []
     assert dispatcher.messages[-1]["text"].startswith("OK. If you want to change or cancel")
+
+
+@pytest.mark.parametrize("asked", ["utter_confirm_restart", "utter_ask_booking_reference"])
+def test_no_keep_it_to_do_you_want_to_start_again_keeps_everything(dispatcher, asked):
+    """Asked "do you want to start again?" (by its own action, or on leaving a form, where
+    ``action_leave_flow`` says it), "no keep it" is no appointment to look for."""
+    events = [
+        {"event": "user", "text": "i lost my booking reference"},
+        {"event": "bot", "text": "...", "metadata": {"utter_action": asked}},
+        {"event": "user", "text": "no keep it"},
+    ]
+    tracker = make_tracker(events=events, intent="manage_booking", text="no keep it",
+                           entities=[{"entity": "booking_action", "value": "keep"}])  # fmt: skip
+    ran = _run(actions.ActionManageBooking(), dispatcher, tracker)
+    if asked == "utter_confirm_restart":
+        assert ran == [] and dispatcher.messages[-1]["response"] == "utter_carry_on"
+    else:  # asked about an appointment: look for it
+        assert ran == [FollowupAction("manage_booking_form")]
