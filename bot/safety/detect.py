@@ -4,28 +4,78 @@ The dialogue model has a ``crisis`` intent too, but a model can be unsure; these
 depend on its confidence. They are deliberately broad: answering a resident who is fine with
 emergency numbers costs far less than missing one who is not. They avoid the everyday phrases
 that only sound alarming ("killing it at work", "dying to start"). The common phrases of the
-other languages residents most often write (Polish, Romanian, Urdu, Punjabi and Hindi in English
-letters, Arabic, Spanish, Portuguese, French) are caught too. Measured against a labelled set
+other languages residents most often write (Polish, Romanian, Urdu, Punjabi, Hindi, Bengali and
+Persian in English letters, Arabic, Spanish, Portuguese, French, Italian, German, Turkish,
+Russian, Ukrainian, Bulgarian, Somali, Amharic and Tigrinya, Vietnamese) are caught too, with and
+without their accents. The patterns name kinds of words (verbs of swallowing, medicines, places to
+sleep rough) rather than whole sentences, so other wordings of the same danger are caught.
+Measured against a labelled set (bot/safety/examples.yml) and a held-out one
 (tests/fixtures/safeguarding.yml; docs/benchmarks.md, "Safeguarding").
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
-# Medicines residents name, by kind or by name (the common prescriptions).
+# Medicines residents name, by kind or by name (the common prescriptions, the opioids and
+# benzodiazepines most often taken in an overdose), and the words for them in the other languages.
 _MEDS = (
     r"(pills|tablets|paracetamol|painkillers|meds|medication|medicine|medicines|prescription|"
-    r"antidepressants?|anti-?depressants?|sleeping\s+tablets|sertraline|citalopram|fluoxetine|"
-    r"mirtazapine|amitriptyline|diazepam|zopiclone|codeine|co-?codamol|tramadol|ibuprofen|"
-    r"insulin|lithium|quetiapine|olanzapine|pregabalin|gabapentin|propranolol)"
+    r"antidepressants?|anti-?depressants?|sleeping\s+(tablets|pills)|sertraline|citalopram|"
+    r"fluoxetine|mirtazapine|amitriptyline|diazepam|zopiclone|codeine|co-?codamol|tramadol|"
+    r"ibuprofen|insulin|lithium|quetiapine|olanzapine|pregabalin|gabapentin|propranolol|morphine|"
+    r"methadone|oxycodone|oxycontin|fentanyl|buprenorphine|subutex|dihydrocodeine|xanax|xans|"
+    r"alprazolam|valium|lorazepam|clonazepam|temazepam|nitrazepam|etizolam|benzos|promethazine|"
+    r"naproxen|aspirin|warfarin|metformin|venlafaxine|duloxetine|escitalopram|paroxetine|trazodone|"
+    r"nortriptyline|lamotrigine|risperidone|aripiprazole|zolpidem|antihistamines?|nytol|pastillas|"
+    r"p[ií]ldoras|p[ií]lulas|medicinas|comprimidos|rem[eé]dios|medicamentos|pastile(le)?|"
+    r"medicamente(le)?|somnifere(le)?|tabletk\w*|tabletek|leki|lek[oó]w|pigu[lł]\w*|m[eé]dicaments|"
+    r"cachets|somnif[eè]res|gol[iy]+a?n?|dawa[iy]+a?n?|pillole|compresse|ila[cç]\w*)"
 )
+# Street drugs: with a body in danger (breathing, heart, waking), an overdose.
+_STREET = (
+    r"(ket|ketamine|pingers|mdma|molly|ecstasy|coke|cocaine|crack|heroin|smack|spice|mamba|gbl|"
+    r"ghb|fent|nitazenes?|street\s+valium|benzos|xans?|meth|m-?cat|mephedrone|opiates|opioids)"
+)
+# Taken: the verbs residents use for swallowing or using something, slang and dialect too.
+_TOOK = (
+    r"(took|taken|tooken|swallowed|swallered|ate|eaten|had|necked|downed|popped|chugged|"
+    r"drank|drunk|injected|snorted|mixed)"
+)
+# How much: a quantity makes taking tablets an overdose, and speaking of taking them a plan.
+_MANY = (
+    r"(a\s+load\s+of|loads\s+of|lots\s+of|a\s+lot\s+of|heaps\s+of|tons\s+of|a\s+bunch\s+of|"
+    r"all\s+(of\s+)?(my|me|the|his|her|their|our)|every\s+one\s+of|(way\s+|far\s+)?(too|to|"
+    r"2)\s+(many|much)(\s+of)?|double|(a\s+|the\s+|my\s+|his\s+|her\s+)?(big\s+|whole\s+|full\s+|"
+    r"entire\s+)?(handfuls?|bottle|packet|box|strip|pack|tub|blister)(\s+(of|worth\s+of))?|(a|the|"
+    r"my|his|her)\s+(whole\s+|full\s+|entire\s+)?(week|month)'?s?(\s+(of|worth\s+of))?|(the|my|his|"
+    r"her|their)\s+(whole|entire)|(like\s+|about\s+|around\s+|over\s+)?\d{2,})"
+)
+# Whose and which: "my", "his nan's", "of my mum's", "the whole week's", "my dad's heart".
+_WHOSE = r"((of\s+)?(my|me|his|her|their|our|the|your|ur)\s+)?(\w+'?s\s+)?(\w+\s+)?"
 # "a load of tablets", "all my pills": taken, an overdose; to take, thoughts of suicide.
-_MANY_PILLS = (
-    r"(a\s+load\s+of|loads\s+of|lots\s+of|a\s+lot\s+of|all\s+(my|of\s+my|the|me|of\s+the)|"
-    r"too\s+many|too\s+much(\s+of)?|a\s+bunch\s+of|(the|my)\s+(whole|entire)|double|"
-    r"a\s+(whole\s+|full\s+)?(bottle|packet|box|strip|pack|month'?s?)\s+(of|worth\s+of))\s+"
-    r"(sleeping\s+|my\s+|the\s+|of\s+my\s+)?(\w+'?s\s+)?" + _MEDS
+_MANY_PILLS = rf"{_MANY}\s+{_WHOSE}{_MEDS}(?!\s+to\s+(take|swallow|collect))"
+_ALCOHOL = (
+    r"(vodka|whisky|whiskey|wine|alcohol|gin|booze|cider|rum|beer|lager|brandy|tequila|drink|"
+    r"spirits|sambuca)"
+)
+# A body in danger after taking something: the signs that need 999.
+_SEVERE = (
+    r"((can'?t|cant|cannot|struggling\s+to)\s+(breathe|breath|stay\s+awake|keep\s+my\s+eyes\s+open|"
+    r"feel\s+my\s+(hands|legs|arms|face|feet))|(barely|hardly|not|isn'?t|stopped)\s+breathing|"
+    r"(lips|face|fingers)\s+(are\s+|is\s+|have\s+|has\s+)?(gone\s+|going\s+|turning\s+|"
+    r"turned\s+)?(blue|grey|gray|purple)|heart\s+(is\s+|'?s\s+)?(going\s+(mad|crazy|really\s+(fast|"
+    r"slow))|racing|pounding|beating\s+(so\s+|really\s+)?(fast|slow))|seeing\s+double|(passed|"
+    r"passing)\s+out|unconscious|unresponsive|fitting|seizure|(won'?t|wont|will\s+not|can'?t|"
+    r"cant)\s+wake\s+(up|him|her|them)|(won'?t|wont|not|isn'?t)\s+respond(ing)?|(gone|turned|going|"
+    r"turning)\s+(grey|gray|blue))"
+)
+# Put out of somewhere that is not a home: "kicked out of college", "out of the group chat".
+_NOT_HOME = (
+    r"(?!\s+of\s+(my\s+|the\s+|a\s+)?(\w+\s+)?(college|school|class|course|uni|university|job|work|"
+    r"team|club|form|lessons?|interview|meeting|pub|bar|shop|library|chat|group|game|server|gym|"
+    r"party|cafe|café|restaurant|cinema|concert|match|stadium|festival|venue|nightclub))"
 )
 # Who at home can hurt someone.
 _FAMILY = (
@@ -33,33 +83,87 @@ _FAMILY = (
     r"mum|mom|father|mother|stepdad|stepmum|brother|sister|son|daughter|uncle|aunt|auntie|"
     r"cousin|grandad|grandma|in-?laws?|carer|fella)"
 )
+# A passport or papers taken or kept, said in the languages of the people most often trafficked
+# to the UK (Polish, Spanish, Portuguese, Romanian, Bulgarian, Hindi, Amharic, Vietnamese).
+_PAPERS_TAKEN = (
+    r"\b(pasaport\w*|pasaporte|passaporte|paszport\w*|passport\w*|dokumenty|documentos|"
+    r"documente(le)?)\b.{0,20}\b(bhi\s+)?(rakh|cheen|chheen|zabt|jabt)\s*(liya|lia|li|liye|"
+    r"rakha)\b|\bzabra(li|[lł]|[lł]a)\s+(mi|nam)\s+(paszport\w*|dokumenty|dow[oó]d)|\b(tiene|"
+    r"tienen|guarda|guardan|quit[oó]|quitaron|retiene|retienen|se\s+llev[oó])\s+(mi|mis|"
+    r"nuestros?)\s+(pasaportes?|documentos|papeles)\b|\b(tem|t[eê]m|ficou\s+com|ficaram\s+com|"
+    r"pegou|pegaram|tirou|tiraram)\s+(o\s+|os\s+)?(meu|meus|nossos?)\s+(passaportes?|documentos)\b|"
+    r"\b(mi-?a|ne-?a|ne-?au|mi-?au)\s+luat\s+(pa[sșş]aport\w*|actele)|(взе|взеха|взял\w*|забра\w*|"
+    r"отн[яе]л\w*|държ\w*|держ\w*|трима\w*|відібра\w*)\s+(\w+\s+)?паспорт|"
+    r"паспорт\w*\s+(\w+\s+)?(взе|взеха|взял\w*|забра\w*|отн[яе]л\w*)|"
+    r"\bpass?port\w*\s+w[ae]s[ae]d[ou]\w*|ፓስፖርቴን\s+ወሰዱ|\b(gi[uữ]|"
+    r"l[aấ]y)\s+(\w+\s+)?h[oộ]\s+chi[eế]u\b"
+)
 # Each kind of danger has its own patterns and its own answer (actions/safety.py).
 _KINDS: dict[str, list[str]] = {
     # Tablets already taken: a medical emergency before anything else.
     "overdose": [
-        r"\boverdosed\b|\b(took|taken|had|done)\s+an\s+overdose\b|\bod'?d\b",
-        rf"\b(took|taken|swallowed|had)\s+{_MANY_PILLS}",
+        r"\boverdosed\b(?!\s+on\s+(sugar|caffeine|coffee|chocolate|sweets|carbs|netflix|tv))|"
+        r"\b(took|taken|had|done)\s+an\s+(overdose|od)\b|\bod'?(d|ed|ing)\b",
+        rf"\b{_TOOK}\s+{_MANY_PILLS}",
         r"\b(i'?ve|i\s+have|just)\s+(taken|took|swallowed)\s+(some\s+)?(pills|tablets)\s*[.!]*$",
-        r"\b(took|taken|swallowed|had)\s+\d{2,}\s+(pills|tablets|paracetamol|painkillers|"
-        r"co-?codamol|ibuprofen|sleeping\s+pills)",
-        r"\b(drank|drunk|swallowed|took|taken|had)\s+(some\s+)?(bleach|poison|antifreeze|weedkiller)\b",
-        # "swallowed like 30 paracetamol", "took 40 of my quetiapine", "a big handful of pills"
-        r"\b(took|taken|take|swallowed|swallow|ate|eaten|had|necked|downed|popped)\s+(like\s+|about\s+|"
-        r"around\s+|over\s+)?(\d{2,}|a\s+(big\s+|whole\s+)?handful|handfuls|a\s+(whole\s+)?strip|the\s+"
-        r"whole\s+(box|packet|strip|bottle))\s+(of\s+)?(my\s+|the\s+)?" + _MEDS,
-        r"\b(took|taken|swallowed|ate|had|necked|downed)\b.{0,40}\b(to\s+make\s+(it|everything)\s+"
-        r"(all\s+)?stop|so\s+i\s+(don'?t|dont|won'?t|wont)\s+wake\s+up|to\s+not\s+wake\s+up)\b",
+        r"\b(drank|drunk|swallowed|took|taken|had)\s+(some\s+)?(bleach|poison|antifreeze|"
+        r"weedkiller)\b",
+        rf"\b{_TOOK}\b.{{0,40}}\b(to\s+make\s+(it|everything)\s+(all\s+)?stop|so\s+i\s+(don'?t|"
+        r"dont|won'?t|wont)\s+wake\s+up|to\s+not\s+wake\s+up)\b",
         rf"\bhow\s+many\s+{_MEDS}\s+(would|does|will|do)\s+(it\s+)?(take|kill|need)\b",
-        rf"{_MEDS}\b.{{0,40}}\b(take|taking|swallow)\s+(them|it)\s+all\b",
-        r"\btomei\s+(todos\s+os\s+)?(meus\s+)?(comprimidos|rem[eé]dios)\b|\btom[eé]\s+(todas\s+)?(mis\s+)?"
-        r"pastillas\b|\bpris\s+tou(s|tes)\s+(mes\s+)?(m[ée]dicaments|cachets|comprim[ée]s)\b",
-        r"\b(injected|took|taken|had)\s+(extra|too\s+much|loads\s+of|all\s+my|double\s+my)\s+insulin\b",
-        r"\bam\s+luat\s+toate\s+(pastilele|medicamentele|pilulele)\b",
-        rf"\b(necked|downed|took|swallowed|had|drank)\b.{{0,40}}\b(vodka|whisky|whiskey|wine|alcohol|gin|"
-        rf"booze|cider|rum)\b.{{0,20}}\b(and|with|plus)\b.{{0,25}}{_MEDS}",
-        # "necked my meds with vodka", "pills and a bottle of wine"
-        rf"\b(took|taken|swallowed|necked|downed|had)\b.{{0,30}}{_MEDS}\b.{{0,20}}\b(with|and)\s+"
-        r"(vodka|alcohol|drink|wine|whisky|gin|cider|beer|booze)",
+        rf"\b{_MEDS}\b.{{0,40}}\b(take|taking|swallow)\s+(them|it)\s+all\b",
+        r"\b(injected|took|taken|had)\s+(extra|too\s+much|loads\s+of|all\s+my|double\s+my|"
+        r"more)\s+insulin\b",
+        # "more of my morphine than the doctor said": more than the dose, not a quantity named
+        rf"\b{_TOOK}\s+(way\s+|a\s+lot\s+|loads\s+|much\s+|"
+        rf"far\s+)?more\b.{{0,30}}\bthan\s+(the\s+doctor|"
+        r"the\s+gp|prescribed|i('?m|\s+am)?\s+(meant|supposed|should|allowed)|(it|the\s+box|"
+        r"the\s+label|the\s+packet)\s+says|the\s+(max|maximum|dose|limit)|recommended|"
+        r"you'?re\s+(meant|supposed))",
+        rf"\b{_TOOK}\b.{{0,50}}\b{_MEDS}\b.{{0,30}}\b(in\s+one\s+go|all\s+at\s+once|at\s+once|"
+        r"in\s+one\s+hit|on\s+purpose)\b",
+        # With drink: "necked my meds with vodka", "mixed my diazepam with a litre of cider".
+        rf"\b{_TOOK}\b.{{0,40}}\b{_ALCOHOL}\b.{{0,20}}\b(and|with|plus)\b.{{0,25}}{_MEDS}",
+        rf"\b{_TOOK}\b.{{0,30}}{_MEDS}\b.{{0,20}}\b(with|and)\s+(a\s+(litre|bottle|pint|"
+        r"can)\s+of\s+|some\s+|"
+        rf"loads\s+of\s+)?{_ALCOHOL}",
+        # A body in danger after pills or street drugs: breathing, lips, heart, not waking.
+        rf"\b{_STREET}\b.{{0,100}}{_SEVERE}|\b{_SEVERE}.{{0,60}}\b{_STREET}\b",
+        rf"\b({_TOOK}|been\s+using|using\s+again)\b.{{0,60}}\b{_MEDS}\b.{{0,80}}{_SEVERE}",
+        rf"\b(been\s+using|using\s+again|relapsed)\b.{{0,80}}{_SEVERE}",
+        r"\b(lips|face|fingers)\s+(are\s+|is\s+|have\s+|has\s+)?(gone\s+|going\s+|turning\s+|"
+        r"turned\s+)?(blue|grey|gray|purple)\b|\b(barely|hardly|isn'?t|stopped)\s+breathing\b",
+        # The other languages: all, a box of, too many tablets swallowed.
+        r"\b(tomei|engoli|tom[eé]|me\s+tom[eé]|tragu[eé])\s+(todos\s+os|todas\s+as|todas\s+mis|"
+        r"todos\s+mis|todas\s+las|todos\s+los|todas|todos|muit[oa]s|much[oa]s|demasiad[oa]s|"
+        r"una\s+caja\s+(entera\s+)?de|uma\s+"
+        rf"caixa\s+(inteira\s+)?de|\d{{2,}})\s+(\w+\s+)?{_MEDS}\b",
+        rf"\b(tomei|engoli|tom[eé]|tragu[eé])\s+(\w+\s+){{0,2}}{_MEDS}\s+(todos|todas|da\s+caixa|"
+        r"de\s+la\s+caja|de\s+uma\s+vez|de\s+golpe|de\s+una\s+vez)\b|"
+        r"\btomei\s+(todos\s+os\s+)?(meus\s+)?(comprimidos|rem[eé]dios)\b|\bsobredosis\b",
+        r"\b(pris|aval[ée])\s+(tou(s|tes)\s+(mes|les)|une\s+bo[iî]te\s+(de|d')|plein\s+de|"
+        r"trop\s+de|\d{2,})\s*(\w+\s+)?(m[ée]dicaments|cachets|comprim[ée]s|pilules|somnif[eè]res)|"
+        r"\bsurdose\b",
+        r"\b(preso|ingoiato)\s+(tutte\s+le|tutti\s+i|troppe|troppi|una\s+scatola\s+di|"
+        r"\d{2,})\s+(\w+\s+)?(pillole|pastiglie|compresse|farmaci|medicine|sonniferi)\b",
+        r"\bam\s+(luat|[iî]nghi[tțţ]it)\s+(toate|o\s+cutie\s+(de|cu)|prea\s+multe|multe|"
+        r"\d{2,})\s+(\w+\s+)?(pastile(le)?|medicamente(le)?|pilule(le)?|tablete(le)?|calmante(le)?|"
+        r"somnifere(le)?)\b",
+        r"\b(po[lł]kn[aąeę][lł](em|am|a)?|[lł]ykn[aąeę][lł](em|am|a)?|wzi[aąeę][lł](em|am|a)?|"
+        r"za[zż]y[lł](em|am|a)?|zjad[lł](em|am|a)?)\s+(wszystkie|ca[lł][aąe]\s+(paczk[eę]|"
+        r"opakowanie|list[eę])|du[zż]o|za\s+du[zż]o|gar[sś][cć]|\d{2,})\s+(\w+\s+)?(tabletk\w*|"
+        r"tabletek|lek\w*|pigu[lł]\w*|proszk\w*)|\bprzedawkowa[lł]",
+        # Hindi and Urdu in English letters: "saari neend ki goliyan kha li".
+        r"\b(saari|sari|saare|sare|sab|bahut|bohot|bohat|zyada|jyada|zayada|poori|puri|"
+        r"\d{2,})\s+(\w+\s+){0,3}(gol[iy]+a?n?|dawa[iy]+a?n?|tablets|pills)\s+(kha|khaa|nigal|"
+        r"le)\s*(li|liya|lee|lin|liye|lia|lein)\b",
+        r"\b(t[uü]m|b[uü]t[uü]n|hepsini|bir\s+kutu|bir\s+s[uü]r[uü]|\d{2,})\s+(\w+\s+)?(ila[cç]\w*|"
+        r"hap\w*)\s+(\w+\s+)?(i[cç]tim|yuttum)\b",
+        r"(выпил\w*|наглотал\w*|проглотил\w*|випил\w*|випив|наковтал\w*|проковтну\w*|"
+        r"ковтнул\w*)\s+(все|всі|всю|много|багато|пачку|упаковку|\d{2,})\s+(\w+\s+)?(таблет\w*|"
+        r"пігул\w*|пилюл\w*|ліки|ліків|лекарств\w*|снодійн\w*|снотворн\w*)|передозир|передозув",
+        r"(أخذت|اخذت|بلعت|تناولت)\s+(كل|علبة|كثير\s+من|الكثير\s+من)\s+(ال)?(حبوب|أدوية|ادوية|دواء|"
+        r"أقراص|اقراص)|جرعة\s+زائدة",
     ],
     "suicide": [
         # suicide, suicidal ("sucide" typed fast is caught below); not a job in prevention
@@ -71,11 +175,17 @@ _KINDS: dict[str, list[str]] = {
         r"\b(want|wanna|going)\s+(to\s+)?die\b(?!\s+(my|your|his|her|the|our)\s+(hair|clothes|"
         r"t-?shirts?|shirts?|jeans|fabric|wool|roots))",
         r"\bdon'?t\s+want\s+to\s+(live|be\s+alive|be\s+here\s+anymore|wake\s+up)\b",
-        r"\bno\s+(reason|point)\s+(to|in)\s+(live|living|go(ing)?\s+on)\b",
+        r"\bno\s+(reason|point)\s+(to|in)\s+(live|living|go(ing)?\s+on)\b|\bno\s+(reason|"
+        r"point)\s+for\s+me\s+(to|in)\s+(be(ing)?\s+alive|live|living|exist\w*|stay(ing)?\s+alive|"
+        r"go(ing)?\s+on)\b",
+        r"\b(decided|made\s+up\s+my\s+mind|ready|feel\s+like)\s+(to\s+)?end(ing)?\s+(it|it\s+all|"
+        r"things|my\s+life)\b(?!\s+(with|between))|\bcan'?t\s+keep\s+my\s*self\s+safe\b",
         r"\bbetter\s+off\s+dead\b",
         r"\btake\s+my\s+(own\s+)?life\b",
-        r"\boverdose\b|\bod'?d\b",
-        rf"\b(take|taking)\s+{_MANY_PILLS}",
+        r"\boverdose\b(?!\s+(management|awareness|training|prevention|response|first\s+aid|kits?|"
+        r"course|module))|\bod'?d\b",
+        rf"\b(take|taking)\s+{_MANY_PILLS}(?!\s+(in\s+the|every|each|at\s+(night|bedtime)|"
+        r"with\s+(food|water)|as\s+prescribed|on\s+time))",
         r"\b(don'?t|dont|do\s+not|can'?t|cant|cannot)\s+see\s+(the|any)\s+point\s+(in|of)\s+"
         r"(living|life|going\s+on|being\s+here|carrying\s+on)",
         r"\b(no\s*one|nobody)\s+(would|will)\s+miss\s+me\b",
@@ -99,7 +209,9 @@ _KINDS: dict[str, list[str]] = {
         # "the shop is better off without me, i was rubbish at tills")
         r"\b(everyone|everybody|every\s*1|they|people|the\s+world|we|the\s+kids|my\s+(family|"
         r"kids|children|mum|mom|dad|partner|wife|husband|son|daughter|friends|girlfriend|"
-        r"boyfriend))\b[^.!?]{0,20}\bbetter\s+(off\s+)?without\s+me\b",
+        r"boyfriend))\b[^.!?]{0,20}\b(better|happier|fine)\s+(off\s+)?without\s+me\b",
+        r"\b(better|easier|happier)\b.{0,30}\bif\s+i\s+((was|were|'?m|am)\s+(gone|dead)|"
+        r"(was\s*n'?t|wasnt|was\s+not|were\s*n'?t|werent|were\s+not)\s+(around|here|alive|born))\b",
         r"\bbetter\s+off\s+not\s+(waking\s+up|being\s+(here|alive|around)|existing|living)\b",
         # "whats the point of anything anymore", "no point living anymore"
         r"\bwhat'?s\s+the\s+point\s+(of|in)\s+anything(\s+any\s*more)?\s*([.!?,]|$)",
@@ -107,20 +219,26 @@ _KINDS: dict[str, list[str]] = {
         r"\bno\s+(reason|point)\s+(living|going\s+on|being\s+alive)(\s+(any\s*more|like\s+"
         r"this))?\s*([.!?,]|$)",
         r"\b(sleep|go\s+to\s+sleep)\s+and\s+(never|not)\s+wake\s+up\b",
-        r"\bways\s+to\s+(die|kill\s+(my\s*self|yourself))\b|\bhow\s+to\s+(kill\s+(my\s*self|yourself)|"
-        r"end\s+it\s+all|die\s+painlessly)\b",
-        r"\b(goodbye|suicide|farewell)\s+(note|letter)\b",
-        r"\b(pills|tablets)\s+(saved|stockpiled|hidden|ready)\b|\b(saving|stockpiling)\s+(up\s+)?"
+        r"\bways\s+to\s+(die|kill\s+(my\s*self|yourself))\b|\bhow\s+to\s+(kill\s+(my\s*self|"
+        r"yourself)|end\s+it\s+all|die\s+painlessly)\b",
+        r"\b(goodbye|suicide|farewell)\s+(note|letter)s?\b",
+        r"\b(pills|tablets)\s+(saved|stockpiled|hidden|ready)\b|\b(pills|tablets|"
+        r"meds)\b.{0,20}\b(lined\s+up|"
+        r"counted\s+out|laid\s+out)\b|\b(staring|stare|stared)\s+at\s+(the|my|"
+        r"a)\s+(\w+\s+)?(blades?|razors?|"
+        r"pills|tablets|rope|noose)\b|\b(saving|stockpiling)\s+(up\s+)?"
         r"(pills|tablets)\b",
         r"\bhang(ing)?\s+my\s*self\b|\bnoose\b",
         r"\b(don'?t|do\s+not)\s+want\s+to\s+exist\b|\bwish\s+i\s+(was|were)\s+(dead|never\s+born|"
         r"n'?t\s+(alive|born|here))\b",
         r"\bwant\s+out\s+of\s+(life|this\s+life|it\s+all)\b",
-        r"\b(going\s+to|gonna|want\s+to|wanna|plan\s+to|a\s+plan\s+to|ready\s+to|will|i'?ll)\s+"
+        r"\b(going\s+to|gonna|gonnae|gunna|finna|want\s+to|wanna|plan\s+to|a\s+plan\s+to|"
+        r"ready\s+to|will|i'?ll)\s+"
         r"end\s+(it|it\s+all|myself)\b(?!\s+(by|before|on|this|next|in|at|for|off|with))",
         r"\bfinish\s+(it|myself)\s+(tonight|for\s+good|once\s+and\s+for\s+all)\b|\btonight\b.{0,20}"
         r"\bfinish\s+it\s*[.!]*$",
-        r"\b(easiest|quickest|best|painless|fastest)\s+way\s+to\s+(die|kill\s+(my\s*self|yourself))\b",
+        r"\b(easiest|quickest|best|painless|fastest)\s+way\s+to\s+(die|kill\s+(my\s*self|"
+        r"yourself))\b",
         r"\bburden\s+(to|on)\s+(everyone|everybody|my\s+family|them\s+all|people)\b",
         r"\bno\s+way\s+out(\s+for\s+me)?\s*[.!]*$",
         r"\b(stop|quit)\s+existing\b|\bsleep\s+forever\b|\bnot\s+be\s+here\s+any\s*more\s*[.!]*$",
@@ -133,48 +251,98 @@ _KINDS: dict[str, list[str]] = {
         r"\b(standing|stood|stand|sitting|sat|sit)\s+(on|at|by)\s+the\s+edge\s+of\s+(the\s+|a\s+)?"
         r"(platform|bridge|roof|cliff|building|tracks)\b",
         r"\b(bought|got|buy|ordered|found)\s+(a\s+|some\s+)?rope\s*[.!]*$",
-        r"\bwant\s+(the\s+)?(pain|it|this|everything|all\s+this)\s+to\s+(end|stop)\s+(forever|for\s+good|"
-        r"permanently)\b",
-        r"\b(no\s*one|nobody|noone|none\s+of\s+them)\s+(cares|would\s+care|will\s+care|care)\s+(if|whether)"
-        r"\s+i\s+(live|die|lived|died|was\s+gone|disappeared)\b",
+        r"\bwant\s+(the\s+)?(pain|it|this|everything|all\s+this)\s+to\s+(end|stop)\s+(forever|"
+        r"for\s+good|permanently)\b",
+        r"\b(no\s*one|nobody|noone|none\s+of\s+them)\s+(cares|would\s+care|will\s+care|care)\s+(if|"
+        r"whether)\s+i\s+(live|die|lived|died|was\s+gone|disappeared)\b",
         # "won't be around much longer"; not "won't be around next week" (a holiday, a shift)
-        r"\b(won'?t|will\s+not|wont)\s+be\s+(around|here)\s+(much\s+longer|for\s+(much\s+)?long(er)?|"
+        r"\b(won'?t|will\s+not|wont)\s+be\s+(around|here)\s+(much\s+longer|"
+        r"for\s+(much\s+)?long(er)?|"
         r"any\s*more)\b(?!\s+(after|from|until|till|by|in|on|next|this|when))|"
         r"\b(won'?t|wont|will\s+not)\s+be\s+needing\s+(it|this|them|any\s+of\s+it)\b.{0,40}"
         r"\b(won'?t|wont|will\s+not)\s+be\s+(around|here)\b",
-        r"\b(tired|sick)\s+of\s+(living|being\s+alive|life|existing)\b(?!\s+(with|in|at|on|here|there|"
-        r"like|off|out\s+of|from|under))",
-        r"\b(written|wrote|writing|left)\s+(a\s+)?(letters?|notes?)\s+(for|to)\s+(my\s+)?(kids|children|"
-        r"family|mum|mom|dad|partner|wife|husband|everyone|son|daughter)\b",
-        r"\b(no\s*one|nobody|noone)\s+(would|will|'?d)\s+(even\s+)?(notice|care|miss\s+me)\b.{0,25}\bif\s+"
+        r"\b(tired|sick)\s+of\s+(living|being\s+alive|life|existing)\b(?!\s+(with|in|at|on|here|"
+        r"there|like|off|out\s+of|from|under))",
+        r"\b(written|wrote|writing|left)\s+(a\s+)?(letters?|notes?)\s+(for|to)\s+(my\s+)?(kids|"
+        r"children|sister|brother|nan|gran|best\s+mate|friends|family|mum|mom|dad|partner|wife|"
+        r"husband|everyone|son|daughter)\b",
+        r"\b(no\s*one|nobody|noone)\s+(would|will|'?d)\s+(even\s+)?(notice|care|"
+        r"miss\s+me)\b.{0,25}\bif\s+"
         r"i\s+(was|were|am|died)\b",
         r"\b(won'?t|wont|will\s+not|not\s+going\s+to)\s+be\s+alive\b",
-        r"\b(plan\w*|thinking|decided|thought|worked\s+out)\s+(about\s+|out\s+)?(how|when|where)\s+to\s+"
-        r"(end\s+(it|my\s+life)|do\s+it|kill\s+my\s*self|die)\b",
+        r"\b(plan\w*|thinking|decided|thought|worked\s+out)\s+(about\s+|out\s+)?(how|when|"
+        r"where)\s+to\s+(end\s+(it|my\s+life)|do\s+it|kill\s+my\s*self|die)\b",
         r"\b(nebenoriu|nenoriu)\s+(daugiau\s+)?gyventi\b",
-        r"\btonight\s+(is|'?s)\s+the\s+night\b|\b(after|when|once)\s+(i'?m|im|i\s+am)\s+(gone|dead)\b",
-        r"\b(step\w*|jump\w*|walk\w*|throw\w*\s+my\s*self|lie|lying)\s+(out\s+)?in\s+front\s+of\s+(a|the)\s+"
+        r"\btonight\s+(is|'?s)\s+the\s+night\b|\b(after|when|once)\s+(i'?m|im|i\s+am)\s+(gone|"
+        r"dead)\b",
+        r"\b(step\w*|jump\w*|walk\w*|throw\w*\s+my\s*self|lie|"
+        r"lying)\s+(out\s+)?in\s+front\s+of\s+(a|the)\s+"
         r"(train|bus|lorry|car|truck|tube)\b",
-        r"\bmy\s+last\s+(message|text|post|words)\s+(to\s+(anyone|anybody|you\s+all|everyone)|ever)\b",
-        r"\bhose\b.{0,40}\bexhaust\b|\bexhaust\b.{0,40}\bhose\b|\bhose\s+(is\s+)?(already\s+)?(sorted|"
+        r"\bmy\s+last\s+(message|text|post|words)\s+(to\s+(anyone|anybody|you\s+all|everyone)|"
+        r"ever)\b",
+        r"\bhose\b.{0,40}\bexhaust\b|\bexhaust\b.{0,40}\bhose\b|"
+        r"\bhose\s+(is\s+)?(already\s+)?(sorted|"
         r"ready|attached|fitted|taped)\b",
-        r"\b(looking|staring|stood|standing|going|went)\s+(at|to|on)\s+the\s+(bridge|cliff|railway|tracks|"
-        r"roof)\b.{0,60}\b(tonight|every\s+day|jump|the\s+night)\b",
+        r"\b(looking|staring|stood|standing|going|went)\s+(at|to|on)\s+the\s+(bridge|cliff|railway|"
+        r"tracks|roof)\b.{0,60}\b(tonight|every\s+day|jump|the\s+night)\b",
         r"\b(sleep|go\s+to\s+sleep)\s+forever\b",
+        # Slang and euphemisms for suicide ("unalive", "sewerslide", "self delete"), and the ways
+        # "kill myself" is typed fast.
+        r"\bun-?aliv(e|ing|ed)\b(?!\s+(him|her|them|you|the|a|that|this)\b)|\bsewer\s*slide\b|"
+        r"\bself[\s-]?delet(e|ing)\b",
+        r"\bkill(ing)?\s+(me\s*self|meself|mysef|myslef|myseld)\b|"
+        r"\bshoot(ing)?\s+my\s*self\b(?!\s+in\s+"
+        r"the\s+(foot|feet))",
+        # Someone who has decided: a last week, no need for things "where I'm going", done with it.
+        r"\b(this\s+is|it'?s|today\s+is|tonight\s+is|this\s+will\s+be)\s+my\s+last\s+(day|night|"
+        r"week|weekend)\s+(alive|on\s+(this\s+)?earth|here|anyway|ever)\b",
+        r"\b(i'?m|im|i\s+am)\s+done\s+with\s+(life|living|being\s+alive|this\s+life)\b|\b(i'?m|im|"
+        r"i\s+am)\s+done\s+with\s+(it\s+all|all\s+of\s+it|"
+        r"everything)\s*([.!]+\s*\w+\s*\w*\s*\w*\s*[.!?]*)?$",
+        r"\b(won'?t|wont|will\s+not|don'?t|dont)\s+need\s+(\w+\s+){1,3}where\s+(i'?m|im|"
+        r"i\s+am)\s+going\b",
+        r"\b(what'?s|whats|what\s+is)\s+the\s+point\b.{0,60}\b(won'?t|wont|"
+        r"will\s+not)\s+be\s+(here|"
+        r"around|alive)\b(?!.{0,40}\b(moving|move|holiday|abroad|away|travel\w*|relocat\w*|"
+        r"leaving\s+the))",
+        r"\b(want|wanna|wish)\s+(to\s+|2\s+)?be\s+dead\b|\b(want|wanna)\s+2\s+die\b|"
+        r"\bhope\s+i\s+(don'?t|dont|never|do\s+not)\s+wake\s+up\b",
+        r"\b(don'?t|dont|do\s+not|dinnae|dinna|no|not)\s+(want|wantin[g']?|wanna)\s+(to\s+|tae\s+|"
+        r"ta\s+)?(be\s+(here|around|alive)\s+(any\s*more|nae\s+mair|no\s+more|no\s+longer)|"
+        r"be\s+alive|live\s+(any\s*more|no\s+more|nae\s+mair))\b",
+        r"\b(saved|saving|stockpil\w+|hoard\w*|stash\w*|been\s+saving)\s+(up\s+)?(all\s+)?(my\s+|"
+        r"the\s+|some\s+)?(pills|tablets|meds|medication|painkillers|paracetamol|sleeping\s+(pills|"
+        r"tablets))\b",
+        # A farewell: a goodbye message, then no answer.
+        r"\b(saying|said|says|say|sent\s+(me\s+)?(a\s+)?(msg|message|"
+        r"text)\s+saying)\s+goodbye\b.{0,80}\b(won'?t|wont|not|isn'?t|can'?t|cant|"
+        r"doesn'?t)\s+(pick\s+up|picking\s+up|answer\w*|repl(y|ying)|respond\w*)|"
+        r"\bsorry\s+for\s+everything\b.{0,40}\b(goodbye|bye|love\s+you|tell\s+(my|them|her|him))|"
+        r"\b(goodbye|bye)\b.{0,30}\bsorry\s+for\s+everything\b",
+        # A high place: standing on a bridge or a ledge, jumping off a multi-storey.
+        r"\b(standing|stood|stand|sitting|sat|sit)\s+(on|at)\s+(the\s+|a\s+)?(bridge|cliff|"
+        r"tracks|railway\s+line|parapet|top\s+of\s+the\s+(car\s+park|multi[\s-]?storey|building|"
+        r"block))\b",
+        r"\b(jump|jumping|jumped|leap\w*|throw\w*\s+my\s*self|chuck\w*\s+my\s*self)\s+(off|"
+        r"from)\s+(the\s+|a\s+|that\s+)?(\w+\s+){0,2}(bridge|roof|building|multi[\s-]?storey|"
+        r"car\s+park|cliff|balcony|tower|flyover|block\s+of\s+flats|top\s+floor|window)\b",
         # Self-harm (not a support worker's "people who self harm").
-        r"(?<!who )\bself[\s-]?harm",
-        r"\b(hurt|hurting|cut|cutting|cuttin|harm|harming|burn|burning)\s+my\s*sel[fv]e?s?\b",
+        r"(?<!who )(?<!used to )\bself[\s-]?harm(?!\s+(awareness|training|course|policy|team))",
+        r"\b(hurt|hurting|cut|cutting|cuttin|harm|harming|burn|burning|punch|punching|bite|"
+        r"biting)\s+my\s*sel[fv]e?s?\b",
         r"\b(wrists?|arms?|legs?)\s+(are\s+|is\s+)?(bleeding|cut\s+up)\b|\bcut\s+(too\s+deep|"
         r"my\s+(wrists?|arms?|legs?|thighs?))\b",
-        r"\b(scratch\w*|hit\w*|punch\w*|bang\w*|bit\w*|burn\w*)\s+(my\s+)?(arms?|legs?|head|skin|"
-        r"myself)\b.{0,25}\b(bleed\w*|blood|bruise\w*)",
+        r"\b(scratch\w*|hit\w*|punch\w*|bang\w*|bit\w*|burn\w*)\s+(my\s+|ur\s+|your\s+|"
+        r"me\s+)?(arms?|legs?|head|skin|myself)\b.{0,25}\b(bleed\w*|blood|bruise\w*)",
         # Their own arms or legs, as a habit, or with what they use ("burnt my arm on the oven"
         # is an accident: one arm, in the past, no blade).
         r"\b(burn|burns|burning|cut|cuts|cutting|slash\w*|scratch|scratches|scratching|carv\w*)\s+"
         r"(into\s+)?my\s+(arms|legs|wrists|thighs|skin|stomach|body)\b",
-        r"\b(burn\w*|cut\w*|slash\w*|scratch\w*|hurt\w*|carv\w*)\s+(into\s+)?my\s*(self|arms?|legs?|"
-        r"wrists?|thighs?|skin|stomach)\s+with\s+"
-        r"(a\s+|the\s+|my\s+)?(lighter|blade|razor|knife|cigarette|scissors|compass|glass)\b",
+        # "scrathced my arms wid a compass": the scratch however it is typed, "with" however said
+        r"\b(burn\w*|cut\w*|slash\w*|scr\w*|hurt\w*|carv\w*|stab\w*|jab\w*)\s+(into\s+)?my\s*(self|"
+        r"arms?|legs?|wrists?|thighs?|skin|stomach)\s+(again\s+)?(with|wid|wiv|w/|using)\s+(a\s+|"
+        r"the\s+|my\s+)?(lighter|blade|razor|knife|cigarette|scissors|compass|glass|needle|pin|"
+        r"sharpener)\b",
         r"\b(started|been|keep|kept|back\s+to)\s+(cutting|harming)\s+(again|myself)\b|"
         r"\b(started|been|keep|kept|back\s+to)\s+(burning|hurting)\s+myself\b",
         # "sh" for self-harm: "been sh again", "6 months clean from sh", "urge to sh"
@@ -182,14 +350,58 @@ _KINDS: dict[str, list[str]] = {
         r"(sh|s/h)\b|\bsh\s+again\b",
         r"\bcuts?\b.{0,25}\b(i\s+did\s+(myself|to\s+myself)|did\s+myself|self[\s-]inflicted)\b",
         r"(\b(i|i'?ve|ive|i\s+have)\s+|^\W*)(burn\w*|cut\w*|hurt\w*|hit\w*|scald\w*|punch\w*|"
-        r"(put|poured)\s+boiling\s+water)\b.{0,40}\bon\s+purpose\b"
+        r"starv\w*|(put|poured)\s+boiling\s+water)\b.{0,40}\bon\s+purpose\b"
         r"(?!.{0,20}\b(to\s+(test|check|see)|accident))",
         r"\b(feel\s+like|want\s+to|wanna|urge\s+to|tempted\s+to|gonna|going\s+to)\s+(cut|cutting|"
         r"self[\s-]?harm|sh|hurt(ing)?\s+my\s*self|burn(ing)?\s+my\s*self)\b(?!\s+(my|your|the|his|"
         r"her|our|down|back|costs|hours|losses|ties|hair|corners))",
         r"\b(cutting|cut|harming|hurting|burning)\s+(him|her|them)sel(f|ves)\b",
-        r"\bme\s+corto\s+(los\s+brazos|las\s+piernas|las\s+mu[ñn]ecas)\b",
-        r"\bcut\s+too\s+deep\b|\b(went|gone)\s+too\s+deep\s+(this\s+time|again)\b|\b(cuts?|wrists?|arms?|legs?)\b.{0,25}\b(won'?t|wont|will\s+not|"
+        r"\bme\s+corto\s+(los\s+brazos|las\s+piernas|las\s+mu[ñn]ecas)\b|\bme\s+hago\s+da[ñn]o\b|"
+        r"\bautolesi",
+        # "sh'd", "sh urges", "been cutting since year 9": self-harm in its own shorthand.
+        r"\brelapsed\b.{0,20}\b(cut|cutting|harm\w*|burn\w*|sh)\b|\bsh'(d|ed|ing)\b|\b(sh|s/h|"
+        r"self[\s-]?harm|cutting)\s+urges?\b|\burges?\s+to\s+(cut|sh|"
+        r"self[\s-]?harm|hurt\s+my\s*self|burn\s+my\s*self)\b",
+        r"\b(been|started|keep|kept|back\s+to|relapsed\s+into)\s+(cutting|harming)\s*(since|"
+        r"for\s+(years|months|ages|a\s+while|\d+)|again|([.!?,]|$))",
+        # Arms hidden, a wound "still open", "did it again": a self-harm wound spoken of.
+        r"\b(wear|wearing|show|showing)\s+(short\s+sleeves|t-?shirts?|shorts|a\s+skirt|"
+        r"vest\s+tops?)\b.{0,20}\b(because|bc|cos|coz|cause|as)\s+of\s+(my\s+)?(arms|legs|scars|"
+        r"cuts|marks|wrists|thighs)\b",
+        r"\b(my\s+)?(arms?|wrists?|legs?|thighs?)\b.{0,80}\b(did\s+it\s+again|still\s+(open|"
+        r"bleeding)|(won'?t|wont|will\s+not)\s+stop\s+bleeding)\b|\b(deep|"
+        r"deeper)\b.{0,40}\b(won'?t|wont|will\s+not|can'?t|cant)\s+stop\s+bleeding\b",
+        r"\b((fresh|new|deep|open|self[\s-]inflicted)\s+)?(cuts|scars|wounds|burns)\s+(on|"
+        r"all\s+over|up)\s+(my|his|her|their|ur|your)\s+(\w+'?s\s+)?(arms|legs|wrists|thighs|"
+        r"stomach)\b|\b(fresh|new|deep|open|self[\s-]inflicted)\s+(cuts|scars|wounds|burns|"
+        r"marks)\s+(on|all\s+over|up)\s+(my|his|her|their|ur|your)\s+(\w+'?s\s+)?(arm|leg|wrist|"
+        r"thigh|body)\b",
+        r"\b(made|make|did|done)\s+(a\s+|another\s+)?(cut|cuts)\s+(on|in|into|"
+        r"across)\s+my\s+(arms?|legs?|"
+        r"wrists?|thighs?|stomach|skin)\b",
+        r"\b(razor|razors|blades?)\s+(hidden\s+)?(in|under)\s+(my|his|her|their)\s+(pencil\s+case|"
+        r"drawer|room|pillow|mattress|phone\s+case|bedroom)\b",
+        r"\b(blade|blades|razor|razors|sharpener)\b.{0,30}\b(in\s+my\s+hand|next\s+to\s+me|"
+        r"beside\s+me|in\s+front\s+of\s+me|on\s+my\s+(bed|lap)|rn|right\s+now|apart)\b",
+        # Hitting or scratching until it bleeds or cracks, as a habit or a punishment.
+        r"\b(keep|kept|keeps|been|can'?t\s+stop|cant\s+stop|started)\s+(hitting|banging|punching|"
+        r"smashing|slamming|headbutting)\s+(my\s+)?(head|fists?|hands?|knuckles|myself)\b",
+        r"\b(hit\w*|bang\w*|punch\w*|smash\w*|slam\w*|headbutt\w*|scratch\w*|pick\w*|bit|bite|"
+        r"biting|claw\w*)\b.{0,40}\b(til|till|until|untill)\s+((it|they|i)\s+(bleed\w*|bled|"
+        r"bruis\w*|scar\w*|see\s+stars)|my\s+\w+\s+(bleed\w*|bled|bruis\w*|crack\w*|split|broke|"
+        r"scar\w*))\b",
+        r"\b(hurt\w*|punish\w*|cut\w*|burn\w*|starv\w*|punch\w*|"
+        r"hit\w*)\s+my\s*self\b.{0,40}\bdeserve|"
+        r"\bi\s+deserve\s+(to\s+(suffer|hurt|bleed|die|be\s+punished|feel\s+pain)|the\s+pain|"
+        r"pain)\b",
+        r"\b(starv\w*|mak\w*)\s+my\s*self\s+(sick|throw\s+up|vomit)\b(?!\s+(with|over|about)\s+"
+        r"(worry|stress|nerves|anxiety|it|this|the))|"
+        r"\bstarv\w*\s+my\s*self\b.{0,40}\b(on\s+purpose|punish\w*|for\s+days|faint\w*)",
+        r"\b(starv\w*|hurt\w*|cut\w*|burn\w*|hit\w*|punch\w*|"
+        r"mak\w*)\s+my\s*self\b.{0,60}\b(as\s+(a\s+)?"
+        r"punishment|to\s+punish\s+my\s*self)\b",
+        r"\bcut\s+too\s+deep\b|\b(went|gone)\s+too\s+deep\s+(this\s+time|again)\b|\b(cuts?|wrists?|"
+        r"arms?|legs?)\b.{0,25}\b(won'?t|wont|will\s+not|"
         r"can'?t|cant)\s+stop\s+bleeding\b",
         # In the other languages residents most often write (see the module's docstring).
         r"\bchc[eę]\s+umrze[cć]|\bzabij[eę]\s+si[eę]\b|\bsamob[oó]j",
@@ -210,10 +422,65 @@ _KINDS: dict[str, list[str]] = {
         r"\bnoriu\s+mirti\b|\bnusi[zž]udyti\b|[öo]lmek\s+istiyorum\b|\bintihar\b|"
         r"\bis\s+dil(ayaa|o)\b|\binaan\s+dhinto\b",
         r"\bsko[nń]czy[cć]\s+ze\s+sob[aą]\b|\bchc[eę]\s+si[eę]\s+zabi[cć]\b",
+        # Self-harm in the other languages: "mi-am tăiat mâinile", "pocięłam się", "kolumu kestim".
+        r"\b(mi-?am|m-?am)\s+t[aă]iat\s+(pe\s+)?(m[aâ]inile|m[aâ]na|venele|bra[tțţ]ele|bra[tțţ]ul|"
+        r"picioarele|[iî]ncheieturile|[iî]ncheietura)\b|\b[iî]mi\s+fac\s+r[aă]u\b|\bautomutil",
+        r"\bsi[eę]\s+poci[eę][lł](am|em|a)?\b|\bpoci[eę][lł](am|em)\s+si[eę]\b|"
+        r"\bpoci[aą][cć]\s+si[eę]\b|"
+        r"\bt[nń][eę]\s+si[eę]\b|\bsamookalecz|\bokalecz\w*\s+si[eę]|"
+        r"\brobi[eę]\s+sobie\s+krzywd[eę]",
+        r"\bkendime\s+zarar\s+ver|\b(kolumu|kollar[\u0131i]m[\u0131i]|bile[gğ]imi|bileklerimi|"
+        r"bacaklar[\u0131i]m[\u0131i]|"
+        r"baca[gğ][\u0131i]m[\u0131i]|kendimi)\s+(yine\s+|tekrar\s+)?kes(tim|iyorum|ece[gğ]im|ti|"
+        r"mek|iyordum)\b",
+        r"пор[іе]за(ла|в|л)\s+(собі\s+|себе\s+)?(руки|руку|вени|вены|ноги)|р[іе]жу\s+(себе|себя)|"  # noqa: RUF001 (Cyrillic on purpose)
+        r"самоповрежд|самоушкодж",
+        r"\b(apne\s+aap|khud)\s+(ko\s+)?(chot|zakhm|nuksan|nuqsan|nuksaan|takleef)\s+(pohn?ch|"
+        r"pahun?ch|de|deta|deti|dena)|\b(nas|nasein|kalai)\s+(kaat|kat)\s*(li|liya|di|diya|rahi|"
+        r"raha|leti|leta)\b",
+        # Thoughts of suicide in the other languages, with and without their accents.
+        r"не\s+хоч[уе]\s+(більше\s+|больше\s+|вже\s+|уже\s+)?жи(ть|ти)|хоч[уе]\s+(умереть|померти|"  # noqa: RUF001 (Cyrillic on purpose)
+        r"вмерти)|поконч(ить|у)\s+с\s+собой|покінч(ити|у)\s+з\s+собою|(вб'?ю|убью|убить|вбити)\s+(себе|"  # noqa: RUF001 (Cyrillic on purpose)
+        r"себя)|самоубийств|самогубств|суицид|суїцид|не\s+искам\s+да\s+живея|искам\s+да\s+умра|"
+        r"самоубия",
+        r"\bne\s+(k?h|x)ochu\s+(bolshe\s+|uzhe\s+)?zhit|\b(k?h|x)ochu\s+umeret|"
+        r"\bpokonchit\s+s\s+soboj",
+        r"\bya[sş]amak\s+istemiyorum|\bkendimi\s+[oö]ld[uü]r|\bcan[\u0131i]ma\s+k[\u0131i]y",
+        r"\bma\s+rabo\s+(in\s+aan\s+|inaan\s+)?nool",
+        r"\bba+n?ch(te|ite)\s+(ar\s+)?chai\s*na\b|\bmor(te|bo)\s+chai\b|\batm[oa]\s*hot+(a|ya)\b|"
+        r"\b(sob|shob|sab|nijeke)\s+shesh\s+kore\s+(debo|dibo|dei|felbo)\b|বাঁচতে\s+চাই\s+না|"
+        r"মরতে\s+চাই|আত্মহত্যা",
+        r"\bkhod(am|amo|amam|mo)?\s+(ro\s+)?(bo|be)?kosh(am|[ae]m)\b|\bkhodkoshi\b|"
+        r"\bmikhay?am\s+bemiram\b|خودکشی|خودمو\s+بکشم|خوام\s+بمیرم",
+        r"\bvoglio\s+morire\b|\bfarla\s+finita\b(?!\s+con)|\bvoglio\s+(uccidermi|ammazzarmi)\b|"
+        r"\btogliermi\s+la\s+vita\b|\bmi\s+(ammazzo|uccido)\b|"
+        r"\bnon\s+voglio\s+pi[uù]\s+vivere\b",
+        r"\bich\s+(will|m[oö]chte|moechte)\s+(nicht\s+mehr\s+leben|sterben)\b|\b(will|"
+        r"werde)\s+mich\s+umbringen\b|\bbringe\s+mich\s+um\b|\bselbstmord|\bsuizid",
+        r"\bdua\s+t[eë]\s+vdes\b|\bvras\s+veten\b",
+        r"\bk[iy]?mew[iu]t\s+d[ae]l[iy]e?\b|\bmemot\s+[ie]?f[ae]l[ie]?g|\bras[ie]e?n\s+(megdel|"
+        r"matfat|[ie]gedl)|መሞት\s+እፈልጋለሁ|ራሴን\s+(ማጥፋት|እገድላለሁ)|ክመውት\s+ደልየ",
+        # Not the Vietnamese "muốn chết à?" said to others, nor the Chinese "想死你了" (miss you).
+        r"tự\s+tử|tự\s+sát|(tôi|toi|em|mình)\s+muốn\s+chết|自杀|自殺|不想活",
+        r"[أا]قتل\s+نفسي|لا\s+[أا]ريد\s+[أا]ن\s+[أا]عيش|بدي\s+موت|نفسي\s+[أا]موت|"
+        r"ما\s+بدي\s+[أا]?عيش",
+        r"مرنا\s+چاہت|मरना\s+चाहत|आत्महत्या|जीना\s+नहीं\s+चाहत|खुदकुशी|ख़ुदकुशी|ਮਰਨਾ\s+ਚਾਹ|"
+        r"ਖੁਦਕੁਸ਼ੀ",
+        r"\bmarna\s+chah(nda|ndi|unda|undi)\b|\bzind[ae]gi\s+(khatam|se\s+tang|se\s+thak)|"
+        r"\bkhudkhushi\b",
+        r"\b(voy|quiero|pienso)\s+a?\s*matarme\b|\bme\s+voy\s+a\s+matar\b|"
+        r"\bacabar\s+con\s+mi\s+vida\b|"
+        r"\bvou\s+me\s+matar\b|\btirar\s+a\s+minha\s+(pr[oó]pria\s+)?vida\b|"
+        r"\bn[aã]o\s+aguento\s+mais\s+"
+        r"viver\b",
+        r"\benvie\s+de\s+mourir\b|\bne\s+veux\s+plus\s+vivre\b|"
+        r"\bmettre\s+fin\s+[aà]\s+(mes\s+jours|ma\s+"
+        r"vie)\b|\bs[aă]-?mi\s+iau\s+via[tțţ]a\b|\bpun\s+cap[aă]t\s+(zilelor|vie[tțţ]ii)\b",
+        r"\bodebra[cć]\s+sobie\s+[zż]ycie\b|\bpowiesz[eę]\s+si[eę]\b|\bpowiesi[cć]\s+si[eę]\b",
     ],
     "abuse": [
-        rf"\b{_FAMILY}\s+(always\s+|keeps\s+|still\s+|sometimes\s+)?(hits|beats|hurts|kicks|punches|"
-        r"slaps|abuses|rapes|chokes|strangles)\s+me\b",
+        rf"\b{_FAMILY}\s+(always\s+|keeps\s+|still\s+|sometimes\s+)?(hits|beats|hurts|kicks|"
+        r"punches|slaps|abuses|rapes|chokes|strangles)\s+me\b",
         r"\bthreaten\w*\s+(to\s+)?(take|keep|hurt|harm)\s+(away\s+)?(the|my|our)\s+(kids|children|"
         r"baby|son|daughter|kid)\b",
         r"\bnot\s+allowed\s+(to\s+)?(go\s+)?(out|outside|leave(\s+the\s+(house|flat|home))?|see\s+"
@@ -221,11 +488,13 @@ _KINDS: dict[str, list[str]] = {
         r"(husband|partner|wife|boyfriend|girlfriend|family|in-?laws))\b",
         r"\bthreaten\w*\s+to\s+(burn|kill|hurt|stab|shoot|attack|beat)\b(?!.{0,20}\b(my\s+)?(cv|"
         r"application|chances))",
-        rf"\b{_FAMILY}\s+(controls?|takes?|keeps?)\s+(all\s+)?((the|my|our)\s+(money|wages|bank\s+cards?|"
-        r"benefits)|(my|our)\s+phone)\b(?!\s*calls?)",
-        r"\b(not\s+allowed|can'?t|cannot|cant)\b.{0,40}\bwithout\s+(his|her)\s+(permission|say\s*so)\b",
-        r"\bhiding\s+(in|from)\b.{0,40}\b(smash\w*|shout\w*|hitting|drunk|angry|violent|find\s+me)\b|"
-        r"\b(he'?s|she'?s|hes|shes)\s+(smashing|breaking|throwing)\s+(stuff|things|the\s+house|plates)\b",
+        rf"\b{_FAMILY}\s+(controls?|takes?|keeps?)\s+(all\s+)?((the|my|our)\s+(money|wages|"
+        r"bank\s+cards?|benefits)|(my|our)\s+phone)\b(?!\s*calls?)",
+        r"\b(not\s+allowed|can'?t|cannot|cant)\b.{0,40}\bwithout\s+(his|her)\s+(permission|"
+        r"say\s*so)\b",
+        r"\bhiding\s+(in|from)\b.{0,40}\b(smash\w*|shout\w*|hitting|drunk|angry|violent|"
+        r"find\s+me)\b|\b(he'?s|she'?s|hes|shes)\s+(smashing|breaking|throwing)\s+(stuff|things|"
+        r"the\s+house|plates)\b",
         rf"\bbruises?\b.{{0,40}}\b(from|by)\s+(my\s+)?{_FAMILY}\b",
         r"\bwuu\s+i\s+(garaacaa|garaaca|dilaa)\b|\bi\s+garaac",
         r"\bnever\s+see\s+(the|my|our)\s+(kids|children|baby|son|daughter)\s+again\b",
@@ -234,7 +503,8 @@ _KINDS: dict[str, list[str]] = {
         r"sleep\s+with|do\s+(sexual|sex)\s+(things|stuff))",
         r"\b(he|she|they|partner|husband|wife|boyfriend|girlfriend|dad|mum|father|mother)\s+"
         r"(hits|hit|beats|beat|hurts|abuses|abused|threatens|threatened)\s+me\b",
-        r"\bdomestic\s+(abuse|violence)\b(?!\s+(charity|charities|service|services|support|worker|"
+        r"(?<!survivors of )(?<!victims of )\bdomestic\s+(abuse|violence)\b(?!\s+(charity|"
+        r"charities|service|services|support|worker|"
         r"workers|officer|training|course|awareness|sector|organisation|team|champion))",
         r"\b(he|she|they|partner|husband|wife|boyfriend|girlfriend|bf|gf|ex|dad|mum|stepdad)\b"
         r".{0,30}\b(kill|hurt|beat|batter|stab)\s+me\b",
@@ -245,32 +515,33 @@ _KINDS: dict[str, list[str]] = {
         r"\b(beaten|battered|attacked)\s+(up\s+)?at\s+home\b",
         r"\b(being|been|getting|get)\s+(hit|beaten|hurt|kicked|punched)\s+(at\s+home|by\s+(my|him|"
         r"her|them))",
-        r"\b(partner|husband|wife|boyfriend|girlfriend|bf|gf|ex|dad|mum|stepdad|stepmum)\s+(is|gets|"
-        r"can\s+be|has\s+been)\s+(violent|abusive)",
+        r"\b(partner|husband|wife|boyfriend|girlfriend|bf|gf|ex|dad|mum|stepdad|stepmum)\s+(is|"
+        r"gets|can\s+be|has\s+been)\s+(violent|abusive)",
         r"\b(someone|somebody|he|she|they|a\s+man|a\s+woman)\s+(attacked|assaulted|raped)\s+me\b",
         r"\bscared\s+(of|to\s+go)\s+(home|my\s+partner)\b",
         # Coercive control: money, friends, work or a phone kept from them.
-        r"\b(husband|partner|boyfriend|wife|girlfriend|bf|gf|he|she)\s+(won'?t|wont|doesn'?t|does\s+"
-        r"not|will\s+not|never)\s+let\s+me\s+(have\s+(any\s+|my\s+own\s+)?money|see\s+my\s+"
-        r"(friends|family|mum|mom)|go\s+out|leave|work|get\s+a\s+job|have\s+a\s+phone)",
+        r"\b(husband|partner|boyfriend|wife|girlfriend|bf|gf|he|she)\s+(won'?t|wont|doesn'?t|"
+        r"does\s+not|will\s+not|never)\s+let\s+me\s+(have\s+(any\s+|my\s+own\s+)?money|"
+        r"see\s+my\s+(friends|family|mum|mom)|go\s+out|leave|work|get\s+a\s+job|have\s+a\s+phone)",
         r"\b(husband|partner|boyfriend|wife|girlfriend|he|she)\s+(controls|takes|keeps)\s+(all\s+)?"
         r"my\s+(money|wages|bank\s+card|benefits|phone)",
         r"\b(strangl\w*|chok(ed|es|ing))\s+me\b|\b(threw|throws|thrown|throwing)\s+(a|the|his|her|"
-        r"my|things|stuff|plates|glasses)\s+(\w+\s+)?at\s+me\b|\b(knife|gun|weapon)\b.{0,20}\b(at|to)\s+me\b",
-        r"\b(he|she|partner|husband|wife|boyfriend|girlfriend|bf|gf|dad|mum|stepdad|stepmum|parents)\s+"
-        r"(always\s+|keeps\s+|just\s+)?(locks|locked)\s+me\s+in\b",
-        r"\b(partner|husband|wife|boyfriend|girlfriend|bf|gf|ex|dad|mum|stepdad|stepmum|he|she)"
-        r"\s+((has|had|have)\s+)?(pushed|shoved|slapped|punched|kicked|hit|strangled|choked|grabbed|"
-        r"dragged|bit|burned|burnt|beaten|hurt|hurts)\s+me\b(?!\s+(out|off|to|into|with|for|"
-        r"towards)\b)",
-        r"\b(scared|frightened|afraid|terrified)\s+(of|to\s+go\s+home\s+to)\s+(my\s+)?(partner|husband|"
-        r"wife|boyfriend|girlfriend|bf|gf|ex|dad|stepdad|him|her)\b",
+        r"my|things|stuff|plates|glasses)\s+(\w+\s+)?at\s+me\b|\b(knife|gun|weapon)\b.{0,20}\b(at|"
+        r"to)\s+me\b",
+        r"\b(he|she|partner|husband|wife|boyfriend|girlfriend|bf|gf|dad|mum|stepdad|stepmum|"
+        r"parents)\s+(always\s+|keeps\s+|just\s+)?(locks|locked)\s+me\s+in\b",
+        r"\b(partner|husband|wife|boyfriend|girlfriend|bf|gf|ex|dad|mum|stepdad|stepmum|he|"
+        r"she)\s+((has|had|have)\s+)?(pushed|shoved|slapped|punched|kicked|hit|strangled|choked|"
+        r"grabbed|dragged|bit|burned|burnt|beaten|hurt|hurts)\s+me\b(?!\s+(out|off|to|into|with|"
+        r"for|towards)\b)",
+        r"\b(scared|frightened|afraid|terrified)\s+(of|to\s+go\s+home\s+to)\s+(my\s+)?(partner|"
+        r"husband|wife|boyfriend|girlfriend|bf|gf|ex|dad|stepdad|him|her)\b",
         r"\b(they|he|she)('?ll|\s+will|\s+would|\s+said\s+(they|he|she)('?d|\s+would|\s+will))\s+"
         r"(hurt|kill|find\s+and\s+kill)\s+(me|my)\b",
-        r"\bmi-?e\s+(fric[aă]|team[aă])\s+de\s+(so[țţt]ul|iubitul|partenerul|el)\b|\bboj[eę]\s+si[eę]\s+"
-        r"(m[eę][zż]a|partnera|ch[lł]opaka)\b",
-        r"\b(partner|husband|wife|boyfriend|girlfriend|bf|gf)\b.{0,40}\b(won'?t|wont|doesn'?t|never)\s+"
-        r"let\s+me\s+(leave|go\s+out|see\s+(anyone|my))",
+        r"\bmi-?e\s+(fric[aă]|team[aă])\s+de\s+(so[țţt]ul|iubitul|partenerul|el)\b|"
+        r"\bboj[eę]\s+si[eę]\s+(m[eę][zż]a|partnera|ch[lł]opaka)\b",
+        r"\b(partner|husband|wife|boyfriend|girlfriend|bf|gf)\b.{0,40}\b(won'?t|wont|doesn'?t|"
+        r"never)\s+let\s+me\s+(leave|go\s+out|see\s+(anyone|my))",
         r"\b(touches|touched|touching|grop\w+)\s+me\b|\b(being|been|was|getting)\s+groomed\b|"
         r"\bgrooming\s+me\b",
         r"\b(m[aą][zż]|partner|ch[lł]opak|ojciec|tata)\s+mnie\s+bije\b",
@@ -278,6 +549,81 @@ _KINDS: dict[str, list[str]] = {
         r"\b(marido|esposo|novio|pareja|padre)\s+me\s+(pega|golpea|maltrata)\b",
         r"(زوجي|خطيبي|أبي|ابي)\s+يضربني",
         r"\b(shohar|shauhar|pati|husband)\s+(mujhe|mjhe)\s+(marta|maarta|peet)",
+        # Coercive control: wages taken, a tracker, "if he finds out". Not a phone taken (a parent
+        # taking a teenager's is no danger) or checked: "delete this, he checks my phone" needs the
+        # deletion, and the abuse answer already said how.
+        rf"\b{_FAMILY}\b.{{0,40}}\b(takes|took|controls|keeps|steals|"
+        r"stole)\s+(all\s+)?(of\s+)?my\s+(money|"
+        r"wages|pay|salary|bank\s+cards?|benefits|pension)\b",
+        r"\b(put|installed|hid|found)\s+(a\s+)?(tracker|tracking\s+(app|device)|airtag|"
+        r"spyware)\s+(on|in|under)\s+my\b",
+        r"\bif\s+(he|she|they)\s+(ever\s+)?(finds?|found)\s+out\b.{0,40}\b(kill\w*|hurt\w*|beat\w*|"
+        r"batter\w*|(i'?ll|i\s+will|i'?d|you'?ll)\s+regret|take\s+the\s+(kids|children|baby))\b",
+        r"\bif\s+i\b.{0,40}\b(he|she|they)\s*('?ll|\s+will|'?d|\s+would|\s+is\s+going\s+to|"
+        r"\s+are\s+going\s+to)\s+(take|keep)\s+(away\s+)?(the|my|our)\s+(kids|children|baby|son|"
+        r"daughter|kid)\b(?!\s+(to|for|out|on|swimming|so|while|when|today|this))",
+        r"\b(he|she|they)\s+(says?|said|told\s+me|tells\s+me)\b.{0,80}\b(no\s*one|nobody|"
+        r"noone)\s+(will|would|'?ll|'?d)\s+(ever\s+)?believe\s+me\b",
+        # Violence now: a weapon in the house, a phone smashed, whispering from hiding.
+        r"\b(someone|somebody|he|she|they)\s+(is|are|'?s|'?re|keeps)\s+(hurting|threatening|"
+        r"hitting|beating)\s+me\b|\b(not|don'?t\s+feel|dont\s+feel)\s+safe\s+(at\s+home|"
+        r"in\s+my\s+(own\s+)?(home|house|flat))\b|"
+        rf"\b{_FAMILY}\s+(is|'?s|keeps)\s+threatening\s+me\b",
+        r"\bstalk(ing|s|ed)\s+me\b|\b(turned|turns|showed|shows|came|"
+        r"comes)\s+up\b.{0,40}\bwith\s+a\s+(knife|"
+        r"gun|machete|weapon|bat|hammer)\b",
+        rf"\b{_FAMILY}\s+(grabbed|grabs|pulled|pulls|dragged|drags|yanked)\s+(me\s+by\s+(the|"
+        r"my)\s+(hair|arm|neck|throat)|my\s+(hair|throat|neck))\b|\bdragged\s+me\s+(across|along|"
+        r"down|up|through|out\s+of\s+bed)\b",
+        r"\b(he|she|they)\s*('?s|\s+has|\s+have|'?ve|\s+is)\s+(got\s+)?(a|the|his|her)\s+(knife|"
+        r"gun|machete|weapon|hammer)\b(?!\s+(set|block|sharpening|skills|licen[cs]e|course|crime))",
+        rf"\b{_FAMILY}\s+(smashed|destroyed|snatched|stamped\s+on|threw)\s+my\s+phone\b",
+        r"\b(whispering|hiding|locked\s+myself\s+in)\b.{0,40}\b(he'?s|she'?s|hes|shes|they'?re|"
+        r"theyre)\s+(in\s+the\s+(other|next)\s+room|downstairs|upstairs|outside|at\s+the\s+door|"
+        r"looking\s+for\s+me)\b",
+        # Overheard or seen: a child or a parent being beaten.
+        r"\b(hear|heard|hearing|see|saw|seeing|watch\w*)\s+(the\s+|her\s+|his\s+|their\s+|"
+        r"my\s+)?(\w+\s+){0,2}(hitting|beating|hurting|kicking|punching|slapping|strangling|"
+        r"battering|attacking|choking)\s+(him|her|them|the\s+(kid|kids|child|children|baby|boy|"
+        r"girl)|my\s+(mum|mom|sister|brother)|his\s+(wife|partner|girlfriend|kids?|son|daughter)|"
+        r"her\s+(kids?|son|daughter|husband))\b(?!\s+(at|in)\b)",
+        r"\b(hits?|beats?|whips?|whipped|belts?)\s+(me|us)\s+with\s+(his|her|a|the)\s+(belt|stick|"
+        r"shoe|slipper|cable|wire|fists?|bat)\b",
+        # Sexual abuse of a child: an adult in their room at night, pictures demanded.
+        r"\b(stepdad|step-?dad|stepfather|step-?father|uncle|step-?brother|cousin|lodger|"
+        r"mum'?s\s+(boyfriend|partner|fella))\s+(comes|came|keeps\s+coming|has\s+been\s+coming|"
+        r"creeps|crept|sneaks|sneaked|snuck|gets|got)\s+(in|into)\s+(to\s+)?(my|our)\s+(room|bed|"
+        r"bedroom)\s+(at\s+night|every\s+night|when|while)\b",
+        r"\b(makes?|made|making|forc\w+|pressur\w+|blackmail\w*)\s+me\s+(to\s+)?(send|sending|take|"
+        r"taking|share|sharing)\s+((him|her|them)\s+)?(pics|pictures|photos|nudes|videos|"
+        r"selfies)\b(?!\s+of\s+(the|a|my\s+(id|passport|payslip|cv|work|car|certificates?|"
+        r"documents)))",
+        r"\b(threaten\w*|says?|said)\b.{0,40}\b(share|send|post|show|leak)\w*\s+(my\s+)?(nudes|"
+        r"naked\s+(pics|pictures|photos)|intimate\s+(pics|pictures|photos|images))\b",
+        # In the other languages, with and without their accents.
+        r"\b(kocam|e[sş]im|babam|erkek\s+arkada[sş][\u0131i]m|annem|a[gğ]abeyim|"
+        r"sevgilim)\s+(beni\s+)?(d[oö]v|"
+        r"tehdit)|\bbeni\s+d[oö]v[uü]yor",
+        r"\bme\s+(pega|golpea|maltrata|viola|agrede|encierra|encierran|encerr[oó])\b|"
+        r"\bme\s+quita\s+(el|mi|todo\s+el)\s+(dinero|sueldo|m[oó]vil|tel[eé]fono)\b|"
+        r"\bme\s+tranca\b|\bme\s+amenaza\s+con\s+matarme\b|\bviolencia\s+(dom[eé]stica|"
+        r"de\s+g[eé]nero)\b|\bmiedo\s+de\s+(volver|regresar|ir)\s+a\s+casa\b|\b(marido|esposo|"
+        r"novio|pareja|padre)\b.{0,30}\bno\s+me\s+deja\s+salir\b",
+        r"\bme\s+(bate|agride|espanca)\b(?!\s+(uma|um|a\s+saudade))|"
+        r"\bviol[eê]ncia\s+dom[eé]stica\b|\bmedo\s+de\s+(voltar|ir)\s+para\s+"
+        r"casa\b",
+        r"\bmi\s+(picchia|maltratta)\b|\bme\s+(frappe|bat|viole)\b|\bviolence\s+conjugale\b",
+        r"\b(bij[eą]\s+mnie|mnie\s+bij[eą])\b|\bboj[eę]\s+si[eę]\s+(wr[oó]ci[cć]\s+"
+        r"do\s+domu|m[eę][zż]a|go|jego|partnera)\b|\bprzemoc\s+domow",
+        r"\bm[aă]\s+bat(e|ea)\b(?!\s+(g[aâ]ndul|la\s+cap))|\bm[aă]\s+(amenin[tțţ][aă]|"
+        r"love[sșş]te)\b|\bviolen[tțţ][aă]\s+"
+        r"domestic[aă]\b|\bnu\s+am\s+voie\s+s[aă]\s+ies\b",
+        r"\bmujhe\s+(roz\s+|phir\s+|bahut\s+|bohot\s+)?(maar|mar|peet|pit)(ta|ti|te)\s+(hai|h|hain|"
+        r"he)\b|\bmujhe\s+maar\s+(de|da)(ga|gi|la)\b|\b(shohar|shauhar|pati|sasural|"
+        r"saas)\b.{0,40}\bbahar\s+(nahi|nahin|nai)\s+(jane|jaane|nikalne)\s+(de|dete|deta|deti)\b",
+        r"[يت]ضربني|يهددني|يعنفني|عنف\s+(منزلي|أسري|اسري)|لا\s+يسمح\s+لي\s+بالخروج",
+        r"мен[яе]\s+(бь[её]т|б'?є|б'ють|бьют)|(бь[её]т|б'?є)\s+мен[яе]|\bamake\s+(mare|maare|marche)\b|"  # noqa: RUF001 (Cyrillic on purpose)
+        r"আমাকে\s+মারে",
     ],
     # Forced labour and exploitation: the Modern Slavery & Exploitation Helpline's answer.
     "exploitation": [
@@ -289,56 +635,124 @@ _KINDS: dict[str, list[str]] = {
         r"\b(making|make|makes|made|forcing|force|forced)\s+me\s+(to\s+)?(sell|carry|deliver|hold|"
         r"move|run|stash)\s+(stuff|drugs|gear|weed|packages?|parcels?|bags?|things)\b",
         r"\b(i'?ll|i\s+will|i'?d|that\s+i)\s+owe\s+them\b|\bcounty\s+lines?\b",
-        r"\b((being|been)\s+(made|forced)|forced)\s+to\s+(sell|carry|deliver|hold|move|run|stash)\s+"
-        r"(stuff|drugs|gear|weed|packages?|parcels?|bags?|things)\b",
+        r"\b((being|been)\s+(made|forced)|forced)\s+to\s+(sell|carry|deliver|hold|move|run|"
+        r"stash)\s+(stuff|drugs|gear|weed|packages?|parcels?|bags?|things)\b",
         r"\b(don'?t|doesn'?t|never|won'?t)\s+(get\s+)?pa(y|id)\s+me\b.{0,40}\b(passport|can'?t\s+"
         r"leave|not\s+allowed|lock|locked|threat)",
         r"\b(can'?t|not\s+allowed\s+to)\s+leave\s+(the\s+)?(farm|site|car\s+wash|factory|"
         r"work)\b",
-        r"(?<!on\s)(?<!about\s)\bmodern\s+slavery\b(?!\s+(act|statement|policy|training|course|module|"
-        r"research|charity|sector))|\btrafficked\b|\bforced\s+labou?r\b",
-        r"\b(won'?t|wont|will\s+not|refuse\w*\s+to)\s+give\s+(me\s+)?(my|our)\s+(id|passport|papers|"
-        r"documents)\s+back\b",
-        r"\b(they|he|she|someone|somebody)\s+took\s+my\s+(phone\s+and\s+)?(passport|id|papers|documents)\b",
-        r"\b(must|have\s+to|made\s+to|forced\s+to|make\s+me|makes\s+me)\s+work\s+(to\s+pay\s+(back|off)|"
-        r"off)\s+(the|a|their|my|a\s+huge)\s+debt\b",
+        r"(?<!on\s)(?<!about\s)\bmodern\s+slavery\b(?!\s+(act|statement|policy|training|course|"
+        r"module|research|charity|sector|awareness))|\btrafficked\b|\bforced\s+labou?r\b",
+        r"\b(won'?t|wont|will\s+not|refuse\w*\s+to)\s+give\s+(me\s+)?(my|our)\s+(id|passport|"
+        r"papers|documents)\s+back\b",
+        r"\b(they|he|she|someone|somebody)\s+took\s+(my|our)\s+(phones?\s+and\s+)?(passports?|id|"
+        r"papers|documents)\b",
+        r"\b(must|have\s+to|made\s+to|forced\s+to|make\s+me|makes\s+me)\s+work\s+(to\s+pay\s+(back|"
+        r"off)|off)\s+(the|a|their|my|a\s+huge)\s+debt\b",
         r"\bmade\s+to\s+(sleep\s+with|have\s+sex)\b|\bkept\s+in\s+(a|the)\s+(flat|house|room)\b",
-        r"\btrap\s+house\b|\b(can'?t|cant|not\s+allowed\s+to)\s+go\s+home\s+(till|until)\s+i\s+(sell|shift|"
+        r"\btrap\s+house\b|\b(can'?t|cant|not\s+allowed\s+to)\s+go\s+home\s+(till|"
+        r"until)\s+i\s+(sell|shift|"
         r"finish)",
         r"\bat[eė]m[eė]\s+pas[aą]\b|\bnemoka\s+atlyginimo\b",
-        r"\b(boss|employer|they|gangmaster|agency)\s+(keep|keeps|kept|take|takes|took|hold|holds)\s+"
-        r"(all\s+)?(my|our)\s+(pay|wages)\b(?!\s+(a|one|two|\d+)\s+weeks?\s+in\s+hand)",
-        r"\b(making|make|makes|made|forcing|force|forces|forced)\s+me\s+(to\s+)?(have\s+sex|sleep\s+with)\b",
-        r"\b(no|without|don'?t|dont|doesn'?t|not)\s+(pay|paid|money|wages|pay\s+me|pay\s+us)\b.{0,60}"
-        r"\b(sleep\w*\s+(in|at)\s+(the\s+)?(back|warehouse|site|work|shop|farm|car\s+wash|room|kitchen)|"
-        r"(take|took|keep|kept|has|have|holds?)\s+(my\s+|our\s+)?passports?|deport\w*|locks?\s+(us|me|"
-        r"the\s+door)|can'?t\s+leave|threat\w*|(take|took|keep|kept)\s+(my\s+|our\s+)?bank\s+cards?)",
-        r"\b((took|taken|keep|keeps|kept|has|have)\s+(my\s+|our\s+)?passports?|deport\w*|can'?t\s+leave|"
-        r"(took|keep|keeps|kept)\s+(my\s+|our\s+)?bank\s+cards?)\b.{0,60}\b(no|without|don'?t|dont|"
-        r"doesn'?t|not)\s+(pay|paid|money|wages)\b",
-        r"\b(boss|employer|gangmaster|agency|they|he|she|man)\s+(take|takes|took|keep|keeps|kept|hold|"
-        r"holds|won'?t\s+give\s+back)\s+(all\s+)?(my|our|the)\s+(passports?|bank\s+cards?|id|documents|"
-        r"papers)\b(?!\s+(details|number|copy|copies|scan|to\s+(check|copy|scan)))",
+        r"\b(boss|employer|they|gangmaster|agency)\s+(keep|keeps|kept|take|takes|took|hold|"
+        r"holds)\s+(all\s+)?(my|our)\s+(pay|wages)\b(?!\s+(a|one|two|\d+)\s+weeks?\s+in\s+hand)",
+        r"\b(making|make|makes|made|forcing|force|forces|forced)\s+me\s+(to\s+)?(have\s+sex|"
+        r"sleep\s+with)\b",
+        r"\b(no|without|don'?t|dont|doesn'?t|not)\s+(pay|paid|money|wages|pay\s+me|"
+        r"pay\s+us)\b.{0,60}\b(sleep\w*\s+(in|at)\s+(the\s+)?(back|warehouse|site|work|shop|farm|"
+        r"car\s+wash|room|kitchen)|(take|took|keep|kept|has|have|holds?)\s+(my\s+|"
+        r"our\s+)?passports?|deport\w*|locks?\s+(us|me|the\s+door)|can'?t\s+leave|threat\w*|(take|"
+        r"took|keep|kept)\s+(my\s+|our\s+)?bank\s+cards?)",
+        r"\b((took|taken|keep|keeps|kept|has|have)\s+(my\s+|our\s+)?passports?|deport\w*|"
+        r"can'?t\s+leave|(took|keep|keeps|kept)\s+(my\s+|our\s+)?bank\s+cards?)\b.{0,60}\b(no|"
+        r"without|don'?t|dont|doesn'?t|not)\s+(pay|paid|money|wages)\b",
+        r"\b(boss|employer|gangmaster|agency|they|he|she|man)\s+(take|takes|took|keep|keeps|kept|"
+        r"hold|holds|won'?t\s+give\s+back)\s+(all\s+)?(my|our|the)\s+(passports?|bank\s+cards?|id|"
+        r"documents|papers)\b(?!\s+(details|number|copy|copies|scan|to\s+(check|copy|scan)))",
         r"\b(man|boss|they|he|she|gangmaster)\s+locks?\s+(the\s+door|us\s+in|me\s+in)\b",
-        r"\bmake\w*\s+me\s+(sell|deal|run)\s+for\s+them\b|\bowe\s+(money\s+)?to\s+(some\s+)?(guys|people|"
-        r"men|them|a\s+gang)\b.{0,40}\b(make|makes|made|force\w*)\s+me\b",
-        r"\b(using|use|used)\s+my\s+(bank\s+)?account\s+to\s+(move|send|transfer|launder)\s+money\b",
+        r"\bmake\w*\s+me\s+(sell|deal|run)\s+for\s+them\b|\bowe\s+(money\s+)?to\s+(some\s+)?(guys|"
+        r"people|men|them|a\s+gang)\b.{0,40}\b(make|makes|made|force\w*)\s+me\b",
+        r"\b(using|use|used)\s+my\s+(bank\s+)?account\s+to\s+(move|send|transfer|"
+        r"launder)\s+money\b",
         r"\bdeport\w*\s+me\s+if\s+i\s+(tell|speak|complain|leave|go|talk)\b",
         r"\b(send\s+(people|someone|men)\s+to|hurt|harm|kill)\b.{0,25}\b(family|families|mum|kids|"
         r"parents)\s+back\s+home\b",
-        r"\b(patron\w*|jefe|patr[aã]o|chefe|szef)\b.{0,30}\b(pa[sșş]aport\w*|pasaporte|passaporte|paszport)",
+        r"\b(patron\w*|jefe|patr[aã]o|chefe|szef)\b.{0,30}\b(pa[sșş]aport\w*|pasaporte|passaporte|"
+        r"paszport)",
         r"\b(work|working|job|boss|employer|nail\s+bar|car\s+wash|farm|factory|site|agency|kitchen|"
-        r"takeaway|restaurant)\b.{0,60}\b(don'?t|dont|do\s+not|won'?t|wont|will\s+not|never|not)\s+"
-        r"(let|allow\w*)\s+(me|us)\s+(to\s+)?(leave\s+(the\s+)?(house|flat|site|farm|building|premises|"
-        r"room|place|compound|caravan)|go\s+out(side)?|go\s+home\b(?!\s+early))",
+        r"takeaway|restaurant)\b.{0,60}\b(don'?t|dont|do\s+not|won'?t|wont|will\s+not|never|"
+        r"not)\s+(let|allow\w*)\s+(me|us)\s+(to\s+)?(leave\s+(the\s+)?(house|flat|site|farm|"
+        r"building|premises|room|place|compound|caravan)|go\s+out(side)?|go\s+home\b(?!\s+early))",
         r"\bsex\b.{0,30}\bfor\s+(money|rent|a\s+place\s+to\s+(stay|live)|somewhere\s+to\s+stay)\b",
         r"\b(my\s+)?(family|mum|kids|children|brother|sister)\s+(will|would|'?ll)\s+(get\s+|be\s+)?"
         r"(hurt|harmed|killed)\b",
         r"\b(pay\s+back|owe)\s+(the\s+)?(man|men|people|gang)\s+who\s+brought\s+me\b",
+        _PAPERS_TAKEN,
+        # County lines: older lads, runs to other towns, a child missing who comes back with cash.
+        r"\b(older|old)\s+(lads|boys|guys|men|kids|ones|heads)\b.{0,40}\b(make|makes|made|making|"
+        r"force\w*|send|sends|sent|got|get|gets|have|has)\s+(me|him|her|us|them|"
+        r"my\s+\w+)\s+(to\s+)?(run|carry|sell|deliver|hold|stash|move|drop|shot|"
+        r"deal)\s+(\w+\s+)?(stuff|drugs|gear|weed|food|bags|packages?|parcels?|bits|it|for\s+them|"
+        r"up|down|to|across)\b",
+        r"\b(went|goes|gone|going|been|keeps\s+going|kept\s+going)\s+missing\b.{0,60}\b(came|comes|"
+        r"come|turned|turns)\s+(back|home|up)\s+with\b.{0,60}\b(new|cash|money|train\s+tickets?|"
+        r"phones?|trainers|burner)\b",
+        r"\b(stab\s+vest|burner\s+phone|wads?\s+of\s+cash)\b.{0,60}\b(1[0-7]|[5-9])\b|\b(1[0-7]|"
+        r"[5-9])\s*(yo|y/o|yrs?\s+old|years?\s+old)\b.{0,100}\b(stab\s+vest|burner\s+phone|"
+        r"wads?\s+of\s+cash)\b",
+        r"\b(picked\s+up|collected)\s+by\s+(a\s+|some\s+|these\s+)?(car|cars|van|older\s+\w+|men|"
+        r"guys|strangers)\b.{0,80}\b(cash|new\s+(phone|trainers)|stab\s+vest|scared|terrified|"
+        r"won'?t\s+say)\b",
+        # Money mules: paid to let money through an account, or to open accounts.
+        r"\b(paid|pays?|gave|give|offered|offering)\s+me\s+(£?\d+\w*\s+|money\s+|cash\s+|"
+        r"some\s+money\s+)?to\s+(let|use|open|lend|borrow)\b.{0,40}\baccounts?\b",
+        r"\b(let|letting|allow\w*)\s+(\w+\s+){0,2}(money|cash|payments?|funds)\s+(to\s+)?(go|pass|"
+        r"run)\s+through\s+(my|our)\s+(bank\s+)?accounts?\b",
+        # Sexual exploitation: made to see men for money.
+        r"\b(makes?|made|making|forc\w+|pimp\w*)\s+(me|her|him|us|them)\s+(to\s+)?(sleep\s+with|"
+        r"have\s+sex\s+with)\s+(men|guys|blokes|clients|punters|strangers|older\s+men)\b|\b(makes?|"
+        r"made|making|forc\w+|pimp\w*)\s+(me|her|him|us|them)\s+(to\s+)?(see|go\s+with)\s+(men|"
+        r"guys|blokes|punters|strangers|older\s+men)\s+for\s+(money|cash)\b",
+        # Work for food or a bed and no wage; wages taken for the room; home sent back to.
+        r"\b(make|makes|made|forc\w+)\s+(me|us)\s+work\b.{0,60}\b(no|without)\s+(wage|wages|pay|"
+        r"money|salary)\b|\bno\s+(wage|wages|pay|money|salary)\b.{0,10}\b(just|only)\s+(food|"
+        r"a\s+bed|a\s+room|somewhere\s+to\s+sleep)\b",
+        r"\bif\s+(i|we)\s+(go\s+(to\s+(the\s+)?)?police|tell\s+(anyone|the\s+police|someone)|"
+        r"call\s+(the\s+)?police|speak|talk|complain|leave|run)\b.{0,40}\b(send|sent)\s+(us|"
+        r"me)\s+back\b",
+        r"\b(boss|employer|gangmaster|agency|they|he|she|man)\s+(take|takes|took|keep|keeps|"
+        r"kept)\s+all\s+(of\s+)?(the\s+|my\s+|our\s+)?(salary|earnings|wages|pay|"
+        r"money)\s+for\s+(the\s+)?(house|housing|rent|room|transport|travel|food|accommodation|"
+        r"debt)\b",
+        r"\b(family|families|mum|kids|parents|brother|sister)\s+(at\s+home|back\s+home)\s+(will|"
+        r"would|'?ll)\s+(pay|suffer|get\s+hurt|be\s+hurt)\b",
+        r"\bsleep\w*\s+(in|at)\s+(the\s+)?(back|warehouse|site|work|shop|farm|car\s+wash|room|"
+        r"kitchen|factory|nail\s+bar)\b.{0,60}\b(no|without|don'?t|dont|never)\s+(get\s+)?(pay|"
+        r"paid|money|wages)\b",
+        r"\b(brought|came|come)\s+(me\s+)?(here|over|to\s+(the\s+)?(uk|england|britain))\s+(for|"
+        r"to)\s+(work|a\s+job)\b.{0,80}\b(won'?t|wont|don'?t|dont|not|never)\s+(let|allow\w*|"
+        r"pay)\s+(me|us)\b",
+        # Threats for stopping: "they'd burn the house if I stop", "can't leave or he'll grass me".
+        r"\b(they|he|she)\b.{0,20}\b(burn|hurt|kill|stab|beat|batter|shoot|"
+        r"torch)\w*\b(?!\s+my\s+(chances|reference|cv|career|application|prospects|"
+        r"feelings)).{0,40}\bif\s+(i|a|we|he|she)\s+(stop|stops|quit|quits|say\s+no|says\s+no|"
+        r"refuse|refuses)\b|\bif\s+(i|a|we)\s+(stop|quit|say\s+no|refuse)\b.{0,30}\b(they|he|"
+        r"she)\s*('?ll|'?d|\s+will|\s+would)\s+(burn|hurt|kill|stab|beat|batter|shoot|torch)\b",
+        r"\b(can'?t|cant|cannot|not\s+allowed\s+to)\s+(leave|stop|quit|say\s+no|"
+        r"get\s+out)\s+or\s+(he|she|"
+        r"they)\s*('?ll|\s+will|'?d|\s+would)\s+(?!(sanction|stop|dock|cut|take\s+away))",
+        r"\b(holdin[g']?|stashin[g']?|shottin[g']?|shotting|dealin[g']?)\s+(stuff|drugs|gear|weed|"
+        r"bud|food|bags|packs?|bits)\b.{0,40}\b(for\s+(them|him|these|some|the)|they|owe|debt|"
+        r"tick)\b",
+        # In the other languages: wages not paid and no way out; kept locked in.
+        r"\bnie\s+p[lł]ac[aą]\b.{0,40}\bnie\s+mog[eę]\s+(odej[sś][cć]|wyj[sś][cć]|wr[oó]ci[cć])",
+        r"\b(ne|m[aă])\s+(țin|tin|ţin|ține|tine|ţine)\s+([iî]nchi[sșş]i|[iî]ncuia[tțţ]i|"
+        r"[iî]nchis[aă]?|sub\s+cheie)\b|\bne\s+ia\s+(to[tțţ]i\s+)?banii\b",
+        r"\bdemoz\s+al?k[ae]f[ae]l\w*|\bmewtat\s+al?chil\w*|ደሞዝ\s+አይከፍሉኝም",
     ],
     "homeless_tonight": [
         r"\b(homeless|nowhere\s+to\s+(sleep|stay|go))\s+(tonight|today|now|right\s+now)\b",
-        r"\b(sleeping|sleep)\s+rough\b",
+        r"\b(sleep|sleeping|sleepin'?|slept|kip|kipping|kippin'?)\s+rough\b",
         r"\bsleeping\s+(on\s+the\s+street|in\s+(my|a|the)\s+car|in\s+a\s+park)\b",
         r"\b(on|in)\s+the\s+streets?\s+tonight\b",
         r"\bkicked\s+out\s+(tonight|today)\b",
@@ -353,28 +767,94 @@ _KINDS: dict[str, list[str]] = {
         # Put out of a home today: the bailiffs have been, a parent or a hostel put them out.
         r"\bbailiffs?\s+(came|have\s+been|were\s+here|turned\s+up)\s+(today|this\s+morning|earlier|"
         r"tonight|just\s+now)\b",
-        r"\b((kicked|thrown|chucked)\s+(me\s+)?out|put\s+me\s+out)\b.{0,25}\b(an\s+hour\s+ago|this\s+morning|just\s+now|"
-        r"earlier\s+today|today|tonight)\b",
+        # "flung oot the hoose the day": Scots says today and tonight "the day" and "the night".
+        r"\b((kicked|thrown|threw|chucked|flung|turfed|booted)\s+(me\s+|us\s+)?|put\s+(me|"
+        r"us)\s+)(out|oot)\b"
+        rf"{_NOT_HOME}\b.{{0,40}}\b(an\s+hour\s+ago|this\s+(morning|"
+        r"afternoon|evening)|just\s+now|earlier(\s+today)?|today|tonight|the\s+day|the\s+night)\b",
         r"\b(leave|out|go)\s+tonight\b.{0,80}\bno\s*where\b|\bno\s*where\b.{0,60}\btonight\b",
-        r"\b(don'?t|dont|do\s+not)\s+know\s+where\s+(to\s+go|i'?ll\s+sleep|to\s+sleep|i\s+can\s+sleep)\s+"
-        r"tonight\b",
-        r"\b(sleeping|slept|stuck|spending\s+the\s+night)\s+(at|in)\s+the\s+(bus|train|coach)\s+station\b|"
-        r"\b(sat|sitting)\s+(at|in)\s+the\s+(bus|train|coach)\s+station\b.{0,60}\b(night|nowhere|no\s+where|"
-        r"kicked|thrown|can'?t\s+go)",
+        r"\b(don'?t|dont|do\s+not)\s+know\s+where\s+(to\s+go|i'?ll\s+sleep|to\s+sleep|"
+        r"i\s+can\s+sleep)\s+tonight\b",
+        r"\b(sleeping|slept|stuck|spending\s+the\s+night)\s+(at|in)\s+the\s+(bus|train|"
+        r"coach)\s+station\b|\b(sat|sitting)\s+(at|in)\s+the\s+(bus|train|"
+        r"coach)\s+station\b.{0,60}\b(night|nowhere|no\s+where|kicked|thrown|can'?t\s+go)",
         r"\bwhere\s+(can|do|should|will)\s+i\s+(sleep|stay|go)\s+tonight\b",
-        r"\b(i'?m|im|i\s+am)\s+(literally\s+|now\s+|basically\s+|actually\s+)?on\s+the\s+streets?\b",
+        r"\b(i'?m|im|i\s+am)\s+(literally\s+|now\s+|basically\s+|"
+        r"actually\s+)?on\s+the\s+streets?\b",
         r"\bstaying\s+in\s+(a|the)\s+(stairwell|doorway|park|tent|bus\s+shelter|shed|car|van)\b",
         r"\bma\s*3andi\s+(wein|wen|mkan|makan)\s+(nam|anam)\b|\btarduni\b",
         r"\b(i'?m|im|i\s+am|we'?re|were|living|staying|sleeping)\s+in\s+a\s+tent\b",
         r"\b(sone|saun|rehne)\s+(layi|lai|ke\s+liye|keliye)\s+(koi\s+)?jagah\s+(nahi|nahin|nai)\b",
-        r"\bn[aã]o\s+tenho\s+onde\s+(dormir|ficar)\b|\bkalacak\s+yer(im)?\s+yok\b|\bsokaktay[\u0131i]m\b",
-        r"\b(slept|kipped|been\s+sleeping|spent\s+the\s+night)\s+(rough|outside|out|in\s+(a|the|my)\s+"
-        r"(stairwell|park|car|van|doorway|tent|bus\s+shelter|shed|phone\s+box)|on\s+(the|a)\s+"
-        r"(street|streets|bench|pavement)|at\s+(the|a)\s+(station|bus\s+station|airport))\b",
+        r"\bn[aã]o\s+tenho\s+onde\s+(dormir|ficar)\b|\bkalacak\s+yer(im)?\s+yok\b|"
+        r"\bsokaktay[\u0131i]m\b",
+        r"\b(slept|kipped|been\s+sleeping|spent\s+the\s+night)\s+(rough|outside|out|in\s+(a|the|"
+        r"my)\s+(stairwell|park|car|van|doorway|tent|bus\s+shelter|shed|phone\s+box)|on\s+(the|"
+        r"a)\s+(street|streets|bench|pavement)|at\s+(the|a)\s+(station|bus\s+station|airport))\b",
         r"\b(living|sleeping|staying)\s+in\s+(my|our)\s+(car|van)\b|\bsleep(ing)?\s+outside\b",
         r"\b(threw|thrown|kicked|chucked)\s+me\s+out\b.{0,30}\b(nowhere|no\s+where|street)",
         r"\bnie\s+mam\s+gdzie\s+spa[cć]\b|\bnu\s+am\s+unde\s+s[aă]\s+dorm\b",
         r"\bno\s+tengo\s+d[oó]nde\s+dormir\b|ليس\s+لدي\s+مكان\s+(للنوم|[أا]نام)",
+        r"\b(\d+(st|nd|rd|th)?|first|second|third|fourth|fifth|another|two|three|four|five|few|"
+        r"couple\s+of)\s+nights?\s+(on|in)\s+the\s+streets?\b|\bnights?\s+sleeping\s+(rough|"
+        r"outside|on\s+the\s+streets?)\b",
+        r"\b(sleeping|slept|been\s+sleeping|sleep|staying|stayed)\s+(in|on|at)\s+(the|"
+        r"a)\s+(underpass|subway|car\s+park|multi[\s-]?storey|graveyard|churchyard|bin\s+store|"
+        r"bus\s+shelter|phone\s+box)\b",
+        r"\b(sleep|sleeping|slept|kip\w*)\s+(under|beneath)\s+(a|the)\s+(bridge|arches|flyover|"
+        r"railway\s+bridge|underpass)\b",
+        # "i got nowhere" with the tent gone or the rain coming down; told to go tonight.
+        r"\b(tent|sleeping\s+bag|kicked\s+out|thrown\s+out|chucked\s+out|evicted|raining|"
+        r"pissing\s+down|freezing)\b.{0,60}\b(i'?ve|i\s+have|i|"
+        r"ive)\s+(got\s+)?no\s*where\b(?!\s+(with|near|in|on|fast|close))",
+        r"\b(said|says|told\s+me|telling\s+me|wants?)\s+(that\s+)?(i|me)\s+(gotta|have\s+to|"
+        r"got\s+to|need\s+to|must|has\s+to|hav\s+to|to)\s+(go|leave|get\s+out|be\s+out|move\s+out|"
+        r"pack\s+my\s+(stuff|bags))\s+tonight\b(?!\s+(at|for|to|by|instead|early|after))",
+        r"\b(left|fled|ran\s+(away\s+)?from|walked\s+out\s+on|escaped)\s+(him|her|them|"
+        r"my\s+(husband|partner|boyfriend|wife|girlfriend|bf|gf|family|parents|abuser))\s+(tonight|"
+        r"this\s+evening|just\s+now|an\s+hour\s+ago)\b",
+        # Somewhere open late, till it shuts, with nowhere after; a place to stay that fell through.
+        r"\b(sat|sitting|sit|staying|stay|waiting|wait|stuck)\s+(in|at)\s+(a\s+|the\s+)?(mcdonalds|"
+        r"mcdonald'?s|maccies|maccys|kfc|cafe|café|costa|greggs|a\s*&\s*e|24\s*(hr|hour)\s+\w+|"
+        r"services|laundrette|launderette|library)\b.{0,50}\b(til|till|until)\s+(it\s+|"
+        r"they\s+)?(clos\w*|shuts?)\b.{0,80}\b(can'?t\s+go\s+(back|home)|cant\s+go\s+(back|home)|"
+        r"no\s*where|don'?t\s+know\s+where|dont\s+know\s+where)",
+        r"(?<!work\s)(?<!job\s)\b(placement|tenancy|hostel(\s+place)?|accommodation|"
+        r"b\s*&\s*b)\b.{0,20}\b(ended|fell\s+through|finished|ran\s+out|cancelled)\s+(today|"
+        r"tonight)\b.{0,100}\b(station|street|streets|no\s*where)\b",
+        r"\b(room|place|accommodation|flat|house|bed)\s+(i|we)\s+(was|were)\s+promised\b.{0,30}\b("
+        r"doesn'?t|does\s+not|didn'?t|isn'?t|wasn'?t|never)\s+(exist\w*|there|real|ready)\b",
+        r"\b(i'?m|im|i\s+am|we'?re|stuck|sat|sitting|waiting)\s+(at|in)\s+(the\s+)?(bus|train|"
+        r"coach)\s+station\b.{0,60}\b(no\s*where|all\s+night|kicked|thrown|can'?t\s+go\s+(home|"
+        r"back)|sleep\w*)\b",
+        r"\b(i'?m|im|i\s+am|we'?re)\s+(in|on)\s+(a|the)\s+(doorway|underpass|park\s+bench|"
+        r"bus\s+shelter|stairwell)\b",
+        # In the other languages: nowhere to sleep; at the station, in a park, on the street.
+        r"\bnie\s+mam\s+gdzie\s+(spa[cć]|i[sś][cć]|p[oó]j[sś][cć]|mieszka[cć]|si[eę]\s+podzia[cć]|"
+        r"nocowa[cć])\b|\b[sś]pi[eę]\s+(na\s+(dworcu|ulicy|[lł]awce|klatce)|w\s+(parku|samochodzie|"
+        r"aucie|namiocie|pustostanie))\b|\bjestem\s+bezdomn",
+        r"\bnu\s+am\s+unde\s+s[aă]\s+(dorm|merg|stau|m[aă]\s+duc)\b|\bdorm\s+([iî]n|pe)\s+(parc|"
+        r"strad[aă]|ma[sșş]in[aă]|gar[aă]|banc[aă]|sta[tțţ]ie)\b|"
+        r"\bsunt\s+(f[aă]r[aă]\s+(ad[aă]post|cas[aă])|pe\s+strad[aă])\b|"
+        r"\bam\s+r[aă]mas\s+pe\s+strad[aă]\b",
+        r"\b(duermo|durmiendo|vivo|viviendo)\s+en\s+la\s+calle\b|"
+        r"\bno\s+tengo\s+(a\s+)?d[oó]nde\s+(dormir|"
+        r"quedarme|ir)\b|\b(durmo|dormindo|moro|vivo|vivendo)\s+na\s+rua\b|"
+        r"\bn[aã]o\s+tenho\s+(para\s+)?"
+        r"onde\s+(dormir|ficar|ir)\b",
+        r"\bje\s+dors\s+(dehors|dans\s+la\s+rue|dans\s+ma\s+voiture)\b|"
+        r"\bje\s+suis\s+[aà]\s+la\s+rue\b|\bpas\s+o[uù]\s+dormir\b|\bdormo\s+(per|in)\s+strada\b|"
+        r"\bnon\s+ho\s+(dove|un\s+posto\s+dove)\s+dormire\b",
+        r"(ما\s+عندي|ليس\s+لدي|مافي|ما\s+في|لا\s+يوجد)\s+مكان\s+(أنام|انام|للنوم|[أا]بات)|"
+        r"[أا]نام\s+في\s+الشارع",
+        r"\b(sone|saun|rehne|rukne)\s+((ki|ke\s+liye|keliye|layi|lai|ko|di|"
+        r"da)\s+)?(koi\s+)?jagah\s+(nahi|"
+        r"nahin|nai|na)\b|\b(sadak|sarak|footpath)\s+(pe|par|te)\s+(so|sota|soti|sona)\b",
+        r"\bmeel\s+(aan|an)\s+(ku\s+)?(seexdo|seexado|joogo|hoydo)\s+ma\s+(haysto|hayo)\b|"
+        r"\b(joogaa|seexdaa|seexanayaa)\s+(wadada|waddada|banaanka)\b",
+        r"\b(kalacak|yatacak|uyuyacak)\s+(bir\s+)?yer(im)?\s+yok\b|\bevsizim\b|\bsokakta\s+(yat|"
+        r"uyu)",
+        r"ночую\s+на\s+(улице|вулиці|вокзале|вокзалі)|мне\s+негде\s+(спать|ночевать|жить)|"
+        r"мені\s+ніде\s+(спати|ночувати|жити)|сплю\s+на\s+(улице|вулиці|вокзале|вокзалі)",
     ],
     # About to lose a home: the council must help someone threatened with homelessness within
     # 56 days (Housing Act 1996, Part 7), so this is urgent too, with its own answer.
@@ -387,25 +867,24 @@ _KINDS: dict[str, list[str]] = {
         r"\b(sofa|couch)[\s-]?surf",
         r"\bcan'?t\s+(re)?house\s+(me|us)\b|\bpossession\s+(of\s+(my|the|our)\s+(flat|house|home)|"
         r"hearing|claim)\b",
-        r"\b(threw|thrown)\s+(me|us)\s+out\b(?!\s+of\s+(my\s+|the\s+)?(college|school|class|course|"
-        r"uni|university|job|work|team|club|sixth\s+form|lessons?))",
-        r"\blandlord\b.{0,30}\b(changed|changing|change)\s+the\s+locks\b|\blocked\s+(me\s+)?out\s+of\s+"
+        rf"\b(threw|thrown)\s+(me|us)\s+out\b{_NOT_HOME}",
+        r"\blandlord\b.{0,30}\b(changed|changing|change)\s+the\s+locks\b|"
+        r"\blocked\s+(me\s+)?out\s+of\s+"
         r"(my|the|our)\s+(flat|house|home|room)\b",
         r"\b(landlord|housing\s+association|council)\b.{0,40}\b(gave|given|served|sent)\s+(me\s+)?"
         r"(a\s+|my\s+|an\s+)?(notice|eviction|section\s+21|section\s+8)",
         r"\b(eviction|evicted|evicting|evict\s+me)\b(?!\s+officer)",
         r"\bsection\s+21\b",
         r"\bnotice\s+to\s+(quit|leave)\b",
-        r"\b(kicked|thrown|chucked)\s+(me\s+)?out\b(?!\s+of\s+(my\s+|the\s+)?(college|school|"
-        r"class|course|uni|university|job|work|team|club|sixth\s+form|lessons?))",
+        rf"\b(kicked|thrown|chucked)\s+(me\s+)?out\b{_NOT_HOME}",
         r"\b(losing|lose)\s+my\s+(home|house|flat|room|place)\b",
         r"\bnowhere\s+to\s+(live|go)\b",
         r"\blandlord\b.{0,40}\b(wants?|told|tells|says?|said|asked)\b.{0,30}\b(gone|out|leave|go|"
         r"move)\b",
         r"\b(kipping|staying|sleeping|crashing)\s+(on|at|in)\b.{0,25}\b(couch|sofa|settee|floor)",
         r"\bno\s+fixed\s+(address|abode)\b",
-        r"\b(must|have\s+to|got\s+to|need\s+to)\s+(go\s+out|leave|get\s+out|move\s+out)\s+(from|of)\s+"
-        r"(the\s+|my\s+|our\s+)?(house|flat|home|room)\b(?!\s+more)",
+        r"\b(must|have\s+to|got\s+to|need\s+to)\s+(go\s+out|leave|get\s+out|move\s+out)\s+(from|"
+        r"of)\s+(the\s+|my\s+|our\s+)?(house|flat|home|room)\b(?!\s+more)",
         r"\b(repossess\w*|possession\s+order)\b",
         # bailiffs come for debts too: a home only when one is named
         r"\bbailiffs?\b.{0,50}\b(evict\w*|home|house|flat|possession|locks?|keys|landlord|"
@@ -427,33 +906,57 @@ _KINDS: dict[str, list[str]] = {
 # Exploitation that also reads as a threat at home ("they'll hurt my mum if i stop"): the signs
 # of criminal or sexual exploitation, or a passport taken, settle it as exploitation.
 _EXPLOITED = re.compile(
-    r"\b(make|makes|made|making|force\w*)\s+me\s+(to\s+)?(carry|sell|deliver|run|hold|stash|move)\b|"
-    r"\bcounty\s+lines?\b|\btrap\s+house\b|\btrafficked\b|\b(passport|papers)\b.{0,30}\b(took|taken|"
-    r"keep|keeps|kept|has|won'?t\s+give)\b|\b(took|taken|keep|keeps|kept)\s+(my|our)\s+(passport|papers)\b",
+    r"\b(make|makes|made|making|force\w*)\s+me\s+(to\s+)?(carry|sell|deliver|run|hold|stash|"
+    r"move)\b|\bcounty\s+lines?\b|\btrap\s+house\b|\btrafficked\b|\b(passport|"
+    r"papers)\b.{0,30}\b(took|taken|keep|keeps|kept|has|won'?t\s+give)\b|\b(took|taken|keep|keeps|"
+    r"kept)\s+(my|our)\s+(passport|papers)\b|\bif\s+(i|a|we)\s+(stop|quit)\s+(dealing|selling|"
+    r"running|carrying|holding|shotting|delivering|working\s+for\s+them)\b",
+    re.IGNORECASE,
+)
+# A notice that ends two months or more from now ("served a section 21, I have to leave in two
+# months") is not yet within the 56 days: the ordinary answer about housing help is the right one.
+_NOT_YET = re.compile(
+    r"\b(leave|out|move|moving|go|notice|gone)\b.{0,15}\b(in|within|after)\s+(two|three|four|five|"
+    r"six|2|3|4|5|6)\s+months\b|\b(two|three|four|five|six|2|3|4|5|6)\s+months'?\s+notice\b",
     re.IGNORECASE,
 )
 # Kinds that need the emergency answer straight away (``_CHECKS`` below: the order they are read).
 CRISIS_KINDS = ("overdose", "suicide", "abuse", "exploitation", "homeless_tonight", "housing")
+# Each pattern is searched for on its own: joined into one alternation, the words each begins
+# with are hidden from the regex engine's quick scan, and it tries every pattern at every
+# character (twice as slow).
 _COMPILED = {
-    kind: re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
-    for kind, patterns in _KINDS.items()
+    kind: tuple(re.compile(p, re.IGNORECASE) for p in patterns) for kind, patterns in _KINDS.items()
 }
 
 
+def _finder(kind: str) -> Callable[[str], bool]:
+    patterns = _COMPILED[kind]
+    return lambda text: any(pattern.search(text) for pattern in patterns)
+
+
+_exploitation = _finder("exploitation")
+_housing_lost = _finder("housing")
+
+
 def _exploited(text: str) -> bool:
-    return bool(_EXPLOITED.search(text) and _COMPILED["exploitation"].search(text))
+    return bool(_EXPLOITED.search(text) and _exploitation(text))
+
+
+def _housing(text: str) -> bool:
+    return _housing_lost(text) and not _NOT_YET.search(text)
 
 
 # The checks in order, most serious first. Exploitation by its own signs comes before abuse, so
 # "they'll hurt my mum if i stop carrying" is exploitation, not a threat at home.
 _CHECKS = (
-    ("overdose", _COMPILED["overdose"].search),
-    ("suicide", _COMPILED["suicide"].search),
+    ("overdose", _finder("overdose")),
+    ("suicide", _finder("suicide")),
     ("exploitation", _exploited),
-    ("abuse", _COMPILED["abuse"].search),
-    ("exploitation", _COMPILED["exploitation"].search),
-    ("homeless_tonight", _COMPILED["homeless_tonight"].search),
-    ("housing", _COMPILED["housing"].search),
+    ("abuse", _finder("abuse")),
+    ("exploitation", _exploitation),
+    ("homeless_tonight", _finder("homeless_tonight")),
+    ("housing", _housing),
 )
 
 

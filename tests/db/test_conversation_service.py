@@ -473,7 +473,7 @@ def test_a_worrying_message_the_rules_miss_ends_with_a_check_in_once(sessions):
         conversation, _ = service.create(
             db_session=db_session, rasa=rasa, council_slug="demo", channel="web", greet=True
         )
-    worrying = "got the blade in my hand rn cant stop thinking about it"
+    worrying = "i am so tired of being here, tonight i will take everything in the cupboard"
     answer = _say(sessions, rasa, conversation.id, worrying)
     assert answer[0] == jobs[0]  # the resident's question is still answered
     asked = answer[-1]

@@ -6,13 +6,19 @@ from __future__ import annotations
 import pytest
 
 from bot.safety import concern
+from bot.safety.detect import is_crisis
 
-# Written for this test, in wordings none of the rule sets or examples use.
+# Written for this test, in wordings none of the rule sets or examples use, and which the rules
+# do not catch: a plan hinted at, a body in danger after "something", a night in a bus shelter in
+# Scots, papers taken, food locked away, doorways tonight.
 UNSEEN_DANGER = [
-    "got the blade in my hand rn cant stop thinking about it",
-    "took 2 many of my co-codamol on purpose lol cant feel my hands",
-    "my uncle makes me send him pictures and says he will show my mum if i stop",
-    "Połknęłam wszystkie tabletki nasenne, kręci mi się w głowie",
+    "i am so tired of being here, tonight i will take everything in the cupboard",
+    "im on the top floor of the car park looking down",
+    "my flatmate necked something at the party and now shes gone grey and wont respond",
+    "nae bed the night, sat in the bus shelter wi ma bag",
+    "they brought us here to work, took our documents, we sleep in the van",
+    "he says i am useless and locks the food cupboard, i have not eaten properly in days",
+    "got a carrier bag of my stuff and a sleeping bag, doorways tonight i guess",
 ]
 ORDINARY = [
     "any forklift courses near DB1 this month",
@@ -26,7 +32,21 @@ ORDINARY = [
 
 @pytest.mark.parametrize("text", UNSEEN_DANGER)
 def test_danger_the_rules_miss_worries_it(text):
+    assert not is_crisis(text)  # else the rules answer, and this tests nothing
     assert concern.worried(text)
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "shared"),
+    [("downed a packet of my citalopram", "połknąłem całe opakowanie leków", "INGEST+MEDICINE"),
+     ("took about 40 ibuprofen", "maine bahut saari goliyan kha li", "INGEST+MEDICINE"),
+     ("holding a razor right now", "the blade is out rn", "BLADE+NOW"),
+     ("my husband hits me", "mi marido me pega", "PARTNER_FAMILY+VIOLENCE"),
+     ("the boss keeps our passports", "szef zabrał mi paszport", "DOCUMENTS+TAKEN"),
+     ("nowhere to sleep tonight", "nie mam gdzie spać", "NOWHERE+SLEEP")],
+)  # fmt: skip
+def test_the_same_danger_in_other_words_reads_alike(first, second, shared):
+    assert shared in concern.concepts(first) and shared in concern.concepts(second)
 
 
 @pytest.mark.parametrize("text", ORDINARY)

@@ -41,7 +41,7 @@ def _parsed(text: str, *ranking: tuple[str, float]) -> Message:
      # an answer is not leaving the questions
      ("cant read that good", "stop", "find_course"),
      # About them, not the chat: the next guess stands (the safety net reads the rest)
-     ("got the blade in my hand rn cant stop thinking about it", "stop", "find_course"),
+     ("im on the top floor of the car park looking down", "stop", "find_course"),
      ("i dont want to answer that", "stop", "stop"),
      # "we", "our" and "us" alone are a resident with family, or with the assistant
      ("can we carry on", "employer_enquiry", "find_course"),

@@ -1,5 +1,7 @@
 """The crisis safety net catches what residents really write and leaves everyday phrases alone."""
 
+import time
+
 import pytest
 
 from bot.safety.detect import is_crisis, kind
@@ -145,3 +147,111 @@ def test_hopelessness_said_in_passing_is_caught(text):
 )  # fmt: skip
 def test_the_same_words_about_work_are_not(text):
     assert kind(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "danger"),
+    [
+        ("just necked about 25 of my nans codeine", "overdose"),
+        ("i took way too many of my zopiclone, feel really weird", "overdose"),
+        ("my brother took heroin and now hes not breathing properly", "overdose"),
+        ("mixed my tramadol with vodka and cant stay awake", "overdose"),
+        ("she's taken loads of her antidepressants and won't wake up", "overdose"),
+        ("tomei uma caixa inteira de paracetamol", "overdose"),
+        ("zażyłam wszystkie leki naraz", "overdose"),
+        ("took a bunch of my dads heart pills", "overdose"),
+        ("bütün ilaçlarımı içtim", "overdose"),  # noqa: RUF001 (Turkish on purpose)
+        ("i'm gonna unalive myself", "suicide"),
+        ("planning to jump off the motorway bridge tonight", "suicide"),
+        ("i won't need my stuff where i'm going, gave it all away", "suicide"),
+        ("everyone would be happier if i was gone", "suicide"),
+        ("there's no reason for me to be alive", "suicide"),
+        ("dont wanna be alive no more", "suicide"),
+        ("ich will nicht mehr leben", "suicide"),
+        ("я хочу умереть", "suicide"),
+        ("my urges to cut are really strong tonight", "suicide"),
+        ("relapsed and cut again", "suicide"),
+        ("found cuts on my son's arms", "suicide"),
+        ("kendimi kesiyorum", "suicide"),
+        ("my boyfriend reads all my messages and takes my money", "abuse"),
+        ("he threatened to share my nudes if i leave", "abuse"),
+        ("my stepdad keeps coming into my room at night", "abuse"),
+        ("I can hear my neighbour beating his wife", "abuse"),
+        ("my ex is stalking me and turned up at my house with a knife", "abuse"),
+        ("kocam beni dövüyor", "abuse"),
+        ("a man offered me money to use my bank account", "exploitation"),
+        ("they said if i stop dealing they'll stab me", "exploitation"),
+        (
+            "my cousin's 15 and keeps going missing, comes back with new trainers and cash",
+            "exploitation",
+        ),
+        ("el patrón tiene mi pasaporte", "exploitation"),
+        ("мне не платят и забрали паспорт", "exploitation"),
+        ("i was brought here for work and now they won't let me leave", "exploitation"),
+        ("third night sleeping rough", "homeless_tonight"),
+        ("i'm in a doorway in town, it's freezing", "homeless_tonight"),
+        ("Dorm pe stradă de o săptămână", "homeless_tonight"),
+        ("je dors dans la rue depuis deux jours", "homeless_tonight"),
+        ("got chucked out this morning, sleeping in the car tonight", "homeless_tonight"),
+    ],
+)
+def test_danger_in_words_no_labelled_example_uses_is_named(text, danger):
+    """Written after the fifth held-out set was folded in: the patterns are for kinds of words
+    (verbs of swallowing, medicines, languages), so wordings of the same dangers are caught."""
+    assert kind(text) == danger
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i take all my meds in the morning, is a night shift ok",
+        "this is my last week at the warehouse",
+        "I'm done with everything on my to-do list",
+        "what should i write in a goodbye message to my team",
+        "my UC money goes through my bank account",
+        "she's got a knife block as a wedding present",
+        "I watched my brother beating him at FIFA",
+        "my dad comes into my room at night to say goodnight",
+        "my boss made me send him photos of the stock",
+        "my manager makes me run food to tables all shift",
+        "the older lads at work make me carry all the heavy stuff",
+        "I get picked up by a van for the night shift",
+        "my son works as a bouncer and needs a stab vest",
+        "they take money for rent from my wages",
+        "it'll hurt my chances if i quit the course",
+        "i can't quit or they'll sanction me",
+        "they cut my hours as punishment for being late",
+        "i'm making myself sick over this interview",
+        "my mum took my phone because i was on it too much",
+        "I stood on the ledge of the window to clean it",
+        "whats the point of a cv when i wont be here next month because i'm moving abroad",
+        "my tent got nicked at the festival and i got nowhere with the police",
+        "i was kicked out of the group chat today lol",
+        "we were kicked out of the cafe for being too loud",
+        "a night on the streets charity sleep out",
+        "my son overdosed on sugar at the party lol",
+        "kendimi kesinlikle hazır hissediyorum",  # noqa: RUF001 (Turkish on purpose)
+        "annem beni öldürecek, geç kaldım",  # noqa: RUF001 (Turkish on purpose)
+        "想死你了",
+        "mă bate la cap să-mi găsesc de lucru",
+        "sabzi kaatte hue haath kaat liya",
+    ],
+)
+def test_everyday_readings_of_the_same_words_are_not(text):
+    assert kind(text) is None
+
+
+@pytest.mark.parametrize("repeated", ["a ", "took ", "he said ", "kicked me out ", "x", "my arms "])
+def test_long_messages_are_read_quickly(repeated):
+    """The patterns are bounded (``.{0,N}``), so a long message costs time in proportion to its
+    length, never the runaway backtracking of unbounded repeats."""
+    text = (repeated * (5000 // len(repeated) + 1))[:5000]
+    started = time.perf_counter()
+    kind(text)
+    assert time.perf_counter() - started < 1.0
+
+
+def test_asking_to_delete_the_chat_because_he_checks_the_phone_is_not_a_new_crisis():
+    """The resident needs the deletion now (the abuse answer has said how); a second crisis
+    answer in its place would leave the chat on the phone he checks."""
+    assert kind("can u delete all this he checks my phone") is None
