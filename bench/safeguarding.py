@@ -111,7 +111,7 @@ def main() -> int:
         *rows,
         "",
         f"Ordinary messages that get the check-in: {flagged} of the dialogue's {ordinary} "
-        f"training examples ({flagged / ordinary:.1%}), each judged by a classifier that did not",
+        f"training examples ({flagged / ordinary:.2%}), each judged by a classifier that did not",
         f"learn from it ({FOLDS} folds); at most once in a conversation.",
         "",
         "The right kind of danger (and so the right numbers) from the rules, labelled set:",
