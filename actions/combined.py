@@ -11,7 +11,7 @@ from typing import Any
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.common import council
+from actions.common import authority
 from bot.council import service as council_service
 from bot.postcode.service import Place
 
@@ -23,7 +23,7 @@ def member_for(tracker: Tracker, place: Place, dispatcher: CollectingDispatcher)
     is in the resident's, said to them; nothing for a single council's conversation or a place
     outside every member. A postcode district two councils share says whose it is only with the
     whole postcode, so the location is cleared for the question to ask again."""
-    here = council(tracker)
+    here = authority(tracker)  # a member's resident correcting their postcode: the authority's
     if not here.members:
         return {}
     members = [council_service.get(slug) for slug in here.members]

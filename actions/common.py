@@ -92,6 +92,21 @@ def council(tracker: Tracker) -> Council:
     return council_service.home()
 
 
+def authority(tracker: Tracker) -> Council:
+    """Whose widget the resident came through: the combined authority a conversation moved to
+    a member council began in (the gateway names it), else the conversation's council."""
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            slug = (event.get("metadata") or {}).get("authority")
+            if slug:
+                try:
+                    return council_service.get(str(slug))
+                except council_service.UnknownCouncil:
+                    break
+            break
+    return council(tracker)
+
+
 def rules(tracker: Tracker) -> RuleSet:
     this = council(tracker)
     return pathways_config.in_force(this, council_service.local_today(this))

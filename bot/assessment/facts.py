@@ -187,6 +187,15 @@ _TOLD_POSTCODE = re.compile(
     rf"(?:^|\b(?:it's|its|it is|postcode|postcode is|my postcode is)\s+){_POSTCODE}[ ,.!]*"
     rf"(?:{_TOLD}|i (?:already )?told you)\b"
 )
+# Put right: "sorry i meant DB1 1AA", "wrong postcode, its DB1 1AA", "oops typo DB12AB".
+# Not where they now want to look: "sorry i meant jobs near DB1 1AA", "sorry, search DB1".
+_CORRECTED_POSTCODE = re.compile(
+    r"\b(?:sorry|soz|oops|whoops|wrong|typo|i meant|i mean|meant to (?:say|put|type)|should "
+    r"(?:be|have said|say)|correction|not that)\b"
+    r"(?:(?!\b(?:near|nr|in|around|round|within|jobs?|courses?|work|search|find|show|any|"
+    r"anything|classes|college)\b)[^.?!]){0,30}?"
+    rf"(?:\b(?:it's|its|it is|is|to)\s+|[ ,:]+){_POSTCODE}"
+)
 _ONLY_POSTCODE = re.compile(
     r"^(?:it's |its |postcode )?([a-z]{1,2}[0-9][a-z0-9]?)\s*([0-9][a-z]{2})$"
 )
@@ -235,7 +244,8 @@ def place_candidates(text: str) -> list[str]:
     only = _ONLY_POSTCODE.match(text)
     if only:
         found.append(f"{only.group(1)} {only.group(2)}".upper())
-    for match in (*_HOME_POSTCODE.finditer(text), *_TOLD_POSTCODE.finditer(text)):
+    said = (_HOME_POSTCODE, _TOLD_POSTCODE, _CORRECTED_POSTCODE)
+    for match in (found for pattern in said for found in pattern.finditer(text)):
         found.append(_postcode(match))
     for match in _HOME_TOWN.finditer(text):
         name = match.group(1).strip(" '-")

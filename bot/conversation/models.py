@@ -22,6 +22,9 @@ class Conversation(Base):
 
     id = Column(String(64), primary_key=True)
     council_slug = Column(String(40), nullable=False, index=True)
+    # The combined authority it began in, once moved to a member council by the resident's
+    # postcode: a corrected postcode can move it to another member (None: never moved).
+    authority_slug = Column(String(40), nullable=True)
     channel = Column(String(20), nullable=False, default="web")
     created_at = Column(UTCDateTime, nullable=False, default=utcnow)
     last_active_at = Column(UTCDateTime, nullable=False, default=utcnow, index=True)

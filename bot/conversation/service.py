@@ -268,8 +268,14 @@ def end(
 
 def _move(conversation: Conversation, slug: str) -> None:
     """A combined authority's resident gave a postcode in a member council: the conversation
-    is that council's from now on. Only to a member: never to another council."""
-    if slug in council_of(conversation).members:
+    is that council's from now on, and another member's if they correct it. Only to a member
+    of the authority it began in: never to another council."""
+    try:
+        authority = council_service.get(conversation.authority_slug or conversation.council_slug)
+    except council_service.UnknownCouncil:  # no longer served: nowhere to move to
+        return
+    if slug in authority.members:
+        conversation.authority_slug = authority.slug
         conversation.council_slug = slug
 
 
@@ -301,6 +307,7 @@ def _metadata(conversation: Conversation, client: str = "") -> dict[str, str]:
     request_id = REQUEST_ID.get()
     return {
         "council": conversation.council_slug,
+        **({"authority": conversation.authority_slug} if conversation.authority_slug else {}),
         "channel": conversation.channel,
         **({"request_id": request_id} if request_id else {}),
         **({"client": client} if client else {}),

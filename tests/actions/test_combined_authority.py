@@ -156,3 +156,20 @@ def test_a_shared_district_said_in_passing_keeps_the_postcode_given_before(
     events = asyncio.run(ActionReadProfile().run(dispatcher, tracker, {}))
     assert not [e for e in events if e.get("name") in ("location", "in_area", "council")]
     assert dispatcher.messages[0]["text"].startswith("DB2 is partly in Demo Borough and partly")
+
+
+def test_a_member_councils_resident_correcting_their_postcode_is_sent_to_the_other(
+    demo_database, dispatcher
+):
+    """Already Demo Vale's (the gateway names the authority it began in), "sorry its DB1 1AA"
+    makes them Demo Borough's."""
+    said = {"event": "user", "text": "sorry its DB1 1AA", "metadata": {
+        "council": "demo-vale", "authority": "demo-combined", "channel": "web"}}  # fmt: skip
+    tracker = make_tracker(slots={"council": "demo-vale", "location": "DB9 1AA"},
+                           text="sorry its DB1 1AA", intent="inform", events=[said])  # fmt: skip
+    events = asyncio.run(ActionReadProfile().run(dispatcher, tracker, {}))
+    assert SlotSet("council", "demo") in events
+    assert SlotSet("location", "DB1 1AA") in events
+    assert "so Demo Borough Council's Work Local team will help you" in " ".join(
+        m.get("text") or "" for m in dispatcher.messages
+    )

@@ -27,6 +27,7 @@ def test_upgrade_creates_tables_and_downgrade_removes_them(database_url):
         "crisis_kind",
         "counted",
         "checked_in_at",
+        "authority_slug",
     }
     assert {"plans", "search_index_versions", "insight_events", "case_outcomes"} <= tables
     migrate.downgrade(database_url, "base")

@@ -231,6 +231,33 @@ def test_a_combined_authoritys_conversation_moves_only_to_a_member_council(app):
     assert app["rasa"].metadata[-1]["council"] == VALE  # the actions now answer as Demo Vale
 
 
+def test_a_corrected_postcode_moves_the_resident_to_the_other_member_council(app):
+    """Moved to Demo Vale, "sorry i meant DB1 1AA" moves them to Demo Borough: the authority it
+    began in is kept, and named to the actions; a member's own widget never moves anyone."""
+    to_vale = {"text": "You live in Demo Vale...", "custom": {"type": "council", "council": VALE}}
+    to_borough = {"text": "You live in Demo Borough...",
+                  "custom": {"type": "council", "council": "demo"}}  # fmt: skip
+    app["rasa"].replies += [[{"text": "Hello"}], [{**to_vale, "recipient_id": "x"}],
+                            [{**to_borough, "recipient_id": "x"}], [{"text": "Hello"}],
+                            [{**to_borough, "recipient_id": "y"}]]  # fmt: skip
+    with _client(app) as client:
+        chat = client.post("/api/v1/conversations", params={"council": COMBINED}, json={})
+        chat = chat.json()["id"]
+        client.post(f"/api/v1/conversations/{chat}/messages", json={"text": "DB9 1AA"})
+        client.post(
+            f"/api/v1/conversations/{chat}/messages", json={"text": "sorry i meant DB1 1AA"}
+        )
+        vale_widget = client.post("/api/v1/conversations", params={"council": VALE}, json={})
+        vale_chat = vale_widget.json()["id"]
+        client.post(f"/api/v1/conversations/{vale_chat}/messages", json={"text": "DB1 1AA"})
+    with session_scope(app["sessions"]) as db:
+        moved_twice = db.get(Conversation, chat)
+        assert (moved_twice.council_slug, moved_twice.authority_slug) == ("demo", COMBINED)
+        assert db.get(Conversation, vale_chat).council_slug == VALE  # not an authority's
+    assert app["rasa"].metadata[2]["authority"] == COMBINED  # the correction, told whose widget
+    assert "authority" not in app["rasa"].metadata[-1]
+
+
 def test_combined_authority_staff_see_their_members_cases_and_members_not_each_others(app):
     reference = _borough_case(app)
     with _client(app) as combined, _client(app) as vale:

@@ -791,6 +791,12 @@ PLACES = [
         {"age": 45, "situation": "caring", "location": ["DB2 4RT"], "barriers": {"caring"}},
     ),
     ("im 34 unemployed any college near DB1 1AA", {"age": 34, "situation": "out_of_work"}),
+    # A postcode put right is where they live; a search put right is not.
+    ("sorry i meant DB1 1AA", {"location": ["DB1 1AA"]}),
+    ("wrong postcode, its DB1 1AA", {"location": ["DB1 1AA"]}),
+    ("oops typo DB12AB", {"location": ["DB1 2AB"]}),
+    ("sorry is there anything in DB1", {}),
+    ("sorry, can u search DB1 1AA", {}),
     ("im 19 and jobless, jobs DB3 1AA?", {"age": 19, "situation": "out_of_work"}),
     ("KH3-7XP", {}),
     ("07700 900123", {}),
