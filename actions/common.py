@@ -123,9 +123,8 @@ def first_run_since_message(tracker: Tracker) -> bool:
 
 
 def answering(tracker: Tracker) -> str | None:
-    """The response the resident's message answers: the last one said before it, whether an
-    action of its own said it or another action did (``action_leave_flow`` asks "do you want
-    to start again?" itself)."""
+    """The response the resident's message answers: the last one said before it, whether said
+    by its own action or by a custom action (``response=``); None when nothing was said."""
     events = tracker.events
     last_user = max((i for i, e in enumerate(events) if e.get("event") == "user"), default=-1)
     for event in reversed(events[:last_user]):

@@ -116,6 +116,11 @@ class ActionLeaveFlow(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
+        if NEXT_BY_INTENT.get(intent_of(tracker) or "") == CONFIRM_RESTART:
+            # Asked next by its own action (data/rules.yml), so that the rules answer "no" and
+            # "yes" to it as they do anywhere else. Nothing is let go before the answer: "no"
+            # keeps everything, the time held for them too (it lapses on its own).
+            return [ActiveLoop(None), SlotSet("requested_slot", None)]
         held = _let_go_of_hold(tracker)
         events: list[EventType] = [
             ActiveLoop(None),
@@ -132,10 +137,6 @@ class ActionLeaveFlow(Action):
                 text=f"OK, I've stopped that.{booked} What would you like to do now?",
                 buttons=MAIN_MENU,
             )
-            return events
-        if following == CONFIRM_RESTART:
-            # Asked next by its own action (data/rules.yml), so that the rules answer "no" and
-            # "yes" to it as they do anywhere else.
             return events
         if following.endswith("_form"):  # a new form: Rasa runs it next, and it asks
             return [*events, FollowupAction(following)]

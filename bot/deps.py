@@ -1,8 +1,8 @@
 """FastAPI dependencies: the shared clients and session factory on ``app.state``.
 
-Each is ``async``: it only reads what the app holds, and FastAPI runs a plain ``def`` dependency
-in its thread pool, a hand-off that cost a tenth of the gateway's time on each turn (profiled
-under load, docs/benchmarks.md).
+Each dependency is ``async`` (``client_address`` is a plain helper): it only reads what the app
+holds, and FastAPI runs a plain ``def`` dependency in its thread pool, a hand-off that cost a
+tenth of the gateway's time on each turn (profiled under load).
 
 Routes open their unit of work with ``session_scope(sessions)`` inside the handler, not with a
 ``yield`` dependency: FastAPI may run a dependency's exit code after the response has been sent,

@@ -201,10 +201,13 @@ _ONLY_POSTCODE = re.compile(
 )
 # "im 17 DB1 1AA left college": a whole postcode among what they say about themselves is where
 # they live, unless the words before it say it is where to look ("college near DB1 1AA").
-_WHOLE_POSTCODE = re.compile(r"\b([a-z]{1,2}[0-9][a-z0-9]?)\s*([0-9][a-z]{2})\b")
+# "btec l3 2nd year" is no postcode.
+_WHOLE_POSTCODE = re.compile(
+    r"\b([a-z]{1,2}[0-9][a-z0-9]?)\s*(?![0-9](?:st|nd|rd|th)\b)([0-9][a-z]{2})\b"
+)
 _WHERE_TO_LOOK = re.compile(
     r"\b(?:near|nr|in|around|round|by|at|to|of|for|about|within|close to|outside|toward|"
-    r"towards|jobs?|courses?|work|vacancies|classes|apprenticeships?|college|colleges)\s*$"
+    r"towards|jobs?|courses?|work|vacancies|classes|apprenticeships?)\s*$"
 )
 _HOME_TOWN = re.compile(
     rf"{_HOME}\s+([a-z][a-z' -]{{1,40}}?)"

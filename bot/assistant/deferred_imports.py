@@ -1,5 +1,5 @@
 """Keeps TensorFlow out of the Rasa server: no component of ``config.yml`` uses it, yet Rasa
-3.6.21 imports it (about 300 MB, a few seconds of start-up, and the published vulnerabilities of
+3.6.21 imports it (about 340 MB, a few seconds of start-up, and the published vulnerabilities of
 TensorFlow 2.12 and Keras within reach) because every policy imports the entity extractors'
 helpers, ``rasa.utils.train_utils``, whose first lines import TensorFlow's training callbacks and
 data generators for the models that train with them.
@@ -24,6 +24,7 @@ import importlib.abc
 import importlib.machinery
 import importlib.util
 import sys
+import threading
 from dataclasses import dataclass
 from types import ModuleType
 
@@ -52,7 +53,9 @@ DEFERRALS = (
     # in the same process still imports it for itself.
     Deferral("thinc.compat", (), "e4ce073417f9539e", hidden=("tensorflow",)),
 )
-_hiding: set[str] = set()
+# What each thread is importing a module with hidden modules (``Deferral.hidden``) for: only
+# that thread is told they are absent, never another importing at the same moment.
+_hiding: dict[int, tuple[str, ...]] = {}
 
 
 def source_fingerprint(source: str) -> str:
@@ -121,11 +124,12 @@ class _Loader(importlib.abc.Loader):
         tree = moved_imports(source, self.deferral, module.__file__)
         flags = __future__.annotations.compiler_flag if self.deferral.imports else 0
         code = compile(tree, module.__file__, "exec", flags=flags, dont_inherit=True)
-        _hiding.update(self.deferral.hidden)
+        thread = threading.get_ident()
+        _hiding[thread] = self.deferral.hidden
         try:
             exec(code, module.__dict__)  # the library's own source, fingerprinted above
         finally:
-            _hiding.difference_update(self.deferral.hidden)
+            del _hiding[thread]
 
     def get_source(self, name: str) -> str | None:
         return self.original.get_source(name)
@@ -136,14 +140,16 @@ class _Loader(importlib.abc.Loader):
 
 class _Finder(importlib.abc.MetaPathFinder):
     def find_spec(self, name, path, target=None):
-        if name.partition(".")[0] in _hiding:
+        if name.partition(".")[0] in _hiding.get(threading.get_ident(), ()):
             raise ModuleNotFoundError(f"No module named {name!r}", name=name)
         deferral = next((d for d in DEFERRALS if d.module == name), None)
         if deferral is None:
             return None
         spec = importlib.machinery.PathFinder.find_spec(name, path)
-        if spec is None or not isinstance(spec.loader, importlib.machinery.SourceFileLoader):
-            return spec
+        if spec is None:
+            return None
+        if not isinstance(spec.loader, importlib.machinery.SourceFileLoader):
+            raise DeferralError(f"{name} is not installed from source: it cannot be deferred")
         spec.loader = _Loader(spec.loader, deferral)
         return spec
 
@@ -162,14 +168,24 @@ def check() -> None:
     """Each deferred module's source is the one its deferral was written for."""
     for deferral in DEFERRALS:
         spec = importlib.util.find_spec(deferral.module)
-        loader = spec.loader.original if isinstance(spec.loader, _Loader) else spec.loader
-        if source_fingerprint(loader.get_source(deferral.module)) != deferral.fingerprint:
+        loader = getattr(spec, "loader", None)
+        loader = loader.original if isinstance(loader, _Loader) else loader
+        source = loader.get_source(deferral.module) if hasattr(loader, "get_source") else None
+        if source is None or source_fingerprint(source) != deferral.fingerprint:
             raise DeferralError(
                 f"{deferral.module} is not the module the deferred imports were written for"
             )
 
 
-def _train_schema_on_demand():
+_schema_class: type | None = None
+
+
+def _train_schema_on_demand() -> type:
+    """The class, made once, at the first model loaded: ``rasa.engine.graph`` is imported only
+    then, after the hook is in place."""
+    global _schema_class
+    if _schema_class is not None:
+        return _schema_class
     from rasa.engine.graph import GraphSchema
 
     class TrainSchemaOnDemand(GraphSchema):
@@ -189,7 +205,11 @@ def _train_schema_on_demand():
                 self._nodes = GraphSchema.from_dict(self._serialized).nodes
             return self._nodes
 
-    return TrainSchemaOnDemand
+        def __repr__(self) -> str:  # a log line must not import the graph's classes
+            return f"TrainSchemaOnDemand({len(self._serialized.get('nodes', {}))} nodes)"
+
+    _schema_class = TrainSchemaOnDemand
+    return _schema_class
 
 
 def metadata_with_train_schema_on_demand(original):

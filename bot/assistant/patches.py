@@ -185,7 +185,8 @@ PATCHES = (
         "rasa.utils.train_utils:create_common_callbacks",
         "every policy imports rasa.utils.train_utils, whose first lines import TensorFlow for the "
         "callbacks and data generators only TensorFlow models use while training",
-        "no TensorFlow in the Rasa server (with the row below): 370 MB less",
+        "no TensorFlow in the Rasa server (with the row below): 650 MB -> 311 MB, loaded in 17 s "
+        "not 24",
         "64164bd02e456e51",
         None,  # bot.assistant.deferred_imports, installed before any Rasa module is imported
     ),

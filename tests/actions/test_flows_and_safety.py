@@ -47,12 +47,29 @@ def test_leaving_a_form_answers_the_request_at_once(demo_database, dispatcher, i
         assert last["response"] == said["response"]
 
 
-def test_starting_again_in_a_form_leaves_it_for_the_rules_to_ask(dispatcher):
+def test_starting_again_in_a_form_leaves_it_for_the_rules_to_ask_and_keeps_everything(
+    demo_database, dispatcher
+):
     """The rules ask "do you want to start again?" next, with its own action, so that they
-    answer "no" and "yes" to it as they do anywhere else (data/rules.yml)."""
-    tracker = make_tracker(intent="start_again", text="ugh start again", active_loop="booking_form")
-    assert _run(ActionLeaveFlow(), dispatcher, tracker) == LEFT
-    assert dispatcher.messages == []
+    answer "no" and "yes" to it as they do anywhere else (data/rules.yml); until then nothing
+    is let go, so "no" truly keeps everything: the name, the contact, the time held."""
+    offered = _run(booking_actions.ActionOfferSlots(), dispatcher, make_tracker())[0]["value"]
+    chosen = [{"entity": "slot_id", "value": offered["choices"][0]["id"]}]
+    holding = make_tracker(slots={"booking_offered": offered}, sender_id="conv-1", entities=chosen)
+    held = _run(booking_actions.ActionHoldSlot(), dispatcher, holding)[0]["value"]
+    asked = len(dispatcher.messages)
+    tracker = make_tracker(slots={"booking_hold": held, "booking_first_name": "Ana"},
+                           intent="start_again", text="ugh start again",
+                           active_loop="booking_form", sender_id="conv-1")  # fmt: skip
+    assert _run(ActionLeaveFlow(), dispatcher, tracker) == [
+        ActiveLoop(None),
+        SlotSet("requested_slot", None),
+    ]
+    assert dispatcher.messages[asked:] == []
+    from actions.common import database
+
+    with database() as db:
+        assert db.get(Booking, held["id"]).status == "held"
 
 
 def test_leaving_for_another_form_starts_it(dispatcher):

@@ -282,8 +282,8 @@ def test_no_when_nothing_was_found_does_not_ask_for_the_reference_again(dispatch
 
 @pytest.mark.parametrize("asked", ["utter_confirm_restart", "utter_ask_booking_reference"])
 def test_no_keep_it_to_do_you_want_to_start_again_keeps_everything(dispatcher, asked):
-    """Asked "do you want to start again?" (by its own action, or on leaving a form, where
-    ``action_leave_flow`` says it), "no keep it" is no appointment to look for."""
+    """Asked "do you want to start again?", "no keep it" is no appointment to look for (the
+    model reads it as "keep my appointment", which it is when asked about one)."""
     events = [
         {"event": "user", "text": "i lost my booking reference"},
         {"event": "bot", "text": "...", "metadata": {"utter_action": asked}},

@@ -13,6 +13,7 @@ import json
 import os
 import subprocess
 import sys
+import threading
 
 import pytest
 
@@ -96,3 +97,17 @@ def test_the_training_graph_read_later_is_the_one_rasa_reads(loaded_model):
     assert read.train_schema.as_dict() == expected
     assert read.predict_schema == loaded_model.metadata.predict_schema
     assert read.domain.as_dict() == loaded_model.metadata.domain.as_dict()
+
+
+def test_only_the_thread_importing_thinc_is_told_tensorflow_is_absent():
+    finder = deferred_imports._Finder()
+    here = threading.get_ident()
+    deferred_imports._hiding[here + 1] = ("tensorflow",)  # another thread, importing thinc
+    try:
+        assert finder.find_spec("tensorflow", None) is None  # this thread imports it as usual
+        deferred_imports._hiding[here] = ("tensorflow",)
+        with pytest.raises(ModuleNotFoundError):
+            finder.find_spec("tensorflow.experimental.dlpack", None)
+    finally:
+        deferred_imports._hiding.pop(here, None)
+        deferred_imports._hiding.pop(here + 1, None)

@@ -791,6 +791,8 @@ PLACES = [
         {"age": 45, "situation": "caring", "location": ["DB2 4RT"], "barriers": {"caring"}},
     ),
     ("im 34 unemployed any college near DB1 1AA", {"age": 34, "situation": "out_of_work"}),
+    ("im 17 left college DB1 1AA", {"age": 17, "location": ["DB1 1AA"]}),
+    ("im 19 doing my btec l3 2nd year", {"age": 19}),
     # A postcode put right is where they live; a search put right is not.
     ("sorry i meant DB1 1AA", {"location": ["DB1 1AA"]}),
     ("wrong postcode, its DB1 1AA", {"location": ["DB1 1AA"]}),
