@@ -22,7 +22,6 @@ time under load. The table gives scikit-learn's probability (a test holds them e
 from __future__ import annotations
 
 import bisect
-import functools
 import math
 import re
 import threading
@@ -42,7 +41,11 @@ NLU = PROJECT_ROOT / "data" / "nlu"
 # (five folds of the labelled set and of the dialogue's ordinary examples), 0.85 finds three in
 # four crises and gives the check-in to 1 of the 2406 ordinary examples (0.04%; before the danger
 # concepts, 0.9 found 55% and gave it to 2); trained without the fifth held-out set, it finds 82%
-# of that set. 4 of the 324 residents' lines of the end-to-end suite get it (6 before).
+# of that set. 4 of the 324 residents' lines of the end-to-end suite get it (6 before). With a
+# review's 61 everyday look-alikes added (Dover, days off sick, "makes me post on tiktok"), it
+# finds 0.75 to 0.77 of the crises over five different fold splits (0.77 to 0.78 before them) and
+# gives the check-in to 1 or 2 of the ordinary examples; 13 of the look-alikes got it from a
+# classifier that had not learnt them.
 THRESHOLD = 0.85
 _ANNOTATION = re.compile(r"\[([^\]]+)\](?:\([^)]*\)|\{[^}]*\})")
 
@@ -50,7 +53,10 @@ _ANNOTATION = re.compile(r"\[([^\]]+)\](?:\([^)]*\)|\{[^}]*\})")
 # feature, so a message in words the labelled set never used still reads like those it did:
 # "necked", "downed" and "połknęłam" are INGEST; "mirtazapine", "goliyan" and "tabletki" are
 # MEDICINE; "took ... all ... tablets" is INGEST, QUANTITY, MEDICINE and their pairs. Compared
-# without accents and in lower case; "word*" is a stem, "*word" an ending.
+# without accents and in lower case; "word*" is a stem, "*word" an ending. A stem that begins
+# everyday English words is spelt out instead ("rape*" was oilseed rape, "dov*" Dover, "inject*"
+# injection moulding, "groom*" dog grooming), and a word that is as often harmless is a concept only
+# in a phrase (``_CONCEPT_PHRASES``: glass and scissors "with" them, pictures sent to him).
 _CONCEPTS = {
     "MEDICINE": (
         "pill pills pillz tablets tabs meds med medication* medicine* prescription* paracetamol "
@@ -63,14 +69,14 @@ _CONCEPTS = {
         "farmaci ilac* hap haplar* таблет* пигул* пігул* ліки лекарств* حبوب دواء ادوية اقراص"
     ),
     "STREET_DRUG": (
-        "ket ketamine pingers mdma molly coke cocaine crack heroin smack spice gbl ghb fent "
-        "nitazene* xans drugs mcat mephedrone lean"
+        "ket ketamine pingers mdma coke cocaine crack heroin smack spice gbl ghb fent "
+        "nitazene* xans drugs mcat mephedrone"
     ),
     "INGEST": (
         "took taken tooken swallow* necked neck necking downed popped ate eaten drank drunk "
-        "inject* snort* overdos* mixed kha khaa nigal tomei tome engoli trague pris avale preso "
-        "ingoiato luat inghitit polknel* polknal* lyknel* lyknal* wzial* wziel* zazyl* ictim "
-        "yuttum выпил* наглотал* випил* випив наковтал* بلعت اخذت تناولت"
+        "inject injected injecting injects snort* overdos* mixed kha khaa nigal tomei tome engoli "
+        "trague pris avale preso ingoiato luat inghitit polknel* polknal* lyknel* lyknal* wzial* "
+        "wziel* zazyl* ictim yuttum выпил* наглотал* випил* випив наковтал* بلعت اخذت تناولت"
     ),
     "QUANTITY": (
         "all whole entire load loads lots bunch box boxes packet* bottle* handful* strip pack "
@@ -87,7 +93,7 @@ _CONCEPTS = {
         "collaps* fitting seizure faint* fainted passed awake double ametit mareado mareada sono "
         "somnolent* kreci drowsiness"
     ),
-    "BLADE": "blade* razor* knife knives sharpener* scissors compass lighter needle* glass",
+    "BLADE": "blade* razor* knife knives sharpener* compass lighter needle needles",
     "SELF_HARM": (
         "cut cuts cutting cuttin slash* scratch* scrat* burn burnt burned burning burns harm "
         "harming harmed hurt hurting punch* bang bangs banging banged hitting bite biting starv* "
@@ -153,14 +159,14 @@ _CONCEPTS = {
     ),
     "VIOLENCE": (
         "hit hits beat beats beaten beating punch* kick kicked kicks kicking slap* strangl* chok* "
-        "push pushed pushes pushing shov* threw throws smash* batter battered battering assault* "
-        "rape* raped abuse* abusive violent violence knife gun weapon threat* kill belt bruise* "
-        "bije bate pega golpea maarta marta maara peet* dovuyor dov* يضربني бьет бьёт frappe "
-        "picchia"
+        "push pushed pushes pushing shove shoved shoves shoving threw throws smash* batter "
+        "battered battering assault* rape raped rapes raping rapist abuse* abusive violent "
+        "violence knife gun weapon threat* kill belt bruise* bije bate pega golpea maarta marta "
+        "maara peet* dovuyor dovdu dovuyordu dovecek dovmek يضربني бьет бьёт frappe picchia"
     ),
     "SEXUAL": (
-        "sex sexual* touches touched touching grope* groom* pictures pics nudes naked photos rape* "
-        "raped"
+        "sex sexual* touches touched touching grope* groomed nudes naked rape raped rapes raping "
+        "rapist"
     ),
     "FEAR": (
         "scared afraid terrified frightened fear whisper* hiding hide danger unsafe boje boję "
@@ -240,6 +246,29 @@ _CONCEPT_PHRASES = (
     (r"\b(wrote|written|writing|left)\s+(a\s+)?(letters?|notes?)\s+(for|to)\b", "FAREWELL"),
     (r"\bdin\s+nou\b|\botra\s+vez\b", "AGAIN"),
     (r"\bwent\s+missing\b|\bgoes\s+missing\b|\bgoing\s+missing\b", "MISSING"),
+    # Glass and scissors used on someone; pictures of them, or sent to him; grooming a child.
+    (
+        r"\b(with|wid|wiv|w/|using)\s+(a\s+|the\s+|some\s+|my\s+)?(bit\s+of\s+|piece\s+of\s+)?"
+        r"(broken\s+)?(glass|scissors)\b|\bbroken\s+glass\b",
+        "BLADE",
+    ),
+    (
+        r"\b(send|sending|sent|share|sharing|shared|show|showing|post|posting|posted|leak\w*)\s+"
+        r"(him|her|them|me|us|you)\s+(pics|pictures|photos|videos)\b|\b(pics|pictures|photos|"
+        r"videos)\s+of\s+(me|myself|my\s+body|her|him)\b",
+        "SEXUAL",
+    ),
+    (
+        r"\bgrooming\s+(me|him|her|them|us|kids|children|girls|boys)\b|\b(been|being|was|"
+        r"getting|got)\s+groomed\b",
+        "SEXUAL",
+    ),
+)
+# Everyday phrases whose words are danger concepts alone: read as no concept at all.
+_EVERYDAY = re.compile(
+    r"\b(oilseed\s+rape|rape\s*seed|(days?\s+|weeks?\s+|time\s+)?off\s+sick|sick\s+(pay|leave|"
+    r"notes?|days?|lines?)|call(ed|ing)?\s+in\s+sick|from\s+scratch|scratch\s+cards?|"
+    r"(dog|pet|horse|cat)\s+groom\w*|groom\w*\s+(salon|parlour|course|business))\b"
 )
 # Two concepts this many words apart or closer are a pair ("took ... pills", "husband ... hits").
 _PAIR_WINDOW = 6
@@ -271,23 +300,36 @@ def _concept_tables():
 
 
 _EXACT, _STEMS, _ENDINGS = _concept_tables()
+# Stems and endings by their first and last three letters, so a word is looked up, not compared
+# with each of them. Nothing is remembered between messages: a cache of words read would keep
+# residents' words in memory after their conversation is erased.
+_STEMS_BY_START: dict[str, tuple[tuple[str, str], ...]] = {}
+_ENDINGS_BY_END: dict[str, tuple[tuple[str, str], ...]] = {}
+for _stem, _concept in _STEMS:
+    _STEMS_BY_START[_stem[:3]] = (*_STEMS_BY_START.get(_stem[:3], ()), (_stem, _concept))
+for _ending, _concept in _ENDINGS:
+    _ENDINGS_BY_END[_ending[-3:]] = (*_ENDINGS_BY_END.get(_ending[-3:], ()), (_ending, _concept))
+assert all(len(stem) >= 3 for stem, _ in _STEMS) and all(len(end) >= 3 for end, _ in _ENDINGS)
 
 
-@functools.lru_cache(maxsize=65536)
 def _word_concepts(word: str) -> tuple[str, ...]:
-    """A word's concepts (remembered: most messages repeat the same few thousand words)."""
-    found = list(_EXACT.get(word, ()))
-    if len(word) >= 3:
-        found += [c for stem, c in _STEMS if word.startswith(stem)]
-        found += [c for ending, c in _ENDINGS if word.endswith(ending)]
-    if word.isdigit() and len(word) >= 2 and int(word) >= 10:
-        found.append("NUMBER")
+    """A word's concepts."""
+    exact = _EXACT.get(word, ())
+    if word.isdigit():
+        return (*exact, "NUMBER") if len(word) >= 2 and int(word) >= 10 else exact
+    if len(word) < 3:
+        return exact
+    stems, endings = _STEMS_BY_START.get(word[:3]), _ENDINGS_BY_END.get(word[-3:])
+    if not stems and not endings:
+        return exact
+    found = [*exact, *(c for stem, c in stems or () if word.startswith(stem))]
+    found += [c for end, c in endings or () if word.endswith(end)]
     return tuple(dict.fromkeys(found))
 
 
 def concepts(text: str) -> list[str]:
     """The message as danger concepts: each concept, and each pair of them found close together."""
-    plain = _plain(text)
+    plain = _EVERYDAY.sub(" ", _plain(text))
     words = [(m.start(), m.group()) for m in _WORD.finditer(plain)]
     starts = [start for start, _ in words]
     found = [(i, c) for i, (_, word) in enumerate(words) for c in _word_concepts(word)]

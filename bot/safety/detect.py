@@ -33,10 +33,24 @@ _MEDS = (
     r"medicamente(le)?|somnifere(le)?|tabletk\w*|tabletek|leki|lek[oó]w|pigu[lł]\w*|m[eé]dicaments|"
     r"cachets|somnif[eè]res|gol[iy]+a?n?|dawa[iy]+a?n?|pillole|compresse|ila[cç]\w*)"
 )
-# Street drugs: with a body in danger (breathing, heart, waking), an overdose.
+# Street drugs: with a body in danger (breathing, heart, waking), an overdose. Coke, crack, spice,
+# molly and smack are everyday words too ("had a coke", "windscreen crack", "Molly from work"),
+# so they count only just after a verb of using them: "smoked crack", "on spice", "line of coke".
+_STREET_NAMED = (
+    r"(ket|ketamine|pingers|mdma|ecstasy|cocaine|heroin|mamba|gbl|ghb|fent|nitazenes?|"
+    r"street\s+valium|benzos|xans?|meth|m-?cat|mephedrone|opiates|opioids)"
+)
+_EVERYDAY_DRUG = (
+    r"(coke|crack|spice|molly|smack)(?!'s|\s+(off|at|to|home|up|from|round|back|repairs?|filler|"
+    r"sealant|chaser|float|zero|cans?|bottles?|girls?|rack|jars?|in\s+the\s+(wall|ceiling|"
+    r"windscreen|screen|plaster|pavement|road|floor|glass))\b)"
+)
 _STREET = (
-    r"(ket|ketamine|pingers|mdma|molly|ecstasy|coke|cocaine|crack|heroin|smack|spice|mamba|gbl|"
-    r"ghb|fent|nitazenes?|street\s+valium|benzos|xans?|meth|m-?cat|mephedrone|opiates|opioids)"
+    rf"({_STREET_NAMED}|(smoked|smoking|smokin|snorted|snorting|sniffed|injected|injecting|"
+    r"dropped|using|on|lines?\s+of|bags?\s+of|bumps?\s+of|rocks?\s+of|pipe\s+of|key\s+of)\s+"
+    rf"(some\s+|a\s+bit\s+of\s+|loads\s+of\s+)?{_EVERYDAY_DRUG}|(took|taken|taking|done|doing|"
+    rf"did)\s+(some\s+|a\s+bit\s+of\s+|loads\s+of\s+){_EVERYDAY_DRUG}|(took|taken|taking|done|"
+    rf"doing|did)\s+(?!molly){_EVERYDAY_DRUG})"
 )
 # Taken: the verbs residents use for swallowing or using something, slang and dialect too.
 _TOOK = (
@@ -70,6 +84,27 @@ _SEVERE = (
     r"passing)\s+out|unconscious|unresponsive|fitting|seizure|(won'?t|wont|will\s+not|can'?t|"
     r"cant)\s+wake\s+(up|him|her|them)|(won'?t|wont|not|isn'?t)\s+respond(ing)?|(gone|turned|going|"
     r"turning)\s+(grey|gray|blue))"
+)
+# The plainest signs, said of anyone: lips gone blue, breathing stopped.
+_BLUE = (
+    r"\b((lips|face|fingers)\s+(are\s+|is\s+|have\s+|has\s+)?(gone\s+|going\s+|turning\s+|"
+    r"turned\s+)?(blue|grey|gray|purple)|(barely|hardly|isn'?t|stopped)\s+breathing)\b"
+)
+# Something taken, in the words that say so alone ("took" and "had" say it only with what).
+_USED = (
+    r"((swallowed|swallered)(?!\s+my\s+pride)|necked|downed(?!\s+tools)|popped(?!\s+(out|in|"
+    r"round|over|by|to|into|down|up|off|back|home))|injected|snorted|overdosed|od'?d|"
+    r"been\s+using|using\s+again|relapsed|(took|taken|had|drank|smoked)\s+(something|summat|"
+    r"sumthin|stuff|some\s+stuff|((way\s+)?too\s+(much|many)|a\s+load|loads)(?=\s*([,.!;]|$|"
+    rf"and\b|then\b|now\b|earlier\b|of\s+(it|them|that|those|stuff|something|{_MEDS}|"
+    rf"{_STREET_NAMED})\b))))"
+)
+# Taken more than allowed: "took way more", "had more ... than the doctor said".
+_MORE = rf"\b{_TOOK}\s+(way\s+|a\s+lot\s+|loads\s+|much\s+|far\s+)?more\b"
+_THAN_ALLOWED = (
+    r"\bthan\s+(the\s+doctor|the\s+gp|(the\s+)?prescribed|i('?m|\s+am)?\s+(meant|supposed|"
+    r"should|allowed)|(it|the\s+box|the\s+label|the\s+packet)\s+says|the\s+(max|maximum|dose|"
+    r"limit)|(the\s+)?recommended|you'?re\s+(meant|supposed))"
 )
 # Put out of somewhere that is not a home: "kicked out of college", "out of the group chat".
 _NOT_HOME = (
@@ -114,12 +149,12 @@ _KINDS: dict[str, list[str]] = {
         rf"\b{_MEDS}\b.{{0,40}}\b(take|taking|swallow)\s+(them|it)\s+all\b",
         r"\b(injected|took|taken|had)\s+(extra|too\s+much|loads\s+of|all\s+my|double\s+my|"
         r"more)\s+insulin\b",
-        # "more of my morphine than the doctor said": more than the dose, not a quantity named
-        rf"\b{_TOOK}\s+(way\s+|a\s+lot\s+|loads\s+|much\s+|"
-        rf"far\s+)?more\b.{{0,30}}\bthan\s+(the\s+doctor|"
-        r"the\s+gp|prescribed|i('?m|\s+am)?\s+(meant|supposed|should|allowed)|(it|the\s+box|"
-        r"the\s+label|the\s+packet)\s+says|the\s+(max|maximum|dose|limit)|recommended|"
-        r"you'?re\s+(meant|supposed))",
+        # "more of my morphine than the doctor said": more than the dose, not a quantity named; a
+        # medicine or a dose named (not "took more shifts than i'm allowed on universal credit")
+        rf"{_MORE}.{{0,30}}\b({_MEDS}|{_STREET}|doses?|dosage)\b.{{0,30}}{_THAN_ALLOWED}",
+        rf"{_MORE}.{{0,30}}{_THAN_ALLOWED}(.{{0,25}}\b(doses?|dosage)|.{{0,12}}\bof\s+{_WHOSE}"
+        rf"{_MEDS})\b",
+        rf"\b({_MEDS}|{_STREET}|doses?|dosage)\b.{{0,40}}{_MORE}.{{0,30}}{_THAN_ALLOWED}",
         rf"\b{_TOOK}\b.{{0,50}}\b{_MEDS}\b.{{0,30}}\b(in\s+one\s+go|all\s+at\s+once|at\s+once|"
         r"in\s+one\s+hit|on\s+purpose)\b",
         # With drink: "necked my meds with vodka", "mixed my diazepam with a litre of cider".
@@ -129,10 +164,17 @@ _KINDS: dict[str, list[str]] = {
         rf"loads\s+of\s+)?{_ALCOHOL}",
         # A body in danger after pills or street drugs: breathing, lips, heart, not waking.
         rf"\b{_STREET}\b.{{0,100}}{_SEVERE}|\b{_SEVERE}.{{0,60}}\b{_STREET}\b",
-        rf"\b({_TOOK}|been\s+using|using\s+again)\b.{{0,60}}\b{_MEDS}\b.{{0,80}}{_SEVERE}",
-        rf"\b(been\s+using|using\s+again|relapsed)\b.{{0,80}}{_SEVERE}",
-        r"\b(lips|face|fingers)\s+(are\s+|is\s+|have\s+|has\s+)?(gone\s+|going\s+|turning\s+|"
-        r"turned\s+)?(blue|grey|gray|purple)\b|\b(barely|hardly|isn'?t|stopped)\s+breathing\b",
+        # (not "had my medication review, heart racing before the interview")
+        rf"\b({_TOOK}|been\s+using|using\s+again)\b.{{0,60}}\b{_MEDS}\b(?!\s+(review|reviewed|check|"
+        rf"checked|appointment|changed?|form|list))\b.{{0,80}}{_SEVERE}",
+        # "she's been using again", not "i've been using indeed and my heart is racing"
+        rf"\b(been\s+using(?=\s*([,.!;]|$|and\b|again\b|{_STREET_NAMED}|{_MEDS}))|using\s+again|"
+        rf"relapsed)\b.{{0,80}}{_SEVERE}",
+        # Blue lips or breathing stopped: with something taken, not on its own (choked, the cold,
+        # a carer's client).
+        rf"\b({_USED}|{_MEDS}|{_STREET})\b.{{0,80}}{_BLUE}|{_BLUE}.{{0,60}}\b({_MEDS}|"
+        rf"{_STREET_NAMED}|(after|from)\s+((taking|using|having)\s+(something|stuff|it|them|"
+        rf"{_MEDS}|{_STREET})|snorting|smoking|injecting|drinking))\b",
         # The other languages: all, a box of, too many tablets swallowed.
         r"\b(tomei|engoli|tom[eé]|me\s+tom[eé]|tragu[eé])\s+(todos\s+os|todas\s+as|todas\s+mis|"
         r"todos\s+mis|todas\s+las|todos\s+los|todas|todos|muit[oa]s|much[oa]s|demasiad[oa]s|"
@@ -555,11 +597,21 @@ _KINDS: dict[str, list[str]] = {
         rf"\b{_FAMILY}\b.{{0,40}}\b(takes|took|controls|keeps|steals|"
         r"stole)\s+(all\s+)?(of\s+)?my\s+(money|"
         r"wages|pay|salary|bank\s+cards?|benefits|pension)\b",
-        r"\b(put|installed|hid|found)\s+(a\s+)?(tracker|tracking\s+(app|device)|airtag|"
-        r"spyware)\s+(on|in|under)\s+my\b",
+        # A tracker someone else put on them (not "i put a tracker on my van for work").
+        rf"\b({_FAMILY}|someone|somebody|they)\s+((has|had|have)\s+|'s\s+|'ve\s+)?(put|installed|"
+        r"hid|hidden|placed)\s+(a\s+|an\s+)?(tracker|tracking\s+(app|device)|airtag|"
+        r"spyware|stalkerware)\s+(on|in|under)\s+my\b",
+        r"\bfound\s+(a\s+|an\s+)?(tracker|tracking\s+(app|device)|airtag|spyware|stalkerware)\s+"
+        r"(on|in|under)\s+my\b(?!.{0,25}\b(for|from)\s+(work|the\s+(company|firm|job|agency|"
+        r"insurance)|insurance))",
         r"\bif\s+(he|she|they)\s+(ever\s+)?(finds?|found)\s+out\b.{0,40}\b(kill\w*|hurt\w*|beat\w*|"
         r"batter\w*|(i'?ll|i\s+will|i'?d|you'?ll)\s+regret|take\s+the\s+(kids|children|baby))\b",
-        r"\bif\s+i\b.{0,40}\b(he|she|they)\s*('?ll|\s+will|'?d|\s+would|\s+is\s+going\s+to|"
+        # A threat said ("he says if i go to the job club he'll take the kids"), not a plan for
+        # childcare ("if i get the job she'll take the kids", "my mum says she'll take the kids").
+        r"\b(he|she|they|partner|husband|hubby|wife|boyfriend|girlfriend|bf|gf|ex|fella)\s+"
+        r"(always\s+|keeps\s+|even\s+)?(threaten\w*|warn\w*|swears?|swore|says?|said|told\s+me|"
+        r"tells\s+me|keeps\s+saying)\b(\s+that)?\s+"
+        r"if\s+i\b.{0,40}\b(he|she|they)\s*('?ll|\s+will|'?d|\s+would|\s+is\s+going\s+to|"
         r"\s+are\s+going\s+to)\s+(take|keep)\s+(away\s+)?(the|my|our)\s+(kids|children|baby|son|"
         r"daughter|kid)\b(?!\s+(to|for|out|on|swimming|so|while|when|today|this))",
         r"\b(he|she|they)\s+(says?|said|told\s+me|tells\s+me)\b.{0,80}\b(no\s*one|nobody|"
@@ -576,7 +628,9 @@ _KINDS: dict[str, list[str]] = {
         r"my)\s+(hair|arm|neck|throat)|my\s+(hair|throat|neck))\b|\bdragged\s+me\s+(across|along|"
         r"down|up|through|out\s+of\s+bed)\b",
         r"\b(he|she|they)\s*('?s|\s+has|\s+have|'?ve|\s+is)\s+(got\s+)?(a|the|his|her)\s+(knife|"
-        r"gun|machete|weapon|hammer)\b(?!\s+(set|block|sharpening|skills|licen[cs]e|course|crime))",
+        r"gun|machete|weapon)\b(?!\s+(set|block|sharpening|sharpener|skills|licen[cs]e|course|crime|"
+        r"drawer|roll))|\b(he|she|they)\s*('?s|\s+has|\s+have|'?ve|\s+is)\s+(got\s+)?(a|the|his|"
+        r"her)\s+hammer\s*([,.!?]|$|and\b|in\s+(his|her|their)\s+hands?|out\b|(up\s+)?at\s+me)",
         rf"\b{_FAMILY}\s+(smashed|destroyed|snatched|stamped\s+on|threw)\s+my\s+phone\b",
         r"\b(whispering|hiding|locked\s+myself\s+in)\b.{0,40}\b(he'?s|she'?s|hes|shes|they'?re|"
         r"theyre)\s+(in\s+the\s+(other|next)\s+room|downstairs|upstairs|outside|at\s+the\s+door|"
@@ -594,17 +648,26 @@ _KINDS: dict[str, list[str]] = {
         r"mum'?s\s+(boyfriend|partner|fella))\s+(comes|came|keeps\s+coming|has\s+been\s+coming|"
         r"creeps|crept|sneaks|sneaked|snuck|gets|got)\s+(in|into)\s+(to\s+)?(my|our)\s+(room|bed|"
         r"bedroom)\s+(at\s+night|every\s+night|when|while)\b",
+        # Pictures of themselves, or sent to him (not "makes me take pictures for instagram",
+        # "made me send him photos of the stock").
         r"\b(makes?|made|making|forc\w+|pressur\w+|blackmail\w*)\s+me\s+(to\s+)?(send|sending|take|"
-        r"taking|share|sharing)\s+((him|her|them)\s+)?(pics|pictures|photos|nudes|videos|"
-        r"selfies)\b(?!\s+of\s+(the|a|my\s+(id|passport|payslip|cv|work|car|certificates?|"
-        r"documents)))",
+        r"taking|share|sharing)\s+((him|her|them)\s+)?(nudes|naked\s+\w+|(pics|pictures|photos|"
+        r"videos|selfies)\s+(of\s+(me|myself|my\s*self|my\s+body)|in\s+(my\s+)?(underwear|bed|"
+        r"the\s+(bath|shower))))\b",
+        r"\b(makes?|made|making|forc\w+|pressur\w+)\s+me\s+(to\s+)?(send|sending|share|"
+        r"sharing)\s+(him|her|them)\s+(pics|pictures|photos|videos|selfies)\s*([,.!?]|$|and\b|"
+        r"or\b|every\s+(night|day))",
+        r"\bblackmail\w*\s+me\s+(to\s+|into\s+)?(send|sending|take|taking|share|sharing)\s+"
+        r"((him|her|them)\s+)?(pics|pictures|photos|nudes|videos|selfies)\b",
         r"\b(threaten\w*|says?|said)\b.{0,40}\b(share|send|post|show|leak)\w*\s+(my\s+)?(nudes|"
         r"naked\s+(pics|pictures|photos)|intimate\s+(pics|pictures|photos|images))\b",
         # In the other languages, with and without their accents.
         r"\b(kocam|e[sş]im|babam|erkek\s+arkada[sş][\u0131i]m|annem|a[gğ]abeyim|"
         r"sevgilim)\s+(beni\s+)?(d[oö]v|"
         r"tehdit)|\bbeni\s+d[oö]v[uü]yor",
-        r"\bme\s+(pega|golpea|maltrata|viola|agrede|encierra|encierran|encerr[oó])\b|"
+        r"\bme\s+(golpea|maltrata|viola|agrede|encierra|encierran|encerr[oó])\b|"
+        r"(?<!ele\s)(?<!ela\s)(?<!voc[eê]\s)\bme\s+pega\s*([,.!?]|$|y\b|cuando\b|siempre\b|"
+        r"mucho\b|todos\b|a\s+menudo\b|otra\s+vez\b|con\s+(el|la|un|una)\b)|"
         r"\bme\s+quita\s+(el|mi|todo\s+el)\s+(dinero|sueldo|m[oó]vil|tel[eé]fono)\b|"
         r"\bme\s+tranca\b|\bme\s+amenaza\s+con\s+matarme\b|\bviolencia\s+(dom[eé]stica|"
         r"de\s+g[eé]nero)\b|\bmiedo\s+de\s+(volver|regresar|ir)\s+a\s+casa\b|\b(marido|esposo|"
@@ -612,7 +675,10 @@ _KINDS: dict[str, list[str]] = {
         r"\bme\s+(bate|agride|espanca)\b(?!\s+(uma|um|a\s+saudade))|"
         r"\bviol[eê]ncia\s+dom[eé]stica\b|\bmedo\s+de\s+(voltar|ir)\s+para\s+"
         r"casa\b",
-        r"\bmi\s+(picchia|maltratta)\b|\bme\s+(frappe|bat|viole)\b|\bviolence\s+conjugale\b",
+        r"\bmi\s+(picchia|maltratta)\b|\bme\s+(frappe|viole)\b|\bviolence\s+conjugale\b|"
+        r"\b(il|elle|on|qui|mari|copain|compagnon|conjoint|p[eè]re|m[eè]re|fr[eè]re)\s+(ne\s+)?me\s+"
+        r"bat\b(?!\s+((toujours|encore|souvent|facilement|tout\s+le\s+temps)\s+)?(aux?|au|[àa]|en|"
+        r"de|sur)\b)",
         r"\b(bij[eą]\s+mnie|mnie\s+bij[eą])\b|\bboj[eę]\s+si[eę]\s+(wr[oó]ci[cć]\s+"
         r"do\s+domu|m[eę][zż]a|go|jego|partnera)\b|\bprzemoc\s+domow",
         r"\bm[aă]\s+bat(e|ea)\b(?!\s+(g[aâ]ndul|la\s+cap))|\bm[aă]\s+(amenin[tțţ][aă]|"
@@ -740,7 +806,10 @@ _KINDS: dict[str, list[str]] = {
         r"she)\s*('?ll|'?d|\s+will|\s+would)\s+(burn|hurt|kill|stab|beat|batter|shoot|torch)\b",
         r"\b(can'?t|cant|cannot|not\s+allowed\s+to)\s+(leave|stop|quit|say\s+no|"
         r"get\s+out)\s+or\s+(he|she|"
-        r"they)\s*('?ll|\s+will|'?d|\s+would)\s+(?!(sanction|stop|dock|cut|take\s+away))",
+        r"they)\s*('?ll|\s+will|'?d|\s+would)\s+(grass\w*|hurt|harm|kill|stab|beat|batter|burn|"
+        r"shoot|torch|shank|deport|smash|come\s+after|go\s+after|find\s+me|get\s+me|do\s+me|"
+        r"send\s+(me|us)\s+back|take\s+it\s+out\s+on|set\s+fire)\b"
+        r"(?!\s+(herself|himself|themselves|themself))",
         r"\b(holdin[g']?|stashin[g']?|shottin[g']?|shotting|dealin[g']?)\s+(stuff|drugs|gear|weed|"
         r"bud|food|bags|packs?|bits)\b.{0,40}\b(for\s+(them|him|these|some|the)|they|owe|debt|"
         r"tick)\b",
@@ -806,9 +875,18 @@ _KINDS: dict[str, list[str]] = {
         r"\b(tent|sleeping\s+bag|kicked\s+out|thrown\s+out|chucked\s+out|evicted|raining|"
         r"pissing\s+down|freezing)\b.{0,60}\b(i'?ve|i\s+have|i|"
         r"ive)\s+(got\s+)?no\s*where\b(?!\s+(with|near|in|on|fast|close))",
+        # Told to leave tonight by whoever they stay with (not "my manager said i have to go
+        # tonight": "go" only when a host says it).
+        r"(?<!manager\s)(?<!boss\s)(?<!supervisor\s)(?<!agency\s)(?<!teacher\s)(?<!tutor\s)"
+        r"(?<!coach\s)(?<!doctor\s)(?<!gp\s)"
         r"\b(said|says|told\s+me|telling\s+me|wants?)\s+(that\s+)?(i|me)\s+(gotta|have\s+to|"
-        r"got\s+to|need\s+to|must|has\s+to|hav\s+to|to)\s+(go|leave|get\s+out|be\s+out|move\s+out|"
+        r"got\s+to|need\s+to|must|has\s+to|hav\s+to|to)\s+(leave|get\s+out|be\s+out|move\s+out|"
         r"pack\s+my\s+(stuff|bags))\s+tonight\b(?!\s+(at|for|to|by|instead|early|after))",
+        r"\b(mates?|mate'?s|friends?|friend'?s|missus|landlord|landlady|host|mum|mam|mom|dad|"
+        r"parents|step\w+|aunt\w*|uncle|nan|gran|sister|brother|cousin|partner|boyfriend|"
+        r"girlfriend|bf|gf|husband|wife|family)\s+(said|says|told\s+me|telling\s+me|wants?)\s+"
+        r"(that\s+)?(i|me)\s+(gotta|have\s+to|got\s+to|need\s+to|must|has\s+to|hav\s+to|"
+        r"to)\s+go\s+tonight\b(?!\s+(at|for|to|by|instead|early|after|out|with|and\s+see))",
         r"\b(left|fled|ran\s+(away\s+)?from|walked\s+out\s+on|escaped)\s+(him|her|them|"
         r"my\s+(husband|partner|boyfriend|wife|girlfriend|bf|gf|family|parents|abuser))\s+(tonight|"
         r"this\s+evening|just\s+now|an\s+hour\s+ago)\b",
@@ -825,7 +903,10 @@ _KINDS: dict[str, list[str]] = {
         r"doesn'?t|does\s+not|didn'?t|isn'?t|wasn'?t|never)\s+(exist\w*|there|real|ready)\b",
         r"\b(i'?m|im|i\s+am|we'?re|stuck|sat|sitting|waiting)\s+(at|in)\s+(the\s+)?(bus|train|"
         r"coach)\s+station\b.{0,60}\b(no\s*where|all\s+night|kicked|thrown|can'?t\s+go\s+(home|"
-        r"back)|sleep\w*)\b",
+        r"back)|sleep(ing)?\s+(here|there|on\s+(a|the)\s+(bench|floor|seats?|platform))|"
+        r"sleeping(?!\s+on\s+the\s+(train|bus|coach))|slept\s+(here|there|on)|"
+        r"(trying|try|tryna|gonna|going|have|got|gotta|need)\s+(to\s+)?(sleep|kip)\s+(here|there|"
+        r"tonight|on))\b",
         r"\b(i'?m|im|i\s+am|we'?re)\s+(in|on)\s+(a|the)\s+(doorway|underpass|park\s+bench|"
         r"bus\s+shelter|stairwell)\b",
         # In the other languages: nowhere to sleep; at the station, in a park, on the street.

@@ -27,6 +27,10 @@ ORDINARY = [
     "i need a job with school hours, i have two kids",
     "whats the pay for warehouse nights",
     "I am looking for a job in retail and I have customer service experience from my last job",
+    # from a review: these had the check-in
+    "my brother plays with a knife in fortnite",
+    "i took too many days off sick",
+    "we went on a trip to dover, any jobs at the port",
 ]
 
 
@@ -52,6 +56,41 @@ def test_the_same_danger_in_other_words_reads_alike(first, second, shared):
 @pytest.mark.parametrize("text", ORDINARY)
 def test_ordinary_questions_do_not(text):
     assert not concern.worried(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "concept"),
+    [("we went on a trip to dover", "VIOLENCE"), ("the dove soap advert job", "VIOLENCE"),
+     ("fields of oilseed rape near the farm", "SEXUAL"), ("rapeseed oil factory", "VIOLENCE"),
+     ("lean manufacturing course", "STREET_DRUG"), ("molly from the jobcentre", "STREET_DRUG"),
+     ("glass recycling plant jobs", "BLADE"), ("hairdresser with my own scissors", "BLADE"),
+     ("injection moulding operator", "INGEST"), ("dog grooming course near me", "SEXUAL"),
+     ("i take photos for weddings", "SEXUAL"), ("i took two days off sick", "BODY_DANGER"),
+     ("learning to code from scratch", "SELF_HARM"), ("shovelling snow", "VIOLENCE")],
+)  # fmt: skip
+def test_everyday_words_are_not_danger_concepts(text, concept):
+    """Stems that began English words (dov*, rape*, inject*, groom*, shov*), and words as often
+    harmless (glass, scissors, photos, lean, molly), read as danger only where they are."""
+    assert concept not in concern.concepts(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "concept"),
+    [("kocam beni dövüyor", "VIOLENCE"), ("i was raped", "SEXUAL"),
+     ("scratched my arm with broken glass", "BLADE"), ("cut myself wiv scissors", "BLADE"),
+     ("he makes me send him pictures", "SEXUAL"), ("he was grooming me online", "SEXUAL"),
+     ("injected all my insulin", "INGEST"), ("feel sick after the pills", "BODY_DANGER")],
+)  # fmt: skip
+def test_the_same_words_in_danger_still_are(text, concept):
+    assert concept in concern.concepts(text)
+
+
+def test_no_residents_words_are_kept_between_messages():
+    """A cache of the words read would keep residents' words in memory after their
+    conversation is erased."""
+    concern.concern("a message with an unusualword in it")
+    kept = [name for name, value in vars(concern).items() if hasattr(value, "cache_info")]
+    assert kept == []
 
 
 def test_where_the_rules_already_answer_it_stays_quiet():

@@ -235,6 +235,7 @@ def test_danger_in_words_no_labelled_example_uses_is_named(text, danger):
         "想死你了",
         "mă bate la cap să-mi găsesc de lucru",
         "sabzi kaatte hue haath kaat liya",
+        "had my medication review, heart racing before the interview",
     ],
 )
 def test_everyday_readings_of_the_same_words_are_not(text):
