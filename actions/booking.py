@@ -467,6 +467,27 @@ SAFE_TIME_WORDS = re.compile(
 )
 
 
+_NAME_OPENING = re.compile(
+    r"^(hi|hello|hiya)?[ ,]*(my name is|my name's|my names|name's|names|i'm|im|i am|it's|its|"
+    r"this is|call me)\s+",
+    re.IGNORECASE,
+)
+# Days and times said where a name was asked: never taken for one.
+_WHEN_WORDS = re.compile(
+    r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tomorrow|tmrw|tonight|"
+    r"morning|afternoon|evening|weekend|instead|o'?clock|next\s+week)\b",
+    re.IGNORECASE,
+)
+
+
+def _contact_in(text: str) -> str | None:
+    """The phone number or email given after a name, if it is one."""
+    try:
+        return contacts.parse(text).value
+    except contacts.InvalidContact:
+        return None
+
+
 class ValidateBookingForm(FormValidationAction):
     def name(self) -> str:
         return "validate_booking_form"
@@ -497,19 +518,24 @@ class ValidateBookingForm(FormValidationAction):
     ) -> dict[str, Any]:
         if _not_an_answer(value):
             return {"booking_first_name": None}
-        name = re.sub(r"^(my name is|i'm|i am|it's|its|call me)\s+", "", str(value or "").strip(),
-                      flags=re.IGNORECASE).strip(" .!")  # fmt: skip
+        said = str(value or "").strip()
+        # "Im Dave, 07700 900222": the name, and the contact asked for next, in one message.
+        name, _, rest = said.partition(",")
+        contact = _contact_in(rest) if rest else None
+        name = _NAME_OPENING.sub("", name if contact else said).strip(" .!")
         words = name.split()
         if (
             not 1 <= len(words) <= 3  # "the second one please" is a sentence, not a name
             or name.lower() in COMMAND_WORDS | {"ok", "okay", "yes", "yeah", "no", "k", "kk", "hi"}
             or len(name) > 60
             or not re.fullmatch(r"[^\W\d_][\w' .-]*", name)
+            or _WHEN_WORDS.search(name)  # "thursday afternoon" is a time, not a name
         ):
             dispatcher.utter_message(text="Please tell me just your first name, like Sam.")
             return {"booking_first_name": None}
         first = words[0]
-        return {"booking_first_name": first.capitalize() if first.islower() else first}
+        found = {"booking_first_name": first.capitalize() if first.islower() else first}
+        return {**found, "booking_contact": contact} if contact else found
 
     def validate_booking_contact(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict

@@ -124,6 +124,17 @@ def test_the_form_checks_names_and_contacts(dispatcher, slot, value, expected, s
     assert (said in dispatcher.messages[0]["text"]) if said else dispatcher.messages == []
 
 
+def test_a_name_and_a_number_in_one_message_are_both_kept(dispatcher):
+    """ "Im Dave, 07700 900222": the contact is not asked for again."""
+    form = actions.ValidateBookingForm()
+    tracker = make_tracker(active_loop="booking_form")
+    assert form.validate_booking_first_name("Im Dave, 07700 900222", dispatcher, tracker, {}) == {
+        "booking_first_name": "Dave",
+        "booking_contact": "07700900222",
+    }
+    assert dispatcher.messages == []
+
+
 def _held(dispatcher, sender_id="conv-1"):
     offered = _run(actions.ActionOfferSlots(), dispatcher, make_tracker(slots=YOUNG))[0]["value"]
     first = offered["choices"][0]
@@ -220,7 +231,9 @@ def test_a_hold_from_another_conversation_cannot_be_confirmed(demo_database, dis
 @pytest.mark.parametrize(
     ("said", "name"),
     [("sam", "Sam"), ("my name is Priya", "Priya"), ("Jo-Anne Smith", "Jo-Anne"),
-     ("ok", None), ("yes", None), ("the second one please", None), ("07700 900123", None)],
+     ("ok", None), ("yes", None), ("the second one please", None), ("07700 900123", None),
+     ("Im Dave", "Dave"), ("hi, i'm Sun", "Sun"), ("thursday afternoon", None),
+     ("can i do friday instead", None)],
 )  # fmt: skip
 def test_a_first_name_is_a_name(dispatcher, said, name):
     from actions.booking import ValidateBookingForm
