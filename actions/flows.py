@@ -116,7 +116,8 @@ class ActionLeaveFlow(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
-        if NEXT_BY_INTENT.get(intent_of(tracker) or "") == CONFIRM_RESTART:
+        following = NEXT_BY_INTENT.get(intent_of(tracker) or "")
+        if following == CONFIRM_RESTART:
             # Asked next by its own action (data/rules.yml), so that the rules answer "no" and
             # "yes" to it as they do anywhere else. Nothing is let go before the answer: "no"
             # keeps everything, the time held for them too (it lapses on its own).
@@ -130,7 +131,6 @@ class ActionLeaveFlow(Action):
             SlotSet("picking_time", None),
             *held,
         ]
-        following = NEXT_BY_INTENT.get(intent_of(tracker) or "")
         if following is None:  # "stop"
             booked = " Nothing has been booked." if held else ""
             dispatcher.utter_message(

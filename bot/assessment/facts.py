@@ -234,7 +234,7 @@ def postcodes_among_facts(text: str) -> list[str]:
     """Whole postcodes not said as where to look, for a message stating facts about the
     resident (``read`` asks only then)."""
     return [
-        f"{found.group(1)} {found.group(2)}".upper()
+        _postcode(found)
         for found in _WHOLE_POSTCODE.finditer(text)
         if not _WHERE_TO_LOOK.search(text[: found.start()])
     ]
