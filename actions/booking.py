@@ -34,7 +34,7 @@ from actions.common import (
     rules,
     text_of,
 )
-from actions.flows import reject_if_leaving
+from actions.flows import let_go_of_hold, reject_if_leaving
 from bot.assessment import flow
 from bot.booking import contact as contacts
 from bot.booking import describe, preferences
@@ -283,8 +283,11 @@ class ActionOfferSlots(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
-        named = finder.places_named(text_of(tracker), entities_of(tracker))
-        return _offer_times(dispatcher, tracker, near=named[0] if named else None)
+        text = text_of(tracker)
+        named = finder.places_named(text, entities_of(tracker))
+        # "can i book for thursday afternoon": times that fit, not the next free ones
+        wish = preferences.read(text, council_service.local_today(council(tracker)))
+        return _offer_times(dispatcher, tracker, near=named[0] if named else None, wish=wish)
 
 
 def over_booking_limit(tracker: Tracker) -> str | None:
@@ -424,7 +427,12 @@ def answers_question(slot: str | None, text: str) -> bool:
         return False
     if slot == "booking_first_name":
         words = re.findall(r"[^\W\d_]+", text.lower())
-        return 1 <= len(words) <= 2 and not set(words) & COMMAND_WORDS and "?" not in text
+        return (
+            1 <= len(words) <= 2
+            and not set(words) & COMMAND_WORDS
+            and "?" not in text
+            and not _WHEN_WORDS.search(text)  # "thursday": a time, not a name
+        )
     if slot == "booking_contact":
         try:
             contacts.parse(text)
@@ -480,6 +488,14 @@ _WHEN_WORDS = re.compile(
 )
 
 
+# Asking for another time once one is held: "actually can i do thursday instead".
+_ANOTHER_TIME = re.compile(
+    r"\b(instead|change|another|different|other|rather|swap|move|better|how about|what about|"
+    r"make it|can (i|we) (do|have|come|make it))\b",
+    re.IGNORECASE,
+)
+
+
 def _contact_in(text: str) -> str | None:
     """The phone number or email given after a name, if it is one."""
     try:
@@ -504,10 +520,37 @@ class ValidateBookingForm(FormValidationAction):
             if agreed is not None:
                 return [SlotSet("booking_consent", agreed), *self.said_with_consent(tracker)]
         if not answers_question(asked, text):
+            other = self.another_time(dispatcher, tracker, asked, text)
+            if other is not None:
+                return other
             rejected = reject_if_leaving(tracker, self.form_name())
             if rejected is not None:
                 return rejected
         return await super().run(dispatcher, tracker, domain)
+
+    def another_time(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, asked: str | None, text: str
+    ) -> list[EventType] | None:
+        """A day or time asked for while a time is held ("actually can i do thursday
+        instead"): the held time goes back, times that fit the wish are offered, and the form
+        ends (its confirmation finds nothing held and says nothing). None if it is not that."""
+        if self.form_name() != "booking_form" or not tracker.get_slot("booking_hold"):
+            return None
+        if text.startswith("/") or not (
+            _ANOTHER_TIME.search(text)
+            or (asked == "booking_first_name" and _WHEN_WORDS.search(text))
+        ):
+            return None
+        wish = preferences.read(text, council_service.local_today(council(tracker)))
+        if wish.empty:
+            return None
+        offered = tracker.get_slot("booking_offered") or {}
+        held = let_go_of_hold(tracker)
+        shown = _offer_times(dispatcher, tracker, intro="No problem, I've let that time go. ",
+                             near=offered.get("near"), offer=offered.get("offer"),
+                             wish=wish)  # fmt: skip
+        return [*held, *[SlotSet(name, None) for name in FORM_SLOTS], *shown,
+                SlotSet("requested_slot", None)]  # fmt: skip
 
     def said_with_consent(self, tracker: Tracker) -> list[EventType]:
         """What else a typed yes says that the form keeps (a call-back's best time)."""

@@ -93,7 +93,7 @@ def reject_if_leaving(tracker: Tracker, form: str) -> list[EventType] | None:
     return events
 
 
-def _let_go_of_hold(tracker: Tracker) -> list[EventType]:
+def let_go_of_hold(tracker: Tracker) -> list[EventType]:
     """A time held for this resident goes back to others at once instead of in 10 minutes."""
     hold = tracker.get_slot("booking_hold") or {}
     if not hold.get("id"):
@@ -122,7 +122,7 @@ class ActionLeaveFlow(Action):
             # "yes" to it as they do anywhere else. Nothing is let go before the answer: "no"
             # keeps everything, the time held for them too (it lapses on its own).
             return [ActiveLoop(None), SlotSet("requested_slot", None)]
-        held = _let_go_of_hold(tracker)
+        held = let_go_of_hold(tracker)
         events: list[EventType] = [
             ActiveLoop(None),
             SlotSet("requested_slot", None),

@@ -20,6 +20,7 @@ SAFE_TYPE = "safe_now"  # the resident said they are safe: the numbers can stop
 NUMBERS_TYPE = "safety_numbers"
 HELP_NOW = "/crisis"  # the check-in's one button: the full emergency answer
 START_AGAIN_TYPE = "start_again"  # the resident confirmed: the conversation is deleted
+NOT_UNDERSTOOD_TYPE = "did_you_mean"  # the dialogue's "Sorry, I didn't quite understand"
 REPEATS_ALLOWED = 2  # the same message twice may be fair (a question asked again); not three
 
 
@@ -48,9 +49,10 @@ def check_in(
     conversation: Conversation, messages: list[BotMessage], council: Council, typed: str | None
 ) -> list[BotMessage]:
     """When the concern classifier is worried by what the resident typed and the rules are not
-    (bot.safety.concern), the answer ends with a gentle question, the numbers and one button:
-    once per conversation, and never beside a crisis answer or while its numbers are already
-    being given. The classifier reads the words only when a check-in could follow."""
+    (bot.safety.concern), the answer ends with a gentle question, the numbers and one button,
+    or is them when the dialogue only had "Sorry, I didn't quite understand". Once per
+    conversation, and never beside a crisis answer or while its numbers are already being
+    given. The classifier reads the words only when a check-in could follow."""
     if not typed or conversation.checked_in_at is not None or conversation.crisis_open:
         return messages
     if _kinds(messages) & {CRISIS_TYPE, NUMBERS_TYPE, START_AGAIN_TYPE}:
@@ -58,15 +60,24 @@ def check_in(
     if not concern.worried(typed):
         return messages
     conversation.checked_in_at = utcnow()
+    # "everything is pointless" alone is not understood as a request: the check-in is the answer,
+    # not "Sorry, I didn't quite understand" and a button to explain a word.
+    alone = bool(messages) and all(
+        (m.custom or {}).get("type") == NOT_UNDERSTOOD_TYPE for m in messages
+    )
+    opening = "I'm sorry things feel so hard. If" if alone else "I may have got this wrong, but if"
     text = (
-        "I may have got this wrong, but if you are not safe, or you are thinking about hurting "
+        f"{opening} you are not safe, or you are thinking about hurting "
         "yourself, you don't have to deal with it alone. Call 999 in an emergency, Samaritans "
         "116 123 (free, any time), or text SHOUT to 85258. Nowhere to sleep tonight? Call "
         f"{council.name}'s emergency housing line on {council.emergency_housing_phone}."
     )
-    help_now = Button(title="I need help now", payload=HELP_NOW)
-    asked = BotMessage(text=text, buttons=[help_now], custom={"type": NUMBERS_TYPE, "text": text})
-    return [*messages, asked]
+    buttons = [Button(title="I need help now", payload=HELP_NOW)]
+    if alone:
+        text += " Or tell me what you'd like help with: work, a course, or someone to talk to."
+        buttons.append(Button(title="Talk to a person", payload="/request_adviser"))
+    asked = BotMessage(text=text, buttons=buttons, custom={"type": NUMBERS_TYPE, "text": text})
+    return [asked] if alone else [*messages, asked]
 
 
 def _kinds(messages: list[BotMessage]) -> set[str]:

@@ -89,6 +89,9 @@ class Topic(BaseModel):
     patterns: list[str] = Field(..., min_items=1)
     # Patterns that rule the topic out: a nearer topic answers those messages instead.
     unless: list[str] = Field(default_factory=list)
+    # About an appointment itself ("can my mum come with me", "do i need to bring anything"):
+    # answered even where the intent model reads a booking request into the words.
+    about_appointments: bool = False
     answer: str = Field(..., min_length=20)
     source: Source
     checked: date

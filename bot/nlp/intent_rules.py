@@ -35,6 +35,7 @@ from bot.nlp.intent_words import (  # the rules' words
     ABOUT_A_COUNCIL_SERVICE,
     ABOUT_PROGRAMMES,
     ASK_QUESTION,
+    BOOKING_INTENTS,
     COMPLAIN,
     FRUSTRATED,
     KEEP_INTENTS,
@@ -50,6 +51,7 @@ from bot.nlp.intent_words import (  # the rules' words
     WHAT_IS,
     WHAT_IS_WORDS,
     YES_FIRST,
+    about_an_appointment,
     allowed,
     audience,
     is_question,
@@ -127,6 +129,9 @@ def apply(message: Message) -> None:
         plainly = "confirm_restart"  # "yes delete this chat": the answer to "start again?"
     if plainly is not None and name not in ("crisis", "request_adviser"):
         _set_intent(message, plainly, 1.0)
+        return
+    if name in BOOKING_INTENTS and about_an_appointment(text):
+        _set_intent(message, ASK_QUESTION, 1.0)  # "can my mum come with me": asked, not booked
         return
     asks = name not in KEEP_INTENTS and not (name in SEARCH_INTENTS and LOOKING_FOR.search(text))
     topic = question_topic(text) if asks else None  # the knowledge base, matched once

@@ -203,6 +203,21 @@ def audience(text: str) -> str:
     return "employer" if EMPLOYER.search(text) and not not_employer(text) else "resident"
 
 
+# Intents the model reads into questions about an appointment: "can my mum come with me" is not
+# a cancellation ("can't come"), "do i need to bring anything" no new booking.
+BOOKING_INTENTS = {"book_appointment", "cancel_appointment", "manage_booking", "choose_slot"}
+
+
+def about_an_appointment(text: str) -> bool:
+    """Whether the knowledge base answers this as a question about an appointment itself."""
+    try:
+        kb = knowledge.in_force(clock.today())
+    except knowledge.KnowledgeError:
+        return False
+    topic = knowledge.match(text, kb, "resident")
+    return topic is not None and topic.about_appointments
+
+
 def question_topic(text: str) -> str | None:
     """The knowledge base's topic for this question, for the audience the words suggest."""
     try:

@@ -68,6 +68,13 @@ _MANY = (
 )
 # Whose and which: "my", "his nan's", "of my mum's", "the whole week's", "my dad's heart".
 _WHOSE = r"((of\s+)?(my|me|his|her|their|our|the|your|ur)\s+)?(\w+'?s\s+)?(\w+\s+)?"
+# At the end of one's tether, and nothing worth it: each alone is an everyday complaint ("i cant
+# do this anymore, the course is too hard"), both together in one message are not.
+_TETHER = r"\bcan'?t\s+(do|take|cope\s+with)\s+(this|it|any\s+of\s+this)\s+any\s*more\b"
+_NOTHING_WORTH_IT = (
+    r"\b((everything|it\s+all|all\s+of\s+it)\s+(is|'?s|feels|seems)\s+(so\s+|just\s+)?"
+    r"(pointless|hopeless|meaningless)|nothing\s+(matters|means\s+anything))\b"
+)
 # "a load of tablets", "all my pills": taken, an overdose; to take, thoughts of suicide.
 _MANY_PILLS = rf"{_MANY}\s+{_WHOSE}{_MEDS}(?!\s+to\s+(take|swallow|collect))"
 _ALCOHOL = (
@@ -232,6 +239,14 @@ _KINDS: dict[str, list[str]] = {
         r"(living|life|going\s+on|being\s+here|carrying\s+on)",
         r"\b(no\s*one|nobody)\s+(would|will)\s+miss\s+me\b",
         r"\blife\s+(is\s*n'?t|is\s+not|not)\s+worth\s+living\b",
+        # "life is pointless", "my life feels meaningless" (not "my work life is pointless"; a
+        # course, a job or the job centre being pointless is an everyday complaint)
+        r"(?<!work\s)(?<!social\s)(?<!home\s)(?<!love\s)(?<!night\s)(?<!school\s)"
+        r"\b(my\s+)?(life|living|existing|being\s+alive|being\s+here)\s+(is|feels|seems|'?s)\s+"
+        r"(so\s+|just\s+|completely\s+|totally\s+|utterly\s+)?(pointless|meaningless)\b",
+        # "i cant do this anymore everything is pointless": at the end of one's tether and
+        # nothing worth it, in either order
+        rf"{_TETHER}.{{0,40}}{_NOTHING_WORTH_IT}|{_NOTHING_WORTH_IT}.{{0,40}}{_TETHER}",
         # Only at the end of a message: "I can't go on the course" and "jump at the chance".
         r"\bcan'?t\s+go\s+on(\s+like\s+this)?(\s+any\s*more|\s+living)?\s*[.!]*$",
         r"\bwhat'?s\s+the\s+point\s+(in|of)\s+(living|life|going\s+on(?!\s+(a|an|the|to|with)\b)|"
@@ -1045,6 +1060,29 @@ def kind(text: str) -> str | None:
     """Which danger a message speaks of, most serious first, or None."""
     flat = " ".join((text or "").replace("\u2019", "'").split())
     return next((k for k, found in _CHECKS if found(flat)), None)
+
+
+# Low mood without a danger named: "everything is pointless", "whats the point", "i give up".
+# Not a crisis (no emergency answer, no urgent case), but worth the concern classifier's gentle
+# check-in (bot.safety.concern.worried) whatever the classifier scores: it learns from crises and
+# reads these as everyday complaints, which they are too often to be called one.
+_LOW_MOOD = re.compile(
+    r"\b(everything|it\s+all|all\s+of\s+it|nothing)\s+(is|'?s|feels|seems)\s+(so\s+|just\s+|"
+    r"completely\s+|totally\s+)?(pointless|hopeless|meaningless)\b"
+    r"|\bwhat'?s\s+the\s+point(\s+any\s*more|\s+of\s+(anything|trying|any\s+of\s+(it|this)))?"
+    r"\s*[.!?]*$"
+    r"|\bcan'?t\s+(do|take|cope\s+with)\s+(this|it|any\s+of\s+(it|this))\s+any\s*more\s*[.!?]*$"
+    r"|^\W*(i\s+)?(just\s+)?give\s+up\s*[.!?]*$"
+    r"|\b(i\s+)?(feel|feeling|am|'?m)\s+(so\s+|really\s+|completely\s+|totally\s+)?(hopeless|"
+    r"worthless|empty\s+inside|numb)\b"
+    r"|\bnothing\s+(matters|means\s+anything)(\s+any\s*more)?\s*[.!?]*$",
+    re.IGNORECASE,
+)
+
+
+def low_mood(text: str) -> bool:
+    """Whether a message speaks of despair without naming a danger (a check-in, not a crisis)."""
+    return bool(_LOW_MOOD.search(" ".join((text or "").replace("\u2019", "'").split())))
 
 
 def is_crisis(text: str) -> bool:

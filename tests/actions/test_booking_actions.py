@@ -263,3 +263,56 @@ def test_a_time_on_several_days_shown_is_the_soonest():
         {"id": f"d{i}", "label": f"Thursday {10 + 7 * i} December, 15:30, Eastfield Library",
          "channel": "in_person"} for i in range(3)]}  # fmt: skip
     assert actions.picked("ok the thursday 3.30 one", [], offered) == "d0"
+
+
+@pytest.mark.parametrize(
+    ("asked", "said"),
+    [("booking_first_name", "actually can i do thursday instead"),
+     ("booking_first_name", "thursday"),
+     ("booking_contact", "hang on can we make it thursday morning"),
+     ("booking_consent", "sorry, a thursday would be better")],
+)  # fmt: skip
+def test_another_day_asked_for_while_a_time_is_held_lets_it_go_and_offers_that_day(
+    demo_database, dispatcher, asked, said
+):
+    """ "actually can i do thursday instead" at the name question was refused as a name, and
+    the held time could not be changed."""
+    hold = _held(dispatcher)
+    offered = _run(actions.ActionOfferSlots(), dispatcher, make_tracker(slots=YOUNG))[0]["value"]
+    tracker = make_tracker(slots={**YOUNG, "booking_hold": hold, "booking_offered": offered,
+                                  "requested_slot": asked},
+                           text=said, intent="nlu_fallback", active_loop="booking_form",
+                           sender_id="conv-1")  # fmt: skip
+    events = _run(actions.ValidateBookingForm(), dispatcher, tracker)
+    assert events[:4] == [SlotSet("booking_hold", None),
+                          *[SlotSet(name, None) for name in actions.FORM_SLOTS]]  # fmt: skip
+    assert events[-1] == SlotSet("requested_slot", None)  # the form ends; nothing is confirmed
+    shown = next(e["value"] for e in events if e["name"] == "booking_offered")
+    assert shown["choices"] and all(c["label"].startswith("Thursday") for c in shown["choices"])
+    assert SlotSet("picking_time", True) in events
+    assert dispatcher.messages[-1]["text"].startswith(
+        "No problem, I've let that time go. Here are the times on Thursday"
+    )
+    with session_scope() as db:
+        assert db.get(Booking, hold["id"]).status == "cancelled"
+    # The confirmation the form's end leads to finds nothing held and books nothing.
+    told = len(dispatcher.messages)
+    slots = {**YOUNG, "booking_hold": None, "booking_first_name": None}
+    _run(actions.ActionConfirmBooking(), dispatcher, make_tracker(slots=slots, sender_id="conv-1"))
+    assert len(dispatcher.messages) == told
+
+
+def test_a_name_or_a_number_is_still_an_answer_while_a_time_is_held(demo_database, dispatcher):
+    hold = _held(dispatcher)
+    for asked, said in (("booking_first_name", "Sam"), ("booking_contact", "07700 900123")):
+        tracker = make_tracker(slots={"booking_hold": hold, "requested_slot": asked}, text=said,
+                               intent="inform", active_loop="booking_form")  # fmt: skip
+        assert actions.ValidateBookingForm().another_time(dispatcher, tracker, asked, said) is None
+
+
+def test_a_day_asked_for_with_the_booking_gets_times_on_that_day(demo_database, dispatcher):
+    tracker = make_tracker(text="can i book an appointment for thursday afternoon",
+                           intent="book_appointment")  # fmt: skip
+    offered = _run(actions.ActionOfferSlots(), dispatcher, tracker)[0]["value"]
+    assert dispatcher.messages[-1]["text"].startswith("Here are the times on Thursday afternoons")
+    assert all(c["label"].startswith("Thursday") for c in offered["choices"])

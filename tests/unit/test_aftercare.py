@@ -79,3 +79,25 @@ def test_a_check_in_is_asked_once_and_never_beside_a_crisis_answer_or_its_number
     assert len(crisis) == 1 and fresh.checked_in_at is None
     fresh.crisis_open = True  # the numbers already follow every reply
     assert len(aftercare.check_in(fresh, _say("ok"), COUNCIL, typed=WORRYING)) == 1
+
+
+def test_despair_the_dialogue_did_not_understand_gets_the_check_in_instead():
+    # "everything is pointless" is no request the dialogue knows: the check-in is the whole answer.
+    conversation = _conversation()
+    not_understood = _say("Sorry, I didn't quite understand. Did you mean", "did_you_mean")
+    answer = aftercare.check_in(
+        conversation, not_understood, COUNCIL, typed="everything is pointless"
+    )
+    assert len(answer) == 1 and answer[0].text.startswith("I'm sorry things feel so hard.")
+    assert "116 123" in answer[0].text and conversation.checked_in_at is not None
+    assert [b.payload for b in answer[0].buttons] == [aftercare.HELP_NOW, "/request_adviser"]
+    # An answer the dialogue did give is kept, with the check-in after it.
+    later = _conversation()
+    jobs = aftercare.check_in(later, _say("Here are 3 jobs"), COUNCIL, typed="i give up")
+    assert jobs[0].text == "Here are 3 jobs" and jobs[1].text.startswith(
+        "I may have got this wrong"
+    )
+    # Despair spoken of in a complaint about a course is not a check-in.
+    other = _conversation()
+    course = aftercare.check_in(other, not_understood, COUNCIL, typed="this course is pointless")
+    assert course == not_understood and other.checked_in_at is None

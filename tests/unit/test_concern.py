@@ -113,3 +113,32 @@ def test_the_lookup_table_gives_scikit_learns_probability():
     expected = fitted.predict_proba(judged)[:, 1]
     assert [round(score(text), 9) for text in judged] == [round(p, 9) for p in expected]
     assert any(p >= concern.THRESHOLD for p in expected) and any(p < 0.1 for p in expected)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "everything is pointless",
+        "whats the point",
+        "i give up.",
+        "i cant do this anymore",
+        "feeling so hopeless tbh",
+        "nothing matters anymore",
+    ],
+)
+def test_despair_without_a_danger_named_gets_the_check_in_whatever_it_scores(text):
+    assert not is_crisis(text) and concern.worried(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "this course is pointless",
+        "whats the point of applying if nobody replies",
+        "i give up on this form, can i talk to someone",
+        "i cant do this anymore, the course is too hard",
+        "the job centre is hopeless",
+    ],
+)
+def test_a_complaint_about_a_course_or_a_form_does_not(text):
+    assert not concern.worried(text)

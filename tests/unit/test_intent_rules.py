@@ -116,6 +116,21 @@ def test_a_question_the_knowledge_base_answers_is_a_question(text, guessed, topi
 
 
 @pytest.mark.parametrize(
+    ("text", "guessed", "then"),
+    [("can my mum come with me", "cancel_appointment", "ask_question"),
+     ("do i need to bring anything", "book_appointment", "ask_question"),
+     ("can i bring my support worker?", "manage_booking", "ask_question"),
+     # asking for the appointment itself stays a booking request
+     ("can i change my appointment", "manage_booking", "manage_booking"),
+     ("i cant come on thursday, cancel it", "cancel_appointment", "cancel_appointment"),
+     ("can i book an appointment for my mum", "book_appointment", "book_appointment")],
+)  # fmt: skip
+def test_a_question_about_an_appointment_is_answered_not_booked(text, guessed, then):
+    """Found right after booking: "can my mum come with me" asked for the booking reference."""
+    assert _parsed(text, (guessed, 0.77), ("inform", 0.1)).get("intent")["name"] == then
+
+
+@pytest.mark.parametrize(
     ("text", "guessed"),
     [("what programmes can i get", "ask_question"), ("wot programmes have u got", "inform"),
      ("which schemes do you run?", "career_advice")],
