@@ -234,7 +234,7 @@ class ActionFindBooking(Action):
             wish = preferences.read(said, council_service.local_today(council(tracker)))
             events = _offer_times(
                 dispatcher,
-                tracker.slots,
+                tracker,
                 offer=offer,
                 wish=wish,
                 intro=f"{found} It stays booked until you choose a new time. ",

@@ -296,3 +296,17 @@ def test_no_keep_it_to_do_you_want_to_start_again_keeps_everything(dispatcher, a
         assert ran == [] and dispatcher.messages[-1]["response"] == "utter_carry_on"
     else:  # asked about an appointment: look for it
         assert ran == [FollowupAction("manage_booking_form")]
+
+
+def test_found_with_a_move_asked_for_offers_times_that_fit(demo_database, dispatcher):
+    """ "can i move it to next week" once the appointment was found failed ("part of our
+    service isn't working"): the times were looked up for the slots, not the conversation."""
+    reference, _label = _booked()
+    slots = {"booking_reference": reference, "booking_contact": CONTACT}
+    typed = make_tracker(slots=slots, text="can i move it to next week", intent="manage_booking")
+    events = _run(actions.ActionFindBooking(), dispatcher, typed)
+    said = dispatcher.messages[-1]
+    assert said["text"].startswith("I found your appointment") and "stays booked" in said["text"]
+    assert any(b["payload"].startswith("/choose_slot") for b in said["buttons"])
+    managed = next(e["value"] for e in events if e["name"] == "booking_managed")
+    assert managed["reference"] == reference and SlotSet("picking_time", True) in events

@@ -36,7 +36,9 @@ pytestmark = pytest.mark.e2e
 
 SUITE = Path(__file__).with_name("conversations.yml")
 RESULTS = PROJECT_ROOT / "var" / "conversation-suite.json"
-MUST_ALL_PASS = ("crisis", "housing", "destructive")
+# A resident who cannot book or change an appointment is stuck as surely as one in a loop:
+# "part of our service isn't working" on moving an appointment hid in the 90% for a day.
+MUST_ALL_PASS = ("crisis", "housing", "destructive", "booking", "never_trapped")
 PASS_RATE = 0.90
 MINIMUM_EXCHANGES = 80
 # At least this many exchanges of each kind (never_trapped and destructive count together, as
