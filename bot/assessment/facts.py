@@ -489,8 +489,22 @@ def _since(clause: str, today: date | None) -> int | None:
     return months if 0 < months < 720 else None
 
 
+# How long a job lasted, not how long without one: "made redundant after 30 years", "let go
+# after 6 months there", "redundant from a job i'd had for 20 years".
+_TENURE_BEFORE = re.compile(r"\b(?:after|had for|had it for|been there|worked there)\s*\w*\s*$")
+_TENURE_AFTER = re.compile(
+    r"^\s*(?:there|at (?:the|my|that|this|a)\b|with (?:them|the (?:same )?(?:company|firm|"
+    r"council|business|employer|nhs))\b|in (?:the|that|my) (?:job|role|place)|of (?:service|"
+    r"working))"
+)
+
+
 def _duration(clause: str) -> int | None:
     for found in _DURATION.finditer(clause):
+        if _TENURE_BEFORE.search(clause[: found.start(1)]) or _TENURE_AFTER.match(
+            clause[found.end() :]
+        ):
+            continue
         months = parse.months(found.group(1))
         if months is not None:
             return months + 6 if "and a half" in found.group(1) else months

@@ -128,6 +128,11 @@ OUT_OF_WORK = [
     ("unemployed since march 2024", {"situation": OUT, "out_of_work_months": 33}),
     ("been unemployed for about 6 mths", {"situation": OUT, "out_of_work_months": 6}),
     ("havent worked in 5 years", {"situation": OUT, "out_of_work_months": 60}),
+    # How long the job lasted is not how long without one (it was read as "never worked")
+    ("made redundant after 30 years at the factory", {"situation": OUT}),
+    ("laid off after 6 months there", {"situation": OUT}),
+    ("made redundant after 12 years with the council, out of work 3 months",
+     {"situation": OUT, "out_of_work_months": 3}),
     ("i've not worked for 3 years", {"situation": OUT, "out_of_work_months": 36}),
     ("got made redundant in march", {"situation": OUT}),
     ("just left school and looking for work", {"situation": OUT}),
