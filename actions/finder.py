@@ -322,6 +322,8 @@ def run(
         cards = [_course_card(records[h.row.id], h, council) for h in outcome.hits]
     elif request.kind in ("job", "apprenticeship"):
         _job_filters(request, search)
+        if profile is not None and profile.age is not None:  # no night work shown to a 16-year-old
+            search.where.append(vacancies.for_age(profile.age))
         outcome = vacancies.search(search, db_session=db_session, area_name=area_name)
         records = vacancies.load([h.row.id for h in outcome.hits], db_session=db_session)
         cards = [_job_card(records[h.row.id], h) for h in outcome.hits]

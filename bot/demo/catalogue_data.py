@@ -161,11 +161,12 @@ JOBS = [
      "Support older people in their own homes with personal care, meals and companionship. "
      "Full training and the Care Certificate provided."),
     ("Night Care Worker", "care", 30, 13.10, "permanent",
-     "Waking night shifts in a residential care home."),
+     "Waking night shifts in a residential care home. You must be 18 or over for night work."),
     ("Warehouse Operative", "logistics", 40, 12.40, "temporary",
      "Picking and packing orders in a busy distribution centre. Forklift licence an advantage."),
     ("Delivery Driver", "logistics", 40, 12.80, "permanent",
-     "Multi-drop van deliveries across the borough. Full UK driving licence needed."),
+     "Multi-drop van deliveries across the borough. Full UK driving licence needed, and you "
+     "must be 18 or over for our van insurance."),
     ("Retail Customer Assistant", "retail", 16, 12.21, "permanent",
      "Serve customers, work the tills and keep shelves stocked in a supermarket."),
     ("Kitchen Assistant", "hospitality", 20, 12.21, "zero_hours",
@@ -181,7 +182,8 @@ JOBS = [
     ("Teaching Assistant", "education", 32.5, 12.40, "fixed_term",
      "Support children's learning in a primary school classroom."),
     ("Security Officer", "security", 42, 12.60, "permanent",
-     "Patrols and reception in a shopping centre. SIA licence required."),
+     "Patrols and reception in a shopping centre. SIA licence required (you must be 18 or "
+     "over to hold one)."),
     ("IT Support Technician", "digital", 37.5, 14.50, "permanent",
      "First-line computer and network support for a council office."),
     ("Nursery Practitioner", "childcare", 35, 12.40, "permanent",
@@ -212,7 +214,8 @@ MORE_JOBS = [
     ("Barista", "hospitality", 24, 12.21, "permanent",
      "Make coffee and serve customers in a busy town centre coffee shop."),
     ("HGV Class 2 Driver", "logistics", 45, 15.50, "permanent",
-     "Deliver to shops across the region in a rigid lorry. Category C licence needed."),
+     "Deliver to shops across the region in a rigid lorry. Category C licence needed, so "
+     "you must be 18 or over."),
     ("Forklift Driver", "logistics", 40, 13.20, "permanent",
      "Load and unload lorries with a counterbalance forklift. Forklift licence needed."),
     ("Data Entry Clerk", "admin", 30, 12.40, "temporary",

@@ -58,6 +58,8 @@ from bot.nlp.intent_words import (  # the rules' words
     mashed,
     question_topic,
 )
+from bot.safety.concern import THRESHOLD as CONCERN_THRESHOLD
+from bot.safety.concern import concern
 from bot.safety.detect import kind as danger
 
 
@@ -103,9 +105,11 @@ def apply(message: Message) -> None:
     if danger(text) is not None:  # the safety net's words: the same reading as the gateway's
         _set_intent(message, "crisis", RULED)
         return
-    if name == "crisis" and confidence < SURE_OF_CRISIS:
+    if name == "crisis" and (confidence < SURE_OF_CRISIS or concern(text) < CONCERN_THRESHOLD):
         # The gateway's rules catch the words of danger; the model alone is too often wrong
-        # ("been on here 20 mins and got nowhere"), and a false alarm frightens.
+        # ("been on here 20 mins and got nowhere"; "I'm interested in becoming an electrician,
+        # I live in DB2 and I can't drive" at 0.87), and a false alarm frightens: its reading
+        # stands only when the concern classifier, which knows danger better, agrees.
         _demote(message, name, text)
         name = (message.get(INTENT) or {}).get(INTENT_NAME_KEY)
     if (

@@ -124,6 +124,11 @@ def test_course_search_api(client):
 def test_vacancy_service_venue_and_postcode_apis(client):
     jobs = client.get("/api/v1/vacancies", params={"apprenticeship": True, "near": "DB1"}).json()
     assert jobs["total"] > 0 and all(j["is_apprenticeship"] for j in jobs["results"])
+    security = client.get("/api/v1/vacancies", params={"q": "security officer"}).json()
+    assert security["total"] > 0 and {j["minimum_age"] for j in security["results"]} == {18}
+    at_16 = client.get("/api/v1/vacancies", params={"q": "security officer", "age": 16}).json()
+    assert all(j["minimum_age"] in (None, 16) for j in at_16["results"])
+    assert not any("security" in j["title"].lower() for j in at_16["results"])
     services = client.get("/api/v1/services", params={"q": "digital", "age": 30}).json()
     assert services["total"] > 0
     venues = client.get("/api/v1/venues", params={"near": "DB1 1AA", "radius": 1}).json()

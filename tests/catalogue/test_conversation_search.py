@@ -151,3 +151,22 @@ def test_nothing_found_is_said_plainly(demo_db):
     found = _run(demo_db, finder.Request(kind="course", words="underwater basket weaving"))
     assert found.cards == [] and not found.relevant
     assert finder.summary(found).startswith("I couldn't find any courses")
+
+
+@pytest.mark.parametrize("words", ["security", "night care", "hgv driver", "delivery driver"])
+def test_a_16_year_old_is_not_shown_jobs_only_adults_can_do(demo_db, words):
+    """A 16-year-old was shown night shifts and SIA-licensed security jobs."""
+    from bot.pathways.models import Answers
+
+    home = council_service.home()
+    request = finder.Request(kind="job", words=words)
+    adult = finder.run(request, db_session=demo_db, council=home, profile=Answers(age=30))
+    young = finder.run(request, db_session=demo_db, council=home, profile=Answers(age=16))
+    first = words.split()[0]
+    assert any(first in card["title"].lower() for card in adult.cards)
+    assert not any(first in card["title"].lower() for card in young.cards)
+    assert not any(
+        first in card["title"].lower()
+        for card in finder.run(replace(request, page=2), db_session=demo_db, council=home,
+                               profile=Answers(age=17)).cards
+    )  # fmt: skip

@@ -125,6 +125,8 @@ def test_job_posting_json_ld(db):
     assert warehouse.description == "Picking & packing."
     remote = db.execute(select(Vacancy).where(Vacancy.source_id == "J-2")).scalar_one()
     assert remote.remote and remote.full_time is False and remote.wage_max_pence == 2_800_000
+    # The youngest each can take: the feed's own field, else the advert's words
+    assert (warehouse.minimum_age, remote.minimum_age) == (18, 21)
 
 
 def test_council_csv_template(db):
@@ -134,6 +136,7 @@ def test_council_csv_template(db):
     assert db.execute(select(Course.title)).scalar_one() == "Confidence Building"
     job = db.execute(select(Vacancy)).scalar_one()
     assert job.disability_confident and job.wage_min_pence == 1240 and job.wage_unit == "hour"
+    assert job.minimum_age is None  # the template's min_age column is empty for it
     service = db.execute(select(SupportService)).scalar_one()
     assert service.minimum_age == 16 and service.locations[0].venue.postcode == "TS1 1AA"
     # The course and the service are at the same library: one venue.
@@ -182,3 +185,17 @@ def test_unknown_kind_and_missing_file(db, tmp_path):
         flows.run("spreadsheet", tmp_path / "x.csv", db_session=db, council_slug="demo")
     report = flows.run("csv", tmp_path / "missing.csv", db_session=db, council_slug="demo")
     assert report.error == "there is no such file"
+
+
+@pytest.mark.parametrize(
+    ("words", "age"),
+    [("You must be 18 or over for night work.", 18),
+     ("Applicants must be aged 21+ for our insurer", 21),
+     ("Minimum age: 18", 18), ("18+ only", 18), ("SIA licence (you must be 18 to hold one)", 18),
+     ("we welcome school leavers aged 16", None), ("for people aged 16 to 24", None),
+     ("must be available weekends", None), ("Must be 18", 18), ("", None)],
+)  # fmt: skip
+def test_an_adverts_own_words_give_the_youngest_it_can_take(words, age):
+    from bot.catalogue.imports.values import minimum_age_in
+
+    assert minimum_age_in(words) == age

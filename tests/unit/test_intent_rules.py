@@ -152,6 +152,10 @@ def test_a_statement_is_not_a_question_and_the_model_alone_is_not_a_crisis():
     assert moan.get("intent")["name"] == "complain"
     sure = _parsed("i cant take it anymore", ("crisis", 0.9), ("inform", 0.1))
     assert sure.get("intent")["name"] == "crisis"
+    # sure, but nothing in it speaks of danger: the model alone raises no alarm
+    electrician = "I'm interested in becoming an electrician, I live in DB2 and I can't drive"
+    calm = _parsed(electrician, ("crisis", 0.87), ("career_advice", 0.05))
+    assert calm.get("intent")["name"] == "career_advice"
 
 
 def test_asking_for_a_person_or_a_crisis_is_never_turned_into_a_question():

@@ -178,6 +178,8 @@ def record(row: dict) -> CourseIn | VacancyIn | ServiceIn:
             lon=venue.lon,
             disability_confident=v.flag(row.get("disability_confident"), "disability_confident"),
             apply_url=v.text(row.get("url"), "url", 500),
+            minimum_age=v.whole(row.get("min_age"), "min_age", 14, 99)
+            or v.minimum_age_in(description),
         )
     if kind == "service":
         venue = _venue(row, required=False)

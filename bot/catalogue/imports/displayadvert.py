@@ -104,4 +104,5 @@ def vacancy(item: Any) -> VacancyIn:
         disability_confident=v.flag(item.get("isDisabilityConfident"), "isDisabilityConfident"),
         apply_url=v.text(item.get("vacancyUrl"), "vacancyUrl", 500),
         positions=v.whole(item.get("numberOfPositions"), "numberOfPositions", 1, 10_000),
+        minimum_age=v.minimum_age_in(str(item.get("description") or "")),
     )

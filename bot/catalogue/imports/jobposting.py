@@ -113,4 +113,7 @@ def posting(item: Any) -> VacancyIn:
         disability_confident=v.flag(item.get("disabilityConfident"), "disabilityConfident"),
         apply_url=v.text(item.get("url"), "url", 500),
         positions=v.whole(item.get("totalJobOpenings"), "totalJobOpenings", 1, 10_000),
+        # schema.org has no field for it: the feed's own "minimumAge", else the advert's words
+        minimum_age=v.whole(item.get("minimumAge"), "minimumAge", 14, 99)
+        or v.minimum_age_in(str(item.get("description") or "")),
     )

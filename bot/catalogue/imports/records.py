@@ -86,6 +86,7 @@ class VacancyIn:
     disability_confident: bool = False
     apply_url: str | None = None
     positions: int | None = None
+    minimum_age: int | None = None  # the youngest the employer can take, where one is said
 
 
 @dataclass

@@ -155,3 +155,25 @@ LEVEL_MAP = {
     **{str(n): str(n) for n in range(1, 9)},
     **{f"level{n}": str(n) for n in range(1, 9)},
 }
+
+
+# "You must be 18 or over", "applicants must be aged 21+", "minimum age 18", "18+ only": the
+# youngest an advert says it can take, from its own words (most feeds have no field for it).
+_OR_OVER = (
+    r"(?:\s*\+|\s+or over|\s+or older|\s+or above|\s+and over|\s+and above|"
+    r"\s+years? (?:old )?or (?:over|older))"
+)
+_AGE_IN_WORDS = re.compile(
+    r"\b(?:must be|have to be|need to be|needs to be|should be)\s+(?:aged\s+)?"
+    r"(?:at least\s+|over\s+)?(1[6-9]|2[0-5])\b|"
+    r"\bminimum age(?:\s+of|\s+is|:)?\s+(1[6-9]|2[0-5])\b|"
+    rf"\b(?:aged|applicants?|candidates?|over the age of)\s+(1[6-9]|2[0-5]){_OR_OVER}|"
+    r"\b(1[6-9]|2[0-5])\s*\+\s*only\b",
+    re.IGNORECASE,
+)
+
+
+def minimum_age_in(text: str | None) -> int | None:
+    """The youngest an advert's own words say it can take, or None when they say nothing."""
+    found = _AGE_IN_WORDS.search(text or "")
+    return int(next(g for g in found.groups() if g)) if found else None

@@ -56,6 +56,9 @@ class Vacancy(SourcedMixin, OwnedMixin, Base):
     disability_confident = Column(Boolean, nullable=False, default=False)
     apply_url = Column(String(500), nullable=True)
     positions = Column(Integer, nullable=True)
+    # The youngest the employer can take (night work, a security licence, an HGV licence, an
+    # insurer's rule): a 16-year-old is never shown a job they cannot do. None: not said.
+    minimum_age = Column(Integer, nullable=True)
 
     employer = relationship("Organisation", lazy="joined")
 
@@ -83,5 +86,6 @@ class VacancyOut(BaseModel):
     disability_confident: bool
     apply_url: str | None
     where: str  # "local", "remote" or "national"
+    minimum_age: int | None = None
     distance_miles: float | None = None
     source: str

@@ -68,6 +68,11 @@ KIND = Kind(
 )
 
 
+def for_age(age: int):
+    """Vacancies open to someone this old (no minimum age said: open to all)."""
+    return or_(Vacancy.minimum_age.is_(None), Vacancy.minimum_age <= age)
+
+
 def hours_between(min_hours: float | None, max_hours: float | None):
     """Vacancies whose weekly hours are in the range (unknown hours never are)."""
     conditions = []
@@ -146,4 +151,5 @@ def to_out(vacancy: Vacancy, distance: float | None = None, where: str | None = 
         where="remote" if where == "online" else where,
         distance_miles=round(distance, 1) if distance is not None else None,
         source=vacancy.source,
+        minimum_age=vacancy.minimum_age,
     )
