@@ -496,6 +496,22 @@ _ANOTHER_TIME = re.compile(
 )
 
 
+# At "may we contact you?", only these leave for a search: "find me jobs", not "its about a job".
+_SEARCH_ASKED = re.compile(
+    r"\b(find|search|show|look(ing)? for|see (the|some|any)|any (jobs|courses|work)|list)\b",
+    re.IGNORECASE,
+)
+
+
+def _leaves_consent(tracker: Tracker, text: str) -> bool:
+    """Whether a message that is no yes or no, said to "may we contact you?", asks for
+    something else (a person, to stop, a question, a search asked for in so many words)."""
+    intent = intent_of(tracker)
+    if intent in ("find_course", "find_job", "find_apprenticeship", "get_support"):
+        return bool(_SEARCH_ASKED.search(text))
+    return intent not in ("inform", "nlu_fallback", "choose_slot", "book_appointment", None)
+
+
 def _contact_in(text: str) -> str | None:
     """The phone number or email given after a name, if it is one."""
     try:
@@ -523,6 +539,15 @@ class ValidateBookingForm(FormValidationAction):
             other = self.another_time(dispatcher, tracker, asked, text)
             if other is not None:
                 return other
+            if (
+                asked == "booking_consent"
+                and not text.startswith("/")
+                and not _leaves_consent(tracker, text)
+            ):
+                # "its about getting a job", "evening is better, after 6": said to the
+                # question, not a new search. Asked again: the request is not dropped unseen.
+                dispatcher.utter_message(text="Thanks. I just need a yes or a no to this:")
+                return [SlotSet("booking_consent", None), *self.said_with_consent(tracker)]
             rejected = reject_if_leaving(tracker, self.form_name())
             if rejected is not None:
                 return rejected

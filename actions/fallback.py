@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from rasa_sdk import Action, Tracker
@@ -9,7 +10,7 @@ from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.common import PERSON_BUTTON
+from actions.common import PERSON_BUTTON, council, database, text_of
 from actions.flows import acknowledgement, next_steps
 from actions.handoff import case_reference
 
@@ -59,6 +60,43 @@ def _employer_answer(tracker: Tracker) -> Answer | None:
         return None
 
 
+# "where is it exactly", "whats the address", "how do i get there": about the appointment
+# just booked, when there is one.
+WHERE_IS_IT = re.compile(
+    r"\b(where (is|s|'s) (it|that|the (appointment|appt|meeting|place|library|office))|where "
+    r"(do|shall|should) i (go|find|meet)|(what'?s|whats|what is) the (address|postcode|location)|"
+    r"how (do|can) i get there|which (library|building|place|office))\b",
+    re.IGNORECASE,
+)
+
+
+def _where_booked(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
+    """Where the appointment booked in this chat is, if that is what was asked."""
+    if not WHERE_IS_IT.search(text_of(tracker)):
+        return False
+    from bot.booking import flows as booking_flows
+    from bot.booking import service as bookings
+
+    this = council(tracker)
+    with database() as db:
+        booking = bookings.upcoming_in_conversation(tracker.sender_id, db_session=db)
+        if booking is None:
+            return False
+        out = booking_flows.out(booking, db_session=db, council=this)
+    if out.channel == "in_person" and out.address:
+        place = f"It's at {out.address}."
+    elif out.channel == "phone":
+        place = "It's by phone: the adviser will call you on the number you gave."
+    else:
+        place = "It's a video call: the link is in your confirmation message."
+    dispatcher.utter_message(
+        text=f"Your appointment is on {out.label}. {place} If you need help getting there, or "
+        f"to change it, call {this.phone} or tell me your reference, {out.reference}.",
+        buttons=[PERSON_BUTTON],
+    )
+    return True
+
+
 class ActionTwoStageFallbackOffer(Action):
     def name(self) -> str:
         return NAME
@@ -76,6 +114,8 @@ class ActionTwoStageFallbackOffer(Action):
             dispatcher.utter_message(
                 text=f"{heard} What would you like to do next?", buttons=next_steps(tracker)
             )
+            return []
+        if _where_booked(dispatcher, tracker):  # "where is it exactly", after booking
             return []
         if _second_time(tracker):
             # Misunderstood twice: a case, so an adviser can see where the assistant failed.

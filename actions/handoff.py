@@ -5,6 +5,7 @@ adviser. The gateway decides live chat or not, because only it knows who is onli
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Any
 
 from rasa_sdk import Action, Tracker
@@ -25,8 +26,11 @@ from actions.common import (
 )
 from bot.assessment import flow
 from bot.booking import contact as contacts
+from bot.booking import preferences
 from bot.clock import utcnow
 from bot.conversation.service import HANDOFF_TYPE
+from bot.council import service as council_service
+from bot.council.models import Council
 from bot.handoff import context
 from bot.handoff import flows as handoff
 from bot.handoff import service as cases
@@ -112,6 +116,32 @@ class ValidateCallbackForm(ValidateBookingForm):
         return {SAFE_TIME_SLOT: said[:200]}
 
 
+def asked_when(tracker: Tracker, this: Council) -> preferences.Preference | None:
+    """When the resident asked to be called, in the request or while giving their details
+    ("please call me back on friday after 5pm", "evening is better, after 6"); None if never
+    said. The latest wish counts."""
+    today = council_service.local_today(this)
+    wish = None
+    for event in tracker.events:
+        if event.get("event") != "user":
+            continue
+        text = str(event.get("text") or "")
+        intent = ((event.get("parse_data") or {}).get("intent") or {}).get("name")
+        if intent == "request_callback":
+            wish = None  # a new request: what was said before it was about something else
+        if text.startswith("/") or not SAFE_TIME_WORDS.search(text):
+            continue
+        said = replace(preferences.read(text, today), channel=None)
+        if not said.empty:
+            wish = said
+    return wish
+
+
+def _wish_words(wish: preferences.Preference) -> str:
+    """ "on Fridays after 17:00": the wish without the word "times"."""
+    return wish.words().removeprefix("times ")
+
+
 class ActionRequestCallback(Action):
     def name(self) -> str:
         return "action_request_callback"
@@ -130,16 +160,22 @@ class ActionRequestCallback(Action):
             return cleared
         contact = contacts.parse(tracker.get_slot("booking_contact") or "")
         name = tracker.get_slot("booking_first_name") or ""
-        by = handoff.callback_by(this, utcnow())
+        now = utcnow()
+        by = handoff.callback_by(this, now)
+        careful = tracker.get_slot("crisis_kind") in CONTACT_CAREFULLY
+        wish = None if careful else asked_when(tracker, this)
+        window = handoff.asked_window(wish, this, now) if wish is not None else None
         with database() as db:
             case = open_case(tracker, "asked", db)
             case.contact = {"how": contact.kind, "value": contact.value, "name": name}
             safe_time = tracker.get_slot(SAFE_TIME_SLOT)
-            if tracker.get_slot("crisis_kind") in CONTACT_CAREFULLY:  # the adviser sees this first
+            if careful:  # the adviser sees this first
                 case.contact |= {"safe_time": safe_time or "not said", "no_messages": True}
+            elif wish is not None:
+                case.contact["when"] = _wish_words(wish)
             elif safe_time:
                 case.contact["when"] = safe_time
-            case.status, case.callback_by = "callback", by
+            case.status, case.callback_by = "callback", window[1] if window else by
             reference = case.reference
             insight.record(db_session=db, council=this, kind="callback_requested", offer=case.offer)
         verb = f"call you on {contacts.masked(contact.value)}" if contact.kind == "phone" else (
@@ -147,12 +183,26 @@ class ActionRequestCallback(Action):
         who = "Someone from the employer team" if offer_for(tracker) == "employer" else (
             "An adviser")  # fmt: skip
         promise = f"{who} will {verb} by {handoff.when_text(by, this)}."
-        if tracker.get_slot("crisis_kind") in CONTACT_CAREFULLY:
+        if wish is not None and window is not None:  # "call me back on friday after 2"
+            start, end = window
+            day = handoff.when_text(end, this).split(" on ", 1)[1]
+            promise = (
+                f"{who} will {verb} on {day}, between {council_service.clock(start)} and "
+                f"{council_service.clock(end)}, as you asked."
+            )
+        elif wish is not None:  # "after 5pm on friday", when nobody is working
+            promise = (
+                f"Our advisers aren't working {_wish_words(wish)} (their hours: "
+                f"{council_service.opening_hours_text(this)}), so {who[0].lower()}{who[1:]} will "
+                f"{verb} by {handoff.when_text(by, this)}. If that's a bad time, call {this.phone}"
+                " when it suits you."
+            )
+        if careful:
             when = f' You told us when it is safe: "{safe_time}".' if safe_time else ""
             promise += (
                 f"{when} They won't leave a message, and they will only say who they are to you."
             )
-        elif safe_time:
+        elif safe_time and wish is None:
             promise += f' They will try to call when you asked: "{safe_time}".'
         dispatcher.utter_message(
             text=f"Thank you, {name}. {promise} They can see what you've told me, so you won't "

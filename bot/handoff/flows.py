@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy.orm import Session
 
+from bot.booking import preferences
 from bot.booking.models import OFFERS
 from bot.clock import as_utc, utcnow
 from bot.conversation.models import BotMessage, Button, Conversation
@@ -50,6 +51,40 @@ def callback_by(council: Council, now: datetime) -> datetime:
         if hours:
             return datetime.combine(candidate, hours[1], zone)
     return datetime.combine(day + timedelta(days=1), datetime.min.time(), zone)
+
+
+def asked_window(
+    wish: preferences.Preference, council: Council, now: datetime
+) -> tuple[datetime, datetime] | None:
+    """The first time the team is open that fits when the resident asked to be called ("on
+    friday after 5pm", "tomorrow morning"), as (from, until); None when the team is never open
+    then in the next two weeks."""
+    zone = ZoneInfo(council.timezone)
+    local = now.astimezone(zone)
+    soonest = local + timedelta(minutes=30)  # an adviser needs a moment to see the request
+    soonest -= timedelta(minutes=soonest.minute % 15, seconds=soonest.second,
+                         microseconds=soonest.microsecond)  # fmt: skip
+    soonest += timedelta(minutes=15)  # on a quarter hour: "from 10:15am", not "from 10:07am"
+    for ahead in range(15):
+        day = local.date() + timedelta(days=ahead)
+        hours = council.opening_hours.get(DAYS[day.weekday()])
+        if not hours or (wish.on is not None and day != wish.on):
+            continue
+        if (wish.days and day.weekday() not in wish.days) or day.weekday() in wish.avoid_days:
+            continue
+        low, high = hours[0].hour * 60 + hours[0].minute, hours[1].hour * 60 + hours[1].minute
+        if wish.part is not None:
+            low = max(low, preferences.PARTS[wish.part][0] * 60)
+            high = min(high, preferences.PARTS[wish.part][1] * 60)
+        if wish.after_hour is not None:
+            low = max(low, wish.after_hour * 60)
+        if wish.before_hour is not None:
+            high = min(high, wish.before_hour * 60)
+        start = datetime.combine(day, datetime.min.time(), zone) + timedelta(minutes=low)
+        end = start + timedelta(minutes=high - low)
+        if low < high and end > soonest:
+            return max(start, soonest), end
+    return None
 
 
 def when_text(moment: datetime, council: Council) -> str:

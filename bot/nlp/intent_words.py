@@ -104,6 +104,13 @@ NEEDS_WORDS = {
         r"data|secure|gdpr|affect my benefits)\b"
     ),
     "employer_enquiry": EMPLOYER_WORDS,
+    # "are you a bot?" names the bot or a person; "where is it exactly" (the appointment) does not
+    "bot_challenge": (
+        r"\b(bots?|robot\w*|chat ?bot|ai|a\.i|artificial|automat\w*|machine|program\w*|computer|"
+        r"chatgpt|gpt|real|human|person|people|alive|someone|somebody|sentient|who (is|r|are|am) "
+        r"(this|you|u|i)|what (are|r) (you|u)|are (you|u) (a|an|real|human)|talking to|speaking to|"
+        r"typing)\b"
+    ),
     # Leaving the questions: "cant read that good" is an answer, not "stop"
     "stop": (
         # not "can't stop thinking about it", "stop shaking": those are about them, not the chat

@@ -316,3 +316,20 @@ def test_a_day_asked_for_with_the_booking_gets_times_on_that_day(demo_database, 
     offered = _run(actions.ActionOfferSlots(), dispatcher, tracker)[0]["value"]
     assert dispatcher.messages[-1]["text"].startswith("Here are the times on Thursday afternoons")
     assert all(c["label"].startswith("Thursday") for c in offered["choices"])
+
+
+def test_where_is_it_after_booking_gives_the_place(demo_database, dispatcher):
+    """ "where is it exactly" right after booking was answered "I'm a computer program"."""
+    from actions.fallback import ActionTwoStageFallbackOffer
+
+    hold = _held(dispatcher)
+    _confirm(dispatcher, hold)
+    asked = make_tracker(text="where is it exactly", intent="nlu_fallback", sender_id="conv-1")
+    assert _run(ActionTwoStageFallbackOffer(), dispatcher, asked) == []
+    said = dispatcher.messages[-1]["text"]
+    assert said.startswith(f"Your appointment is on {hold['label']}.")
+    assert "by phone" in said or "It's at " in said
+    # Someone else's chat has no appointment: no place is made up
+    other = make_tracker(text="where is it exactly", intent="nlu_fallback", sender_id="conv-9")
+    _run(ActionTwoStageFallbackOffer(), dispatcher, other)
+    assert not dispatcher.messages[-1]["text"].startswith("Your appointment is on")

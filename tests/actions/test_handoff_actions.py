@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import asyncio
+import re
+from zoneinfo import ZoneInfo
 
 from rasa_sdk.events import SlotSet
 from sqlalchemy import select
@@ -129,3 +131,55 @@ def test_no_thanks_to_contact_is_a_no(dispatcher):
     asked = make_tracker(active_loop="callback_form", text="no thanks i'll ring them",
                          intent="deny", slots={"requested_slot": "booking_consent"})  # fmt: skip
     assert asyncio.run(form.run(dispatcher, asked, {})) == [SlotSet("booking_consent", False)]
+
+
+def _asked(text: str) -> dict:
+    return {"event": "user", "text": text, "parse_data": {"intent": {"name": "request_callback"}}}
+
+
+CALL_ME = {**SLOTS, "booking_first_name": "Lee", "booking_contact": "07700900555",
+           "booking_consent": True}  # fmt: skip
+
+
+def test_a_call_back_asked_for_at_a_time_the_team_works_is_promised_then(demo_database, dispatcher):
+    """ "please call me back on friday after 2" was promised "by 5pm on Tuesday"."""
+    said = [{"event": "user", "text": "i used to work in a shop"},  # before the request: not it
+            _asked("can someone call me back on friday after 2pm pls")]  # fmt: skip
+    _run(actions.ActionRequestCallback(), dispatcher, make_tracker(slots=CALL_ME, events=said))
+    text = dispatcher.messages[-1]["text"]
+    # from 2pm, or a little later when it is already Friday afternoon
+    when = r"on Friday \d+ \w+, between (2pm|[234](:[0-5]\d)?pm) and 4:30pm, as you asked\."
+    assert re.search(r"will call you on •+0555 " + when, text), text
+    case = _case()
+    assert case.contact["when"] == "on Fridays after 14:00"
+    assert case.callback_by.astimezone(ZoneInfo("Europe/London")).strftime("%A %H:%M") == (
+        "Friday 16:30"
+    )
+
+
+def test_a_call_back_asked_for_when_nobody_works_says_so_with_the_hours(demo_database, dispatcher):
+    said = [_asked("please call me back on friday after 5pm, im at work til then")]
+    _run(actions.ActionRequestCallback(), dispatcher, make_tracker(slots=CALL_ME, events=said))
+    text = dispatcher.messages[-1]["text"]
+    assert "Our advisers aren't working on Fridays after 17:00 (their hours: " in text
+    assert "Friday 9am to 4:30pm" in text and "call 0113 496 0000 when it suits you" in text
+    assert _case().contact["when"] == "on Fridays after 17:00"
+
+
+def test_words_said_to_may_we_contact_you_ask_again_instead_of_leaving(dispatcher):
+    """ "its about getting a job" at the consent question dropped the call back for a search."""
+    form = actions.ValidateCallbackForm()
+    for said, intent in (("its about getting a job", "find_job"),
+                         ("evening is better, after 6", "inform")):  # fmt: skip
+        asked = make_tracker(active_loop="callback_form", text=said, intent=intent,
+                             slots={"requested_slot": "booking_consent"})  # fmt: skip
+        events = asyncio.run(form.run(dispatcher, asked, {}))
+        assert events[0] == SlotSet("booking_consent", None)
+        assert dispatcher.messages[-1]["text"] == "Thanks. I just need a yes or a no to this:"
+    find = "actually find me some jobs"
+    leaving = make_tracker(active_loop="callback_form", text=find, intent="find_job",
+                           slots={"requested_slot": "booking_consent"},
+                           events=[{"event": "user", "text": find}])  # fmt: skip
+    assert "action_execution_rejected" in [
+        e["event"] for e in asyncio.run(form.run(dispatcher, leaving, {}))
+    ]

@@ -431,6 +431,8 @@ def test_a_missing_file_fails_clearly(tmp_path):
      # asked right after booking, and what residents asked that nothing answered
      ("do i need to bring anything", "appointment_what_to_bring"),
      ("what should i bring to my appointment?", "appointment_what_to_bring"),
+     ("what do i need to bring", "appointment_what_to_bring"),
+     ("do i need to bring id?", "appointment_what_to_bring"),
      ("can my mum come with me", "appointment_with_someone"),
      ("can i bring my support worker", "appointment_with_someone"),
      ("will there be an interpreter", "appointment_with_someone"),
