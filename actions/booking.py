@@ -547,7 +547,8 @@ class ValidateBookingForm(FormValidationAction):
                 # "its about getting a job", "evening is better, after 6": said to the
                 # question, not a new search. Asked again: the request is not dropped unseen.
                 dispatcher.utter_message(text="Thanks. I just need a yes or a no to this:")
-                return [SlotSet("booking_consent", None), *self.said_with_consent(tracker)]
+                return [SlotSet("booking_consent", None), *self.said_with_consent(tracker),
+                        SlotSet("requested_slot", "booking_consent")]  # fmt: skip
             rejected = reject_if_leaving(tracker, self.form_name())
             if rejected is not None:
                 return rejected

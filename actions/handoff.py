@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from datetime import time
 from typing import Any
 
 from rasa_sdk import Action, Tracker
@@ -138,8 +139,12 @@ def asked_when(tracker: Tracker, this: Council) -> preferences.Preference | None
 
 
 def _wish_words(wish: preferences.Preference) -> str:
-    """ "on Fridays after 17:00": the wish without the word "times"."""
-    return wish.words().removeprefix("times ")
+    """ "on Fridays after 5pm": the wish as residents say it."""
+    return re.sub(
+        r"\b(after|before) (\d{1,2}):00\b",
+        lambda m: f"{m.group(1)} {council_service.clock(time(int(m.group(2))))}",
+        wish.words().removeprefix("times "),
+    )
 
 
 class ActionRequestCallback(Action):
@@ -163,6 +168,7 @@ class ActionRequestCallback(Action):
         now = utcnow()
         by = handoff.callback_by(this, now)
         careful = tracker.get_slot("crisis_kind") in CONTACT_CAREFULLY
+        # A time asked for is kept for the adviser; a call's time is promised
         wish = None if careful else asked_when(tracker, this)
         window = handoff.asked_window(wish, this, now) if wish is not None else None
         with database() as db:
@@ -175,7 +181,8 @@ class ActionRequestCallback(Action):
                 case.contact["when"] = _wish_words(wish)
             elif safe_time:
                 case.contact["when"] = safe_time
-            case.status, case.callback_by = "callback", window[1] if window else by
+            case.status = "callback"
+            case.callback_by = window[1] if window and contact.kind == "phone" else by
             reference = case.reference
             insight.record(db_session=db, council=this, kind="callback_requested", offer=case.offer)
         verb = f"call you on {contacts.masked(contact.value)}" if contact.kind == "phone" else (
@@ -183,14 +190,15 @@ class ActionRequestCallback(Action):
         who = "Someone from the employer team" if offer_for(tracker) == "employer" else (
             "An adviser")  # fmt: skip
         promise = f"{who} will {verb} by {handoff.when_text(by, this)}."
-        if wish is not None and window is not None:  # "call me back on friday after 2"
+        calls = wish is not None and contact.kind == "phone"  # an email has no time to keep
+        if calls and window is not None:  # "call me back on friday after 2"
             start, end = window
             day = handoff.when_text(end, this).split(" on ", 1)[1]
             promise = (
                 f"{who} will {verb} on {day}, between {council_service.clock(start)} and "
                 f"{council_service.clock(end)}, as you asked."
             )
-        elif wish is not None:  # "after 5pm on friday", when nobody is working
+        elif calls:  # "after 5pm on friday", when nobody is working
             promise = (
                 f"Our advisers aren't working {_wish_words(wish)} (their hours: "
                 f"{council_service.opening_hours_text(this)}), so {who[0].lower()}{who[1:]} will "

@@ -151,7 +151,7 @@ def test_a_call_back_asked_for_at_a_time_the_team_works_is_promised_then(demo_da
     when = r"on Friday \d+ \w+, between (2pm|[234](:[0-5]\d)?pm) and 4:30pm, as you asked\."
     assert re.search(r"will call you on •+0555 " + when, text), text
     case = _case()
-    assert case.contact["when"] == "on Fridays after 14:00"
+    assert case.contact["when"] == "on Fridays after 2pm"
     assert case.callback_by.astimezone(ZoneInfo("Europe/London")).strftime("%A %H:%M") == (
         "Friday 16:30"
     )
@@ -161,9 +161,9 @@ def test_a_call_back_asked_for_when_nobody_works_says_so_with_the_hours(demo_dat
     said = [_asked("please call me back on friday after 5pm, im at work til then")]
     _run(actions.ActionRequestCallback(), dispatcher, make_tracker(slots=CALL_ME, events=said))
     text = dispatcher.messages[-1]["text"]
-    assert "Our advisers aren't working on Fridays after 17:00 (their hours: " in text
+    assert "Our advisers aren't working on Fridays after 5pm (their hours: " in text
     assert "Friday 9am to 4:30pm" in text and "call 0113 496 0000 when it suits you" in text
-    assert _case().contact["when"] == "on Fridays after 17:00"
+    assert _case().contact["when"] == "on Fridays after 5pm"
 
 
 def test_words_said_to_may_we_contact_you_ask_again_instead_of_leaving(dispatcher):
@@ -175,6 +175,7 @@ def test_words_said_to_may_we_contact_you_ask_again_instead_of_leaving(dispatche
                              slots={"requested_slot": "booking_consent"})  # fmt: skip
         events = asyncio.run(form.run(dispatcher, asked, {}))
         assert events[0] == SlotSet("booking_consent", None)
+        assert events[-1] == SlotSet("requested_slot", "booking_consent")  # the same question
         assert dispatcher.messages[-1]["text"] == "Thanks. I just need a yes or a no to this:"
     find = "actually find me some jobs"
     leaving = make_tracker(active_loop="callback_form", text=find, intent="find_job",
