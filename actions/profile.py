@@ -87,6 +87,8 @@ def new_facts(tracker: Tracker) -> tuple[dict[str, Any], str | None, Place | Non
         intent=intent_of(tracker),
         today=council_service.local_today(council(tracker)),
     )
+    if asked in ("gcse", "highest_level"):
+        read.pop("interests", None)  # "english only" names the GCSE they have, not an interest
     changes: dict[str, Any] = {}
     problem = place = None
     if (

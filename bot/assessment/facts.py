@@ -149,14 +149,31 @@ def _stated_age(found: re.Match, text: str, *, after_me: bool) -> int | None:
     return parse.age(re.sub(r"^.*?\b(?:and|,)\s+(?=\S+$)", "", found.group(0)))
 
 
+# Put right in the same message: "I'm 18, no sorry I'm 19", "im 23 sorry i mean 24".
+_AGE_CORRECTED = re.compile(r"\b(?:no|sorry|soz|oops|i mean|i meant|actually|wait|typo)\b")
+# "im 23 sorry i mean 24": the number right after the correction is the age.
+_AGE_PUT_RIGHT = re.compile(
+    r"\b(?:sorry|soz|oops|i mean|i meant|actually|no wait|wait|typo)\b[ ,]*(?:i'?m |im |i am )?"
+    r"(\d{2})\b(?!\s*(?:years? ago|months?|weeks?|hours?|hrs|%|pounds|quid|miles))"
+)
+
+
 def age(text: str) -> int | None:
-    """An age the resident states as theirs."""
+    """An age the resident states as theirs; the later one when they put the first right."""
     for patterns, after_me in ((_AGE_SAID, False), (_AGE_AFTER_ME, True)):
-        for pattern in patterns:
-            for found in re.finditer(pattern, text):
-                value = _stated_age(found, text, after_me=after_me)
-                if value is not None:
-                    return value
+        stated = sorted(
+            (found.start(), value)
+            for pattern in patterns
+            for found in re.finditer(pattern, text)
+            if (value := _stated_age(found, text, after_me=after_me)) is not None
+        )
+        if stated:
+            put_right = _AGE_PUT_RIGHT.search(text, stated[-1][0] + 1)
+            if put_right is not None and 14 <= int(put_right.group(1)) <= 99:
+                stated.append((put_right.start(1), int(put_right.group(1))))
+            first, last = stated[0], stated[-1]
+            corrected = last[1] != first[1] and _AGE_CORRECTED.search(text, first[0], last[0])
+            return last[1] if corrected else first[1]
     return None
 
 

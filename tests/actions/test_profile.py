@@ -39,6 +39,19 @@ def test_the_question_on_screen_is_left_to_the_assessment(dispatcher):
     ]
 
 
+def test_a_subject_said_to_the_gcse_question_is_no_interest(dispatcher):
+    """ "english only" at the GCSE question was saved as an interest in English, the interest
+    question was skipped and the plan filled with English courses."""
+    asked = {"requested_slot": "gcse", "wants": "job"}
+    for said, subject in (("english only", "english"), ("just maths", "maths")):
+        named = [{"entity": "subject", "value": subject}]  # as the model reads it
+        read = _read(dispatcher, said, slots=asked, active_loop="assessment_form", entities=named)
+        assert read == []
+        # said anywhere else, it is one
+        events = _read(dispatcher, said, slots={"wants": "course"}, entities=named)
+        assert SlotSet("interests", subject) in events
+
+
 def test_a_changed_answer_is_said_back(dispatcher):
     events = _read(dispatcher, "sorry i got it wrong, i'm 24", slots={"age": 19})
     assert events == [SlotSet("age", 24), SlotSet(NOTED, {"new": [], "changed": ["age"]})]

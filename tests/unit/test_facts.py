@@ -113,6 +113,10 @@ AGES = [
     ("im 19 and when im 20 i want to go to uni", {"age": 19}),
     ("im 19 can i still do it", {"age": 19}),
     ("19 yrs old", {"age": 19}),
+    # put right in the same message: the later age
+    ("I'm 18, no sorry I'm 19", {"age": 19}),
+    ("im 23 sorry i mean 24", {"age": 24}),
+    ("i am 30 no wait 31", {"age": 31}),
 ]
 
 OUT_OF_WORK = [
