@@ -60,9 +60,12 @@ def kind_named(text: str) -> str | None:
 
 def _request(tracker: Tracker, db: Session) -> finder.Request:
     slots = tracker.slots
-    said_kind = facts.wants_said(facts.normalise(text_of(tracker)))  # "help me find a job then"
+    said = facts.normalise(text_of(tracker))
+    said_kind = facts.wants_said(said)  # "help me find a job then"
     kind = (
-        KIND_BY_INTENT.get(intent_of(tracker) or "")
+        # "no forget courses, find me a job instead": what is left once the denied kind goes
+        KIND_BY_WANTS.get(facts.changed_wants(said) or "")
+        or KIND_BY_INTENT.get(intent_of(tracker) or "")
         or KIND_BY_WANTS.get(said_kind or "")
         or kind_named(text_of(tracker))  # "what about retail jobs"
         or (slots.get("last_search") or {}).get("kind")  # "warehouse" after jobs: jobs

@@ -1248,7 +1248,9 @@ _RATHER_WANTS = {
 # "i meant a course", "no not a job, a course", "i said apprenticeship": a correction.
 _CORRECTING = re.compile(
     r"\b(?:i meant|i mean|meant to say|i said|i asked for)\b|"
-    rf"\b(?:not|don't want|do not want|didn't want|didn't mean|didn't say) (?:an? |some )?{_KIND}\b"
+    r"\b(?:not|don't want|do not want|didn't want|didn't mean|didn't say) (?:an? |some )?"
+    rf"{_KIND}\b|"
+    rf"\b(?:forget|forget about|scrap|no more|never ?mind|nvm)(?: the| a| an)? {_KIND}\b"
 )
 # A kind of help named as one: "a course", "meant apprenticeship", "not a job", but not the
 # "work" in "out of work".

@@ -104,6 +104,15 @@ NEEDS_WORDS = {
         r"data|secure|gdpr|affect my benefits)\b"
     ),
     "employer_enquiry": EMPLOYER_WORDS,
+    # A time chosen in words names one ("the 10:30", "tuesday", "the first one"); "full time
+    # please" after "Find a job" is the hours of a job, not an appointment.
+    "choose_slot": (
+        r"\d|\b(one|ones|first|second|third|fourth|last|that|this|morning|afternoon|evening|am|"
+        r"pm|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|weds|thu|"
+        r"thur|thurs|fri|sat|today|tomorrow|tmrw|slot|slots|appointment|book|earliest|soonest|"
+        r"next|latest|video|phone|library|person|noon|midday|lunch|o'?clock|half|quarter)\b|"
+        r"(?<!full )(?<!part )(?<!full-)(?<!part-)\btimes?\b"
+    ),
     # "are you a bot?" names the bot or a person; "where is it exactly" (the appointment) does not
     "bot_challenge": (
         r"\b(bots?|robot\w*|chat ?bot|ai|a\.i|artificial|automat\w*|machine|program\w*|computer|"

@@ -105,3 +105,14 @@ def test_a_postcode_after_saying_what_they_want_searches_for_it(demo_database, d
         text="DB1 1AA", intent="inform",
     )  # fmt: skip
     assert _run(ActionMoreResults(), dispatcher, nothing_wanted) == []
+
+
+def test_a_change_of_mind_searches_what_they_want_now(demo_database, dispatcher):
+    """ "no forget courses ... find me a job instead" searched courses for "forget money"."""
+    said = "actually no forget courses I need money, find me a job instead"
+    plumbing = finder.Request(kind="course", words="plumbing").as_slot()
+    tracker = make_tracker(text=said, intent="find_course", slots={"last_search": plumbing})
+    [event] = _run(ActionSearch(), dispatcher, tracker)
+    searched = finder.Request.from_slot(event.get("value"))
+    assert (searched.kind, searched.words) == ("job", "")
+    assert dispatcher.messages[-1]["custom"]["type"] == "job_results"

@@ -37,6 +37,11 @@ SUBJECTS = [
     ("course", "i'd like to train as an electrician", "electrician"),
     ("course", "how do i become a teaching assistant", "teaching assistant"),
     ("course", "cyber security courses", "cyber security"),
+    # found playing residents: none of these words is what they want
+    ("job", "jobs i guess", ""),
+    ("job", "i cant read good can u help me get a job", ""),
+    ("job", "i cannot write well, any cleaning jobs", "cleaning"),
+    ("course", "i want to learn to read", "read"),
     ("course", "can i do a level 3 in health and social care", "level 3 health and social care"),
     ("course", "maths and english for adults", "maths and english"),
     ("job", "any lollipop lady jobs", "lollipop lady"),

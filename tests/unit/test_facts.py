@@ -1067,6 +1067,8 @@ CHANGED = {"wants_changed": True}
         ("not a course, a job", None, {"wants": "job", **CHANGED}),
         ("i said a job not a course", None, {"wants": "job", **CHANGED}),
         ("actually id rather do a course", None, {"wants": "course", **CHANGED}),
+        ("no forget courses, find me a job instead", "find_course",
+         {"wants": "job", **CHANGED}),
         # no correction
         ("i want a job", "find_job", {"wants": "job"}),
         ("a course or a job i dont mind", None, {}),

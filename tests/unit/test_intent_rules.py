@@ -24,6 +24,8 @@ def _parsed(text: str, *ranking: tuple[str, float]) -> Message:
      ("record", "ask_privacy", "find_course"),
      ("where do i go", "ask_privacy", "find_course"),
      ("where is it exactly", "bot_challenge", "find_course"),
+     ("full time please", "choose_slot", "find_course"),
+     ("the tuesday one", "choose_slot", "choose_slot"),
      ("are u a real person", "bot_challenge", "bot_challenge"),
      ("what are you exactly", "bot_challenge", "bot_challenge"),
      ("im from poland, english lessons?", "employer_enquiry", "find_course"),

@@ -132,6 +132,7 @@ _FILLER = _set(
     actually rather instead prefer preferably id ive im dont cant wont
     crap rubbish shit scrap wats wot wat summat owt pls plz cos coz cuz bc u ur r
     see seeing fit suit suits suitable possible possibly anymore
+    guess suppose reckon mean meant wanna gonna gotta forget instead live living money
     """
 )
 # "i cant do nights coz of my kids": what follows "because" is why, not what to search for.
@@ -142,8 +143,17 @@ _AGE = re.compile(
     r"|\b\d{1,2}\s*(?:years?|yrs?)\s*old\b|\b\d{1,2}\s*yo\b"
 )
 _REASON = re.compile(r"\b(?:because|coz|cos|cuz|bc|as i|since i|due to)\b.*$")
+# "i cant read good": a need to tell an adviser, not the subject of a job search.
+_CANNOT = re.compile(
+    r"\b(?:cant|can't|cannot|can not|struggle to|not good at|bad at|never learnt to|"
+    r"never learned to) "
+    r"(?:read|write|spell)\w*(?: (?:and|or|n) (?:read|write|spell)\w*)?"
+    r"(?: (?:good|well|very well|great|properly))?"
+)
 # Kept for support services ("careers advice", "employment support" are what they are called).
-_SERVICE_WORDS = frozenset({"career", "careers", "employment", "support", "information"})
+_SERVICE_WORDS = frozenset(
+    {"career", "careers", "employment", "support", "information", "money", "living"}
+)
 _IT_AS_SUBJECT = re.compile(
     r"\bIT\b|\bit (courses?|class(es)?|skills|jobs?|support|training|technician|"
     r"apprenticeships?|qualifications?|work|sector|industry)\b|\b(in|an) it\b(?! (is|was|will))"
@@ -278,7 +288,8 @@ def subject(said: str, kind: str, original: str = "") -> str:
     ("maths and english").
     """
     # what they lack ("no gcses") is no subject either: "jobs for gcses" found nothing
-    tokens = words(_REASON.sub("", parse.LACKING.sub(" ", _AGE.sub(" ", said))) or said)
+    cleared = _CANNOT.sub(" ", _REASON.sub("", parse.LACKING.sub(" ", _AGE.sub(" ", said))))
+    tokens = words(cleared) or words(said)
     keep = _protected(tokens)
     filler = _FILLER - (_SERVICE_WORDS if kind == "service" else frozenset())
     it_is_subject = any(_IT_AS_SUBJECT.search(t) for t in (original, said))
