@@ -112,6 +112,11 @@ def apply(message: Message) -> None:
         # stands only when the concern classifier, which knows danger better, agrees.
         _demote(message, name, text)
         name = (message.get(INTENT) or {}).get(INTENT_NAME_KEY)
+    if name in KEEP_INTENTS and not allowed(name, text):
+        # kept from the knowledge base below only when its words are there: "my diploma need
+        # to convert?" is no cancellation, and may be a question the knowledge base answers
+        _demote(message, name, text)
+        name = (message.get(INTENT) or {}).get(INTENT_NAME_KEY)
     if (
         name not in ("crisis", "request_adviser", "request_callback")
         and FRUSTRATED.search(text)

@@ -104,6 +104,16 @@ NEEDS_WORDS = {
         r"data|secure|gdpr|affect my benefits)\b"
     ),
     "employer_enquiry": EMPLOYER_WORDS,
+    # An appointment changed or cancelled is named somehow ("cancel it", "can't make it", "move
+    # my appt"); "my diploma need to convert?" is no booking.
+    **dict.fromkeys(
+        ("cancel_appointment", "manage_booking"),
+        r"\b(appointments?|apointments?|appt|appts|booking|bookings|booked|book|cancel\w*|"
+        r"cancle\w*|reschedul\w*|re-?arrange\w*|change|move|moving|postpone|push|bring forward|"
+        r"different (day|time|date)|another (day|time|date)|reference|ref|come|coming|make it|"
+        r"attend|slot|time|date|meeting|interview|adviser|advisor|call|session|there|it|nt make|"
+        r"not make)\b",
+    ),
     # A time chosen in words names one ("the 10:30", "tuesday", "the first one"); "full time
     # please" after "Find a job" is the hours of a job, not an appointment.
     "choose_slot": (

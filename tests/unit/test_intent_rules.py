@@ -25,6 +25,8 @@ def _parsed(text: str, *ranking: tuple[str, float]) -> Message:
      ("where do i go", "ask_privacy", "find_course"),
      ("where is it exactly", "bot_challenge", "find_course"),
      ("full time please", "choose_slot", "find_course"),
+     ("my diploma need to convert?", "cancel_appointment", "ask_question"),
+     ("i cant make it on thursday", "cancel_appointment", "cancel_appointment"),
      ("the tuesday one", "choose_slot", "choose_slot"),
      ("are u a real person", "bot_challenge", "bot_challenge"),
      ("what are you exactly", "bot_challenge", "bot_challenge"),

@@ -443,6 +443,10 @@ def test_a_missing_file_fails_clearly(tmp_path):
      ("how I can make my degree recognise in UK?", "overseas_qualifications"),
      ("is my nursing degree from india valid in the uk", "overseas_qualifications"),
      ("i want a job as a carer", None),
+     ("I have refugee status from Eritrea, am I allowed to work?", "right_to_work"),
+     ("am i allowed to work while my asylum claim is waiting", "right_to_work"),
+     ("how do i prove my right to work", "right_to_work"),
+     ("can i volunteer while on asylum", None),
      # statements that only share a word
      ("i lost my job when the factory closed, can you help", None),
      ("i want to be a bus driver, can you help", None)],
