@@ -51,6 +51,10 @@ MISREAD_ANSWERS = {"goodbye", "out_of_scope", "help", "bot_challenge", "book_app
 # Searches leave the questions (data/rules.yml), unless the words answer the question asked
 # ("warehouse" to "what interests you?").
 LEAVES_WHEN_UNANSWERED = {"find_course", "find_job", "find_apprenticeship", "get_support"}
+ASKED_BACK = re.compile(
+    r"\?|^\W*(is|isn'?t|are|do|does|can|could|will|would|what|whats|how|why|who|when)\b",
+    re.IGNORECASE,
+)
 SKIP_WORDS = re.compile(
     r"^\s*(skip|pass|next( question)?|prefer not to say|rather not( say)?|i'?d rather not|"
     r"no comment|don'?t want to say)\b",
@@ -165,8 +169,12 @@ class ValidateAssessmentForm(FormValidationAction):
             return True  # "warehouse" taken for a search follow-up still names an interest
         if question in ("wants", "interests"):
             return intent in WANTS_BY_INTENT
-        if question == "location":
-            return bool(parse.place_candidates(text)) and len(text.split()) <= 4
+        if question == "location":  # "is this free?" is a question back, not a town
+            return (
+                bool(parse.place_candidates(text))
+                and len(text.split()) <= 4
+                and not ASKED_BACK.search(text)
+            )
         return read(question, text, intent, entities_of(tracker)) is not None
 
     async def extract_wants(self, dispatcher, tracker, domain):

@@ -312,3 +312,10 @@ def test_a_bare_no_declines_a_question_no_cannot_answer(dispatcher, text):
     events = _run(_answer(text, "age", {"wants": "job"}, intent="deny"), dispatcher)
     assert SlotSet("age", "skipped") in events
     assert not any("Sorry" in (m.get("text") or "") for m in dispatcher.messages)
+
+
+@pytest.mark.parametrize("text", ["is this free?", "do u work weekends", "whats this for"])
+def test_a_question_back_at_the_postcode_question_is_no_town(dispatcher, text):
+    """ "is this free?" got "We couldn't find a town called 'is this free?'"."""
+    events = _run(_answer(text, "location", {"wants": "job", "age": 24}, intent="help"), dispatcher)
+    assert events == [ActionExecutionRejected(FORM)]
