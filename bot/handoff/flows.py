@@ -133,7 +133,12 @@ def route(
         publish_queue(db_session, hub, case)
         return [
             BotMessage(
-                text=f"An adviser from the {council.service_name} team will join this chat soon. "
+                text=(
+                    "Someone from the employer team"
+                    if case.offer == "employer"
+                    else f"An adviser from the {council.service_name} team"
+                )
+                + " will join this chat soon. "
                 + (
                     "They can see what you've told me, so you won't need to repeat it. "
                     if told_us_anything(case)
@@ -158,6 +163,18 @@ def route(
         if told_us_anything(case)
         else f"Your reference is {case.reference}: the team will see this conversation with it."
     )
+    if case.offer == "employer":  # the employer team calls back; there is nothing to book
+        return [
+            BotMessage(
+                text=f"{why} {kept} The employer team can call you back by {by}. You can also "
+                f"call {council.phone} or email {council.email} and ask for the employer team.",
+                buttons=[
+                    Button(title="Ask the employer team to call me", payload=CALLBACK),
+                    HELP_BUTTON,
+                ],
+                custom={"type": "handoff_offline", "case": case.reference},
+            )
+        ]
     return [
         BotMessage(
             text=f"{why} {kept} You can book an appointment with an adviser, or ask us to call "

@@ -188,3 +188,22 @@ def test_asked_for_a_person_first_thing_nobody_is_told_their_words_were_saved(db
     [told] = flows.route(db_session=db, case=later, conversation=chat, council=council,
                          rasa=client, hub=hub, now=sunday)  # fmt: skip
     assert "I've saved what you've told me" in told.text
+
+
+def test_an_employer_is_offered_the_employer_team_not_an_advisers_appointment(
+    db, council, hub, rasa
+):
+    """ "who do I speak to", from a care home manager, offered an appointment with an adviser."""
+    client, _fake = rasa
+    chat, case = conversation(db), open_case(db, offer="employer")
+    sunday = datetime(2026, 11, 29, 11, 0, tzinfo=timezone.utc)
+    [told] = flows.route(db_session=db, case=case, conversation=chat, council=council, rasa=client,
+                         hub=hub, now=sunday)  # fmt: skip
+    assert "The employer team can call you back by 5pm on Monday 30 November." in told.text
+    assert council.email in told.text and "appointment" not in told.text
+    assert [b.payload for b in told.buttons] == ["/request_callback", "/help"]
+    monday_10am = datetime(2026, 11, 30, 10, 0, tzinfo=timezone.utc)
+    hub.mark_present(adviser(db).id, teams("demo", ["employer"]))
+    [waiting] = flows.route(db_session=db, case=case, conversation=chat, council=council,
+                            rasa=client, hub=hub, now=monday_10am)  # fmt: skip
+    assert waiting.text.startswith("Someone from the employer team will join this chat soon.")

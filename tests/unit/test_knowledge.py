@@ -288,6 +288,8 @@ def test_an_employer_question_finds_only_employer_topics():
         "apprentice_pay"
     )
     assert match("will i lose my uc if i get a job", KB, audience="employer") is None
+    funding = match("is there funding for employers", KB, audience="employer")
+    assert funding is not None and funding.key == "employer_apprentice_costs"
     with pytest.raises(ValueError, match="unknown audience"):
         match("how much do apprentices get paid", KB, audience="council")
 
