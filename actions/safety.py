@@ -369,6 +369,16 @@ class ActionCrisisFollowUp(Action):
                 buttons=[*choices, PERSON_BUTTON],
             )
             return []
+        if _said_not_safe(tracker):
+            # "ok" after "no, nowhere tonight": they have answered; not asked again
+            line = helpline(kind, this)
+            dispatcher.utter_message(
+                text=f"I'm still here. {line[0].upper()}{line[1:]}. If you can't call, a person "
+                "from our team can help. When you're safe, tell me, and I can help with work "
+                "and training too.",
+                buttons=[choices[0], PERSON_BUTTON],
+            )
+            return []
         dispatcher.utter_message(
             text="I'm still here. Take your time. If you want to talk to someone now, "
             f"{helpline(kind, this)}, or a person from our team can help. {question}",
@@ -436,6 +446,18 @@ _NOT_SAFE_OPENINGS = (
     LOW_NOT_SAFE,
     HEARD_AGAIN,
 )
+
+
+def _said_not_safe(tracker: Tracker) -> bool:
+    """Whether the assistant has answered "not safe" since its crisis answer."""
+    for event in reversed(tracker.events):
+        if event.get("event") != "bot":
+            continue
+        if str(event.get("text") or "").startswith(_NOT_SAFE_OPENINGS):
+            return True
+        if ((event.get("data") or {}).get("custom") or {}).get("type") == CRISIS_TYPE:
+            return False
+    return False
 
 
 def _last_said_not_safe(tracker: Tracker) -> bool:

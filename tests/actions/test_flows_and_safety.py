@@ -386,3 +386,25 @@ def test_an_answer_to_the_questions_after_a_crisis_is_noted_not_ignored(dispatch
     text = dispatcher.messages[-1]["text"]
     assert text.startswith("Thanks. I've noted")
     assert "carry on with the questions" in text and text.endswith("safe to stay tonight?")
+
+
+def test_ok_after_saying_nowhere_tonight_is_not_asked_the_same_question_again(dispatcher):
+    """ "i got nowhere to sleep tonight", "no nowhere", "ok" asked "Do you have somewhere safe
+    to stay tonight?" again."""
+    slots = {"crisis_open": True, "crisis_kind": "homeless_tonight"}
+    _run(ActionCrisisFollowUp(), dispatcher, make_tracker(slots=slots, text="no", intent="deny"))
+    not_safe = dispatcher.messages[-1]["text"]
+    events = [{"event": "bot", "text": "I'm sorry.", "data": {"custom": {"type": "crisis"}}},
+              {"event": "bot", "text": not_safe}]  # fmt: skip
+    ok = make_tracker(slots=slots, text="ok", intent="affirm", events=events)
+    assert _run(ActionCrisisFollowUp(), dispatcher, ok) == []
+    said = dispatcher.messages[-1]
+    assert "safe to stay tonight?" not in said["text"] and "0113 496 0999" in said["text"]
+    assert [b["payload"] for b in said["buttons"]][-1] == "/request_adviser"
+    # A new crisis answer starts the question again
+    fresh = [
+        *events,
+        {"event": "bot", "text": "I'm sorry.", "data": {"custom": {"type": "crisis"}}},
+    ]
+    _run(ActionCrisisFollowUp(), dispatcher, make_tracker(slots=slots, text="ok", events=fresh))
+    assert dispatcher.messages[-1]["text"].endswith("safe to stay tonight?")
