@@ -170,3 +170,14 @@ def test_a_16_year_old_is_not_shown_jobs_only_adults_can_do(demo_db, words):
         for card in finder.run(replace(request, page=2), db_session=demo_db, council=home,
                                profile=Answers(age=17)).cards
     )  # fmt: skip
+
+
+def test_jobs_found_before_a_place_is_known_say_their_town(demo_db):
+    """Three "Retail Customer Assistant (Northgate Supermarkets (demo), £12.21 an hour)" lines
+    looked like one job said three times."""
+    found = _run(demo_db, finder.Request(kind="job", words="retail"))
+    local = [
+        card for card in found.cards if card["where"] not in ("Online", "Available everywhere")
+    ]
+    assert local and all(card["where"] for card in local)
+    assert all(f"{card['where']}" in finder.card_line(card) for card in local)
