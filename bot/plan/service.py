@@ -32,9 +32,16 @@ def next_steps(
     served = served or {}
     steps = []
     specialist = [o for o in routing.offers if o.key != "skills_for_all"]
-    if specialist:
-        names = " and ".join(o.name for o in specialist)
-        steps.append(f"Book a time with a {names} adviser. You'll make your plan together.")
+    if len(specialist) == 1:
+        steps.append(
+            f"Book a time with a {specialist[0].name} adviser. You'll make your plan together."
+        )
+    elif specialist:  # "a Youth Pathways and Working Futures adviser" is nobody
+        names = " or ".join(o.name for o in specialist)
+        steps.append(
+            f"Book a time with an adviser from {names}. They'll tell you which suits you best, "
+            "and you'll make your plan together."
+        )
     else:
         steps.append("Talk to a careers adviser about your next step, if you would like to.")
     if content.courses:
