@@ -428,7 +428,8 @@ def _job_card(vacancy, hit) -> dict[str, Any]:
         # the town when no place is known yet: three "Retail Customer Assistant" lines alike
         # looked like one job said three times
         "id": out.id, "title": out.title, "employer": out.employer,
-        "where": _where(hit) or (out.town if hit.where == "local" else None), "wage": out.wage, "hours": out.hours_per_week,
+        "where": _where(hit) or (out.town if hit.where == "local" else None), "wage": out.wage,
+        "hours": out.hours_per_week,
         "closing": _day(out.closing_date) if out.closing_date else None,
         "apprenticeship": out.is_apprenticeship,
         "disability_confident": out.disability_confident, "url": out.apply_url,

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import replace
+from typing import Any
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
@@ -215,6 +216,31 @@ def run_request(request: finder.Request, tracker: Tracker, db: Session) -> finde
 def search(request: finder.Request, tracker: Tracker, db: Session) -> finder.Found:
     """Run the search; with nothing found nearby, look further before giving up. With nothing
     for the words at all, say so (and what else finds something): never other records."""
+    found = _search(request, tracker, db)
+    if found.place_problem and _said_this_turn(tracker, found.place_problem):
+        found.place_problem = None  # the profile reader has just said it: not twice in a row
+    return found
+
+
+def _said_this_turn(tracker: Tracker, text: str) -> bool:
+    """Whether an earlier action in this turn said this already."""
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            return False
+        if event.get("event") == "bot" and str(event.get("text") or "").startswith(text):
+            return True
+    return False
+
+
+def kept(found: finder.Found) -> dict[str, Any]:
+    """The search to refine next time: a place that could not be found is not kept, so "full
+    time" next does not say again that the postcode was not found."""
+    request = found.request
+    return (replace(request, near=None) if request.near and found.place is None else request
+            ).as_slot()  # fmt: skip
+
+
+def _search(request: finder.Request, tracker: Tracker, db: Session) -> finder.Found:
     found = run_request(request, tracker, db)
     settled = found.request  # the search may have found that "in X" was a place
     if found.outcome.total == 0 and found.place and settled.radius < WIDER_MILES:
@@ -262,7 +288,7 @@ class ActionSearch(Action):
             council(tracker),
             esol,
         )
-        return [SlotSet("last_search", found.request.as_slot()), *_safe_again(tracker)]
+        return [SlotSet("last_search", kept(found)), *_safe_again(tracker)]
 
 
 async def noted_then_searched(
@@ -326,7 +352,7 @@ class ActionMoreResults(Action):
             )
             return []
         show(found, dispatcher, _assessed(tracker), flow.answers(tracker.slots), council(tracker))
-        return [SlotSet("last_search", found.request.as_slot())]
+        return [SlotSet("last_search", kept(found))]
 
 
 ORDINAL_WORDS = {"first": 0, "1st": 0, "second": 1, "2nd": 1, "third": 2, "3rd": 2,

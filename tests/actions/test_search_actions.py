@@ -116,3 +116,17 @@ def test_a_change_of_mind_searches_what_they_want_now(demo_database, dispatcher)
     searched = finder.Request.from_slot(event.get("value"))
     assert (searched.kind, searched.words) == ("job", "")
     assert dispatcher.messages[-1]["custom"]["type"] == "job_results"
+
+
+def test_a_postcode_not_found_is_said_once_and_not_kept(demo_database, dispatcher):
+    """ "DB3 2AB" after jobs said "We couldn't find the postcode" twice, then again under every
+    later search."""
+    problem = "We couldn't find the postcode DB3 2AB."
+    told = f"{problem} Please check it, or search by the name of your town instead."
+    jobs = finder.Request(kind="job").as_slot()
+    said = [{"event": "user", "text": "DB3 2AB"}, {"event": "bot", "text": told}]  # the reader
+    tracker = make_tracker(slots={"last_search": jobs}, text="DB3 2AB", intent="inform",
+                           events=said)  # fmt: skip
+    [event] = _run(ActionMoreResults(), dispatcher, tracker)
+    assert not any(m["text"] and m["text"].startswith(problem) for m in dispatcher.messages)
+    assert finder.Request.from_slot(event["value"]).near is None  # not kept for next time
