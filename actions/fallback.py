@@ -33,19 +33,49 @@ SUGGESTIONS = {
 
 
 def _second_time(tracker: Tracker) -> bool:
-    """Whether the assistant's previous answer was already this fallback."""
-    actions = [
-        e.get("name")
-        for e in tracker.events
-        if e.get("event") == "action" and e.get("name") not in ("action_listen", None)
-    ]
-    return bool(actions) and actions[-1] == NAME
+    """Whether the assistant's previous answer was already "I didn't understand" (not merely
+    this action answering another way, as it does for a question about results on screen)."""
+    users = 0
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            users += 1
+            if users == 2:
+                return False
+        elif event.get("event") == "bot" and users == 1:
+            custom = (event.get("data") or {}).get("custom") or {}
+            if custom.get("type") in (DID_YOU_MEAN, "not_understood"):
+                return True
+    return False
 
 
 def _follows_a_search(tracker: Tracker) -> bool:
     from actions.knowledge import refines
 
     return bool(tracker.get_slot("last_search")) and refines(tracker)
+
+
+# Asked under course results about one of them: how long, when, where, what it is like.
+ABOUT_A_COURSE = re.compile(
+    r"\b(how long|how many (weeks|months|hours|days)|when (does|do|is|will) (it|they|the course|"
+    r"that one|the class)|what time|what days|start date|finish|how often|what do (you|u|i) "
+    r"(do|learn)|is it (hard|online|in person))\b",
+    re.IGNORECASE,
+)
+
+
+def _about_the_courses_shown(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
+    """ "how long is it" under courses: the details are the provider's, and where to find them,
+    instead of "I didn't understand"."""
+    shown = tracker.get_slot("last_search") or {}
+    if shown.get("kind") != "course" or not ABOUT_A_COURSE.search(text_of(tracker)):
+        return False
+    dispatcher.utter_message(
+        text="Each course above shows where it is, what it costs and when it starts. For how "
+        "long it runs, the days and what you'll learn, open the course to see its details, or "
+        "ask the provider: they'll tell you before you sign up. An adviser can help you choose.",
+        buttons=[PERSON_BUTTON, {"title": "Show me more", "payload": "/more_results"}],
+    )
+    return True
 
 
 def _employer_answer(tracker: Tracker) -> Answer | None:
@@ -136,6 +166,8 @@ class ActionTwoStageFallbackOffer(Action):
             from actions.knowledge import say
 
             say(dispatcher, found)
+            return []
+        if _about_the_courses_shown(dispatcher, tracker):  # "how long is it", under courses
             return []
         if _follows_a_search(tracker):  # "can i do any of them from home": about the results
             from actions.search import ActionMoreResults

@@ -95,7 +95,10 @@ def test_fallback_suggests_first_then_offers_a_person(dispatcher, demo_database)
     again = make_tracker(
         text="blah",
         intent="nlu_fallback",
-        events=[{"event": "action", "name": "action_two_stage_fallback_offer"},
+        events=[{"event": "user", "text": "erm work stuff?"},
+                {"event": "action", "name": "action_two_stage_fallback_offer"},
+                {"event": "bot", "text": "Sorry, I didn't quite understand.",
+                 "data": {"custom": {"type": "did_you_mean"}}},
                 {"event": "action", "name": "action_listen"}, {"event": "user"}],
     )  # fmt: skip
     asyncio.run(ActionTwoStageFallbackOffer().run(dispatcher, again, {}))
@@ -153,3 +156,30 @@ def test_words_not_understood_while_asked_about_cancelling_are_about_the_appoint
                            slots={"booking_managed": asked})  # fmt: skip
     asyncio.run(ActionTwoStageFallbackOffer().run(dispatcher, tracker, {}))
     assert dispatcher.messages[-1]["text"] == "OK, your appointment stays as it is."
+
+
+def test_a_first_misunderstanding_after_an_answer_is_not_still(dispatcher, demo_database):
+    """ "how long is it" after results the same action had answered ("is it free") got "I'm
+    sorry, I'm still not sure what you need" the first time it was not understood."""
+    answered = make_tracker(
+        text="how long is it",
+        intent="nlu_fallback",
+        events=[{"event": "user", "text": "is it free"},
+                {"event": "action", "name": "action_two_stage_fallback_offer"},
+                {"event": "bot", "text": "I couldn't find any courses", "data": {}},
+                {"event": "action", "name": "action_listen"}, {"event": "user"}],
+    )  # fmt: skip
+    asyncio.run(ActionTwoStageFallbackOffer().run(dispatcher, answered, {}))
+    assert "still not sure" not in (dispatcher.messages[-1]["text"] or "")
+
+
+def test_how_long_under_courses_says_where_the_details_are(dispatcher, demo_database):
+    beauty = {"kind": "course", "words": "beauty", "near": "DB1 1AA"}
+    for said in ("how long is it", "when does it start", "what days is the class"):
+        tracker = make_tracker(text=said, intent="nlu_fallback", slots={"last_search": beauty})
+        assert asyncio.run(ActionTwoStageFallbackOffer().run(dispatcher, tracker, {})) == []
+        assert "ask the provider" in dispatcher.messages[-1]["text"]
+    jobs = make_tracker(text="how long is it", intent="nlu_fallback",
+                        slots={"last_search": {"kind": "job", "words": "care"}})  # fmt: skip
+    asyncio.run(ActionTwoStageFallbackOffer().run(dispatcher, jobs, {}))
+    assert "ask the provider" not in (dispatcher.messages[-1]["text"] or "")
