@@ -153,8 +153,9 @@ def _stated_age(found: re.Match, text: str, *, after_me: bool) -> int | None:
 _AGE_CORRECTED = re.compile(r"\b(?:no|sorry|soz|oops|i mean|i meant|actually|wait|typo)\b")
 # "im 23 sorry i mean 24": the number right after the correction is the age.
 _AGE_PUT_RIGHT = re.compile(
-    r"\b(?:sorry|soz|oops|i mean|i meant|actually|no wait|wait|typo)\b[ ,]*(?:i'?m |im |i am )?"
-    r"(\d{2})\b(?!\s*(?:years? ago|months?|weeks?|hours?|hrs|%|pounds|quid|miles))"
+    r"\b(?:sorry|soz|oops|i mean|i meant|actually|no wait|wait|typo|no)\b[ ,]*(?:i'?m |im |i am )?"
+    r"(\d{2})\b(?!\s*(?:years?(?! old)|yrs(?! old)|months?|weeks?|hours?|hrs|%|pounds|quid|"
+    r"miles))"
 )
 
 

@@ -92,8 +92,8 @@ def read(
             return WANTS_BY_INTENT[intent]
         lowered = text.lower()
         return next((w for w, pattern in WANT_WORDS if re.search(pattern, lowered)), None)
-    if question == "age":
-        return parse.age(text)
+    if question == "age":  # "im 19 sorry i mean 21": the age put right
+        return parse.age(text) or facts.age(facts.normalise(text))
     if question == "situation":
         return _chosen(entities, "situation", SITUATIONS) or parse.situation(text)
     if question == "work_security":

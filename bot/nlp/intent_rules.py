@@ -129,8 +129,12 @@ def apply(message: Message) -> None:
         _set_intent(message, "deny", 1.0)  # "no dont start again": nothing is wiped
         return
     if name == "confirm_restart" and not RESTART_WORDS.search(text):
-        _set_intent(message, "affirm", 1.0)  # a yes to something else: nothing is wiped
-        return
+        if YES_FIRST.search(text):
+            _set_intent(message, "affirm", 1.0)  # a yes to something else: nothing is wiped
+            return
+        # "when does it start" is no yes at all: the model's next guess, or "Did you mean"
+        _demote(message, name, text)
+        name = (message.get(INTENT) or {}).get(INTENT_NAME_KEY)
     plainly = next((i for i, words in PLAINLY.items() if words.search(text)), None)
     if plainly == "start_again" and not_restart:
         plainly = None

@@ -114,6 +114,15 @@ NEEDS_WORDS = {
         r"attend|slot|time|date|meeting|interview|adviser|advisor|call|session|there|it|nt make|"
         r"not make)\b",
     ),
+    # A farewell says one; "night shift" after "Find a job" ended the conversation.
+    "goodbye": (
+        r"\b(bye+|byee|goodbye|good bye|see (you|ya|u)|cya|laters?|l8r|ta ?-?ra|tara|gtg|g2g|"
+        r"got to go|gotta go|have to go|need to go|must go|speak soon|talk (later|soon)|catch "
+        r"(you|ya)|good ?night|nite|night night|that'?s (all|it|everything|me)|thats (all|it|"
+        r"everything|me)|end|close|exit|quit|done|finish(ed)?|leav(e|ing)|off now|i'?m off|im off|"
+        r"cheerio|adios|ciao|farewell|take care|have a (good|nice)|all (good|sorted)|no more|"
+        r"nothing else|signing off|log(ging)? off|come back|going( now)?)\b|^\W*night\W*$"
+    ),
     # A time chosen in words names one ("the 10:30", "tuesday", "the first one"); "full time
     # please" after "Find a job" is the hours of a job, not an appointment.
     "choose_slot": (

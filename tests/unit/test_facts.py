@@ -1134,3 +1134,16 @@ CHILDCARE = {"entity": "subject", "value": "childcare"}
 )  # fmt: skip
 def test_childcare_hours_and_postcodes_said_again(text, entities, intent, expected):
     check(text, expected, entities, intent)
+
+
+@pytest.mark.parametrize(
+    ("said", "age"),
+    [("im 19 sorry i mean 21", 21), ("I'm 23, actually 24", 24), ("im 30. no 31", 31),
+     ("im 18 sorry 17", 17), ("19", 19), ("im 30 no kids", 30),
+     ("im 45 no 20 years out of work", 45), ("im 20 sorry 21 years old", 21)],
+)  # fmt: skip
+def test_an_age_put_right_at_the_age_question_is_the_later_one(said, age):
+    """ "im 19 sorry i mean 21" at the age question got "Please tell me your age as a number"."""
+    from bot.assessment.read import read
+
+    assert read("age", said, "inform", []) == age

@@ -25,6 +25,9 @@ def _parsed(text: str, *ranking: tuple[str, float]) -> Message:
      ("where do i go", "ask_privacy", "find_course"),
      ("where is it exactly", "bot_challenge", "find_course"),
      ("full time please", "choose_slot", "find_course"),
+     ("night shift", "goodbye", "find_course"),
+     ("night", "goodbye", "goodbye"),
+     ("ok thats all thanks bye", "goodbye", "goodbye"),
      ("my diploma need to convert?", "cancel_appointment", "ask_question"),
      ("i cant make it on thursday", "cancel_appointment", "cancel_appointment"),
      ("the tuesday one", "choose_slot", "choose_slot"),
@@ -237,6 +240,9 @@ def test_a_search_is_a_search_even_when_the_knowledge_base_knows_the_subject(tex
      ("ok yes i can stay over at my mates tonight", "confirm_restart", "affirm"),
      ("yes ill try again tomorrow", "confirm_restart", "affirm"),
      ("yes thanks for everything", "confirm_restart", "affirm"),
+     # no yes at all: a question under courses was read as "yes" (and then "OK. What would
+     # you like to do?")
+     ("when does it start", "confirm_restart", "find_course"),
      ("yes get rid of it all", "confirm_restart", "confirm_restart"),
      ("yes start again", "confirm_restart", "confirm_restart"),
      ("ok delete it all", "confirm_restart", "confirm_restart"),
