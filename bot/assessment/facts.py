@@ -154,7 +154,7 @@ _AGE_CORRECTED = re.compile(r"\b(?:no|sorry|soz|oops|i mean|i meant|actually|wai
 # "im 23 sorry i mean 24": the number right after the correction is the age.
 _AGE_PUT_RIGHT = re.compile(
     r"\b(?:sorry|soz|oops|i mean|i meant|actually|no wait|wait|typo|no)\b[ ,]*(?:i'?m |im |i am )?"
-    r"(\d{2})\b(?!\s*(?:years?(?! old)|yrs(?! old)|months?|weeks?|hours?|hrs|%|pounds|quid|"
+    r"(\d{2})\b(?!\s*(?:years?\b(?! old)|yrs\b(?! old)|months?|weeks?|hours?|hrs|%|pounds|quid|"
     r"miles))"
 )
 
