@@ -503,13 +503,23 @@ _SEARCH_ASKED = re.compile(
 )
 
 
+# Said to "may we contact you?", these leave it (or are answered beside it, for the side
+# questions the dialogue's rules answer before asking again); anything else asks again.
+_LEAVES_CONSENT = frozenset({
+    "request_adviser", "stop", "crisis", "start_again", "goodbye", "cancel_appointment",
+    "employer_enquiry", "career_advice", "start_business", "show_plan",
+    "ask_question", "ask_privacy", "bot_challenge",
+})  # fmt: skip
+
+
 def _leaves_consent(tracker: Tracker, text: str) -> bool:
     """Whether a message that is no yes or no, said to "may we contact you?", asks for
-    something else (a person, to stop, a question, a search asked for in so many words)."""
+    something else (a person, to stop, a question, a search asked for in so many words), not
+    "only if its about the job stuff" or "is this free"."""
     intent = intent_of(tracker)
     if intent in ("find_course", "find_job", "find_apprenticeship", "get_support"):
         return bool(_SEARCH_ASKED.search(text))
-    return intent not in ("inform", "nlu_fallback", "choose_slot", "book_appointment", None)
+    return intent in _LEAVES_CONSENT
 
 
 def _contact_in(text: str) -> str | None:

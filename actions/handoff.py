@@ -108,6 +108,19 @@ class ValidateCallbackForm(ValidateBookingForm):
                       r"though)\b\W*)+", "", text, flags=re.IGNORECASE)  # fmt: skip
         return [SlotSet(SAFE_TIME_SLOT, " ".join(when.split())[:200] or text)]
 
+    def another_time(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, asked: str | None, text: str
+    ) -> list[EventType] | None:
+        """ "after 6pm please im at work" said where a name or number was asked: when to call,
+        kept (``asked_when`` reads it when the request is made), and the question asked again."""
+        if asked not in ("booking_first_name", "booking_contact") or text.startswith("/"):
+            return None
+        wish = preferences.read(text, council_service.local_today(council(tracker)))
+        if replace(wish, channel=None).empty:
+            return None
+        dispatcher.utter_message(text="Thanks, I'll tell the adviser when suits you.")
+        return [SlotSet(asked, None), SlotSet("requested_slot", asked)]
+
     def validate_callback_safe_time(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:

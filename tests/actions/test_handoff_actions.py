@@ -6,11 +6,13 @@ import asyncio
 import re
 from zoneinfo import ZoneInfo
 
+import pytest
 from rasa_sdk.events import SlotSet
 from sqlalchemy import select
 
 from actions import handoff as actions
 from actions.common import database
+from bot.council import service as council_service
 from bot.handoff.models import Case
 from tests.actions.conftest import make_tracker
 
@@ -184,3 +186,36 @@ def test_words_said_to_may_we_contact_you_ask_again_instead_of_leaving(dispatche
     assert "action_execution_rejected" in [
         e["event"] for e in asyncio.run(form.run(dispatcher, leaving, {}))
     ]
+
+
+def test_a_time_said_where_the_name_is_asked_is_kept_and_the_name_asked_again(dispatcher):
+    """ "after 6pm please im at work" at the name question went off to the questions, and then
+    the name, the number and "yes" were all refused."""
+    form = actions.ValidateCallbackForm()
+    said = "after 6pm please im at work"
+    asked = make_tracker(active_loop="callback_form", text=said, intent="inform",
+                         slots={"requested_slot": "booking_first_name"})  # fmt: skip
+    assert asyncio.run(form.run(dispatcher, asked, {})) == [
+        SlotSet("booking_first_name", None), SlotSet("requested_slot", "booking_first_name")
+    ]  # fmt: skip
+    assert dispatcher.messages[-1]["text"] == "Thanks, I'll tell the adviser when suits you."
+    assert (
+        actions.asked_when(
+            make_tracker(events=[_asked("call me back pls"), {"event": "user", "text": said}]),
+            council_service.home(),
+        ).after_hour
+        == 18
+    )
+
+
+@pytest.mark.parametrize(
+    ("said", "intent"),
+    [("only if its about the job stuff", "complain"), ("is this free", "help"),
+     ("hmm what for", "nlu_fallback")],
+)  # fmt: skip
+def test_side_talk_at_may_we_contact_you_keeps_the_call_back(dispatcher, said, intent):
+    form = actions.ValidateCallbackForm()
+    asked = make_tracker(active_loop="callback_form", text=said, intent=intent,
+                         slots={"requested_slot": "booking_consent"})  # fmt: skip
+    events = asyncio.run(form.run(dispatcher, asked, {}))
+    assert events[-1] == SlotSet("requested_slot", "booking_consent")
