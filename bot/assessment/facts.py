@@ -154,8 +154,10 @@ _AGE_CORRECTED = re.compile(r"\b(?:no|sorry|soz|oops|i mean|i meant|actually|wai
 # "im 23 sorry i mean 24": the number right after the correction is the age.
 _AGE_PUT_RIGHT = re.compile(
     r"\b(?:sorry|soz|oops|i mean|i meant|actually|no wait|wait|typo|no)\b[ ,]*(?:i'?m |im |i am )?"
-    r"(\d{2})\b(?!\s*(?:years?\b(?! old)|yrs\b(?! old)|months?|weeks?|hours?|hrs|%|pounds|quid|"
-    r"miles))"
+    # only as the last word or before "years old": "im 30, wait 15 mins", "im 52, actually 30
+    # years in retail" and "im 40 actually 18 when i left school" put nothing right
+    r"(\d{2})\b(?=\s*(?:$|[.!?,;]|(?:years?|yrs?)\s+old\b|yo\b|now\b|and\b|lol\b|tbh\b|haha\b|"
+    r"btw\b))"
 )
 
 
@@ -509,7 +511,10 @@ def _since(clause: str, today: date | None) -> int | None:
 
 # How long a job lasted, not how long without one: "made redundant after 30 years", "let go
 # after 6 months there", "redundant from a job i'd had for 20 years".
-_TENURE_BEFORE = re.compile(r"\b(?:after|had for|had it for|been there|worked there)\s*\w*\s*$")
+_TENURE_BEFORE = re.compile(
+    r"\b(?:(?:redundant|laid off|let go|sacked|fired|dismissed|retired|quit|left|closed|shut|"
+    r"finished)\b[^,.;!?]{0,25}\bafter|had for|had it for|been there|worked there)\s*\w*\s*$"
+)
 _TENURE_AFTER = re.compile(
     r"^\s*(?:there|at (?:the|my|that|this|a)\b|with (?:them|the (?:same )?(?:company|firm|"
     r"council|business|employer|nhs))\b|in (?:the|that|my) (?:job|role|place)|of (?:service|"

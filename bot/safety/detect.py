@@ -241,8 +241,9 @@ _KINDS: dict[str, list[str]] = {
         r"\blife\s+(is\s*n'?t|is\s+not|not)\s+worth\s+living\b",
         # "life is pointless", "my life feels meaningless" (not "my work life is pointless"; a
         # course, a job or the job centre being pointless is an everyday complaint)
-        r"(?<!work\s)(?<!social\s)(?<!home\s)(?<!love\s)(?<!night\s)(?<!school\s)"
-        r"\b(my\s+)?(life|living|existing|being\s+alive|being\s+here)\s+(is|feels|seems|'?s)\s+"
+        # "life" alone or "my life", never another noun's ("student life", "my working life")
+        r"(?:^|[.!?,;]\s*|\b(?:and|but|so|honestly|just|tbh|cos|coz|because|feel like|think)\s+|"
+        r"\bmy\s+)(?:life|living|existing|being\s+alive)\s+(is|feels|seems|'?s)\s+"
         r"(so\s+|just\s+|completely\s+|totally\s+|utterly\s+)?(pointless|meaningless)\b",
         # "i cant do this anymore everything is pointless": at the end of one's tether and
         # nothing worth it, in either order
@@ -1073,8 +1074,8 @@ _LOW_MOOD = re.compile(
     r"\s*[.!?]*$"
     r"|\bcan'?t\s+(do|take|cope\s+with)\s+(this|it|any\s+of\s+(it|this))\s+any\s*more\s*[.!?]*$"
     r"|^\W*(i\s+)?(just\s+)?give\s+up\s*[.!?]*$"
-    r"|\b(i\s+)?(feel|feeling|am|'?m)\s+(so\s+|really\s+|completely\s+|totally\s+)?(hopeless|"
-    r"worthless|empty\s+inside|numb)\b"
+    r"|\b(i\s+feel|i\s+am|i'?m|im|feeling)\s+(so\s+|really\s+|completely\s+|totally\s+)?"
+    r"(hopeless|worthless|empty\s+inside|numb)\b(?!\s+(at|with|in|from|on|about|for|when)\b)"
     r"|\bnothing\s+(matters|means\s+anything)(\s+any\s*more)?\s*[.!?]*$",
     re.IGNORECASE,
 )

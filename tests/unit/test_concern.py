@@ -138,6 +138,9 @@ def test_despair_without_a_danger_named_gets_the_check_in_whatever_it_scores(tex
         "i give up on this form, can i talk to someone",
         "i cant do this anymore, the course is too hard",
         "the job centre is hopeless",
+        "I'm hopeless at maths",
+        "i'm worthless at spelling",
+        "my hands feel numb in the cold warehouse",
     ],
 )
 def test_a_complaint_about_a_course_or_a_form_does_not(text):

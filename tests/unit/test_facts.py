@@ -135,6 +135,7 @@ OUT_OF_WORK = [
     # How long the job lasted is not how long without one (it was read as "never worked")
     ("made redundant after 30 years at the factory", {"situation": OUT}),
     ("laid off after 6 months there", {"situation": OUT}),
+    ("havent worked after 4 years in prison", {"situation": OUT, "out_of_work_months": 48}),
     ("made redundant after 12 years with the council, out of work 3 months",
      {"situation": OUT, "out_of_work_months": 3}),
     ("i've not worked for 3 years", {"situation": OUT, "out_of_work_months": 36}),
@@ -1140,7 +1141,10 @@ def test_childcare_hours_and_postcodes_said_again(text, entities, intent, expect
     ("said", "age"),
     [("im 19 sorry i mean 21", 21), ("I'm 23, actually 24", 24), ("im 30. no 31", 31),
      ("im 18 sorry 17", 17), ("19", 19), ("im 30 no kids", 30),
-     ("im 45 no 20 years out of work", 45), ("im 20 sorry 21 years old", 21)],
+     ("im 45 no 20 years out of work", 45), ("im 20 sorry 21 years old", 21),
+     # a number after "wait" or "actually" that is no age
+     ("im 30, wait 15 mins i need to get my kids", 30), ("I'm 52, actually 30 years in retail", 52),
+     ("im 60 sorry 45 minutes is max travel", 60), ("im 40 actually 18 when i left school", 40)],
 )  # fmt: skip
 def test_an_age_put_right_at_the_age_question_is_the_later_one(said, age):
     """ "im 19 sorry i mean 21" at the age question got "Please tell me your age as a number"."""
