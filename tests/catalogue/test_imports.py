@@ -193,7 +193,10 @@ def test_unknown_kind_and_missing_file(db, tmp_path):
      ("Applicants must be aged 21+ for our insurer", 21),
      ("Minimum age: 18", 18), ("18+ only", 18), ("SIA licence (you must be 18 to hold one)", 18),
      ("we welcome school leavers aged 16", None), ("for people aged 16 to 24", None),
-     ("must be available weekends", None), ("Must be 18", 18), ("", None)],
+     ("must be available weekends", None), ("You must be 18", 18), ("", None),
+     ("Hours must be 20 per week", None), ("Availability must be 24/7", None),
+     ("Site should be 20 minutes from the depot", None), ("must be over the age of 18", 18),
+     ("Over 18s only", 18), ("must be 18 years old or over", 18)],
 )  # fmt: skip
 def test_an_adverts_own_words_give_the_youngest_it_can_take(words, age):
     from bot.catalogue.imports.values import minimum_age_in

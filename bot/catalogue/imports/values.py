@@ -163,12 +163,17 @@ _OR_OVER = (
     r"(?:\s*\+|\s+or over|\s+or older|\s+or above|\s+and over|\s+and above|"
     r"\s+years? (?:old )?or (?:over|older))"
 )
+_PEOPLE = r"(?:you|applicants?|candidates?|staff|workers?|drivers?|employees?|you'll|you will)"
+_NOT_AN_AGE = r"(?!\s*(?:hours?|hrs|mins?|minutes?|per\b|/|%|days?|weeks?|miles?|mph|kg))"
 _AGE_IN_WORDS = re.compile(
-    r"\b(?:must be|have to be|need to be|needs to be|should be)\s+(?:aged\s+)?"
-    r"(?:at least\s+|over\s+)?(1[6-9]|2[0-5])\b|"
+    # "you must be 18", "applicants need to be at least 21"; not "hours must be 20 per week"
+    rf"\b{_PEOPLE}\s+(?:must|need to|have to|should|will need to|needs? to)\s+be\s+(?:aged\s+)?"
+    rf"(?:at least\s+|over\s+(?:the age of\s+)?)?(1[6-9]|2[0-5])\b{_NOT_AN_AGE}|"
+    rf"\bmust be\s+(?:aged\s+)?(1[6-9]|2[0-5]){_OR_OVER}|"
     r"\bminimum age(?:\s+of|\s+is|:)?\s+(1[6-9]|2[0-5])\b|"
-    rf"\b(?:aged|applicants?|candidates?|over the age of)\s+(1[6-9]|2[0-5]){_OR_OVER}|"
-    r"\b(1[6-9]|2[0-5])\s*\+\s*only\b",
+    rf"\b(?:aged|applicants?|candidates?)\s+(1[6-9]|2[0-5]){_OR_OVER}|"
+    r"\bover the age of\s+(1[6-9]|2[0-5])\b|"
+    r"\b(1[6-9]|2[0-5])\s*\+\s*only\b|\bover\s+(1[6-9]|2[0-5])'?s\s+only\b",
     re.IGNORECASE,
 )
 

@@ -57,7 +57,8 @@ class Vacancy(SourcedMixin, OwnedMixin, Base):
     apply_url = Column(String(500), nullable=True)
     positions = Column(Integer, nullable=True)
     # The youngest the employer can take (night work, a security licence, an HGV licence, an
-    # insurer's rule): a 16-year-old is never shown a job they cannot do. None: not said.
+    # insurer's rule), where the feed or the advert says it: a 16-year-old is not shown such a
+    # job. None: not said.
     minimum_age = Column(Integer, nullable=True)
 
     employer = relationship("Organisation", lazy="joined")
