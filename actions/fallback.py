@@ -101,10 +101,11 @@ WHERE_IS_IT = re.compile(
 
 
 def _where_booked(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
-    """Where the appointment booked in this chat is, if that is what was asked."""
+    """Where the appointment booked in this chat is, if that is what was asked: in the words of
+    its confirmation message."""
     if not WHERE_IS_IT.search(text_of(tracker)):
         return False
-    from bot.booking import flows as booking_flows
+    from bot.booking import describe, flows
     from bot.booking import service as bookings
 
     this = council(tracker)
@@ -112,16 +113,13 @@ def _where_booked(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
         booking = bookings.upcoming_in_conversation(tracker.sender_id, db_session=db)
         if booking is None:
             return False
-        out = booking_flows.out(booking, db_session=db, council=this)
-    if out.channel == "in_person" and out.address:
-        place = f"It's at {out.address}."
-    elif out.channel == "phone":
-        place = "It's by phone: the adviser will call you on the number you gave."
-    else:
-        place = "It's a video call: the link is in your confirmation message."
+        venue = flows.venue_of(booking, db_session=db)
+        label = describe.booking_label(booking, venue, this)
+        joining = describe.joining(booking.channel, venue, this)
+        reference = booking.reference
     dispatcher.utter_message(
-        text=f"Your appointment is on {out.label}. {place} If you need help getting there, or "
-        f"to change it, call {this.phone} or tell me your reference, {out.reference}.",
+        text=f"Your appointment is on {label}. {joining} If you need help getting there, or to "
+        f"change it, call {this.phone} or tell me your reference, {reference}.",
         buttons=[PERSON_BUTTON],
     )
     return True

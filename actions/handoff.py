@@ -143,7 +143,7 @@ def asked_when(tracker: Tracker, this: Council) -> preferences.Preference | None
         intent = ((event.get("parse_data") or {}).get("intent") or {}).get("name")
         if intent == "request_callback":
             wish = None  # a new request: what was said before it was about something else
-        if text.startswith("/") or not SAFE_TIME_WORDS.search(text):
+        if text.startswith("/"):
             continue
         said = replace(preferences.read(text, today), channel=None)
         if not said.empty:
@@ -210,6 +210,11 @@ class ActionRequestCallback(Action):
             promise = (
                 f"{who} will {verb} on {day}, between {council_service.clock(start)} and "
                 f"{council_service.clock(end)}, as you asked."
+            )
+        elif calls and handoff.passed_today(wish, this, now):  # "today after 3", at 4.20pm
+            promise = (
+                f"That time has passed, so {who[0].lower()}{who[1:]} will {verb} by "
+                f"{handoff.when_text(by, this)}."
             )
         elif calls:  # "after 5pm on friday", when nobody is working
             promise = (

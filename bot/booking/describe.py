@@ -43,6 +43,17 @@ def where(channel: str | None, venue: Venue | None) -> str:
     return venue.name if venue is not None else REMOTE
 
 
+def joining(channel: str | None, venue: Venue | None, council: Council) -> str:
+    """How the resident joins the appointment: the same words in every message about it."""
+    if channel == "phone":
+        return f"The adviser will phone you from {council.phone}."
+    if channel == "video":
+        return "The adviser will send you a link to join the video call."
+    if venue is None:
+        return f"The team will tell you where it is: call {council.phone} if you don't hear."
+    return f"Where: {address(venue)}."
+
+
 def distance(venue: Venue | None, place: Place | None) -> float | None:
     if venue is None or place is None or venue.lat is None or venue.lon is None:
         return None

@@ -206,12 +206,7 @@ def message(booking: Booking, purpose: str, *, venue, council: Council) -> tuple
                      f"call {council.phone}.")  # fmt: skip
     else:
         lines.append(f"{INTROS[purpose]}: {label}, with a {adviser}.")
-        if booking.channel == "in_person":
-            lines.append(f"Where: {describe.address(venue)}.")
-        elif booking.channel == "phone":
-            lines.append(f"The adviser will phone you from {council.phone}.")
-        else:
-            lines.append("The adviser will send you a link to join the video call.")
+        lines.append(describe.joining(booking.channel, venue, council))
         lines.append(
             f"To change or cancel it, tell the {council.service_name} assistant your reference "
             f"{booking.reference}, or call {council.phone}."

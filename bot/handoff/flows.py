@@ -7,6 +7,7 @@ live update (a dropped socket, another API worker) catches up from the database.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -72,6 +73,11 @@ def asked_window(
             continue
         if (wish.days and day.weekday() not in wish.days) or day.weekday() in wish.avoid_days:
             continue
+        if wish.week is not None:  # "next week on tuesday": not tomorrow
+            monday = local.date() - timedelta(days=local.weekday())
+            first = monday + timedelta(days=7 if wish.week == "next" else 0)
+            if not first <= day < first + timedelta(days=7):
+                continue
         low, high = hours[0].hour * 60 + hours[0].minute, hours[1].hour * 60 + hours[1].minute
         if wish.part is not None:
             low = max(low, preferences.PARTS[wish.part][0] * 60)
@@ -85,6 +91,16 @@ def asked_window(
         if low < high and end > soonest:
             return max(start, soonest), end
     return None
+
+
+def passed_today(wish: preferences.Preference, council: Council, now: datetime) -> bool:
+    """Whether the time asked for was today and has gone ("today after 3" asked at 4.20pm),
+    rather than one the team never works ("after 5pm on friday")."""
+    today = now.astimezone(ZoneInfo(council.timezone)).date()
+    said_today = wish.on == today or (
+        wish.on is None and wish.days == {today.weekday()} and wish.week != "next"
+    )
+    return said_today and asked_window(replace(wish, on=None, week=None), council, now) is not None
 
 
 def when_text(moment: datetime, council: Council) -> str:
@@ -136,6 +152,7 @@ def route(
                 text=(
                     "Someone from the employer team"
                     if case.offer == "employer"
+                    and any(hub.present(team) for team in teams(council.slug, ["employer"]))
                     else f"An adviser from the {council.service_name} team"
                 )
                 + " will join this chat soon. "

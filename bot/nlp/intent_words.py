@@ -112,7 +112,7 @@ NEEDS_WORDS = {
         r"cancle\w*|reschedul\w*|re-?arrange\w*|change|move|moving|postpone|push|bring forward|"
         r"different (day|time|date)|another (day|time|date)|reference|ref|come|coming|make it|"
         r"attend|slot|time|date|meeting|interview|adviser|advisor|call|session|there|it|nt make|"
-        r"not make)\b",
+        r"not make|be able|go|going|came up|make)\b",
     ),
     # A farewell says one; "night shift" after "Find a job" ended the conversation.
     "goodbye": (

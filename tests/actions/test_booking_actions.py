@@ -328,7 +328,7 @@ def test_where_is_it_after_booking_gives_the_place(demo_database, dispatcher):
     assert _run(ActionTwoStageFallbackOffer(), dispatcher, asked) == []
     said = dispatcher.messages[-1]["text"]
     assert said.startswith(f"Your appointment is on {hold['label']}.")
-    assert "by phone" in said or "It's at " in said
+    assert "will phone you from" in said or "Where: " in said
     # Someone else's chat has no appointment: no place is made up
     other = make_tracker(text="where is it exactly", intent="nlu_fallback", sender_id="conv-9")
     _run(ActionTwoStageFallbackOffer(), dispatcher, other)

@@ -12,6 +12,7 @@ from sqlalchemy import select
 
 from actions import handoff as actions
 from actions.common import database
+from bot.clock import utcnow
 from bot.council import service as council_service
 from bot.handoff.models import Case
 from tests.actions.conftest import make_tracker
@@ -219,3 +220,13 @@ def test_side_talk_at_may_we_contact_you_keeps_the_call_back(dispatcher, said, i
                          slots={"requested_slot": "booking_consent"})  # fmt: skip
     events = asyncio.run(form.run(dispatcher, asked, {}))
     assert events[-1] == SlotSet("requested_slot", "booking_consent")
+
+
+def test_a_call_back_asked_for_next_week_is_promised_next_week(demo_database, dispatcher):
+    said = [_asked("can you ring me next week on tuesday after 2")]
+    _run(actions.ActionRequestCallback(), dispatcher, make_tracker(slots=CALL_ME, events=said))
+    text = dispatcher.messages[-1]["text"]
+    found = re.search(r"on Tuesday (\d+) (\w+), between", text)
+    assert found, text
+    by = _case().callback_by.astimezone(ZoneInfo("Europe/London")).date()
+    assert by.weekday() == 1 and (by - utcnow().date()).days > 6 - utcnow().weekday()

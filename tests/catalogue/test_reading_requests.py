@@ -42,6 +42,8 @@ SUBJECTS = [
     ("job", "i cant read good can u help me get a job", ""),
     ("job", "i cannot write well, any cleaning jobs", "cleaning"),
     ("course", "i want to learn to read", "read"),
+    ("course", "cant read or write, any courses to help", "read or write"),
+    ("course", "money management course", "money management"),
     ("course", "can i do a level 3 in health and social care", "level 3 health and social care"),
     ("course", "maths and english for adults", "maths and english"),
     ("job", "any lollipop lady jobs", "lollipop lady"),

@@ -203,7 +203,26 @@ def test_an_employer_is_offered_the_employer_team_not_an_advisers_appointment(
     assert council.email in told.text and "appointment" not in told.text
     assert [b.payload for b in told.buttons] == ["/request_callback", "/help"]
     monday_10am = datetime(2026, 11, 30, 10, 0, tzinfo=timezone.utc)
+    hub.mark_present(adviser(db).id, teams("demo", ["youth_pathways"]))  # nobody from theirs
+    [waiting] = flows.route(db_session=db, case=case, conversation=chat, council=council,
+                            rasa=client, hub=hub, now=monday_10am)  # fmt: skip
+    assert waiting.text.startswith("An adviser from the Work Local team will join this chat")
     hub.mark_present(adviser(db).id, teams("demo", ["employer"]))
     [waiting] = flows.route(db_session=db, case=case, conversation=chat, council=council,
                             rasa=client, hub=hub, now=monday_10am)  # fmt: skip
     assert waiting.text.startswith("Someone from the employer team will join this chat soon.")
+
+
+def test_a_time_asked_for_today_that_has_gone_is_not_called_one_nobody_works(council):
+    """ "today after 3" at 4.20pm was told "Our advisers aren't working then"."""
+    from bot.booking import preferences
+
+    monday_420pm = datetime(2026, 11, 30, 16, 20, tzinfo=timezone.utc)
+    today_after_3 = preferences.read("call me today after 3", monday_420pm.date())
+    assert flows.asked_window(today_after_3, council, monday_420pm) is None
+    assert flows.passed_today(today_after_3, council, monday_420pm)
+    friday_after_5 = preferences.read("friday after 5pm", monday_420pm.date())
+    assert not flows.passed_today(friday_after_5, council, monday_420pm)
+    next_tuesday = preferences.read("next week on tuesday after 2", monday_420pm.date())
+    start, _end = flows.asked_window(next_tuesday, council, monday_420pm)
+    assert start.date().isoformat() == "2026-12-08"  # not tomorrow, Tuesday 1 December

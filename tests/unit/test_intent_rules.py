@@ -30,6 +30,8 @@ def _parsed(text: str, *ranking: tuple[str, float]) -> Message:
      ("ok thats all thanks bye", "goodbye", "goodbye"),
      ("my diploma need to convert?", "cancel_appointment", "ask_question"),
      ("i cant make it on thursday", "cancel_appointment", "cancel_appointment"),
+     ("i wont be able to go", "cancel_appointment", "cancel_appointment"),
+     ("something came up sorry", "cancel_appointment", "cancel_appointment"),
      ("the tuesday one", "choose_slot", "choose_slot"),
      ("are u a real person", "bot_challenge", "bot_challenge"),
      ("what are you exactly", "bot_challenge", "bot_challenge"),

@@ -132,7 +132,7 @@ _FILLER = _set(
     actually rather instead prefer preferably id ive im dont cant wont
     crap rubbish shit scrap wats wot wat summat owt pls plz cos coz cuz bc u ur r
     see seeing fit suit suits suitable possible possibly anymore
-    guess suppose reckon mean meant wanna gonna gotta forget instead live living money
+    guess suppose reckon mean meant wanna gonna gotta forget instead live living
     """
 )
 # "i cant do nights coz of my kids": what follows "because" is why, not what to search for.
@@ -151,9 +151,10 @@ _CANNOT = re.compile(
     r"(?: (?:good|well|very well|great|properly))?"
 )
 # Kept for support services ("careers advice", "employment support" are what they are called).
-_SERVICE_WORDS = frozenset(
-    {"career", "careers", "employment", "support", "information", "money", "living"}
-)
+_SERVICE_WORDS = frozenset({"career", "careers", "employment", "support", "information", "living"})
+# No subject of a job search ("I need money, find me a job"), though one of a course ("money
+# management") or a support service ("help with money").
+_JOB_FILLER = frozenset({"money"})
 _IT_AS_SUBJECT = re.compile(
     r"\bIT\b|\bit (courses?|class(es)?|skills|jobs?|support|training|technician|"
     r"apprenticeships?|qualifications?|work|sector|industry)\b|\b(in|an) it\b(?! (is|was|will))"
@@ -288,10 +289,14 @@ def subject(said: str, kind: str, original: str = "") -> str:
     ("maths and english").
     """
     # what they lack ("no gcses") is no subject either: "jobs for gcses" found nothing
-    cleared = _CANNOT.sub(" ", _REASON.sub("", parse.LACKING.sub(" ", _AGE.sub(" ", said))))
+    cleared = _REASON.sub("", parse.LACKING.sub(" ", _AGE.sub(" ", said)))
+    jobs = kind in ("job", "apprenticeship")
+    if jobs:  # "i cant read good can u help me get a job"; for a course it is the subject
+        cleared = _CANNOT.sub(" ", cleared)
     tokens = words(cleared) or words(said)
     keep = _protected(tokens)
     filler = _FILLER - (_SERVICE_WORDS if kind == "service" else frozenset())
+    filler = filler | _JOB_FILLER if jobs else filler
     it_is_subject = any(_IT_AS_SUBJECT.search(t) for t in (original, said))
     kept = [
         t
