@@ -330,6 +330,9 @@ class ActionMoreResults(Action):
                 text=f"{heard} What would you like to do next?", buttons=next_steps(tracker)
             )
             return []
+        if previous is None and tracker.get_slot("wants") in KIND_BY_WANTS:
+            # "what about warehouse" or "show me more" before any search: what they came for
+            return await ActionSearch().run(dispatcher, tracker, domain)
         if previous is None:
             dispatcher.utter_message(
                 text="What would you like me to look for?",

@@ -1397,6 +1397,10 @@ def _wants(facts: dict[str, Any], said: str, intent: str | None, *, not_employer
         # "i work in cleaning zero hour but i want more hours, better job": said, whatever the
         # model made of the message
         facts["wants"] = "job"
+    elif intent == "nlu_fallback" and wants_said(said):
+        # "im 17 left school in summer, want a job not college", which the model did not read:
+        # the words say what they want (for any other intent, the model's reading stands)
+        facts["wants"] = wants_said(said)
     if not_employer:
         facts["wants"] = wants_said(said) or WANTS_BY_INTENT.get(intent or "")
         facts["wants_changed"] = True

@@ -130,3 +130,17 @@ def test_a_postcode_not_found_is_said_once_and_not_kept(demo_database, dispatche
     [event] = _run(ActionMoreResults(), dispatcher, tracker)
     assert not any(m["text"] and m["text"].startswith(problem) for m in dispatcher.messages)
     assert finder.Request.from_slot(event["value"]).near is None  # not kept for next time
+
+
+def test_show_me_more_before_any_search_searches_what_they_came_for(demo_database, dispatcher):
+    """ "show me more" and "what about warehouse" got "What would you like me to look for?"
+    three times from a 17-year-old who had said they wanted a job."""
+    tracker = make_tracker(text="what about warehouse", intent="more_results",
+                           slots={"wants": "job", "age": 17},
+                           entities=[{"entity": "job_role", "value": "warehouse"}])  # fmt: skip
+    events = _run(ActionMoreResults(), dispatcher, tracker)
+    searched = finder.Request.from_slot(
+        next(e["value"] for e in events if e["name"] == "last_search")
+    )
+    assert (searched.kind, searched.words) == ("job", "warehouse")
+    assert dispatcher.messages[-1]["custom"]["type"] == "job_results"

@@ -39,6 +39,9 @@ SUBJECTS = [
     ("course", "cyber security courses", "cyber security"),
     # found playing residents: none of these words is what they want
     ("job", "jobs i guess", ""),
+    ("job", "hiya m lookin for work im 16", ""),
+    ("job", "any jobs rly", ""),
+    ("job", "can u help me find a job tho", ""),
     ("job", "i cant read good can u help me get a job", ""),
     ("job", "i cannot write well, any cleaning jobs", "cleaning"),
     ("course", "i want to learn to read", "read"),
@@ -284,3 +287,10 @@ def test_text_speak_is_read_as_what_it_stands_for(typed, read):
 )  # fmt: skip
 def test_english_as_an_additional_language_is_heard(said, esol):
     assert message.wants_esol(message.normalise(said)) is esol
+
+
+@pytest.mark.parametrize("said", ["im 16", "oh btw im 16", "i'm 45"])
+def test_an_age_said_under_results_changes_no_words(said):
+    """ "im 16" under jobs searched for "16" and found nothing."""
+    previous = finder.Request(kind="job", words="care", near="Demoton")
+    assert finder.refine(previous, said).words == "care"

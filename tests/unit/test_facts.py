@@ -1070,6 +1070,9 @@ CHANGED = {"wants_changed": True}
         ("actually id rather do a course", None, {"wants": "course", **CHANGED}),
         ("no forget courses, find me a job instead", "find_course",
          {"wants": "job", **CHANGED}),
+        # not read by the model: the words say it
+        ("im 17 left school in summer, want a job not college", "nlu_fallback",
+         {"age": 17, "situation": OUT, "wants": "job"}),
         # no correction
         ("i want a job", "find_job", {"wants": "job"}),
         ("a course or a job i dont mind", None, {}),

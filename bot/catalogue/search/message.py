@@ -133,6 +133,7 @@ _FILLER = _set(
     crap rubbish shit scrap wats wot wat summat owt pls plz cos coz cuz bc u ur r
     see seeing fit suit suits suitable possible possibly anymore
     guess suppose reckon mean meant wanna gonna gotta forget instead live living
+    m rly tho though btw tbh ngl innit ye yh aye
     """
 )
 # "i cant do nights coz of my kids": what follows "because" is why, not what to search for.
@@ -293,7 +294,8 @@ def subject(said: str, kind: str, original: str = "") -> str:
     jobs = kind in ("job", "apprenticeship")
     if jobs:  # "i cant read good can u help me get a job"; for a course it is the subject
         cleared = _CANNOT.sub(" ", cleared)
-    tokens = words(cleared) or words(said)
+    # "im 16" under results: their age, and no subject at all (it searched for "16")
+    tokens = words(cleared) or ([] if _AGE.search(said) else words(said))
     keep = _protected(tokens)
     filler = _FILLER - (_SERVICE_WORDS if kind == "service" else frozenset())
     filler = filler | _JOB_FILLER if jobs else filler
