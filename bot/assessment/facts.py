@@ -1214,6 +1214,13 @@ def _childcare_word(value: str) -> bool:
     )
 
 
+# Said with "what i want to do" but no kind of work: "not sure what i want to do tbh".
+_NO_INTEREST = frozenset({
+    "tbh", "idk", "lol", "honestly", "really", "anything", "something", "whatever", "dunno",
+    "it", "that", "this", "stuff", "things", "yet", "now", "here", "ngl", "innit", "atm",
+})  # fmt: skip
+
+
 def interests(text: str, entities: Iterable[Mapping[str, Any]]) -> str | None:
     """What kind of work or learning they want, from the model's subject and job entities or
     from "I want to be a …", "jobs with animals", "retrain in IT"."""
@@ -1230,13 +1237,14 @@ def interests(text: str, entities: Iterable[Mapping[str, Any]]) -> str | None:
     if re.search(_SCHOOL_RUN, text):  # "kids in nursery till 3": their hours, not a wish
         wished = _from_words(text) or ""
         named = [n for n in named if n.lower() in wished or not _childcare_word(n)]
+    named = [n for n in named if n.lower() not in _NO_INTEREST]
     if named:
         return ", ".join(dict.fromkeys(named))[:100]
     if re.search(r"\b(?:retrain|train|work|job|jobs|career|course|courses|something)\s+(?:in|with)"
                  r"\s+it\b(?!\s+(?:is|was|would|will|could|for))", text):  # fmt: skip
         return "IT"  # "retrain in IT": lower case here, but "in it" never ends such a phrase
     value = _from_words(text)
-    return value[:100] if value else None
+    return value[:100] if value and value.lower() not in _NO_INTEREST else None
 
 
 # --- the whole message -------------------------------------------------------------------

@@ -241,6 +241,8 @@ def gcse(text: str) -> tuple[bool | None, bool | None] | None:
     if _has(lowered, r"\b(both|all of them)\b") or (english and maths and not negative):
         return True, True
     if english == maths:
+        if english and negative:  # "just maths tbh, failed english", "passed english, failed maths"
+            return _by_clause(lowered)
         if _has(lowered, r"\b(neither|none|nope|no|not either|failed both)\b"):
             return False, False
         return None
@@ -248,6 +250,33 @@ def gcse(text: str) -> tuple[bool | None, bool | None] | None:
     this = not negative
     other = False if (only and this) else None
     return (this, other) if english else (other, this)
+
+
+def _by_clause(lowered: str) -> tuple[bool | None, bool | None] | None:
+    """Each subject's result from its own clause or words ("maths yes english no", "got maths
+    but failed english"); None when a subject's clause says both or neither."""
+    results: dict[str, bool] = {}
+    last: bool | None = None  # "failed english and maths": "maths" says nothing of its own
+    parts = re.split(r"[,;.]|\b(?:but|and|though|while|whereas)\b", lowered)
+    for part in parts:
+        for subject, pattern in (
+            ("english", r"\benglish\b"),
+            ("maths", r"\b(maths?|mathematics)\b"),
+        ):
+            found = re.search(pattern, part)
+            if not found:
+                continue
+            # the words nearest the subject: "maths yes english no" has one clause for both
+            near = part[max(0, found.start() - 12) : found.end() + 6]
+            failed = _has(near, r"\b(no|not|failed|fail|without|didn'?t|don'?t|haven'?t)\b")
+            passed = _has(near, r"\b(passed|pass|got|have|yes|did|just|only|[4-9])\b")
+            verdict = not failed if (failed or passed or last is None) else last
+            if subject in results and results[subject] != verdict:
+                return None
+            results[subject] = last = verdict
+    if len(results) != 2:
+        return None
+    return results["english"], results["maths"]
 
 
 def digital(text: str) -> str | None:

@@ -73,7 +73,12 @@ def test_highest_level(text, expected):
     [("both", (True, True)), ("yes english and maths", (True, True)), ("neither", (False, False)),
      ("just english", (True, False)), ("maths only", (False, True)),
      ("i didn't pass maths", (None, False)), ("i got english", (True, None)),
-     ("not sure", None)],
+     ("not sure", None),
+     # each subject's own words (these were "Sorry, I didn't understand")
+     ("just maths tbh, failed english", (False, True)),
+     ("got maths but failed english", (False, True)),
+     ("maths yes english no", (False, True)), ("passed english, failed maths", (True, False)),
+     ("failed english and maths", (False, False))],
 )  # fmt: skip
 def test_gcse(text, expected):
     assert parse.gcse(text) == expected

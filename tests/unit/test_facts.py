@@ -115,6 +115,7 @@ AGES = [
     ("19 yrs old", {"age": 19}),
     # put right in the same message: the later age
     ("I'm 18, no sorry I'm 19", {"age": 19}),
+    ("not sure what i want to do tbh", {}),  # "you're interested in tbh"
     ("im 23 sorry i mean 24", {"age": 24}),
     ("i am 30 no wait 31", {"age": 31}),
 ]
