@@ -38,6 +38,11 @@ def _matches(cards: list[dict], answers: Answers, this: Council) -> list[Match]:
     ]
 
 
+# Any one of these is enough to make a plan that fits the resident.
+KNOWN_ENOUGH = ("wants", "age", "situation", "interests", "barriers", "highest_level")
+QUESTIONS_BUTTON = {"title": "Help me work out what's right for me", "payload": "/career_advice"}
+
+
 class ActionShowPlan(Action):
     def name(self) -> str:
         return "action_show_plan"
@@ -47,6 +52,14 @@ class ActionShowPlan(Action):
     ) -> list[EventType]:
         slots = tracker.slots
         this, in_force = council(tracker), rules(tracker)
+        if not any(flow.known(slots.get(name)) for name in KNOWN_ENOUGH):
+            # "show me my plan" first thing: a plan of whatever is near would be padding
+            dispatcher.utter_message(
+                text="I don't know anything about you yet, so I can't make a plan that fits. "
+                "Answer a few questions (it takes about 2 minutes), and I'll make your plan.",
+                buttons=[QUESTIONS_BUTTON, PERSON_BUTTON],
+            )
+            return []
         answers = flow.answers(slots)
         routing = route(answers, in_force)
         place = flow.known_value(slots, "location")
@@ -81,8 +94,10 @@ class ActionShowPlan(Action):
                     found[kind] += matched
                     if matched:
                         served[referral.key] = kind
-                found["course"] += look("course", interests)
-                if slots.get("wants") in ("job", "apprenticeship", None, flow.SKIPPED):
+                if interests:  # nothing to look for otherwise: courses near them are no plan
+                    found["course"] += look("course", interests)
+                wants_work = slots.get("wants") in ("job", "apprenticeship", None, flow.SKIPPED)
+                if interests and wants_work:
                     kind = "apprenticeship" if slots.get("wants") == "apprenticeship" else "job"
                     found["job"] = look(kind, interests)
             content = plans.build(

@@ -140,3 +140,18 @@ def test_a_resident_has_one_reference_for_plan_case_and_appointment(on_demo):
         assert db.query(Booking.reference).scalar() == first["reference"]
     again = _make_plan()["custom"]
     assert (again["reference"], again["link"]) == (first["reference"], first["link"])
+
+
+def test_a_plan_asked_for_first_thing_asks_about_them_instead_of_padding(on_demo):
+    """ "show me my plan" as the first message gave a plan of hairdressing, CSCS and cleaning."""
+    dispatcher = CollectingDispatcher()
+    asyncio.run(ActionShowPlan().run(dispatcher, make_tracker(sender_id="plan-empty"), {}))
+    [message] = dispatcher.messages
+    assert message["text"].startswith("I don't know anything about you yet")
+    assert not message["custom"]
+    # Knowing only their age, the plan holds no courses or jobs picked at random
+    dispatcher = CollectingDispatcher()
+    tracker = make_tracker(slots={"age": 30}, sender_id="plan-age")
+    asyncio.run(ActionShowPlan().run(dispatcher, tracker, {}))
+    plan = dispatcher.messages[0]["custom"]
+    assert plan["type"] == "plan" and plan["courses"] == [] and plan["jobs"] == []
