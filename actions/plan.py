@@ -38,8 +38,6 @@ def _matches(cards: list[dict], answers: Answers, this: Council) -> list[Match]:
     ]
 
 
-# Any one of these is enough to make a plan that fits the resident.
-KNOWN_ENOUGH = ("wants", "age", "situation", "interests", "barriers", "highest_level")
 QUESTIONS_BUTTON = {"title": "Help me work out what's right for me", "payload": "/career_advice"}
 
 
@@ -52,8 +50,9 @@ class ActionShowPlan(Action):
     ) -> list[EventType]:
         slots = tracker.slots
         this, in_force = council(tracker), rules(tracker)
-        if not any(flow.known(slots.get(name)) for name in KNOWN_ENOUGH):
-            # "show me my plan" first thing: a plan of whatever is near would be padding
+        if all(slots.get(name) is None for name in flow.QUESTIONS):
+            # "show me my plan" first thing: a plan of whatever is near would be padding. Once
+            # the questions are answered or skipped, the plan is theirs, whatever it holds.
             dispatcher.utter_message(
                 text="I don't know anything about you yet, so I can't make a plan that fits. "
                 "Answer a few questions (it takes about 2 minutes), and I'll make your plan.",

@@ -155,3 +155,9 @@ def test_a_plan_asked_for_first_thing_asks_about_them_instead_of_padding(on_demo
     asyncio.run(ActionShowPlan().run(dispatcher, tracker, {}))
     plan = dispatcher.messages[0]["custom"]
     assert plan["type"] == "plan" and plan["courses"] == [] and plan["jobs"] == []
+    # Every question skipped: the plan is theirs (an adviser's next step), not the questions
+    dispatcher = CollectingDispatcher()
+    skipped = make_tracker(slots={"wants": "skipped", "age": "skipped"},
+                           sender_id="plan-skipped")  # fmt: skip
+    asyncio.run(ActionShowPlan().run(dispatcher, skipped, {}))
+    assert dispatcher.messages[0]["custom"]["type"] == "plan"
