@@ -181,26 +181,25 @@ def route(
         else f"Your reference is {case.reference}: the team will see this conversation with it."
     )
     if case.offer == "employer":  # the employer team calls back; there is nothing to book
-        return [
-            BotMessage(
-                text=f"{why} {kept} The employer team can call you back by {by}. You can also "
-                f"call {council.phone} or email {council.email} and ask for the employer team.",
-                buttons=[
-                    Button(title="Ask the employer team to call me", payload=CALLBACK),
-                    HELP_BUTTON,
-                ],
-                custom={"type": "handoff_offline", "case": case.reference},
-            )
+        offered = (
+            f"The employer team can call you back by {by}. You can also call {council.phone} "
+            f"or email {council.email} and ask for the employer team."
+        )
+        buttons = [Button(title="Ask the employer team to call me", payload=CALLBACK), HELP_BUTTON]
+    else:
+        offered = (
+            "You can book an appointment with an adviser, or ask us to call you back: we will "
+            f"call by {by}. You can also call {council.phone}."
+        )
+        buttons = [
+            Button(title="Book an appointment", payload=BOOK),
+            Button(title="Ask for a call back", payload=CALLBACK),
+            HELP_BUTTON,
         ]
     return [
         BotMessage(
-            text=f"{why} {kept} You can book an appointment with an adviser, or ask us to call "
-            f"you back: we will call by {by}. You can also call {council.phone}.",
-            buttons=[
-                Button(title="Book an appointment", payload=BOOK),
-                Button(title="Ask for a call back", payload=CALLBACK),
-                HELP_BUTTON,
-            ],
+            text=f"{why} {kept} {offered}",
+            buttons=buttons,
             custom={"type": "handoff_offline", "case": case.reference},
         )
     ]
