@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import random
 import secrets
 import signal
 import socket
@@ -42,8 +43,29 @@ class Stack:
         return "\n".join(parts)
 
 
+def _ephemeral_start() -> int:
+    """Where the kernel starts handing out ports for outgoing connections (Linux: 32768)."""
+    try:
+        return int(Path("/proc/sys/net/ipv4/ip_local_port_range").read_text().split()[0])
+    except (OSError, ValueError, IndexError):
+        return 32768
+
+
 def free_port() -> int:
-    with socket.socket() as sock:
+    """A free port below the range the kernel gives outgoing connections. A port the kernel
+    picks (bind to 0) is in that range, and between picking it and a server binding it, one of
+    the suite's hundreds of connections to PostgreSQL or Redis could take it: an action server
+    then failed to start with "address already in use" and a test's answers went missing."""
+    top = _ephemeral_start()
+    for _ in range(200):
+        port = random.randint(max(1024, top - 12_000), top - 1)
+        with socket.socket() as sock:
+            try:
+                sock.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+            return port
+    with socket.socket() as sock:  # everything below is taken: the kernel's choice, then
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
 
