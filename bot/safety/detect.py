@@ -1076,7 +1076,10 @@ _LOW_MOOD = re.compile(
     r"|^\W*(i\s+)?(just\s+)?give\s+up\s*[.!?]*$"
     r"|\b(i\s+feel|i\s+am|i'?m|im|feeling)\s+(so\s+|really\s+|completely\s+|totally\s+)?"
     r"(hopeless|worthless|empty\s+inside|numb)\b(?!\s+(at|with|in|from|on|about|for|when)\b)"
-    r"|\bnothing\s+(matters|means\s+anything)(\s+any\s*more)?\s*[.!?]*$",
+    r"|\bnothing\s+(matters|means\s+anything)(\s+any\s*more)?\s*[.!?]*$"
+    # "rejected from every job, feel like a failure": said of themselves, not of a task
+    r"|\b(feel|feeling|i'?m|im|i\s+am)\s+(like\s+)?(such\s+|a\s+complete\s+|a\s+total\s+|so\s+)?"
+    r"(a\s+)?(failure|useless)\b(?!\s+(at|with|in|on|when)\b)",
     re.IGNORECASE,
 )
 

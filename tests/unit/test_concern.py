@@ -124,6 +124,7 @@ def test_the_lookup_table_gives_scikit_learns_probability():
         "i cant do this anymore",
         "feeling so hopeless tbh",
         "nothing matters anymore",
+        "im so stressed, been rejected from every job, feel like a failure",
     ],
 )
 def test_despair_without_a_danger_named_gets_the_check_in_whatever_it_scores(text):
@@ -141,6 +142,7 @@ def test_despair_without_a_danger_named_gets_the_check_in_whatever_it_scores(tex
         "I'm hopeless at maths",
         "i'm worthless at spelling",
         "my hands feel numb in the cold warehouse",
+        "i feel useless at interviews",
     ],
 )
 def test_a_complaint_about_a_course_or_a_form_does_not(text):
