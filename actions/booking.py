@@ -82,12 +82,13 @@ def _place(tracker: Tracker, near: str | None, db: Session) -> Place | None:
         return None
 
 
-def _remote_channel(offered: bookings.Offered, wanted: str | None) -> str:
+def _remote_channel(offered: bookings.Offered, wish: preferences.Preference) -> str:
     """How the chat books a time away from a venue: as the resident asked if its advisers
-    offer that, else by phone, else by video."""
-    if wanted in offered.channels and wanted != "in_person":
-        return str(wanted)
-    return "phone" if "phone" in offered.channels else "video"
+    offer that, else by phone, else by video, never a way they said they cannot use."""
+    can = preferences.usable(offered, wish) or list(offered.channels)
+    if wish.channel in can and wish.channel != "in_person":
+        return str(wish.channel)
+    return "phone" if "phone" in can else "video"
 
 
 def choices(
@@ -95,7 +96,7 @@ def choices(
     venues: dict,
     place: Place | None,
     start: int = 0,
-    wanted: str | None = None,
+    wish: preferences.Preference | None = None,
     *,
     this: Council,
 ) -> list[dict[str, Any]]:
@@ -121,7 +122,11 @@ def choices(
     picked.sort(key=lambda o: o.starts_at)
     shown = []
     for o in picked:
-        channel = "in_person" if o.venue_id is not None else _remote_channel(o, wanted)
+        channel = (
+            "in_person"
+            if o.venue_id is not None
+            else _remote_channel(o, wish or preferences.Preference())
+        )
         words = None if o.venue_id is not None else describe.where(channel, None)
         label = describe.slot_label(o, venues.get(o.venue_id or 0), this, words)
         shown.append({"id": o.id, "channel": channel, "label": label})
@@ -153,7 +158,7 @@ def _offer_times(
             offered = fitting
         venues = bookings.venues({o.venue_id for o in offered if o.venue_id}, db_session=db)
         place = _place(tracker, near, db)
-        shown = choices(offered, venues, place, start, wish.channel, this=this)
+        shown = choices(offered, venues, place, start, wish, this=this)
     who = describe.OFFER_NAMES[offer]
     if not shown:
         dispatcher.utter_message(
@@ -182,7 +187,8 @@ def wish_slot(wish: preferences.Preference) -> dict[str, Any] | None:
     return {"days": sorted(wish.days), "part": wish.part, "channel": wish.channel,
             "after_hour": wish.after_hour, "before_hour": wish.before_hour, "week": wish.week,
             "on": wish.on.isoformat() if wish.on else None,
-            "avoid_days": sorted(wish.avoid_days)}  # fmt: skip
+            "avoid_days": sorted(wish.avoid_days),
+            "avoid_channels": sorted(wish.avoid_channels)}  # fmt: skip
 
 
 def wish_from_slot(value: dict[str, Any] | None) -> preferences.Preference:
@@ -195,6 +201,7 @@ def wish_from_slot(value: dict[str, Any] | None) -> preferences.Preference:
         before_hour=value.get("before_hour"), week=value.get("week"),
         on=date.fromisoformat(on) if on else None,
         avoid_days=frozenset(value.get("avoid_days") or ()),
+        avoid_channels=frozenset(value.get("avoid_channels") or ()),
     )  # fmt: skip
 
 
@@ -256,6 +263,8 @@ def picked(text: str, entities: list[dict], offered: dict[str, Any] | None) -> s
         return None  # a wish about when or how, not one of the times: times that fit it follow
     if re.search(r"\bday\b|\b(mon|tues|wednes|thurs|fri|satur|sun)", lowered) and not clock:
         return _one_day(lowered, choices_)
+    if preferences.read(lowered, date.today()).avoid_channels and not clock:
+        return None  # "i dont have a phone": times they can use follow, never the phone one
     if re.search(r"\bphone\b", lowered):
         phone = [c for c in choices_ if c["channel"] == "phone"]
         if phone:
@@ -367,7 +376,16 @@ async def _not_chosen(
 ) -> list[EventType]:
     """A message that is not one of the times: a wish ("friday morning", "video instead?")
     gets times that fit it; "no" gets other ways; after two misses, a person or the phone."""
+    if _where_a_venue_is(dispatcher, tracker, offered):  # "where is northgate library"
+        return []
     wish = preferences.read(text, council_service.local_today(council(tracker)))
+    if intent_of(tracker) == "out_of_scope":  # answered, and the times stay to choose from
+        dispatcher.utter_message(response="utter_out_of_scope")
+        dispatcher.utter_message(
+            text="When you're ready, choose a time.",
+            buttons=[*_buttons(offered.get("choices") or []), OTHER_TIMES],
+        )
+        return []
     if wish.empty and intent_of(tracker) == "ask_question":  # a question, not about the times
         from actions.knowledge import ActionAnswerQuestion
 
@@ -397,6 +415,40 @@ async def _not_chosen(
             buttons=[*shown, OTHER_TIMES],
         )
     return [SlotSet("failed_attempts", failed)]
+
+
+ASKS_WHERE = re.compile(
+    r"\b(where|wheres|address|postcode|directions|how (do|can|would) i get|get there|how far|"
+    r"location|find it|parking|park)\b",
+    re.IGNORECASE,
+)
+
+
+def _where_a_venue_is(
+    dispatcher: CollectingDispatcher, tracker: Tracker, offered: dict[str, Any]
+) -> bool:
+    """Where a place on the time buttons is, asked while choosing: its address, and the same
+    times again (a place name is no time, and no question for the council's switchboard)."""
+    text = text_of(tracker)
+    if not offered or not ASKS_WHERE.search(text):
+        return False
+    this = council(tracker)
+    with database() as db:
+        offer = offered.get("offer") or offer_for(tracker)
+        ids = {o.venue_id for o in bookings.find_slots(db_session=db, council=this, offer=offer)}
+        venue = describe.named_venue(
+            text, list(bookings.venues({i for i in ids if i}, db_session=db).values())
+        )
+        if venue is None:
+            return False
+        said = f"{describe.address(venue)}."
+        if venue.accessibility:
+            said += f" {venue.accessibility.rstrip('.')}."
+    dispatcher.utter_message(
+        text=f"{said} Which time suits you?",
+        buttons=[*_buttons(offered.get("choices") or []), OTHER_TIMES, PERSON_BUTTON],
+    )
+    return True
 
 
 STOP_BUTTON = {"title": "Don't book now", "payload": "/stop"}
@@ -437,7 +489,7 @@ def answers_question(slot: str | None, text: str) -> bool:
         try:
             contacts.parse(text)
         except contacts.InvalidContact:
-            return False
+            return contacts.none_given(text)  # "i dont have a phone": answered, not leaving
         return True
     if slot == "booking_reference":
         return bool(re.search(r"[A-Za-z0-9]{3}[\s-]?[A-Za-z0-9]{3}", text)) and len(text) < 30
@@ -624,7 +676,16 @@ class ValidateBookingForm(FormValidationAction):
         try:
             return {"booking_contact": contacts.parse(str(value)).value}
         except contacts.InvalidContact as exc:
-            dispatcher.utter_message(text=str(exc))
+            if contacts.none_given(str(value)):
+                dispatcher.utter_message(
+                    text="That's OK. We send a text or email to say it's booked, and a "
+                    "reminder. You can give the number or email of someone you trust, who can "
+                    "pass them on. Or a person from our team can book it with you: talk to a "
+                    f"person here, or call {council(tracker).phone}.",
+                    buttons=[PERSON_BUTTON, STOP_BUTTON],
+                )
+            else:
+                dispatcher.utter_message(text=str(exc))
             return {"booking_contact": None}
 
     def validate_booking_consent(

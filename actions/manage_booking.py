@@ -55,6 +55,8 @@ NO_REFERENCE = re.compile(
     r"do not|haven'?t|havent) (have|got)) it\b|\bno idea\b|\bwhat reference\b|\bdon'?t know\b",
     re.IGNORECASE,
 )
+# The contact slot holds this when the resident cannot give the contact they booked with.
+NO_CONTACT = "unknown"
 
 
 def _chosen(tracker: Tracker) -> str | None:
@@ -129,6 +131,23 @@ class ValidateManageBookingForm(ValidateBookingForm):
             )
         return {"booking_reference": None, "failed_attempts": failed}
 
+    def validate_booking_contact(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        """ "I don't have that number any more" or a second answer that is no contact ends the
+        question: without the contact the chat cannot find the appointment privately, and
+        asking again would trap them. The form completes and a person is offered instead."""
+        if _not_an_answer(value):
+            return {"booking_contact": None}
+        try:
+            return {"booking_contact": contacts.parse(str(value)).value, "failed_attempts": 0}
+        except contacts.InvalidContact as exc:
+            failed = int(tracker.get_slot("failed_attempts") or 0) + 1
+            if contacts.none_given(str(value)) or failed >= 2:
+                return {"booking_contact": NO_CONTACT, "failed_attempts": 0}
+            dispatcher.utter_message(text=str(exc))
+            return {"booking_contact": None, "failed_attempts": failed}
+
 
 def _already_known(tracker: Tracker) -> dict[str, str]:
     """What need not be asked: an appointment found a moment ago, one booked in this same
@@ -198,6 +217,8 @@ class ActionFindBooking(Action):
         reference = tracker.get_slot("booking_reference") or ""
         contact = tracker.get_slot("booking_contact") or ""
         phone = council(tracker).phone
+        if contact == NO_CONTACT:
+            return _ask_a_person(dispatcher, tracker)
         if reference == BY_CONTACT:
             return _send_references(dispatcher, tracker, contact)
         with database() as db:
@@ -245,6 +266,18 @@ class ActionFindBooking(Action):
             buttons=[_choice("change"), _choice("cancel"), _choice("keep")],
         )
         return [*CLEARED, SlotSet("booking_managed", managed)]
+
+
+def _ask_a_person(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType]:
+    """No contact to check: a person can find the appointment by asking other questions."""
+    dispatcher.utter_message(
+        text="That's OK. To keep appointments private, I can only find one here with the "
+        "phone number or email it was booked with. A person from our team can check who you "
+        f"are another way and find it for you. Talk to a person here, or call "
+        f"{council(tracker).phone}.",
+        buttons=[PERSON_BUTTON, BOOK_BUTTON],
+    )
+    return CLEARED
 
 
 def _send_references(

@@ -94,6 +94,12 @@ _AGE_SAID = [
     rf"^{_NUMBER}\s*-?\s*(?:years?\s*-?\s*(?:old|of age|young)|y/o)\b",
     # "me 28, from romania": EAL, only at the start of the message
     rf"^(?:me|myself)\s+{_NUMBER}\b{_NOT_YEARS}",
+    # "i have 45 years" (as Romanian, Spanish, Italian or French say it), ending its clause:
+    # "i have 10 years experience" and "i have 2 years left on my visa" are no age
+    rf"\bi (?:have|got)\s+{_NUMBER}\s*(?:years?|yrs?)(?:\s+old)?(?=\s*(?:$|[,.!?;]|\band\b|\bi\b))",
+    # "i am from romania, 34 year": a clause of its own right after saying who they are
+    rf"\b(?:my name is|i am from|i'm from|im from|from)\s+[a-z]+\s*,\s*{_NUMBER}\s*(?:years?|yrs?)"
+    r"(?:\s+old)?(?=\s*(?:$|[,.!?;]))",
 ]
 # Theirs only when the nearest person named before is the resident: "i'm a care leaver aged
 # 20", "i'm neet and 18", "i'm unemployed, 45" (a number ending the clause, not "2 kids").
@@ -299,7 +305,8 @@ _OUT_OF_WORK = [
     r"\bunemployed\b", r"\bout of work\b", r"\bout of a job\b",
     # "no job" of their own: not "is there no work in derby"
     r"(?:^|(?:,|\band|\bi've got|\bi have|\bi've|\bgot|\bhave|\bwith|\bi'm|\bcurrently|"
-    r"\bstill)\s)no (?:job|work)\b",
+    r"\bstill|\bnow)\s)no (?:job|work)\b(?! experience)",
+    r"\b(?:i'm|i am|am|im) without (?:a )?(?:job|work)\b",
     r"\bjobless\b", r"\b(?:lost|left|quit) my (?:job|work)\b",
     r"\b(?:was |been |got )?made redundant\b", r"\bbetween jobs\b",
     r"\b(?:not doing|haven't done|have not done|not done) (?:anything|much|nothing)\b",
@@ -479,6 +486,7 @@ _DURATION = re.compile(
 )
 _OUT_CONTEXT = re.compile(
     r"\b(out of work|unemployed|not worked|haven't worked|not working|no job|lost my job|"
+    r"no work(?! experience)|without (?:a )?(?:job|work)|"
     r"jobless|redundant|sacked|off sick|long[- ]term sick|signed off|signed on|on the dole|"
     r"since i left|between jobs|left (?:school|college|my job|work)|"
     r"(?:not|haven't|never) had (?:a job|work))\b"

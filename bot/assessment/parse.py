@@ -112,7 +112,9 @@ def situation(text: str) -> str | None:
     lowered = text.lower()
     if _has(
         lowered,
-        r"\b(unemployed|out of work|not working|no job|lost my job|jobless|"
+        r"\b(unemployed|out of work|not working|no (job|work)(?! experience)|"
+        r"without (a )?(job|work)|lost my job|jobless|dont work|don'?t have (a )?(job|work)|"
+        r"haven'?t (got )?(a )?job|"
         r"made redundant|redundan|looking for work|between jobs|jobseek|neet|nothing|nothin|"
         r"nuthin|nowt|"
         r"not doing anything|doing nothing|left (school|skool|college))\b",

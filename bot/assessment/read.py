@@ -110,7 +110,12 @@ def read(
             r"\b(another|other|different|my) country\b|\babroad\b|\boverseas\b|\bforeign\b", said
         ):
             return ABROAD
-        return parse.highest_level(text)
+        level = parse.highest_level(text)
+        if level is None and (subjects := parse.gcse(text)) is not None:
+            # "english only", "just maths": a GCSE subject named is a GCSE held, or one below
+            # grade 4 when every subject named was failed
+            return "2" if True in subjects else "1"
+        return level
     if question == "gcse":
         chosen = _chosen(entities, "gcse", GCSE_BUTTONS)
         if chosen:

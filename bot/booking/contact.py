@@ -17,6 +17,26 @@ _EMAIL_IN_TEXT = re.compile(r"[^\s@<>(),;:\"']{1,64}@[^\s@<>(),;:\"']+\.[^\s@<>(
 _PHONE_IN_TEXT = re.compile(r"(?<![\w+])\+?\d[\d\s().-]{7,16}\d(?![\w@])")
 
 
+# "i dont have a phone", "idk my number", "i changed my number": no contact to give.
+_NONE_GIVEN = re.compile(
+    r"\b(idk|dunno|no idea|not sure|unsure)\b|\b(don'?t|dont|do not|doesn'?t|can'?t|cant|cannot|"
+    r"haven'?t|havent|not)\b.{0,20}\b(have|got|know|remember|recall|work\w*|use)\b|"
+    r"\b(lost|forgot\w*|changed|new|old|no|broke\w*|stolen)\b.{0,15}\b(phone|number|mobile|"
+    r"email|e-mail|sim)\b",
+    re.IGNORECASE,
+)
+# Asking for a person is that, whatever else is said: "no phone, can i talk to someone".
+_ASKS_FOR_A_PERSON = re.compile(
+    r"\b(person|human|someone|somebody|adviser|advisor|staff|talk to|speak to)\b", re.IGNORECASE
+)
+
+
+def none_given(text: str) -> bool:
+    """Whether the resident says they have no contact to give, or do not know it, instead of
+    asking for something else."""
+    return bool(_NONE_GIVEN.search(text)) and not _ASKS_FOR_A_PERSON.search(text)
+
+
 class InvalidContact(ValueError):
     def __init__(self) -> None:
         super().__init__(

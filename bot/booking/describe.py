@@ -6,6 +6,7 @@ wording from here, so they always agree on where and when an appointment is.
 
 from __future__ import annotations
 
+import re
 from zoneinfo import ZoneInfo
 
 from bot.booking import calendar
@@ -32,6 +33,24 @@ def address(venue: Venue | None) -> str | None:
         return None
     parts = (venue.name, venue.address_1, venue.address_2, venue.town, venue.postcode)
     return ", ".join(p for p in parts if p)
+
+
+# Words every venue's name shares: "where is the library" names none of them in particular.
+_GENERIC = frozenset({"the", "of", "and", "library", "centre", "center", "central", "hub",
+                      "family", "community", "house", "college", "office", "building", "jobcentre",
+                      "(demo)", "demo"})  # fmt: skip
+
+
+def named_venue(text: str, venues: list[Venue]) -> Venue | None:
+    """The one venue a message names by its own words ("where is northgate library",
+    "hows to get to demoton central"), or None when it names none or several."""
+    said = set(re.findall(r"[a-z0-9']+", text.lower()))
+    named = []
+    for venue in venues:
+        own = set(re.findall(r"[a-z0-9']+", venue.name.lower())) - _GENERIC
+        if own and own <= said:
+            named.append(venue)
+    return named[0] if len(named) == 1 else None
 
 
 def where(channel: str | None, venue: Venue | None) -> str:

@@ -30,6 +30,7 @@ class Preference:
     week: str | None = None  # "this" or "next"
     on: date | None = None  # "today", "tomorrow"
     avoid_days: frozenset[int] = field(default_factory=frozenset)  # "i work tues and wed"
+    avoid_channels: frozenset[str] = field(default_factory=frozenset)  # "i dont have a phone"
 
     @property
     def empty(self) -> bool:
@@ -60,6 +61,9 @@ class Preference:
             when.append(f"before {self.before_hour}:00")
         if self.week:
             when.append(f"{self.week} week")
+        if self.avoid_channels and not self.channel:
+            how = "times not by " + " or ".join(sorted(self.avoid_channels))
+            return " ".join([how, *when])
         noun = f"{how} times".strip() if how else "times"
         return " ".join([noun, *when])
 
@@ -80,6 +84,10 @@ def read(text: str, today: date) -> Preference:
         part = "morning"
     if part is None and re.search(r"\b(pm|lunch ?time|after lunch)\b", lowered):
         part = "afternoon"
+    avoid_channels = frozenset(
+        name for name, pattern in _NO_CHANNEL.items() if re.search(pattern, lowered)
+    )
+    lowered = re.sub("|".join(_NO_CHANNEL.values()), " ", lowered)  # "no phone" is no wish for one
     channel = None
     if re.search(r"\b(video|zoom|teams|online|face ?time|on camera|webcam)\b", lowered):
         channel = "video"
@@ -104,8 +112,21 @@ def read(text: str, today: date) -> Preference:
     return Preference(
         days=frozenset(days), part=part, channel=channel,
         after_hour=after_hour, before_hour=_hour(before), week=week, on=on,
-        avoid_days=frozenset(avoid),
+        avoid_days=frozenset(avoid), avoid_channels=avoid_channels,
     )  # fmt: skip
+
+
+# A way of meeting they cannot use: "i dont have a phone", "no credit", "cant do video",
+# "no internet at home". Never a wish for it, and times that need it are left out.
+_CANNOT = (
+    r"\b(?:no|don'?t have|dont have|do not have|haven'?t got|havent got|have no|without|not by|"
+    r"not on|not over|not|can'?t|cant|cannot|can not|rather not|no credit on)\s+"
+    r"(?:use |do |afford |get |have )?(?:a |an |the |my |any )?(?:mobile |smart ?)?"
+)
+_NO_CHANNEL = {
+    "phone": _CANNOT + r"(?:phone|telephone|mobile|fone|credit)\b",
+    "video": _CANNOT + r"(?:video|zoom|teams|internet|wi-?fi|data|laptop|computer|camera|webcam)\b",
+}
 
 
 _DAY = re.compile(
@@ -184,5 +205,10 @@ def fits(offered: Offered, wish: Preference, zone: ZoneInfo, today: date) -> boo
     if wish.channel == "in_person":
         return offered.venue_id is not None
     if wish.channel in ("phone", "video"):
-        return offered.venue_id is None and wish.channel in offered.channels
-    return True
+        return offered.venue_id is None and wish.channel in usable(offered, wish)
+    return offered.venue_id is not None or bool(usable(offered, wish))
+
+
+def usable(offered: Offered, wish: Preference) -> list[str]:
+    """The ways a time away from a venue can be met that the resident can use."""
+    return [c for c in offered.channels if c not in wish.avoid_channels]

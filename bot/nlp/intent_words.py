@@ -286,6 +286,7 @@ _HOW_TO_USE = (
     r"give) me the options|how do i use (this|it)|how does this work"
 )
 # Words that say one thing so plainly the model's reading gives way to them.
+_BOOKED = r"(app?oi?n?t?ments?|appts?|booked|booking)"
 PLAINLY = {
     # "delete everything u know about me", "wipe this chat pls"
     "start_again": re.compile(
@@ -305,12 +306,16 @@ PLAINLY = {
     # "that time is no good, can i have a different day" (not "change my appointment");
     # "none of them suit, i work tues and wed"
     # "i got a appointment next week but lost the number they gave me": find that one
+    # "i booked to see someone but lost the ref number", "lost my booking reference"
     "cancel_appointment": re.compile(
-        r"\bapp?oi?n?t?ment\b.{0,60}\b(lost|forgot\w*|deleted|don'?t have|dont have|can'?t find|"
+        r"^(?!.*\b(job|work|employer|character|personal) ref).*?"  # a job's reference is not it
+        rf"(?:\b{_BOOKED}\b.{{0,60}}\b(lost|forgot\w*|deleted|don'?t have|dont have|can'?t find|"
         r"cant find)\b.{0,25}\b(ref(e?r+[ae]?n[cs]e)?|number|code|text|email|message|"
         r"confirmation)\b|"
         r"\b(lost|forgot\w*|deleted|can'?t find|cant find)\b.{0,25}\b(ref(e?r+[ae]?n[cs]e)?|"
-        r"confirmation)\b.{0,40}\bapp?oi?n?t?ment\b",
+        rf"confirmation)\b.{{0,40}}\b{_BOOKED}\b|"
+        rf"\b(lost|forgot\w*|deleted|can'?t find|cant find)\b.{{0,15}}\b{_BOOKED} "
+        r"(ref(e?r+[ae]?n[cs]e)?|number|code|confirmation)\b)",
         re.IGNORECASE,
     ),
     "book_appointment": re.compile(

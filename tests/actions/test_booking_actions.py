@@ -65,7 +65,7 @@ def test_no_programme_means_a_careers_adviser():
     ("text", "index"),
     [("the second one please", 1), ("the last one", 3), ("the earliest one", 0),
      ("the phone one please", "phone"), ("what about other times", "more"),
-     ("whenever", None)],
+     ("whenever", None), ("i dont have a phone", None), ("no phone sorry", None)],
 )  # fmt: skip
 def test_residents_can_choose_in_their_own_words(text, index):
     library = [{"id": f"s{i}", "label": f"Monday 30 November, {9 + i:02d}:30, Library",
@@ -109,6 +109,9 @@ def test_choosing_holds_the_time_and_starts_the_form(demo_database, dispatcher):
         ("booking_first_name", "Mary-Jane O'Neil", "Mary-Jane", None),
         ("booking_contact", "+44 7700 900123", "07700900123", None),
         ("booking_contact", "my phone", None, "07700 900123 or an email address"),
+        # no contact to give: a way to book without one, not "that doesn't look like a number"
+        ("booking_contact", "i dont have a phone or email", None, "someone you trust"),
+        ("booking_contact", "no phone sorry", None, "from our team can book it with you"),
         ("booking_consent", False, False, None),
         # Cleared when the time was held, and the button that started the form: not answers.
         ("booking_consent", None, None, None),
@@ -333,3 +336,42 @@ def test_where_is_it_after_booking_gives_the_place(demo_database, dispatcher):
     other = make_tracker(text="where is it exactly", intent="nlu_fallback", sender_id="conv-9")
     _run(ActionTwoStageFallbackOffer(), dispatcher, other)
     assert not dispatcher.messages[-1]["text"].startswith("Your appointment is on")
+
+
+def test_where_a_place_on_the_times_is_gets_its_address_and_the_times_again(
+    demo_database, dispatcher
+):
+    """ "where is northgate library" while choosing was told the council can't help with that."""
+    offered = _run(actions.ActionOfferSlots(), dispatcher, make_tracker(slots=YOUNG))[0]["value"]
+    place = next(c["label"].rsplit(", ", 1)[1] for c in offered["choices"]
+                 if c["channel"] == "in_person")  # fmt: skip
+    for said in (f"where is {place.lower()}", f"whats the address of {place} pls"):
+        asked = make_tracker(text=said, intent="out_of_scope", slots={"booking_offered": offered})
+        assert _run(actions.ActionHoldSlot(), dispatcher, asked) == []
+        answer = dispatcher.messages[-1]
+        assert answer["text"].startswith(f"{place}, ") and answer["text"].endswith(
+            "Which time suits you?"
+        )
+        assert [b["payload"] for b in answer["buttons"][:4]] == [
+            actions._choose(c["id"]) for c in offered["choices"]
+        ]
+    # a question for the council's other services is signposted, and the times stay
+    council_tax = make_tracker(text="how do i pay council tax", intent="out_of_scope",
+                               slots={"booking_offered": offered})  # fmt: skip
+    assert _run(actions.ActionHoldSlot(), dispatcher, council_tax) == []
+    signpost, again = dispatcher.messages[-2:]
+    assert signpost["response"] == "utter_out_of_scope"
+    assert again["text"] == "When you're ready, choose a time."
+    # "where is the library" names no one place: not answered with a made-up one
+    vague = make_tracker(text="where is the library", intent="out_of_scope",
+                         slots={"booking_offered": offered})  # fmt: skip
+    _run(actions.ActionHoldSlot(), dispatcher, vague)
+    assert dispatcher.messages[-1]["text"] == "When you're ready, choose a time."
+
+
+def test_no_phone_is_an_answer_to_the_contact_question_and_a_person_is_still_a_person():
+    """ "i dont have a phone or email" left the form for a call back, to someone with no phone."""
+    assert actions.answers_question("booking_contact", "i dont have a phone or email")
+    assert actions.answers_question("booking_contact", "idk my number")
+    assert not actions.answers_question("booking_contact", "no phone, can i talk to someone")
+    assert not actions.answers_question("booking_contact", "what do you need it for")

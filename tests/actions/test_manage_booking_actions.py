@@ -84,6 +84,44 @@ def test_no_reference_twice_offers_a_way_out(dispatcher):
         }  # fmt: skip
 
 
+def test_no_contact_either_offers_a_person_instead_of_asking_again(dispatcher):
+    """Lost the reference and no longer has the number: asked once, then a person, never the
+    same question round and round."""
+    form = actions.ValidateManageBookingForm()
+    asked = {"booking_reference": actions.BY_CONTACT, "requested_slot": "booking_contact"}
+    for typed in ("i dont have it", "idk", "i changed my number since", "dont know it sorry",
+                  "i lost my phone", "cant remember"):  # fmt: skip
+        tracker = make_tracker(text=typed, slots=asked, active_loop="manage_booking_form")
+        assert form.validate_booking_contact(typed, dispatcher, tracker, {}) == {
+            "booking_contact": actions.NO_CONTACT, "failed_attempts": 0
+        }, typed  # fmt: skip
+    assert dispatcher.messages == []
+    # a typo is asked again once, with an example; the second miss ends the question
+    first = make_tracker(text="077009", slots=asked, active_loop="manage_booking_form")
+    assert form.validate_booking_contact("077009", dispatcher, first, {}) == {
+        "booking_contact": None, "failed_attempts": 1
+    }  # fmt: skip
+    second = make_tracker(text="hmm", slots={**asked, "failed_attempts": 1})
+    assert form.validate_booking_contact("hmm", dispatcher, second, {}) == {
+        "booking_contact": actions.NO_CONTACT, "failed_attempts": 0
+    }  # fmt: skip
+    said = make_tracker(text="its 07700 900123", slots=asked)
+    assert form.validate_booking_contact("its 07700 900123", dispatcher, said, {}) == {
+        "booking_contact": CONTACT, "failed_attempts": 0
+    }  # fmt: skip
+
+
+def test_without_the_contact_a_person_finds_the_appointment(demo_database, dispatcher):
+    _booked()
+    assert _found(dispatcher, actions.BY_CONTACT, actions.NO_CONTACT) == actions.CLEARED
+    (said,) = dispatcher.messages
+    assert "person from our team" in said["text"] and council_service.home().phone in said["text"]
+    assert said["buttons"][0]["payload"] == "/request_adviser"
+    with database() as db:  # no reference is sent anywhere
+        assert db.execute(select(Notification).where(
+            Notification.purpose == "booking_references")).scalars().all() == []  # fmt: skip
+
+
 def test_without_a_reference_it_is_sent_to_the_contact_and_never_shown(demo_database, dispatcher):
     reference, _label = _booked()
     for contact in (CONTACT, "07700900999"):  # booked, and not: the same answer

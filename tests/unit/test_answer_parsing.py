@@ -39,6 +39,10 @@ def test_hours(text, expected):
         ("at college", "in_education"), ("still at school", "in_education"),
         ("working zero hours", "in_work"), ("i work part time in a shop", "in_work"),
         ("retired", "other"), ("blah", None),
+        # "work" in a sentence that says there is none is no job
+        ("no work 8 month", "out_of_work"), ("i am without job", "out_of_work"),
+        ("i dont have job now", "out_of_work"), ("i haven't got a job", "out_of_work"),
+        ("no work experience, at college", "in_education"),
     ],
 )  # fmt: skip
 def test_situation(text, expected):

@@ -34,7 +34,12 @@ def _at(day: int, hour: int, venue: int | None = None, channels=("phone", "video
      ("any day but friday", _at(10, 15), _at(11, 15)),
      ("i can do monday but not tuesday", _at(14, 11), _at(8, 11)),
      ("not before 10 on friday", _at(11, 11), _at(11, 9)),
-     ("have u got anything thursday after school pickup like 4ish", _at(10, 15), _at(10, 13))],
+     ("have u got anything thursday after school pickup like 4ish", _at(10, 15), _at(10, 13)),
+     # a way they cannot use is never the wish: "i dont have a phone" chose the phone time
+     ("i dont have a phone", _at(9, 9, venue=2), _at(9, 9, channels=("phone",))),
+     ("i dont have a phone", _at(9, 9), _at(9, 9, channels=("phone",))),
+     ("cant do video, no internet", _at(9, 9, channels=("phone",)), _at(9, 9, channels=("video",))),
+     ("no internet at home, phone is fine", _at(9, 9, channels=("phone",)), _at(9, 9, venue=2))],
 )  # fmt: skip
 def test_wishes_in_residents_words(text, fits, misses):
     wish = preferences.read(text, TODAY)
@@ -63,3 +68,11 @@ def test_days_they_cannot_do_are_said_back():
     wish = preferences.read("none of them suit, i work tues and wed", TODAY)
     assert wish.words() == "times not on Tuesday or Wednesday"
     assert preferences.read("not before 10 on friday", TODAY).before_hour is None
+
+
+def test_a_way_they_cannot_use_is_said_back_and_never_wished_for():
+    wish = preferences.read("i dont have a phone", TODAY)
+    assert (wish.channel, wish.avoid_channels) == (None, frozenset({"phone"}))
+    assert wish.words() == "times not by phone"
+    assert preferences.read("no, phone is fine", TODAY).avoid_channels == frozenset()
+    assert preferences.read("by video, i dont have a phone", TODAY).channel == "video"

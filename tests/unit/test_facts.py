@@ -42,6 +42,19 @@ AGES = [
     ("ffs i already told you im 19", {"age": 19}),
     ("i am 23 years", {"age": 23}),
     ("Hello I am 61 year old man", {"age": 61}),
+    # English as an additional language: "I have 45 years" is how Romanian or Spanish say it
+    ("i have 45 years", {"age": 45}),
+    ("i have 19 years and i want course", {"age": 19}),
+    ("i have 2 years left on my visa", {}),
+    ("i have 3 kids, 5 years and 7 years", {}),
+    ("my name is ana, 41 years", {"age": 41}),
+    ("i was cleaner, 10 years, now no work", {"situation": OUT}),
+    (
+        "hello i am from romania, 34 year, i have no work 6 month",
+        {"age": 34, "situation": OUT, "out_of_work_months": 6},
+    ),
+    ("i am without job 4 months", {"situation": OUT, "out_of_work_months": 4}),
+    ("no work experience", {}),
     ("i'm 18 in year 13", {"age": 18, "situation": STUDY}),
     # someone else's age, or a number that is not an age
     ("jobs for 16 year olds", {}),

@@ -236,6 +236,11 @@ def test_a_search_is_a_search_even_when_the_knowledge_base_knows_the_subject(tex
      ("i got a appointment next week but lost the refrence", "book_appointment",
       "cancel_appointment"),  # misspelt, as residents write it
      ("i had an apointment but lost the refrence", "book_appointment", "cancel_appointment"),
+     ("i booked to see someone but lost the ref number", "nlu_fallback", "cancel_appointment"),
+     ("i forgot my booking ref", "nlu_fallback", "cancel_appointment"),
+     # a reference for a job is no booking's
+     ("can i book an appointment, i lost my job reference", "book_appointment",
+      "book_appointment"),
      ("wats esol", "nlu_fallback", "explain_term"),
      ("ok yes i can stay at my mates tonight", "confirm_restart", "affirm"),
      ("yes i can stay at my mates", "confirm_restart", "affirm"),

@@ -40,3 +40,19 @@ def test_not_knowing_said_loosely_is_not_knowing(said):
     from bot.assessment.read import UNSURE
 
     assert UNSURE.match(said)
+
+
+@pytest.mark.parametrize(
+    ("said", "level"),
+    [("english only", "2"),  # was "Sorry, I didn't understand", twice, then a dead end
+     ("just maths", "2"),
+     ("english and maths", "2"),
+     ("failed english and maths", "1"),
+     ("gcse english", "2"),
+     ("i have qualification from romania", "abroad"),
+     ("dunno", None)],
+)  # fmt: skip
+def test_a_subject_named_for_the_highest_qualification_is_a_gcse(said, level):
+    from bot.assessment.read import ABROAD
+
+    assert read("highest_level", said, None, []) == (ABROAD if level == "abroad" else level)
