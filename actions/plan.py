@@ -6,12 +6,19 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
+from sqlalchemy.orm import Session
 
 from actions import finder
 from actions.common import BOOK_BUTTON, PERSON_BUTTON, council, database, resident_reference, rules
 from actions.search import run_request
 from bot.assessment import flow
+from bot.booking import describe
+from bot.booking import flows as booking_flows
+from bot.booking import service as bookings
+from bot.booking.models import Booking
 from bot.council.models import Council
+from bot.handoff import flows as handoff_flows
+from bot.handoff import service as cases
 from bot.pathways.models import Answers
 from bot.pathways.service import route
 from bot.plan import fit
@@ -39,6 +46,26 @@ def _matches(cards: list[dict], answers: Answers, this: Council) -> list[Match]:
 
 
 QUESTIONS_BUTTON = {"title": "Help me work out what's right for me", "payload": "/career_advice"}
+
+
+def arranged(tracker: Tracker, this: Council, db: Session, booking: Booking | None) -> list[str]:
+    """What this conversation has already arranged (``booking``, a call back), in the words
+    the resident was told: the plan says so instead of telling them to book what they have."""
+    said = []
+    if booking is not None:
+        venue = booking_flows.venue_of(booking, db_session=db)
+        said.append(
+            f"Go to your appointment on {describe.booking_label(booking, venue, this)}. "
+            f"{describe.joining(booking.channel, venue, this)} You'll make your plan together."
+        )
+    case = cases.for_conversation(db_session=db, conversation_id=tracker.sender_id)
+    if case is not None and case.status == "callback" and case.callback_by is not None:
+        how = "call" if (case.contact or {}).get("how") == "phone" else "email"
+        said.append(
+            f"An adviser will {how} you by {handoff_flows.when_text(case.callback_by, this)}, "
+            "as you asked."
+        )
+    return said
 
 
 class ActionShowPlan(Action):
@@ -99,6 +126,9 @@ class ActionShowPlan(Action):
                 if interests and wants_work:
                     kind = "apprenticeship" if slots.get("wants") == "apprenticeship" else "job"
                     found["job"] = look(kind, interests)
+            booking = bookings.upcoming_in_conversation(tracker.sender_id, db_session=db)
+            done = arranged(tracker, this, db, booking)
+            booked = booking is not None
             content = plans.build(
                 routing,
                 council_name=this.name,
@@ -108,6 +138,7 @@ class ActionShowPlan(Action):
                 jobs=found["job"],
                 services=found["service"],
                 served=served,
+                arranged=done,
             )
             plan = plans.create(
                 content, council_slug=this.slug, conversation_id=tracker.sender_id, db_session=db,
@@ -119,7 +150,8 @@ class ActionShowPlan(Action):
             text=f"Here is your plan. Your reference is {reference}: an adviser can use it to "
             f"see your plan, so you won't have to explain again. You can open, print or share "
             f"it with this link: {link}\nNext steps:\n{steps}",
-            buttons=[BOOK_BUTTON, PERSON_BUTTON],
+            # booking what they have booked already would be a second appointment
+            buttons=[PERSON_BUTTON] if booked else [BOOK_BUTTON, PERSON_BUTTON],
             json_message={
                 "type": "plan",
                 "reference": reference,

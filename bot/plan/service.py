@@ -24,26 +24,19 @@ SERVED_BY = {"service": "the support services", "course": "the courses"}
 
 
 def next_steps(
-    routing: Routing, content: PlanContent, served: Mapping[str, str] | None = None
+    routing: Routing,
+    content: PlanContent,
+    served: Mapping[str, str] | None = None,
+    arranged: list[str] | None = None,
 ) -> list[str]:
     """What to do next, in order, from what the plan holds (never invented). Help for a barrier
     is named with what was found for it (``served``: barrier -> "service" or "course"), or else
-    with how to get it."""
+    with how to get it. What is already arranged (an appointment, a call back) comes first, in
+    place of being told to book one."""
     served = served or {}
-    steps = []
-    specialist = [o for o in routing.offers if o.key != "skills_for_all"]
-    if len(specialist) == 1:
-        steps.append(
-            f"Book a time with a {specialist[0].name} adviser. You'll make your plan together."
-        )
-    elif specialist:  # "a Youth Pathways and Working Futures adviser" is nobody
-        names = " or ".join(o.name for o in specialist)
-        steps.append(
-            f"Book a time with an adviser from {names}. They'll tell you which suits you best, "
-            "and you'll make your plan together."
-        )
-    else:
-        steps.append("Talk to a careers adviser about your next step, if you would like to.")
+    steps = list(arranged or [])
+    if not arranged:
+        steps.append(_adviser_step(routing))
     if content.courses:
         steps.append("Look at the courses in this plan and contact the provider of any you like.")
     if content.jobs:
@@ -59,6 +52,19 @@ def next_steps(
     return steps
 
 
+def _adviser_step(routing: Routing) -> str:
+    specialist = [o for o in routing.offers if o.key != "skills_for_all"]
+    if len(specialist) == 1:
+        return f"Book a time with a {specialist[0].name} adviser. You'll make your plan together."
+    if specialist:  # "a Youth Pathways and Working Futures adviser" is nobody
+        names = " or ".join(o.name for o in specialist)
+        return (
+            f"Book a time with an adviser from {names}. They'll tell you which suits you best, "
+            "and you'll make your plan together."
+        )
+    return "Talk to a careers adviser about your next step, if you would like to."
+
+
 def build(
     routing: Routing,
     *,
@@ -69,6 +75,7 @@ def build(
     jobs: list[Match],
     services: list[Match],
     served: Mapping[str, str] | None = None,
+    arranged: list[str] | None = None,
 ) -> PlanContent:
     # Somewhere to live comes before anything else a plan suggests.
     referrals = sorted(routing.referrals, key=lambda r: r.key != "housing")
@@ -84,7 +91,7 @@ def build(
         services=_once(services)[:MAX_MATCHES],
         place=place,
     )
-    content.next_steps = next_steps(routing, content, served)
+    content.next_steps = next_steps(routing, content, served, arranged)
     return content
 
 

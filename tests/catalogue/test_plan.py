@@ -161,3 +161,35 @@ def test_a_plan_asked_for_first_thing_asks_about_them_instead_of_padding(on_demo
                            sender_id="plan-skipped")  # fmt: skip
     asyncio.run(ActionShowPlan().run(dispatcher, skipped, {}))
     assert dispatcher.messages[0]["custom"]["type"] == "plan"
+
+
+def test_what_is_arranged_leads_the_plan_instead_of_booking_again(on_demo):
+    """The plan told a resident who had just booked to "Book a time with an adviser", with a
+    button to book a second appointment; a call back they had asked for was not in it."""
+    from actions.handoff import case_reference
+    from bot.booking import flows as booking_flows
+    from bot.booking import service as bookings
+    from bot.clock import utcnow
+    from bot.council import service as council_service
+    from bot.handoff.models import Case
+
+    home = council_service.home()
+    with common.database() as db:
+        first = bookings.find_slots(db_session=db, council=home, offer="youth_pathways")[0]
+        booking_flows.book(db_session=db, council=home, slot=first.id, channel=first.channels[0],
+                           first_name="Ola", contact_text="07700900321",
+                           conversation_id="plan-test")  # fmt: skip
+    message = _make_plan()
+    steps = message["custom"]["next_steps"]
+    assert steps[0].startswith("Go to your appointment on ")
+    assert not any(s.startswith("Book a time") for s in steps)
+    assert "/book_appointment" not in [b["payload"] for b in message["buttons"]]
+    # a call back asked for is promised in the plan too, by the time they were told
+    tracker = make_tracker(slots=SLOTS, sender_id="plan-test")
+    reference = case_reference(tracker, "asked")
+    with common.database() as db:
+        case = db.query(Case).filter(Case.reference == reference).one()
+        case.status, case.contact = "callback", {"how": "phone", "value": "07700900321"}
+        case.callback_by = utcnow()
+    steps = _make_plan()["custom"]["next_steps"]
+    assert steps[1].startswith("An adviser will call you by ")
