@@ -104,6 +104,19 @@ def test_synonyms_widen_only_when_the_exact_words_find_little(demo_db):
     assert sparky.relevant and all("Electric" in t for t in _titles(sparky))
 
 
+@pytest.mark.parametrize(
+    ("text", "titles"),
+    [("office work", {"Administrative Assistant", "Business Administrator Apprentice",
+                      "Receptionist", "Data Entry Clerk", "Accounts Assistant Apprentice"}),
+     ("i want to work in a shop", {"Retail Customer Assistant"})],
+)  # fmt: skip
+def test_a_title_in_other_words_outranks_a_word_in_a_description(demo_db, text, titles):
+    """ "office" found "Security Officer" (Porter makes "officer" "office") and "shop" found
+    guards for "a shopping centre", ahead of the admin and retail jobs they meant."""
+    first = _titles(_find(demo_db, "job", text))[:3]
+    assert first and set(first) <= titles, first
+
+
 # Everyday names for trades and courses.
 
 

@@ -57,6 +57,7 @@ SORTS = ("relevance", "distance", "start_date")
 ID_CHUNK = 10_000  # well under SQLite's limit of bound parameters per statement
 MAX_CACHED_HITS = 300_000  # the shared parts kept in memory, all queries together
 WIDEN_BELOW = 5  # synonyms widen a search only when the exact words find fewer records
+TITLED = 5.0  # the ranking tier of a title holding every word as typed (``_Ranker``)
 MAX_SUGGESTIONS = 3
 MAX_SUGGESTION_PROBES = 6
 SOME_WORDS = "Nothing matched all of your words, so these results match some of them."
@@ -265,7 +266,8 @@ def _first_that_finds(
         local = _local(kind, search, attempt, sort, db_session) if search.place else []
         shared = _shared(kind, search, attempt, db_session)
         found = _assemble(kind, search, local, shared, wanted, sort)
-        if query.empty or (found.total and (found.records >= WIDEN_BELOW or not query.widens)):
+        enough = found.records >= WIDEN_BELOW and _titled(found, sort)
+        if query.empty or (found.total and (enough or not query.widens)):
             return found, attempt.notice
         if query.widens:
             exact = {h.row.id for h in local}
@@ -275,6 +277,14 @@ def _first_that_finds(
             if found.total:
                 return found, attempt.notice
     return found, None
+
+
+def _titled(found: Assembled, sort: str) -> bool:
+    """Whether the best result carries the typed words in its title. When only descriptions do
+    ("shop" in "patrols in a shopping centre"), titles that say it in other words ("Retail
+    Customer Assistant", found through synonyms) serve the resident better, so they are looked
+    for too."""
+    return sort != "relevance" or not found.hits or found.hits[0].score >= TITLED * 1000.0
 
 
 def _location(search: Search, area_name: str, notices: list[str]) -> SearchLocation | None:
@@ -490,8 +500,10 @@ class _Ranker:
         """Higher is better: what the resident typed, in the title, as a phrase, ranks first.
 
         Tiers, best first: every word as typed in the title with the typed phrases intact;
-        every word as typed in the title; the typed phrases anywhere; every word as typed
-        anywhere; every word or a synonym in the title; the rest (synonyms in the description).
+        every word as typed in the title; the typed phrases anywhere; every word or a synonym in
+        the title; every word as typed anywhere; the rest (synonyms in the description). A
+        title that says it in other words ("Retail Customer Assistant" for "shop") is what was
+        asked for more surely than a description that uses the word ("a shopping centre").
         Within a tier, how much of the request the title carries, then the engine's own score.
         """
         n = len(self.ranking.exact)
@@ -502,13 +514,13 @@ class _Ranker:
         exact_in_title, any_in_title, phrases_in_title = self._titles[title]
         phrased = bool(self.ranking.phrases) and all(scored.flags)
         if exact_in_title == n:
-            tier = 6 if phrases_in_title else 5
+            tier = 6.0 if phrases_in_title else TITLED
         elif exact and phrased:
-            tier = 4
-        elif exact:
-            tier = 3
+            tier = 4.0
+        elif any_in_title == n:
+            tier = 3.5
         else:
-            tier = 2 if any_in_title == n else 1
+            tier = 3.0 if exact else 1.0
         carried = 50.0 * (exact_in_title + any_in_title) / n
         return tier * 1000.0 + carried + min(scored.score, 99.0)
 

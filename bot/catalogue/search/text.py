@@ -314,6 +314,11 @@ class Vocabulary:
         return [c for _d, c in scored[:limit]]
 
 
+# Words Porter's stemmer makes one that residents never mean as one: "office" work is no
+# "Security Officer". Kept apart when ranking titles (the index still matches both).
+DISTINCT = {"officer": "officer", "officers": "officer"}
+
+
 class _Stemmer:
     """The Porter stemmer of SQLite's FTS5 (the one the SQLite index uses), for comparing titles.
 
@@ -336,7 +341,7 @@ class _Stemmer:
         if missing:
             with self._lock:
                 self._learn(missing)
-        return tuple(self._known.get(t, t) for t in tokens)
+        return tuple(DISTINCT.get(t) or self._known.get(t, t) for t in tokens)
 
     def _learn(self, missing: list[str]) -> None:
         self._db.executemany(
