@@ -32,7 +32,8 @@ from bot.assessment.read import HINTS, UNSURE, read
 from bot.catalogue.search import place as places
 from bot.postcode.service import PostcodeError
 
-# Messages that are not answers: the dialogue's rules deal with them, then the form carries on.
+UNDECIDED = WANTS_BY_INTENT["career_advice"]  # a line of work named, not a course or a job
+
 # Messages that are not answers: the dialogue's rules deal with them, then the form carries on.
 DIGRESSIONS = {
     "ask_why", "ask_privacy", "request_adviser", "crisis", "start_again", "help", "goodbye",
@@ -139,6 +140,13 @@ class ValidateAssessmentForm(FormValidationAction):
         if question in NO_IS_NO_ANSWER and DECLINED.match(text):
             return {question: SKIPPED}  # "nah" to "how old are you?": they'd rather not say
         if self._about_something_else(question, text, intent, tracker):
+            if question == "wants" and "interests" in (tracker.get_slot(NOTED) or {}).get(
+                "new", []
+            ):
+                # "something with cars": a line of work, not yet a course or a job. Asking
+                # "what would you like help with?" again went round and round; they are not
+                # sure yet, and the questions go on.
+                return {question: UNDECIDED}
             return {}  # "actually id rather do a course", "sorry im 52" asked for a postcode
         return {question: text or "?"}
 

@@ -263,8 +263,9 @@ def picked(text: str, entities: list[dict], offered: dict[str, Any] | None) -> s
         return None  # a wish about when or how, not one of the times: times that fit it follow
     if re.search(r"\bday\b|\b(mon|tues|wednes|thurs|fri|satur|sun)", lowered) and not clock:
         return _one_day(lowered, choices_)
-    if preferences.read(lowered, date.today()).avoid_channels and not clock:
-        return None  # "i dont have a phone": times they can use follow, never the phone one
+    wish = preferences.read(lowered, date.today())
+    if (wish.avoid_channels or wish.after_hour is not None) and not clock:
+        return None  # "i dont have a phone", "thursday at 11": times that fit follow
     if re.search(r"\bphone\b", lowered):
         phone = [c for c in choices_ if c["channel"] == "phone"]
         if phone:
@@ -451,6 +452,10 @@ def _where_a_venue_is(
     return True
 
 
+# Whether seeing an adviser costs anything, asked in the middle of booking.
+COSTS = re.compile(
+    r"\b(free|cost\w*|pay|paying|charge\w*|price|how much|fee|fees)\b", re.IGNORECASE
+)
 STOP_BUTTON = {"title": "Don't book now", "payload": "/stop"}
 CHANGE_BUTTON = {
     "title": "Change my appointment",
@@ -529,9 +534,19 @@ SAFE_TIME_WORDS = re.compile(
 
 _NAME_OPENING = re.compile(
     r"^(hi|hello|hiya)?[ ,]*(my name is|my name's|my names|name's|names|i'm|im|i am|it's|its|"
-    r"this is|call me)\s+",
+    r"this is|call me|(her|his|their|my (son|daughter|child)'?s?) name is|it'?s for)\s+",
     re.IGNORECASE,
 )
+# "but i'm her mum", "(my son)": who is speaking, after the name of the one booked for.
+_BOOKED_FOR = re.compile(r"\s*(,|\bbut\b|\band\b|\(|-)\s*(i'?m|im|i am|my)\b.*$", re.IGNORECASE)
+# Words no first name is: "is it free" and "yes please" were greeted as "Is" and "Yes".
+NOT_NAMES = frozenset({
+    "is", "it", "its", "it's", "free", "please", "pls", "plz", "what", "how", "do", "does", "did",
+    "can", "could", "the", "a", "an", "this", "that", "there", "yes", "yeah", "yep", "no", "nope",
+    "ok", "okay", "thanks", "thank", "you", "your", "u", "ur", "cost", "much", "need", "want",
+    "why", "when", "where", "who", "not", "dont", "don't", "i", "im", "i'm", "me", "my", "we",
+    "of", "to", "for", "and", "or", "but", "if", "about", "anything", "something", "nothing",
+})  # fmt: skip
 # Days and times said where a name was asked: never taken for one.
 _WHEN_WORDS = re.compile(
     r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tomorrow|tmrw|tonight|"
@@ -611,6 +626,14 @@ class ValidateBookingForm(FormValidationAction):
                 dispatcher.utter_message(text="Thanks. I just need a yes or a no to this:")
                 return [SlotSet("booking_consent", None), *self.said_with_consent(tracker),
                         SlotSet("requested_slot", "booking_consent")]  # fmt: skip
+            if asked and COSTS.search(text) and intent_of(tracker) == "help":
+                # "is this free?" where the name is asked: answered, and the question again,
+                # never the menu with the booking dropped
+                dispatcher.utter_message(
+                    text="Yes, it's free. There's nothing to pay for this service or to see an "
+                    "adviser."
+                )
+                return [SlotSet(asked, None), SlotSet("requested_slot", asked)]
             rejected = reject_if_leaving(tracker, self.form_name())
             if rejected is not None:
                 return rejected
@@ -654,10 +677,13 @@ class ValidateBookingForm(FormValidationAction):
         name, _, rest = said.partition(",")
         contact = _contact_in(rest) if rest else None
         name = _NAME_OPENING.sub("", name if contact else said).strip(" .!")
+        name = _BOOKED_FOR.sub("", name).strip(" .!")  # "Chloe but I'm her mum"
         words = name.split()
         if (
             not 1 <= len(words) <= 3  # "the second one please" is a sentence, not a name
             or name.lower() in COMMAND_WORDS | {"ok", "okay", "yes", "yeah", "no", "k", "kk", "hi"}
+            or any(w.lower() in NOT_NAMES for w in words)
+            or "?" in said
             or len(name) > 60
             or not re.fullmatch(r"[^\W\d_][\w' .-]*", name)
             or _WHEN_WORDS.search(name)  # "thursday afternoon" is a time, not a name

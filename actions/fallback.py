@@ -13,6 +13,7 @@ from rasa_sdk.types import DomainDict
 from actions.common import PERSON_BUTTON, council, database, text_of
 from actions.flows import acknowledgement, next_steps
 from actions.handoff import case_reference
+from actions.profile import NOTED
 
 if TYPE_CHECKING:
     from bot.knowledge.service import Answer
@@ -138,6 +139,12 @@ class ActionTwoStageFallbackOffer(Action):
         if searched is not None:  # "…but i want more hours, better job": the jobs
             return searched
         heard = acknowledgement(tracker)
+        new = (tracker.get_slot(NOTED) or {}).get("new") or []
+        if heard is not None and "interests" in new and _follows_a_search(tracker):
+            # "machine operator" under the jobs: what to look for, not only a fact to note
+            from actions.search import ActionMoreResults
+
+            return await ActionMoreResults().run(dispatcher, tracker, domain)
         if heard is not None:  # "im 19 n skint": understood as facts, so no "Did you mean"
             dispatcher.utter_message(
                 text=f"{heard} What would you like to do next?", buttons=next_steps(tracker)
@@ -166,6 +173,10 @@ class ActionTwoStageFallbackOffer(Action):
             say(dispatcher, found)
             return []
         if _about_the_courses_shown(dispatcher, tracker):  # "how long is it", under courses
+            return []
+        from actions.knowledge import answered_about_the_results
+
+        if answered_about_the_results(dispatcher, tracker):  # "it cost money?", under courses
             return []
         if _follows_a_search(tracker):  # "can i do any of them from home": about the results
             from actions.search import ActionMoreResults

@@ -154,7 +154,7 @@ def asked_when(tracker: Tracker, this: Council) -> preferences.Preference | None
 def _wish_words(wish: preferences.Preference) -> str:
     """ "on Fridays after 5pm": the wish as residents say it."""
     return re.sub(
-        r"\b(after|before) (\d{1,2}):00\b",
+        r"\b(after|before|at) (\d{1,2}):00\b",
         lambda m: f"{m.group(1)} {council_service.clock(time(int(m.group(2))))}",
         wish.words().removeprefix("times "),
     )

@@ -7,6 +7,7 @@ knowledge base cannot answer gets an honest "I don't know" and a person, never a
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from rasa_sdk import Action, Tracker
@@ -47,13 +48,67 @@ def find(tracker: Tracker) -> tuple[knowledge.Answer | None, str]:
             topic = knowledge.match(text, kb)
     if topic is None:
         return None, who
+    return _answer(tracker, topic, kb), who
+
+
+# "how much do they cost", "are they free", "do u get paid on them": about the results shown,
+# never the subject of another search ("courses for much cost").
+ABOUT_THE_COST = re.compile(
+    r"\b(how much|hw much|cost\w*|price\w*|fees?|charge\w*|paid|payed|wages?|pay|money)\b|"
+    r"\b(is|are|r|iz)\s+(it|they|these|those|this|that|them|the courses?|the classes?)\s+"
+    r"(\w+\s+)?free\b",
+    re.IGNORECASE,
+)
+# "any free ones", "only paid jobs", "show me cheaper": a filter on the results, not a question.
+A_FILTER = re.compile(
+    r"\b(any|only|just|show|find|cheap\w*)\b.{0,15}\b(free|paid|cheap\w*|ones?)\b", re.IGNORECASE
+)
+ABOUT_THE_RESULTS_WORDS = 10  # longer messages say more than a question about the results
+APPRENTICE_PAY = "apprentice_pay"
+
+
+def _answer(tracker: Tracker, topic: knowledge.Topic, kb: knowledge.KnowledgeBase):
     this = council(tracker)
-    found = knowledge.answer(
+    return knowledge.answer(
         topic, kb, council_name=this.name, council_phone=this.phone,
         service_name=this.service_name,
         opening_hours=council_service.opening_hours_text(this),
     )  # fmt: skip
-    return found, who
+
+
+def answered_about_the_results(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
+    """A question about what the results on screen cost or pay, answered for their kind: the
+    course fees (ESOL's own when English classes are shown), an apprentice's pay, or where a
+    job's pay is. False when it is not that question."""
+    shown = tracker.get_slot("last_search") or {}
+    text = text_of(tracker)
+    if (
+        not shown.get("kind")
+        or not ABOUT_THE_COST.search(text)
+        or A_FILTER.search(text)
+        or len(text.split()) > ABOUT_THE_RESULTS_WORDS
+    ):
+        return False
+    kb = knowledge.in_force(clock.today())
+    kind, words = shown["kind"], str(shown.get("words") or "")
+    topic = None
+    if kind == "course":
+        topic = knowledge.match(f"{text} {words} courses", kb, "resident") or knowledge.match(
+            f"how much do {words} courses cost", kb, "resident"
+        )  # "are they free": what these courses cost
+    elif kind == "apprenticeship":
+        topic = next((t for t in kb.topics if t.key == APPRENTICE_PAY), None)
+    if topic is not None:
+        say(dispatcher, _answer(tracker, topic, kb))
+        return True
+    if kind != "job":
+        return False
+    dispatcher.utter_message(
+        text="Each job above shows its pay, as the employer gives it. Open a job to see its "
+        "hours and how to apply. Everyone must be paid at least the minimum wage for their age.",
+        buttons=[{"title": "Show me more", "payload": "/more_results"}, PERSON_BUTTON],
+    )
+    return True
 
 
 def _names_an_offer(tracker: Tracker) -> bool:
@@ -101,6 +156,8 @@ class ActionAnswerQuestion(Action):
             buttons = [ADVICE_BUTTON, PERSON_BUTTON]  # nothing more particular was asked
             dispatcher.utter_message(text=programmes_text(tracker), buttons=buttons)
             return []
+        if found is None and answered_about_the_results(dispatcher, tracker):
+            return []  # "how much do they cost" under courses: their fees
         if found is None and tracker.get_slot("last_search") and refines(tracker):
             from actions.search import ActionMoreResults  # "can i do any of them from home"
 

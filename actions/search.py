@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 from actions import finder
 from actions.common import PERSON_BUTTON, council, database, entities_of, intent_of, rules, text_of
 from actions.flows import acknowledgement, next_steps
+from actions.knowledge import answered_about_the_results
 from bot.assessment import facts, flow
 from bot.catalogue.search import message
 from bot.catalogue.search import place as places
@@ -275,6 +276,8 @@ class ActionSearch(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
+        if answered_about_the_results(dispatcher, tracker):  # "how much do they cost"
+            return []
         if _follows_up(tracker):  # "any part time ones?" after jobs: those jobs, part time
             return await ActionMoreResults().run(dispatcher, tracker, domain)
         with database() as db:
@@ -321,6 +324,8 @@ class ActionMoreResults(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
         previous = finder.Request.from_slot(tracker.get_slot("last_search"))
+        if answered_about_the_results(dispatcher, tracker):  # "do u get paid on them"
+            return []
         heard = acknowledgement(tracker)
         searched = await noted_then_searched(dispatcher, tracker, domain)
         if searched is not None:

@@ -41,6 +41,13 @@ WANT_WORDS = [
     ("business", r"\b(business|self[- ]employed|own boss)"),
     ("advice", r"\b(advice|not sure|don'?t know|career|what to do)"),
 ]
+# An age they were, not the age they are: "left school at 15", "since i was 16", "at 14".
+PAST_AGE = re.compile(
+    r"\b(?:(?:left|quit|finished|leaving|dropped out of) (?:school|college|education|home)|"
+    r"(?:when|since|because|cos|coz) i (?:was|were)|(?:was|were) (?:only|just)|"
+    r"from (?:age|the age of)|at (?:age|the age of))\s*(?:at |aged? )?\d{1,2}\b",
+    re.IGNORECASE,
+)
 GCSE_BUTTONS = {
     "both": {"english": True, "maths": True},
     "english": {"english": True, "maths": False},
@@ -93,6 +100,7 @@ def read(
         lowered = text.lower()
         return next((w for w, pattern in WANT_WORDS if re.search(pattern, lowered)), None)
     if question == "age":  # "im 19 sorry i mean 21": the age put right
+        text = PAST_AGE.sub(" ", text)  # "left school at 15" is no age now
         return parse.age(text) or facts.age(facts.normalise(text))
     if question == "situation":
         return _chosen(entities, "situation", SITUATIONS) or parse.situation(text)

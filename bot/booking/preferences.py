@@ -55,10 +55,13 @@ class Preference:
             )
         if self.part:
             when.append(f"in the {self.part}" if not self.days else f"{self.part}s")
-        if self.after_hour is not None:
-            when.append(f"after {self.after_hour}:00")
-        if self.before_hour is not None:
-            when.append(f"before {self.before_hour}:00")
+        if self.after_hour is not None and self.before_hour == self.after_hour + 1:
+            when.append(f"at {self.after_hour}:00")  # "thursday at 11"
+        else:
+            if self.after_hour is not None:
+                when.append(f"after {self.after_hour}:00")
+            if self.before_hour is not None:
+                when.append(f"before {self.before_hour}:00")
         if self.week:
             when.append(f"{self.week} week")
         if self.avoid_channels and not self.channel:
@@ -100,6 +103,11 @@ def read(text: str, today: date) -> Preference:
         r"(?<!not )\b(?:before|by|not after|until)\s+(\d{1,2})(?::00)?\s*(am|pm)?\b", lowered
     )
     after_hour = _hour(after)
+    at = None if after or before or _AFTER_SCHOOL.search(lowered) else _AT.search(lowered)
+    hour = _clock_hour(at) if at is not None else None
+    before_at = None
+    if hour is not None and hour < 23:  # "thursday at 11", "about 2pm": that hour
+        after_hour, before_at = hour, hour + 1
     if after_hour is None and _AFTER_SCHOOL.search(lowered):
         after_hour = 15  # "after school pickup like 4ish": schools come out at about three
     on = None
@@ -111,7 +119,7 @@ def read(text: str, today: date) -> Preference:
         "this" if re.search(r"\bthis week\b", lowered) else None)  # fmt: skip
     return Preference(
         days=frozenset(days), part=part, channel=channel,
-        after_hour=after_hour, before_hour=_hour(before), week=week, on=on,
+        after_hour=after_hour, before_hour=before_at or _hour(before), week=week, on=on,
         avoid_days=frozenset(avoid), avoid_channels=avoid_channels,
     )  # fmt: skip
 
@@ -142,6 +150,12 @@ _UNABLE = re.compile(
 )
 
 
+# A time of day on its own: "at 11", "about 2pm", "11am", "11ish" (not "at 16 hours").
+_AT = re.compile(
+    r"\b(?:at|about|around|say)\s+(\d{1,2})(?::00)?\s*(am|pm)?(?:ish)?\b"
+    r"(?!\s*(?:mins?|minutes?|hours?|hrs?|miles?|days?|weeks?|months?|years?|%|:))|"
+    r"\b(\d{1,2})(?::00)?\s*(am|pm|(?=ish\b))"
+)
 _AFTER_SCHOOL = re.compile(r"\bafter (the )?(school|school run|pick ?up|pickup)\b")
 
 
@@ -165,6 +179,17 @@ def _hour(found: re.Match | None) -> int | None:
     elif found.group(2) is None and 1 <= hour <= 6:
         hour += 12  # "after 3" means the afternoon: nobody meets an adviser at 3am
     return hour if 0 <= hour <= 23 else None
+
+
+def _clock_hour(found: re.Match) -> int | None:
+    """The hour in a match of ``_AT``, whichever of its two wordings matched."""
+    hour, half = (found.group(1), found.group(2)) if found.group(1) else found.group(3, 4)
+    number = int(hour)
+    if half == "pm" and number < 12:
+        number += 12
+    elif not half and 1 <= number <= 6:
+        number += 12  # "at 3" means the afternoon
+    return number if 0 <= number <= 23 else None
 
 
 def nearest(wish: Preference, offered: list[Offered], zone: ZoneInfo, today: date) -> Preference:

@@ -111,7 +111,7 @@ NEEDS_WORDS = {
         r"\b(appointments?|apointments?|appt|appts|booking|bookings|booked|book|cancel\w*|"
         r"cancle\w*|reschedul\w*|re-?arrange\w*|change|move|moving|postpone|push|bring forward|"
         r"different (day|time|date)|another (day|time|date)|reference|ref|come|coming|make it|"
-        r"attend|slot|time|date|meeting|interview|adviser|advisor|call|session|there|it|nt make|"
+        r"attend|slot|time|date|meeting|interview|adviser|advisor|call|session|there|nt make|"
         r"not make|be able|go|going|came up|make)\b",
     ),
     # A farewell says one; "night shift" after "Find a job" ended the conversation.
@@ -221,9 +221,24 @@ def not_employer(text: str) -> bool:
     return facts.employer_denied(facts.normalise(text))
 
 
+# "machine operator", "i was a forklift operator", "travel agent": the work someone does. Not
+# "an operator", "a real agent" or "speak to the operator", which ask for a person.
+_A_JOB_NAMED = re.compile(
+    r"\b(?!(?:an?|the|live|real|human|proper|actual|phone|telephone|to|your|ur|customer)\b)"
+    r"[a-z]+ (operators?|agents?)\b",
+    re.IGNORECASE,
+)
+_ASKS_FOR_ONE = re.compile(
+    r"\b(speak|talk|chat|person|human|someone|somebody|adviser|advisor|put me through|get me)\b",
+    re.IGNORECASE,
+)
+
+
 def allowed(intent: str | None, text: str) -> bool:
     """Whether an intent may stand for this message (see NEEDS_WORDS); "i'm not an employer"
     has the word but denies it."""
+    if intent == "request_adviser":  # "machine operator", "estate agent": a job, not a person
+        return not (_A_JOB_NAMED.search(text) and not _ASKS_FOR_ONE.search(text))
     pattern = NEEDS_WORDS.get(intent or "")
     if pattern is None:
         return True

@@ -102,6 +102,22 @@ def test_a_message_about_something_else_is_kept_and_the_question_asked_again(dis
     assert dispatcher.messages == []
 
 
+def test_a_line_of_work_for_what_they_want_is_not_sure_yet_and_the_questions_go_on(dispatcher):
+    """ "something with cars" to "What would you like help with?" noted the interest, asked the
+    same question again, and every answer after it went unread ("I keep giving you the same
+    answer")."""
+    noted = {"new": ["interests"], "changed": []}
+    tracker = _answer("something with cars", "wants",
+                      {"interests": "cars", "profile_noted": noted})  # fmt: skip
+    events = _run(tracker, dispatcher)
+    assert events[:2] == [SlotSet("wants", "advice"), SlotSet("failed_attempts", 0)]
+    assert events[-1] == SlotSet("requested_slot", "age")
+    assert [m["text"] for m in dispatcher.messages] == [
+        "You told me you're interested in cars. I'll skip that question. If I got it wrong, "
+        "just tell me."
+    ]
+
+
 def test_a_correction_at_the_postcode_question_is_not_read_as_a_postcode(dispatcher):
     """ "sorry im 52 not 25" asked for a postcode: the age is changed (and said so by the
     profile), and no "doesn't look like a UK postcode"."""

@@ -375,3 +375,24 @@ def test_no_phone_is_an_answer_to_the_contact_question_and_a_person_is_still_a_p
     assert actions.answers_question("booking_contact", "idk my number")
     assert not actions.answers_question("booking_contact", "no phone, can i talk to someone")
     assert not actions.answers_question("booking_contact", "what do you need it for")
+
+
+def test_is_it_free_where_the_name_is_asked_is_answered_and_the_name_asked_again(dispatcher):
+    """ "is this free?" at the name question dropped the booking for the menu, and "is it free"
+    typed there was taken for the name: "You're booked, Is"."""
+    asked = {"requested_slot": "booking_first_name", "booking_hold": {"id": 1, "label": "x"}}
+    tracker = make_tracker(text="is this free?", intent="help", slots=asked,
+                           active_loop="booking_form")  # fmt: skip
+    events = asyncio.run(actions.ValidateBookingForm().run(dispatcher, tracker, {}))
+    assert events == [SlotSet("booking_first_name", None),
+                      SlotSet("requested_slot", "booking_first_name")]  # fmt: skip
+    assert dispatcher.messages[0]["text"].startswith("Yes, it's free.")
+    form = actions.ValidateBookingForm()
+    for said in ("is it free", "yes please", "what do i need"):
+        assert form.validate_booking_first_name(said, dispatcher, make_tracker(), {}) == {
+            "booking_first_name": None
+        }, said  # fmt: skip
+    for said, name in (("her name is Chloe but I'm her mum", "Chloe"), ("Will", "Will")):
+        assert form.validate_booking_first_name(said, dispatcher, make_tracker(), {}) == {
+            "booking_first_name": name
+        }  # fmt: skip

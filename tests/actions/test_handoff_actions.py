@@ -160,6 +160,18 @@ def test_a_call_back_asked_for_at_a_time_the_team_works_is_promised_then(demo_da
     )
 
 
+def test_a_call_back_at_an_hour_is_promised_for_that_hour_not_the_whole_day(
+    demo_database, dispatcher
+):
+    """ "thursday at 11" was promised "between 9am and 5pm, as you asked"."""
+    said = [_asked("can someone ring me back thursday about 11ish")]
+    _run(actions.ActionRequestCallback(), dispatcher, make_tracker(slots=CALL_ME, events=said))
+    text = dispatcher.messages[-1]["text"]
+    when = r"on Thursday \d+ \w+, between 11(:[0-5]\d)?am and (12pm|noon|midday), as you asked\."
+    assert re.search(when, text), text
+    assert _case().contact["when"] == "on Thursdays at 11am"
+
+
 def test_a_call_back_asked_for_when_nobody_works_says_so_with_the_hours(demo_database, dispatcher):
     said = [_asked("please call me back on friday after 5pm, im at work til then")]
     _run(actions.ActionRequestCallback(), dispatcher, make_tracker(slots=CALL_ME, events=said))

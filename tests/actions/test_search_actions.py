@@ -144,3 +144,36 @@ def test_show_me_more_before_any_search_searches_what_they_came_for(demo_databas
     )
     assert (searched.kind, searched.words) == ("job", "warehouse")
     assert dispatcher.messages[-1]["custom"]["type"] == "job_results"
+
+
+ESOL = finder.Request(kind="course", words="esol").as_slot()
+HAIR = finder.Request(kind="apprenticeship", words="hair").as_slot()
+
+
+@pytest.mark.parametrize(
+    ("shown", "said", "intent", "topic"),
+    [(ESOL, "it cost money?", "inform", "esol_classes"),
+     (ESOL, "how much do they cost", "find_course", "esol_classes"),
+     (finder.Request(kind="course", words="plumbing").as_slot(), "are they free", "inform",
+      "course_costs"),
+     (HAIR, "do u get paid on them", "find_apprenticeship", "apprentice_pay")],
+)  # fmt: skip
+def test_a_question_about_what_the_results_cost_is_answered_not_searched_for(
+    demo_database, dispatcher, shown, said, intent, topic
+):
+    """ "it cost money?" under English classes searched courses for "cost money", and "how much
+    do they cost" for "much cost"."""
+    tracker = make_tracker(slots={"last_search": shown}, text=said, intent=intent)
+    action = ActionSearch() if intent.startswith("find_") else ActionMoreResults()
+    assert _run(action, dispatcher, tracker) == []
+    assert dispatcher.messages[-1]["custom"]["topic"] == topic
+
+
+def test_a_filter_on_the_results_is_still_a_filter(demo_database, dispatcher):
+    for said in ("any free ones?", "only free courses"):
+        tracker = make_tracker(slots={"last_search": ESOL}, text=said, intent="find_course")
+        [event] = _run(ActionSearch(), dispatcher, tracker)
+        assert finder.Request.from_slot(event["value"]).free, said
+    jobs = make_tracker(slots={"last_search": WAREHOUSE}, text="hw much do it pay", intent="inform")
+    assert _run(ActionMoreResults(), dispatcher, jobs) == []
+    assert dispatcher.messages[-1]["text"].startswith("Each job above shows its pay")

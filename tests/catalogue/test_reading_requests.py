@@ -108,6 +108,12 @@ def test_there_are_enough_phrasings_to_mean_something():
         ("full-time warehouse work", {"full_time"}),
         ("cheap courses on saturdays", {"cheap", "weekend"}),
         ("something while the kids are at school", {"daytime"}),
+        # a greeting, the hours they work now, or hours they don't want, asks for no hours
+        ("Good afternoon, I'm looking for warehouse work", set()),
+        ("good evening, any cleaning jobs please", set()),
+        ("i work nights in a warehouse now and want a day job instead", {"daytime"}),
+        ("i cant do nights coz of my kids", set()),
+        ("evening cleaning jobs", {"evening"}),
     ],
 )  # fmt: skip
 def test_filters_are_read_from_the_message_and_left_out_of_the_subject(demo_db, text, asked):

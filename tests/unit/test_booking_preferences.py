@@ -76,3 +76,13 @@ def test_a_way_they_cannot_use_is_said_back_and_never_wished_for():
     assert wish.words() == "times not by phone"
     assert preferences.read("no, phone is fine", TODAY).avoid_channels == frozenset()
     assert preferences.read("by video, i dont have a phone", TODAY).channel == "video"
+
+
+def test_an_hour_said_on_its_own_is_that_hour():
+    for said in ("thursday at 11", "thursday 11am", "ring me thursday about 11ish"):
+        wish = preferences.read(said, TODAY)
+        assert (wish.days, wish.after_hour, wish.before_hour) == (frozenset({3}), 11, 12), said
+        assert wish.words().endswith("on Thursdays at 11:00"), said
+    assert preferences.read("at 3", TODAY).after_hour == 15
+    for said in ("i can do 16 hours", "at 16 hours a week", "im 19"):
+        assert preferences.read(said, TODAY).after_hour is None, said

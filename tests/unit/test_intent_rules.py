@@ -237,6 +237,14 @@ def test_a_search_is_a_search_even_when_the_knowledge_base_knows_the_subject(tex
       "cancel_appointment"),  # misspelt, as residents write it
      ("i had an apointment but lost the refrence", "book_appointment", "cancel_appointment"),
      ("i booked to see someone but lost the ref number", "nlu_fallback", "cancel_appointment"),
+     # a job called operator or agent is work, not a request for a person: the next guess
+     ("machine operator", "request_adviser", "find_course"),
+     # "it" names no appointment: a question about the courses on screen is no booking to find
+     ("it cost money?", "manage_booking", "find_course"),
+     ("cant make it tomorrow", "manage_booking", "manage_booking"),
+     ("I was a machine operator then a supervisor", "request_adviser", "find_course"),
+     ("can i speak to an operator", "request_adviser", "request_adviser"),
+     ("operator", "request_adviser", "request_adviser"),
      ("i forgot my booking ref", "nlu_fallback", "cancel_appointment"),
      # a reference for a job is no booking's
      ("can i book an appointment, i lost my job reference", "book_appointment",

@@ -56,3 +56,15 @@ def test_a_subject_named_for_the_highest_qualification_is_a_gcse(said, level):
     from bot.assessment.read import ABROAD
 
     assert read("highest_level", said, None, []) == (ABROAD if level == "abroad" else level)
+
+
+@pytest.mark.parametrize(
+    ("said", "age"),
+    [("not rly no quals left school at 15", None),  # an adult was told the service is for 16+
+     ("left school at 16, im 34 now", 34),
+     ("i was only 15 when i had my son, im 22", 22),
+     ("since i was 16", None),
+     ("45", 45)],
+)  # fmt: skip
+def test_an_age_they_were_is_not_their_age(said, age):
+    assert read("age", said, "inform", []) == age

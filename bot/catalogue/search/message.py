@@ -68,6 +68,7 @@ FILTERS = {
     r"teatime)\b",
     "weekend": r"\b(weekends?|saturdays?|sundays?|sat|sun)\b",
     "daytime": r"\b(day ?times?|during the day|in the day|mornings?|afternoons?|school hours|"
+    r"day (jobs?|shifts?|work)|days only|"
     r"while (the )?(kids|children) (are )?(at|in) school|week ?days?)\b",
 }
 TIMES_OF_DAY = ("evening", "weekend", "daytime")
@@ -192,9 +193,22 @@ def wants_esol(said: str) -> bool:
     return _ESOL_CUES.search(said) is not None
 
 
+# Times of day said that are no wish for them: a greeting ("good afternoon"), the hours they
+# work now ("i work nights"), and the hours they do not want ("no nights", "cant do evenings").
+_NOT_WISHED = re.compile(
+    r"\bgood ?(morning|afternoon|evening|night)\b|^\W*(morning|afternoon|evening)\s*[!,.]|"
+    r"\b(i|im|i'm|i am) (currently |now |still )?(work|working|on|doing) (\w+ )?(nights?|evenings?|"
+    r"weekends?|days?|lates|earlies)\b( shifts?)?|\b(no|not|never|don'?t want|dont want|can'?t do|"
+    r"cant do|cannot do|can not do|can'?t work|cant work|can not work|do not want|hate|without|"
+    r"sick of|fed up of|instead of) (any |the "
+    r"|doing |working )?(nights?|evenings?|weekends?|lates|night shifts?|evening shifts?)\b"
+)
+
+
 def filters_in(said: str) -> set[str]:
     """The filters a message asks for, by name (see ``FILTERS``)."""
-    return {name for name, pattern in FILTERS.items() if re.search(pattern, said)}
+    wished = _NOT_WISHED.sub(" ", said)
+    return {name for name, pattern in FILTERS.items() if re.search(pattern, wished)}
 
 
 def any_time(said: str) -> bool:
