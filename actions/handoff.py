@@ -15,7 +15,13 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 from sqlalchemy.orm import Session
 
-from actions.booking import FORM_SLOTS, SAFE_TIME_WORDS, ValidateBookingForm, offer_for
+from actions.booking import (
+    FORM_SLOTS,
+    SAFE_TIME_WORDS,
+    ValidateBookingForm,
+    consent_in,
+    offer_for,
+)
 from actions.common import (
     BOOK_BUTTON,
     HELP_BUTTON,
@@ -43,6 +49,14 @@ from bot.plan import service as plans
 SAFE_TIME_SLOT = "callback_safe_time"
 # After these, someone else may answer the phone: ask when it is safe, and leave no message.
 CONTACT_CAREFULLY = frozenset({"abuse", "exploitation"})
+# "will you text me?", "please dont text me he reads my messages"
+ABOUT_TEXTS = re.compile(r"\b(texts?|texting|txt|sms|messages?|msgs?|voicemail|letters?)\b", re.I)
+# A time or a moment to call said with the request: "when hes at work, mornings", "after 2".
+SAID_WHEN = re.compile(
+    r"\b(when|while|whilst) (he|she|they|my \w+)('?s| is| are| goes| go)\b|\b(mornings?|"
+    r"afternoons?|evenings?|lunch ?time|after \d|before \d|between \d)\b",
+    re.IGNORECASE,
+)
 
 
 def open_case(tracker: Tracker, reason: str, db: Session) -> Case:
@@ -98,6 +112,44 @@ class ValidateCallbackForm(ValidateBookingForm):
         if tracker.get_slot("crisis_kind") in CONTACT_CAREFULLY:
             return domain_slots
         return [name for name in domain_slots if name != SAFE_TIME_SLOT]
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        """ "will you send me a text? he reads them": answered before anything else, and the
+        question asked again when that was all the message said."""
+        asked = tracker.get_slot("requested_slot")
+        text = text_of(tracker)
+        if asked in (SAFE_TIME_SLOT, "booking_consent") and ABOUT_TEXTS.search(text):
+            careful = tracker.get_slot("crisis_kind") in CONTACT_CAREFULLY
+            dispatcher.utter_message(
+                text="No. We don't send texts or emails about a call back. An adviser will "
+                "only phone you"
+                + (", at the time you say is safe. They won't leave a message." if careful else ".")
+            )
+            if "?" in text or not (SAFE_TIME_WORDS.search(text) or consent_in(text) is not None):
+                return [SlotSet(asked, None), SlotSet("requested_slot", asked)]
+        return await super().run(dispatcher, tracker, domain)
+
+    async def extract_callback_safe_time(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        """When it is safe to call, said with the request ("can you call me when hes at work,
+        mornings"): kept, and not asked again."""
+        if tracker.get_slot(SAFE_TIME_SLOT) or tracker.get_slot("requested_slot"):
+            return {}
+        for event in reversed(tracker.events):
+            if event.get("event") != "user":
+                continue
+            said = str(event.get("text") or "")
+            if SAID_WHEN.search(said):
+                when = re.sub(r"^.*?\b(call|ring|phone|contact)( me| us)?( back)?\b\W*", "", said,
+                              flags=re.IGNORECASE)  # fmt: skip
+                return {SAFE_TIME_SLOT: " ".join((when or said).split())[:200]}
+            intent = ((event.get("parse_data") or {}).get("intent") or {}).get("name")
+            if intent == "request_callback":
+                break
+        return {}
 
     def said_with_consent(self, tracker: Tracker) -> list[EventType]:
         """ "yes please but mornings only": the best time to call, kept with the request."""

@@ -114,6 +114,29 @@ def test_after_abuse_the_call_back_asks_when_it_is_safe_and_leaves_no_message(
     assert "won't leave a message" in text
 
 
+def test_after_abuse_will_you_text_me_is_answered_and_a_safe_time_said_first_is_kept(dispatcher):
+    """ "will you send me a text? he reads them" was taken for the safe time to call, and
+    "when hes at work, mornings", said with the request, was asked for again."""
+    form = actions.ValidateCallbackForm()
+    careful = {"crisis_kind": "abuse", "requested_slot": "callback_safe_time"}
+    asked = make_tracker(active_loop="callback_form", slots=careful,
+                         text="will you send me a text? he reads them")  # fmt: skip
+    again = [SlotSet("callback_safe_time", None), SlotSet("requested_slot", "callback_safe_time")]
+    assert asyncio.run(form.run(dispatcher, asked, {})) == again
+    said = dispatcher.messages[-1]["text"]
+    assert said.startswith("No. We don't send texts") and "won't leave a message" in said
+    request = {"event": "user", "text": "can you call me when hes at work, mornings",
+               "parse_data": {"intent": {"name": "request_callback"}}}  # fmt: skip
+    starting = make_tracker(active_loop="callback_form", slots={"crisis_kind": "abuse"},
+                            events=[request])  # fmt: skip
+    assert asyncio.run(form.extract_callback_safe_time(dispatcher, starting, {})) == {
+        "callback_safe_time": "when hes at work, mornings"
+    }
+    plain = make_tracker(active_loop="callback_form", slots={"crisis_kind": "abuse"},
+                         events=[{**request, "text": "can someone call me back"}])  # fmt: skip
+    assert asyncio.run(form.extract_callback_safe_time(dispatcher, plain, {})) == {}
+
+
 def test_yes_with_a_best_time_agrees_and_keeps_the_time(demo_database, dispatcher):
     form = actions.ValidateCallbackForm()
     asked = make_tracker(active_loop="callback_form", text="yes please but mornings only",

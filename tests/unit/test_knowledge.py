@@ -69,7 +69,8 @@ def test_this_years_figures_are_the_confirmed_ones():
 def test_every_answer_renders_plainly_with_its_source(topic):
     rendered = render(topic)
     assert "{" not in rendered.text and "}" not in rendered.text
-    assert rendered.text.endswith(f"Source: {topic.source.organisation}, checked 6 December 2026.")
+    checked = service.long_date(topic.checked)
+    assert rendered.text.endswith(f"Source: {topic.source.organisation}, checked {checked}.")
     assert rendered.key == topic.key and rendered.source_url == topic.source.url
     assert 1 <= len(rendered.buttons) <= 3
     assert all(b["payload"] in PAYLOADS and b["title"] for b in rendered.buttons)
@@ -463,6 +464,11 @@ def test_a_missing_file_fails_clearly(tmp_path):
      ("do i have to tell my employer about my mental health", "disability_at_work"),
      ("do they have to make adjustments for me", "disability_at_work"),
      ("will working affect my PIP", "pip_and_work"),
+     # ESA has its own rules: it was answered with Universal Credit's taper
+     ("will i lose my esa if i try a job", "esa_and_work"),
+     ("can i work on esa", "esa_and_work"),
+     ("how many hours can i work on ESA?", "esa_and_work"),
+     ("will i lose my uc if i get a job", "uc_and_work"),
      ("do i need gcses for an apprenticeship", "apprenticeship_entry"),
      ("can i do an apprenticeship without gcses", "apprenticeship_entry"),
      ("how do i get a cscs card", "cscs_card"),
