@@ -101,6 +101,10 @@ WHERE_IS_IT = re.compile(
 )
 
 
+# A reference as the chat gives them (plans, cases and appointments share one): "7BW-ZWH".
+A_REFERENCE = re.compile(r"\b(?=[A-Za-z0-9-]*\d)[A-Za-z0-9]{3}-[A-Za-z0-9]{3}\b")
+
+
 def _where_booked(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
     """Where the appointment booked in this chat is, if that is what was asked: in the words of
     its confirmation message."""
@@ -151,6 +155,11 @@ class ActionTwoStageFallbackOffer(Action):
             )
             return []
         if _where_booked(dispatcher, tracker):  # "where is it exactly", after booking
+            return []
+        if A_REFERENCE.search(text_of(tracker)):  # "my reference is 7BW-ZWH", from another day
+            from actions.plan import earlier_plan
+
+            earlier_plan(dispatcher, tracker, typed=True)
             return []
         if _second_time(tracker):
             # Misunderstood twice: a case, so an adviser can see where the assistant failed.

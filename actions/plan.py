@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
@@ -9,7 +11,15 @@ from rasa_sdk.types import DomainDict
 from sqlalchemy.orm import Session
 
 from actions import finder
-from actions.common import BOOK_BUTTON, PERSON_BUTTON, council, database, resident_reference, rules
+from actions.common import (
+    BOOK_BUTTON,
+    PERSON_BUTTON,
+    council,
+    database,
+    resident_reference,
+    rules,
+    text_of,
+)
 from actions.search import run_request
 from bot.assessment import flow
 from bot.booking import describe
@@ -48,6 +58,38 @@ def _matches(cards: list[dict], answers: Answers, this: Council) -> list[Match]:
 QUESTIONS_BUTTON = {"title": "Help me work out what's right for me", "payload": "/career_advice"}
 
 
+# A plan made in another chat: "again", "yesterday", "lost", "my reference is 7BW-ZWH".
+MADE_BEFORE = re.compile(
+    r"\b(again|back|yesterday|before|last (time|week)|lost|old|earlier|already|reference|ref)\b"
+    r"|\b[a-z0-9]{3}-[a-z0-9]{3}\b",
+    re.IGNORECASE,
+)
+
+
+def earlier_plan(
+    dispatcher: CollectingDispatcher, tracker: Tracker, *, typed: bool = False
+) -> None:
+    """How to get back a plan made in another chat. This chat can't know it is theirs, so it
+    never opens one by its reference: the link they were given does, and an adviser can.
+    ``typed``: they gave a reference, which may be an appointment's too."""
+    first = (
+        "Thanks. If that's your plan's reference: your plan is kept at the link I gave you "
+        "with it. If you've lost the link, an adviser can find your plan with that reference"
+        if typed
+        else "Your plan is kept at the link I gave you with it, so you can open it there. If "
+        "you've lost the link, an adviser can find your plan with its reference (like KH3-7XP)"
+    )
+    appointment = " If it's an appointment's reference, I can change or cancel it." if typed else ""
+    dispatcher.utter_message(
+        text=f"{first}: talk to a person, or call {council(tracker).phone}.{appointment} Or I "
+        "can make a new plan with you now. It takes about 2 minutes.",
+        buttons=[PERSON_BUTTON, *([MANAGE_BUTTON] if typed else []), QUESTIONS_BUTTON],
+    )
+
+
+MANAGE_BUTTON = {"title": "Change or cancel an appointment", "payload": "/cancel_appointment"}
+
+
 def arranged(tracker: Tracker, this: Council, db: Session, booking: Booking | None) -> list[str]:
     """What this conversation has already arranged (``booking``, a call back), in the words
     the resident was told: the plan says so instead of telling them to book what they have."""
@@ -78,6 +120,9 @@ class ActionShowPlan(Action):
         slots = tracker.slots
         this, in_force = council(tracker), rules(tracker)
         if all(slots.get(name) is None for name in flow.QUESTIONS):
+            if MADE_BEFORE.search(text_of(tracker)):  # "can i see my plan from yesterday"
+                earlier_plan(dispatcher, tracker)
+                return []
             # "show me my plan" first thing: a plan of whatever is near would be padding. Once
             # the questions are answered or skipped, the plan is theirs, whatever it holds.
             dispatcher.utter_message(

@@ -39,6 +39,7 @@ from bot.nlp.intent_words import (  # the rules' words
     COMPLAIN,
     FRUSTRATED,
     KEEP_INTENTS,
+    KEEP_IT,
     LOOKING_FOR,
     NOT_RESTART,
     OWN_BUSINESS,
@@ -123,6 +124,9 @@ def apply(message: Message) -> None:
         and not ABOUT_A_COUNCIL_SERVICE.search(text)
     ):
         _set_intent(message, COMPLAIN, 1.0)
+        return
+    if KEEP_IT.search(text):
+        _set_intent(message, "deny", 1.0)  # "no keep it": a no, whatever was asked
         return
     not_restart = NOT_RESTART.search(text) is not None
     if name in ("start_again", "confirm_restart") and not_restart:

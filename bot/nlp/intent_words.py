@@ -203,6 +203,12 @@ NOT_RESTART = re.compile(
     r"delete|clear|reset|erase)\b",
     re.IGNORECASE,
 )
+# "no keep it", "nah leave it": a no to whatever was asked (starting again, cancelling).
+KEEP_IT = re.compile(
+    r"^\W*(no+|nah|nope|na)\b\W*(please\s+|pls\s+)?(keep|leave) (it|everything|them|it all|all|"
+    r"that|my \w+)( please| pls| thanks)?\W*$",
+    re.IGNORECASE,
+)
 YES_FIRST = re.compile(r"^\W*(yes|yeah|yep|yh|yea|sure|ok|okay|please|pls|go on|do it)\b", re.I)
 # Words of wiping the chat: "yes start again", "ok delete it all". A yes without them is a yes
 # ("ok yes i can stay at my mates tonight" deleted the conversation of someone sleeping in their
@@ -308,6 +314,12 @@ PLAINLY = {
         r"\b(delete|wipe|erase|clear|forget|remove)\b(?!.{0,30}\b(appointment|booking|bookings)\b)"
         r".{0,25}\b(everything|chat|conversation|this|all|what i (said|told you)|about me|my "
         r"(data|details|answers|info|information)|it all)\b",
+        re.IGNORECASE,
+    ),
+    # "i did the questions yesterday and got a plan, can i see it again", "i lost my plan"
+    "show_plan": re.compile(
+        r"\bplan\b.{0,40}\b(again|back|from (yesterday|before|last))\b|\b(lost|can'?t find|cant "
+        r"find|where('?s| is)|find|see|open|get) (my |the |that |me my )?(old |last )?plan\b",
         re.IGNORECASE,
     ),
     # "I run a hair salon and want to take on a junior as an apprentice"

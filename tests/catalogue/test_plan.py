@@ -193,3 +193,24 @@ def test_what_is_arranged_leads_the_plan_instead_of_booking_again(on_demo):
         case.callback_by = utcnow()
     steps = _make_plan()["custom"]["next_steps"]
     assert steps[1].startswith("An adviser will call you by ")
+
+
+def test_a_plan_from_another_day_is_found_by_its_link_or_an_adviser_not_made_again(on_demo):
+    """ "i did the questions yesterday and got a plan, can i see it again" started the questions
+    again, and "my reference is 7BW-ZWH" was not understood."""
+    from actions.fallback import ActionTwoStageFallbackOffer
+
+    dispatcher = CollectingDispatcher()
+    asked = make_tracker(text="can i see my plan again, i lost the link", sender_id="plan-back")
+    asyncio.run(ActionShowPlan().run(dispatcher, asked, {}))
+    [message] = dispatcher.messages
+    assert message["text"].startswith("Your plan is kept at the link I gave you")
+    assert [b["payload"] for b in message["buttons"]] == ["/request_adviser", "/career_advice"]
+    dispatcher = CollectingDispatcher()
+    typed = make_tracker(text="my reference is 7BW-ZWH", intent="nlu_fallback",
+                         sender_id="plan-back")  # fmt: skip
+    asyncio.run(ActionTwoStageFallbackOffer().run(dispatcher, typed, {}))
+    [message] = dispatcher.messages
+    assert message["text"].startswith("Thanks. If that's your plan's reference")
+    assert "/cancel_appointment" in [b["payload"] for b in message["buttons"]]
+    assert not message["custom"]  # nothing of anyone's plan is shown for a reference alone

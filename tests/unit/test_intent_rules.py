@@ -241,6 +241,12 @@ def test_a_search_is_a_search_even_when_the_knowledge_base_knows_the_subject(tex
      ("machine operator", "request_adviser", "find_course"),
      # "it" names no appointment: a question about the courses on screen is no booking to find
      ("it cost money?", "manage_booking", "find_course"),
+     ("hi i did the questions yesterday and got a plan, can i see it again", "career_advice",
+      "show_plan"),
+     ("i lost my plan", "career_advice", "show_plan"),
+     ("no keep it", "manage_booking", "deny"),
+     ("nah leave it", "nlu_fallback", "deny"),
+     ("plan b is to work in a shop", "inform", "inform"),
      ("cant make it tomorrow", "manage_booking", "manage_booking"),
      ("I was a machine operator then a supervisor", "request_adviser", "find_course"),
      ("can i speak to an operator", "request_adviser", "request_adviser"),
