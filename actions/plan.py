@@ -79,7 +79,7 @@ def earlier_plan(
         else "Your plan is kept at the link I gave you with it, so you can open it there. If "
         "you've lost the link, an adviser can find your plan with its reference (like KH3-7XP)"
     )
-    appointment = " If it's an appointment's reference, I can change or cancel it." if typed else ""
+    appointment = " Or if it's for a booking, I can change or cancel it." if typed else ""
     dispatcher.utter_message(
         text=f"{first}: talk to a person, or call {council(tracker).phone}.{appointment} Or I "
         "can make a new plan with you now. It takes about 2 minutes.",
