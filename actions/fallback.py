@@ -79,6 +79,36 @@ def _about_the_courses_shown(dispatcher: CollectingDispatcher, tracker: Tracker)
     return True
 
 
+# Asked under jobs about one of them: how to apply, the hours.
+HOW_TO_APPLY = re.compile(r"\b(appl\w*|aply\w*|aplly\w*|apply\w*|sign up|get (it|the job))\b", re.I)
+WHAT_HOURS = re.compile(r"\b(hours?|hrs|shifts?|what times?|days)\b", re.IGNORECASE)
+
+
+def _about_the_jobs_shown(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
+    """ "ow do i aply", "whats the hours" under jobs: where that is, instead of "I didn't
+    understand"."""
+    shown = tracker.get_slot("last_search") or {}
+    said = text_of(tracker)
+    if shown.get("kind") not in ("job", "apprenticeship") or len(said.split()) > 12:
+        return False
+    if HOW_TO_APPLY.search(said):
+        text = (
+            "Open the job to see how to apply: each one links to the employer's own advert. An "
+            "adviser can help you apply, and with your CV."
+        )
+    elif WHAT_HOURS.search(said):
+        text = (
+            "Each job's advert says its hours. Open the job to see them. I can also show only "
+            "part-time or full-time jobs."
+        )
+    else:
+        return False
+    dispatcher.utter_message(
+        text=text, buttons=[{"title": "Show me more", "payload": "/more_results"}, PERSON_BUTTON]
+    )
+    return True
+
+
 def _employer_answer(tracker: Tracker) -> Answer | None:
     """An employer's follow-up the words alone don't show is theirs ("how much do i have to
     pay them"): the employer answer that knows it, if one does."""
@@ -171,9 +201,11 @@ class ActionTwoStageFallbackOffer(Action):
                 json_message={"type": "not_understood", "case": reference},
             )
             return []
-        if (tracker.get_slot("booking_managed") or {}).get("asked"):
-            from actions.manage_booking import ActionManageBooking  # "no dont cancel it, sorry"
+        managed = tracker.get_slot("booking_managed") or {}
+        from actions.manage_booking import ActionManageBooking, wants_to_change
 
+        if managed.get("asked") or (managed and wants_to_change(tracker)):
+            # "no dont cancel it, sorry"; "can i do friday morning instead" once it is found
             return await ActionManageBooking().run(dispatcher, tracker, domain)
         found = _employer_answer(tracker) if tracker.get_slot("wants") == "employer" else None
         if found is not None:  # "how much do i pay them"
@@ -182,6 +214,8 @@ class ActionTwoStageFallbackOffer(Action):
             say(dispatcher, found)
             return []
         if _about_the_courses_shown(dispatcher, tracker):  # "how long is it", under courses
+            return []
+        if _about_the_jobs_shown(dispatcher, tracker):  # "ow do i aply", under jobs
             return []
         from actions.knowledge import answered_about_the_results
 

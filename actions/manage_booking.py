@@ -39,7 +39,7 @@ CLEARED = [SlotSet("booking_reference", None), SlotSet("booking_contact", None)]
 CANCEL_WORDS = re.compile(r"\b(cancel\w*|cancle|call (it )?off|can'?t (make|come|go))\b", re.I)
 CHANGE_WORDS = re.compile(
     r"\b(move|change|rearrange|reschedule|different (day|time)|another (day|time)|next week|"
-    r"later|earlier|other (day|time))\b",
+    r"later|earlier|other (day|time)|instead)\b",
     re.I,
 )
 KEEP_WORDS = re.compile(r"\b(keep|leave it|as it is)\b", re.I)
@@ -71,6 +71,11 @@ def _chosen(tracker: Tracker) -> str | None:
     if CHANGE_WORDS.search(said):
         return "change"
     return "keep" if KEEP_WORDS.search(said) else None
+
+
+def wants_to_change(tracker: Tracker) -> bool:
+    """Whether the message asks to move the appointment found ("friday morning instead")."""
+    return _chosen(tracker) == "change"
 
 
 def _choice(action: str) -> dict[str, str]:
@@ -351,8 +356,10 @@ class ActionManageBooking(Action):
             return [SlotSet("booking_managed", {**managed, "asked": "cancel"})]
         if chosen == "change":  # no longer asked "are you sure?" about cancelling
             unasked = {k: v for k, v in managed.items() if k != "asked"}
+            # "can i do friday morning instead": the times that fit what they said
+            wish = preferences.read(said, council_service.local_today(council(tracker)))
             return [SlotSet("booking_managed", unasked), *_offer_times(
-                dispatcher, tracker, offer=managed.get("offer"),
+                dispatcher, tracker, offer=managed.get("offer"), wish=wish,
                 intro="Your appointment stays booked until you choose a new time. ")]  # fmt: skip
         with database() as db:
             try:

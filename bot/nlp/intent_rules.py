@@ -38,6 +38,7 @@ from bot.nlp.intent_words import (  # the rules' words
     BOOKING_INTENTS,
     COMPLAIN,
     FRUSTRATED,
+    GO_BACK,
     KEEP_INTENTS,
     KEEP_IT,
     LOOKING_FOR,
@@ -124,6 +125,9 @@ def apply(message: Message) -> None:
         and not ABOUT_A_COUNCIL_SERVICE.search(text)
     ):
         _set_intent(message, COMPLAIN, 1.0)
+        return
+    if name == "stop" and GO_BACK.search(text):
+        _set_intent(message, "help", 1.0)  # "go back": the menu, not "I've stopped"
         return
     if KEEP_IT.search(text):
         _set_intent(message, "deny", 1.0)  # "no keep it": a no, whatever was asked

@@ -203,6 +203,13 @@ NOT_RESTART = re.compile(
     r"delete|clear|reset|erase)\b",
     re.IGNORECASE,
 )
+# "go back", "take me back to the start": back to what the assistant can do, never "I've
+# stopped, I won't send you anything else".
+GO_BACK = re.compile(
+    r"^\W*(please |pls |can (you|u|i) )?(go|take me|get me) back( to (the )?(start|menu|main menu|"
+    r"beginning|options))?( please| pls)?\W*$|^\W*(main )?menu( please| pls)?\W*$",
+    re.IGNORECASE,
+)
 # "no keep it", "nah leave it": a no to whatever was asked (starting again, cancelling).
 KEEP_IT = re.compile(
     r"^\W*(no+|nah|nope|na)\b\W*(please\s+|pls\s+)?(keep|leave) (it|everything|them|it all|all|"
@@ -360,6 +367,14 @@ PLAINLY = {
     "request_adviser": re.compile(
         r"^\W*((an?|the|live|real) ){0,2}(operator|agent|human|human being|person|adviser|advisor)"
         r"( please| pls| plz)?\W*$",
+        re.IGNORECASE,
+    ),
+    # "can someone ring me back thursday about 11ish", "i want someone to ring me TODAY"
+    "request_callback": re.compile(
+        r"^(?!.*\b(don'?t|dont|do not|not|never|no need to)\s+(\w+\s+)?(ring|call|phone)\b).*"
+        r"(\b(ring|call|phone) me( back| today| tomorrow| later| asap| on| at| after| before| in "
+        r"the| this| when| please| pls|\W*$)|\bcall ?back\b.{0,30}\b(please|pls|today|tomorrow|"
+        r"asap)\b)",
         re.IGNORECASE,
     ),
     "stop": re.compile(

@@ -348,3 +348,18 @@ def test_found_with_a_move_asked_for_offers_times_that_fit(demo_database, dispat
     assert any(b["payload"].startswith("/choose_slot") for b in said["buttons"])
     managed = next(e["value"] for e in events if e["name"] == "booking_managed")
     assert managed["reference"] == reference and SlotSet("picking_time", True) in events
+
+
+def test_a_day_said_once_the_appointment_is_found_offers_that_day(demo_database, dispatcher):
+    """ "can i do friday morning instead" under "What would you like to do?" was not understood,
+    though the assistant itself suggests "Friday morning"."""
+    from actions.fallback import ActionTwoStageFallbackOffer
+
+    reference, _label = _booked()
+    managed = {"reference": reference, "contact": CONTACT, "offer": "youth_pathways"}
+    said = make_tracker(slots={"booking_managed": managed}, intent="nlu_fallback",
+                        text="can i do friday morning instead")  # fmt: skip
+    events = _run(ActionTwoStageFallbackOffer(), dispatcher, said)
+    assert any(e.get("name") == "booking_offered" and e["value"] for e in events)
+    text = dispatcher.messages[-1]["text"]  # Friday mornings, or none and the nearest times
+    assert "stays booked until you choose a new time" in text and "Friday morning" in text

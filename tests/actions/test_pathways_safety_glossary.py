@@ -183,3 +183,17 @@ def test_how_long_under_courses_says_where_the_details_are(dispatcher, demo_data
                         slots={"last_search": {"kind": "job", "words": "care"}})  # fmt: skip
     asyncio.run(ActionTwoStageFallbackOffer().run(dispatcher, jobs, {}))
     assert "ask the provider" not in (dispatcher.messages[-1]["text"] or "")
+
+
+def test_how_to_apply_and_the_hours_under_jobs_say_where_they_are(dispatcher, demo_database):
+    """ "ow do i aply" and "whats the hours" under jobs got "I didn't understand" or the menu."""
+    cleaning = {"kind": "job", "words": "cleaner", "near": "Westbrook"}
+    for said, answer in (("ow do i aply", "how to apply"), ("how do i apply for the first one",
+                         "how to apply"), ("whats the hours", "says its hours")):  # fmt: skip
+        tracker = make_tracker(text=said, intent="nlu_fallback", slots={"last_search": cleaning})
+        assert asyncio.run(ActionTwoStageFallbackOffer().run(dispatcher, tracker, {})) == []
+        assert answer in dispatcher.messages[-1]["text"], said
+    courses = make_tracker(text="ow do i aply", intent="nlu_fallback",
+                           slots={"last_search": {"kind": "course", "words": "maths"}})  # fmt: skip
+    asyncio.run(ActionTwoStageFallbackOffer().run(dispatcher, courses, {}))
+    assert "employer's own advert" not in (dispatcher.messages[-1]["text"] or "")

@@ -17,6 +17,14 @@ AREA = frozenset({COUNCIL_CODE})
 
 # kind, what the resident typed, the subject searched for
 SUBJECTS = [
+    # a life story told with the request is for the adviser: "Look for years" was offered
+    ("job", "ello m8 need a job asap skint", ""),
+    ("job", "just got out of prison last week on licence, need work asap", ""),
+    ("job", "I was made redundant last month after 31 years at the same factory", ""),
+    ("job", "ow do i aply", ""),
+    ("course", "actually no i need the course first", ""),
+    ("course", "first aid course", "first aid"),
+    ("job", "prison officer jobs", "prison officer"),
     ("job", "I need a job", ""),
     ("job", "i need a job pls", ""),
     ("job", "need work asap", ""),

@@ -135,7 +135,19 @@ _FILLER = _set(
     see seeing fit suit suits suitable possible possibly anymore
     guess suppose reckon mean meant wanna gonna gotta forget instead live living
     m rly tho though btw tbh ngl innit ye yh aye
+    ello elo m8 mate mates skint honestly ow hw aply apply applying send
+    buna ziua dzien dobry salam salaam merhaba assalamu alaikum legal legally
     """
+)
+# A life story told with the request: what happened is for the adviser, not search words
+# ("made redundant last month after 31 years" searched jobs for "years"); and "the course
+# first" is about order, not a course called "first".
+_STORY = re.compile(
+    r"\b(?:(?:was |been |got )?made redundant|(?:just )?(?:got|came) out of prison|out of prison|"
+    r"released from prison|on licence|(?:pre[- ]?)?settled status|(?:last|this|next) (?:week|"
+    r"month|year)|(?:after |for )?\d+ (?:years?|yrs|months?|weeks?)(?: ago)?|since \d{4}|"
+    r"(?:at )?the same (?:factory|place|company|firm|job)|(?:someone |at )?my age|"
+    r"(?:i am|i'm|im) from [a-z]+|(?:first|then|later|afterwards)\W*$)"
 )
 # "i cant do nights coz of my kids": what follows "because" is why, not what to search for.
 # "im 19", "i'm 45 years old", "aged 30": the resident's age, said alongside a search, is no
@@ -304,7 +316,7 @@ def subject(said: str, kind: str, original: str = "") -> str:
     ("maths and english").
     """
     # what they lack ("no gcses") is no subject either: "jobs for gcses" found nothing
-    cleared = _REASON.sub("", parse.LACKING.sub(" ", _AGE.sub(" ", said)))
+    cleared = _REASON.sub("", parse.LACKING.sub(" ", _STORY.sub(" ", _AGE.sub(" ", said))))
     jobs = kind in ("job", "apprenticeship")
     if jobs:  # "i cant read good can u help me get a job"; for a course it is the subject
         cleared = _CANNOT.sub(" ", cleared)
