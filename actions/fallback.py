@@ -174,8 +174,13 @@ class ActionTwoStageFallbackOffer(Action):
             return searched
         heard = acknowledgement(tracker)
         new = (tracker.get_slot(NOTED) or {}).get("new") or []
-        if heard is not None and "interests" in new and _follows_a_search(tracker):
-            # "machine operator" under the jobs: what to look for, not only a fact to note
+        if (
+            heard is not None
+            and {"interests", "location"} & set(new)
+            and _follows_a_search(tracker)
+        ):
+            # "machine operator" or "DB5" under the jobs: what to look for, or where, not only
+            # a fact to note
             from actions.search import ActionMoreResults
 
             return await ActionMoreResults().run(dispatcher, tracker, domain)

@@ -177,3 +177,18 @@ def test_a_filter_on_the_results_is_still_a_filter(demo_database, dispatcher):
     jobs = make_tracker(slots={"last_search": WAREHOUSE}, text="hw much do it pay", intent="inform")
     assert _run(ActionMoreResults(), dispatcher, jobs) == []
     assert dispatcher.messages[-1]["text"].startswith("Each job above shows its pay")
+
+
+def test_a_postcode_district_noted_under_jobs_searches_them_near_it(demo_database, dispatcher):
+    """ "DB5" under warehouse jobs got "I've noted that you're in DB5. What would you like to do
+    next?" and no jobs near it."""
+    from actions.fallback import ActionTwoStageFallbackOffer
+
+    noted = {"new": ["location"], "changed": []}
+    slots = {"last_search": WAREHOUSE, "location": "DB5", "profile_noted": noted}
+    tracker = make_tracker(slots=slots, text="DB5", intent="nlu_fallback")
+    events = _run(ActionTwoStageFallbackOffer(), dispatcher, tracker)
+    searched = finder.Request.from_slot(next(e["value"] for e in events
+                                             if e.get("name") == "last_search"))  # fmt: skip
+    assert (searched.words, searched.near) == ("warehouse", "DB5")
+    assert dispatcher.messages[-1]["custom"]["type"] == "job_results"
