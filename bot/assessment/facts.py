@@ -712,6 +712,10 @@ def _clause_gcse(clause: str, subject: str) -> bool | None:
     return True if _PASSED.search(clause) else None
 
 
+_SUBJECT_YES = r"yes|yeah|yep|ye|y|pass|passed|got it"
+_VERDICT = rf"{_SUBJECT_YES}|no|nope|nah|n|fail|failed"
+
+
 def gcse(text: str) -> dict[str, bool] | None:
     """GCSE English and maths at grade 4 (C) or above, subject by subject, when they say."""
     if not re.search(
@@ -727,6 +731,18 @@ def gcse(text: str) -> dict[str, bool] | None:
         text,
     ):
         return {"english": False, "maths": False}
+    # "gcse maths yes english no", "english and maths yes": a verdict after each subject
+    said = re.findall(
+        rf"\b(english|maths?)(?: and (english|maths?))?\s*[-:]?\s*({_VERDICT})\b", text
+    )
+    if said:
+        verdicts: dict[str, bool] = {}
+        for first, second, verdict in said:
+            for subject in filter(None, (first, second)):
+                verdicts["maths" if subject.startswith("math") else subject] = (
+                    re.fullmatch(_SUBJECT_YES, verdict) is not None
+                )
+        return verdicts
     found: dict[str, bool] = {}
     for clause in re.split(r"\bbut\b|\bthough\b|\bhowever\b|;|\.|\bexcept\b|,", text):
         if _ASPIRE.search(clause) and not re.search(r"\b(?:resit|retake|failed)\b", clause):

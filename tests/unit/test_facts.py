@@ -1168,3 +1168,13 @@ def test_an_age_put_right_at_the_age_question_is_the_later_one(said, age):
     from bot.assessment.read import read
 
     assert read("age", said, "inform", []) == age
+
+
+@pytest.mark.parametrize(
+    ("text", "gcse"),
+    [("gcse maths yes english no", {"english": False, "maths": True}),  # was "neither"
+     ("gcse english and maths yes", {"english": True, "maths": True}),
+     ("gcse english - yes, maths - no", {"english": True, "maths": False})],
+)  # fmt: skip
+def test_a_yes_or_no_after_each_gcse_subject_is_that_subjects(text, gcse):
+    assert facts.read(text, [], intent="inform", today=TODAY)["gcse"] == gcse
