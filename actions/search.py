@@ -84,6 +84,11 @@ def _request(tracker: Tracker, db: Session) -> finder.Request:
                                  part_time=part_time)  # fmt: skip
     else:
         request = finder.from_message(kind, text, entities, known_place, db_session=db)
+        hours = slots.get("hours")
+        said_hours = request.part_time or request.full_time
+        if kind in ("job", "apprenticeship") and not said_hours and isinstance(hours, int):
+            # "part time, school hours only" told before "Find a job": the jobs that fit it
+            request = replace(request, part_time=hours < finder.FULL_TIME_FROM_HOURS)
     if not request.words:
         request = replace(request, words=_words_from_answers(kind, tracker))
     return request

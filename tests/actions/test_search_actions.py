@@ -192,3 +192,14 @@ def test_a_postcode_district_noted_under_jobs_searches_them_near_it(demo_databas
                                              if e.get("name") == "last_search"))  # fmt: skip
     assert (searched.words, searched.near) == ("warehouse", "DB5")
     assert dispatcher.messages[-1]["custom"]["type"] == "job_results"
+
+
+def test_hours_told_before_a_job_search_keep_to_part_time(demo_database, dispatcher):
+    """ "single mum, need part time work school hours only" then "Find a job" showed all 200
+    jobs, full-time apprenticeships among the first."""
+    tracker = make_tracker(slots={"hours": 25}, text="Find a job", intent="find_job")
+    [event, *_] = _run(ActionSearch(), dispatcher, tracker)
+    assert finder.Request.from_slot(event["value"]).part_time
+    full = make_tracker(slots={"hours": 37}, text="Find a job", intent="find_job")
+    [event, *_] = _run(ActionSearch(), dispatcher, full)
+    assert not finder.Request.from_slot(event["value"]).part_time
