@@ -1441,6 +1441,14 @@ def _wants(facts: dict[str, Any], said: str, intent: str | None, *, not_employer
         facts["wants"], facts["wants_changed"] = changed, True
 
 
+# A parent, partner or friend asking on someone else's behalf.
+_FOR_SOMEONE_ELSE = re.compile(
+    r"\b(?:asking|here|looking|enquiring|writing|messaging|on behalf) (?:for|of) (?:my|our) "
+    r"(?:son|daughter|child|kid|boy|girl|grandson|granddaughter|nephew|niece|partner|husband|wife|"
+    r"brother|sister|friend|mum|dad|mother|father)\b"
+)
+
+
 def read(
     text: str,
     entities: Iterable[Mapping[str, Any]] = (),
@@ -1474,8 +1482,12 @@ def read(
         "hours": hours(said),
     }
     facts = {k: v for k, v in readers.items() if v is not None}
+    if _FOR_SOMEONE_ELSE.search(said):
+        # "im asking for my son hes 16, just sat in his room": his situation, not theirs.
+        # What they want found and where still stand; the rest is told to an adviser.
+        facts = {}
     _agree(facts, said)
-    found_barriers = _barriers(facts, said)
+    found_barriers = _barriers(facts, said) if not _FOR_SOMEONE_ELSE.search(said) else set()
     if found_barriers:
         facts["barriers"] = found_barriers
     places = _home_places(said, entities)

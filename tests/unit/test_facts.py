@@ -1178,3 +1178,13 @@ def test_an_age_put_right_at_the_age_question_is_the_later_one(said, age):
 )  # fmt: skip
 def test_a_yes_or_no_after_each_gcse_subject_is_that_subjects(text, gcse):
     assert facts.read(text, [], intent="inform", today=TODAY)["gcse"] == gcse
+
+
+def test_a_parent_asking_for_their_son_is_not_told_his_situation_as_theirs():
+    """ "I've noted that you're not working" to a parent asking about their 16-year-old."""
+    said = "hi im asking for my son hes 16 and just sat in his room, he wont talk to anyone"
+    assert facts.read(said, [], intent="inform", today=TODAY) == {}
+    assert (
+        facts.read("full time carer for my son who has autism", [], today=TODAY)["situation"]
+        == CARING
+    )
