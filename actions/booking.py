@@ -452,6 +452,26 @@ def _where_a_venue_is(
     return True
 
 
+HOW_LONG = re.compile(r"\b(how long|how many (minutes|mins|hours)|last|lasts)\b", re.IGNORECASE)
+
+
+def _answer_aside(dispatcher: CollectingDispatcher, tracker: Tracker, text: str) -> None:
+    """A side question in the middle of booking: how long the time held lasts, or the
+    council's signpost for what the assistant does not answer."""
+    hold = tracker.get_slot("booking_hold") or {}
+    booking = None
+    if HOW_LONG.search(text) and hold.get("id"):
+        with database() as db:
+            booking = db.get(Booking, hold["id"])
+            minutes = (
+                int((booking.ends_at - booking.starts_at).total_seconds() // 60) if booking else 0
+            )
+    if booking is not None and minutes > 0:
+        dispatcher.utter_message(text=f"The appointment lasts about {minutes} minutes.")
+    else:
+        dispatcher.utter_message(response="utter_out_of_scope")
+
+
 # Whether seeing an adviser costs anything, asked in the middle of booking.
 COSTS = re.compile(
     r"\b(free|cost\w*|pay|paying|charge\w*|price|how much|fee|fees)\b", re.IGNORECASE
@@ -633,6 +653,11 @@ class ValidateBookingForm(FormValidationAction):
                     text="Yes, it's free. There's nothing to pay for this service or to see an "
                     "adviser."
                 )
+                return [SlotSet(asked, None), SlotSet("requested_slot", asked)]
+            if asked and intent_of(tracker) == "out_of_scope":
+                # "how long is the appointment" where the name is asked: answered (or told it
+                # is not ours to answer), and the question again, never the booking dropped
+                _answer_aside(dispatcher, tracker, text)
                 return [SlotSet(asked, None), SlotSet("requested_slot", asked)]
             rejected = reject_if_leaving(tracker, self.form_name())
             if rejected is not None:

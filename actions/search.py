@@ -331,6 +331,10 @@ class ActionMoreResults(Action):
         previous = finder.Request.from_slot(tracker.get_slot("last_search"))
         if answered_about_the_results(dispatcher, tracker):  # "do u get paid on them"
             return []
+        if ONE_OF_THEM.search(text_of(tracker)):  # "tell me more about the 2nd one"
+            shown = show_one(dispatcher, tracker)
+            if shown is not None:
+                return shown
         heard = acknowledgement(tracker)
         searched = await noted_then_searched(dispatcher, tracker, domain)
         if searched is not None:
@@ -370,6 +374,13 @@ class ActionMoreResults(Action):
 
 ORDINAL_WORDS = {"first": 0, "1st": 0, "second": 1, "2nd": 1, "third": 2, "3rd": 2,
                  "fourth": 3, "4th": 3, "fifth": 4, "5th": 4, "last": -1}  # fmt: skip
+
+
+# One result named by its place in the list: "the 2nd one", "tell me about the first job".
+ONE_OF_THEM = re.compile(
+    rf"\b({'|'.join(ORDINAL_WORDS)})\s+(one|job|course|result|apprenticeship|option|link)\b",
+    re.IGNORECASE,
+)
 
 
 def show_one(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType] | None:

@@ -37,7 +37,6 @@ from bot.nlp.intent_words import (  # the rules' words
     ASK_QUESTION,
     BOOKING_INTENTS,
     COMPLAIN,
-    FRUSTRATED,
     GO_BACK,
     KEEP_INTENTS,
     KEEP_IT,
@@ -53,9 +52,11 @@ from bot.nlp.intent_words import (  # the rules' words
     WHAT_IS,
     WHAT_IS_WORDS,
     YES_FIRST,
+    YES_REALLY,
     about_an_appointment,
     allowed,
     audience,
+    frustrated,
     is_question,
     mashed,
     question_topic,
@@ -87,7 +88,8 @@ def _demote(message: Message, name: str, text: str) -> None:
     how sure it is."""
     ranking = [r for r in _ranking(message) if r.get("name") != name]
     best = next((r for r in ranking if allowed(r.get("name"), text)), None)
-    if best is None:
+    if best is None:  # nothing else may stand: "Did you mean…", never the vetoed intent
+        _set_intent(message, "nlu_fallback", 0.0)
         return
     message.set(INTENT_RANKING_KEY, ranking, add_to_output=True)
     _set_intent(message, best["name"], float(best.get("confidence") or 0.0))
@@ -121,7 +123,7 @@ def apply(message: Message) -> None:
         name = (message.get(INTENT) or {}).get(INTENT_NAME_KEY)
     if (
         name not in ("crisis", "request_adviser", "request_callback")
-        and FRUSTRATED.search(text)
+        and frustrated(text)
         and not ABOUT_A_COUNCIL_SERVICE.search(text)
     ):
         _set_intent(message, COMPLAIN, 1.0)
@@ -136,7 +138,8 @@ def apply(message: Message) -> None:
     if name in ("start_again", "confirm_restart") and not_restart:
         _set_intent(message, "deny", 1.0)  # "no dont start again": nothing is wiped
         return
-    if name == "confirm_restart" and not RESTART_WORDS.search(text):
+    wipe_words = PLAINLY["start_again"].search(text) is not None  # "delete my info"
+    if name == "confirm_restart" and not RESTART_WORDS.search(text) and not wipe_words:
         if YES_FIRST.search(text):
             _set_intent(message, "affirm", 1.0)  # a yes to something else: nothing is wiped
             return
@@ -146,8 +149,9 @@ def apply(message: Message) -> None:
     plainly = next((i for i, words in PLAINLY.items() if words.search(text)), None)
     if plainly == "start_again" and not_restart:
         plainly = None
-    if plainly == "start_again" and YES_FIRST.search(text):
+    if plainly == "start_again" and YES_REALLY.search(text):
         plainly = "confirm_restart"  # "yes delete this chat": the answer to "start again?"
+    # "ok delete my info now, its a library computer": asked for, so asked first (start_again)
     if plainly is not None and name not in ("crisis", "request_adviser"):
         _set_intent(message, plainly, 1.0)
         return

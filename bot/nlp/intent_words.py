@@ -11,7 +11,7 @@ import re
 from bot import clock
 from bot.assessment import facts
 from bot.knowledge import service as knowledge
-from bot.nlp.complaints import COMPLAIN, COMPLAINT, FRUSTRATED  # noqa: F401  (read with the rest)
+from bot.nlp.complaints import COMPLAIN, COMPLAINT, FRUSTRATED
 
 # Where someone works is theirs only when they run it: "my agency gave me no shifts" and "my
 # warehouse" are a worker's, "i run a warehouse" is not.
@@ -216,6 +216,8 @@ KEEP_IT = re.compile(
     r"that|my \w+)( please| pls| thanks)?\W*$",
     re.IGNORECASE,
 )
+# A yes that can only answer a question ("ok" also opens a request: "ok delete my info now").
+YES_REALLY = re.compile(r"^\W*(yes|yeah|yep|yh|yea|go on|do it)\b", re.IGNORECASE)
 YES_FIRST = re.compile(r"^\W*(yes|yeah|yep|yh|yea|sure|ok|okay|please|pls|go on|do it)\b", re.I)
 # Words of wiping the chat: "yes start again", "ok delete it all". A yes without them is a yes
 # ("ok yes i can stay at my mates tonight" deleted the conversation of someone sleeping in their
@@ -247,9 +249,35 @@ _ASKS_FOR_ONE = re.compile(
 )
 
 
+# "my cv is rubbish", "my english its bad": their own, not the service, is what is rubbish.
+ABOUT_THEIR_OWN = re.compile(
+    r"\bmy (cv|c\.v\.?|english|maths|spelling|writing|reading|computer skills|skills|interviews?|"
+    r"applications?|handwriting|grades?|results|confidence|memory|back|health)\b",
+    re.IGNORECASE,
+)
+
+
+# Words a complaint the model hears may be made of, beyond the rules' own: "been on here 20
+# mins and got nowhere", "why wont you just answer".
+_FED_UP = re.compile(
+    r"\b(nowhere|ages|forever|waiting|useless|rubbish|waste|joke|ridiculous|sick of|fed up|"
+    r"annoy\w*|angry|fuming|why (can'?t|cant|won'?t|wont|don'?t|dont) (you|u)|not working|"
+    r"doesn'?t work|broken|hate|worst|pathetic|disgrac\w*|unacceptable)\b",
+    re.IGNORECASE,
+)
+
+
+def frustrated(text: str) -> bool:
+    """Whether the message is frustration with the service: "this is useless", not "my cv is
+    rubbish"."""
+    return bool(FRUSTRATED.search(text)) and not ABOUT_THEIR_OWN.search(text)
+
+
 def allowed(intent: str | None, text: str) -> bool:
     """Whether an intent may stand for this message (see NEEDS_WORDS); "i'm not an employer"
     has the word but denies it."""
+    if intent == COMPLAIN:  # "sales assistant" after "Find a job" got an apology
+        return frustrated(text) or bool(COMPLAINT.search(text) or _FED_UP.search(text))
     if intent == "request_adviser":  # "machine operator", "estate agent": a job, not a person
         return not (_A_JOB_NAMED.search(text) and not _ASKS_FOR_ONE.search(text))
     pattern = NEEDS_WORDS.get(intent or "")

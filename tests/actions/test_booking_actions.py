@@ -396,3 +396,23 @@ def test_is_it_free_where_the_name_is_asked_is_answered_and_the_name_asked_again
         assert form.validate_booking_first_name(said, dispatcher, make_tracker(), {}) == {
             "booking_first_name": name
         }  # fmt: skip
+
+
+def test_a_side_question_where_the_name_is_asked_is_answered_and_the_booking_goes_on(
+    demo_database, dispatcher
+):
+    """ "how long is the appointment" where the name is asked dropped the booking: "I only know
+    about work, skills and courses", and the name was never asked again."""
+    hold = _held(dispatcher)
+    asked = {**YOUNG, "booking_hold": hold, "requested_slot": "booking_first_name"}
+    again = [SlotSet("booking_first_name", None), SlotSet("requested_slot", "booking_first_name")]
+    for said, answer in (("how long is the appointment", "The appointment lasts about"),
+                         ("how do i pay my council tax", None)):  # fmt: skip
+        tracker = make_tracker(text=said, intent="out_of_scope", slots=asked,
+                               active_loop="booking_form")  # fmt: skip
+        assert asyncio.run(actions.ValidateBookingForm().run(dispatcher, tracker, {})) == again
+        reply = dispatcher.messages[-1]
+        if answer:
+            assert reply["text"].startswith(answer) and "minutes" in reply["text"]
+        else:
+            assert reply["response"] == "utter_out_of_scope"

@@ -203,3 +203,17 @@ def test_hours_told_before_a_job_search_keep_to_part_time(demo_database, dispatc
     full = make_tracker(slots={"hours": 37}, text="Find a job", intent="find_job")
     [event, *_] = _run(ActionSearch(), dispatcher, full)
     assert not finder.Request.from_slot(event["value"]).part_time
+
+
+def test_tell_me_more_about_the_2nd_one_shows_that_one(demo_database, dispatcher):
+    """ "tell me more about the 2nd one" searched jobs for "2nd", and stayed on it."""
+    tracker = make_tracker(slots={"last_search": WAREHOUSE}, intent="more_results",
+                           text="tell me more about the 2nd one")  # fmt: skip
+    assert _run(ActionMoreResults(), dispatcher, tracker) == []
+    said = dispatcher.messages[-1]
+    assert said["text"].startswith("Here it is:") and said["custom"]["total"] == 1
+    first_aid = finder.Request(kind="course", words="health").as_slot()
+    course = make_tracker(slots={"last_search": first_aid}, intent="more_results",
+                          text="any first aid courses")  # fmt: skip
+    _run(ActionMoreResults(), dispatcher, course)
+    assert not dispatcher.messages[-1]["text"].startswith("Here it is:")

@@ -171,9 +171,13 @@ def test_a_statement_is_not_a_question_and_the_model_alone_is_not_a_crisis():
 
 
 def test_asking_for_a_person_or_a_crisis_is_never_turned_into_a_question():
-    for intent in ("request_adviser", "crisis"):
-        message = _parsed("can i talk to someone about my universal credit", (intent, 0.8))
-        assert message.get("intent")["name"] == intent
+    message = _parsed("can i talk to someone about my universal credit", ("request_adviser", 0.8))
+    assert message.get("intent")["name"] == "request_adviser"
+    said = "i want to end my life, can i talk to someone about my universal credit"
+    assert _parsed(said, ("crisis", 0.8)).get("intent")["name"] == "crisis"
+    # the model's crisis alone, vetoed, with nothing else to stand: "Did you mean", no answer
+    vetoed = _parsed("can i talk to someone about my universal credit", ("crisis", 0.8))
+    assert vetoed.get("intent")["name"] == "nlu_fallback"
 
 
 def test_anger_gets_an_apology():
@@ -246,6 +250,14 @@ def test_a_search_is_a_search_even_when_the_knowledge_base_knows_the_subject(tex
      ("i lost my plan", "career_advice", "show_plan"),
      ("no keep it", "manage_booking", "deny"),
      ("go back", "stop", "help"),
+     # asked for, not answered: "start again?" is asked before anything is wiped
+     ("ok delete my info now, its a library computer", "confirm_restart", "start_again"),
+     ("ok delete my info now, its a library computer", "affirm", "start_again"),
+     ("yes delete this chat", "affirm", "confirm_restart"),
+     # a complaint needs words of one: "sales assistant" after "Find a job" got an apology
+     ("sales assistant", "complain", "find_course"),
+     ("can u help me with my cv its rubbish", "complain", "ask_question"),
+     ("this bot is rubbish", "find_course", "complain"),
      ("can someone ring me back thursday about 11ish im at work till then", "nlu_fallback",
       "request_callback"),
      ("no i dont want to book anything i want someone to ring me TODAY", "book_appointment",
@@ -272,7 +284,7 @@ def test_a_search_is_a_search_even_when_the_knowledge_base_knows_the_subject(tex
      ("when does it start", "confirm_restart", "find_course"),
      ("yes get rid of it all", "confirm_restart", "confirm_restart"),
      ("yes start again", "confirm_restart", "confirm_restart"),
-     ("ok delete it all", "confirm_restart", "confirm_restart"),
+     ("ok delete it all", "confirm_restart", "start_again"),  # after "start again?": wiped too
      ("tuesday afternoon", "greet", "inform"),
      ("any thursday after 4", "greet", "inform"),
      ("monday morning pls", "greet", "inform"),
