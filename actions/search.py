@@ -54,6 +54,9 @@ _KIND_WORDS = re.compile(
 )
 
 
+VOLUNTEERING = re.compile(r"\bvolunt\w*\b", re.IGNORECASE)
+
+
 def kind_named(text: str) -> str | None:
     """The kind of record the message names first, if it names one."""
     found = _KIND_WORDS.search(text or "")
@@ -65,8 +68,10 @@ def _request(tracker: Tracker, db: Session) -> finder.Request:
     said = facts.normalise(text_of(tracker))
     said_kind = facts.wants_said(said)  # "help me find a job then"
     kind = (
+        # "any volunteering", "i want to volunteer": unpaid, so found among support services
+        ("service" if VOLUNTEERING.search(said) else None)
         # "no forget courses, find me a job instead": what is left once the denied kind goes
-        KIND_BY_WANTS.get(facts.changed_wants(said) or "")
+        or KIND_BY_WANTS.get(facts.changed_wants(said) or "")
         or KIND_BY_INTENT.get(intent_of(tracker) or "")
         or KIND_BY_WANTS.get(said_kind or "")
         or kind_named(text_of(tracker))  # "what about retail jobs"
@@ -274,6 +279,23 @@ def _assessed(tracker: Tracker) -> bool:
     return flow.known(tracker.get_slot("age")) and flow.known(tracker.get_slot("situation"))
 
 
+def _too_young_for_jobs(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
+    """Under the service's minimum age, a job search gets who can help instead: "im 15 and
+    want a job" was shown adult jobs. Courses and support are still searched."""
+    kind = KIND_BY_INTENT.get(intent_of(tracker) or "") or kind_named(text_of(tracker))
+    age = flow.known_value(tracker.slots, "age")
+    rules_now = rules(tracker)
+    if kind not in ("job", "apprenticeship") or not isinstance(age, int):
+        return False
+    if age >= rules_now.minimum_age:
+        return False
+    dispatcher.utter_message(
+        text=rules_now.under_minimum_age,
+        buttons=[{"title": "Find a course", "payload": "/find_course"}, PERSON_BUTTON],
+    )
+    return True
+
+
 class ActionSearch(Action):
     def name(self) -> str:
         return "action_search"
@@ -282,6 +304,8 @@ class ActionSearch(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
         if answered_about_the_results(dispatcher, tracker):  # "how much do they cost"
+            return []
+        if _too_young_for_jobs(dispatcher, tracker):  # "im 15 and want a job"
             return []
         if _follows_up(tracker):  # "any part time ones?" after jobs: those jobs, part time
             return await ActionMoreResults().run(dispatcher, tracker, domain)

@@ -217,3 +217,27 @@ def test_tell_me_more_about_the_2nd_one_shows_that_one(demo_database, dispatcher
                           text="any first aid courses")  # fmt: skip
     _run(ActionMoreResults(), dispatcher, course)
     assert not dispatcher.messages[-1]["text"].startswith("Here it is:")
+
+
+def test_under_sixteen_a_job_search_gets_who_can_help_not_adult_jobs(demo_database, dispatcher):
+    """ "im 15 and want a job" was shown 172 adult jobs."""
+    tracker = make_tracker(slots={"age": 15}, text="im 15 and want a job", intent="find_job")
+    assert _run(ActionSearch(), dispatcher, tracker) == []
+    said = dispatcher.messages[-1]
+    assert said["text"].startswith("This service is for people aged 16 and over")
+    assert not said["custom"]
+    course = make_tracker(slots={"age": 15}, text="any maths courses", intent="find_course")
+    _run(ActionSearch(), dispatcher, course)
+    assert dispatcher.messages[-1]["custom"]["type"] == "course_results"
+
+
+def test_volunteering_is_found_among_support_services(demo_database, dispatcher):
+    """ "volunteering" was searched as jobs: "I couldn't find any jobs for volunteering"."""
+    for said, intent in (("volunteering", "find_job"), ("i want to volunteer", "inform")):
+        tracker = make_tracker(text=said, intent=intent, slots={"wants": "job"})
+        events = _run(ActionSearch(), dispatcher, tracker)
+        searched = finder.Request.from_slot(events[0]["value"])
+        assert searched.kind == "service", said
+        assert any(
+            "Volunteering" in r["title"] for r in dispatcher.messages[-1]["custom"]["results"]
+        )
