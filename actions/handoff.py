@@ -31,6 +31,7 @@ from actions.common import (
     rules,
     text_of,
 )
+from actions.flows import leaving
 from bot.assessment import flow
 from bot.booking import contact as contacts
 from bot.booking import preferences
@@ -45,6 +46,7 @@ from bot.handoff.models import Case
 from bot.insight import service as insight
 from bot.pathways.service import route
 from bot.plan import service as plans
+from bot.safety.detect import kind as danger
 
 SAFE_TIME_SLOT = "callback_safe_time"
 # After these, someone else may answer the phone: ask when it is safe, and leave no message.
@@ -52,9 +54,12 @@ CONTACT_CAREFULLY = frozenset({"abuse", "exploitation"})
 # "will you text me?", "please dont text me he reads my messages"
 ABOUT_TEXTS = re.compile(r"\b(texts?|texting|txt|sms|messages?|msgs?|voicemail|letters?)\b", re.I)
 # A time or a moment to call said with the request: "when hes at work, mornings", "after 2".
+# Only words that say when it is safe: "when hes at work", "while she's out", "mornings".
+# "he gets angry when hes home" says when it is NOT safe, so the question is still asked.
 SAID_WHEN = re.compile(
-    r"\b(when|while|whilst) (he|she|they|my \w+)('?s| is| are| goes| go)\b|\b(mornings?|"
-    r"afternoons?|evenings?|lunch ?time|after \d|before \d|between \d)\b",
+    r"\b(when|while|whilst) (he|she|they|my \w+)('?s| is| are)? ?(at work|out|away|asleep|gone|"
+    r"working|not (home|in|there|around))\b|\b(call|ring|phone)( me)?( back)?,? (in the )?"
+    r"(mornings?|afternoons?|lunch ?time)\W*$",
     re.IGNORECASE,
 )
 
@@ -120,12 +125,18 @@ class ValidateCallbackForm(ValidateBookingForm):
         question asked again when that was all the message said."""
         asked = tracker.get_slot("requested_slot")
         text = text_of(tracker)
-        if asked in (SAFE_TIME_SLOT, "booking_consent") and ABOUT_TEXTS.search(text):
+        if (
+            asked in (SAFE_TIME_SLOT, "booking_consent")
+            and ABOUT_TEXTS.search(text)
+            and not leaving(tracker)  # "stop, he checks my texts": let out, never asked again
+            and danger(text) is None
+        ):
             careful = tracker.get_slot("crisis_kind") in CONTACT_CAREFULLY
+            by_email = "@" in str(tracker.get_slot("booking_contact") or "")
+            how = "email you, only about this" if by_email else "only phone you"
+            safe = ", at the time you say is safe. They won't leave a message." if careful else "."
             dispatcher.utter_message(
-                text="No. We don't send texts or emails about a call back. An adviser will "
-                "only phone you"
-                + (", at the time you say is safe. They won't leave a message." if careful else ".")
+                text=f"No. We don't send texts about a call back. An adviser will {how}{safe}"
             )
             if "?" in text or not (SAFE_TIME_WORDS.search(text) or consent_in(text) is not None):
                 return [SlotSet(asked, None), SlotSet("requested_slot", asked)]

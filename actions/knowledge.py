@@ -59,6 +59,19 @@ ABOUT_THE_COST = re.compile(
     r"(\w+\s+)?free\b",
     re.IGNORECASE,
 )
+# A question about the results on screen, not a new request: "how much", "do they pay", "?".
+ASKED_ABOUT_THEM = re.compile(
+    r"\?|^\W*(how|hw|what|wat|wot|whats|is|are|r|do|does|will|would|can|could|iz)\b|"
+    r"\b(they|them|it|these|those|that one|this one)\b",
+    re.IGNORECASE,
+)
+# A new search or hardship, whatever else it says: "well paid warehouse jobs", "i have no money
+# for food", "i cant pay my rent".
+NOT_ABOUT_THEM = re.compile(
+    r"\b(jobs?|courses?|classes|apprenticeships?|well paid|better paid|no money|cant pay|can'?t "
+    r"pay|cannot pay|afford|debt|debts|rent|food|bills?|skint|broke)\b",
+    re.IGNORECASE,
+)
 # "any free ones", "only paid jobs", "show me cheaper": a filter on the results, not a question.
 A_FILTER = re.compile(
     r"\b(any|only|just|show|find|cheap\w*)\b.{0,15}\b(free|paid|cheap\w*|ones?)\b", re.IGNORECASE
@@ -86,6 +99,8 @@ def answered_about_the_results(dispatcher: CollectingDispatcher, tracker: Tracke
         not shown.get("kind")
         or not ABOUT_THE_COST.search(text)
         or A_FILTER.search(text)
+        or not ASKED_ABOUT_THEM.search(text)
+        or NOT_ABOUT_THEM.search(text)
         or len(text.split()) > ABOUT_THE_RESULTS_WORDS
     ):
         return False

@@ -60,7 +60,7 @@ QUESTIONS_BUTTON = {"title": "Help me work out what's right for me", "payload": 
 
 # A plan made in another chat: "again", "yesterday", "lost", "my reference is 7BW-ZWH".
 MADE_BEFORE = re.compile(
-    r"\b(again|back|yesterday|before|last (time|week)|lost|old|earlier|already|reference|ref)\b"
+    r"\b(again|yesterday|before|last (time|week)|lost|earlier|already|reference|ref)\b"
     r"|\b[a-z0-9]{3}-[a-z0-9]{3}\b",
     re.IGNORECASE,
 )

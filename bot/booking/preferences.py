@@ -104,6 +104,8 @@ def read(text: str, today: date) -> Preference:
     )
     after_hour = _hour(after)
     at = None if after or before or _AFTER_SCHOOL.search(lowered) else _AT.search(lowered)
+    if at is not None and _NOT_THEN.search(lowered[max(0, at.start() - 30) : at.start()]):
+        at = None  # "not at 9", "i pick up the kids at 3", "i start work at 9"
     hour = _clock_hour(at) if at is not None else None
     before_at = None
     if hour is not None and hour < 23:  # "thursday at 11", "about 2pm": that hour
@@ -150,6 +152,11 @@ _UNABLE = re.compile(
 )
 
 
+# Before an hour said, words that make it no wish for that hour.
+_NOT_THEN = re.compile(
+    r"\b(not|except|but|can'?t|cant|cannot|busy|pick\w* up|collect\w*|start\w*|finish\w*|"
+    r"work\w*|school run|until|till|til)\b[^,.;!?]*$"
+)
 # A time of day on its own: "at 11", "about 2pm", "11am", "11ish" (not "at 16 hours").
 _AT = re.compile(
     r"\b(?:at|about|around|say)\s+(\d{1,2})(?::00)?\s*(am|pm)?(?:ish)?\b"

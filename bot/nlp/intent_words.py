@@ -239,8 +239,10 @@ def not_employer(text: str) -> bool:
 # "machine operator", "i was a forklift operator", "travel agent": the work someone does. Not
 # "an operator", "a real agent" or "speak to the operator", which ask for a person.
 _A_JOB_NAMED = re.compile(
-    r"\b(?!(?:an?|the|live|real|human|proper|actual|phone|telephone|to|your|ur|customer)\b)"
-    r"[a-z]+ (operators?|agents?)\b",
+    r"\b(machine|machinery|forklift|plant|crane|cnc|press|production|process|line|digger|"
+    r"excavator|estate|letting|lettings|travel|insurance|property|recruitment|sales|shipping|"
+    r"freight|booking|ticket|call centre|contact centre|customer service|customer services|"
+    r"border|security|cleaning|tour|holiday|mortgage|leasing|rail|signal) (operators?|agents?)\b",
     re.IGNORECASE,
 )
 _ASKS_FOR_ONE = re.compile(
@@ -344,17 +346,30 @@ _HOW_TO_USE = (
 # Words that say one thing so plainly the model's reading gives way to them.
 _BOOKED = r"(app?oi?n?t?ments?|appts?|booked|booking)"
 PLAINLY = {
+    # "can someone ring me back thursday about 11ish", "i want someone to ring me TODAY"; not
+    # "you can't call me at work" or "the jobcentre said they would ring me"
+    "request_callback": re.compile(
+        r"^(?!.*\b(don'?t|dont|do not|not|never|no need to|can'?t|cant|cannot|no one|nobody|dare)"
+        r"\s+(\w+\s+)?(ring|call|phone)\b)(?!.*\b(they|he|she|employer|jobcentre|job centre|work "
+        r"coach|it)\b.{0,25}\b(will|would|'ll|going to|gonna|said|says)\b.{0,15}\b(ring|call|"
+        r"phone) me).*(\b(ring|call|phone) me( back| today| tomorrow| later| asap| on| at| after| "
+        r"before| in the| this| when| please| pls|\W*$)|\bcall ?back\b.{0,30}\b(please|pls|today|"
+        r"tomorrow|asap)\b)",
+        re.IGNORECASE,
+    ),
+    # "i did the questions yesterday and got a plan, can i see it again", "i lost my plan"
+    "show_plan": re.compile(
+        r"\b(see|get|have|show|find|open|send|view|look at)\b.{0,25}\bplan\b.{0,40}\b(again|"
+        r"back)\b|\bplan\b.{0,40}\b(see|get|have|show|open|send|view)\b.{0,10}\b(it|that) (again|"
+        r"back)\b|\bplan\b.{0,40}\bfrom (yesterday|before|last (time|week))\b|"
+        r"\b(lost|can'?t find|cant find|where('?s| is)) (my |the |that )?(old |last )?plan\b",
+        re.IGNORECASE,
+    ),
     # "delete everything u know about me", "wipe this chat pls"
     "start_again": re.compile(
         r"\b(delete|wipe|erase|clear|forget|remove)\b(?!.{0,30}\b(appointment|booking|bookings)\b)"
         r".{0,25}\b(everything|chat|conversation|this|all|what i (said|told you)|about me|my "
         r"(data|details|answers|info|information)|it all)\b",
-        re.IGNORECASE,
-    ),
-    # "i did the questions yesterday and got a plan, can i see it again", "i lost my plan"
-    "show_plan": re.compile(
-        r"\bplan\b.{0,40}\b(again|back|from (yesterday|before|last))\b|\b(lost|can'?t find|cant "
-        r"find|where('?s| is)|find|see|open|get) (my |the |that |me my )?(old |last )?plan\b",
         re.IGNORECASE,
     ),
     # "I run a hair salon and want to take on a junior as an apprentice"
@@ -395,14 +410,6 @@ PLAINLY = {
     "request_adviser": re.compile(
         r"^\W*((an?|the|live|real) ){0,2}(operator|agent|human|human being|person|adviser|advisor)"
         r"( please| pls| plz)?\W*$",
-        re.IGNORECASE,
-    ),
-    # "can someone ring me back thursday about 11ish", "i want someone to ring me TODAY"
-    "request_callback": re.compile(
-        r"^(?!.*\b(don'?t|dont|do not|not|never|no need to)\s+(\w+\s+)?(ring|call|phone)\b).*"
-        r"(\b(ring|call|phone) me( back| today| tomorrow| later| asap| on| at| after| before| in "
-        r"the| this| when| please| pls|\W*$)|\bcall ?back\b.{0,30}\b(please|pls|today|tomorrow|"
-        r"asap)\b)",
         re.IGNORECASE,
     ),
     "stop": re.compile(

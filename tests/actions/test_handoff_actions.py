@@ -132,9 +132,15 @@ def test_after_abuse_will_you_text_me_is_answered_and_a_safe_time_said_first_is_
     assert asyncio.run(form.extract_callback_safe_time(dispatcher, starting, {})) == {
         "callback_safe_time": "when hes at work, mornings"
     }
-    plain = make_tracker(active_loop="callback_form", slots={"crisis_kind": "abuse"},
-                         events=[{**request, "text": "can someone call me back"}])  # fmt: skip
-    assert asyncio.run(form.extract_callback_safe_time(dispatcher, plain, {})) == {}
+    for said in ("can someone call me back", "can someone call me, he gets angry when hes home"):
+        plain = make_tracker(active_loop="callback_form", slots={"crisis_kind": "abuse"},
+                             events=[{**request, "text": said}])  # fmt: skip
+        assert asyncio.run(form.extract_callback_safe_time(dispatcher, plain, {})) == {}, said
+    # "stop, he checks my texts" lets her out of the form: never the texts answer again
+    stop = make_tracker(active_loop="callback_form", slots=careful, intent="stop",
+                        text="stop, he checks my texts")  # fmt: skip
+    events = asyncio.run(form.run(dispatcher, stop, {}))
+    assert events and events[-1].get("event") == "action_execution_rejected"
 
 
 def test_yes_with_a_best_time_agrees_and_keeps_the_time(demo_database, dispatcher):

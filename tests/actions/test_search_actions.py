@@ -241,3 +241,14 @@ def test_volunteering_is_found_among_support_services(demo_database, dispatcher)
         assert any(
             "Volunteering" in r["title"] for r in dispatcher.messages[-1]["custom"]["results"]
         )
+
+
+def test_a_new_search_or_hardship_with_pay_words_is_not_answered_with_fees(
+    demo_database, dispatcher
+):
+    from actions.knowledge import answered_about_the_results
+
+    for said in ("well paid warehouse jobs", "i have no money for food", "i cant pay my rent"):
+        tracker = make_tracker(slots={"last_search": WAREHOUSE}, text=said, intent="inform")
+        assert not answered_about_the_results(dispatcher, tracker), said
+    assert dispatcher.messages == []

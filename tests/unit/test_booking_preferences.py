@@ -86,3 +86,9 @@ def test_an_hour_said_on_its_own_is_that_hour():
     assert preferences.read("at 3", TODAY).after_hour == 15
     for said in ("i can do 16 hours", "at 16 hours a week", "im 19"):
         assert preferences.read(said, TODAY).after_hour is None, said
+
+
+def test_an_hour_they_cannot_do_is_no_wish_for_it():
+    for said in ("not at 9", "i can do anything but not at 9", "i pick up kids at 3",
+                 "i start work at 9 so earlier"):  # fmt: skip
+        assert preferences.read(said, TODAY).after_hour is None, said

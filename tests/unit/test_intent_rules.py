@@ -265,6 +265,11 @@ def test_a_search_is_a_search_even_when_the_knowledge_base_knows_the_subject(tex
      ("please dont ring me", "deny", "deny"),
      ("nah leave it", "nlu_fallback", "deny"),
      ("plan b is to work in a shop", "inform", "inform"),
+     ("i plan to go back to work after having my kids", "inform", "inform"),
+     # refusing a call, or someone else's call, is no request for one
+     ("you can't call me at work, email only", "inform", "inform"),
+     ("the jobcentre said they would ring me back", "inform", "inform"),
+     ("i need agent", "request_adviser", "request_adviser"),
      ("cant make it tomorrow", "manage_booking", "manage_booking"),
      ("I was a machine operator then a supervisor", "request_adviser", "find_course"),
      ("can i speak to an operator", "request_adviser", "request_adviser"),
