@@ -261,11 +261,11 @@ def picked(text: str, entities: list[dict], offered: dict[str, Any] | None) -> s
         lowered,
     ):
         return None  # a wish about when or how, not one of the times: times that fit it follow
-    if re.search(r"\bday\b|\b(mon|tues|wednes|thurs|fri|satur|sun)", lowered) and not clock:
-        return _one_day(lowered, choices_)
     wish = preferences.read(lowered, date.today())
     if (wish.avoid_channels or wish.after_hour is not None) and not clock:
         return None  # "i dont have a phone", "thursday at 11": times that fit follow
+    if re.search(r"\bday\b|\b(mon|tues|wednes|thurs|fri|satur|sun)", lowered) and not clock:
+        return _one_day(lowered, choices_)
     if re.search(r"\bphone\b", lowered):
         phone = [c for c in choices_ if c["channel"] == "phone"]
         if phone:
@@ -553,16 +553,16 @@ SAFE_TIME_WORDS = re.compile(
 
 
 _NAME_OPENING = re.compile(
-    r"^(hi|hello|hiya)?[ ,]*(my name is|my name's|my names|name's|names|i'm|im|i am|it's|its|"
-    r"this is|call me|(her|his|their|my (son|daughter|child)'?s?) name is|it'?s for)\s+",
+    r"^(hi|hello|hiya)?[ ,]*(my name is|my name's|my names|name's|names|i'm|im|i am|it'?s for|"
+    r"it's|its|this is|call me|(her|his|their|my (son|daughter|child)'?s?) name is)\s+",
     re.IGNORECASE,
 )
 # "but i'm her mum", "(my son)": who is speaking, after the name of the one booked for.
 _BOOKED_FOR = re.compile(r"\s*(,|\bbut\b|\band\b|\(|-)\s*(i'?m|im|i am|my)\b.*$", re.IGNORECASE)
 # Words no first name is: "is it free" and "yes please" were greeted as "Is" and "Yes".
 NOT_NAMES = frozenset({
-    "is", "it", "its", "it's", "free", "please", "pls", "plz", "what", "how", "do", "does", "did",
-    "can", "could", "the", "a", "an", "this", "that", "there", "yes", "yeah", "yep", "no", "nope",
+    "is", "it", "its", "it's", "free", "please", "pls", "plz", "what", "how", "does",
+    "could", "the", "a", "this", "that", "there", "yes", "yeah", "yep", "no", "nope",
     "ok", "okay", "thanks", "thank", "you", "your", "u", "ur", "cost", "much", "need", "want",
     "why", "when", "where", "who", "not", "dont", "don't", "i", "im", "i'm", "me", "my", "we",
     "of", "to", "for", "and", "or", "but", "if", "about", "anything", "something", "nothing",
@@ -727,7 +727,14 @@ class ValidateBookingForm(FormValidationAction):
         try:
             return {"booking_contact": contacts.parse(str(value)).value}
         except contacts.InvalidContact as exc:
-            if contacts.none_given(str(value)):
+            if contacts.none_given(str(value)) and self.form_name() == "callback_form":
+                dispatcher.utter_message(
+                    text="That's OK. An adviser needs a phone number or an email to reach you. "
+                    "If you can't give one, talk to a person here now, or call "
+                    f"{council(tracker).phone} when it suits you.",
+                    buttons=[PERSON_BUTTON, STOP_BUTTON],
+                )
+            elif contacts.none_given(str(value)):
                 dispatcher.utter_message(
                     text="That's OK. We send a text or email to say it's booked, and a "
                     "reminder. You can give the number or email of someone you trust, who can "

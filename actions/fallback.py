@@ -81,6 +81,7 @@ def _about_the_courses_shown(dispatcher: CollectingDispatcher, tracker: Tracker)
 
 # Asked under jobs about one of them: how to apply, the hours.
 HOW_TO_APPLY = re.compile(r"\b(appl\w*|aply\w*|aplly\w*|apply\w*|sign up|get (it|the job))\b", re.I)
+ASKED = re.compile(r"\?|\b(how|hw|ow|where|wher|can i|do i|what|whats|wats|wat|wot)\b", re.I)
 WHAT_HOURS = re.compile(r"\b(hours?|hrs|shifts?|what times?|days)\b", re.IGNORECASE)
 
 
@@ -90,6 +91,8 @@ def _about_the_jobs_shown(dispatcher: CollectingDispatcher, tracker: Tracker) ->
     shown = tracker.get_slot("last_search") or {}
     said = text_of(tracker)
     if shown.get("kind") not in ("job", "apprenticeship") or len(said.split()) > 12:
+        return False
+    if not ASKED.search(said):  # "ive been applying for months": told, not asked
         return False
     if HOW_TO_APPLY.search(said):
         text = (
@@ -131,8 +134,13 @@ WHERE_IS_IT = re.compile(
 )
 
 
-# A reference as the chat gives them (plans, cases and appointments share one): "7BW-ZWH".
-A_REFERENCE = re.compile(r"\b(?=[A-Za-z0-9-]*\d)[A-Za-z0-9]{3}-[A-Za-z0-9]{3}\b")
+def _a_reference(text: str) -> bool:
+    """A reference given on its own ("7BW-ZWH", "my ref is khb xpm"), read as the chat reads
+    references anywhere; never a time ("9am-5pm")."""
+    from actions.manage_booking import reference_in
+
+    short = len(text.split()) <= 8 and not re.search(r"\d\s*(am|pm)\b", text, re.IGNORECASE)
+    return short and reference_in(text) is not None
 
 
 def _where_booked(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
@@ -191,7 +199,7 @@ class ActionTwoStageFallbackOffer(Action):
             return []
         if _where_booked(dispatcher, tracker):  # "where is it exactly", after booking
             return []
-        if A_REFERENCE.search(text_of(tracker)):  # "my reference is 7BW-ZWH", from another day
+        if _a_reference(text_of(tracker)):  # "my reference is 7BW-ZWH", from another day
             from actions.plan import earlier_plan
 
             earlier_plan(dispatcher, tracker, typed=True)

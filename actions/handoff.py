@@ -208,7 +208,8 @@ def asked_when(tracker: Tracker, this: Council) -> preferences.Preference | None
             wish = None  # a new request: what was said before it was about something else
         if text.startswith("/"):
             continue
-        said = replace(preferences.read(text, today), channel=None)
+        # how they are reached is the contact they give: "no credit" is no time to call
+        said = replace(preferences.read(text, today), channel=None, avoid_channels=frozenset())
         if not said.empty:
             wish = said
     return wish

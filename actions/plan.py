@@ -103,9 +103,10 @@ def arranged(tracker: Tracker, this: Council, db: Session, booking: Booking | No
     case = cases.for_conversation(db_session=db, conversation_id=tracker.sender_id)
     if case is not None and case.status == "callback" and case.callback_by is not None:
         how = "call" if (case.contact or {}).get("how") == "phone" else "email"
+        asked = ", as you asked" if (case.contact or {}).get("when") else ""
         said.append(
-            f"An adviser will {how} you by {handoff_flows.when_text(case.callback_by, this)}, "
-            "as you asked."
+            f"An adviser will {how} you by {handoff_flows.when_text(case.callback_by, this)}"
+            f"{asked}."
         )
     return said
 

@@ -96,9 +96,10 @@ _AGE_SAID = [
     rf"^(?:me|myself)\s+{_NUMBER}\b{_NOT_YEARS}",
     # "i have 45 years" (as Romanian, Spanish, Italian or French say it), ending its clause:
     # "i have 10 years experience" and "i have 2 years left on my visa" are no age
-    rf"\bi (?:have|got)\s+{_NUMBER}\s*(?:years?|yrs?)(?:\s+old)?(?=\s*(?:$|[,.!?;]|\band\b|\bi\b))",
+    r"\bi (?:have|got)\s+(?=[1-9][6-9]|[2-9]\d)\d\d\s*(?:years?|yrs?)(?:\s+old)?"
+    r"(?=\s*(?:$|[.!?;]|\band\b|,?\s*i (?:want|need|am|look)))",
     # "i am from romania, 34 year": a clause of its own right after saying who they are
-    rf"\b(?:my name is|i am from|i'm from|im from|from)\s+[a-z]+\s*,\s*{_NUMBER}\s*(?:years?|yrs?)"
+    rf"\b(?:my name is|i am from|i'm from|im from)\s+[a-z]+\s*,\s*{_NUMBER}\s*(?:years?|yrs?)"
     r"(?:\s+old)?(?=\s*(?:$|[,.!?;]))",
 ]
 # Theirs only when the nearest person named before is the resident: "i'm a care leaver aged

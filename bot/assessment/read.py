@@ -119,7 +119,15 @@ def read(
         ):
             return ABROAD
         level = parse.highest_level(text)
-        if level is None and (subjects := parse.gcse(text)) is not None:
+        named = re.search(r"\b(english|maths?|mathematics)\b", text, re.IGNORECASE)
+        about_speaking = re.search(
+            r"\b(speak\w*|language|course|classes?|lessons?|learn\w*|second|first|good|well|bad|"
+            r"poor|ok|okay|little|broken|perfect)\b",
+            text,
+            re.I,
+        )
+        subjects = parse.gcse(text) if named and not about_speaking else None
+        if level is None and subjects is not None:
             # "english only", "just maths": a GCSE subject named is a GCSE held, or one below
             # grade 4 when every subject named was failed
             return "2" if True in subjects else "1"

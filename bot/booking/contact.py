@@ -31,10 +31,23 @@ _ASKS_FOR_A_PERSON = re.compile(
 )
 
 
+# Distress said with it is more than a missing number: "i dont have a phone he broke it and hit me"
+_DISTRESS = re.compile(
+    r"\b(hit|hits|hurt|hurts|beat|beats|scared|afraid|frightened|abuse\w*|police|danger\w*|"
+    r"safe|unsafe|kill|threat\w*|attack\w*|kicked|punch\w*|smash\w*|broke)\b",
+    re.IGNORECASE,
+)
+
+
 def none_given(text: str) -> bool:
     """Whether the resident says they have no contact to give, or do not know it, instead of
-    asking for something else."""
-    return bool(_NONE_GIVEN.search(text)) and not _ASKS_FOR_A_PERSON.search(text)
+    asking for something else (a person, or help for what is happening to them)."""
+    return (
+        bool(_NONE_GIVEN.search(text))
+        and not _ASKS_FOR_A_PERSON.search(text)
+        and not _DISTRESS.search(text)
+        and len(text.split()) <= 15
+    )
 
 
 class InvalidContact(ValueError):

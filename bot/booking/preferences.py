@@ -203,12 +203,12 @@ def nearest(wish: Preference, offered: list[Offered], zone: ZoneInfo, today: dat
     """The part of a wish that some free time meets: how to meet matters more than when, so
     "video on Friday morning" becomes "video" before it becomes "Friday morning"; nothing of it
     when no part fits."""
-    how = Preference(channel=wish.channel)
+    how = Preference(channel=wish.channel, avoid_channels=wish.avoid_channels)
     when = replace(wish, channel=None)
     for relaxed in (how, when):
         if not relaxed.empty and any(fits(o, relaxed, zone, today) for o in offered):
             return relaxed
-    return Preference()
+    return Preference(avoid_channels=wish.avoid_channels)
 
 
 def fits(offered: Offered, wish: Preference, zone: ZoneInfo, today: date) -> bool:

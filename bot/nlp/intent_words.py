@@ -112,6 +112,7 @@ NEEDS_WORDS = {
         r"cancle\w*|reschedul\w*|re-?arrange\w*|change|move|moving|postpone|push|bring forward|"
         r"different (day|time|date)|another (day|time|date)|reference|ref|come|coming|make it|"
         r"attend|slot|time|date|meeting|interview|adviser|advisor|call|session|there|nt make|"
+        r"do it|bring it forward|still on|instead|"
         r"not make|be able|go|going|came up|make)\b",
     ),
     # A farewell says one; "night shift" after "Find a job" ended the conversation.
@@ -344,7 +345,9 @@ _HOW_TO_USE = (
     r"give) me the options|how do i use (this|it)|how does this work"
 )
 # Words that say one thing so plainly the model's reading gives way to them.
-_BOOKED = r"(app?oi?n?t?ments?|appts?|booked|booking)"
+_APPOINTMENT = r"(app?oi?n?t?ments?|appts?)"
+_LOST = r"(lost|forgot\w*|deleted|don'?t have|dont have|can'?t find|cant find)"
+_REF = r"ref(e?r+[ae]?n[cs]e)?"
 PLAINLY = {
     # "can someone ring me back thursday about 11ish", "i want someone to ring me TODAY"; not
     # "you can't call me at work" or "the jobcentre said they would ring me"
@@ -386,13 +389,11 @@ PLAINLY = {
     # "i booked to see someone but lost the ref number", "lost my booking reference"
     "cancel_appointment": re.compile(
         r"^(?!.*\b(job|work|employer|character|personal) ref).*?"  # a job's reference is not it
-        rf"(?:\b{_BOOKED}\b.{{0,60}}\b(lost|forgot\w*|deleted|don'?t have|dont have|can'?t find|"
-        r"cant find)\b.{0,25}\b(ref(e?r+[ae]?n[cs]e)?|number|code|text|email|message|"
-        r"confirmation)\b|"
-        r"\b(lost|forgot\w*|deleted|can'?t find|cant find)\b.{0,25}\b(ref(e?r+[ae]?n[cs]e)?|"
-        rf"confirmation)\b.{{0,40}}\b{_BOOKED}\b|"
-        rf"\b(lost|forgot\w*|deleted|can'?t find|cant find)\b.{{0,15}}\b{_BOOKED} "
-        r"(ref(e?r+[ae]?n[cs]e)?|number|code|confirmation)\b)",
+        rf"(?:\b{_APPOINTMENT}\b.{{0,60}}\b{_LOST}\b.{{0,25}}\b({_REF}|number|code|text|email|"
+        r"message|confirmation)\b|"
+        rf"\bbooked\b.{{0,60}}\b{_LOST}\b.{{0,25}}\b({_REF}|number|code|confirmation)\b|"
+        rf"\b{_LOST}\b.{{0,25}}\b({_REF}|confirmation)\b.{{0,40}}\b({_APPOINTMENT}|booked)\b|"
+        rf"\b{_LOST}\b.{{0,15}}\b({_APPOINTMENT}|booking) ({_REF}|number|code|confirmation)\b)",
         re.IGNORECASE,
     ),
     "book_appointment": re.compile(

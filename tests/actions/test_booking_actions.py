@@ -65,7 +65,8 @@ def test_no_programme_means_a_careers_adviser():
     ("text", "index"),
     [("the second one please", 1), ("the last one", 3), ("the earliest one", 0),
      ("the phone one please", "phone"), ("what about other times", "more"),
-     ("whenever", None), ("i dont have a phone", None), ("no phone sorry", None)],
+     ("whenever", None), ("i dont have a phone", None), ("no phone sorry", None),
+     ("monday at 11", None)],  # a wish for that hour, not the only Monday time shown
 )  # fmt: skip
 def test_residents_can_choose_in_their_own_words(text, index):
     library = [{"id": f"s{i}", "label": f"Monday 30 November, {9 + i:02d}:30, Library",

@@ -69,6 +69,7 @@ def test_this_years_figures_are_the_confirmed_ones():
 def test_every_answer_renders_plainly_with_its_source(topic):
     rendered = render(topic)
     assert "{" not in rendered.text and "}" not in rendered.text
+    assert date(2026, 12, 1) <= topic.checked <= date(2026, 12, 7)  # checked for this year's file
     checked = service.long_date(topic.checked)
     assert rendered.text.endswith(f"Source: {topic.source.organisation}, checked {checked}.")
     assert rendered.key == topic.key and rendered.source_url == topic.source.url

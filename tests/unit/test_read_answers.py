@@ -50,7 +50,10 @@ def test_not_knowing_said_loosely_is_not_knowing(said):
      ("failed english and maths", "1"),
      ("gcse english", "2"),
      ("i have qualification from romania", "abroad"),
-     ("dunno", None)],
+     ("dunno", None),
+     # English the language, or a plain no, is no GCSE: "no, sorry" was recorded as level 1
+     ("my english is not good", None), ("i speak english", None), ("english course", None),
+     ("no, sorry", None), ("neither", None)],
 )  # fmt: skip
 def test_a_subject_named_for_the_highest_qualification_is_a_gcse(said, level):
     from bot.assessment.read import ABROAD

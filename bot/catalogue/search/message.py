@@ -145,7 +145,8 @@ _FILLER = _set(
 _STORY = re.compile(
     r"\b(?:(?:was |been |got )?made redundant|(?:just )?(?:got|came) out of prison|out of prison|"
     r"released from prison|on licence|(?:pre[- ]?)?settled status|(?:last|this|next) (?:week|"
-    r"month|year)|(?:after |for )?\d+ (?:years?|yrs|months?|weeks?)(?: ago)?|since \d{4}|"
+    r"month|year)|(?:after |for )?\d+ (?:years?|yrs|months?|weeks?)(?: ago)?"
+    r"(?!\s*(?:-\s*)?(?:olds?|course|courses|programme|apprenticeship)\b)|since \d{4}|"
     r"(?:at )?the same (?:factory|place|company|firm|job)|(?:someone |at )?my age|"
     r"(?:i am|i'm|im) from [a-z]+|(?:first|then|later|afterwards)\W*$)"
 )
