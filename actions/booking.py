@@ -379,6 +379,13 @@ async def _not_chosen(
     gets times that fit it; "no" gets other ways; after two misses, a person or the phone."""
     if _where_a_venue_is(dispatcher, tracker, offered):  # "where is northgate library"
         return []
+    about_it = re.search(r"\b(it|this|that|appointment|adviser|service)\b", text, re.I)
+    if COSTS.search(text) and about_it and len(text.split()) <= 8:  # "how much is it"
+        dispatcher.utter_message(
+            text="It's free. There's nothing to pay to see an adviser. Which time suits you?",
+            buttons=[*_buttons(offered.get("choices") or []), OTHER_TIMES, PERSON_BUTTON],
+        )
+        return []
     wish = preferences.read(text, council_service.local_today(council(tracker)))
     if intent_of(tracker) == "out_of_scope":  # answered, and the times stay to choose from
         dispatcher.utter_message(response="utter_out_of_scope")

@@ -417,3 +417,15 @@ def test_a_side_question_where_the_name_is_asked_is_answered_and_the_booking_goe
             assert reply["text"].startswith(answer) and "minutes" in reply["text"]
         else:
             assert reply["response"] == "utter_out_of_scope"
+
+
+def test_what_it_costs_while_choosing_a_time_is_answered_with_the_times(demo_database, dispatcher):
+    """ "how much is it" while choosing got "Sorry, I'm not sure which time you mean"."""
+    offered = _run(actions.ActionOfferSlots(), dispatcher, make_tracker(slots=YOUNG))[0]["value"]
+    asked = make_tracker(text="how much is it", intent="ask_question",
+                         slots={"booking_offered": offered})  # fmt: skip
+    assert _run(actions.ActionHoldSlot(), dispatcher, asked) == []
+    said = dispatcher.messages[-1]
+    assert said["text"].startswith("It's free.") and said["buttons"][0]["payload"].startswith(
+        "/choose_slot"
+    )
