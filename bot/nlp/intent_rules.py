@@ -42,6 +42,7 @@ from bot.nlp.intent_words import (  # the rules' words
     KEEP_IT,
     LOOKING_FOR,
     NOT_RESTART,
+    NOT_THAT_BUT,
     OWN_BUSINESS,
     PLAINLY,
     RESTART_WORDS,
@@ -130,6 +131,9 @@ def apply(message: Message) -> None:
         return
     if name == "stop" and GO_BACK.search(text):
         _set_intent(message, "help", 1.0)  # "go back": the menu, not "I've stopped"
+        return
+    if name == "deny" and NOT_THAT_BUT.search(text):
+        _set_intent(message, "inform", 1.0)  # "nah not that sumthin outdoors": what instead
         return
     if KEEP_IT.search(text):
         _set_intent(message, "deny", 1.0)  # "no keep it": a no, whatever was asked

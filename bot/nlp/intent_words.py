@@ -211,6 +211,13 @@ GO_BACK = re.compile(
     r"beginning|options))?( please| pls)?\W*$|^\W*(main )?menu( please| pls)?\W*$",
     re.IGNORECASE,
 )
+# "nah not that sumthin outdoors": a no to what is shown, and what they want instead.
+NOT_THAT_BUT = re.compile(
+    r"^\W*(no+|nah|nope|na)?\W*(not (that|those|them|these|this)( one| ones| kind)?|none of "
+    r"(them|those|these))\W+(i want |i need |i'd like |id like |more |maybe |rather |prefer )?"
+    r"(something|sumthin|summat|sumat|somethin|anything|a job|work|jobs?|courses?) \w+",
+    re.IGNORECASE,
+)
 # "no keep it", "nah leave it": a no to whatever was asked (starting again, cancelling).
 KEEP_IT = re.compile(
     r"^\W*(no+|nah|nope|na)\b\W*(please\s+|pls\s+)?(keep|leave) (it|everything|them|it all|all|"

@@ -252,3 +252,14 @@ def test_a_new_search_or_hardship_with_pay_words_is_not_answered_with_fees(
         tracker = make_tracker(slots={"last_search": WAREHOUSE}, text=said, intent="inform")
         assert not answered_about_the_results(dispatcher, tracker), said
     assert dispatcher.messages == []
+
+
+def test_not_that_something_else_searches_the_something_else(demo_database, dispatcher):
+    """ "nah not that sumthin outdoors" under jobs ended the conversation ("I'm here if you
+    want me"), and "outdoors" was lost."""
+    tracker = make_tracker(slots={"last_search": WAREHOUSE}, intent="inform",
+                           text="nah not that sumthin outdoors")  # fmt: skip
+    events = _run(ActionMoreResults(), dispatcher, tracker)
+    searched = finder.Request.from_slot(next(e["value"] for e in events
+                                             if e.get("name") == "last_search"))  # fmt: skip
+    assert (searched.kind, searched.words) == ("job", "outdoors")

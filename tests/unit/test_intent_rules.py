@@ -249,6 +249,8 @@ def test_a_search_is_a_search_even_when_the_knowledge_base_knows_the_subject(tex
       "show_plan"),
      ("i lost my plan", "career_advice", "show_plan"),
      ("no keep it", "manage_booking", "deny"),
+     ("nah not that sumthin outdoors", "deny", "inform"),  # ended the conversation
+     ("no not those, something with animals", "deny", "inform"),
      ("go back", "stop", "help"),
      # asked for, not answered: "start again?" is asked before anything is wiped
      ("ok delete my info now, its a library computer", "confirm_restart", "start_again"),

@@ -137,6 +137,7 @@ _FILLER = _set(
     m rly tho though btw tbh ngl innit ye yh aye
     ello elo m8 mate mates skint honestly ow hw aply apply applying send
     buna ziua dzien dobry salam salaam merhaba assalamu alaikum legal legally
+    sumthin somethin sumat nah
     """
 )
 # A life story told with the request: what happened is for the adviser, not search words
