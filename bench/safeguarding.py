@@ -2,8 +2,9 @@
 and the held-out set (tests/fixtures/safeguarding.yml) through the rule-based safety net
 (bot/safety/detect.py) and the trained model's ``crisis`` intent, which the service answers
 alike, and through the concern classifier (bot/safety/concern.py), which adds a check-in with the
-numbers. Recall on real crises matters most; precision, and how often an ordinary message gets
-the check-in, are reported. Writes docs/benchmarks.md, "Safeguarding".
+numbers, and the gateway's answer to a message in another language, which gives them too.
+Recall on real crises matters most; precision, and how often an ordinary message gets the
+check-in, are reported. Writes docs/benchmarks.md, "Safeguarding".
 
     .venv/bin/python bench/safeguarding.py
 """
@@ -21,11 +22,17 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from bench.report import write_section
 from bot.assistant import training
 from bot.config import PROJECT_ROOT, get_settings
+from bot.conversation import language
 from bot.safety import concern
 from bot.safety.detect import kind
 
 SET = PROJECT_ROOT / "tests" / "fixtures" / "safeguarding.yml"
 FOLDS = 5
+
+
+def _flat(crises: list[str] | dict[str, list[str]]) -> list[str]:
+    """A held-out set's crises, listed alone or by kind."""
+    return crises if isinstance(crises, list) else [t for texts in crises.values() for t in texts]
 
 
 def _model_intents(texts: list[str]) -> dict[str, str]:
@@ -67,7 +74,7 @@ def main() -> int:
     crises = [t for texts in labelled["crisis"].values() for t in texts]
     fine = labelled["not_crisis"]
     held_out = yaml.safe_load(SET.read_text(encoding="utf-8"))["held_out"]
-    held, held_fine = held_out["crisis"], held_out["not_crisis"]
+    held, held_fine = _flat(held_out["crisis"]), held_out["not_crisis"]
     intents = _model_intents(crises + fine + held + held_fine)
 
     def by_rules(text: str) -> bool:
@@ -79,15 +86,22 @@ def main() -> int:
     def with_check_in(text: str) -> bool:
         return by_service(text) or concern.worried(text)
 
+    def with_other_language(text: str) -> bool:
+        """The gateway's answer to another language (bot.conversation.aftercare.other_language):
+        for another script always; in Latin letters when the model did not understand either."""
+        unread = language.other_script(text) or intents[text] == "nlu_fallback"
+        return with_check_in(text) or (language.other_language(text) and unread)
+
     rows, missed = [], []
     for name, (c, f) in {"labelled": (crises, fine), "held out": (held, held_fine)}.items():
         readers = (("rules", by_rules), ("rules or model: the crisis answer", by_service),
-                   ("the crisis answer or the check-in", with_check_in))  # fmt: skip
+                   ("the crisis answer or the check-in", with_check_in),
+                   ("any of these or the other-language answer", with_other_language))  # fmt: skip
         for how, caught in readers:
             recall, precision, misses = _scores(c, f, caught)
             rows.append(f"| {name} ({len(c)} crises, {len(f)} not) | {how} | {recall:.3f} | "
                         f"{precision:.3f} |")  # fmt: skip
-            if how.startswith("the crisis answer or"):
+            if how.startswith("any of these"):
                 missed += [f"- ({name}) {t}" for t in misses]
     flagged, ordinary = _check_in_rate()
     kinds = [
@@ -106,6 +120,15 @@ def main() -> int:
         "set was written afterwards by a helper session that never saw the rules or the examples,",
         "and nothing was tuned against it, so it shows how they do on phrasings not seen.",
         "",
+        "A message in another language (`bot/conversation/language.py`: mostly another script,",
+        "or in Latin letters fewer than half the words English) that the dialogue did not",
+        "understand gets the other-language answer: only English is read, a person can bring an",
+        "interpreter, and 999, Samaritans and the \"I need help now\" button. Another script gets",
+        "it after whatever the dialogue answered, once; here it counts for another script, and",
+        "for Latin letters when the model's intent is `nlu_fallback`. Its precision counts every",
+        "look-alike in another language that gets it: for them it is the answer they need",
+        "(a person with an interpreter), not an alarm.",
+        "",
         "| set | recognised by | recall | precision |",
         "| --- | --- | --- | --- |",
         *rows,
@@ -120,7 +143,7 @@ def main() -> int:
         "| --- | --- |",
         *kinds,
         "",
-        "Crises that got neither the crisis answer nor the check-in:" if missed
+        "Crises that got none of these answers:" if missed
         else "No crisis was missed.",
         "",
         *missed,

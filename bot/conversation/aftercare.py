@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 
 from bot.clock import utcnow
+from bot.conversation import language
 from bot.conversation.models import BotMessage, Button, Conversation
 from bot.council.models import Council
 from bot.safety import concern
@@ -21,6 +22,8 @@ NUMBERS_TYPE = "safety_numbers"
 HELP_NOW = "/crisis"  # the check-in's one button: the full emergency answer
 START_AGAIN_TYPE = "start_again"  # the resident confirmed: the conversation is deleted
 NOT_UNDERSTOOD_TYPE = "did_you_mean"  # the dialogue's "Sorry, I didn't quite understand"
+STILL_NOT_UNDERSTOOD_TYPE = "not_understood"  # the second time: a case for an adviser
+OTHER_LANGUAGE_TYPE = "other_language"
 REPEATS_ALLOWED = 2  # the same message twice may be fair (a question asked again); not three
 
 
@@ -78,6 +81,47 @@ def check_in(
         buttons.append(Button(title="Talk to a person", payload="/request_adviser"))
     asked = BotMessage(text=text, buttons=buttons, custom={"type": NUMBERS_TYPE, "text": text})
     return [asked] if alone else [*messages, asked]
+
+
+def other_language(
+    conversation: Conversation, messages: list[BotMessage], council: Council, typed: str | None
+) -> list[BotMessage]:
+    """A message in another language gets a way to be helped in it: a person, who can bring an
+    interpreter, and the numbers in case it spoke of danger, which no rule or classifier here can
+    read (bot.conversation.language). It replaces "Sorry, I didn't quite understand" and follows
+    the second "still not sure" (whose case an adviser needs). Another script is certain, so it
+    also follows an answer the dialogue made of it (an Arabic question read as "make my plan"),
+    once; Latin letters are only a guess, so only when the dialogue did not understand either."""
+    if not typed or not messages or not language.other_language(typed):
+        return messages
+    kinds = {str((m.custom or {}).get("type")) for m in messages}
+    if kinds & {CRISIS_TYPE, START_AGAIN_TYPE}:
+        return messages
+    alone = kinds == {NOT_UNDERSTOOD_TYPE}
+    answered = not alone and STILL_NOT_UNDERSTOOD_TYPE not in kinds
+    if answered and (not language.other_script(typed) or conversation.checked_in_at is not None):
+        return messages
+    # Another script is certain; Latin letters are a guess, so Scots or a typo is not told it
+    # is a foreign language.
+    opening = (
+        "I can only read English, sorry."
+        if language.other_script(typed)
+        else "Sorry, I didn't understand. Is it in another language? I can only read English."
+    )
+    text = (
+        f"{opening} A person from our team can help you in your language, with an interpreter: "
+        f"press Talk to a person, or call {council.phone}."
+    )
+    buttons = [Button(title="Talk to a person", payload="/request_adviser")]
+    custom = {"type": OTHER_LANGUAGE_TYPE, "text": text}
+    if NUMBERS_TYPE not in kinds and not conversation.crisis_open:
+        # the words may speak of danger: the numbers, as the check-in gives them, once
+        text += " If you are in danger, call 999. Samaritans: 116 123, free, any time."
+        buttons.append(Button(title="I need help now", payload=HELP_NOW))
+        custom["type"] = NUMBERS_TYPE
+        conversation.checked_in_at = conversation.checked_in_at or utcnow()
+    note = BotMessage(text=text, buttons=buttons, custom=custom)
+    return [note] if alone else [*messages, note]
 
 
 def _kinds(messages: list[BotMessage]) -> set[str]:

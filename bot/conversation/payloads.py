@@ -93,6 +93,14 @@ class SafetyNumbers(_Payload):
     text: str
 
 
+class OtherLanguage(_Payload):
+    """The gateway's note that only English is read, with a person who can bring an
+    interpreter (its words in ``text``); with the numbers it is ``safety_numbers`` instead."""
+
+    type: Literal["other_language"]
+    text: str
+
+
 class Answer(_Payload):
     """A sourced answer from the knowledge base."""
 
@@ -141,6 +149,7 @@ AnyPayload = Annotated[
     | CaseNotice
     | Crisis
     | SafetyNumbers
+    | OtherLanguage
     | Answer
     | Live
     | Marker

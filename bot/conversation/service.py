@@ -138,6 +138,7 @@ def send(
             turns.count(db_session=db_session, council=council, conversation=conversation,
                         messages=messages, resident_text=typed)  # fmt: skip
             messages = aftercare.keep_numbers(conversation, messages, council)
+            messages = aftercare.other_language(conversation, messages, council, typed)
             messages = aftercare.check_in(conversation, messages, council, typed)
             messages = aftercare.no_third_time(conversation, messages, council)
             _remember_offers(conversation, messages)

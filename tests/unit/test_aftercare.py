@@ -4,7 +4,7 @@ same message a third time running."""
 from __future__ import annotations
 
 from bot.config import PROJECT_ROOT
-from bot.conversation import aftercare
+from bot.conversation import aftercare, payloads
 from bot.conversation.models import BotMessage, Conversation
 from bot.council.service import load
 
@@ -101,3 +101,68 @@ def test_despair_the_dialogue_did_not_understand_gets_the_check_in_instead():
     other = _conversation()
     course = aftercare.check_in(other, not_understood, COUNCIL, typed="this course is pointless")
     assert course == not_understood and other.checked_in_at is None
+
+
+NOT_UNDERSTOOD = "Sorry, I didn't quite understand. Did you mean one of these?"
+
+
+def test_a_message_in_another_language_gets_a_person_with_an_interpreter_and_the_numbers():
+    conversation = _conversation()
+    polish = "Dzień dobry, szukam pracy jako operator wózka widłowego w okolicy Peterborough"
+    answer = aftercare.other_language(
+        conversation, _say(NOT_UNDERSTOOD, "did_you_mean"), COUNCIL, typed=polish
+    )
+    assert len(answer) == 1 and answer[0].text.startswith(
+        "Sorry, I didn't understand. Is it in another language? I can only read English."
+    )  # Latin letters are a guess: not told they wrote in another language
+    assert "interpreter" in answer[0].text and COUNCIL.phone in answer[0].text
+    assert "999" in answer[0].text and "116 123" in answer[0].text
+    assert [b.payload for b in answer[0].buttons] == ["/request_adviser", aftercare.HELP_NOW]
+    assert conversation.checked_in_at is not None  # no second check-in from the classifier
+    payloads.parse(answer[0].custom)
+
+
+def test_another_script_follows_whatever_the_dialogue_made_of_it_once():
+    # An Arabic question about a free accounting course was read as "make my plan".
+    conversation = _conversation()
+    arabic = "مرحبا، أبحث عن دورة في المحاسبة، هل هناك دورات مجانية؟"
+    misread = _say("I don't know anything about you yet, so I can't make a plan that fits.")
+    answer = aftercare.other_language(conversation, misread, COUNCIL, typed=arabic)
+    assert answer[0] == misread[0] and answer[1].text.startswith("I can only read English")
+    assert len(aftercare.other_language(conversation, misread, COUNCIL, typed=arabic)) == 1
+
+
+def test_latin_letters_the_dialogue_understood_are_left_alone():
+    # Scots and text-speak can read like another language: only acted on when not understood.
+    for typed in ("aye nae bother pal am lookin fur a joab", "i wnt 2 b a electrishun"):
+        conversation = _conversation()
+        jobs = _say("Here are 3 jobs")
+        assert aftercare.other_language(conversation, jobs, COUNCIL, typed=typed) == jobs
+        assert conversation.checked_in_at is None
+
+
+def test_english_names_and_addresses_are_not_another_language():
+    for typed in (
+        "pls help wiv cv i dnt no wat to rite in personal statemnt",
+        "hello i am from romania, 34 year, no work 6 month",
+        "Nguyen Thi Minh Anh",
+        "sparky courses near DB1 1AA",
+        "jolene.f@example.com",
+    ):
+        conversation = _conversation()
+        not_understood = _say(NOT_UNDERSTOOD, "did_you_mean")
+        assert aftercare.other_language(conversation, not_understood, COUNCIL, typed) == (
+            not_understood
+        )
+
+
+def test_after_a_crisis_the_note_does_not_repeat_the_numbers_and_a_case_is_kept():
+    conversation = _conversation()
+    conversation.crisis_open = True
+    second = [BotMessage(text="I'm still not sure", custom={"type": "not_understood", "case": "X"})]
+    answer = aftercare.other_language(
+        conversation, second, COUNCIL, typed="nie wiem co robić, proszę o pomoc"
+    )
+    assert answer[0] == second[0]  # the case an adviser will see is still announced
+    assert answer[1].custom["type"] == "other_language" and "999" not in answer[1].text
+    payloads.parse(answer[1].custom)  # what the widget is sent passes its schema
