@@ -58,7 +58,7 @@ def check_in(
     given. The classifier reads the words only when a check-in could follow."""
     if not typed or conversation.checked_in_at is not None or conversation.crisis_open:
         return messages
-    if _kinds(messages) & {CRISIS_TYPE, NUMBERS_TYPE, START_AGAIN_TYPE}:
+    if _kinds(messages) & {CRISIS_TYPE, NUMBERS_TYPE, START_AGAIN_TYPE, OTHER_LANGUAGE_TYPE}:
         return messages
     if not concern.worried(typed):
         return messages
@@ -91,15 +91,20 @@ def other_language(
     read (bot.conversation.language). It replaces "Sorry, I didn't quite understand" and follows
     the second "still not sure" (whose case an adviser needs). Another script is certain, so it
     also follows an answer the dialogue made of it (an Arabic question read as "make my plan"),
-    once; Latin letters are only a guess, so only when the dialogue did not understand either."""
+    unless it was a name or a word or two; Latin letters are only a guess, so only when the
+    dialogue did not understand either. Every such message gets it: each is as unreadable as
+    the last. It leaves the check-in (``checked_in_at``) to the English the resident may write."""
     if not typed or not messages or not language.other_language(typed):
         return messages
     kinds = {str((m.custom or {}).get("type")) for m in messages}
     if kinds & {CRISIS_TYPE, START_AGAIN_TYPE}:
         return messages
-    alone = kinds == {NOT_UNDERSTOOD_TYPE}
-    answered = not alone and STILL_NOT_UNDERSTOOD_TYPE not in kinds
-    if answered and (not language.other_script(typed) or conversation.checked_in_at is not None):
+    # The numbers kept after a crisis are not the dialogue's answer.
+    said = [m for m in messages if (m.custom or {}).get("type") != NUMBERS_TYPE]
+    said_kinds = {str((m.custom or {}).get("type")) for m in said}
+    alone = said_kinds == {NOT_UNDERSTOOD_TYPE}
+    answered = not alone and STILL_NOT_UNDERSTOOD_TYPE not in said_kinds
+    if answered and (not language.other_script(typed) or len(typed.split()) < 3):
         return messages
     # Another script is certain; Latin letters are a guess, so Scots or a typo is not told it
     # is a foreign language.
@@ -113,15 +118,15 @@ def other_language(
         f"press Talk to a person, or call {council.phone}."
     )
     buttons = [Button(title="Talk to a person", payload="/request_adviser")]
-    custom = {"type": OTHER_LANGUAGE_TYPE, "text": text}
     if NUMBERS_TYPE not in kinds and not conversation.crisis_open:
-        # the words may speak of danger: the numbers, as the check-in gives them, once
+        # the words may speak of danger: the numbers, as the check-in gives them
         text += " If you are in danger, call 999. Samaritans: 116 123, free, any time."
         buttons.append(Button(title="I need help now", payload=HELP_NOW))
-        custom["type"] = NUMBERS_TYPE
-        conversation.checked_in_at = conversation.checked_in_at or utcnow()
-    note = BotMessage(text=text, buttons=buttons, custom=custom)
-    return [note] if alone else [*messages, note]
+    note = BotMessage(
+        text=text, buttons=buttons, custom={"type": OTHER_LANGUAGE_TYPE, "text": text}
+    )
+    kept = [m for m in messages if m not in said]  # the numbers after a crisis, if any
+    return [note, *kept] if alone else [*messages, note]
 
 
 def _kinds(messages: list[BotMessage]) -> set[str]:

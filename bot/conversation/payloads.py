@@ -95,7 +95,7 @@ class SafetyNumbers(_Payload):
 
 class OtherLanguage(_Payload):
     """The gateway's note that only English is read, with a person who can bring an
-    interpreter (its words in ``text``); with the numbers it is ``safety_numbers`` instead."""
+    interpreter and, unless they already follow, the numbers (its words in ``text``)."""
 
     type: Literal["other_language"]
     text: str

@@ -33,7 +33,7 @@ from pathlib import Path
 import yaml
 
 from bot.config import PROJECT_ROOT
-from bot.safety.detect import is_crisis, low_mood
+from bot.safety.detect import is_crisis, low_mood, veiled
 
 EXAMPLES = Path(__file__).with_name("examples.yml")
 NLU = PROJECT_ROOT / "data" / "nlu"
@@ -455,6 +455,7 @@ def concern(text: str) -> float:
 
 
 def worried(text: str) -> bool:
-    """Worth asking: the classifier is worried, or the words speak of despair
-    (``bot.safety.detect.low_mood``), and the rules have not already answered."""
-    return not is_crisis(text) and (low_mood(text) or concern(text) >= THRESHOLD)
+    """Worth asking: the classifier is worried, or the words speak of despair or a veiled
+    goodbye (``bot.safety.detect.low_mood``, ``veiled``), and the rules have not already
+    answered."""
+    return not is_crisis(text) and (low_mood(text) or veiled(text) or concern(text) >= THRESHOLD)

@@ -94,12 +94,11 @@ _SEVERE = (
     r"slow))|racing|pounding|beating\s+(so\s+|really\s+)?(fast|slow))|seeing\s+double|(passed|"
     r"passing)\s+out|unconscious|unresponsive|fitting|seizure|(won'?t|wont|will\s+not|can'?t|"
     r"cant)\s+wake\s+(up|him|her|them)|(won'?t|wont|not|isn'?t)\s+respond(ing)?|(gone|turned|going|"
-    r"turning)\s+(grey|gray|blue)|foaming\s+at\s+the\s+mouth|burning\s+up|not\s+making\s+(any\s+)?"
-    r"sense|collapsed)"
+    r"turning)\s+(grey|gray|blue)|foaming\s+at\s+the\s+mouth)"
 )
 # The plainest signs, said of anyone: lips gone blue, breathing stopped.
 _BLUE = (
-    r"\b((lips|face|fingers)\s+(are\s+|is\s+|have\s+|has\s+)?(gone\s+|going\s+|turning\s+|"
+    r"\b((lips|face|fingers)\s+(are\s+|is\s+|have\s+|has\s+|look\s+|looks\s+|looking\s+)?(gone\s+|going\s+|turning\s+|"
     r"turned\s+)?(blue|grey|gray|purple)|(barely|hardly|isn'?t|stopped)\s+breathing)\b"
 )
 # Something taken, in the words that say so alone ("took" and "had" say it only with what).
@@ -224,13 +223,13 @@ _KINDS: dict[str, list[str]] = {
         r"chewed)\s+(some\s+|a\s+|one\s+of\s+the\s+|the\s+)?(washing[\s-]?up\s+liquid|dishwasher\s+"
         r"(tablets?|pods?)|washing\s+(pods?|tablets?|capsules?)|laundry\s+(pods?|capsules?)|liquitabs?|"
         r"cleaning\s+(stuff|products?|fluid|spray)|white\s+spirit|drain\s+cleaner|"
-        r"e-?liquid|batter(y|ies)|button\s+batter(y|ies))\b",
+        r"e-?liquid|button\s+batter(y|ies))\b|\bswallowed\s+(a|the|some)\s+batter(y|ies)\b",
         # "diazepam with my methadone and a few cans? already done it": a question that is not one.
         rf"\b{_MEDS}\b.{{0,15}}\bwith\b.{{0,25}}\b({_MEDS}|{_ALCOHOL}|cans|drink)\b.{{0,60}}"
         r"\balready\s+(done|taken|took|had|necked)\s+(it|them|that|both)\b",
         # "taken 16 of the 500mg ones": a number of a strength, swallowed.
         rf"\b{_TOOK}\s+(like\s+|about\s+|around\s+|over\s+)?\d{{2,}}\s+of\s+(the|my|me|his|her)\s+"
-        r"(\w+\s+)?(\d+\s*mg|ones)\b",
+        r"(\w+\s+)?\d+\s*mg\b",
         # Gone blue after a bag or a line: street drugs said without their names.
         r"\b(gone|turned|going|turning)\s+(blue|grey|gray)\b.{0,30}\bafter\s+(a|the|some)\s+(bag|"
         r"line|hit|bump|pill|tab|few\s+lines)\b|\bafter\s+(a|the|some)\s+(bag|line|hit|bump)\b"
@@ -245,14 +244,26 @@ _KINDS: dict[str, list[str]] = {
         r"\d{2,})\s+(\w+\s+)?(comprimidos|rem[eé]dios|pastillas|p[ií]lulas|medicamentos)\b",
         r"(выпил\w*|випил\w*|випив)\s+(целую|цілу)\s+(упаковку|пачку)",
         # From the seventh set: a child into the handbag or the methadone; everything in the
-        # medicine cabinet; injected and grey; foaming at the mouth.
+        # medicine cabinet; foaming at the mouth.
         rf"\b(toddler|baby|son|daughter|little\s+(one|boy|girl|un)|kid|child|\d+\s*(year|yr)s?\s*"
-        rf"old|\d+\s*yo)\b.{{0,60}}\b(ate|eaten|swallowed|drank|drunk|got\s+into|chewed)\b.{{0,30}}"
+        rf"old|\d+\s*yo)\b.{{0,60}}\b(ate|eaten|swallowed|drank|drunk|chewed)\b.{{0,30}}"
         rf"\b({_MEDS}|{_STREET_NAMED}|bleach|cleaning\s+stuff)\b",
         r"\b(swallowed|taken|took|had|necked)\s+(everything|all|whatever\s+was)\s+(in|from)\s+(the|"
         r"my|our)\s+(medicine|bathroom|first\s+aid)\s+(cabinet|cupboard|drawer|box|tin)\b",
-        rf"\b{_USED}\b.{{0,80}}{_SEVERE}",
         r"\bfoaming\s+at\s+the\s+mouth\b",
+        # Injected or took "something", then grey, not waking or not responding (not "been using
+        # indeed", not "kitchen fitting").
+        rf"\b(injected|snorted|necked|popped|downed|relapsed|using\s+again|(took|taken|had|smoked)\s+"
+        rf"(something|summat|sumthin|some\s+stuff))\b.{{0,80}}{_SEVERE}",
+        # Pills at a party, then burning up, confused or collapsed; a child into the dishwasher
+        # tablets; tablets taken twice by mistake and faint.
+        rf"\b(took|taken|had|dropped|necked)\s+(some\s+)?(pills|{_STREET_NAMED})\b.{{0,80}}\b(burning\s+up|"
+        r"not\s+making\s+(any\s+)?sense|collapsed|overheating)\b|\b(pills|mdma|ecstasy)\b.{0,80}\b"
+        r"(collapsed|burning\s+up)\b",
+        r"\b(baby|toddler|son|daughter|kid|child|little\s+(one|boy|girl))\b.{0,30}\bgot\s+into\s+(the|my|"
+        r"some|his|her)\s+(dishwasher|washing|laundry|cleaning|bleach|tablets|pills|meds|medicine)\b",
+        r"\baccidentally\s+(taken|took|had)\b.{0,60}\b(twice|double|wife'?s|husband'?s|someone\s+else'?s)"
+        r"\b.{0,60}\b(faint|dizzy|drowsy)\b",
         # Other languages: a child who drank liquid paracetamol (Romanian), bleach drunk by
         # mistake (Vietnamese), not breathing (Albanian), many pills eaten (Gujarati, Hindi).
         r"\ba\s+b[aă]ut\b.{0,30}\b(paracetamol|medicament\w*|sirop|pastile|clor|in[aă]lbitor)",
@@ -265,23 +276,21 @@ _KINDS: dict[str, list[str]] = {
         # (Vietnamese); medicine swallowed (Amharic).
         rf"\boverdid\s+it\s+on\s+(the\s+|my\s+)?(\w+\s+)?({_STREET_NAMED}|{_MEDS}|coke|pills)\b",
         r"\b(think|thought|reckon)\s+(it|they|that)\s+(was|were|had\s+been)\s+laced\b|\blaced\s+with\b|\b(was|"
-        r"were|been)\s+(cut|spiked)\s+with\s+(something|summat|sumthin|\w+)\b",
+        r"were|been)\s+(cut|spiked)\s+with\s+(something|summat|sumthin|somethin)\b",
         r"\bpo[lł]kn[aą][lł]\w*\s+(\w+\s+)?(tabletk\w*|leki|lek[oó]w|pigu\w*)",
         r"شرب\s+(زجاجة|علبة)\s+(دواء|الدواء)|\bqu[aá]\s+li[eề]u\b|መድሃኒት\s+ዋጠ",
         # From the ninth set: dishwasher liquid; the spice and fitting; a needle still in the arm;
-        # too many patches; the whole packet swallowed; fentanyl in the gear; tablets taken twice
-        # and faint; other languages (a cleaner drunk, too much heroin, a whole bottle of
-        # sleeping pills, cannot wake her, all my pills eaten).
-        r"\b(drunk|drank|swallowed|eaten|ate|had|chewed)\s+(some\s+(of\s+)?(the\s+|my\s+)?|a\s+bit\s+of\s+"
+        # too many patches; the whole packet swallowed; fentanyl in the gear; other languages (a
+        # cleaner drunk, too much heroin, a whole bottle of sleeping pills, cannot wake her, all my
+        # pills eaten).
+        r"\b(drunk|drank|swallowed|eaten|ate|chewed)\s+(some\s+(of\s+)?(the\s+|my\s+)?|a\s+bit\s+of\s+"
         r"(the\s+)?)?(dishwasher\s+(liquid|tablets?|pods?|powder|salt)|washing[\s-]?up\s+liquid|"
         r"bathroom\s+cleaner|toilet\s+cleaner|oven\s+cleaner|fabric\s+softener|bleach)\b",
-        r"\bneedle\s+(still\s+)?in\s+(his|her|my|their)\s+(arm|leg|neck|groin)\b",
-        r"\btoo\s+many\s+(\w+\s+)?patch(es)?\b|\bswallowed\s+(the|a|my)\s+(whole|entire|full)\s+(packet|"
+        r"\bneedle\s+(still\s+)?in\s+(his|her|their)\s+(arm|leg|neck|groin)\b",
+        r"\btoo\s+many\s+(morphine|fentanyl|pain(killer)?|buprenorphine|butrans|opioid)\s+patch(es)?\b|\bswallowed\s+(the|a|my)\s+(whole|entire|full)\s+(packet|"
         r"box|bottle|strip|lot|tub)\b",
         r"\bfentanyl\s+in\s+(the|it|his|her)\b|\bsnoring\s+(weird|funny|strange)\b.{0,40}\bafter\s+using"
         rf"\b|{_SEVERE}.{{0,40}}\bafter\s+using\b",
-        r"\b(taken|took|had)\b.{0,40}\b(pills|tablets|meds|medication)\s+twice\b.{0,60}\b(faint|dizzy|"
-        r"drowsy|funny|sick)\b",
         r"شرب\s+(منظف|كلور|مبيض)|твърде\s+много\s+(хероин|хапчета|лекарства)|一整瓶|吃了.{0,6}(安眠药|"
         r"药片)|\bnem[uů][zž]u\s+(ji|ho)\s+probudit\b|\bheb[eê]n\s+xwe\s+xwarin\b|\bhem[uû]\s+heb",
     ],
@@ -292,8 +301,7 @@ _KINDS: dict[str, list[str]] = {
         r"\bsucid",
         r"\bkill(ing)?\s+my\s*self\b",
         r"\bkms\b",
-        r"\bend(ing)?\s+(it\s+all|my\s+life|things)\b(?!.{0,60}\b(i'?m|im|i\s+am)\s+(well|better|fine|"
-        r"ok|okay|good|doing\s+well)\s+now\b)",
+        r"\bend(ing)?\s+(it\s+all|my\s+life|things)\b",
         r"\b(want|wanna|going)\s+(to\s+)?die\b(?!\s+(my|your|his|her|the|our)\s+(hair|clothes|"
         r"t-?shirts?|shirts?|jeans|fabric|wool|roots))",
         r"\bdon'?t\s+want\s+to\s+(live|be\s+alive|be\s+here\s+anymore|wake\s+up)\b",
@@ -460,8 +468,7 @@ _KINDS: dict[str, list[str]] = {
         r"from)\s+(the\s+|a\s+|that\s+)?(\w+\s+){0,2}(bridge|roof|building|multi[\s-]?storey|"
         r"car\s+park|cliff|balcony|tower|flyover|block\s+of\s+flats|top\s+floor|window)\b(?!.{0,30}\bthan\b)",
         # Self-harm (not a support worker's "people who self harm").
-        r"(?<!who )(?<!used to )\bself[\s-]?harm(?!\s+(awareness|training|course|policy|team))"
-        r"(?!.{0,40}\bbut\s+(i'?m|im|i\s+am)\s+(doing\s+)?(well|better|fine|ok|okay|good)\b)",
+        r"(?<!who )(?<!used to )\bself[\s-]?harm(?!\s+(awareness|training|course|policy|team))",
         r"\b(hurt|hurting|cut|cutting|cuttin|harm|harming|burn|burning|punch|punching|bite|"
         r"biting)\s+my\s*sel[fv]e?s?\b",
         r"\b(wrists?|arms?|legs?)\s+(are\s+|is\s+)?(bleeding|cut\s+up)\b|\bcut\s+(too\s+deep|"
@@ -506,12 +513,13 @@ _KINDS: dict[str, list[str]] = {
         r"bleeding)|(won'?t|wont|will\s+not)\s+stop\s+bleeding)\b|\b(deep|"
         r"deeper)\b.{0,40}\b(won'?t|wont|will\s+not|can'?t|cant)\s+stop\s+bleeding\b",
         # (not a child's burns that "his mum does with the iron": abuse, below)
+        r"(?=\b(fresh|new|deep|open|self|cuts|scars|wounds|burns))"
         r"(?!.{0,200}\b(says|said|told\s+me)\s+(his|her|their)\s+\w+\s+(does|did|done)\s+(it|them|that)\b)"
-        r"\b((fresh|new|deep|open|self[\s-]inflicted)\s+)?(cuts|scars|wounds|burns)\s+(on|"
+        r"(?:\b((fresh|new|deep|open|self[\s-]inflicted)\s+)?(cuts|scars|wounds|burns)\s+(on|"
         r"all\s+over|up)\s+(my|his|her|their|ur|your)\s+(\w+'?s\s+)?(arms|legs|wrists|thighs|"
         r"stomach)\b|\b(fresh|new|deep|open|self[\s-]inflicted)\s+(cuts|scars|wounds|burns|"
         r"marks)\s+(on|all\s+over|up)\s+(my|his|her|their|ur|your)\s+(\w+'?s\s+)?(arm|leg|wrist|"
-        r"thigh|body)\b",
+        r"thigh|body)\b)",
         r"\b(made|make|did|done)\s+(a\s+|another\s+)?(cut|cuts)\s+(on|in|into|"
         r"across)\s+my\s+(arms?|legs?|"
         r"wrists?|thighs?|stomach|skin)\b",
@@ -613,176 +621,97 @@ _KINDS: dict[str, list[str]] = {
         r"\bmettre\s+fin\s+[aà]\s+(mes\s+jours|ma\s+"
         r"vie)\b|\bs[aă]-?mi\s+iau\s+via[tțţ]a\b|\bpun\s+cap[aă]t\s+(zilelor|vie[tțţ]ii)\b",
         r"\bodebra[cć]\s+sobie\s+[zż]ycie\b|\bpowiesz[eę]\s+si[eę]\b|\bpowiesi[cć]\s+si[eę]\b",
-        # Goodbyes and last things: possessions given away, affairs sorted, nothing needed "where
-        # I'm going", not around by next month, a date set so family sees they tried.
-        r"\b(won'?t|wont|will\s+not|not\s+gonna|not\s+going\s+to)\s+be\s+needing\s+(it|this|that|"
-        r"them|any\s+of\s+(it|this))\s+(after|by|past|beyond)\s+(this|the|next|tonight|tomorrow)\b",
-        r"\b(gave|given|giving)\s+(away\s+)?(my|all\s+my)\s+\w+\b.{0,30}\b(away|to\s+(my|a)\s+\w+)\b"
-        r".{0,80}\b(sorted|no\s+point|calm|goodbye|bye|don'?t\s+contact|take\s+me\s+off)\b",
+        # From the sixth to ninth sets (written blind, then folded in): plans and means named,
+        # self-harm with anything to hand. Veiled goodbyes ("this is goodbye", "won't be here
+        # after friday") are too often ordinary to be called a crisis: they get the check-in
+        # (``_VEILED`` below).
         r"\bno\s+point\s+(in\s+)?(carrying|going)\s+on\b(?=\s*([.,!;]|$|so\b|and\b|any\s*more|like\s+"
         r"this|with\s+(life|living|it\s+all)))",
         r"\b(a|the|some)\s+rope\b.{0,60}\b(been\s+)?(looking|staring)\s+at\s+it\b|\bnoose\b",
-        r"\bwhen\s+(someone|somebody|a\s+person|you)\s+dies?\b.{0,60}\b(it'?s|its|it\s+is|asking)\s+"
-        r"(for\s+)?(me|myself)\b|\b(make\s+it\s+)?(easy|easier)\s+for\s+(my\s+)?\w+\s+"
-        r"(afterwards|after\s+i'?m\s+gone|when\s+i'?m\s+gone)\b",
-        r"\bwhere\s+i'?m\s+going\s+i\s+(won'?t|wont|will\s+not)\s+need\b",
-        r"\bhow\s+(high|tall)\s+(does|do|would|should|is|has)\s+(a|the|it)\s+(\w+\s+){0,2}(need\s+to"
-        r"\s+be|have\s+to\s+be|to\s+be)\s+(to\s+be\s+)?sure\b|\bhow\s+(high|far)\b.{0,40}\b(to\s+("
-        r"be\s+sure|die|not\s+survive|make\s+sure))\b",
-        r"\bsaid\s+(my\s+)?(bye|byes|goodbye|goodbyes)\s+(to\s+)?(every(one|body)|the\s+\w+|my\s+\w+|"
-        r"all)\s+already\b|\b(i'?m|im)\s+done\b.{0,60}\b(said|saying)\s+(bye|goodbye)\b",
-        r"\b(won'?t|wont|will\s+not)\s+be\s+(around|here|alive)\s+(by\s+(next|then|the\s+end)|"
-        r"much\s+longer|for\s+(much\s+)?long|to\s+see)\b",
+        r"\b(the|a|my)\s+(rope|noose)('s|\s+is)?\s+(in\s+the|ready|up|tied|already|sorted)\b",
+        r"\bhow\s+(high|tall|far)\b.{0,50}\b(bridge|multi[\s-]?stor(e)?y|building|car\s+park|cliff|"
+        r"block|tower|flyover|roof|balcony|fall)\b.{0,50}\b(to\s+be\s+sure|to\s+(definitely\s+)?(kill|"
+        r"die)|(definitely\s+)?kill\s+(someone|you|a\s+person)|not\s+survive|(you|i|u|someone)\s+"
+        r"(definitely\s+)?(don'?t|dont|won'?t|wont)\s+survive|be\s+fatal)\b",
         r"\bpainless\s+ways?\s+(to\s+(go|die|do\s+it|end\s+it)|of\s+(dying|going))\b",
-        r"\bso\s+(my\s+\w+|they|he|she|everyone|people)\s+(sees?|knows?)\s+(that\s+)?i\s+"
-        r"(actually\s+|really\s+)?tried\b",
-        # Self-harm: a wrist wrapped and soaked, a blade taken out of a sharpener, a head banged,
-        # cuts again and unable to stop, skin scratched raw, starving and cutting, new ones.
+        r"\b(i'?m|im|i\s+am|decided\s+(i'?m|to))\s+(going\s+to\s+|gonna\s+)?end(ing)?\s+it(\s+all)?\b"
+        r"(?!\s+with)(?=.{0,20}\b(tonight|today|now|this\s+week(end)?|tomorrow|soon)\b|\s*[.!]*$)",
+        r"\b(takes?|took|taking)\s+(their|his|her|my)\s+own\s+life\b.{0,100}\bbefore\s+i\b",
+        r"\b(hope|hoping|wish|wishing|pray|praying)\s+(that\s+)?i\s+(don'?t|dont|won'?t|wont|never)\s+"
+        r"wake\s+up\b",
+        r"\bhose(pipe)?\b.{0,30}\bexhaust\b|\bexhaust\b.{0,30}\bhose(pipe)?\b|\b(in|sleeping\s+in)\s+"
+        r"(the|my)\s+(car|van)\b.{0,60}\b(bought|got)\s+a\s+hose(pipe)?\b",
+        r"\brope\b.{0,40}\b(a\s+)?(person'?s|persons|body'?s|man'?s|human)\s+weight\b",
+        r"\b(car|van|motor)\b.{0,30}\bgarage\b.{0,40}\bengine\s+running\b|\bengine\s+running\b.{0,40}"
+        r"\b(garage|hose|thinking\s+about\s+it)\b",
+        r"\blife\s+insurance\b.{0,100}\b(making\s+(that|it)\s+happen|worth\s+more\s+dead)\b|\bworth\s+"
+        r"more\s+dead\b",
+        r"\busing\s+it\s+on\s+myself\b|\b(use|turn|point)\s+(it|the\s+gun|a\s+gun)\s+on\s+myself\b",
+        r"\b(walk|walking|wade|wading)\s+into\s+the\s+(sea|river|canal|lake|reservoir)\b",
+        r"\b(do|dae|doing|daein)\s+(myself|masel|mesel|meself|mysel)\s+in\b(?!\s+with)",
+        r"\b(tablets|pills|meds)\s+(put\s+by|saved\s+up|stockpiled|hoarded)\b",
+        # Self-harm: a wrist wrapped and soaked, a blade taken out of a sharpener, a head banged
+        # against a wall, cuts again and unable to stop, skin scratched raw, starving and cutting,
+        # marks done today, carving or slashing, cigarettes put out on the skin, burning oneself
+        # because it helps, deserving to starve.
         r"\bwrapped\s+my\s+(wrist|wrists|arm|arms|leg|legs|thigh)\b.{0,40}\b(soaked|bleeding|blood)\b",
         r"\b(blade|razor)\s+out\s+of\s+(my|a|the|me)\s+(pencil\s+)?(sharpener|razor|shaver)\b",
-        r"\b(banging|bang|banged|hitting|hit|smashing|smashed)\s+my\s+head\s+(off|on|against)\s+(the\s+)?(wall|"
-        r"walls|floor|door)\b",
+        r"\b(banging|bang|banged|hitting|hit|smashing|smashed)\s+my\s+head\s+(off|on|against)\s+"
+        r"(the\s+)?(wall|walls|floor)\b",
         r"\bstarving\s+myself\s+and\s+(cutting|self[\s-]?harm\w*|hurting\s+myself)\b",
         r"\bcuts?\s+on\s+(my|ma|me)\s+(arms?|wrists?|legs?|thighs?)\s+again\b|\b(cutting|cuts)\b"
         r".{0,40}\b(can'?t|cant|cannae|canny)\s+stop\b",
-        r"\bscratch(ed|ing)\s+my\s+(face|arms?|legs?|skin|wrists?)\s+raw\b",
+        r"\bscratch(ed|ing)\s+(my|her|his)\s+(face|arms?|legs?|skin|wrists?)\s+raw\b",
         r"\bbecause\s+of\s+(my|the\s+marks\s+on\s+my)\s+(arms|wrists|legs)\b.{0,80}\b(new\s+ones|"
         r"won'?t\s+stop|wont\s+stop|bleeding)\b",
-        # Other languages: to end it with oneself (Polish), no heart to stay alive (Urdu/Hindi),
-        # no longer wanting to live and ending one's life (Arabic), a blade drawn and the blood
-        # not stopping (Hindi, Persian), self-harm (French).
-        r"\bze\s+sob[aą]\s+sko[nń]czy[cć]\b|\bzinda\s+(rehne|rehna|rehnay)\b.{0,20}\b(nahi|nahin|nai)"
-        r"\b|\b(dil|mann?)\s+(nahi|nahin|nai)\s+karta\s+zinda\b|\bkhatam\s+kar\s+(doon|dun|du)\s+"
-        r"(sab|khud|apne)",
-        r"(لم|لا)\s+(أعد\s+)?أريد\s+أن\s+أعيش|أنهي\s+حياتي",
-        r"\bblade\s+chala\b|\bkhoon\s+ruk\s+(nahi|nahin|nai)\b|تیغ.{0,30}بریدم",
-        r"\b(me\s+suis|se|s'est)\s+(encore\s+)?(scarifi\w*|mutil\w*|coup[ée]e?s?\s+les\s+(bras|poignets))",
-        # From the seventh set: not needing anything after the weekend; things given to others as
-        # they are not needed; ending it tonight; the rope ready; the last time; a cliff and not
-        # driving home; a tenancy after taking one's life; not around to finish; a note written;
-        # hoping not to wake; the exhaust and a hose.
-        r"\b(won'?t|wont|will\s+not|not\s+gonna|not\s+going\s+to)\s+be\s+needing\s+(it|this|that|"
-        r"them|anything)\b.{0,30}\b(after|past|beyond)\s+(this|the|next|tonight|tomorrow)\b",
-        r"\bgive\s+(away\s+)?my\b.{0,60}\b(don'?t|dont|won'?t|wont)\s+need\s+(them|it|these|those)\s+"
-        r"any\s*more\b",
-        r"\b(gave|given|giving)\s+(away\s+)?(the|my)\s+\w+\s+to\s+(my|a|the)\s+\w+\b.{0,80}\b(cancel"
-        r"led|closed?|closing|delete|sorted|paid\s+off)\s+(my|the)\b",
-        r"\b(i'?m|im|i\s+am|decided\s+(i'?m|to))\s+(going\s+to\s+|gonna\s+)?end(ing)?\s+it(\s+all)?\b"
-        r"(?!\s+with)(?=.{0,20}\b(tonight|today|now|this\s+week(end)?|tomorrow|soon)\b|\s*[.!]*$)",
-        r"\b(rope|noose)'?s?\s+(is\s+)?(in|ready|up|tied|already|sorted)\b",
-        r"\b(this\s+is|it'?s)\s+(the|my)\s+last\s+time\s+(i'?ll|ill|i\s+will)\s+(message|write|text|"
-        r"talk|be\s+in\s+touch)\b",
-        r"\b(don'?t|dont)\s+think\s+(i'?ll|i\s+will|ill)\s+(drive|go|come|make\s+it|get)\s+(home|"
-        r"back)\b",
-        r"\b(takes?|took|taking)\s+(their|his|her|my)\s+own\s+life\b.{0,100}\bbefore\s+i\b",
-        r"\b(won'?t|wont|will\s+not|aint|ain'?t|not|no)\s+(gonna\s+|gonnae\s+|going\s+to\s+)?be\s+"
-        r"(around|here|alive|aboot|about)\s+(to\s+(finish|see|do|start|get|collect|use)|much\s+"
-        r"longer|for\s+(much\s+)?long)\b",
-        r"\bnote'?s\s+(written|done|ready)\b|\b(written|wrote|left)\s+(my|a|the)\s+note\s+(for|to)\s+"
-        r"(my\s+)?(mum|mam|family|kids|children|wife|husband|partner|son|daughter)\b",
-        r"\b(hope|hoping|wish|wishing|pray|praying)\s+(that\s+)?i\s+(don'?t|dont|won'?t|wont|never)\s+"
-        r"wake\s+up\b",
-        r"\bhose(pipe)?\b.{0,30}\bexhaust\b|\bexhaust\b.{0,30}\bhose(pipe)?\b",
-        r"\bhow\s+(high|tall|far)\b.{0,50}\b(so|that)\s+(you|i|u|someone)\s+(definitely\s+)?(don'?t|"
-        r"dont|won'?t|wont)\s+survive\b",
-        # Self-harm: marks done this morning; the only thing that helps is cutting; carving into
-        # one's legs.
         r"\b(marks|cuts|scars)\s+on\s+my\s+(arms|wrists|legs|thighs)\b.{0,60}\b(did|done|made)\s+(them|"
         r"it)\s+(this\s+morning|today|last\s+night|again|yesterday|earlier)\b",
         r"\bonly\s+thing\b.{0,60}\b(is|was)\s+(cutting|hurting\s+myself|burning\s+myself|self[\s-]?"
-        r"harm\w*)\b",
+        r"harm\w*)\s*([.,!?]|$|myself|me\b)",
         r"\b(carv|slic|cutt)(ing|in'?)\s+(into\s+)?(me|my|ma)\s+(arms?|legs?|wrists?|thighs?|skin|"
-        r"stomach)\b",
-        # Other languages: ending it with oneself (Polish), leaving life (Ukrainian, Russian), not
-        # wanting to live and suicide (Persian), cutting oneself (Bengali, Arabic, Russian,
-        # Kurdish, French).
-        r"\bsko[nń]cz[eę]\s+ze\s+sob[aą]\b|піти\s+з\s+життя|покінчити\s+з\s+собою|уйти\s+из\s+жизни|"
-        r"покончить\s+с\s+собой",  # noqa: RUF001 (Cyrillic on purpose)
-        r"نمی[\u200c\s]?خوا(ه)?م\s+زنده|خودکشی",  # noqa: RUF001 (Persian on purpose)
-        r"\bnijeke\s+(blade\s+diye\s+)?(kete|kati|aghat)|\brokto\s+bondho\s+(hochche|hoy|hocche)\s+na\b",
-        r"[أا]جرح\s+نفسي|[أا]ؤذي\s+نفسي",
-        r"(резал\w*|порезал\w*|ріжу|різала|порізал\w*)\s+(себе\s+)?(руки|вены|вени|ноги)",  # noqa: RUF001
-        r"\bxwe\s+di[eê][sş][iî]n\w*|\bbi\s+k[eê]r[eê]\s+bir[iî]",
-        r"\bje\s+me\s+(scarifi\w*|mutil\w*|coupe\s+(les\s+bras|les\s+poignets|expr[eè]s))",
-        # From the eighth set: a fall that would kill; not seeing another winter; rope for a
-        # person's weight; not here next week and planned; the car in the garage with the engine
-        # running; not around after that, once dead; life insurance; tonight and thanks for
-        # trying; a gun, rope or pills looked at; punched walls, cuts done to oneself.
-        r"\bhow\s+(high|tall|far)\b.{0,60}\b(definitely\s+|surely\s+)?(kill|die|not\s+survive|be\s+"
-        r"fatal)\b",
-        r"\b(shall|will|won'?t|wont)\s+(not\s+)?see\s+another\s+(winter|christmas|birthday|year|"
-        r"summer|spring)\b",
-        r"\brope\b.{0,40}\b(a\s+)?(person'?s|persons|body|my|man'?s)\s+weight\b",
-        r"\b(no|not|won'?t|wont)\s+be\s+(here|around|aboot)\b.{0,60}\b(had\s+enough|planned|goodbye|"
-        r"thanks\s+for)\b|\b(had\s+enough|got\s+it\s+planned)\b.{0,60}\b(no|not|won'?t|wont)\s+be\s+"
-        r"(here|around|aboot)\b|\b(i'?ll|ill|i\s+will)\s+no\s+be\s+(here|around|aboot)\b",
-        r"\b(car|van|motor)\b.{0,30}\bgarage\b.{0,40}\bengine\s+running\b|\bengine\s+running\b.{0,40}"
-        r"\b(garage|hose|thinking\s+about\s+it)\b",
-        r"\bif\s+i\s+die\b.{0,100}\b(won'?t|wont)\s+be\s+(around|here|alive)\b",
-        r"\blife\s+insurance\b.{0,100}\b(making\s+(that|it)\s+happen|worth\s+more\s+dead|better\s+off)"
-        r"\b|\bworth\s+more\s+dead\b",
-        r"\btonight\b.{0,100}\bthanks\s+for\s+trying\b",
-        r"\b(shotgun|gun|rifle|pills|tablets|rope|knife|blade|noose)\b.{0,40}\b(keep|been|can'?t\s+"
-        r"stop)\s+(looking|staring)\s+at\s+(it|them)\b",
+        r"stomach)\b|\bcarv(e|ed|ing|in'?)\s+into\s+(my|me|ma|her|his)\s+(arm|arms|leg|legs|wrist|"
+        r"wrists|thigh|thighs|skin|stomach)\b|\bslash(ing|in'?|ed)?\s+(my|ma|me)\s+(arms?|legs?|"
+        r"wrists?|thighs?)\b",
         r"\bpunch(ing|ed)?\s+(the\s+)?walls?\b.{0,60}\b(on\s+purpose|knuckles\s+(break|split|bleed))",
         r"\b(cuts|burns|marks)\b.{0,40}\b(i\s+do|i\s+did|i\s+make|i\s+made)\s+to\s+(myself|masel|"
         r"mysel|meself)\b",
-        # Other languages: ending it tonight (Polish), hanging from the fan and ending everything
-        # (Hindi), jumping from a roof (Arabic), better off without me (Ukrainian, Russian), one's
-        # life taken (Spanish), a farewell letter (Portuguese), cutting oneself (Hindi,
-        # Lithuanian, Spanish, Kurdish).
-        r"\b(dzi[sś]\s+w\s+nocy|dzisiaj|dzi[sś])\b.{0,20}\bz\s+tym\s+sko[nń]cz",
-        r"\bpankh[ea]\s+se\s+latak|\bkhatam\s+kar\s+dena\s+chaht[ai]|\bkhud\s+ko\s+(blade|chaaku|"
-        r"chaku|chaqu)\s+se\s+kaat|\bkhoon\s+nikal\s+raha\b",
-        r"سأقفز|أقفز\s+من\s+(سطح|فوق)|краще\s+без\s+мене|лучше\s+без\s+меня",
-        r"\bquitar\s+la\s+vida\b|\bcarta\s+de\s+despedida\b",
-        r"\bpjaust\w*\s+rank|\bme\s+(he\s+(vuelto\s+a\s+)?cortado|vuelvo\s+a\s+cortar|corto|cort[eé]|"
-        r"he\s+vuelto\s+a\s+cortar)\s+(los\s+|las\s+)?(brazos|venas|mu[nñ]ecas|piernas)\b|\bxwe\s+"
-        r"bir[iî]ndar\s+kir",
-        # From the ninth set: a decision made and at peace; taken off a list as not here; someone
-        # to know before I go; a gun used on myself; the sea, the river, the reservoir and not
-        # coming back; this is goodbye; done in (Scots); tablets put by; the last message; the one
-        # thing left; dying soon, decided; a hosepipe bought; checking out for good.
-        r"\b(made\s+my\s+decision|decided)\b.{0,40}\b(at\s+peace|it'?ll\s+be\s+soon|this\s+is\s+goodbye)"
-        r"\b|\bat\s+peace\s+with\s+(it|my\s+decision)\b",
-        r"\btake\s+me\s+off\b.{0,60}\b(won'?t|wont|will\s+not|no|not)\s+be\s+(here|around|aboot)\b",
-        r"\b(just|only)\s+(wanted\s+|want\s+)?(someone|somebody|some1)\s+to\s+know\s*([.,!]|$|before\b|"
-        r"so\s+that\b|that\s+it\b)|\bjust\s+"
-        r"(wanted\s+to\s+tell\s+someone|so\s+someone\s+knows)\b|\bbefore\s+i\s+go\s*[.!]*$",
-        r"\busing\s+it\s+on\s+myself\b|\b(use|turn|point)\s+(it|the\s+gun|a\s+gun)\s+on\s+myself\b",
-        r"\b(walk|walking|go|going|wade|wading)\s+into\s+the\s+(sea|river|water|canal|lake|reservoir)\b|"
-        r"\bjump\s+(in|into|off)\s+(the\s+)?(mersey|thames|river|canal|sea|docks|tyne|clyde|wear|"
-        r"severn|humber)\b",
-        r"\b(not|no|never)\s+(coming|comin|takin'?|taking)\s+(back|the\s+stairs\s+back)\s+(down|doon|"
-        r"in|up)\b|\bnot\s+stepping\s+back\b",
-        r"\bthis\s+is\s+(goodbye|good\s*bye|my\s+goodbye)\b(?!.{0,40}\b(moving|moved|new\s+job|got\s+a|"
-        r"start(ing)?|leaving\s+(the|for)))",
-        r"\b(do|dae|doing|daein)\s+(myself|masel|mesel|meself|mysel)\s+in\b",
-        r"\b(tablets|pills|meds)\s+(put\s+by|saved|stockpiled|saved\s+up|hoarded)\b|\bwill\s+not\s+be\s+"
-        r"going\s+on\b",
-        r"\blast\s+message\s+from\s+me\b|\bone\s+(last\s+)?thing\s+left\s+to\s+do\s+(tonight|today)\b|"
-        r"\bjust\s+the\s+one\s+thing\s+left\b",
-        r"\bwhen\s+i\s+die\b.{0,60}\b(soon|decided|tonight)\b",
-        r"\b(bought|got)\s+a\s+hose(pipe)?\b|\bcheck(ing)?\s+out\s+for\s+good\b",
-        # Self-harm: deserve to starve; burned again; hitting oneself so the pain goes quiet; a
-        # child who wants to hurt herself; carved into an arm; cigarettes put out on a hand;
-        # slashing legs; other languages (Gujarati, Italian, Albanian).
-        r"\bi\s+deserve\s+to\s+(starve|suffer|die|be\s+hurt|hurt)\b|\bnot\s+eaten\b.{0,30}\bon\s+"
-        r"purpose\b",
-        r"\bburn(ed|t|ing|s)?\s+myself\b.{0,40}\b(again|on\s+purpose|it\s+helps|helps)\b",
+        r"\bi\s+deserve\s+to\s+(starve|suffer|die|be\s+hurt)\b|\b(not|haven'?t|havent)\s+eaten\b"
+        r".{0,30}\bon\s+purpose\b",
+        r"\bburn(ed|t|ing|s)?\s+myself\b.{0,40}\b(on\s+purpose|it\s+helps|helps)\b",
         r"\b(hit|hitting|hits|punch|punching)\s+my(self|\s+(legs?|arms?|head|face|stomach))\b.{0,40}\b(so"
         r"\s+the\s+pain|on\s+purpose|to\s+feel|it\s+helps)\b",
-        r"\bwants?\s+to\s+hurt\s+(herself|himself|themselves|myself)\b",
-        r"\bcarv(e|ed|ing|in'?)\s+into\s+(my|me|ma|her|his)\s+(arm|arms|leg|legs|wrist|wrists|thigh|"
-        r"thighs|skin|stomach)\b",
-        r"\b(put|putting|stub|stubbing)\w*\s+(cigarettes?|fags?|ciggies?)\s+out\s+on\s+(my|me|ma)\s+\w+|"
-        r"\bslash(ing|in'?|ed)?\s+(my|ma|me)\s+(arms?|legs?|wrists?|thighs?)\b",
+        r"(?<!n't )(?<!nt )(?<!not )\bwants?\s+to\s+hurt\s+(herself|himself|themselves|myself)\b",
+        r"\b(put|putting|stub|stubbing)\w*\s+(cigarettes?|fags?|ciggies?)\s+out\s+on\s+(my|me|ma|her|"
+        r"his)\s+(hand|hands|arm|arms|leg|legs|skin|wrist|wrists|thigh|thighs|stomach)\b",
+        # Other languages: to end it with oneself (Polish), no heart to stay alive and ending it
+        # all or hanging from the fan (Urdu/Hindi), no longer wanting to live, ending one's life
+        # and jumping from a roof (Arabic), leaving life and better off without me (Ukrainian,
+        # Russian), not wanting to be alive and suicide (Persian), throwing oneself (Romanian,
+        # Spanish), one's life taken (Spanish); self-harm (Hindi, Persian, Bengali, Arabic,
+        # Russian, Kurdish, French, Lithuanian, Spanish, Gujarati, Italian, Albanian).
+        r"\bze\s+sob[aą]\s+sko[nń]czy[cć]\b|\bsko[nń]cz[eę]\s+ze\s+sob[aą]\b|\bdzi[sś]\s+w\s+nocy\b"
+        r".{0,20}\bz\s+tym\s+sko[nń]cz",
+        r"\bzinda\s+(rehne|rehna|rehnay)\b.{0,20}\b(nahi|nahin|nai)\b|\b(dil|mann?)\s+(nahi|nahin|nai)"
+        r"\s+karta\s+zinda\b|\bkhatam\s+kar\s+(doon|dun|du)\s+(sab|khud|apne)|\b(sab\s+kuch|khud\s+ko|"
+        r"zindagi)\s+khatam\s+kar\s+(dena|doon|dun)\b|\bpankh[ea]\s+se\s+latak",
+        r"(لم|لا)\s+(أعد\s+)?أريد\s+أن\s+أعيش|أنهي\s+حياتي|سأقفز|أقفز\s+من\s+(سطح|فوق)",
+        r"піти\s+з\s+життя|покінчити\s+з\s+собою|уйти\s+из\s+жизни|покончить\s+с\s+собой|краще\s+без\s+"  # noqa: RUF001
+        r"мене|лучше\s+без\s+меня|мене\s+вже\s+не\s+буде(?!\s+на)|меня\s+уже\s+не\s+будет(?!\s+на)",
+        r"نمی[\u200c\s]?خوا(ه)?م\s+زنده|خودکشی",  # noqa: RUF001 (Persian on purpose)
+        r"\bs[aă]\s+m[aă]\s+arunc\b|\bquitar\s+la\s+vida\b|\bme\s+voy\s+a\s+tirar\s+(a|de|por|desde)\s+"
+        r"(las\s+v[ií]as|el\s+puente|un\s+puente|la\s+ventana|el\s+balc[oó]n|la\s+azotea|el\s+tren)\b",
+        r"\bblade\s+chala\b|\bkhoon\s+ruk\s+(nahi|nahin|nai)\b|تیغ.{0,30}بریدم|\bkhud\s+ko\s+(blade|"
+        r"chaaku|chaku|chaqu)\s+se\s+kaat",
+        r"\bnijeke\s+(blade\s+diye\s+)?(kete|kati|aghat)|\brokto\s+bondho\s+(hochche|hoy|hocche)\s+na\b",
+        r"[أا]جرح\s+نفسي|[أا]ؤذي\s+نفسي",
+        r"(резал\w*|порезал\w*|ріжу|різала|порізал\w*)\s+(себе\s+)?(руки|вены|вени|ноги)",  # noqa: RUF001
+        r"\bxwe\s+di[eê][sş][iî]n\w*|\bbi\s+k[eê]r[eê]\s+bir[iî]|\bxwe\s+bir[iî]ndar\s+kir",
+        r"\b(je\s+me|me\s+suis|se|s'est)\s+(encore\s+)?(scarifi\w*|mutil\w*|coup[ée]e?s?\s+les\s+(bras|"
+        r"poignets))|\bje\s+me\s+coupe\s+(les\s+bras|les\s+poignets|expr[eè]s)",
+        r"\bpjaust\w*\s+rank|\bme\s+(he\s+(vuelto\s+a\s+)?cortado|vuelvo\s+a\s+cortar|corto|cort[eé]|"
+        r"he\s+vuelto\s+a\s+cortar)\s+(los\s+|las\s+)?(brazos|venas|mu[nñ]ecas|piernas)\b",
         r"જાતને.{0,20}કાપ|બ્લેડથી\s+કાપ|\bmi\s+taglio\s+(le\s+braccia|i\s+polsi|le\s+gambe)|\bmi\s+"
         r"faccio\s+del\s+male\b|\bpres\s+veten\b",
-        # Other languages: throwing oneself (Romanian, Spanish); not here tomorrow (Ukrainian,
-        # Russian).
-        r"\bs[aă]\s+m[aă]\s+arunc\b|\bme\s+voy\s+a\s+tirar\s+(a|de|por)\b|мене\s+(вже\s+)?не\s+буде|"
-        r"меня\s+(уже\s+)?не\s+будет",
     ],
     "abuse": [
         rf"\b{_FAMILY}\s+(always\s+|keeps\s+|still\s+|sometimes\s+)?(hits|beats|hurts|kicks|"
@@ -962,12 +891,13 @@ _KINDS: dict[str, list[str]] = {
         r"\b(put|had|got|puts|has)\s+(his|her|their|both)\s+hands?\s+(a?round|on)\s+my\s+(neck|"
         r"throat)\b",
         r"\b(always|constantly|keeps\s+turning\s+up|keeps\s+coming\s+(in|to\s+school))\s+(\w+\s+)?"
-        r"(covered\s+in|with|black\s+and\s+blue\s+with)\s+(\w+\s+)?bruises\b",
-        r"\bcarer\b.{0,80}\b(shove|shoved|shoving|pushed|pushing|slapped|slapping|hit|hits|hitting|"
+        r"(covered\s+in|with|black\s+and\s+blue\s+with)\s+(\w+\s+)?bruises\b(?!\s+(from|in|at|during|playing)\s+(hockey|football|rugby|sport|training|work|climbing|the\s+gym|boxing|a\s+match|sparring|netball|karate|judo)\b)",
+        r"\bcarer\b.{0,80}\b(shove|shoved|shoving|slapped|slapping|hit|hits|hitting|"
         r"taking\s+(money|her\s+money|his\s+money|cash))\b",
         rf"\b{_FAMILY}\b.{{0,30}}\b(hidden|hid|hides|hiding)\s+my\s+(passport|papers|documents|id|"
         r"visa|brp)\b",
-        r"\bonly\s+(allowed|let)\s+out\s+(for|to|when|with)\b",
+        r"\bonly\s+(allowed|let)\s+out\s+(for\s+the\s+school\s+run|with\s+(him|her|them)|when\s+(he|she)|"
+        r"to\s+(take|get)\s+the\s+kids)\b",
         rf"\b{_FAMILY}\s+(said|says|say|told\s+me)\s+(he|she|they)('?ll|\s+will|\s+would|'?d|\s+is\s+"
         r"going\s+to|\s+gonna)\s+(hurt|kill|harm)\s+(the|my|our)\s+(kids|children|baby|son|"
         r"daughter|boy|girl|mum|mam)\b",
@@ -976,19 +906,19 @@ _KINDS: dict[str, list[str]] = {
         rf"\b{_FAMILY}\s+(batters|battered|battering|beats\s+up|leathers|hammers|belts)\s+(my\s+)?"
         r"(mam|mum|mom|ma|me|us|her|him|them|the\s+kids)\b",
         rf"\b{_FAMILY}\s+(touches|touched|touching|fiddles\s+with|interferes\s+with)\s+(her|him|me|"
-        r"them)\b",
+        r"them)\b(?!\s+(on\s+the\s+(shoulder|arm|back|head)|gently|to\s+(wake|get)))",
         # Other languages: beaten at home (Bengali, Punjabi, Albanian, Kurdish).
         r"মারধর|\bmainu\s+(maarda|marda|kutda)\b|\bm[eë]\s+rreh\b|\bl[eê]dixe\b",
         # From the seventh set: bruises on an older man's arms; kicked in the belly; a threat to
         # burn the flat with her in it; hurt if a voicemail is heard; a child hit with a belt; a
         # mother locked in her room; raped; a broken jaw; somewhere he can't find me.
-        r"\bbruises\s+on\s+(his|her)\s+(arms|face|legs|body|neck|wrists|back)\b",
+        r"\bbruises\s+on\s+(his|her)\s+(arms|face|legs|body|neck|wrists|back)\b(?!\s+(from|in|at|during|playing)\s+(hockey|football|rugby|sport|training|work|climbing|the\s+gym|boxing|a\s+match|sparring|netball|karate|judo)\b)",
         r"\bkick(ed|s|ing)\s+(her|me|him)\s+in\s+the\s+(belly|stomach|head|face|ribs|back)\b|\b(keeps?"
         r"\s+)?(leatherin'?|leathering|batterin'?|battering)\s+(her|him|me|us)\b",
         r"\b(burn|set\s+fire\s+to|torch)\s+(it|the\s+\w+|my\s+\w+|our\s+\w+)(\s+down)?\s+with\s+(me|us|"
         r"the\s+kids|my\s+kids)\s+in(side)?\s+(it)?\b",
-        r"\b(i'?ll|i\s+will|i'?d|id|ill|i\s+would)\s+get\s+(hurt|battered|beaten|a\s+beating|hit|"
-        r"a\s+hiding)\b",
+        rf"\b{_FAMILY}\b.{{0,60}}\b(i'?ll|i\s+will|i'?d|id|ill|i\s+would)\s+get\s+(hurt|battered|beaten|a\s+"
+        r"beating|hit|a\s+hiding)\b",
         rf"\b{_FAMILY}\s+(always\s+|keeps\s+|still\s+)?(hits|beats|hurts|kicks|punches|slaps|belts)\s+"
         r"(my\s+)?(little\s+|baby\s+|younger\s+|big\s+)?(brother|sister|son|daughter|kids?|children|"
         r"mum|mam|nan|gran|dad)\b",
@@ -997,7 +927,7 @@ _KINDS: dict[str, list[str]] = {
         r"\brap(ed|es|ing)\s+me\b",
         rf"\b(says|said|told\s+me)\s+(his|her|their)\s+{_FAMILY}\s+(does|did|done)\s+(it|them|that)\b",
         r"\b(he|she|they)\s+broke\s+(my|ma|me)\s+(jaw|nose|arm|ribs?|wrist|tooth|teeth|fingers?|leg|"
-        r"cheekbone|eye\s+socket)\b|\bsomewhere\s+(he|she|they)\s+(can'?t|cant|won'?t|wont)\s+find\s+"
+        r"cheekbone|eye\s+socket)\b(?!\s+(from|in|at|during|playing)\s+(hockey|football|rugby|sport|training|work|climbing|the\s+gym|boxing|a\s+match|sparring|netball|karate|judo)\b)|\bsomewhere\s+(he|she|they)\s+(can'?t|cant|won'?t|wont)\s+find\s+"
         r"me\b",
         # Other languages: beaten (Pashto, Tigrinya, Amharic, Italian), threatened with death
         # (Tigrinya), the neck squeezed (Spanish).
@@ -1008,12 +938,12 @@ _KINDS: dict[str, list[str]] = {
         # children made to sleep in the shed without food; a child abused by an uncle; shut in a
         # room (Punjabi); the neck squeezed (Romanian); beaten (Persian); a threat to kill
         # (Turkish).
-        rf"\b{_FAMILY}\b.{{0,40}}\b(following|follows|followed|stalking|stalks)\s+me\b|\bfollowing\s+"
-        r"me\s+home\b",
-        r"\b(going\s+to|gonna|will|'ll)\s+break\s+my\s+(arm|arms|legs?|neck|jaw|nose|fingers?)\b|\b"
-        r"(tracks|tracking)\s+my\s+(phone|location)\b",
-        r"\b(doesn'?t|dont|don'?t|won'?t|wont|never)\s+(give|let)\s+(us|me|them)\s+(any\s+)?(food|eat)"
-        r"\b|\bmakes?\s+(me|us)\b.{0,30}\bsleep\s+in\s+the\s+(shed|garden|garage)\b",
+        rf"\b{_FAMILY}\b.{{0,40}}\b(stalking|stalks|stalked)\s+me\b|\b{_FAMILY}\b.{{0,40}}\b(following|"
+        r"follows|followed)\s+me\s+(home|everywhere|around|to\s+work)\b",
+        r"\b(going\s+to|gonna|will|'ll)\s+break\s+my\s+(arm|arms|legs?|neck|jaw|nose|fingers?)\b",
+        rf"\b{_FAMILY}\b.{{0,20}}\b(tracks|tracking)\s+my\s+(phone|location)\b",
+        rf"\b{_FAMILY}\b.{{0,100}}\b(doesn'?t|dont|don'?t|won'?t|wont|never)\s+give\s+(us|me)\s+(any\s+)?"
+        r"food\b|\bmakes?\s+(me|us)\b.{0,30}\bsleep\s+in\s+the\s+(shed|garden|garage)\b",
         rf"\b{_FAMILY}\s+(has\s+been\s+|is\s+|was\s+|keeps\s+)?(abusing|molesting|interfering\s+with)\s+"
         r"(her|him|me|them)\b",
         r"\bband\s+kar\s+(dinde|dende|dete|deti|dita)\b|\bkhana\s+(vi|bhi)\s+(nahi|nai)\s+(dinde|dete)"
@@ -1024,7 +954,7 @@ _KINDS: dict[str, list[str]] = {
         # marriage; an injunction broken; made to watch; a tracker; other languages (forced
         # marriage and a threat to kill in Hindi, abused by a stepfather in Portuguese, beaten
         # in Pashto and Greek).
-        r"\b(frightened|scared|afraid|terrified)\s+in\s+my\s+own\s+(home|house)\b|\b(son|daughter)[\s-]in"
+        r"\b(son|daughter)[\s-]in"
         r"[\s-]law\b.{0,40}\b(taken|takes|took)\s+my\s+(bank\s+card|pension|money)\b",
         r"\bknows\s+where\s+i\s+sleep\b|\bturning\s+up\s+(outside|at)\b.{0,80}\b(terrified|scared|"
         r"frightened)\b",
@@ -1033,13 +963,15 @@ _KINDS: dict[str, list[str]] = {
         r"\b(my|ma|me)\s+(man|fella)\s+(batters|hits|beats|punches|leathers)\s+me\b",
         r"\bsexually\s+(abus\w*|assault\w*)\s+(me|her|him)\b|\b(abus\w*|assault\w*)\s+(me|her|him)\s+"
         r"sexually\b",
-        r"\bcare\s+home\b.{0,100}\b(hit|hits|slapped|pushed|shoved|soiled)\b",
-        r"\b(followed|following|follows)\s+(me\s+)?home\b",
+        r"\bcare\s+home\b.{0,100}\b(staff|carers?|one\s+of\s+them|nurse)\b.{0,30}\b(hit|hits|slapped|"
+        r"pushed|shoved)\s+(him|her|my\s+\w+)\b|\bleave\s+(him|her)\s+in\s+soiled\b",
+        r"\bfollowed\s+home\b.{0,60}\bby\s+(the\s+same|a|some)\s+(man|guy|bloke|person|lad|men)\b|\b(he|"
+        r"she|someone|a\s+(man|guy|bloke))\s+(keeps\s+)?(following|follows|followed)\s+me\s+home\b",
         r"\b(taking|take|sending|send)\s+me\s+(to\s+\w+\s+)?.{0,40}\bto\s+marry\b|"
-        r"\b(forcing|force|forced|making|make)\s+me\s+(to\s+)?(marry|get\s+married)\b|\bforced\s+"
+        r"(?<!can )(?<!could )(?<!cannot )\b(forcing|force|forced|making|make)\s+me\s+(to\s+)?"
+        r"(marry|get\s+married)\b|(?<!course on )(?<!training on )(?<!about )\bforced\s+"
         r"marriage\b(?!\s+(unit|training|course|awareness))",
-        r"\binjunction\b.{0,60}\b(outside|here|banging|breaking)\b|\b(outside|banging)\b.{0,60}"
-        r"\binjunction\b",
+        r"\b(outside|banging)\b.{0,60}\binjunction\b",
         r"\bmakes?\s+me\s+watch\s+(videos|porn|things|stuff)\b",
         r"\b(he|she|they|ex|partner|husband|wife|boyfriend|girlfriend)\s+(has\s+|'s\s+)?(put|hid|fitted|"
         r"installed)\s+a\s+tracker\s+on\s+my\b|\bnever\s+get\s+away\s+from\s+(him|her)"
@@ -1179,15 +1111,19 @@ _KINDS: dict[str, list[str]] = {
         # A passport kept against a debt; "they say i owe them"; shotting
         # on a line; going missing with an older man; sex to pay a debt; cuckooed; made to work
         # and not let go.
-        r"\b(keeps?|kept|has|have|holds?|took|taken)\s+(my|our|it)\b.{0,60}\b(owe\s+(him|them|her)|"
-        r"debt\s+is\s+(paid|cleared)|pay\s+(it|him|them)\s+back)\b|\bpassport\b.{0,80}\bdebt\b",
-        r"\b(they|he|she)\s+(say|says|said)\s+i\s+owe\s+(them|him|her)\b",
-        r"\b(shot|shotting|shottin|run|running|work|working)\s+(on\s+)?a\s+line\b",
-        r"\b(keeps|kept|been|is|started)\s+going\s+missing\b|\b(older|old)\s+(man|men|lads?|boys?|"
+        r"\b(keeps?|kept|has|have|holds?|took|taken)\s+(my|our)\s+(passports?|id|documents|papers)\b.{0,60}"
+        r"\b(owe|debt|pay\s+(it|him|them)\s+back)\b|\bpassport\b.{0,80}\bdebt\b",
+        r"\b(they|he|she)\s+(say|says|said)\s+i\s+owe\s+(them|him|her)\b(?!\s+(a|an|one|the)\b)(?=.{0,60}"
+        r"\b(have\s+to|work|stop|packages|come\s+round|know\s+where|hurt|travel|debt|pay\s+off|sleep)\b)",
+        r"(?<!about )\b(shot|shotting|shottin)\s+(on\s+)?a\s+line\b",
+        r"\b(she|he|my\s+(son|daughter|boy|girl|kid|child|\d+\s*(yr|year)\s*old))\s+(keeps|kept|has\s+been|is|"
+        r"started)\s+going\s+missing\b|\b(older|old)\s+(man|men|lads?|boys?|"
         r"guys?)\s+(picking|picks|picked|pick)\s+(her|him)\s+up\b",
         r"\b(sleep\s+with|have\s+sex\s+with)\s+(his|her|their)\s+(mates|friends|mate|friend)\b",
         r"\b(using|use|took\s+over|taken\s+over)\s+my\s+(flat|house|home|place)\s+to\s+(deal|"
-        r"sell|stash|cook)\b|\bcuckooed\b|\b(being|been|are|is)\s+cuckooing\s+(me|him|her|us|my)\b|\bdealers?\s+(are\s+)?(living|staying|using)\s+(in|at)\s+my\s+(flat|"
+        r"sell|stash|cook)\b|(?<!training on )(?<!course on )(?<!about )\bcuckooed\b|"
+        r"\b(being|been|are|is)\s+cuckooing\s+(me|him|her|us|my)\b|\bdealers?\s+(are\s+)?(living|staying|using)\s+(in|at)\s+"
+        r"my\s+(flat|"
         r"house|home|place)\b",
         r"\b(makes?|made|making)\s+me\s+work\b.{0,40}\b(not|won'?t|wont|doesn'?t|never)\s+let\s+me\s+"
         r"(leave|go)\b",
@@ -1199,10 +1135,12 @@ _KINDS: dict[str, list[str]] = {
         # taken by new "friends"; forced to sell drugs (Albanian); a passport taken (Chinese,
         # Portuguese).
         r"\b(boss|owner|gaffer|manager|they)\s+(takes?|keeps?)\s+(all\s+)?(of\s+)?(the\s+|our\s+|my\s+)?"
-        r"(money|wages|pay)\b.{0,60}\b(can'?t|cant|not\s+allowed\s+(to|out))\b",
-        r"\b(get|give)\s+(it|them)\s+back\s+(once|when|after)\s+(you'?ve|youve|i'?ve|ive|we'?ve|i|we|"
-        r"you)\s+(paid|pay)\b",
-        r"\b(have|has|keep|keeps|took|taken)\s+(her|his|their)\s+(papers|passports?|documents)\b",
+        r"(money|wages|pay)\b.{0,60}\b((can'?t|cant|not\s+allowed\s+to)\s+(leave|go\s+out|go\s+home|go\s+"
+        r"anywhere)|not\s+allowed\s+out)\b",
+        r"\b(id|passports?|papers|documents)\b.{0,60}\b(get|give)\s+(it|them)\s+back\s+(once|when|after)\s+"
+        r"(you'?ve|youve|i'?ve|ive|we'?ve|i|we|you)\s+(paid|pay)\b",
+        r"\b(they|he|she|the\s+family|the\s+boss|employer)\s+(have|has|keep|keeps|took|taken)\s+(her|his|"
+        r"their)\s+(papers|passports?|documents)\b",
         r"\b(send|share|post|show)\s+(the\s+)?(videos?|pics|pictures|photos|nudes)\s+to\s+(my|me)\b"
         r".{0,30}\bif\s+i\b|\bmaking\s+me\s+do\s+(cam|sex|porn|webcam)\b",
         r"\b(living|moved\s+in|staying)\s+with\s+(him|her)\b.{0,60}\b(taken|took|have|got)\s+(his|her)"
@@ -1212,11 +1150,12 @@ _KINDS: dict[str, list[str]] = {
         # From the eighth set: drugs sold from my flat; a home taken over by a gang; locked in
         # from outside; working for food; a "manager" who takes all her money; identity cards
         # taken and a debt (Bulgarian); passports taken (Lithuanian).
-        r"\b(sell|selling|deal|dealing)\s+(drugs\s+)?(from|out\s+of)\s+(it|my\s+(flat|house|place))\b|"
+        r"\b(sell|selling|deal|dealing)\s+drugs\s+(from|out\s+of)\s+(it|my\s+(flat|house|place))\b|\b(mates|they|"
+        r"dealers|lads)\s+(sell|deal)\w*\s+(\w+\s+){0,2}(from|out\s+of)\s+(it|my\s+(flat|house|place))\b|"
         r"\b(gang|they|dealers|lads|men|who'?s|who\s+has)('?s|\s+has|\s+have|'?ve)?\s+(taken|took)\s+over\s+"
         r"(his|her|my|our)\s+(\w+'?s\s+)?(flat|house|home|place)\b",
-        r"\block\s+(the\s+door|me\s+in|us\s+in)\s+from\s+(the\s+)?outside\b|\bwork\s+(only\s+)?for\s+"
-        r"food(\s+only)?\b",
+        r"\block\s+(the\s+door|me\s+in|us\s+in)\s+from\s+(the\s+)?outside\b|\bwe\s+work\s+(only\s+)?for\s+"
+        r"food\b|\bwork\s+for\s+food\s+only\b",
         r"\b(takes|keeps)\s+all\s+(her|his|my|our)\s+(money|wages|earnings)\b.{0,80}\btells\s+(her|him|"
         r"me|us)\s+where\s+to\s+live\b",
         r"(взе|взеха)\s+(\w+\s+)?(личните\s+карти|документите)|дължим\s+пари|\bpa[eė]m[eė]\s+pasus\b",
@@ -1225,14 +1164,16 @@ _KINDS: dict[str, list[str]] = {
         # visa debt that grows; other languages (papers kept in Romanian, Bengali, Nepali,
         # Slovak; working until a debt is paid).
         r"\b(put|move|moving|putting)\s+money\s+through\s+my\s+(bank\s+)?account\b.{0,60}\b(threat\w*|"
-        r"scared|won'?t\s+let|can'?t\s+stop)",
+        r"won'?t\s+let|can'?t\s+stop)",
         r"\b(making|make|made)\s+me\s+(do\s+)?(shotting|shottin|shot|deal)\b",
-        r"\b(owner|boss|employer|manager|agency|agent)\s+(keeps?|kept|has|holds?|took|taken)\s+(my|our)\s+"
+        r"\b(owner|boss|employer|manager|agency|agent)\s+(keeps?|kept|took|taken|is\s+keeping|won'?t\s+give\s+"
+        r"(me\s+)?back)\s+(my|our)\s+"
         r"(passports?|papers|documents|id)\b(?!\s+(details|number|copy|scan|photo|check))",
-        r"\b(send|sends|sent)\s+me\s+(to\s+)?(different|other)\s+towns\b|\bmade\s+me\s+send\s+(him|her|"
+        r"\b(send|sends|sent)\s+me\s+(to\s+)?(different|other)\s+towns\b.{0,30}\b(packages|parcels|drugs|"
+        r"stuff|bags)\b|\bmade\s+me\s+send\s+(him|her|"
         r"them)\s+(pics|pictures|photos|nudes|videos)\b(?!\s+of\s+(the|a|our|his|her)\b)",
-        r"\b(force|forces|forced|make|makes|made|making)\s+me\s+(to\s+)?(steal|shoplift|beg|nick)\b",
-        r"\bdebt\b.{0,40}\bkeeps\s+going\s+up\b|\bwork\b.{0,40}\bunpaid\s+for\s+\d+\s+(years|months)\b",
+        r"\b(force|forces|forced|make|makes|made|making)\s+me\s+(to\s+)?(steal|shoplift|nick)\b",
+        r"\bdebt\s+to\s+(the|a|that)\s+(guy|man|woman|agent|boss|gang|people)\b.{0,60}\bkeeps\s+going\s+up\b|\bwork\b.{0,40}\bunpaid\s+for\s+\d+\s+(years|months)\b",
         r"\bne\s+[tțţ]ine\s+actele\b|পাসপোর্ট\s+নিয়ে|राहदानी|\bzobrali\s+mi\s+(ob[cč]iansky|pas)\b|"
         r"\bnesplat[ií]m\s+dlh\b",
     ],
@@ -1258,7 +1199,7 @@ _KINDS: dict[str, list[str]] = {
         r"us)\s+)(out|oot)\b"
         rf"{_NOT_HOME}\b.{{0,80}}\b(an\s+hour\s+ago|this\s+(morning|"
         r"afternoon|evening)|just\s+now|earlier(\s+today)?|today|tonight|the\s+day|the\s+night|the\s+neet|"
-        r"the\s+nite|where\s+to\s+(go|gan|sleep))\b",
+        r"the\s+nite)\b",
         r"\b(leave|out|go)\s+tonight\b.{0,80}\bno\s*where\b|\bno\s*where\b.{0,60}\btonight\b",
         r"\b(don'?t|dont|do\s+not)\s+know\s+where\s+(to\s+go|i'?ll\s+sleep|to\s+sleep|"
         r"i\s+can\s+sleep)\s+tonight\b",
@@ -1358,18 +1299,18 @@ _KINDS: dict[str, list[str]] = {
         # street (Ukrainian).
         r"\bno\s+bed\s+(tonight|for\s+tonight|the\s+nite|the\s+night|for\s+the\s+night)\b",
         r"\b(changed|changing)\s+the\s+locks\s+(today|tonight|this\s+(morning|afternoon|evening))\b"
-        r"|\bwhere\s+(do|can|will|shall)\s+(i|we)\s+sleep\b|\bevicted\s+(today|tonight|this\s+"
+        r"|\bwhere\s+(do|can|will|shall)\s+(i|we)\s+sleep\b(?!\s+(on|at|during|when|in)\s+the)|\bevicted\s+(today|tonight|this\s+"
         r"(morning|afternoon|evening)|just\s+now)\b",
-        r"\bnowhere\s+to\s+go\s+this\s+(evening|afternoon)\b|\btonight\s+(it'?s|its|is)\s+(the\s+)?"
+        r"\bnowhere\s+to\s+go\s+this\s+(evening|afternoon)\b|\btonight\s+(it'?s|its)\s+(the\s+)?"
         r"(park|street|streets|car|bench|station)\b",
         r"\b(flung|chucked|kicked|thrown|threw|booted|turfed)\s+me\s+oot\b|\bsleep(ing|in'?)?\s+in\s+"
         r"(the|a)\s+stairwell\b",
         r"(виселив|виселили|вигнав|вигнали|выселил\w*|выгнал\w*)\b.{0,40}на\s+(вулиці|улице)",
         # From the seventh set, other languages: nowhere to sleep tonight (Sorani Kurdish, Persian
         # and Tamil in English letters), put out today (Ukrainian).
-        r"\b(sat|sitting|sleeping|stuck)\s+(at|in)\s+(the\s+)?(bus|train|coach)\s+station\b.{0,60}\b(bag|"
-        r"freezing|nowhere|tonight|all\s+night)\b|\b(discharged|"
-        r"released|got\s+out)\b.{0,120}\bnowhere\s+to\s+(go|stay|sleep)\b|\bsleep(ing|in'?)?\s+in\s+(the|"
+        r"\b(sat|sitting|sleeping|stuck)\s+(at|in)\s+(the\s+)?(bus|train|coach)\s+station\b.{0,60}\b(freezing|"
+        r"nowhere|all\s+night)\b|\b(discharged|"
+        r"released)\b.{0,120}\bnowhere\s+to\s+(go|stay|sleep)\b(?!\s+(career|with|in\s+life))|\bsleep(ing|in'?)?\s+in\s+(the|"
         r"my)\s+(motor|car|van)\s+(the\s+night|tonight|the\s+nite)\b",
         r"شوێن\w*\s+نییە\s+بۆ\s+خەوتن|ئەمشەو.{0,40}خەوتن|\bja\s+(baraye\s+khabidan\s+)?nadaram\b|\b(biroon|birun)\s+kard\b|"
         r"\bthoonga\s+(edam|idam)\s+illa\b",
@@ -1378,24 +1319,25 @@ _KINDS: dict[str, list[str]] = {
         # From the eighth set: where am i meant to sleep; to leave care today with nothing sorted;
         # anywhere tonight with no bed; a family on the street; nowhere to sleep tonight
         # (Tigrinya, Pashto).
-        r"\bwhere\s+(am|are)\s+(i|we)\s+(meant|supposed)\s+to\s+(sleep|go|stay)\b|\b(have|got|need)\s+"
+        r"\bwhere\s+(am|are)\s+(i|we)\s+(meant|supposed)\s+to\s+(sleep|stay)\b|\b(have|got|need)\s+"
         r"to\s+(leave|go)\s+today\b.{0,40}\bnowhere\b|\bnowhere\s+sorted\b",
         r"\b(anywhere|somewhere)\s+(open\s+|to\s+(stay|sleep)\s+)?tonight\b.{0,60}\b(no\s+bed|nowhere|"
-        r"sofa\s+surf\w*|get\s+out)\b|\b(we'?re|we\s+are|family\s+(are|is)|they'?re|kids\s+are)\s+(now\s+)?"
-        r"on\s+the\s+streets?\b",
+        r"sofa\s+surf\w*|get\s+out)\b|\b(we'?re|we\s+are|my\s+family\s+(are|is)|family\s+are)\s+(now\s+)?"
+        r"on\s+the\s+streets?\b(?!\s+(playing|handing|collecting|campaign))",
         r"ዝድቅሰሉ\s+ቦታ\s+የብለይን|ለይቲ.{0,20}ቦታ\s+የብለይን|ځای\s+نه\s+لرم|نن\s+شپه.{0,30}ځای",
         # From the ninth set: a foster placement ended today; emergency housing tonight; not let
-        # back in and on a bench; a bed tonight, on the streets; out with bin bags; where am I to
+        # back in by a hostel, or on a bench tonight; a bed tonight, on the streets; out and stood
+        # outside; where am I to
         # sleep; thrown out today (Hungarian).
-        r"\b(placement|foster\s+placement|care)\s+ended\s+today\b|\bemergency\s+(housing|"
+        r"\b(foster|care|foster\s+care)\s+placement\s+ended\s+today\b|\bemergency\s+(housing|"
         r"accommodation)\s+(for\s+)?tonight\b",
-        r"\b(won'?t|wont)\s+let\s+me\s+(back\s+)?in\b.{0,60}\b(bench|street|outside|raining|pouring)|"
-        r"\b(on|sat\s+on|sleeping\s+on)\s+(a|the)\s+bench\b",
-        r"\bbeen\s+on\s+the\s+streets?\b|\b(a\s+)?bed\s+(for\s+)?tonight\b|\b(oan|on)\s+the\s+streets?\s+"
+        r"\b(hostel|curfew)\b.{0,60}\b(won'?t|wont)\s+let\s+me\s+(back\s+)?in\b|\b(sat|sitting|sleeping|"
+        r"kipping)\s+on\s+(a|the)\s+bench\b.{0,40}\b(tonight|raining|pouring|freezing|curfew|nowhere)\b",
+        r"\bbeen\s+on\s+the\s+streets?\s+(since|for)\b|\b(no|any|need\s+a|get\s+a|find\s+a|chance\s+of\s+a)\s+"
+        r"bed\s+(for\s+)?tonight\b|\b(oan|on)\s+the\s+streets?\s+"
         r"(the\s+night|the\s+nite|tonight|the\s+neet)\b",
-        r"\bkicked\s+(us|me)\s+out\b.{0,60}\b(stood|standing|sat|sitting)\s+outside\b|\bwith\s+bin\s+bags"
-        r"\b",
-        r"\bwhere\s+i\s+(am|'m)\s+to\s+sleep\b|\bknow\s+where\s+i\s+(am\s+to|will|can|shall)\s+sleep\b|"
+        r"\bkicked\s+(us|me)\s+out\b.{0,60}\b(stood|standing|sat|sitting)\s+outside\b",
+        r"\bwhere\s+i(\s+am|'m)\s+to\s+sleep\b|\bknow\s+where\s+i\s+(am\s+to|will|can|shall)\s+sleep\b|"
         r"\bwhere\s+(i|we)\s+can\s+sleep\s+tonight\b",
         r"\bkitettek\b|\butc[aá]n\s+alszom\b",
     ],
@@ -1452,7 +1394,7 @@ _KINDS: dict[str, list[str]] = {
 _EXPLOITED = re.compile(
     r"\b(using|use|took\s+over|taken\s+over)\s+my\s+(flat|house|home|place)\s+to\s+(deal|sell|stash|"
     r"cook)\b|\btells\s+(her|him|me|us)\s+where\s+to\s+live\b|"
-    r"\b(make|makes|made|making|force\w*)\s+me\s+(to\s+)?(steal|shoplift|beg|carry|sell|deliver|run|hold|"
+    r"\b(make|makes|made|making|force\w*)\s+me\s+(to\s+)?(steal|shoplift|carry|sell|deliver|run|hold|"
     r"stash|"
     r"move)\b|\bcounty\s+lines?\b|\btrap\s+house\b|\btrafficked\b|\b(passport|"
     r"papers)\b.{0,30}\b(took|taken|keep|keeps|kept|has|won'?t\s+give)\b|\b(took|taken|keep|keeps|"
@@ -1489,8 +1431,12 @@ _housing_lost = _finder("housing")
 
 
 # A marriage forced by family is abuse (its helpline, not the modern slavery one), even with a
-# passport taken.
-_MARRIAGE = re.compile(r"\b(marry|marriage|married|shaadi|nikah)\b", re.IGNORECASE)
+# passport taken; a marriage only mentioned changes nothing.
+_MARRIAGE = re.compile(
+    r"\bto\s+marry\b|\b(forc\w*|mak\w*|made)\s+(me\s+)?(to\s+)?marry\b|\bforced\s+marriage\b|"
+    r"\b(zabardasti|shaadi\s+karwa)",
+    re.IGNORECASE,
+)
 
 
 def _exploited(text: str) -> bool:
@@ -1514,9 +1460,22 @@ _CHECKS = (
 )
 
 
+# A learner's question about what to do if someone is in danger ("first aid course: what to do
+# if someone is not breathing after using drugs") is about the course, not a resident in danger.
+_TRAINING_QUESTION = re.compile(
+    r"\b(course|training|module|workshop|paediatric\s+first\s+aid|first\s+aid\s+(course|at\s+work))"
+    r"\b.{0,80}\b(what\s+(to\s+do|do\s+you\s+do|should\s+(you|i|we)\s+do)\s+(if|when)|what\s+if)\b|"
+    r"\b(what\s+(to\s+do|do\s+you\s+do|should\s+(you|i|we)\s+do)\s+(if|when)|what\s+if)\b.{0,80}"
+    r"\b(course|training|module|workshop)\b",
+    re.IGNORECASE,
+)
+
+
 def kind(text: str) -> str | None:
     """Which danger a message speaks of, most serious first, or None."""
     flat = " ".join((text or "").replace("\u2019", "'").split())
+    if _TRAINING_QUESTION.search(flat):
+        return None
     return next((k for k, found in _CHECKS if found(flat)), None)
 
 
@@ -1544,6 +1503,74 @@ _LOW_MOOD = re.compile(
 def low_mood(text: str) -> bool:
     """Whether a message speaks of despair without naming a danger (a check-in, not a crisis)."""
     return bool(_LOW_MOOD.search(" ".join((text or "").replace("\u2019", "'").split())))
+
+
+# Veiled goodbyes and last things, from the sixth to ninth sets: "i wont be needing it after
+# this weekend", "take me off ur list i wont be here after friday", "this is goodbye". Said by
+# someone in danger they are a warning; said by someone going on holiday or starting a job they
+# are ordinary, and too often so for the crisis answer and an urgent case. They get the check-in
+# instead (bot.safety.concern.worried): the numbers and a gentle question.
+_VEILED_PATTERNS = (
+    r"\b(won'?t|wont|will\s+not|not\s+gonna|not\s+going\s+to)\s+be\s+needing\s+(it|this|that|"
+    r"them|anything|any\s+of\s+(it|this))\b.{0,30}\b(after|past|beyond)\s+(this|the|next|"
+    r"tonight|tomorrow)\b(?!.{0,40}\b(job|work|started|got|found|moving|course|sorted)\b)",
+    r"\b(gave|given|giving)\s+(away\s+)?(the|my|all\s+my)\s+\w+\b.{0,40}\b(away|to\s+(my|a|the)\s+"
+    r"\w+)\b.{0,80}\b(sorted\s+out|no\s+point|calm|goodbye|don'?t\s+contact|take\s+me\s+off|"
+    r"cancelled\s+my\s+(phone|contract)|paid\s+off)\b",
+    r"\bgive\s+(away\s+)?my\b.{0,60}\b(don'?t|dont|won'?t|wont)\s+need\s+(them|it|these|those)\s+"
+    r"any\s*more\b(?!.{0,40}\b(got|new|job|office))",
+    r"\bwhen\s+(someone|somebody|a\s+person|you|i)\s+dies?\b.{0,60}\b(it'?s\s+for\s+me|for\s+"
+    r"me|soon|decided|tonight)\b|\b(easy|easier)\s+for\s+(my\s+)?\w+\s+(afterwards|after\s+"
+    r"i'?m\s+gone|when\s+i'?m\s+gone)\b",
+    r"\bwhere\s+i'?m\s+going\s+i\s+(won'?t|wont|will\s+not)\s+need\b",
+    r"\bsaid\s+(my\s+)?(bye|byes|goodbye|goodbyes)\s+(to\s+)?(every(one|body)|the\s+\w+|my\s+\w+|"
+    r"all)\s+already\b|\b(i'?m|im)\s+done\b.{0,60}\b(said|saying)\s+(bye|goodbye)\b",
+    r"\b(won'?t|wont|will\s+not|aint|ain'?t|not|no)\s+(gonna\s+|gonnae\s+|going\s+to\s+)?be\s+"
+    r"(around|here|alive|aboot)\s+(by\s+(next|then|the\s+end)|much\s+longer|for\s+(much\s+)?"
+    r"long|to\s+(finish|see))\b",
+    r"\bso\s+(my\s+\w+|they|he|she|everyone|people)\s+(sees?|knows?)\s+(that\s+)?i\s+(actually\s+"
+    r"|really\s+)?tried\b",
+    r"\b(this\s+is|it'?s)\s+(the|my)\s+last\s+time\s+(i'?ll|ill|i\s+will)\s+(message|write|text|"
+    r"talk)\b|\blast\s+message\s+from\s+me\b(?!\s+(today|for\s+now|this\s+week))",
+    r"\btonight\b.{0,40}\b(don'?t|dont)\s+think\s+(i'?ll|i\s+will|ill)\s+(drive|go|come|get)\s+"
+    r"home\b|\bnote'?s\s+(written|done)\b",
+    r"\b(shall|will|won'?t|wont)\s+not\s+see\s+another\s+(winter|christmas|birthday|year|summer|"
+    r"spring)\b|\bwon'?t\s+see\s+another\s+(winter|birthday)\b",
+    r"\b(no|not|won'?t|wont)\s+be\s+(here|around|aboot)\b.{0,60}\b(had\s+enough|got\s+it\s+(all\s+)?"
+    r"planned)\b|\b(had\s+enough|got\s+it\s+(all\s+)?planned)\b.{0,60}\b(no|not|won'?t|wont)\s+be"
+    r"\s+(here|around|aboot)\b|\bif\s+i\s+die\b.{0,100}\b(won'?t|wont)\s+be\s+(around|here|alive)\b",
+    r"\btonight\b.{0,100}\bthanks\s+for\s+trying\b",
+    r"\b(shotgun|gun|rifle|pills|tablets|rope|knife|blade|noose)\b.{0,40}\b(keep|been|can'?t\s+"
+    r"stop)\s+(looking|staring)\s+at\s+(it|them)\b(?!.{0,20}\b(afford|price|cost))",
+    r"\b(made\s+my\s+decision|decided)\b.{0,40}\b(it'?ll\s+be\s+soon|this\s+is\s+goodbye|at\s+"
+    r"peace)\b",
+    r"\btake\s+me\s+off\b.{0,60}\b(won'?t|wont|will\s+not|no|not)\s+be\s+(here|around|aboot)\b"
+    r"(?!.{0,30}\b(holiday|moving|job|away))",
+    r"\b(just|only)\s+(wanted\s+|want\s+)?(someone|somebody|some1)\s+to\s+know\s*([.,]|$|before\b|"
+    r"so\s+that\b|that\s+it\b)|\bjust\s+(wanted\s+to\s+tell\s+someone|so\s+someone\s+knows)\b",
+    r"\bjump\s+(in|into|off)\s+(the\s+)?(mersey|thames|river|canal|docks|tyne|clyde|wear|severn|"
+    r"humber)\b(?!.{0,20}\b(training|course|lifeguard))",
+    r"\b(not|no|never)\s+(coming|comin|takin'?|taking)\s+(back|the\s+stairs\s+back)\s+(down|doon|"
+    r"up)\b|\bnot\s+stepping\s+back\b(?!\s+from)|\bnot\s+coming\s+back\s+in\b.{0,30}\b(tonight|"
+    r"reservoir|sea|water|boat)\b",
+    r"\bthis\s+is\s+(goodbye|good\s*bye|my\s+goodbye)\b(?!.{0,60}\b(moving|moved|new\s+job|got\s+"
+    r"a|start(ing)?|leaving|university|uni|for\s+now)\b)",
+    r"\bwill\s+not\s+be\s+going\s+on\s*([.,!]|$|any\s*(more|longer))",
+    r"\bone\s+(last\s+)?thing\s+left\s+to\s+do\s+tonight\b|\bjust\s+the\s+one\s+thing\s+left\b",
+    r"\b(bought|got)\s+a\s+hose(pipe)?\b(?!\s+for\s+the\s+garden)|\bcheck(ing)?\s+out\s+for\s+good"
+    r"\b(?!\s+from)",
+    r"\b(reservoir|sea|lake|river|boat|water)\b.{0,40}\bnot\s+coming\s+back\b",
+    r"\b(top\s+(floor|level|deck)\s+of\s+(the\s+)?(car\s+park|multi[\s-]?stor(e)?y|building|block)|"
+    r"(on|at)\s+the\s+(edge|ledge)\s+of)\b.{0,40}\b(looking|staring)\s+down\b",
+    r"\bcarta\s+de\s+despedida\b.{0,30}\b(hoje|esta\s+noite)\b|\bningu[eé]m\s+vai\s+sentir\s+a\s+"
+    r"minha\s+falta\b",
+)
+_VEILED = re.compile("|".join(_VEILED_PATTERNS), re.IGNORECASE)
+
+
+def veiled(text: str) -> bool:
+    """Whether a message holds a veiled goodbye (a check-in, not a crisis)."""
+    return bool(_VEILED.search(" ".join((text or "").replace("\u2019", "'").split())))
 
 
 def is_crisis(text: str) -> bool:

@@ -106,30 +106,42 @@ def test_despair_the_dialogue_did_not_understand_gets_the_check_in_instead():
 NOT_UNDERSTOOD = "Sorry, I didn't quite understand. Did you mean one of these?"
 
 
+def _after_a_turn(conversation: Conversation, messages: list[BotMessage], typed: str):
+    """The gateway's order (bot.conversation.service.send)."""
+    messages = aftercare.keep_numbers(conversation, messages, COUNCIL)
+    messages = aftercare.other_language(conversation, messages, COUNCIL, typed)
+    messages = aftercare.check_in(conversation, messages, COUNCIL, typed)
+    return aftercare.no_third_time(conversation, messages, COUNCIL)
+
+
 def test_a_message_in_another_language_gets_a_person_with_an_interpreter_and_the_numbers():
     conversation = _conversation()
     polish = "Dzień dobry, szukam pracy jako operator wózka widłowego w okolicy Peterborough"
-    answer = aftercare.other_language(
-        conversation, _say(NOT_UNDERSTOOD, "did_you_mean"), COUNCIL, typed=polish
-    )
+    answer = _after_a_turn(conversation, _say(NOT_UNDERSTOOD, "did_you_mean"), polish)
     assert len(answer) == 1 and answer[0].text.startswith(
         "Sorry, I didn't understand. Is it in another language? I can only read English."
     )  # Latin letters are a guess: not told they wrote in another language
     assert "interpreter" in answer[0].text and COUNCIL.phone in answer[0].text
     assert "999" in answer[0].text and "116 123" in answer[0].text
     assert [b.payload for b in answer[0].buttons] == ["/request_adviser", aftercare.HELP_NOW]
-    assert conversation.checked_in_at is not None  # no second check-in from the classifier
     payloads.parse(answer[0].custom)
+    # The check-in is left for what they may write in English next.
+    assert conversation.checked_in_at is None
+    later = _after_a_turn(conversation, _say(NOT_UNDERSTOOD, "did_you_mean"), "i give up")
+    assert later[0].text.startswith("I'm sorry things feel so hard.")
 
 
-def test_another_script_follows_whatever_the_dialogue_made_of_it_once():
+def test_another_script_follows_whatever_the_dialogue_made_of_it_but_not_a_name():
     # An Arabic question about a free accounting course was read as "make my plan".
     conversation = _conversation()
     arabic = "مرحبا، أبحث عن دورة في المحاسبة، هل هناك دورات مجانية؟"
     misread = _say("I don't know anything about you yet, so I can't make a plan that fits.")
-    answer = aftercare.other_language(conversation, misread, COUNCIL, typed=arabic)
+    answer = _after_a_turn(conversation, misread, arabic)
     assert answer[0] == misread[0] and answer[1].text.startswith("I can only read English")
-    assert len(aftercare.other_language(conversation, misread, COUNCIL, typed=arabic)) == 1
+    # A name in its own script, answering "What's your name?", is understood: left alone.
+    thanks = _say("Thanks. What's the best way to contact you?")
+    for name in ("محمد علي", "Олександр Шевченко"):
+        assert _after_a_turn(_conversation(), thanks, name) == thanks
 
 
 def test_latin_letters_the_dialogue_understood_are_left_alone():
@@ -141,10 +153,12 @@ def test_latin_letters_the_dialogue_understood_are_left_alone():
         assert conversation.checked_in_at is None
 
 
-def test_english_names_and_addresses_are_not_another_language():
+def test_english_is_not_another_language():
     for typed in (
         "pls help wiv cv i dnt no wat to rite in personal statemnt",
         "hello i am from romania, 34 year, no work 6 month",
+        "i want to move my appointment to next tuesday morning please",
+        "can u help me find a warehouse job near the station",
         "Nguyen Thi Minh Anh",
         "sparky courses near DB1 1AA",
         "jolene.f@example.com",
@@ -156,13 +170,15 @@ def test_english_names_and_addresses_are_not_another_language():
         )
 
 
-def test_after_a_crisis_the_note_does_not_repeat_the_numbers_and_a_case_is_kept():
+def test_after_a_crisis_the_note_keeps_the_numbers_once_and_a_case_is_kept():
+    polish = "nie wiem co robić, proszę o pomoc, boję się"
     conversation = _conversation()
-    conversation.crisis_open = True
+    aftercare.keep_numbers(conversation, _say("numbers", "crisis"), COUNCIL)
+    answer = _after_a_turn(conversation, _say(NOT_UNDERSTOOD, "did_you_mean"), polish)
+    assert [m.custom["type"] for m in answer] == ["other_language", "safety_numbers"]
+    assert "interpreter" in answer[0].text and "999" not in answer[0].text
+    payloads.parse(answer[0].custom)  # what the widget is sent passes its schema
     second = [BotMessage(text="I'm still not sure", custom={"type": "not_understood", "case": "X"})]
-    answer = aftercare.other_language(
-        conversation, second, COUNCIL, typed="nie wiem co robić, proszę o pomoc"
-    )
+    answer = _after_a_turn(conversation, second, polish)
     assert answer[0] == second[0]  # the case an adviser will see is still announced
-    assert answer[1].custom["type"] == "other_language" and "999" not in answer[1].text
-    payloads.parse(answer[1].custom)  # what the widget is sent passes its schema
+    assert [m.custom["type"] for m in answer[1:]] == ["safety_numbers", "other_language"]

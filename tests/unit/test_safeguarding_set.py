@@ -6,7 +6,7 @@ import pytest
 import yaml
 
 from bot.safety.concern import EXAMPLES
-from bot.safety.detect import kind
+from bot.safety.detect import kind, veiled
 
 LABELLED = yaml.safe_load(EXAMPLES.read_text(encoding="utf-8"))
 CRISES = [(k, t) for k, texts in LABELLED["crisis"].items() for t in texts]
@@ -18,7 +18,10 @@ def test_the_set_is_big_enough_to_measure():
 
 @pytest.mark.parametrize(("expected", "text"), CRISES)
 def test_each_crisis_is_recognised_as_its_kind(expected, text):
-    assert kind(text) == expected
+    """A veiled goodbye ("this is goodbye", "i wont be here after friday") gets the check-in
+    instead (``veiled``): from someone going on holiday the same words are ordinary."""
+    found = kind(text)
+    assert found == expected or (found is None and expected == "suicide" and veiled(text))
 
 
 @pytest.mark.parametrize("text", LABELLED["not_crisis"])
