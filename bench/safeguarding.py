@@ -109,8 +109,8 @@ def main() -> int:
         for k, texts in labelled["crisis"].items()
     ]
     body = "\n".join([
-        "The labelled set (`bot/safety/examples.yml`: the rules must catch all of it, but for veiled",
-        "goodbyes such as \"this is goodbye\", which get the check-in by rule) and the",
+        "The labelled set (`bot/safety/examples.yml`: the rules must catch all of it, but for",
+        "veiled goodbyes such as \"this is goodbye\", which get the check-in by rule) and the",
         "held-out set (`tests/fixtures/safeguarding.yml`): direct and indirect, misspelt, slang,",
         "other languages' phrases, and look-alikes that are not crises (\"this course is killing",
         "me\"). The service gives the crisis answer when the rule-based safety net",

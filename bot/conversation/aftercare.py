@@ -96,6 +96,9 @@ def other_language(
     the last. It leaves the check-in (``checked_in_at``) to the English the resident may write."""
     if not typed or not messages or not language.other_language(typed):
         return messages
+    can_check_in = conversation.checked_in_at is None and not conversation.crisis_open
+    if can_check_in and not language.other_script(typed) and concern.worried(typed):
+        return messages  # a guess at a language gives way to the check-in on worrying English
     kinds = {str((m.custom or {}).get("type")) for m in messages}
     if kinds & {CRISIS_TYPE, START_AGAIN_TYPE}:
         return messages
@@ -104,7 +107,7 @@ def other_language(
     said_kinds = {str((m.custom or {}).get("type")) for m in said}
     alone = said_kinds == {NOT_UNDERSTOOD_TYPE}
     answered = not alone and STILL_NOT_UNDERSTOOD_TYPE not in said_kinds
-    if answered and (not language.other_script(typed) or len(typed.split()) < 3):
+    if answered and (not language.other_script(typed) or not language.sentence(typed)):
         return messages
     # Another script is certain; Latin letters are a guess, so Scots or a typo is not told it
     # is a foreign language.
@@ -178,13 +181,17 @@ def no_third_time(
     conversation: Conversation, messages: list[BotMessage], council: Council
 ) -> list[BotMessage]:
     """The same answer a third time in a row becomes a way out: a person, the phone number, or
-    something else to do."""
+    something else to do. Not the note for a message in another language, which already offers
+    a person and a phone number, and whose numbers would be lost."""
     if not messages or not any(m.text for m in messages):
         return messages
     signature = _signature(messages)
     recent = list(conversation.recent_replies or [])[-REPEATS_ALLOWED:]
-    if len(recent) == REPEATS_ALLOWED and all(s == signature for s in recent):
-        messages = [way_out(council)]
+    unreadable = OTHER_LANGUAGE_TYPE in _kinds(messages)  # each message unreadable as the last
+    if len(recent) == REPEATS_ALLOWED and all(s == signature for s in recent) and not unreadable:
+        # the numbers that follow a crisis stay under the way out
+        numbers = [m for m in messages if (m.custom or {}).get("type") == NUMBERS_TYPE]
+        messages = [way_out(council), *numbers]
         signature = _signature(messages)
     conversation.recent_replies = [*recent, signature][-REPEATS_ALLOWED:]
     return messages

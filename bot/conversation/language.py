@@ -56,10 +56,19 @@ def other_language(text: str) -> bool:
     """Whether ``text`` reads as written in another language. In Latin letters this is a guess
     (Scots and text-speak can read alike), so it is acted on only when the dialogue did not
     understand the message either."""
-    words = _WORD.findall(_NOT_WORDS.sub(" ", text))
     if other_script(text):
-        return len(words) >= 2
+        # Chinese, Japanese and Thai need no spaces: letters, not words, say it is a sentence
+        return sum(c.isalpha() for c in text) >= 4
+    shouted = sum(c.isupper() for c in text) > sum(c.islower() for c in text)
+    if shouted:  # "AYUDA NO TENGO DONDE DORMIR": capitals are neither acronyms nor names here
+        text = text.lower()
+    words = _WORD.findall(_NOT_WORDS.sub(" ", text))
     if len(words) < MIN_WORDS or all(w[0].isupper() for w in words):
         return False
     known = sum(w.lower() in _SHORT or english.is_english(w) for w in words)
     return known < len(words) / 2
+
+
+def sentence(text: str) -> bool:
+    """More than a name or a word or two: three words, or eight letters written without spaces."""
+    return len(text.split()) >= 3 or (" " not in text.strip() and sum(map(str.isalpha, text)) >= 8)

@@ -51,7 +51,7 @@ _EVERYDAY_DRUG = (
 _STREET = (
     rf"({_STREET_NAMED}|(smoked|smoking|smokin|snorted|snorting|sniffed|injected|injecting|"
     r"dropped|using|on|lines?\s+of|bags?\s+of|bumps?\s+of|rocks?\s+of|pipe\s+of|key\s+of)\s+"
-    rf"(some\s+|a\s+bit\s+of\s+|loads\s+of\s+|the\s+)?{_EVERYDAY_DRUG}|(took|taken|taking|done|doing|"
+    rf"(some\s+|a\s+bit\s+of\s+|loads\s+of\s+)?{_EVERYDAY_DRUG}|(took|taken|taking|done|doing|"
     rf"did)\s+(some\s+|a\s+bit\s+of\s+|loads\s+of\s+){_EVERYDAY_DRUG}|(took|taken|taking|done|"
     rf"doing|did)\s+(?!molly){_EVERYDAY_DRUG})"
 )
@@ -80,7 +80,10 @@ _NOTHING_WORTH_IT = (
     r"(pointless|hopeless|meaningless)|nothing\s+(matters|means\s+anything))\b"
 )
 # "a load of tablets", "all my pills": taken, an overdose; to take, thoughts of suicide.
-_MANY_PILLS = rf"{_MANY}\s+{_WHOSE}{_MEDS}(?!\s+to\s+(take|swallow|collect))"
+_MANY_PILLS = (
+    rf"{_MANY}\s+{_WHOSE}{_MEDS}(?!\s+(to\s+(take|swallow|collect)|delivered|to\s+the|for\s+the|with\s+"
+    r"me|from\s+the))"
+)
 _ALCOHOL = (
     r"(vodka|whisky|whiskey|wine|alcohol|gin|booze|cider|rum|beer|lager|brandy|tequila|drink|"
     r"spirits|sambuca)"
@@ -98,7 +101,7 @@ _SEVERE = (
 )
 # The plainest signs, said of anyone: lips gone blue, breathing stopped.
 _BLUE = (
-    r"\b((lips|face|fingers)\s+(are\s+|is\s+|have\s+|has\s+|look\s+|looks\s+|looking\s+)?(gone\s+|going\s+|turning\s+|"
+    r"\b((lips|face|fingers)\s+(are\s+|is\s+|have\s+|has\s+)?(gone\s+|going\s+|turning\s+|"
     r"turned\s+)?(blue|grey|gray|purple)|(barely|hardly|isn'?t|stopped)\s+breathing)\b"
 )
 # Something taken, in the words that say so alone ("took" and "had" say it only with what).
@@ -218,8 +221,8 @@ _KINDS: dict[str, list[str]] = {
         r"(أخذت|اخذت|بلعت|تناولت)\s+(كل|علبة|كثير\s+من|الكثير\s+من)\s+(ال)?(حبوب|أدوية|ادوية|دواء|"
         r"أقراص|اقراص)|جرعة\s+زائدة",
         # A child who swallowed something from the cupboard: poisoning, 999 or 111.
-        r"\b(drunk|drank|swallowed|eaten|ate|had|licked|bitten|chewed)\s+(something|some|a|one\s+of"
-        r"|\w+)\s+(\w+\s+)?from\s+under\s+the\s+sink\b|\b(drunk|drank|swallowed|eaten|ate|bitten|"
+        r"\b(drunk|drank|swallowed|eaten|ate|licked|bitten|chewed)\s+(something|some|one\s+of\s+the)\s+"
+        r"(\w+\s+)?from\s+under\s+the\s+sink\b|\b(drunk|drank|swallowed|eaten|ate|bitten|"
         r"chewed)\s+(some\s+|a\s+|one\s+of\s+the\s+|the\s+)?(washing[\s-]?up\s+liquid|dishwasher\s+"
         r"(tablets?|pods?)|washing\s+(pods?|tablets?|capsules?)|laundry\s+(pods?|capsules?)|liquitabs?|"
         r"cleaning\s+(stuff|products?|fluid|spray)|white\s+spirit|drain\s+cleaner|"
@@ -246,37 +249,41 @@ _KINDS: dict[str, list[str]] = {
         # From the seventh set: a child into the handbag or the methadone; everything in the
         # medicine cabinet; foaming at the mouth.
         rf"\b(toddler|baby|son|daughter|little\s+(one|boy|girl|un)|kid|child|\d+\s*(year|yr)s?\s*"
-        rf"old|\d+\s*yo)\b.{{0,60}}\b(ate|eaten|swallowed|drank|drunk|chewed)\b.{{0,30}}"
-        rf"\b({_MEDS}|{_STREET_NAMED}|bleach|cleaning\s+stuff)\b",
-        r"\b(swallowed|taken|took|had|necked)\s+(everything|all|whatever\s+was)\s+(in|from)\s+(the|"
-        r"my|our)\s+(medicine|bathroom|first\s+aid)\s+(cabinet|cupboard|drawer|box|tin)\b",
-        r"\bfoaming\s+at\s+the\s+mouth\b",
+        rf"old|\d+\s*yo)\b.{{0,60}}\b(ate|eaten|swallowed|drank|drunk|chewed)\s+(some\s+(of\s+)?|a\s+"
+        rf"(load|lot|bottle|packet|box|capful)\s+of\s+|all\s+)?(my\s+|his\s+|her\s+|the\s+|their\s+)?(\w+'?s\s+)?"
+        rf"(\w+\s+)?({_MEDS}|{_STREET_NAMED}|bleach|cleaning\s+stuff)\b",
+        rf"\b(spice|drugs|gear|something|pills|{_STREET_NAMED})\b.{{0,60}}\bfoaming\s+at\s+the\s+mouth\b",
+        r"\b(swallowed|necked)\s+(everything|all|whatever\s+was)\s+(in|from)\s+(the|my|our)\s+(medicine|"
+        r"bathroom)\s+(cabinet|cupboard|drawer)\b",
         # Injected or took "something", then grey, not waking or not responding (not "been using
         # indeed", not "kitchen fitting").
-        rf"\b(injected|snorted|necked|popped|downed|relapsed|using\s+again|(took|taken|had|smoked)\s+"
-        rf"(something|summat|sumthin|some\s+stuff))\b.{{0,80}}{_SEVERE}",
+        rf"\b(injected|snorted|necked\s+(something|some|a\s+load|loads|{_MEDS})|popped\s+(some\s+)?"
+        rf"({_MEDS}|{_STREET_NAMED})|relapsed|using\s+again|(took|taken|had|smoked)\s+(something|summat|"
+        rf"sumthin|some\s+stuff))\b.{{0,80}}{_SEVERE}",
         # Pills at a party, then burning up, confused or collapsed; a child into the dishwasher
         # tablets; tablets taken twice by mistake and faint.
         rf"\b(took|taken|had|dropped|necked)\s+(some\s+)?(pills|{_STREET_NAMED})\b.{{0,80}}\b(burning\s+up|"
-        r"not\s+making\s+(any\s+)?sense|collapsed|overheating)\b|\b(pills|mdma|ecstasy)\b.{0,80}\b"
-        r"(collapsed|burning\s+up)\b",
+        r"not\s+making\s+(any\s+)?sense|collapsed|overheating)\b|\b(pills|mdma|ecstasy)\b.{0,40}\b(meant\s+"
+        r"to\s+be|were\s+(fake|dodgy|bad|laced))\b.{0,60}\b(collapsed|burning\s+up|really\s+ill)\b",
         r"\b(baby|toddler|son|daughter|kid|child|little\s+(one|boy|girl))\b.{0,30}\bgot\s+into\s+(the|my|"
-        r"some|his|her)\s+(dishwasher|washing|laundry|cleaning|bleach|tablets|pills|meds|medicine)\b",
+        r"some|his|her)\s+(dishwasher\s+(tablets|pods|liquid)|washing\s+(pods|tablets|powder)|laundry\s+"
+        r"(pods|capsules)|cleaning\s+(stuff|products)|bleach|(tablets|pills|meds|medicine)(?!\s+section))\b",
         r"\baccidentally\s+(taken|took|had)\b.{0,60}\b(twice|double|wife'?s|husband'?s|someone\s+else'?s)"
         r"\b.{0,60}\b(faint|dizzy|drowsy)\b",
         # Other languages: a child who drank liquid paracetamol (Romanian), bleach drunk by
         # mistake (Vietnamese), not breathing (Albanian), many pills eaten (Gujarati, Hindi).
         r"\ba\s+b[aă]ut\b.{0,30}\b(paracetamol|medicament\w*|sirop|pastile|clor|in[aă]lbitor)",
-        r"\bu[oố]ng\s+(nh[aầ]m\s+)?thu[oố]c\s+(t[aẩ]y|ng[uủ]|\w+\s+nhi[eề]u)",
+        r"\bu[oố]ng\s+(nh[aầ]m\s+)?thu[oố]c\s+(t[aẩ]y|ng[uủ]\s+(nhi[eề]u|c[aả]\s+l[oọ])|\w+\s+nhi[eề]u)",
         r"\bnuk\s+(po\s+)?merr\s+frym[eë]\b",
         r"\b(ghani|bahut|bohot|saari|sari|badhi)\s+(\w+\s+)?gol[iy]+a?n?\s+(khai|kha\s+li|khali|"
         r"kha\s+lidhi|le\s+li|kha\s+gaya|kha\s+gayi|kha\s+laiyan|kha\s+lai|kha\s+liyan)\b",
         # From the eighth set: overdid it on ket and pills; laced; a child who swallowed a
         # grandmother's tablets (Polish) or a bottle of cough medicine (Arabic); an overdose
         # (Vietnamese); medicine swallowed (Amharic).
-        rf"\boverdid\s+it\s+on\s+(the\s+|my\s+)?(\w+\s+)?({_STREET_NAMED}|{_MEDS}|coke|pills)\b",
-        r"\b(think|thought|reckon)\s+(it|they|that)\s+(was|were|had\s+been)\s+laced\b|\blaced\s+with\b|\b(was|"
-        r"were|been)\s+(cut|spiked)\s+with\s+(something|summat|sumthin|somethin)\b",
+        rf"\boverdid\s+it\s+on\s+(the\s+|my\s+)?({_STREET_NAMED}|{_MEDS}|pills|ket)\b",
+        r"\b(think|thought|reckon)\s+(it|they|that)\s+(was|were|had\s+been)\s+laced\b|\blaced\s+with\s+"
+        r"(something|summat|fent\w*|spice|ket|xylazine|nitazenes?)\b|\b(coke|pills|gear|drink|bag|stuff|weed|"
+        r"ket|it)\s+(was|were|had\s+been)\s+(cut|spiked|laced)\s+with\s+(something|summat|sumthin)\b",
         r"\bpo[lł]kn[aą][lł]\w*\s+(\w+\s+)?(tabletk\w*|leki|lek[oó]w|pigu\w*)",
         r"شرب\s+(زجاجة|علبة)\s+(دواء|الدواء)|\bqu[aá]\s+li[eề]u\b|መድሃኒት\s+ዋጠ",
         # From the ninth set: dishwasher liquid; the spice and fitting; a needle still in the arm;
@@ -286,13 +293,13 @@ _KINDS: dict[str, list[str]] = {
         r"\b(drunk|drank|swallowed|eaten|ate|chewed)\s+(some\s+(of\s+)?(the\s+|my\s+)?|a\s+bit\s+of\s+"
         r"(the\s+)?)?(dishwasher\s+(liquid|tablets?|pods?|powder|salt)|washing[\s-]?up\s+liquid|"
         r"bathroom\s+cleaner|toilet\s+cleaner|oven\s+cleaner|fabric\s+softener|bleach)\b",
-        r"\bneedle\s+(still\s+)?in\s+(his|her|their)\s+(arm|leg|neck|groin)\b",
+        r"\bneedle\s+(still\s+)?in\s+(his|her|their)\s+(arm|leg|neck|groin)\b.{0,40}\b(barely|not|isn'?t|"
+        r"stopped|won'?t)\b|\bon\s+the\s+spice\b.{0,80}\b(fitting|not\s+breathing|unconscious|seizure)\b",
         r"\btoo\s+many\s+(morphine|fentanyl|pain(killer)?|buprenorphine|butrans|opioid)\s+patch(es)?\b|\bswallowed\s+(the|a|my)\s+(whole|entire|full)\s+(packet|"
-        r"box|bottle|strip|lot|tub)\b",
-        r"\bfentanyl\s+in\s+(the|it|his|her)\b|\bsnoring\s+(weird|funny|strange)\b.{0,40}\bafter\s+using"
-        rf"\b|{_SEVERE}.{{0,40}}\bafter\s+using\b",
-        r"شرب\s+(منظف|كلور|مبيض)|твърде\s+много\s+(хероин|хапчета|лекарства)|一整瓶|吃了.{0,6}(安眠药|"
-        r"药片)|\bnem[uů][zž]u\s+(ji|ho)\s+probudit\b|\bheb[eê]n\s+xwe\s+xwarin\b|\bhem[uû]\s+heb",
+        r"box|bottle|strip|lot|tub)\b(?!\s+of\s+(crisps|sweets|biscuits|chocolate|gum|mints|cookies))",
+        r"\bfentanyl\s+in\s+(the\s+)?(gear|bag|batch|heroin|pills|stuff)\b|\bsnoring\s+(weird|funny|"
+        r"strange)\b.{0,40}\bafter\s+using\b",
+        r"شرب\s+(منظف|كلور|مبيض)|твърде\s+много\s+(хероин|хапчета|лекарства)|一整瓶.{0,4}药|吃了.{0,6}安眠药|\bnem[uů][zž]u\s+(ji|ho)\s+probudit\b|\bheb[eê]n\s+xwe\s+xwarin\b|\bhem[uû]\s+heb[eê]n\b",
     ],
     "suicide": [
         # suicide, suicidal ("sucide" typed fast is caught below); not a job in prevention
@@ -312,7 +319,8 @@ _KINDS: dict[str, list[str]] = {
         r"things|my\s+life)\b(?!\s+(with|between))|\bcan'?t\s+keep\s+my\s*self\s+safe\b",
         r"\bbetter\s+off\s+dead\b",
         r"\btake\s+my\s+(own\s+)?life\b",
-        r"(?<!cover )(?<!covers )\boverdose\b(?!\s+on\s+(coffee|caffeine|sugar|chocolate|sweets|"
+        r"(?<!cover )(?<!covers )(?<!covered )(?<!covering )\boverdose\b(?!\s+on\s+(coffee|caffein"
+        r"e|sugar|chocolate|sweets|"
         r"carbs|energy\s+drinks|red\s+bull|monster|netflix|tv|telly))(?!\s+(management|awareness|"
         r"training|prevention|response|first\s+aid|kits?|"
         r"course|module))|\bod'?d\b",
@@ -418,7 +426,7 @@ _KINDS: dict[str, list[str]] = {
         r"dead)\b",
         r"\b(step\w*|jump\w*|walk\w*|throw\w*\s+my\s*self|lie|"
         r"lying)\s+(out\s+)?in\s+front\s+of\s+(a|the)\s+(\S+\s+)?"
-        r"(train|bus|lorry|car|truck|tube)\b",
+        r"(train|bus|lorry|car|truck|tube)\b(?!\s+(station|stop|shelter|depot|lane))",
         r"\bmy\s+last\s+(message|text|post|words)\s+(to\s+(anyone|anybody|you\s+all|everyone)|"
         r"ever)\b",
         r"\bhose\b.{0,40}\bexhaust\b|\bexhaust\b.{0,40}\bhose\b|"
@@ -625,30 +633,43 @@ _KINDS: dict[str, list[str]] = {
         # self-harm with anything to hand. Veiled goodbyes ("this is goodbye", "won't be here
         # after friday") are too often ordinary to be called a crisis: they get the check-in
         # (``_VEILED`` below).
-        r"\bno\s+point\s+(in\s+)?(carrying|going)\s+on\b(?=\s*([.,!;]|$|so\b|and\b|any\s*more|like\s+"
+        r"\bno\s+point\s+(in\s+)?(carrying|going)\s+on\b(?!\s+and\s+on)(?=\s*([.,!;]|$|so\b|and\b|any\s*more|like\s+"
         r"this|with\s+(life|living|it\s+all)))",
-        r"\b(a|the|some)\s+rope\b.{0,60}\b(been\s+)?(looking|staring)\s+at\s+it\b|\bnoose\b",
-        r"\b(the|a|my)\s+(rope|noose)('s|\s+is)?\s+(in\s+the|ready|up|tied|already|sorted)\b",
+        r"\b(a|the|some)\s+rope\b(?!\s+(access|course|rescue|work))\b.{0,60}\b(been\s+)?(looking|staring)"
+        r"\s+at\s+it\b|\bnoose\b|\brope\b.{0,30}\b(tied|tie)\s+(to|round|around)\s+the\s+(banister|beam|"
+        r"loft\s+hatch|hook|tree)\b",
         r"\bhow\s+(high|tall|far)\b.{0,50}\b(bridge|multi[\s-]?stor(e)?y|building|car\s+park|cliff|"
         r"block|tower|flyover|roof|balcony|fall)\b.{0,50}\b(to\s+be\s+sure|to\s+(definitely\s+)?(kill|"
         r"die)|(definitely\s+)?kill\s+(someone|you|a\s+person)|not\s+survive|(you|i|u|someone)\s+"
         r"(definitely\s+)?(don'?t|dont|won'?t|wont)\s+survive|be\s+fatal)\b",
         r"\bpainless\s+ways?\s+(to\s+(go|die|do\s+it|end\s+it)|of\s+(dying|going))\b",
-        r"\b(i'?m|im|i\s+am|decided\s+(i'?m|to))\s+(going\s+to\s+|gonna\s+)?end(ing)?\s+it(\s+all)?\b"
-        r"(?!\s+with)(?=.{0,20}\b(tonight|today|now|this\s+week(end)?|tomorrow|soon)\b|\s*[.!]*$)",
+        r"\b(i'?m|im|i\s+am|decided\s+(i'?m|to))\s+(going\s+to\s+|gonna\s+)?end(ing)?\s+it(\s+all)?\s+"
+        r"(tonight|today|now)\b(?!.{0,30}\bwith\b)",
         r"\b(takes?|took|taking)\s+(their|his|her|my)\s+own\s+life\b.{0,100}\bbefore\s+i\b",
         r"\b(hope|hoping|wish|wishing|pray|praying)\s+(that\s+)?i\s+(don'?t|dont|won'?t|wont|never)\s+"
         r"wake\s+up\b",
-        r"\bhose(pipe)?\b.{0,30}\bexhaust\b|\bexhaust\b.{0,30}\bhose(pipe)?\b|\b(in|sleeping\s+in)\s+"
+        r"\bhose(pipe)?\b.{0,30}\b(on|to|into|onto|from)\s+the\s+exhaust\b|\bexhaust\b.{0,30}\bhose(pipe)?\b"
+        r".{0,30}\b(car|window|inside)\b|\b(in|sleeping\s+in)\s+"
         r"(the|my)\s+(car|van)\b.{0,60}\b(bought|got)\s+a\s+hose(pipe)?\b",
         r"\brope\b.{0,40}\b(a\s+)?(person'?s|persons|body'?s|man'?s|human)\s+weight\b",
-        r"\b(car|van|motor)\b.{0,30}\bgarage\b.{0,40}\bengine\s+running\b|\bengine\s+running\b.{0,40}"
-        r"\b(garage|hose|thinking\s+about\s+it)\b",
+        r"\b(sat|sitting|sit)\s+in\s+the\s+(car|van|motor)\b.{0,30}\bgarage\b.{0,40}\bengine\s+running\b|"
+        r"\b(sat|sitting)\s+in\s+(the|my)\s+(car|van|motor)\b.{0,40}\bengine\s+running\b.{0,20}\bgarage\b|"
+        r"\btied\s+(the|a)\s+rope\s+(to|round|around)\s+the\s+(banister|beam|loft|hook|tree)\b|"
+        r"\bengine\s+running\b.{0,40}\b(garage\s+door\s+(shut|closed)|hose|thinking\s+about\s+it)\b",
         r"\blife\s+insurance\b.{0,100}\b(making\s+(that|it)\s+happen|worth\s+more\s+dead)\b|\bworth\s+"
-        r"more\s+dead\b",
-        r"\busing\s+it\s+on\s+myself\b|\b(use|turn|point)\s+(it|the\s+gun|a\s+gun)\s+on\s+myself\b",
-        r"\b(walk|walking|wade|wading)\s+into\s+the\s+(sea|river|canal|lake|reservoir)\b",
-        r"\b(do|dae|doing|daein)\s+(myself|masel|mesel|meself|mysel)\s+in\b(?!\s+with)",
+        r"more\s+dead\b(?!.{0,40}\b(lol|haha|pay\s+rate))",
+        r"(?<!massage )(?<!glue )(?<!nail )(?<!staple )\b(gun|shotgun|rifle|knife|blade|pills)\b.{"
+        r"0,80}\b(using|"
+        r"use)\s+it\s+on\s+myself\b|\b(turn|point)\s+"
+        r"(it|the\s+gun|a\s+gun)\s+on\s+myself\b",
+        r"\b(going\s+to|gonna|want\s+to|thinking\s+(of|about)|i'?ll|i\s+will)\s+(walk|wade|walking|wading)\s+"
+        r"into\s+the\s+(sea|river|canal|lake|reservoir)\b",
+        r"\b(do|dae|doing|daein)\s+(myself|masel|mesel|meself|mysel)\s+in\s*([.!]|$|tonight|the\s+night|"
+        r"the\s+nite)",
+        r"\btop(ping)?\s+(myself|meself|masel|mysel|mesel)\b|\btoppin\s+(masel|meself|myself)\b",
+        r"\bstepping\s+(off|onto)\s+the\s+(platform|tracks?)\b|\b(take|swallow|neck)\s+(every|all\s+the)\s+"
+        r"(pill|tablet|med)s?\s+in\s+the\s+house\b|\btook\s+the\s+lot\b",
+        r"\bpoint\b.{0,60}\b(tablets|pills)\s+(here|ready|next\s+to\s+me)\b",
         r"\b(tablets|pills|meds)\s+(put\s+by|saved\s+up|stockpiled|hoarded)\b",
         # Self-harm: a wrist wrapped and soaked, a blade taken out of a sharpener, a head banged
         # against a wall, cuts again and unable to stop, skin scratched raw, starving and cutting,
@@ -657,17 +678,20 @@ _KINDS: dict[str, list[str]] = {
         r"\bwrapped\s+my\s+(wrist|wrists|arm|arms|leg|legs|thigh)\b.{0,40}\b(soaked|bleeding|blood)\b",
         r"\b(blade|razor)\s+out\s+of\s+(my|a|the|me)\s+(pencil\s+)?(sharpener|razor|shaver)\b",
         r"\b(banging|bang|banged|hitting|hit|smashing|smashed)\s+my\s+head\s+(off|on|against)\s+"
-        r"(the\s+)?(wall|walls|floor)\b",
+        r"(the\s+)?(wall|walls|floor)\b(?!\s+(with|over|trying))",
         r"\bstarving\s+myself\s+and\s+(cutting|self[\s-]?harm\w*|hurting\s+myself)\b",
-        r"\bcuts?\s+on\s+(my|ma|me)\s+(arms?|wrists?|legs?|thighs?)\s+again\b|\b(cutting|cuts)\b"
+        r"\bcuts?\s+on\s+(my|ma|me)\s+(arms?|wrists?|legs?|thighs?)\s+again\b|(?<!benefit )(?<!pay"
+        r" )"
+        r"(?<!budget )(?<!funding )\b(cutting|cuts)\b(?!\s+to\b)"
         r".{0,40}\b(can'?t|cant|cannae|canny)\s+stop\b",
-        r"\bscratch(ed|ing)\s+(my|her|his)\s+(face|arms?|legs?|skin|wrists?)\s+raw\b",
+        r"\bscratch(ed|ing)\s+(my|her|his)\s+(face|arms?|legs?|skin|wrists?)\s+raw\b(?!.{0,30}\b(eczema|"
+        r"gloves|rash|itch))",
         r"\bbecause\s+of\s+(my|the\s+marks\s+on\s+my)\s+(arms|wrists|legs)\b.{0,80}\b(new\s+ones|"
         r"won'?t\s+stop|wont\s+stop|bleeding)\b",
         r"\b(marks|cuts|scars)\s+on\s+my\s+(arms|wrists|legs|thighs)\b.{0,60}\b(did|done|made)\s+(them|"
         r"it)\s+(this\s+morning|today|last\s+night|again|yesterday|earlier)\b",
         r"\bonly\s+thing\b.{0,60}\b(is|was)\s+(cutting|hurting\s+myself|burning\s+myself|self[\s-]?"
-        r"harm\w*)\s*([.,!?]|$|myself|me\b)",
+        r"harm\w*)\s*([.!?]|$|myself|me\b)",
         r"\b(carv|slic|cutt)(ing|in'?)\s+(into\s+)?(me|my|ma)\s+(arms?|legs?|wrists?|thighs?|skin|"
         r"stomach)\b|\bcarv(e|ed|ing|in'?)\s+into\s+(my|me|ma|her|his)\s+(arm|arms|leg|legs|wrist|"
         r"wrists|thigh|thighs|skin|stomach)\b|\bslash(ing|in'?|ed)?\s+(my|ma|me)\s+(arms?|legs?|"
@@ -679,7 +703,7 @@ _KINDS: dict[str, list[str]] = {
         r".{0,30}\bon\s+purpose\b",
         r"\bburn(ed|t|ing|s)?\s+myself\b.{0,40}\b(on\s+purpose|it\s+helps|helps)\b",
         r"\b(hit|hitting|hits|punch|punching)\s+my(self|\s+(legs?|arms?|head|face|stomach))\b.{0,40}\b(so"
-        r"\s+the\s+pain|on\s+purpose|to\s+feel|it\s+helps)\b",
+        r"\s+the\s+pain|(?<!not\s)(?<!n't\s)on\s+purpose|to\s+feel|it\s+helps)\b",
         r"(?<!n't )(?<!nt )(?<!not )\bwants?\s+to\s+hurt\s+(herself|himself|themselves|myself)\b",
         r"\b(put|putting|stub|stubbing)\w*\s+(cigarettes?|fags?|ciggies?)\s+out\s+on\s+(my|me|ma|her|"
         r"his)\s+(hand|hands|arm|arms|leg|legs|skin|wrist|wrists|thigh|thighs|stomach)\b",
@@ -888,14 +912,16 @@ _KINDS: dict[str, list[str]] = {
         # Hands round the neck; a child always covered in bruises; a carer who shoves or takes a
         # parent's money; a passport hidden by a partner; allowed out only for the school run;
         # the kids threatened; a secret kept for an adult who asks for pictures; battered; touched.
-        r"\b(put|had|got|puts|has)\s+(his|her|their|both)\s+hands?\s+(a?round|on)\s+my\s+(neck|"
-        r"throat)\b",
-        r"\b(always|constantly|keeps\s+turning\s+up|keeps\s+coming\s+(in|to\s+school))\s+(\w+\s+)?"
+        r"\b(he|she|they|partner|husband|wife|boyfriend|girlfriend|bf|gf|ex|dad|stepdad)\s+(put|had|got|"
+        r"puts|has)\s+(his|her|their|both)\s+hands?\s+(a?round|on)\s+my\s+(neck|throat)\b",
+        r"(?<!i'm )(?<!im )(?<!i am )\b(always|constantly|keeps\s+turning\s+up|keeps\s+coming\s+(i"
+        r"n|to\s+"
+        r"school))\s+(\w+\s+)?"
         r"(covered\s+in|with|black\s+and\s+blue\s+with)\s+(\w+\s+)?bruises\b(?!\s+(from|in|at|during|playing)\s+(hockey|football|rugby|sport|training|work|climbing|the\s+gym|boxing|a\s+match|sparring|netball|karate|judo)\b)",
-        r"\bcarer\b.{0,80}\b(shove|shoved|shoving|slapped|slapping|hit|hits|hitting|"
+        r"\bcarer\b(?!.{0,40}\b(cuts|cost\s+of\s+living|bills)\b).{0,80}\b(shove|shoved|shoving|slapped|slapping|(hit|hits|hitting)\s+(her|him|my\s+\w+)\b|"
         r"taking\s+(money|her\s+money|his\s+money|cash))\b",
         rf"\b{_FAMILY}\b.{{0,30}}\b(hidden|hid|hides|hiding)\s+my\s+(passport|papers|documents|id|"
-        r"visa|brp)\b",
+        r"visa|brp)\b(?!\s+somewhere)",
         r"\bonly\s+(allowed|let)\s+out\s+(for\s+the\s+school\s+run|with\s+(him|her|them)|when\s+(he|she)|"
         r"to\s+(take|get)\s+the\s+kids)\b",
         rf"\b{_FAMILY}\s+(said|says|say|told\s+me)\s+(he|she|they)('?ll|\s+will|\s+would|'?d|\s+is\s+"
@@ -904,26 +930,29 @@ _KINDS: dict[str, list[str]] = {
         r"\b(asking|asked|asks|wants?|keeps?\s+asking)\s+(me\s+)?for\s+(mine|pics|pictures|photos|"
         r"nudes)\b.{0,60}\b(can'?t|cant|mustn'?t|not\s+to|never)\s+tell\b",
         rf"\b{_FAMILY}\s+(batters|battered|battering|beats\s+up|leathers|hammers|belts)\s+(my\s+)?"
-        r"(mam|mum|mom|ma|me|us|her|him|them|the\s+kids)\b",
-        rf"\b{_FAMILY}\s+(touches|touched|touching|fiddles\s+with|interferes\s+with)\s+(her|him|me|"
-        r"them)\b(?!\s+(on\s+the\s+(shoulder|arm|back|head)|gently|to\s+(wake|get)))",
+        r"(mam|mum|mom|ma|me|us|her|him|the\s+kids)\b(?!\s+(at|in|on|out)\b)",
+        rf"\b{_FAMILY}\s+(touches|touched|touching|fiddles\s+with|interferes\s+with)\s+(her|him|me)\b(?!\s+(on\s+the\s+(shoulder|arm|back|head)|gently|to\s+(wake|get)))",
         # Other languages: beaten at home (Bengali, Punjabi, Albanian, Kurdish).
         r"মারধর|\bmainu\s+(maarda|marda|kutda)\b|\bm[eë]\s+rreh\b|\bl[eê]dixe\b",
         # From the seventh set: bruises on an older man's arms; kicked in the belly; a threat to
         # burn the flat with her in it; hurt if a voicemail is heard; a child hit with a belt; a
         # mother locked in her room; raped; a broken jaw; somewhere he can't find me.
-        r"\bbruises\s+on\s+(his|her)\s+(arms|face|legs|body|neck|wrists|back)\b(?!\s+(from|in|at|during|playing)\s+(hockey|football|rugby|sport|training|work|climbing|the\s+gym|boxing|a\s+match|sparring|netball|karate|judo)\b)",
-        r"\bkick(ed|s|ing)\s+(her|me|him)\s+in\s+the\s+(belly|stomach|head|face|ribs|back)\b|\b(keeps?"
+        r"(?<!gets )\bbruises\s+on\s+(his|her)\s+(arms|face|legs|body|neck|wrists|back)\b(?!\s+eas"
+        r"ily)(?!\s+(from|in|at|during|playing)\s+(hockey|football|rugby|sport|training|work|climb"
+        r"ing|the\s+gym|boxing|a\s+match|sparring|netball|karate|judo)\b)",
+        r"\b(he|she|they|partner|husband|wife|boyfriend|girlfriend|bf|gf|ex|dad|stepdad|fella)\s+kick(ed|s|"
+        r"ing)\s+(her|me|him)\s+in\s+the\s+(belly|stomach|head|face|ribs|back)\b|\b(keeps?"
         r"\s+)?(leatherin'?|leathering|batterin'?|battering)\s+(her|him|me|us)\b",
         r"\b(burn|set\s+fire\s+to|torch)\s+(it|the\s+\w+|my\s+\w+|our\s+\w+)(\s+down)?\s+with\s+(me|us|"
-        r"the\s+kids|my\s+kids)\s+in(side)?\s+(it)?\b",
-        rf"\b{_FAMILY}\b.{{0,60}}\b(i'?ll|i\s+will|i'?d|id|ill|i\s+would)\s+get\s+(hurt|battered|beaten|a\s+"
-        r"beating|hit|a\s+hiding)\b",
+        r"the\s+kids|my\s+kids)\s+in(side)?(\s+it)?\b",
+        r"\b(he|she|partner|husband|wife|boyfriend|girlfriend|bf|gf|ex)\b.{0,60}\b(listens|finds\s+out|sees|"
+        r"reads|knows|hears|checks)\b.{0,40}\b(i'?ll|i\s+will|ill)\s+get\s+(hurt|battered|beaten|a\s+beating|"
+        r"a\s+hiding)\b",
         rf"\b{_FAMILY}\s+(always\s+|keeps\s+|still\s+)?(hits|beats|hurts|kicks|punches|slaps|belts)\s+"
         r"(my\s+)?(little\s+|baby\s+|younger\s+|big\s+)?(brother|sister|son|daughter|kids?|children|"
-        r"mum|mam|nan|gran|dad)\b",
+        r"mum|mam|nan|gran|dad)\b(?!\s+(at|in|on)\b)",
         r"\block(ing|s|ed)\s+(my\s+)?(mother|mum|mam|father|dad|nan|gran|grandma|grandad|her|him|me)"
-        r"\s+in\s+(her|his|my|the|their)\s+room\b|\bnot\s+feeding\s+(her|him|them)\s+properly\b",
+        r"\s+in\s+(her|his|my|the|their)\s+room\b(?!.{0,20}\bby\s+accident)|\bnot\s+feeding\s+(her|him|them)\s+properly\b",
         r"\brap(ed|es|ing)\s+me\b",
         rf"\b(says|said|told\s+me)\s+(his|her|their)\s+{_FAMILY}\s+(does|did|done)\s+(it|them|that)\b",
         r"\b(he|she|they)\s+broke\s+(my|ma|me)\s+(jaw|nose|arm|ribs?|wrist|tooth|teeth|fingers?|leg|"
@@ -939,11 +968,13 @@ _KINDS: dict[str, list[str]] = {
         # room (Punjabi); the neck squeezed (Romanian); beaten (Persian); a threat to kill
         # (Turkish).
         rf"\b{_FAMILY}\b.{{0,40}}\b(stalking|stalks|stalked)\s+me\b|\b{_FAMILY}\b.{{0,40}}\b(following|"
-        r"follows|followed)\s+me\s+(home|everywhere|around|to\s+work)\b",
-        r"\b(going\s+to|gonna|will|'ll)\s+break\s+my\s+(arm|arms|legs?|neck|jaw|nose|fingers?)\b",
-        rf"\b{_FAMILY}\b.{{0,20}}\b(tracks|tracking)\s+my\s+(phone|location)\b",
-        rf"\b{_FAMILY}\b.{{0,100}}\b(doesn'?t|dont|don'?t|won'?t|wont|never)\s+give\s+(us|me)\s+(any\s+)?"
-        r"food\b|\bmakes?\s+(me|us)\b.{0,30}\bsleep\s+in\s+the\s+(shed|garden|garage)\b",
+        r"follows|followed)\s+me\s+(home|to\s+work)\b",
+        r"\b(he|she|they|hes|shes|he'?s|she'?s|he'?ll|she'?ll)\b.{0,20}\b(going\s+to|gonna|will|'ll)\s+break\s+"
+        r"my\s+(arm|arms|legs?|neck|jaw|nose|fingers?)\b",
+        r"\b(he|partner|husband|wife|boyfriend|girlfriend|bf|gf|ex)\b.{0,20}\b(tracks|tracking)\s+my\s+"
+        r"(phone|location)\b",
+        rf"\b{_FAMILY}\b.{{0,40}}\b(doesn'?t|dont|don'?t|won'?t|wont|never)\s+give\s+(us|me)\s+(any\s+)?"
+        r"food\b(?!\s+on\s+(shift|the\s+shift|break))|\bmakes?\s+(me|us)\b.{0,30}\bsleep\s+in\s+the\s+(shed|garden|garage)\b",
         rf"\b{_FAMILY}\s+(has\s+been\s+|is\s+|was\s+|keeps\s+)?(abusing|molesting|interfering\s+with)\s+"
         r"(her|him|me|them)\b",
         r"\bband\s+kar\s+(dinde|dende|dete|deti|dita)\b|\bkhana\s+(vi|bhi)\s+(nahi|nai)\s+(dinde|dete)"
@@ -958,21 +989,24 @@ _KINDS: dict[str, list[str]] = {
         r"[\s-]law\b.{0,40}\b(taken|takes|took)\s+my\s+(bank\s+card|pension|money)\b",
         r"\bknows\s+where\s+i\s+sleep\b|\bturning\s+up\s+(outside|at)\b.{0,80}\b(terrified|scared|"
         r"frightened)\b",
-        r"\bsend\s+(him\s+|her\s+|them\s+)?(pics|pictures|photos|nudes|selfies)\b.{0,40}\b(meet\s+up|"
+        r"\bsend\s+(him\s+|her\s+|them\s+)?(pics|pictures|photos|nudes|selfies)\b(?!\s+of\s+my\s+(certificates?|"
+        r"id|cv|passport|work|qualifications?))(?!\s+and\s+then)\b.{0,40}\b(meet\s+up|"
         r"i'?m\s+1[0-5]|im\s+1[0-5]|i\s+am\s+1[0-5]|secret|don'?t\s+tell)\b",
         r"\b(my|ma|me)\s+(man|fella)\s+(batters|hits|beats|punches|leathers)\s+me\b",
         r"\bsexually\s+(abus\w*|assault\w*)\s+(me|her|him)\b|\b(abus\w*|assault\w*)\s+(me|her|him)\s+"
         r"sexually\b",
         r"\bcare\s+home\b.{0,100}\b(staff|carers?|one\s+of\s+them|nurse)\b.{0,30}\b(hit|hits|slapped|"
-        r"pushed|shoved)\s+(him|her|my\s+\w+)\b|\bleave\s+(him|her)\s+in\s+soiled\b",
+        r"pushed|shoved)\s+(him|her|my\s+\w+)\b(?!\s+(to|in|along|round|into)\b)|\bleave\s+(him|her)\s+in\s+"
+        r"soiled\b",
         r"\bfollowed\s+home\b.{0,60}\bby\s+(the\s+same|a|some)\s+(man|guy|bloke|person|lad|men)\b|\b(he|"
         r"she|someone|a\s+(man|guy|bloke))\s+(keeps\s+)?(following|follows|followed)\s+me\s+home\b",
         r"\b(taking|take|sending|send)\s+me\s+(to\s+\w+\s+)?.{0,40}\bto\s+marry\b|"
         r"(?<!can )(?<!could )(?<!cannot )\b(forcing|force|forced|making|make)\s+me\s+(to\s+)?"
-        r"(marry|get\s+married)\b|(?<!course on )(?<!training on )(?<!about )\bforced\s+"
+        r"(marry|get\s+married)\b|(?<!course on )(?<!training on )(?<!about )(?<!of )\bforced\s+"
         r"marriage\b(?!\s+(unit|training|course|awareness))",
-        r"\b(outside|banging)\b.{0,60}\binjunction\b",
-        r"\bmakes?\s+me\s+watch\s+(videos|porn|things|stuff)\b",
+        r"\b(outside|at\s+the\s+door|banging)\b.{0,40}\b(right\s+now|now)\b.{0,60}\binjunction\b|\bbreach"
+        r"\w*\s+(the|his|her|an|my)\s+injunction\b",
+        rf"\b{_FAMILY}\s+makes?\s+me\s+watch\s+(videos|porn|things|stuff)\b(?!\s+for\s+(training|work))",
         r"\b(he|she|they|ex|partner|husband|wife|boyfriend|girlfriend)\s+(has\s+|'s\s+)?(put|hid|fitted|"
         r"installed)\s+a\s+tracker\s+on\s+my\b|\bnever\s+get\s+away\s+from\s+(him|her)"
         r"\b",
@@ -989,7 +1023,8 @@ _KINDS: dict[str, list[str]] = {
         r"\b(making|make|makes|made|forcing|force|forced)\s+me\s+(to\s+)?(sell|carry|deliver|hold|"
         r"move|run|stash)\s+(stuff|drugs|gear|weed|packages?|parcels?|bags?|things)\b",
         r"\b(i'?ll|i\s+will|i'?d|that\s+i)\s+owe\s+them\b|"
-        r"(?<!risk of )(?<!course on )(?<!training on )(?<!course about )\bcounty\s+lines?\b",
+        r"(?<!risk of )(?<!course on )(?<!training on )(?<!course about )(?<!about )"
+        r"(?<!involved in )\bcounty\s+lines?\b",
         r"\b((being|been)\s+(made|forced)|forced)\s+to\s+(sell|carry|deliver|hold|move|run|"
         r"stash)\s+(stuff|drugs|gear|weed|packages?|parcels?|bags?|things)\b",
         r"\b(don'?t|doesn'?t|never|won'?t)\s+(get\s+)?pa(y|id)\s+me\b.{0,40}\b(passport|can'?t\s+"
@@ -998,7 +1033,8 @@ _KINDS: dict[str, list[str]] = {
         r"work)\b",
         r"(?<!on\s)(?<!about\s)(?<!spotting\s)(?<!recognising\s)(?<!recognizing\s)(?<!identifying\s)"
         r"(?<!tackling\s)\bmodern\s+slavery\b(?!\s+(act|statement|policy|training|course|"
-        r"module|research|charity|sector|awareness))|\btrafficked\b|\bforced\s+labou?r\b",
+        r"module|research|charity|sector|awareness))|\btrafficked\b|(?<!on )(?<!about )(?<!and )\b"
+        r"forced\s+labou?r\b(?!\s+(act|training|course))",
         r"\b(won'?t|wont|will\s+not|refuse\w*\s+to)\s+give\s+(me\s+)?(my|our)\s+(id|passport|"
         r"papers|documents)\s+back\b",
         r"\b(they|he|she|someone|somebody)\s+took\s+(my|our)\s+(phones?\s+and\s+)?(passports?|id|"
@@ -1111,14 +1147,17 @@ _KINDS: dict[str, list[str]] = {
         # A passport kept against a debt; "they say i owe them"; shotting
         # on a line; going missing with an older man; sex to pay a debt; cuckooed; made to work
         # and not let go.
-        r"\b(keeps?|kept|has|have|holds?|took|taken)\s+(my|our)\s+(passports?|id|documents|papers)\b.{0,60}"
-        r"\b(owe|debt|pay\s+(it|him|them)\s+back)\b|\bpassport\b.{0,80}\bdebt\b",
-        r"\b(they|he|she)\s+(say|says|said)\s+i\s+owe\s+(them|him|her)\b(?!\s+(a|an|one|the)\b)(?=.{0,60}"
+        r"\b(keeps?|kept|holds?|took|taken)\s+(my|our)\s+(passports?|id|documents|papers)\b.{0,60}\b(owe|"
+        r"debt|pay\s+(it|him|them)\s+back)\b|\b(get|give)\s+(it|them|my\s+passport)\s+back\s+(once|when|"
+        r"after)\s+(the|my)\s+debt\b",
+        r"\b(they|he|she)\s+(say|says|said)\s+i\s+owe\s+(them|him|her)\b(?!\s+(a|an|one|the)\b)(?!.{0,30}"
+        r"\b(overpayment|council\s+tax|rent\s+arrears))(?=.{0,60}"
         r"\b(have\s+to|work|stop|packages|come\s+round|know\s+where|hurt|travel|debt|pay\s+off|sleep)\b)",
         r"(?<!about )\b(shot|shotting|shottin)\s+(on\s+)?a\s+line\b",
-        r"\b(she|he|my\s+(son|daughter|boy|girl|kid|child|\d+\s*(yr|year)\s*old))\s+(keeps|kept|has\s+been|is|"
-        r"started)\s+going\s+missing\b|\b(older|old)\s+(man|men|lads?|boys?|"
-        r"guys?)\s+(picking|picks|picked|pick)\s+(her|him)\s+up\b",
+        r"\bmy\s+(son|daughter|boy|girl|kid|child|\d+\s*(yr|year)\s*old)\s+(keeps|kept|has\s+been|is|"
+        r"started)\s+going\s+missing\b(?!\s+from\s+(college|school|class|lessons|work))|\b(older|old)\s+(man|men|lads?|boys?|"
+        r"guys?)\s+(picking|picks|picked|pick)\s+(her|him)\s+up\b(?!\s+(for|from)\s+(football|training|school|"
+        r"work|practice|college))",
         r"\b(sleep\s+with|have\s+sex\s+with)\s+(his|her|their)\s+(mates|friends|mate|friend)\b",
         r"\b(using|use|took\s+over|taken\s+over)\s+my\s+(flat|house|home|place)\s+to\s+(deal|"
         r"sell|stash|cook)\b|(?<!training on )(?<!course on )(?<!about )\bcuckooed\b|"
@@ -1126,7 +1165,7 @@ _KINDS: dict[str, list[str]] = {
         r"my\s+(flat|"
         r"house|home|place)\b",
         r"\b(makes?|made|making)\s+me\s+work\b.{0,40}\b(not|won'?t|wont|doesn'?t|never)\s+let\s+me\s+"
-        r"(leave|go)\b",
+        r"(leave|go)\b(?!\s+(till|until|before|early)\b)",
         # Papers taken, in Romanian, Albanian, Tigrinya and Pashto.
         r"\b(mi-?a|ne-?a|ne-?au|mi-?au)\s+luat\s+(buletinele|buletinul|actele|pa[sșş]apoartele)|"
         r"\bmor[eë]n\s+pasaport|ፓስፖር\w*\s+ወሲዶ|پاسپورټ\s+یې\s+اخیستی",
@@ -1136,11 +1175,12 @@ _KINDS: dict[str, list[str]] = {
         # Portuguese).
         r"\b(boss|owner|gaffer|manager|they)\s+(takes?|keeps?)\s+(all\s+)?(of\s+)?(the\s+|our\s+|my\s+)?"
         r"(money|wages|pay)\b.{0,60}\b((can'?t|cant|not\s+allowed\s+to)\s+(leave|go\s+out|go\s+home|go\s+"
-        r"anywhere)|not\s+allowed\s+out)\b",
+        r"anywhere)|not\s+allowed\s+out)\b(?!\s+(without|until|till))",
         r"\b(id|passports?|papers|documents)\b.{0,60}\b(get|give)\s+(it|them)\s+back\s+(once|when|after)\s+"
-        r"(you'?ve|youve|i'?ve|ive|we'?ve|i|we|you)\s+(paid|pay)\b",
-        r"\b(they|he|she|the\s+family|the\s+boss|employer)\s+(have|has|keep|keeps|took|taken)\s+(her|his|"
-        r"their)\s+(papers|passports?|documents)\b",
+        r"(you'?ve|youve|i'?ve|ive|we'?ve|i|we|you)\s+(paid|pay)\s+off\b",
+        r"\b(they|he|she|the\s+family|the\s+boss|employer)\s+(keep|keeps|kept|took|taken)\s+(her|his|"
+        r"their)\s+(papers|passports?|documents)\b|\b(have|has)\s+(her|his|their)\s+(papers|passports?)\b"
+        r".{0,40}\bnot\s+allowed\s+out\b",
         r"\b(send|share|post|show)\s+(the\s+)?(videos?|pics|pictures|photos|nudes)\s+to\s+(my|me)\b"
         r".{0,30}\bif\s+i\b|\bmaking\s+me\s+do\s+(cam|sex|porn|webcam)\b",
         r"\b(living|moved\s+in|staying)\s+with\s+(him|her)\b.{0,60}\b(taken|took|have|got)\s+(his|her)"
@@ -1150,12 +1190,14 @@ _KINDS: dict[str, list[str]] = {
         # From the eighth set: drugs sold from my flat; a home taken over by a gang; locked in
         # from outside; working for food; a "manager" who takes all her money; identity cards
         # taken and a debt (Bulgarian); passports taken (Lithuanian).
+        r"\b(moved\s+into|living\s+in)\s+my\s+(flat|house)\b.{0,40}\bdealing\b|"
         r"\b(sell|selling|deal|dealing)\s+drugs\s+(from|out\s+of)\s+(it|my\s+(flat|house|place))\b|\b(mates|they|"
         r"dealers|lads)\s+(sell|deal)\w*\s+(\w+\s+){0,2}(from|out\s+of)\s+(it|my\s+(flat|house|place))\b|"
         r"\b(gang|they|dealers|lads|men|who'?s|who\s+has)('?s|\s+has|\s+have|'?ve)?\s+(taken|took)\s+over\s+"
-        r"(his|her|my|our)\s+(\w+'?s\s+)?(flat|house|home|place)\b",
+        r"(his|her|my|our)\s+(\w+'?s\s+)?(flat|house|home|place)\b(?!.{0,30}\b(renovat\w*|building\s+work|"
+        r"decorat\w*|extension|company))",
         r"\block\s+(the\s+door|me\s+in|us\s+in)\s+from\s+(the\s+)?outside\b|\bwe\s+work\s+(only\s+)?for\s+"
-        r"food\b|\bwork\s+for\s+food\s+only\b",
+        r"food\s*([.,!]|$|and\s+a\s+bed|only)|\bwork\s+for\s+food\s+only\b",
         r"\b(takes|keeps)\s+all\s+(her|his|my|our)\s+(money|wages|earnings)\b.{0,80}\btells\s+(her|him|"
         r"me|us)\s+where\s+to\s+live\b",
         r"(взе|взеха)\s+(\w+\s+)?(личните\s+карти|документите)|дължим\s+пари|\bpa[eė]m[eė]\s+pasus\b",
@@ -1165,16 +1207,17 @@ _KINDS: dict[str, list[str]] = {
         # Slovak; working until a debt is paid).
         r"\b(put|move|moving|putting)\s+money\s+through\s+my\s+(bank\s+)?account\b.{0,60}\b(threat\w*|"
         r"won'?t\s+let|can'?t\s+stop)",
-        r"\b(making|make|made)\s+me\s+(do\s+)?(shotting|shottin|shot|deal)\b",
+        r"\b(making|make|made)\s+me\s+(do\s+)?(shotting|shottin|shot|deal(?!\s+with))\b",
         r"\b(owner|boss|employer|manager|agency|agent)\s+(keeps?|kept|took|taken|is\s+keeping|won'?t\s+give\s+"
         r"(me\s+)?back)\s+(my|our)\s+"
         r"(passports?|papers|documents|id)\b(?!\s+(details|number|copy|scan|photo|check))",
         r"\b(send|sends|sent)\s+me\s+(to\s+)?(different|other)\s+towns\b.{0,30}\b(packages|parcels|drugs|"
-        r"stuff|bags)\b|\bmade\s+me\s+send\s+(him|her|"
+        r"stuff|bags)\b.{0,80}\b(stabbed|can'?t\s+get\s+out|owe|debt|threat\w*|beat\w*)\b|\bmade\s+me\s+send\s+(him|her|"
         r"them)\s+(pics|pictures|photos|nudes|videos)\b(?!\s+of\s+(the|a|our|his|her)\b)",
         r"\b(force|forces|forced|make|makes|made|making)\s+me\s+(to\s+)?(steal|shoplift|nick)\b",
-        r"\bdebt\s+to\s+(the|a|that)\s+(guy|man|woman|agent|boss|gang|people)\b.{0,60}\bkeeps\s+going\s+up\b|\bwork\b.{0,40}\bunpaid\s+for\s+\d+\s+(years|months)\b",
-        r"\bne\s+[tțţ]ine\s+actele\b|পাসপোর্ট\s+নিয়ে|राहदानी|\bzobrali\s+mi\s+(ob[cč]iansky|pas)\b|"
+        r"\bdebt\s+to\s+(the|a|that)\s+(guy|man|woman|agent|boss|gang|people)\b.{0,60}\bkeeps\s+going\s+up\b|\b(must|have\s+to|made\s+to|make\s+me|says\s+i\s+(must|"
+        r"have\s+to))\s+work\b.{0,40}\bunpaid\b",
+        r"\bne\s+[tțţ]ine\s+actele\b|পাসপোর্ট\s+(নিয়ে\s+নিয়েছে|কেড়ে)|राहदानी.{0,20}(राखेको|लिएको|खोसे)|\bzobrali\s+mi\s+(ob[cč]iansky|pas)\b|"
         r"\bnesplat[ií]m\s+dlh\b",
     ],
     "homeless_tonight": [
@@ -1297,22 +1340,24 @@ _KINDS: dict[str, list[str]] = {
         r"мені\s+ніде\s+(спати|ночувати|жити)|сплю\s+на\s+(улице|вулиці|вокзале|вокзалі)",
         # No bed tonight; put out ("flung me oot"); a stairwell; evicted with a child and on the
         # street (Ukrainian).
-        r"\bno\s+bed\s+(tonight|for\s+tonight|the\s+nite|the\s+night|for\s+the\s+night)\b",
-        r"\b(changed|changing)\s+the\s+locks\s+(today|tonight|this\s+(morning|afternoon|evening))\b"
-        r"|\bwhere\s+(do|can|will|shall)\s+(i|we)\s+sleep\b(?!\s+(on|at|during|when|in)\s+the)|\bevicted\s+(today|tonight|this\s+"
+        r"\bno\s+bed\s+(tonight|for\s+tonight|the\s+nite|the\s+night|for\s+the\s+night)\b(?!.{0,20}\b(premier"
+        r"\s+inn|travelodge|hotel))",
+        r"\b(landlord|landlady|he|she|they)\s+(has\s+|'s\s+|have\s+)?(changed|changing)\s+the\s+locks\s+"
+        r"(today|tonight|this\s+(morning|afternoon|evening))\b"
+        r"|\bwhere\s+(do|can|will|shall)\s+(i|we)\s+sleep\b(?!\s+(on|at|during|when|in|if)\b)|\bevicted\s+(today|tonight|this\s+"
         r"(morning|afternoon|evening)|just\s+now)\b",
         r"\bnowhere\s+to\s+go\s+this\s+(evening|afternoon)\b|\btonight\s+(it'?s|its)\s+(the\s+)?"
-        r"(park|street|streets|car|bench|station)\b",
+        r"(park|street|streets|car|bench|station)\b(?!\s+run)",
         r"\b(flung|chucked|kicked|thrown|threw|booted|turfed)\s+me\s+oot\b|\bsleep(ing|in'?)?\s+in\s+"
         r"(the|a)\s+stairwell\b",
         r"(виселив|виселили|вигнав|вигнали|выселил\w*|выгнал\w*)\b.{0,40}на\s+(вулиці|улице)",
         # From the seventh set, other languages: nowhere to sleep tonight (Sorani Kurdish, Persian
         # and Tamil in English letters), put out today (Ukrainian).
-        r"\b(sat|sitting|sleeping|stuck)\s+(at|in)\s+(the\s+)?(bus|train|coach)\s+station\b.{0,60}\b(freezing|"
-        r"nowhere|all\s+night)\b|\b(discharged|"
+        r"\b(sat|sitting|sleeping|stuck)\s+(at|in)\s+(the\s+)?(bus|train|coach)\s+station\b.{0,60}\b(nowhere|"
+        r"all\s+night)\b|\bkicked\s+(me|us)\s+out\b.{0,60}\b(bus|train|coach)\s+station\b|\b(discharged|"
         r"released)\b.{0,120}\bnowhere\s+to\s+(go|stay|sleep)\b(?!\s+(career|with|in\s+life))|\bsleep(ing|in'?)?\s+in\s+(the|"
         r"my)\s+(motor|car|van)\s+(the\s+night|tonight|the\s+nite)\b",
-        r"شوێن\w*\s+نییە\s+بۆ\s+خەوتن|ئەمشەو.{0,40}خەوتن|\bja\s+(baraye\s+khabidan\s+)?nadaram\b|\b(biroon|birun)\s+kard\b|"
+        r"شوێن\w*\s+نییە\s+بۆ\s+خەوتن|ئەمشەو.{0,40}خەوتن|\bja\s+(baraye\s+khabidan\s+)?nadaram\b|\baz\s+kh(o|u|oo)ne?\s+(biroon|birun)\s+kard\b|"
         r"\bthoonga\s+(edam|idam)\s+illa\b",
         r"(виставив|виставили)\b.{0,40}на\s+(вулиці|улице)|(нема|немає|ніде)\s+де\s+ночувати|"
         r"ночувати\s+(нема|немає|ніде)",
@@ -1320,25 +1365,29 @@ _KINDS: dict[str, list[str]] = {
         # anywhere tonight with no bed; a family on the street; nowhere to sleep tonight
         # (Tigrinya, Pashto).
         r"\bwhere\s+(am|are)\s+(i|we)\s+(meant|supposed)\s+to\s+(sleep|stay)\b|\b(have|got|need)\s+"
-        r"to\s+(leave|go)\s+today\b.{0,40}\bnowhere\b|\bnowhere\s+sorted\b",
+        r"to\s+(leave|go)\s+today\b.{0,40}\bnowhere\b",
         r"\b(anywhere|somewhere)\s+(open\s+|to\s+(stay|sleep)\s+)?tonight\b.{0,60}\b(no\s+bed|nowhere|"
         r"sofa\s+surf\w*|get\s+out)\b|\b(we'?re|we\s+are|my\s+family\s+(are|is)|family\s+are)\s+(now\s+)?"
-        r"on\s+the\s+streets?\b(?!\s+(playing|handing|collecting|campaign))",
+        r"on\s+the\s+streets?\b(?!\s+(playing|handing|collecting|campaign\w*|leaflet\w*|canvass\w*|flyer\w*|"
+        r"outside))",
         r"ዝድቅሰሉ\s+ቦታ\s+የብለይን|ለይቲ.{0,20}ቦታ\s+የብለይን|ځای\s+نه\s+لرم|نن\s+شپه.{0,30}ځای",
         # From the ninth set: a foster placement ended today; emergency housing tonight; not let
         # back in by a hostel, or on a bench tonight; a bed tonight, on the streets; out and stood
         # outside; where am I to
         # sleep; thrown out today (Hungarian).
-        r"\b(foster|care|foster\s+care)\s+placement\s+ended\s+today\b|\bemergency\s+(housing|"
+        r"\b(foster\s+(care\s+)?placement|leaving\s+care)\b.{0,20}\bended\s+today\b|\bemergency\s+(housing|"
         r"accommodation)\s+(for\s+)?tonight\b",
-        r"\b(hostel|curfew)\b.{0,60}\b(won'?t|wont)\s+let\s+me\s+(back\s+)?in\b|\b(sat|sitting|sleeping|"
-        r"kipping)\s+on\s+(a|the)\s+bench\b.{0,40}\b(tonight|raining|pouring|freezing|curfew|nowhere)\b",
-        r"\bbeen\s+on\s+the\s+streets?\s+(since|for)\b|\b(no|any|need\s+a|get\s+a|find\s+a|chance\s+of\s+a)\s+"
-        r"bed\s+(for\s+)?tonight\b|\b(oan|on)\s+the\s+streets?\s+"
+        r"\b(hostel|curfew)\b.{0,60}\b(won'?t|wont)\s+let\s+me\s+(back\s+)?in\b(?!\s+to\s+get)|\b(sat|sitting|"
+        r"sleeping|kipping)\s+on\s+(a|the)\s+bench\b(?!.{0,40}\bwaiting\s+for)(?=.{0,40}\b(raining|pouring|"
+        r"freezing|curfew|nowhere)\b)",
+        r"\bbeen\s+on\s+the\s+streets?\s+(since|for\s+(\w+\s+)?(days|weeks|nights|months|a\s+(week|month)))\b|"
+        r"\b(no|any|need\s+a|get\s+a|find\s+a|chance\s+of\s+a)\s+bed\s+(for\s+)?tonight\b(?!.{0,20}\b(premier"
+        r"\s+inn|travelodge|hotel))|\b(oan|on)\s+the\s+streets?\s+"
         r"(the\s+night|the\s+nite|tonight|the\s+neet)\b",
-        r"\bkicked\s+(us|me)\s+out\b.{0,60}\b(stood|standing|sat|sitting)\s+outside\b",
-        r"\bwhere\s+i(\s+am|'m)\s+to\s+sleep\b|\bknow\s+where\s+i\s+(am\s+to|will|can|shall)\s+sleep\b|"
-        r"\bwhere\s+(i|we)\s+can\s+sleep\s+tonight\b",
+        rf"\b({_FAMILY}|landlord|landlady)\b.{{0,20}}\bkicked\s+(us|me)\s+out\b.{{0,60}}\b(stood|standing|"
+        r"sat|sitting)\s+outside\b",
+        r"\bwhere\s+i(\s+am|'m)\s+to\s+sleep\b|\bknow\s+where\s+i\s+(am\s+to|will|can|shall)\s+sleep\b(?!\s+(on|"
+        r"at|during|in)\b)|\bwhere\s+(i|we)\s+can\s+sleep\s+tonight\b(?!\s+before)",
         r"\bkitettek\b|\butc[aá]n\s+alszom\b",
     ],
     # About to lose a home: the council must help someone threatened with homelessness within
@@ -1358,7 +1407,8 @@ _KINDS: dict[str, list[str]] = {
         r"(my|the|our)\s+(flat|house|home|room)\b",
         r"\b(landlord|housing\s+association|council)\b.{0,40}\b(gave|given|served|sent)\s+(me\s+)?"
         r"(a\s+|my\s+|an\s+)?(notice|eviction|section\s+21|section\s+8)",
-        r"\b(eviction|evicted|evicting|evict\s+me)\b(?!\s+officer)(?!\s+(\d+|a\s+few|two|three|four|"
+        r"\b(eviction|evicted|evicting|evict\s+me)\b(?!\s+officer)(?!\s+(from\s+the\s+(group|chat|game|server)|"
+        r"notices?\s+(was\s+|were\s+)?(cancelled|are\s+part)))(?!\s+(\d+|a\s+few|two|three|four|"
         r"five|several|many)\s+(yrs?|years?|months)\s+ago)",
         r"\bsection\s+21\b",
         r"\bnotice\s+to\s+(quit|leave)\b",
@@ -1406,9 +1456,17 @@ _EXPLOITED = re.compile(
 # months") is not yet within the 56 days: the ordinary answer about housing help is the right one.
 _NOT_YET = re.compile(
     r"\b(leave|out|move|moving|go|notice|gone)\b.{0,15}\b(in|within|after)\s+(two|three|four|five|"
-    r"six|2|3|4|5|6)\s+months\b|\b(two|three|four|five|six|2|3|4|5|6)\s+months'?\s+notice\b"
-    # a move that comes with a job offer is no threat to a home
-    r"|\bif\s+i\s+(get|take|accept)\s+(the|that|this|a)\s+(job|place|offer|role|position)\b",
+    r"six|2|3|4|5|6)\s+months\b|\b(two|three|four|five|six|2|3|4|5|6)\s+months'?\s+notice\b",
+    re.IGNORECASE,
+)
+# A move that comes with a job offer is no threat to a home ("if I get the job in Leeds I'll need
+# to move out by August"), unless a home is being lost as well.
+_MOVING_FOR_A_JOB = re.compile(
+    r"\bif\s+i\s+(get|take|accept)\s+(the|that|this|a)\s+(job|place|offer|role|position)\b",
+    re.IGNORECASE,
+)
+_LOSING_A_HOME = re.compile(
+    r"\b(evict\w*|section\s+21|bailiffs?|possession|arrears|repossess\w*|kicked\s+(me|us)\s+out)\b",
     re.IGNORECASE,
 )
 # Kinds that need the emergency answer straight away (``_CHECKS`` below: the order they are read).
@@ -1444,7 +1502,9 @@ def _exploited(text: str) -> bool:
 
 
 def _housing(text: str) -> bool:
-    return _housing_lost(text) and not _NOT_YET.search(text)
+    if not _housing_lost(text) or _NOT_YET.search(text):
+        return False
+    return not _MOVING_FOR_A_JOB.search(text) or bool(_LOSING_A_HOME.search(text))
 
 
 # The checks in order, most serious first. Exploitation by its own signs comes before abuse, so
@@ -1463,10 +1523,10 @@ _CHECKS = (
 # A learner's question about what to do if someone is in danger ("first aid course: what to do
 # if someone is not breathing after using drugs") is about the course, not a resident in danger.
 _TRAINING_QUESTION = re.compile(
-    r"\b(course|training|module|workshop|paediatric\s+first\s+aid|first\s+aid\s+(course|at\s+work))"
-    r"\b.{0,80}\b(what\s+(to\s+do|do\s+you\s+do|should\s+(you|i|we)\s+do)\s+(if|when)|what\s+if)\b|"
-    r"\b(what\s+(to\s+do|do\s+you\s+do|should\s+(you|i|we)\s+do)\s+(if|when)|what\s+if)\b.{0,80}"
-    r"\b(course|training|module|workshop)\b",
+    r"(?<!of\s)\b(course|training|module|workshop|paediatric\s+first\s+aid|first\s+aid\s+(course|at\s+"
+    r"work))\b.{0,80}\b(what\s+(to\s+do|do\s+you\s+do|should\s+(you|we)\s+do)|what\s+if)\s+(if\s+|"
+    r"when\s+)?(someone|somebody|a\s+(person|client|resident|patient|child|casualty|toddler|baby|"
+    r"customer|learner|student))\b",
     re.IGNORECASE,
 )
 
@@ -1520,48 +1580,53 @@ _VEILED_PATTERNS = (
     r"\bgive\s+(away\s+)?my\b.{0,60}\b(don'?t|dont|won'?t|wont)\s+need\s+(them|it|these|those)\s+"
     r"any\s*more\b(?!.{0,40}\b(got|new|job|office))",
     r"\bwhen\s+(someone|somebody|a\s+person|you|i)\s+dies?\b.{0,60}\b(it'?s\s+for\s+me|for\s+"
-    r"me|soon|decided|tonight)\b|\b(easy|easier)\s+for\s+(my\s+)?\w+\s+(afterwards|after\s+"
+    r"me|soon|decided|tonight)\b(?!\s+to\b)|\b(easy|easier)\s+for\s+(my\s+)?\w+\s+(afterwards|after\s+"
     r"i'?m\s+gone|when\s+i'?m\s+gone)\b",
     r"\bwhere\s+i'?m\s+going\s+i\s+(won'?t|wont|will\s+not)\s+need\b",
     r"\bsaid\s+(my\s+)?(bye|byes|goodbye|goodbyes)\s+(to\s+)?(every(one|body)|the\s+\w+|my\s+\w+|"
-    r"all)\s+already\b|\b(i'?m|im)\s+done\b.{0,60}\b(said|saying)\s+(bye|goodbye)\b",
+    r"all)\s+already\b(?!.{0,40}\b(last\s+day|new\s+job|leaving\s+do|starting))|\b(i'?m|im)\s+done\b.{0,60}"
+    r"\b(said|saying)\s+(bye|goodbye)\b(?!.{0,40}\b(last\s+day|new\s+job|leaving\s+do|starting))",
     r"\b(won'?t|wont|will\s+not|aint|ain'?t|not|no)\s+(gonna\s+|gonnae\s+|going\s+to\s+)?be\s+"
     r"(around|here|alive|aboot)\s+(by\s+(next|then|the\s+end)|much\s+longer|for\s+(much\s+)?"
-    r"long|to\s+(finish|see))\b",
+    r"long|to\s+(finish|see))\b(?!.{0,40}\b(moving|holiday|new\s+job|away|going\s+to))",
     r"\bso\s+(my\s+\w+|they|he|she|everyone|people)\s+(sees?|knows?)\s+(that\s+)?i\s+(actually\s+"
-    r"|really\s+)?tried\b",
+    r"|really\s+)?tried\s*([.,!]|$)",
     r"\b(this\s+is|it'?s)\s+(the|my)\s+last\s+time\s+(i'?ll|ill|i\s+will)\s+(message|write|text|"
-    r"talk)\b|\blast\s+message\s+from\s+me\b(?!\s+(today|for\s+now|this\s+week))",
+    r"talk)\s*([.,!]|$)|\blast\s+message\s+from\s+me\b(?!\s+(today|tonight|for\s+now|this\s+week))",
     r"\btonight\b.{0,40}\b(don'?t|dont)\s+think\s+(i'?ll|i\s+will|ill)\s+(drive|go|come|get)\s+"
-    r"home\b|\bnote'?s\s+(written|done)\b",
+    r"home\s*([.,!]|$)|(?<!fit )(?<!sick )\bnote'?s\s+(written|done)\b",
     r"\b(shall|will|won'?t|wont)\s+not\s+see\s+another\s+(winter|christmas|birthday|year|summer|"
     r"spring)\b|\bwon'?t\s+see\s+another\s+(winter|birthday)\b",
     r"\b(no|not|won'?t|wont)\s+be\s+(here|around|aboot)\b.{0,60}\b(had\s+enough|got\s+it\s+(all\s+)?"
     r"planned)\b|\b(had\s+enough|got\s+it\s+(all\s+)?planned)\b.{0,60}\b(no|not|won'?t|wont)\s+be"
-    r"\s+(here|around|aboot)\b|\bif\s+i\s+die\b.{0,100}\b(won'?t|wont)\s+be\s+(around|here|alive)\b",
-    r"\btonight\b.{0,100}\bthanks\s+for\s+trying\b",
+    r"\s+(here|around|aboot)\b(?!.{0,40}\b(going\s+to|holiday|trip|away))|\bif\s+i\s+die\b.{0,100}\b(won'?t|wont)\s+be\s+(around|here|alive)\b",
+    r"\btonight\b.{0,100}\bthanks\s+for\s+trying\s*(with\b|[.,!]|$)",
     r"\b(shotgun|gun|rifle|pills|tablets|rope|knife|blade|noose)\b.{0,40}\b(keep|been|can'?t\s+"
     r"stop)\s+(looking|staring)\s+at\s+(it|them)\b(?!.{0,20}\b(afford|price|cost))",
     r"\b(made\s+my\s+decision|decided)\b.{0,40}\b(it'?ll\s+be\s+soon|this\s+is\s+goodbye|at\s+"
     r"peace)\b",
-    r"\btake\s+me\s+off\b.{0,60}\b(won'?t|wont|will\s+not|no|not)\s+be\s+(here|around|aboot)\b"
+    r"\btake\s+me\s+off\s+(ur|your|the)\s+(list|books|system|mailing\s+list)\b.{0,60}\b(won'?t|wont|will\s+not|no|not)\s+be\s+(here|around|aboot)\b"
     r"(?!.{0,30}\b(holiday|moving|job|away))",
-    r"\b(just|only)\s+(wanted\s+|want\s+)?(someone|somebody|some1)\s+to\s+know\s*([.,]|$|before\b|"
+    r"\b(just|only)\s+(wanted\s+|want\s+)?(someone|somebody|some1)\s+to\s+know\s*([.]|$|before\b|"
     r"so\s+that\b|that\s+it\b)|\bjust\s+(wanted\s+to\s+tell\s+someone|so\s+someone\s+knows)\b",
     r"\bjump\s+(in|into|off)\s+(the\s+)?(mersey|thames|river|canal|docks|tyne|clyde|wear|severn|"
     r"humber)\b(?!.{0,20}\b(training|course|lifeguard))",
     r"\b(not|no|never)\s+(coming|comin|takin'?|taking)\s+(back|the\s+stairs\s+back)\s+(down|doon|"
-    r"up)\b|\bnot\s+stepping\s+back\b(?!\s+from)|\bnot\s+coming\s+back\s+in\b.{0,30}\b(tonight|"
+    r"up)\b(?!\s+to\b)|\bnot\s+stepping\s+back\b(?!\s+from)|\bnot\s+coming\s+back\s+in\b.{0,30}\b(tonight|"
     r"reservoir|sea|water|boat)\b",
     r"\bthis\s+is\s+(goodbye|good\s*bye|my\s+goodbye)\b(?!.{0,60}\b(moving|moved|new\s+job|got\s+"
-    r"a|start(ing)?|leaving|university|uni|for\s+now)\b)",
-    r"\bwill\s+not\s+be\s+going\s+on\s*([.,!]|$|any\s*(more|longer))",
-    r"\bone\s+(last\s+)?thing\s+left\s+to\s+do\s+tonight\b|\bjust\s+the\s+one\s+thing\s+left\b",
-    r"\b(bought|got)\s+a\s+hose(pipe)?\b(?!\s+for\s+the\s+garden)|\bcheck(ing)?\s+out\s+for\s+good"
-    r"\b(?!\s+from)",
-    r"\b(reservoir|sea|lake|river|boat|water)\b.{0,40}\bnot\s+coming\s+back\b",
+    r"a|start(ing)?|leaving|university|uni|for\s+now|placed|job|work|course)\b)",
+    r"\bwill\s+not\s+be\s+going\s+on\s*([.,!]|$|any\s*(more|longer)\s*([.,!]|$))",
+    r"\bone\s+(last\s+)?thing\s+left\s+to\s+do\s+tonight\b|\bjust\s+the\s+one\s+thing\s+left\s*(to\s+do)?\s*([.,!]|$)",
+    r"\b(bought|got)\s+a\s+hose(pipe)?\b(?!\s+for\b)|\bcheck(ing)?\s+out\s+for\s+good\b(?!\s+(from|deals|"
+    r"stuff|bargains))",
+    r"\b(reservoir|sea|lake|river|boat|water)\b.{0,40}\bnot\s+coming\s+back\b(?!\s+(till|until|before))",
+    r"\blast\s+(night|time)\s+you'?ll\s+(ever\s+)?hear\s+from\s+me\b|\b(sorted|written|made)\s+my\s+will\b"
+    r".{0,40}\b(at\s+peace|goodbye|tonight)\b",
+    r"\b(the|a|my)\s+(rope|noose)('s|\s+is)?\s+(in\s+the\s+(shed|garage|loft)|ready|already|sorted)\b|"
+    r"\b(took|taken|got)\s+the\s+rope\s+(up|to|into)\b",
     r"\b(top\s+(floor|level|deck)\s+of\s+(the\s+)?(car\s+park|multi[\s-]?stor(e)?y|building|block)|"
-    r"(on|at)\s+the\s+(edge|ledge)\s+of)\b.{0,40}\b(looking|staring)\s+down\b",
+    r"(on|at)\s+the\s+(edge|ledge)\s+of)\b.{0,40}\b(looking|staring)\s+down\b(?!\s+at\s+the\s+(queue|traffic|view|cars|street))",
     r"\bcarta\s+de\s+despedida\b.{0,30}\b(hoje|esta\s+noite)\b|\bningu[eé]m\s+vai\s+sentir\s+a\s+"
     r"minha\s+falta\b",
 )

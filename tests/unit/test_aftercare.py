@@ -182,3 +182,34 @@ def test_after_a_crisis_the_note_keeps_the_numbers_once_and_a_case_is_kept():
     answer = _after_a_turn(conversation, second, polish)
     assert answer[0] == second[0]  # the case an adviser will see is still announced
     assert [m.custom["type"] for m in answer[1:]] == ["safety_numbers", "other_language"]
+
+
+def test_a_third_message_in_another_language_still_gets_the_note_and_its_numbers():
+    conversation = _conversation()
+    polish = "Dzień dobry, nie wiem co robić, proszę o pomoc"
+    for _ in range(3):
+        answer = _after_a_turn(conversation, _say(NOT_UNDERSTOOD, "did_you_mean"), polish)
+        assert answer[0].custom["type"] == "other_language" and "999" in answer[0].text
+
+
+def test_chinese_and_shouted_messages_are_another_language_too():
+    for typed in ("我需要帮助找工作", "AYUDA NO TENGO DONDE DORMIR ESTA NOCHE"):
+        answer = _after_a_turn(_conversation(), _say(NOT_UNDERSTOOD, "did_you_mean"), typed)
+        assert answer[0].custom["type"] == "other_language", typed
+
+
+def test_worrying_dialect_gets_the_check_in_not_a_guess_at_a_language():
+    scots = "ah cannae dae this nae mair, am gonnae jump aff the Tyne bridge"
+    conversation = _conversation()
+    answer = _after_a_turn(conversation, _say(NOT_UNDERSTOOD, "did_you_mean"), scots)
+    assert "interpreter" not in answer[0].text and conversation.checked_in_at is not None
+
+
+def test_the_way_out_after_a_crisis_keeps_the_numbers():
+    conversation = _conversation()
+    aftercare.keep_numbers(conversation, _say("numbers", "crisis"), COUNCIL)
+    loop = _say("Sorry, I didn't understand that. Please tell me your age as a number.")
+    for _ in range(3):
+        answer = _after_a_turn(conversation, list(loop), "ok")
+    assert answer[0].text.startswith("I'm sorry, I keep giving you the same answer")
+    assert answer[-1].custom["type"] == "safety_numbers"

@@ -1,10 +1,13 @@
 """The crisis safety net catches what residents really write and leaves everyday phrases alone."""
 
 import time
+from pathlib import Path
 
 import pytest
 
 from bot.safety.detect import is_crisis, kind
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 
 
 @pytest.mark.parametrize(
@@ -256,3 +259,15 @@ def test_asking_to_delete_the_chat_because_he_checks_the_phone_is_not_a_new_cris
     """The resident needs the deletion now (the abuse answer has said how); a second crisis
     answer in its place would leave the chat on the phone he checks."""
     assert kind("can u delete all this he checks my phone") is None
+
+
+ORDINARY = [
+    line
+    for line in (FIXTURES / "ordinary_messages.txt").read_text(encoding="utf-8").splitlines()
+    if line and not line.startswith("#")
+]
+
+
+@pytest.mark.parametrize("text", ORDINARY)
+def test_ordinary_messages_that_share_the_rules_words_are_no_crisis(text):
+    assert kind(text) is None
