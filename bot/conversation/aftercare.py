@@ -99,11 +99,12 @@ def other_language(
     can_check_in = conversation.checked_in_at is None and not conversation.crisis_open
     if can_check_in and not language.other_script(typed) and concern.worried(typed):
         return messages  # a guess at a language gives way to the check-in on worrying English
-    kinds = {str((m.custom or {}).get("type")) for m in messages}
+    kinds = _kinds(messages)
     if kinds & {CRISIS_TYPE, START_AGAIN_TYPE}:
         return messages
     # The numbers kept after a crisis are not the dialogue's answer.
-    said = [m for m in messages if (m.custom or {}).get("type") != NUMBERS_TYPE]
+    numbers = _numbers(messages)
+    said = [m for m in messages if m not in numbers]
     said_kinds = {str((m.custom or {}).get("type")) for m in said}
     alone = said_kinds == {NOT_UNDERSTOOD_TYPE}
     answered = not alone and STILL_NOT_UNDERSTOOD_TYPE not in said_kinds
@@ -128,12 +129,16 @@ def other_language(
     note = BotMessage(
         text=text, buttons=buttons, custom={"type": OTHER_LANGUAGE_TYPE, "text": text}
     )
-    kept = [m for m in messages if m not in said]  # the numbers after a crisis, if any
-    return [note, *kept] if alone else [*messages, note]
+    return [note, *numbers] if alone else [*messages, note]
 
 
 def _kinds(messages: list[BotMessage]) -> set[str]:
     return {str((m.custom or {}).get("type")) for m in messages if m.custom}
+
+
+def _numbers(messages: list[BotMessage]) -> list[BotMessage]:
+    """The emergency numbers among an answer's messages (kept after a crisis)."""
+    return [m for m in messages if (m.custom or {}).get("type") == NUMBERS_TYPE]
 
 
 def keep_numbers(
@@ -189,9 +194,7 @@ def no_third_time(
     recent = list(conversation.recent_replies or [])[-REPEATS_ALLOWED:]
     unreadable = OTHER_LANGUAGE_TYPE in _kinds(messages)  # each message unreadable as the last
     if len(recent) == REPEATS_ALLOWED and all(s == signature for s in recent) and not unreadable:
-        # the numbers that follow a crisis stay under the way out
-        numbers = [m for m in messages if (m.custom or {}).get("type") == NUMBERS_TYPE]
-        messages = [way_out(council), *numbers]
+        messages = [way_out(council), *_numbers(messages)]  # the numbers after a crisis stay
         signature = _signature(messages)
     conversation.recent_replies = [*recent, signature][-REPEATS_ALLOWED:]
     return messages

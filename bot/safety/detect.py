@@ -1531,9 +1531,14 @@ _TRAINING_QUESTION = re.compile(
 )
 
 
+def _flat(text: str | None) -> str:
+    """One line, single spaces, plain apostrophes: what every pattern here is written against."""
+    return " ".join((text or "").replace("\u2019", "'").split())
+
+
 def kind(text: str) -> str | None:
     """Which danger a message speaks of, most serious first, or None."""
-    flat = " ".join((text or "").replace("\u2019", "'").split())
+    flat = _flat(text)
     if _TRAINING_QUESTION.search(flat):
         return None
     return next((k for k, found in _CHECKS if found(flat)), None)
@@ -1562,7 +1567,7 @@ _LOW_MOOD = re.compile(
 
 def low_mood(text: str) -> bool:
     """Whether a message speaks of despair without naming a danger (a check-in, not a crisis)."""
-    return bool(_LOW_MOOD.search(" ".join((text or "").replace("\u2019", "'").split())))
+    return bool(_LOW_MOOD.search(_flat(text)))
 
 
 # Veiled goodbyes and last things, from the sixth to ninth sets: "i wont be needing it after
@@ -1635,7 +1640,7 @@ _VEILED = re.compile("|".join(_VEILED_PATTERNS), re.IGNORECASE)
 
 def veiled(text: str) -> bool:
     """Whether a message holds a veiled goodbye (a check-in, not a crisis)."""
-    return bool(_VEILED.search(" ".join((text or "").replace("\u2019", "'").split())))
+    return bool(_VEILED.search(_flat(text)))
 
 
 def is_crisis(text: str) -> bool:
