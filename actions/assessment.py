@@ -25,6 +25,7 @@ from actions.common import (
     rules,
     text_of,
 )
+from actions.encourage import encouraged_in_form
 from actions.profile import NOTED
 from bot.assessment import flow, parse, say
 from bot.assessment.flow import SKIPPED, WANTS_BY_INTENT
@@ -102,6 +103,9 @@ class ValidateAssessmentForm(FormValidationAction):
     ) -> list[EventType]:
         just_said = first_run_since_message(tracker)  # not the question again
         requested, intent = tracker.get_slot("requested_slot"), intent_of(tracker)
+        encouraged = encouraged_in_form(dispatcher, tracker, requested) if just_said else None
+        if encouraged is not None:  # "whats the point" to "how old are you?"
+            return encouraged
         changed = (tracker.get_slot(NOTED) or {}).get("changed") or []
         if "wants" in changed:  # "i'd rather do a course": a change of mind, the questions go on
             asks_instead = False

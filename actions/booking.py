@@ -34,6 +34,7 @@ from actions.common import (
     rules,
     text_of,
 )
+from actions.encourage import BOOKING_CLOSING, encouraged_in_form
 from actions.flows import let_go_of_hold, reject_if_leaving
 from bot.assessment import flow
 from bot.booking import contact as contacts
@@ -635,6 +636,10 @@ class ValidateBookingForm(FormValidationAction):
         one that answers the question never does."""
         asked = tracker.get_slot("requested_slot")
         text = text_of(tracker)
+        # "ugh nobody replies": heard, and the question again
+        encouraged = encouraged_in_form(dispatcher, tracker, asked, BOOKING_CLOSING)
+        if encouraged is not None:
+            return encouraged
         if asked == "booking_consent" and not text.startswith("/"):
             agreed = consent_in(text)  # "yes please but mornings only" is a yes
             if agreed is not None:

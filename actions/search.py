@@ -275,7 +275,7 @@ def _safe_again(tracker: Tracker) -> list[EventType]:
     return []
 
 
-def _assessed(tracker: Tracker) -> bool:
+def assessed(tracker: Tracker) -> bool:
     return flow.known(tracker.get_slot("age")) and flow.known(tracker.get_slot("situation"))
 
 
@@ -315,7 +315,7 @@ class ActionSearch(Action):
         show(
             found,
             dispatcher,
-            _assessed(tracker),
+            assessed(tracker),
             flow.answers(tracker.slots),
             council(tracker),
             esol,
@@ -392,7 +392,7 @@ class ActionMoreResults(Action):
                 buttons=[PERSON_BUTTON],
             )
             return []
-        show(found, dispatcher, _assessed(tracker), flow.answers(tracker.slots), council(tracker))
+        show(found, dispatcher, assessed(tracker), flow.answers(tracker.slots), council(tracker))
         return [SlotSet("last_search", kept(found))]
 
 

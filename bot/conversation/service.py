@@ -28,9 +28,11 @@ from bot.observability import metrics
 from bot.observability.logs import REQUEST_ID
 from bot.plan import service as plans
 from bot.safety.detect import is_crisis
+from bot.safety.discouraged import discouraged
 
 GREETING_PAYLOAD = "/greet"
 CRISIS_PAYLOAD = "/crisis"
+DISCOURAGED_PAYLOAD = "/discouraged"
 HANDOFF_TYPE = "handoff"  # the assistant asks the gateway to find the resident a person
 COUNCIL_TYPE = "council"  # a combined authority's resident belongs to this member council
 log = logging.getLogger(__name__)
@@ -173,6 +175,10 @@ def _turn(
         # resident in danger gets the emergency answer. Their own words stay in the metadata.
         mark_urgent(conversation)
         rasa_text, metadata = CRISIS_PAYLOAD, {**metadata, "resident_text": accepted.rasa_text}
+    elif text is not None and not conversation.crisis_open and discouraged(rasa_text):
+        # "whats the point, ive been rejected 40 times": heard, never searched for its words.
+        # After a crisis the dialogue's follow-up stays with the resident instead.
+        rasa_text, metadata = DISCOURAGED_PAYLOAD, {**metadata, "resident_text": rasa_text}
     messages = rasa.send(conversation.id, rasa_text, metadata) or [
         _nothing_back(council_of(conversation))
     ]

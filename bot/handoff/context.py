@@ -195,12 +195,21 @@ def said_text(text: str) -> str:
     return f"(chose: {chosen or match.group(1).replace('_', ' ')})"
 
 
+def _resident_words(event: Mapping[str, Any]) -> str:
+    """What the resident typed. A message the gateway passed on as a payload (a crisis, or
+    losing heart) keeps the typed words in its metadata: the adviser opening an urgent case
+    must read them, not "(chose: crisis)"."""
+    metadata = event.get("metadata")
+    typed = metadata.get("resident_text") if isinstance(metadata, Mapping) else None
+    return str(typed) if typed else said_text(event["text"])
+
+
 def transcript(events: Iterable[Mapping[str, Any]], limit: int = 200) -> list[Said]:
     """The conversation's words from Rasa's events: the resident's and the assistant's."""
     said = [
         Said(
             sender="resident" if event["event"] == "user" else "assistant",
-            text=said_text(event["text"]) if event["event"] == "user" else event["text"],
+            text=_resident_words(event) if event["event"] == "user" else event["text"],
         )
         for event in events
         if event.get("event") in ("user", "bot") and event.get("text")

@@ -93,6 +93,13 @@ SUBJECTS = [
     ("job", "i just want to see jobs in DB1 1AA", ""),
     ("course", "gcse maths course", "gcse maths"),
     ("job", "kitchen fitting jobs", "kitchen fitting"),
+    # how the search is going is a feeling, not search words ("found 9 jobs for 'fed up'")
+    ("job", "sick of applying, are there any jobs in Northgate?", ""),
+    ("job", "fed up of applying, any warehouse jobs near DB3 1AA", "warehouse"),
+    ("job", "applied to 100 jobs, 0 interviews. fml", ""),
+    ("job", "none of them will take me anyway", ""),
+    ("job", "tired of my current job, want something in care", "care"),
+    ("course", "im too thick for college anyway", ""),
 ]
 
 

@@ -238,6 +238,38 @@ def test_the_safety_net_sends_crisis_whatever_the_model_would_say(sessions):
     assert rasa.sent[2][1] == "ok thanks"  # ordinary messages go through as typed
 
 
+def test_losing_heart_goes_to_the_dialogue_as_discouraged_with_the_words_kept(sessions):
+    """Without this the model heard "whats the point, ive been rejected 40 times" under job
+    results as a search for "point rejected 40 times"."""
+    heard = [BotMessage(text="I'm sorry, that sounds really hard.")]
+    rasa = RecordingRasa([GREETING, heard, [BotMessage(text="ok")]])
+    with session_scope(sessions) as db_session:
+        conversation, _ = service.create(
+            db_session=db_session, rasa=rasa, council_slug="demo", channel="web", greet=True
+        )
+    said = "honestly whats the point, ive been rejected 40 times"
+    assert _say(sessions, rasa, conversation.id, said)[0] == heard[0]
+    _cid, text, metadata = rasa.sent[1]
+    assert text == "/discouraged" and metadata["resident_text"] == said
+    asked = "sick of applying, any retail jobs in Riverside?"  # a search as well: the model's
+    _say(sessions, rasa, conversation.id, asked)
+    assert rasa.sent[2][1] == asked
+    with session_scope(sessions) as db_session:
+        assert service.get(db_session=db_session, conversation_id=conversation.id).urgent_at is None
+
+
+def test_after_a_crisis_losing_heart_stays_with_the_crisis_follow_up(sessions):
+    crisis_reply = [BotMessage(text="Call 999 if you are in danger.", custom={"type": "crisis"})]
+    rasa = RecordingRasa([GREETING, crisis_reply, [BotMessage(text="Are you safe?")]])
+    with session_scope(sessions) as db_session:
+        conversation, _ = service.create(
+            db_session=db_session, rasa=rasa, council_slug="demo", channel="web", greet=True
+        )
+    _say(sessions, rasa, conversation.id, "i want to end it all")
+    _say(sessions, rasa, conversation.id, "whats the point")
+    assert rasa.sent[2][1] == "whats the point"  # the dialogue's rules answer it as a follow-up
+
+
 def test_when_the_assistant_says_nothing_the_resident_still_gets_an_answer(sessions):
     rasa = RecordingRasa([GREETING, []])
     with session_scope(sessions) as db_session:

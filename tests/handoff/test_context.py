@@ -54,3 +54,19 @@ def test_the_transcript_shows_words_and_which_option_was_chosen():
         ("resident", "(chose: out of work)"),
         ("resident", "(chose: request adviser)"),
     ]
+
+
+def test_the_transcript_keeps_the_words_of_a_message_passed_on_as_a_crisis():
+    """The safety net sends Rasa "/crisis" and keeps the typed words in the metadata; the
+    adviser on the urgent case reads what the resident wrote."""
+    said = "my partner hits me and i cant get out"
+    events = [
+        {"event": "user", "text": "/crisis", "metadata": {"resident_text": said}},
+        {"event": "bot", "text": "Call 999 if you are in danger now."},
+        {"event": "user", "text": "/crisis", "metadata": {"council": "demo"}},
+    ]
+    assert [s.text for s in context.transcript(events)] == [
+        said,
+        "Call 999 if you are in danger now.",
+        "(chose: crisis)",  # the "I need help now" button: a choice, with no words typed
+    ]

@@ -271,3 +271,17 @@ ORDINARY = [
 @pytest.mark.parametrize("text", ORDINARY)
 def test_ordinary_messages_that_share_the_rules_words_are_no_crisis(text):
     assert kind(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "danger"),
+    [("I cut myself shaving lol but honestly i want to die", "suicide"),
+     ("my brother hits me up for money and when i say no he hits me", "abuse"),
+     ("need to leave by 2 today, landlord changed the locks and ive nowhere to sleep tonight",
+      "homeless_tonight"),
+     ("bailiffs came today for the car finance and the landlord changed the locks, sleeping in "
+      "the car tonight", "homeless_tonight")],
+)  # fmt: skip
+def test_an_everyday_phrase_never_hides_a_danger_said_beside_it(text, danger):
+    """The everyday readings are blanked out, not the message: the rest is still read."""
+    assert kind(text) == danger

@@ -151,6 +151,22 @@ _STORY = re.compile(
     r"(?:at )?the same (?:factory|place|company|firm|job)|(?:someone |at )?my age|"
     r"(?:i am|i'm|im) from [a-z]+|(?:first|then|later|afterwards)\W*$)"
 )
+# How the search is going, said with the request ("sick of applying, any jobs in Northgate",
+# "applied to 100 jobs, 0 interviews. fml, any warehouse"): a feeling, never search words
+# ("found 9 jobs for 'fed up'"). Messages that are only this are heard instead
+# (bot.safety.discouraged).
+_FEELING = re.compile(
+    r"\b(?:(?:so |really |well |proper )?(?:sick|tired|fed up|done)(?: and tired)? (?:of|with) "
+    r"(?:it all|it|this|everything|being \w+|rejections?|(?:my|this) (?:current )?job|"
+    r"(?:applying|looking|searching|job hunting)(?: for \w+)?)|fed up"
+    r"|(?:what'?s|whats|wats|wots) the point(?: of (?:applying|trying|it))?"
+    r"|(?:nobody|no one|noone|no1|none of them|they) (?:will |would |is gonna |wants to )?"
+    r"(?:ever )?(?:never )?(?:take|hire|want|employ) (?:me|people like me|someone like me)"
+    r"(?: anyway)?"
+    r"|(?:been |got |keep getting )?(?:rejected|turned down|knocked back)(?: again| \d+ times)?"
+    r"|(?:applied|applying) (?:to|for) (?:\d+|loads of|hundreds of|so many) (?:jobs|places)"
+    r"|\d+ interviews|(?:i'?m |im )?too (?:thick|stupid|dumb) for \w+|fml|ffs|anyway)\b"
+)
 # "i cant do nights coz of my kids": what follows "because" is why, not what to search for.
 # "im 19", "i'm 45 years old", "aged 30": the resident's age, said alongside a search, is no
 # subject ("apprenticeships for 19" found nothing).
@@ -318,12 +334,13 @@ def subject(said: str, kind: str, original: str = "") -> str:
     ("maths and english").
     """
     # what they lack ("no gcses") is no subject either: "jobs for gcses" found nothing
-    cleared = _REASON.sub("", parse.LACKING.sub(" ", _STORY.sub(" ", _AGE.sub(" ", said))))
+    cleared = _FEELING.sub(" ", _AGE.sub(" ", said))
+    cleared = _REASON.sub("", parse.LACKING.sub(" ", _STORY.sub(" ", cleared)))
     jobs = kind in ("job", "apprenticeship")
     if jobs:  # "i cant read good can u help me get a job"; for a course it is the subject
         cleared = _CANNOT.sub(" ", cleared)
     # "im 16" under results: their age, and no subject at all (it searched for "16")
-    tokens = words(cleared) or ([] if _AGE.search(said) else words(said))
+    tokens = words(cleared) or ([] if _AGE.search(said) or _FEELING.search(said) else words(said))
     keep = _protected(tokens)
     filler = _FILLER - (_SERVICE_WORDS if kind == "service" else frozenset())
     filler = filler | _JOB_FILLER if jobs else filler
