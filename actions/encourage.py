@@ -19,7 +19,11 @@ from actions.profile import resident_text
 from actions.search import ASSESS_BUTTON, assessed
 
 INTENT = "discouraged"
-HEARD = (
+GENERAL = (
+    "I'm sorry you're feeling like this. Looking for work can wear anyone down, and it is not a "
+    "sign that you are failing."
+)
+REJECTIONS = (
     "I'm sorry, that sounds really hard. Most people get a lot of no's, or no reply at all, "
     "before they get a yes. It is not a sign that you are failing."
 )
@@ -36,12 +40,15 @@ LEARNING = (
     "you are, and there is help along the way."
 )
 # What the resident said it is about, first match wins: learning ("too old to learn"), age,
-# interviews.
+# interviews, rejections and silence; anything else gets the general words.
 _ABOUT = (
-    (re.compile(r"\b(too\s+(thick|stupid|dumb)|college|learn\w*|course|study)\b", re.IGNORECASE),
-     LEARNING),
+    (re.compile(r"\b(too\s+(thick|stupid|dumb)\s+for\s+(college|courses?|learning|studying)|"
+                r"learn\w*|studying|to\s+study)\b", re.IGNORECASE), LEARNING),
     (re.compile(r"\b(too\s+old|my\s+age|(i'?m|im|i\s+am)\s+[4-7]\d)\b", re.IGNORECASE), AGE),
     (re.compile(r"\binterview", re.IGNORECASE), INTERVIEWS),
+    (re.compile(r"\b(reject\w*|turned\s+down|knocked\s+back|knock\s*backs?|no'?s|repl\w*|hear\w*|"
+                r"back\s+to\s+me|appl\w*|hire|take\s+me|want\s+me|cvs?)\b", re.IGNORECASE),
+     REJECTIONS),
 )  # fmt: skip
 HELP = (
     "Our advisers help with this every day. They can look at your CV with you. They can help "
@@ -51,7 +58,7 @@ LEARNING_HELP = (
     "Our advisers help with this every day. They can find a course that starts where you are, "
     "and help you sign up."
 )
-BOOKING_CLOSING = "The adviser you see can help with this too."
+BOOKING_CLOSING = "An adviser can help with this too."
 CV_BUTTON = {"title": "Help with my CV", "payload": '/find_course{"subject": "CV"}'}
 
 
@@ -74,7 +81,7 @@ def words(said: str, tracker: Tracker) -> str:
     shorter the second time, which the same paragraph again would not answer."""
     if _heard_before(tracker):
         return AGAIN
-    opening = next((words for about, words in _ABOUT if about.search(said)), HEARD)
+    opening = next((answer for about, answer in _ABOUT if about.search(said)), GENERAL)
     return f"{opening} {LEARNING_HELP if opening == LEARNING else HELP}"
 
 
@@ -113,7 +120,7 @@ def encouraged_in_form(
     dispatcher: CollectingDispatcher,
     tracker: Tracker,
     asked: str | None,
-    closing: str = "Just ask for one any time.",
+    closing: str = "Just ask for an adviser any time.",
 ) -> list[EventType] | None:
     """During a form's questions: heard, then the same question again (the form asks it), so
     nothing answered so far is lost. None when the message is not that. ``closing`` fits the

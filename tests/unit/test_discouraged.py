@@ -16,7 +16,6 @@ LOSING_HEART = [
     "im useless at interviews",
     "got rejected again today",
     "fed up of looking tbh",
-    "been unemployed 2 years, losing hope",
     "no1 wil hire me cos of my record",
     "another rejection. thats 30 now",
     "wots the point",
@@ -33,6 +32,7 @@ LOSING_HEART = [
     "im too thick for college anyway",
     "they never hire people like me",
     "applied to 100 jobs, 0 interviews. fml",
+    "whats the point theyll just tell me the same stuff",
 ]
 
 ASKS_FOR_SOMETHING = [
@@ -53,6 +53,36 @@ ASKS_FOR_SOMETHING = [
     "i gave up my job to care for my mum",
     "/find_job",
     "applied for 2 jobs today, any more in care?",
+    # answers the questions can read: kept for them ("how long have you been out of work?")
+    "been unemployed 2 years, losing hope",
+    "over a year, keep getting knocked back",
+    "none, im too thick for that",
+    "they never reply to my emails, call me on 07700900123",
+    # questions and requests said with the feeling
+    "ive applied for 20 jobs and got no replies, could you check my cv?",
+    "employers never reply, should i follow up?",
+    "sick of applying for retail, want warehouse work",
+    "i need a job, nobody will hire me",
+    "keep getting rejected cos of my english, need esol classes",
+    "feeling rubbish today, cant make it to the interview tomorrow",
+    "heard nothing back from the adviser i booked with",
+    # not about finding work
+    "my PIP claim got refused",
+    "tired of looking after my kids all day, want a part time job",
+    "fml forgot my password",
+    "this chat is going nowhere",
+    "no one answers the phone at the library",
+]
+
+# Danger beside the feeling: never passed on as only losing heart (the model, trained on
+# crises, reads it, and the check-in follows), though the safety net's rules miss some of them.
+WITH_DANGER = [
+    "no one will ever hire me, i might as well be dead",
+    "been rejected 40 times, done with it all, got the rope ready",
+    "i give up, took some tablets",
+    "been rejected again, might end it",
+    "nobody would even miss me, whats the point",
+    "they don't want me there anymore, told me to get out",
 ]
 
 
@@ -65,6 +95,17 @@ def test_losing_heart_is_recognised(said):
 @pytest.mark.parametrize("said", ASKS_FOR_SOMETHING)
 def test_a_message_that_asks_for_something_is_left_to_the_dialogue(said):
     assert not discouraged(said)
+
+
+@pytest.mark.parametrize("said", WITH_DANGER)
+def test_danger_said_with_it_is_never_heard_as_only_losing_heart(said):
+    assert not discouraged(said)
+
+
+@pytest.mark.parametrize("said", ["whats the point?", "why bother, nobody replies",
+                                  "whats the point, ive been rejected 40 times?"])  # fmt: skip
+def test_the_feeling_asked_as_a_question_is_still_heard(said):
+    assert discouraged(said)
 
 
 def test_a_long_story_is_left_to_the_dialogue():

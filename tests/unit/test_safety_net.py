@@ -280,7 +280,22 @@ def test_ordinary_messages_that_share_the_rules_words_are_no_crisis(text):
      ("need to leave by 2 today, landlord changed the locks and ive nowhere to sleep tonight",
       "homeless_tonight"),
      ("bailiffs came today for the car finance and the landlord changed the locks, sleeping in "
-      "the car tonight", "homeless_tonight")],
+      "the car tonight", "homeless_tonight"),
+     # the everyday phrase's own words, meant as danger (from the review of the blanking)
+     ("I'm in danger of killing myself", "suicide"),
+     ("I'm in danger of being stabbed by him", "abuse"),
+     ("I cut myself and it was not by accident", "suicide"),
+     ("I cut myself last night, slipped up after 6 months clean", "suicide"),
+     ("he hit me up against the wall", "abuse"),
+     ("when im gone from this place look after my kids", "suicide"),
+     ("i wont be around much longer tomorrow its all over", "suicide"),
+     ("im going to finish it tonight, ive written my letters and my cv is useless anyway",
+      "suicide"),
+     ("ive got all my pills counted out for the week and im going to take them all tonight",
+      "suicide"),
+     ("my landlord says i have to be out by 5 today", "housing"),
+     ("Safeguarding training today: signs of abuse, made me realise my husband hits me and i cant "
+      "leave", "abuse")],
 )  # fmt: skip
 def test_an_everyday_phrase_never_hides_a_danger_said_beside_it(text, danger):
     """The everyday readings are blanked out, not the message: the rest is still read."""

@@ -158,7 +158,7 @@ _STORY = re.compile(
 _FEELING = re.compile(
     r"\b(?:(?:so |really |well |proper )?(?:sick|tired|fed up|done)(?: and tired)? (?:of|with) "
     r"(?:it all|it|this|everything|being \w+|rejections?|(?:my|this) (?:current )?job|"
-    r"(?:applying|looking|searching|job hunting)(?: for \w+)?)|fed up"
+    r"(?:applying|looking|searching|job hunting))|fed up"
     r"|(?:what'?s|whats|wats|wots) the point(?: of (?:applying|trying|it))?"
     r"|(?:nobody|no one|noone|no1|none of them|they) (?:will |would |is gonna |wants to )?"
     r"(?:ever )?(?:never )?(?:take|hire|want|employ) (?:me|people like me|someone like me)"
