@@ -151,6 +151,11 @@ _PAPERS_TAKEN = (
 _KINDS: dict[str, list[str]] = {
     # Tablets already taken: a medical emergency before anything else.
     "overdose": [
+        # "i give up, took some tablets": tablets taken said with giving up
+        rf"\b((give|gave)\s+up(?!\s+(smoking|drinking|the\s+drink|vaping|sugar|booze))|had\s+enough|"
+        rf"can'?t\s+do\s+this|done\s+with\s+(it|this|life))\b"
+        rf".{{0,30}}\b(took|taken|swallowed|necked)\s+(some|all|loads\s+of|a\s+load\s+of|the|my)\s+"
+        rf"{_MEDS}",
         r"\boverdosed\b(?!\s+on\s+(sugar|caffeine|coffee|chocolate|sweets|carbs|netflix|tv))|"
         r"\b(took|taken|had|done)\s+an\s+(overdose|od)\b|\bod'?(d|ed|ing)\b",
         rf"\b{_TOOK}\s+{_MANY_PILLS}",
@@ -306,6 +311,10 @@ _KINDS: dict[str, list[str]] = {
         r"(?<!pattern is )(?<!rota is )(?<!shifts are )(?<!schedule is )(?<!hours are )"
         r"\bsu[i1]c[i1]d(?!e\s+(prevention|awareness|bereavement))",
         r"\bsucid",
+        # "nobody will hire me, might as well be dead", "wats the point of living"
+        r"\b(might|may|could)\s+as\s+well\s+(be\s+dead|die|not\s+be\s+here|kill\s+my\s*self|end\s+"
+        r"it(\s+all)?)\b|\b(what'?s|whats|wats|wots)\s+(the|da)\s+point\s+(of|in)\s+(living|life|"
+        r"being\s+alive|being\s+here)\b",
         r"\bkill(ing)?\s+my\s*self\b",
         r"\bkms\b",
         r"\bend(ing)?\s+(it\s+all|my\s+life|things)\b",
@@ -1640,15 +1649,16 @@ _HOME_AT_RISK = re.compile(
 )
 
 
-def _ordinary_blanked(flat: str) -> str:
-    """The message with its everyday phrases blanked out (``_ORDINARY_READINGS``)."""
+def ordinary_blanked(flat: str) -> str:
+    """The message with its everyday phrases blanked out (``_ORDINARY_READINGS``): what the
+    rules, and the concern classifier after them, read."""
     flat = _ORDINARY_READINGS.sub(" ", flat)
     return flat if _HOME_AT_RISK.search(flat) else _ORDINARY_TIMES.sub(" ", flat)
 
 
 def kind(text: str) -> str | None:
     """Which danger a message speaks of, most serious first, or None."""
-    flat = _ordinary_blanked(flatten(text))
+    flat = ordinary_blanked(flatten(text))
     if _TRAINING_QUESTION.search(flat):
         return None
     return next((k for k, found in _CHECKS if found(flat)), None)

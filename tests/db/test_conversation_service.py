@@ -98,10 +98,7 @@ def test_create_leaves_nothing_behind_when_rasa_is_down(sessions):
 
 def test_payload_accepted_only_while_offered(sessions):
     rasa = RecordingRasa([GREETING, [BotMessage(text="Courses...")]])
-    with session_scope(sessions) as db_session:
-        conversation, _ = service.create(
-            db_session=db_session, rasa=rasa, council_slug="demo", channel="web", greet=True
-        )
+    conversation = _greeted(sessions, rasa)
     press(sessions, rasa, conversation.id, "/find_course")
     assert rasa.sent[-1][1] == "/find_course"
     # The reply offered no buttons, so the old one is no longer accepted.
@@ -113,10 +110,7 @@ def test_payload_accepted_only_while_offered(sessions):
 
 def test_typed_command_is_answered_locally_and_reoffers_open_buttons(sessions):
     rasa = RecordingRasa([GREETING])
-    with session_scope(sessions) as db_session:
-        conversation, _ = service.create(
-            db_session=db_session, rasa=rasa, council_slug="demo", channel="web", greet=True
-        )
+    conversation = _greeted(sessions, rasa)
     with session_scope(sessions) as db_session:
         reply = service.send(
             db_session=db_session,
@@ -186,10 +180,7 @@ def test_confirming_start_again_deletes_the_conversation_as_the_reply_says(sessi
     store = _rasa_tracker_store(database_url)
     done = [BotMessage(text="Done. I've deleted this chat.", custom={"type": "start_again"})]
     rasa = RecordingRasa([GREETING, done])
-    with session_scope(sessions) as db_session:
-        conversation, _ = service.create(
-            db_session=db_session, rasa=rasa, council_slug="demo", channel="web", greet=True
-        )
+    conversation = _greeted(sessions, rasa)
     events = [ActionExecuted("action_listen"), UserUttered("my partner hits me")]
     asyncio.run(store.save(DialogueStateTracker.from_events(conversation.id, events)))
     engine = make_engine(database_url)
@@ -221,13 +212,19 @@ def _say(sessions, rasa, conversation_id: str, text: str):
         )
 
 
-def test_the_safety_net_sends_crisis_whatever_the_model_would_say(sessions):
-    crisis_reply = [BotMessage(text="Call 999 if you are in danger.")]
-    rasa = RecordingRasa([GREETING, crisis_reply, [BotMessage(text="ok")]])
+def _greeted(sessions, rasa):
+    """A new conversation on the web widget, greeted (Rasa's first canned reply)."""
     with session_scope(sessions) as db_session:
         conversation, _ = service.create(
             db_session=db_session, rasa=rasa, council_slug="demo", channel="web", greet=True
         )
+    return conversation
+
+
+def test_the_safety_net_sends_crisis_whatever_the_model_would_say(sessions):
+    crisis_reply = [BotMessage(text="Call 999 if you are in danger.")]
+    rasa = RecordingRasa([GREETING, crisis_reply, [BotMessage(text="ok")]])
+    conversation = _greeted(sessions, rasa)
     said = "need a job but honestly i want to die"
     assert _say(sessions, rasa, conversation.id, said) == crisis_reply
     _cid, text, metadata = rasa.sent[1]
@@ -243,10 +240,7 @@ def test_losing_heart_goes_to_the_dialogue_as_discouraged_with_the_words_kept(se
     results as a search for "point rejected 40 times"."""
     heard = [BotMessage(text="I'm sorry, that sounds really hard.")]
     rasa = RecordingRasa([GREETING, heard, [BotMessage(text="ok")]])
-    with session_scope(sessions) as db_session:
-        conversation, _ = service.create(
-            db_session=db_session, rasa=rasa, council_slug="demo", channel="web", greet=True
-        )
+    conversation = _greeted(sessions, rasa)
     said = "honestly whats the point, ive been rejected 40 times"
     assert _say(sessions, rasa, conversation.id, said)[0] == heard[0]
     _cid, text, metadata = rasa.sent[1]
@@ -261,10 +255,7 @@ def test_losing_heart_goes_to_the_dialogue_as_discouraged_with_the_words_kept(se
 def test_after_a_crisis_losing_heart_stays_with_the_crisis_follow_up(sessions):
     crisis_reply = [BotMessage(text="Call 999 if you are in danger.", custom={"type": "crisis"})]
     rasa = RecordingRasa([GREETING, crisis_reply, [BotMessage(text="Are you safe?")]])
-    with session_scope(sessions) as db_session:
-        conversation, _ = service.create(
-            db_session=db_session, rasa=rasa, council_slug="demo", channel="web", greet=True
-        )
+    conversation = _greeted(sessions, rasa)
     _say(sessions, rasa, conversation.id, "i want to end it all")
     _say(sessions, rasa, conversation.id, "whats the point")
     assert rasa.sent[2][1] == "whats the point"  # the dialogue's rules answer it as a follow-up
@@ -272,10 +263,7 @@ def test_after_a_crisis_losing_heart_stays_with_the_crisis_follow_up(sessions):
 
 def test_when_the_assistant_says_nothing_the_resident_still_gets_an_answer(sessions):
     rasa = RecordingRasa([GREETING, []])
-    with session_scope(sessions) as db_session:
-        conversation, _ = service.create(
-            db_session=db_session, rasa=rasa, council_slug="demo", channel="web", greet=True
-        )
+    conversation = _greeted(sessions, rasa)
     [message] = _say(sessions, rasa, conversation.id, "hello?")
     assert "I can't search or answer that right now" in message.text
     assert "0113 496 0000" in message.text  # the council's number
@@ -288,10 +276,7 @@ def test_when_the_assistant_says_nothing_the_resident_still_gets_an_answer(sessi
 def test_a_crisis_the_model_recognised_flags_the_conversation_too(sessions):
     crisis_reply = [BotMessage(text="Call 999 if you are in danger.", custom={"type": "crisis"})]
     rasa = RecordingRasa([GREETING, [BotMessage(text="ok")], crisis_reply])
-    with session_scope(sessions) as db_session:
-        conversation, _ = service.create(
-            db_session=db_session, rasa=rasa, council_slug="demo", channel="web", greet=True
-        )
+    conversation = _greeted(sessions, rasa)
     _say(sessions, rasa, conversation.id, "hello there")
     with session_scope(sessions) as db_session:
         assert service.get(db_session=db_session, conversation_id=conversation.id).urgent_at is None
@@ -312,10 +297,7 @@ def test_a_retried_message_gets_the_first_answer_and_reaches_rasa_once(sessions)
     first = [BotMessage(text="How old are you?", buttons=[Button(title="16-18", payload="/a")])]
     second = [BotMessage(text="Thanks. What's your postcode?")]
     rasa = RecordingRasa([GREETING, first, second])
-    with session_scope(sessions) as db_session:
-        conversation, _ = service.create(
-            db_session=db_session, rasa=rasa, council_slug="demo", channel="web", greet=True
-        )
+    conversation = _greeted(sessions, rasa)
     assert _send_with_id(sessions, rasa, conversation.id, "find a course", "m-1") == first
     # The connection dropped before the answer arrived; the widget sends the same message again.
     assert _send_with_id(sessions, rasa, conversation.id, "find a course", "m-1") == first
@@ -349,10 +331,7 @@ class HeldRasa(RecordingRasa):
 def test_the_same_message_sent_twice_at_once_reaches_rasa_once(sessions):
     answer = [BotMessage(text="Here are some jobs.")]
     rasa = HeldRasa([GREETING, answer, answer], senders=2)
-    with session_scope(sessions) as db_session:
-        conversation, _ = service.create(
-            db_session=db_session, rasa=rasa, council_slug="demo", channel="web", greet=True
-        )
+    conversation = _greeted(sessions, rasa)
     body = UserMessageIn(text="warehouse jobs", id="m-1")  # a retry over a new connection
     limits = make_limiter(get_settings())
 
@@ -501,10 +480,7 @@ def test_a_worrying_message_the_rules_miss_ends_with_a_check_in_once(sessions):
     is asked once, gently, with the numbers, and "I need help now" gives the crisis answer."""
     jobs = [BotMessage(text="Here are 3 warehouse jobs.")]
     rasa = RecordingRasa([GREETING, jobs, [BotMessage(text="Call 999.")], jobs])
-    with session_scope(sessions) as db_session:
-        conversation, _ = service.create(
-            db_session=db_session, rasa=rasa, council_slug="demo", channel="web", greet=True
-        )
+    conversation = _greeted(sessions, rasa)
     worrying = "i am so tired of being here, tonight i will take everything in the cupboard"
     answer = _say(sessions, rasa, conversation.id, worrying)
     assert answer[0] == jobs[0]  # the resident's question is still answered
@@ -522,9 +498,6 @@ def test_a_worrying_message_the_rules_miss_ends_with_a_check_in_once(sessions):
 
 def test_an_ordinary_message_gets_no_check_in(sessions):
     rasa = RecordingRasa([GREETING, [BotMessage(text="Here are 3 courses.")]])
-    with session_scope(sessions) as db_session:
-        conversation, _ = service.create(
-            db_session=db_session, rasa=rasa, council_slug="demo", channel="web", greet=True
-        )
+    conversation = _greeted(sessions, rasa)
     answer = _say(sessions, rasa, conversation.id, "any forklift courses near DB1 this month")
     assert [m.text for m in answer] == ["Here are 3 courses."]

@@ -147,3 +147,13 @@ def test_despair_without_a_danger_named_gets_the_check_in_whatever_it_scores(tex
 )
 def test_a_complaint_about_a_course_or_a_form_does_not(text):
     assert not concern.worried(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["my dad beats me at chess every time lol", "I cut myself shaving before the interview",
+     "my brother hits me up for money every payday"],
+)  # fmt: skip
+def test_the_everyday_phrases_the_rules_pass_do_not_worry_it_either(text):
+    """The classifier reads the message with the same phrases blanked out as the rules do."""
+    assert not concern.worried(text)

@@ -300,3 +300,18 @@ def test_ordinary_messages_that_share_the_rules_words_are_no_crisis(text):
 def test_an_everyday_phrase_never_hides_a_danger_said_beside_it(text, danger):
     """The everyday readings are blanked out, not the message: the rest is still read."""
     assert kind(text) == danger
+
+
+@pytest.mark.parametrize(
+    ("text", "danger"),
+    [("nobody will hire me, might as well be dead", "suicide"),
+     ("rejected again lol, wats the point of living", "suicide"),
+     ("i give up, took some tablets", "overdose")],
+)  # fmt: skip
+def test_losing_heart_with_danger_in_it_is_a_crisis(text, danger):
+    """Found by a resident's round after the losing-heart answer: these got no numbers."""
+    assert kind(text) == danger
+
+
+def test_tablets_for_cravings_after_giving_up_smoking_are_not():
+    assert kind("i gave up smoking and took some tablets for the cravings") is None
