@@ -35,6 +35,11 @@ AGE = (
     "I'm sorry, that sounds really hard. Your age should not stop you. Lots of people start a "
     "new job later in life, and employers value what you have done before."
 )
+# The second time: the same paragraph again would not answer it.
+AGAIN = (
+    "That's a lot to carry, and you don't have to do it on your own. An adviser can look at "
+    "it with you, and they will see what you've told me, so you won't have to say it again."
+)
 LEARNING = (
     "I'm sorry you feel like that. Lots of adults go back to learning. Courses start from where "
     "you are, and there is help along the way."
@@ -62,12 +67,6 @@ BOOKING_CLOSING = "An adviser can help with this too."
 CV_BUTTON = {"title": "Help with my CV", "payload": '/find_course{"subject": "CV"}'}
 
 
-AGAIN = (
-    "That's a lot to carry, and you don't have to do it on your own. An adviser can look at "
-    "it with you, and they will see what you've told me, so you won't have to say it again."
-)
-
-
 def _heard_before(tracker: Tracker) -> bool:
     """Whether an earlier message in the conversation was losing heart too."""
     said = [e for e in tracker.events if e.get("event") == "user"]
@@ -76,7 +75,7 @@ def _heard_before(tracker: Tracker) -> bool:
     )
 
 
-def words(said: str, tracker: Tracker) -> str:
+def what_to_say(said: str, tracker: Tracker) -> str:
     """What to say to what was said (age, learning, interviews, or applying in general);
     shorter the second time, which the same paragraph again would not answer."""
     if _heard_before(tracker):
@@ -107,7 +106,7 @@ class ActionEncourage(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
-        heard = words(resident_text(tracker), tracker)
+        heard = what_to_say(resident_text(tracker), tracker)
         if _choosing_a_time(tracker):  # "whats the point" under the times: the times again
             dispatcher.utter_message(text=f"{heard} {BOOKING_CLOSING}", buttons=[BOOK_BUTTON])
             return []
@@ -127,5 +126,5 @@ def encouraged_in_form(
     form: booking one, the adviser is already on the way."""
     if not asked or intent_of(tracker) != INTENT:
         return None
-    dispatcher.utter_message(text=f"{words(resident_text(tracker), tracker)} {closing}")
+    dispatcher.utter_message(text=f"{what_to_say(resident_text(tracker), tracker)} {closing}")
     return [SlotSet(asked, None), SlotSet("requested_slot", asked)]
