@@ -1642,9 +1642,10 @@ _ORDINARY_TIMES = re.compile(
     ),
     re.IGNORECASE,
 )
-_HOME_AT_RISK = re.compile(
-    r"\b(landlord|evict\w*|notice|bailiffs?|locks|kicked\s+(me|us)\s+out|nowhere|homeless|"
-    r"hostel|council\s+house|tenancy\s+(ends|ended))\b",
+# Besides the words of a home being lost (``_LOSING_A_HOME``), those of who decides it and of
+# having nowhere: "my landlord says i have to be out by 5 today".
+_HOME_IN_QUESTION = re.compile(
+    r"\b(landlord|notice|locks|nowhere|homeless|hostel|council\s+house|tenancy\s+(ends|ended))\b",
     re.IGNORECASE,
 )
 
@@ -1653,7 +1654,9 @@ def ordinary_blanked(flat: str) -> str:
     """The message with its everyday phrases blanked out (``_ORDINARY_READINGS``): what the
     rules, and the concern classifier after them, read."""
     flat = _ORDINARY_READINGS.sub(" ", flat)
-    return flat if _HOME_AT_RISK.search(flat) else _ORDINARY_TIMES.sub(" ", flat)
+    if _LOSING_A_HOME.search(flat) or _HOME_IN_QUESTION.search(flat):
+        return flat
+    return _ORDINARY_TIMES.sub(" ", flat)
 
 
 def kind(text: str) -> str | None:
