@@ -47,7 +47,9 @@ PAYLOAD_TYPES = {
 }
 NOUNS = {"course": "courses", "job": "jobs", "apprenticeship": "apprenticeships",
          "service": "support services"}  # fmt: skip
-FLAGS = ("free", "cheap", "part_time", "full_time", "online", *message.TIMES_OF_DAY)
+FLAGS = (
+    "free", "cheap", "part_time", "full_time", "online", *message.TIMES_OF_DAY, "no_driving"
+)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -72,6 +74,7 @@ class Request:
     maybe_place: str | None = None
     # Courses at this level or above only (a plan for someone who has it already).
     min_level: str | None = None
+    no_driving: bool = False  # jobs: none that drive or need a licence or own transport
 
     def as_slot(self) -> dict[str, Any]:
         return asdict(self)
@@ -393,6 +396,8 @@ def _job_filters(request: Request, search: Search) -> None:
         search.where.append(vacancies.hours_between(FULL_TIME_FROM_HOURS, None))
     if request.online:
         search.where.append(vacancies.remote_only())
+    if request.no_driving:
+        search.where.append(vacancies.no_driving())
 
 
 def _where(hit) -> str | None:
@@ -480,6 +485,8 @@ def summary(found: Found) -> str:
     where = f" near {found.place.label}" if found.place else ""
     if found.free_depends:
         where += " that are or could be free for you"
+    if request.no_driving and request.kind in ("job", "apprenticeship"):
+        where += " that need no driving, licence or car"
     if not total:
         tries = ""
         if found.suggestions:

@@ -1,5 +1,5 @@
 """How well the service recognises a resident in danger: the labelled set (bot/safety/examples.yml)
-and the held-out set (tests/fixtures/safeguarding.yml) through the rule-based safety net
+and the held-out sets (tests/fixtures/safeguarding*.yml) through the rule-based safety net
 (bot/safety/detect.py) and the trained model's ``crisis`` intent, which the service answers
 alike, and through the concern classifier (bot/safety/concern.py), which adds a check-in with the
 numbers, and the gateway's answer to a message in another language, which gives them too.
@@ -26,7 +26,11 @@ from bot.conversation import language
 from bot.safety import concern
 from bot.safety.detect import kind
 
-SET = PROJECT_ROOT / "tests" / "fixtures" / "safeguarding.yml"
+# Blind sets, each written by a helper session that saw neither the rules nor an earlier set.
+HELD_OUT = {
+    "tenth": PROJECT_ROOT / "tests" / "fixtures" / "safeguarding.yml",
+    "eleventh": PROJECT_ROOT / "tests" / "fixtures" / "safeguarding_eleventh.yml",
+}
 FOLDS = 5
 
 
@@ -73,9 +77,14 @@ def main() -> int:
     labelled = yaml.safe_load(concern.EXAMPLES.read_text(encoding="utf-8"))
     crises = [t for texts in labelled["crisis"].values() for t in texts]
     fine = labelled["not_crisis"]
-    held_out = yaml.safe_load(SET.read_text(encoding="utf-8"))["held_out"]
-    held, held_fine = _flat(held_out["crisis"]), held_out["not_crisis"]
-    intents = _model_intents(crises + fine + held + held_fine)
+    sets = {"labelled": (crises, fine)}
+    for name, path in HELD_OUT.items():
+        held_out = yaml.safe_load(path.read_text(encoding="utf-8"))["held_out"]
+        sets[f"held out, {name}"] = (_flat(held_out["crisis"]), held_out["not_crisis"])
+    sets["held out, both"] = tuple(
+        [t for name in HELD_OUT for t in sets[f"held out, {name}"][i]] for i in (0, 1)
+    )
+    intents = _model_intents(list({t: None for c, f in sets.values() for t in c + f}))
 
     def by_rules(text: str) -> bool:
         return kind(text) is not None
@@ -93,7 +102,7 @@ def main() -> int:
         return with_check_in(text) or (language.other_language(text) and unread)
 
     rows, missed = [], []
-    for name, (c, f) in {"labelled": (crises, fine), "held out": (held, held_fine)}.items():
+    for name, (c, f) in sets.items():
         readers = (("rules", by_rules), ("rules or model: the crisis answer", by_service),
                    ("the crisis answer or the check-in", with_check_in),
                    ("any of these or the other-language answer", with_other_language))  # fmt: skip
@@ -101,7 +110,7 @@ def main() -> int:
             recall, precision, misses = _scores(c, f, caught)
             rows.append(f"| {name} ({len(c)} crises, {len(f)} not) | {how} | {recall:.3f} | "
                         f"{precision:.3f} |")  # fmt: skip
-            if how.startswith("any of these"):
+            if how.startswith("any of these") and name != "held out, both":
                 missed += [f"- ({name}) {t}" for t in misses]
     flagged, ordinary = _check_in_rate()
     kinds = [
@@ -111,15 +120,17 @@ def main() -> int:
     body = "\n".join([
         "The labelled set (`bot/safety/examples.yml`: the rules must catch all of it, but for",
         "veiled goodbyes such as \"this is goodbye\", which get the check-in by rule) and the",
-        "held-out set (`tests/fixtures/safeguarding.yml`): direct and indirect, misspelt, slang,",
+        "held-out sets (`tests/fixtures/safeguarding*.yml`): direct and indirect, misspelt, slang,",
         "other languages' phrases, and look-alikes that are not crises (\"this course is killing",
         "me\"). The service gives the crisis answer when the rule-based safety net",
         "(`bot/safety/detect.py`) or the model's `crisis` intent recognises one; when neither does",
-        "but the concern classifier (`bot/safety/concern.py`) is worried, the answer ends with a",
+        "but the concern classifier (`bot/safety/concern.py`) is worried, the answer opens with a",
         "check-in: the numbers and an \"I need help now\" button. The labelled set was used to",
-        "improve the rules and teaches the classifier, so it shows what they cover; the held-out",
+        "improve the rules and teaches the classifier, so it shows what they cover; each held-out",
         "set was written afterwards by a helper session that never saw the rules or the examples,",
-        "and nothing was tuned against it, so it shows how they do on phrasings not seen.",
+        "and nothing was tuned against it, so it shows how they do on phrasings not seen (the",
+        "eleventh was written and first measured on 2026-12-07, with the rules unchanged since",
+        "the tenth).",
         "",
         "A message in another language (`bot/conversation/language.py`: mostly another script,",
         "or in Latin letters fewer than half the words English) that the dialogue did not",

@@ -15,6 +15,7 @@ from bot.conversation import language
 from bot.conversation.models import BotMessage, Button, Conversation
 from bot.council.models import Council
 from bot.safety import concern
+from bot.safety.discouraged import discouraged
 
 CRISIS_TYPE = "crisis"  # the custom payload type of the assistant's crisis answer
 SAFE_TYPE = "safe_now"  # the resident said they are safe: the numbers can stop
@@ -52,7 +53,7 @@ def check_in(
     conversation: Conversation, messages: list[BotMessage], council: Council, typed: str | None
 ) -> list[BotMessage]:
     """When the concern classifier is worried by what the resident typed and the rules are not
-    (bot.safety.concern), the answer ends with a gentle question, the numbers and one button,
+    (bot.safety.concern), the answer opens with a gentle question, the numbers and one button,
     or is them when the dialogue only had "Sorry, I didn't quite understand". Once per
     conversation, and never beside a crisis answer or while its numbers are already being
     given. The classifier reads the words only when a check-in could follow."""
@@ -80,7 +81,14 @@ def check_in(
         text += " Or tell me what you'd like help with: work, a course, or someone to talk to."
         buttons.append(Button(title="Talk to a person", payload="/request_adviser"))
     asked = BotMessage(text=text, buttons=buttons, custom={"type": NUMBERS_TYPE, "text": text})
-    return [asked] if alone else [*messages, asked]
+    if alone:
+        return [asked]
+    if discouraged(typed):  # the gateway passed it on as losing heart: its answer hears it first
+        return [*messages, asked]
+    # Otherwise before the dialogue's answer: what the resident said is heard first, and the last
+    # thing said is what the dialogue asks next (a question asked again, a lookup's "That doesn't
+    # look like a phone number"), so it is what they answer.
+    return [asked, *messages]
 
 
 def other_language(

@@ -2,7 +2,7 @@
 have not met: "think tonight is the night tbh", "the car is in the garage with the hose".
 
 The rules are exact and give the full emergency answer; this classifier is broad and only asks:
-when it is worried and the rules are not, the resident's answer ends with a gentle check-in, the
+when it is worried and the rules are not, the resident's answer opens with a gentle check-in, the
 numbers and one button, "I need help now" (``bot.conversation.aftercare.check_in``). Asking costs
 little; missing someone costs a great deal. It never marks a case urgent on its own.
 

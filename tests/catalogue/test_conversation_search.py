@@ -181,3 +181,27 @@ def test_jobs_found_before_a_place_is_known_say_their_town(demo_db):
     ]
     assert local and all(card["where"] for card in local)
     assert all(f"{card['where']}" in finder.card_line(card) for card in local)
+
+
+def test_a_resident_who_cant_drive_gets_no_driving_jobs(demo_db):
+    """'i cant drive, any jobs near DB1 1AA' searched for "drive" and showed driving jobs."""
+    from sqlalchemy import select
+
+    from bot.catalogue.vacancy import service as vacancies
+    from bot.catalogue.vacancy.models import Vacancy
+
+    request = finder.from_message("job", "i cant drive, any jobs near DB1 1AA", [], None,
+                                  db_session=demo_db)  # fmt: skip
+    assert request.no_driving and request.words == "" and request.near == "DB1 1AA"
+    kept = set(demo_db.execute(select(Vacancy.title).where(vacancies.no_driving())).scalars())
+    every = set(demo_db.execute(select(Vacancy.title)).scalars())
+    assert {"Delivery Driver", "HGV Class 2 Driver"} <= every - kept
+    assert "Forklift Driver" in kept  # driven on site, with a forklift licence
+    assert "Security Officer" in kept  # an SIA licence is no licence to drive
+    found = _run(demo_db, request)
+    assert found.cards and not any(card["title"] not in kept for card in found.cards)
+    assert "near DB1 1AA that need no driving, licence or car." in finder.summary(found)
+    drivers = _run(demo_db, finder.Request(kind="job", words="driver", near="DB1 1AA"))
+    assert "Delivery Driver" in [card["title"] for card in drivers.cards]
+    none = _run(demo_db, replace(drivers.request, no_driving=True))
+    assert "Delivery Driver" not in [card["title"] for card in none.cards]

@@ -242,7 +242,8 @@ def test_losing_heart_goes_to_the_dialogue_as_discouraged_with_the_words_kept(se
     rasa = RecordingRasa([GREETING, heard, [BotMessage(text="ok")]])
     conversation = _greeted(sessions, rasa)
     said = "honestly whats the point, ive been rejected 40 times"
-    assert _say(sessions, rasa, conversation.id, said)[0] == heard[0]
+    answer = _say(sessions, rasa, conversation.id, said)
+    assert answer[0] == heard[0]  # heard first; the check-in with the numbers, if any, after it
     _cid, text, metadata = rasa.sent[1]
     assert text == "/discouraged" and metadata["resident_text"] == said
     asked = "sick of applying, any retail jobs in Riverside?"  # a search as well: the model's
@@ -475,16 +476,17 @@ def test_closed_cases_and_appointments_without_a_case_go_after_their_retention_p
         assert bookings.scalars().all() == ["BK1-AAA", "BK2-AAA"]
 
 
-def test_a_worrying_message_the_rules_miss_ends_with_a_check_in_once(sessions):
+def test_a_worrying_message_the_rules_miss_opens_with_a_check_in_once(sessions):
     """The concern classifier reads what the rules have not met: the answer stays, the resident
-    is asked once, gently, with the numbers, and "I need help now" gives the crisis answer."""
+    is asked once, gently, with the numbers, before it, and "I need help now" gives the crisis
+    answer."""
     jobs = [BotMessage(text="Here are 3 warehouse jobs.")]
     rasa = RecordingRasa([GREETING, jobs, [BotMessage(text="Call 999.")], jobs])
     conversation = _greeted(sessions, rasa)
     worrying = "i am so tired of being here, tonight i will take everything in the cupboard"
     answer = _say(sessions, rasa, conversation.id, worrying)
-    assert answer[0] == jobs[0]  # the resident's question is still answered
-    asked = answer[-1]
+    assert answer[1:] == jobs  # the resident's question is still answered, after the check-in
+    asked = answer[0]
     assert "116 123" in asked.text and "I may have got this wrong" in asked.text
     assert [b.payload for b in asked.buttons] == ["/crisis"]
     assert rasa.sent[1][1] == worrying  # not turned into a crisis: the model saw their words

@@ -461,6 +461,33 @@ def test_kiosk_shows_the_crisis_numbers_large_and_as_text(embedded_stack, page):
     assert_accessible(page, "kiosk-5-crisis-links")
 
 
+def _chat_through_relay(stack, page, change) -> None:
+    """Open the chat with every answer on its way from the gateway's socket to the page changed
+    by ``change`` (the real messages in, the messages shown out)."""
+    opened: list[bool] = []
+
+    def relay(socket) -> None:
+        server = socket.connect_to_server()
+        opened.append(True)
+
+        def from_server(message) -> None:
+            data = json.loads(message)
+            if data.get("reply_to") and data.get("messages"):
+                data["messages"] = change(data["messages"])
+            socket.send(json.dumps(data))
+
+        server.on_message(from_server)
+
+    page.route_web_socket(re.compile(r".*/ws(\?.*)?$"), relay)
+    page.goto(stack.base_url + "/")
+    open_chat(page)
+    for _ in range(100):  # the answer must come through the relay, not over HTTP
+        if opened:
+            break
+        page.wait_for_timeout(100)
+    page.wait_for_timeout(300)
+
+
 def test_a_safety_reminder_looks_like_the_crisis_answer_and_is_read_once(embedded_stack, page):
     """The server will add ``safety_numbers`` reminders under later replies; until it does, the
     test adds one (and a message full of numbers that are not phone numbers) to a real answer
@@ -472,31 +499,8 @@ def test_a_safety_reminder_looks_like_the_crisis_answer_and_is_read_once(embedde
         "KH3-7XP."
     )
 
-    opened: list[bool] = []
-
-    def relay(socket) -> None:
-        server = socket.connect_to_server()
-        opened.append(True)
-
-        def from_server(message) -> None:
-            data = json.loads(message)
-            if data.get("reply_to") and data.get("messages"):
-                data["messages"] += [
-                    {"text": not_phones},
-                    {"text": reminder, "custom": {"type": "safety_numbers", "text": reminder}},
-                ]
-            socket.send(json.dumps(data))
-
-        server.on_message(from_server)
-
-    page.route_web_socket(re.compile(r".*/ws(\?.*)?$"), relay)
-    page.goto(embedded_stack.base_url + "/")
-    open_chat(page)
-    for _ in range(100):  # the answer must come through the relay, not over HTTP
-        if opened:
-            break
-        page.wait_for_timeout(100)
-    page.wait_for_timeout(300)
+    added = {"text": reminder, "custom": {"type": "safety_numbers", "text": reminder}}
+    _chat_through_relay(embedded_stack, page, lambda real: [*real, {"text": not_phones}, added])
     say(page, "I want to find a job")
     shown = bot_messages(page).filter(has_text="If you need help now")
     expect(shown).to_have_count(1)
@@ -519,6 +523,22 @@ def test_a_safety_reminder_looks_like_the_crisis_answer_and_is_read_once(embedde
     expect(numbers.locator("a")).to_have_count(0)
     shown.scroll_into_view_if_needed()
     assert_accessible(page, "web-12-safety-reminder")
+
+
+def test_a_check_in_opening_a_reply_shows_who_is_speaking(embedded_stack, page):
+    """The gateway puts a check-in (``safety_numbers``) above the dialogue's answer, so the
+    question asked next comes last; opening a reply, it is not tucked under one."""
+    check_in = "I may have got this wrong, but if you are not safe, call 999 or Samaritans 116 123."
+    added = {"text": check_in, "custom": {"type": "safety_numbers", "text": check_in}}
+    _chat_through_relay(embedded_stack, page, lambda real: [added, *real])
+    say(page, "I want to find a job")
+    shown = bot_messages(page).filter(has_text="I may have got this wrong")
+    expect(shown).to_have_count(1)
+    expect(shown).to_have_class(re.compile(r"\bcrisis\b"))
+    expect(shown).not_to_have_class(re.compile(r"\breminder\b"))
+    expect(shown.locator(".who")).to_be_visible()
+    expect(shown.locator(".who")).to_have_text("Work Local")
+    assert bot_messages(page).last.inner_text() != shown.inner_text()  # the answer follows it
 
 
 def test_start_again_asks_first(embedded_stack, page):

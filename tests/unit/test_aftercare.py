@@ -71,8 +71,9 @@ def test_a_check_in_is_asked_once_and_never_beside_a_crisis_answer_or_its_number
     plain = aftercare.check_in(conversation, _say("Here are 3 jobs"), COUNCIL, typed="any jobs")
     assert len(plain) == 1 and conversation.checked_in_at is None
     asked = aftercare.check_in(conversation, _say("Here are 3 jobs"), COUNCIL, typed=WORRYING)
-    assert len(asked) == 2 and asked[1].buttons[0].payload == aftercare.HELP_NOW
-    assert COUNCIL.emergency_housing_phone in asked[1].text
+    # Heard first; the dialogue's answer, and whatever it asks next, come after.
+    assert len(asked) == 2 and asked[0].buttons[0].payload == aftercare.HELP_NOW
+    assert COUNCIL.emergency_housing_phone in asked[0].text and asked[1].text == "Here are 3 jobs"
     assert len(aftercare.check_in(conversation, _say("more jobs"), COUNCIL, typed=WORRYING)) == 1
     fresh = _conversation()
     crisis = aftercare.check_in(fresh, _say("numbers", "crisis"), COUNCIL, typed=WORRYING)
@@ -91,11 +92,18 @@ def test_despair_the_dialogue_did_not_understand_gets_the_check_in_instead():
     assert len(answer) == 1 and answer[0].text.startswith("I'm sorry things feel so hard.")
     assert "116 123" in answer[0].text and conversation.checked_in_at is not None
     assert [b.payload for b in answer[0].buttons] == [aftercare.HELP_NOW, "/request_adviser"]
-    # An answer the dialogue did give is kept, with the check-in after it.
+    # An answer the dialogue did give is kept, after the check-in, so what it asks comes last.
     later = _conversation()
-    jobs = aftercare.check_in(later, _say("Here are 3 jobs"), COUNCIL, typed="i give up")
-    assert jobs[0].text == "Here are 3 jobs" and jobs[1].text.startswith(
+    asked = _say("What is your postcode?")
+    again = aftercare.check_in(later, asked, COUNCIL, typed="i cant do this anymore")
+    assert again[1].text == "What is your postcode?" and again[0].text.startswith(
         "I may have got this wrong"
+    )
+    # Losing heart was answered by the dialogue's encouragement, which hears it first.
+    heard = _say("I'm sorry, that sounds really hard.")
+    encouraged = aftercare.check_in(_conversation(), heard, COUNCIL, typed="i give up")
+    assert encouraged[0].text.startswith("I'm sorry, that sounds") and "116 123" in (
+        encouraged[1].text
     )
     # Despair spoken of in a complaint about a course is not a check-in.
     other = _conversation()

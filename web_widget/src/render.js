@@ -101,11 +101,14 @@ function createRender(options) {
     let text = said(m);
     if (!text && !hasButtons && !shown) return null; // nothing to show
     // The crisis answer, and the reminder of its numbers under later replies (smaller), are
-    // set apart. The reminder's speaker is the same as the reply above it: read, not shown.
+    // set apart. Under a reply the reminder's speaker is the same as the reply's: read, not
+    // shown. A check-in opens a reply (above the dialogue's answer), so it shows its speaker.
+    const previous = options.previous && options.previous(index);
+    const tucked = reminder && Boolean(previous) && previous.k === "bot";
     const li = el("li", { class: "bot" + (custom.type === "crisis" || reminder ? " crisis" : "") +
-      (reminder ? " reminder" : "") + (custom.type === "adviser" ? " adviser" : "") +
+      (tucked ? " reminder" : "") + (custom.type === "adviser" ? " adviser" : "") +
       (LIVE_NOTICES.includes(custom.type) ? " handover" : "") },
-      el("span", { class: reminder ? "who vh" : "who" }, speaker(custom)));
+      el("span", { class: tucked ? "who vh" : "who" }, speaker(custom)));
     if (results) {
       // The text lists each result for screen readers and plain clients; the cards show them.
       const titles = custom.results.map((r) => "- " + r.title);

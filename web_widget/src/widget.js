@@ -33,6 +33,7 @@ const net = createTransport(API, {
 const draw = createRender({
   api: API, kiosk: KIOSK, headings: KIOSK ? ["h2", "h3"] : ["h3", "h4"],
   service: () => config.service,
+  previous: (index) => state.items[index - 1],
   choose(index, choice, button) {
     const current = state.items[index];
     if (!current || current.closed || current.chosen !== undefined) return;

@@ -71,6 +71,19 @@ FILTERS = {
     r"day (jobs?|shifts?|work)|days only|"
     r"while (the )?(kids|children) (are )?(at|in) school|week ?days?)\b",
 }
+# Jobs only: "i cant drive", "no licence", "dont have a car", "jobs i can get to on the bus" ask
+# for jobs that need no driving. Taken out of the subject like every filter ("i cant drive,
+# any jobs" searched for "drive" and showed driving jobs first).
+_LICENCE = r"(?:uk |full |full uk )?(?:driving |drivers )?licen[cs]e(?: yet)?"
+FILTERS["no_driving"] = "|".join([
+    r"\b(?:can not|never (?:learnt|learned) to|unable to|do not|dont|does not|doesnt|not able to) "
+    r"drive\b",
+    rf"\b(?:no|without a?) ?(?:car|vehicle|own transport|transport|driving|{_LICENCE})\b",
+    r"\b(?:do not|dont|dnt|have not|havent|havnt) (?:have |got )?(?:a |my |any |me )?(?:car|"
+    rf"vehicle|own transport|transport|{_LICENCE})\b",
+    r"\bno[nt]?[- ]?(?:a )?driver\b",
+    r"\b(?:on|by|get (?:to|there) on) (?:the )?(?:bus|buses|public transport)\b",
+])  # fmt: skip
 TIMES_OF_DAY = ("evening", "weekend", "daytime")
 _ANY_TIME = re.compile(r"\b(any ?time|do not mind when|whenever|does not matter when)\b")
 _CLOSER = re.compile(
