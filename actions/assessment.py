@@ -26,8 +26,8 @@ from actions.common import (
     text_of,
 )
 from actions.encourage import encouraged_in_form
-from actions.profile import NOTED
-from bot.assessment import flow, parse, say
+from actions.profile import NOTED, resident_text
+from bot.assessment import facts, flow, parse, say
 from bot.assessment.flow import SKIPPED, WANTS_BY_INTENT
 from bot.assessment.read import HINTS, UNSURE, read
 from bot.catalogue.search import place as places
@@ -105,7 +105,14 @@ class ValidateAssessmentForm(FormValidationAction):
         requested, intent = tracker.get_slot("requested_slot"), intent_of(tracker)
         encouraged = encouraged_in_form(dispatcher, tracker, requested) if just_said else None
         if encouraged is not None:  # "whats the point" to "how old are you?"
-            return encouraged
+            words = resident_text(tracker)
+            # "nobody will hire me cos im 58" to "how old are you?": heard, and the age they
+            # state is the answer, read from the words the gateway kept, so the questions go on.
+            # Only an age said as theirs: "rejected 40 times" is no age, nor are hours or an
+            # interest read from a feeling. (A time out of work is never passed on as losing heart.)
+            if requested != "age" or facts.age(facts.normalise(words)) is None:
+                return encouraged
+            tracker.latest_message = {**tracker.latest_message, "text": words}
         changed = (tracker.get_slot(NOTED) or {}).get("changed") or []
         if "wants" in changed:  # "i'd rather do a course": a change of mind, the questions go on
             asks_instead = False

@@ -180,6 +180,8 @@ def _subject_in(
     named = [n for n in _entity_values(entities, "subject", "job_role") if re.search("[a-zA-Z]", n)]
     if esol:  # nor is the model's "english" taken from it
         named = [n for n in named if n.lower() not in ("english", "esol", "language")]
+    filtering = message.filter_words(said)  # "i want no driving jobs": "driving" is no subject
+    named = [n for n in named if not set(n.lower().split()) <= filtering]
     if named:
         return " ".join(dict.fromkeys(n.lower() for n in named))
     rest = _without_postcodes(message.without_filters(said), text)
@@ -252,6 +254,8 @@ def _refined_filters(request: Request, said: str) -> Request:
     if asked & set(message.TIMES_OF_DAY) or message.any_time(said):
         for time in message.TIMES_OF_DAY:
             changes.setdefault(time, False)  # a new time of day replaces the old one
+    if request.no_driving and message.can_drive(said):
+        changes["no_driving"] = False  # "actually i can drive now", "what about driving jobs"
     return replace(request, **changes)
 
 
@@ -486,7 +490,7 @@ def summary(found: Found) -> str:
     if found.free_depends:
         where += " that are or could be free for you"
     if request.no_driving and request.kind in ("job", "apprenticeship"):
-        where += " that need no driving, licence or car"
+        where += " where you won't need to drive or have a car"
     if not total:
         tries = ""
         if found.suggestions:

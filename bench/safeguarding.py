@@ -1,5 +1,5 @@
 """How well the service recognises a resident in danger: the labelled set (bot/safety/examples.yml)
-and the held-out sets (tests/fixtures/safeguarding*.yml) through the rule-based safety net
+and the held-out set (tests/fixtures/safeguarding_eleventh.yml) through the rule-based safety net
 (bot/safety/detect.py) and the trained model's ``crisis`` intent, which the service answers
 alike, and through the concern classifier (bot/safety/concern.py), which adds a check-in with the
 numbers, and the gateway's answer to a message in another language, which gives them too.
@@ -26,10 +26,11 @@ from bot.conversation import language
 from bot.safety import concern
 from bot.safety.detect import kind
 
-# Blind sets, each written by a helper session that saw neither the rules nor an earlier set.
+# Blind sets, each written by a helper session that saw neither the rules nor an earlier set:
+# the eleventh is held out; the tenth's misses have since been used to write rules.
 HELD_OUT = {
-    "tenth": PROJECT_ROOT / "tests" / "fixtures" / "safeguarding.yml",
-    "eleventh": PROJECT_ROOT / "tests" / "fixtures" / "safeguarding_eleventh.yml",
+    "held out, eleventh": PROJECT_ROOT / "tests" / "fixtures" / "safeguarding_eleventh.yml",
+    "tenth, its misses since used": PROJECT_ROOT / "tests" / "fixtures" / "safeguarding.yml",
 }
 FOLDS = 5
 
@@ -80,10 +81,7 @@ def main() -> int:
     sets = {"labelled": (crises, fine)}
     for name, path in HELD_OUT.items():
         held_out = yaml.safe_load(path.read_text(encoding="utf-8"))["held_out"]
-        sets[f"held out, {name}"] = (_flat(held_out["crisis"]), held_out["not_crisis"])
-    sets["held out, both"] = tuple(
-        [t for name in HELD_OUT for t in sets[f"held out, {name}"][i]] for i in (0, 1)
-    )
+        sets[name] = (_flat(held_out["crisis"]), held_out["not_crisis"])
     intents = _model_intents(list({t: None for c, f in sets.values() for t in c + f}))
 
     def by_rules(text: str) -> bool:
@@ -110,7 +108,7 @@ def main() -> int:
             recall, precision, misses = _scores(c, f, caught)
             rows.append(f"| {name} ({len(c)} crises, {len(f)} not) | {how} | {recall:.3f} | "
                         f"{precision:.3f} |")  # fmt: skip
-            if how.startswith("any of these") and name != "held out, both":
+            if how.startswith("any of these") and name.startswith("held out"):
                 missed += [f"- ({name}) {t}" for t in misses]
     flagged, ordinary = _check_in_rate()
     kinds = [
@@ -120,7 +118,7 @@ def main() -> int:
     body = "\n".join([
         "The labelled set (`bot/safety/examples.yml`: the rules must catch all of it, but for",
         "veiled goodbyes such as \"this is goodbye\", which get the check-in by rule) and the",
-        "held-out sets (`tests/fixtures/safeguarding*.yml`): direct and indirect, misspelt, slang,",
+        "held-out set (`tests/fixtures/safeguarding_eleventh.yml`): direct and indirect, slang,",
         "other languages' phrases, and look-alikes that are not crises (\"this course is killing",
         "me\"). The service gives the crisis answer when the rule-based safety net",
         "(`bot/safety/detect.py`) or the model's `crisis` intent recognises one; when neither does",
@@ -128,9 +126,10 @@ def main() -> int:
         "check-in: the numbers and an \"I need help now\" button. The labelled set was used to",
         "improve the rules and teaches the classifier, so it shows what they cover; each held-out",
         "set was written afterwards by a helper session that never saw the rules or the examples,",
-        "and nothing was tuned against it, so it shows how they do on phrasings not seen (the",
-        "eleventh was written and first measured on 2026-12-07, with the rules unchanged since",
-        "the tenth).",
+        "and nothing was tuned against it, so it shows how they do on phrasings not seen. The",
+        "eleventh is held out (written on 2026-12-07, and measured blind at 0.930 before the",
+        "rules were next changed). The tenth was held out until then (0.910); its 18 misses",
+        "were then used to write rules and joined the labelled set, so it is no longer unseen.",
         "",
         "A message in another language (`bot/conversation/language.py`: mostly another script,",
         "or in Latin letters fewer than half the words English) that the dialogue did not",

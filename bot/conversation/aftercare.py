@@ -15,7 +15,6 @@ from bot.conversation import language
 from bot.conversation.models import BotMessage, Button, Conversation
 from bot.council.models import Council
 from bot.safety import concern
-from bot.safety.discouraged import discouraged
 
 CRISIS_TYPE = "crisis"  # the custom payload type of the assistant's crisis answer
 SAFE_TYPE = "safe_now"  # the resident said they are safe: the numbers can stop
@@ -50,7 +49,12 @@ def safety_numbers(council: Council, kind: str | None = None) -> BotMessage:
 
 
 def check_in(
-    conversation: Conversation, messages: list[BotMessage], council: Council, typed: str | None
+    conversation: Conversation,
+    messages: list[BotMessage],
+    council: Council,
+    typed: str | None,
+    *,
+    encouraged: bool = False,
 ) -> list[BotMessage]:
     """When the concern classifier is worried by what the resident typed and the rules are not
     (bot.safety.concern), the answer opens with a gentle question, the numbers and one button,
@@ -83,7 +87,7 @@ def check_in(
     asked = BotMessage(text=text, buttons=buttons, custom={"type": NUMBERS_TYPE, "text": text})
     if alone:
         return [asked]
-    if discouraged(typed):  # the gateway passed it on as losing heart: its answer hears it first
+    if encouraged:  # the gateway passed it on as losing heart: the encouragement hears it first
         return [*messages, asked]
     # Otherwise before the dialogue's answer: what the resident said is heard first, and the last
     # thing said is what the dialogue asks next (a question asked again, a lookup's "That doesn't

@@ -132,7 +132,7 @@ def send(
     if live is not None:
         messages = _live_turn(db_session, rasa, hub, conversation, live, text, payload, max_chars)
     else:
-        messages, answered = _turn(rasa, conversation, text, payload, max_chars, client)
+        messages, answered, encouraged = _turn(rasa, conversation, text, payload, max_chars, client)
         if answered:  # the assistant answered (not the input guard, which explains itself)
             messages = _after_turn(db_session, rasa, hub, conversation, messages)
             council = council_of(conversation)
@@ -141,7 +141,9 @@ def send(
                         messages=messages, resident_text=typed)  # fmt: skip
             messages = aftercare.keep_numbers(conversation, messages, council)
             messages = aftercare.other_language(conversation, messages, council, typed)
-            messages = aftercare.check_in(conversation, messages, council, typed)
+            messages = aftercare.check_in(
+                conversation, messages, council, typed, encouraged=encouraged
+            )
             messages = aftercare.no_third_time(conversation, messages, council)
             _remember_offers(conversation, messages)
     if message_id is not None:
@@ -157,8 +159,9 @@ def _turn(
     payload: str | None,
     max_chars: int,
     client: str = "",
-) -> tuple[list[BotMessage], bool]:
-    """The assistant's answer, and whether it came from the assistant (not the input guard)."""
+) -> tuple[list[BotMessage], bool, bool]:
+    """The assistant's answer, whether it came from the assistant (not the input guard), and
+    whether the message went to it as losing heart (its answer is then the encouragement)."""
     offered = [Button(**button) for button in conversation.offered_buttons or []]
     accepted = guard.accept(
         text=text,
@@ -168,8 +171,9 @@ def _turn(
     )
     if accepted.rasa_text is None:
         # Re-offer the buttons still open so the resident is never left at a dead end.
-        return [BotMessage(text=accepted.local_reply, buttons=offered or None)], False
+        return [BotMessage(text=accepted.local_reply, buttons=offered or None)], False, False
     rasa_text, metadata = accepted.rasa_text, _metadata(conversation, client)
+    encouraged = False
     if text is not None and is_crisis(rasa_text):
         # The safety net: whatever the dialogue is doing and however sure its model is, a
         # resident in danger gets the emergency answer. Their own words stay in the metadata.
@@ -179,6 +183,7 @@ def _turn(
         # "whats the point, ive been rejected 40 times": heard, never searched for its words.
         # After a crisis the dialogue's follow-up stays with the resident instead.
         rasa_text, metadata = DISCOURAGED_PAYLOAD, {**metadata, "resident_text": rasa_text}
+        encouraged = True
     messages = rasa.send(conversation.id, rasa_text, metadata) or [
         _nothing_back(council_of(conversation))
     ]
@@ -187,7 +192,7 @@ def _turn(
     _remember_offers(conversation, messages)
     conversation.turns = (conversation.turns or 0) + 1
     conversation.last_active_at = utcnow()
-    return messages, True
+    return messages, True, encouraged
 
 
 def _after_turn(

@@ -13,7 +13,7 @@ language still gets the numbers (``bot.conversation.aftercare.other_language``).
 name kinds of words (verbs of swallowing, medicines, places to sleep rough) rather than whole
 sentences, so other wordings of the same danger are caught.
 Measured against a labelled set (bot/safety/examples.yml) and a held-out one
-(tests/fixtures/safeguarding.yml; docs/benchmarks.md, "Safeguarding").
+(tests/fixtures/safeguarding_eleventh.yml; docs/benchmarks.md, "Safeguarding").
 """
 
 from __future__ import annotations
@@ -745,6 +745,12 @@ _KINDS: dict[str, list[str]] = {
         r"he\s+vuelto\s+a\s+cortar)\s+(los\s+|las\s+)?(brazos|venas|mu[nñ]ecas|piernas)\b",
         r"જાતને.{0,20}કાપ|બ્લેડથી\s+કાપ|\bmi\s+taglio\s+(le\s+braccia|i\s+polsi|le\s+gambe)|\bmi\s+"
         r"faccio\s+del\s+male\b|\bpres\s+veten\b",
+        # From the tenth set: a time set by which it will be done ("by the time anyone reads
+        # this ill have done it"), a hose to a car's exhaust
+        r"\bby\s+the\s+time\s+(any(one|body|1)|some(one|body|1)|you|u|she|he|they|my\s+\w+)\s+"
+        r"(reads?|sees?|gets?|opens?)\s+(this|it)\b.{0,30}\b(i'?ll|ill|i\s+will|i'?d|i\s+would)\s+"
+        r"(have\s+done\s+it|be\s+gone|be\s+dead|have\s+gone|not\s+be\s+here)\b",
+        r"\bhose(pipe)?\b.{0,40}\bexhaust\b|\bexhaust\b.{0,40}\bhose(pipe)?\b",
     ],
     "abuse": [
         rf"\b{_FAMILY}\s+(always\s+|keeps\s+|still\s+|sometimes\s+)?(hits|beats|hurts|kicks|"
@@ -1021,6 +1027,14 @@ _KINDS: dict[str, list[str]] = {
         r"\b",
         r"\bzabardasti\s+(meri\s+)?shaadi\b|\bmaar\s+denge\b|\babus(a|ou)\s+de\s+mim\b|ما\s+وهي|με\s+"
         r"χτυπ|θα\s+με\s+σκοτώσει",
+        # From the tenth set: burnt, smothered, put in hospital by someone
+        r"\b(burns?|burnt|burned|burning)\s+me\s+with\b",
+        r"\b(put|held|holds|holding|pushed|pressed|pushes|presses)\s+(a\s+|the\s+)?(pillow|cushion|"
+        r"plastic\s+bag|bag|hand|hands)\s+over\s+my\s+(face|mouth|head|nose)\b",
+        r"\b(he|she|they|my\s+\w+)\s+(put|landed|sent)\s+me\s+in\s+(hospital|a\s*&\s*e|a\s+and\s+e|"
+        r"intensive\s+care)\b",
+        # Kurdish (Kurmanji): "hits me", "will kill me"; Russian: "strangled me"
+        r"\bli\s+min\s+dixe\b|\bmin\s+bikuje\b|душил\w*\s+меня|душит\s+меня|меня\s+душил\w*",
     ],
     # Forced labour and exploitation: the Modern Slavery & Exploitation Helpline's answer.
     "exploitation": [
@@ -1228,6 +1242,11 @@ _KINDS: dict[str, list[str]] = {
         r"have\s+to))\s+work\b.{0,40}\bunpaid\b",
         r"\bne\s+[tțţ]ine\s+actele\b|পাসপোর্ট\s+(নিয়ে\s+নিয়েছে|কেড়ে)|राहदानी.{0,20}(राखेको|लिएको|खोसे)|\bzobrali\s+mi\s+(ob[cč]iansky|pas)\b|"
         r"\bnesplat[ií]m\s+dlh\b",
+        # From the tenth set: pictures held over someone ("says he'll post them unless I send
+        # more"): sextortion
+        r"\b(post|share|send|leak|put|show)\w*\s+(them|it|the\s+(pics|photos|pictures|videos?|"
+        r"nudes)|my\s+(pics|photos|pictures|nudes|videos?))\b.{0,40}\bunless\s+(i|u|you)\s+"
+        r"(send|pay|give|do)\b",
     ],
     "homeless_tonight": [
         r"\b(homeless|nowhere\s+to\s+(sleep|stay|go))\s+(tonight|today|now|right\s+now)\b",
@@ -1398,6 +1417,12 @@ _KINDS: dict[str, list[str]] = {
         r"\bwhere\s+i(\s+am|'m)\s+to\s+sleep\b|\bknow\s+where\s+i\s+(am\s+to|will|can|shall)\s+sleep\b(?!\s+(on|"
         r"at|during|in)\b)|\bwhere\s+(i|we)\s+can\s+sleep\s+tonight\b(?!\s+before)",
         r"\bkitettek\b|\butc[aá]n\s+alszom\b",
+        # From the tenth set: let out today with no address; EAL "no place for sleep"
+        r"\b(released|let\s+out|got\s+out|came\s+out|discharged)\s+(from|of)\s+(prison|jail|gaol|"
+        r"remand|custody|hmp|the\s+nick|hospital)\s+(today|this\s+(morning|afternoon)|tonight)\b"
+        r".{0,60}\b(no\s+(address|fixed\s+abode|accommodation|where\s+to\s+(go|stay|sleep))|"
+        r"nowhere)\b",
+        r"\bno\s+place\s+(for|to)\s+sleep(ing)?\b(?!\s+(at|on)\s+(work|the\s+shift))",
     ],
     # About to lose a home: the council must help someone threatened with homelessness within
     # 56 days (Housing Act 1996, Part 7), so this is urgent too, with its own answer.
@@ -1716,7 +1741,8 @@ _VEILED_PATTERNS = (
     r"\b(said|saying)\s+(bye|goodbye)\b(?!.{0,40}\b(last\s+day|new\s+job|leaving\s+do|starting))",
     r"\b(won'?t|wont|will\s+not|aint|ain'?t|not|no)\s+(gonna\s+|gonnae\s+|going\s+to\s+)?be\s+"
     r"(around|here|alive|aboot)\s+(by\s+(next|then|the\s+end)|much\s+longer|for\s+(much\s+)?"
-    r"long|to\s+(finish|see))\b(?!.{0,40}\b(moving|holiday|new\s+job|away|going\s+to))",
+    r"long|to\s+(finish|see|start))\b(?!.{0,40}\b(moving|holiday|new\s+job|away|going\s+to|"
+    r"until|till|the\s+job))",
     r"\bso\s+(my\s+\w+|they|he|she|everyone|people)\s+(sees?|knows?)\s+(that\s+)?i\s+(actually\s+"
     r"|really\s+)?tried\s*([.,!]|$)",
     r"\b(this\s+is|it'?s)\s+(the|my)\s+last\s+time\s+(i'?ll|ill|i\s+will)\s+(message|write|text|"
@@ -1739,7 +1765,7 @@ _VEILED_PATTERNS = (
     r"so\s+that\b|that\s+it\b)|\bjust\s+(wanted\s+to\s+tell\s+someone|so\s+someone\s+knows)\b",
     r"\bjump\s+(in|into|off)\s+(the\s+)?(mersey|thames|river|canal|docks|tyne|clyde|wear|severn|"
     r"humber)\b(?!.{0,20}\b(training|course|lifeguard))",
-    r"\b(not|no|never)\s+(coming|comin|takin'?|taking)\s+(back|the\s+stairs\s+back)\s+(down|doon|"
+    r"\b(not|no|never|an\s+not|and\s+not)\s+(come|coming|comin|takin'?|taking)\s+(back|the\s+stairs\s+back)\s+(down|doon|"
     r"up)\b(?!\s+to\b)|\bnot\s+stepping\s+back\b(?!\s+from)|\bnot\s+coming\s+back\s+in\b.{0,30}\b(tonight|"
     r"reservoir|sea|water|boat)\b",
     r"\bthis\s+is\s+(goodbye|good\s*bye|my\s+goodbye)\b(?!.{0,60}\b(moving|moved|new\s+job|got\s+"
@@ -1749,8 +1775,23 @@ _VEILED_PATTERNS = (
     r"\b(bought|got)\s+a\s+hose(pipe)?\b(?!\s+for\b)|\bcheck(ing)?\s+out\s+for\s+good\b(?!\s+(from|deals|"
     r"stuff|bargains))",
     r"\b(reservoir|sea|lake|river|boat|water)\b.{0,40}\bnot\s+coming\s+back\b(?!\s+(till|until|before))",
-    r"\blast\s+(night|time)\s+you'?ll\s+(ever\s+)?hear\s+from\s+me\b|\b(sorted|written|made)\s+my\s+will\b"
-    r".{0,40}\b(at\s+peace|goodbye|tonight)\b",
+    r"\blast\s+(night|time)\s+you'?ll\s+(ever\s+)?hear\s+from\s+me\b|\b(sorted|written|wrote|made)\s+"
+    r"my\s+will\b.{0,80}\b(at\s+peace|goodbye|bye|tonight)\b",
+    # From the tenth set: things given away, a date set, a time after which nothing matters
+    r"\b(giving|given|gave|give)\s+(away\s+)?(all\s+(of\s+)?my|all\s+me|everything|most\s+of\s+my)\s*"
+    r"(stuff|things|belongings|possessions|clothes|bits)?\s+(away\s+)?(to\s+(my|me|the)\s+(mates|"
+    r"friends|family|sister|brother|kids))\b(?!.{0,40}\b(moving|emigrat\w*|abroad|charity))",
+    r"\bset\s+a\s+date\b.{0,80}\b(so\s+(it|that)\s+(doesn'?t|dont|does\s+not|won'?t|wont)\s+"
+    r"ruin|after\s+(my|the|her|his)\s+\w+'?s?\s+birthday)\b(?!.{0,30}\b(wedding|party|do\b))",
+    r"\b(not\s+going\s+to|won'?t|wont|not\s+gonna|doesn'?t|wont\s+even)\s+matter\s+after\s+"
+    r"(monday|tuesday|wednesday|thursday|friday|saturday|sunday|tonight|tomorrow|this\s+week"
+    r"(end)?|the\s+\d+\w*)\b.{0,60}\b(planned|decided|sorted)\b",
+    r"\b(i'?ll|ill|i\s+will)\s+be\s+dead\s+by\s+the\s+end\s+of\s+the\s+(week|month)\b.{0,20}\b"
+    r"(anyway|any\s+way)\b",
+    r"\bcheck(ing)?\s+out\s+early\b(?!.{0,30}\b(hotel|room|tomorrow|morning|from|of|library|"
+    r"book|shop|at\s+\d))",
+    r"\btrains?\b.{0,80}\bnot\s+to\s+(get\s+on|catch|board)\s+(it|one)\b",
+    r"\bhose(pipe)?('s|\s+is)?\s+in\s+the\s+(boot|car)\b.{0,40}\bgarage\b",
     r"\b(the|a|my)\s+(rope|noose)('s|\s+is)?\s+(in\s+the\s+(shed|garage|loft)|ready|already|sorted)\b|"
     r"\b(took|taken|got)\s+the\s+rope\s+(up|to|into)\b",
     r"\b(top\s+(floor|level|deck)\s+of\s+(the\s+)?(car\s+park|multi[\s-]?stor(e)?y|building|block)|"

@@ -106,7 +106,7 @@ _ONLY_ASKED = re.compile(
 )
 # Danger in the same message ("no one will ever hire me, i might as well be dead") is never
 # heard as only losing heart: the model, trained on crises, reads it instead, and the concern
-# check-in follows (bot.safety.concern).
+# check-in comes with its answer (bot.safety.concern).
 _DANGER_WORDS = re.compile(
     r"\b(dead|die|dying|died|kill\w*|suicid\w*|end\s+(it|my|things|myself)|rope|noose|tablets|"
     r"pills|overdos\w*|hurt\w*|cut\w*|jump\w*|bridge|(i'?m|im|i'?ll\s+be|be)\s+gone|miss\s+me|kicked\s+out|get\s+out|"

@@ -53,6 +53,17 @@ def test_during_the_questions_the_same_question_comes_again(dispatcher):
     assert "buttons" not in message or not message["buttons"]
 
 
+def test_an_answer_said_while_losing_heart_is_kept_and_the_questions_go_on(dispatcher):
+    """ "nobody will hire me cos im 58" to "how old are you?" was heard, then the age was asked
+    again: the gateway passes the words on as ``/discouraged``, which the form could not read."""
+    tracker = _passed_on("nobody will hire me cos im 58", slots={"requested_slot": "age",
+                         "wants": "job"}, active_loop="assessment_form")  # fmt: skip
+    domain = {"forms": {"assessment_form": {"required_slots": ["wants", "age"]}}}
+    events = asyncio.run(ValidateAssessmentForm().run(dispatcher, tracker, domain))
+    assert SlotSet("age", 58) in events and SlotSet("requested_slot", "age") not in events
+    assert "Your age should not stop you" in dispatcher.messages[0]["text"]
+
+
 def test_while_booking_the_held_time_and_the_question_stay(dispatcher):
     slots = {"requested_slot": "booking_contact", "booking_first_name": "Dee",
              "booking_hold": {"id": "h1"}}  # fmt: skip

@@ -200,7 +200,7 @@ def test_a_resident_who_cant_drive_gets_no_driving_jobs(demo_db):
     assert "Security Officer" in kept  # an SIA licence is no licence to drive
     found = _run(demo_db, request)
     assert found.cards and not any(card["title"] not in kept for card in found.cards)
-    assert "near DB1 1AA that need no driving, licence or car." in finder.summary(found)
+    assert "near DB1 1AA where you won't need to drive or have a car." in finder.summary(found)
     drivers = _run(demo_db, finder.Request(kind="job", words="driver", near="DB1 1AA"))
     assert "Delivery Driver" in [card["title"] for card in drivers.cards]
     none = _run(demo_db, replace(drivers.request, no_driving=True))

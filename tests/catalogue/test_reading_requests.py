@@ -137,6 +137,67 @@ def test_filters_are_read_from_the_message_and_left_out_of_the_subject(demo_db, 
     assert not set(request.words.split()) & {"part", "time", "evening", "free", "online", "home"}
 
 
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("i cant drive, any jobs", ""),
+        ("I cannot drive", ""),
+        ("no driving licence, any warehouse jobs", "warehouse"),
+        ("no car or licence", ""),
+        ("i dont drive or have a car, cleaning work?", "cleaning"),
+        ("not got a car", ""),
+        ("aint got a car, retail jobs", "retail"),
+        ("i dont own a car", ""),
+        ("no access to a car", ""),
+        ("lost my licence last year, any jobs", ""),
+        ("only got a provisional", ""),
+        ("havent passed my driving test", ""),
+        ("i get the bus, any cleaning jobs", "cleaning"),
+        ("i rely on buses", ""),
+        ("care jobs, no driving", "care"),
+        ("non driver, any shop work", "shop"),
+    ],
+)  # fmt: skip
+def test_a_resident_who_cant_drive_asks_for_jobs_without_driving(text, words):
+    request = finder.from_message("job", text, [], None)
+    assert request.no_driving and request.words == words
+
+
+def test_the_models_driving_subject_inside_no_driving_is_dropped():
+    """The model reads "[driving](job_role) jobs"; said with "no", it is the filter's word."""
+    said = "i want no driving jobs, warehouse maybe"
+    named = [
+        {"entity": "job_role", "value": "driving"},
+        {"entity": "job_role", "value": "warehouse"},
+    ]
+    request = finder.from_message("job", said, named, None)
+    assert request.no_driving and request.words == "warehouse"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["bus driver jobs", "jobs on the buses", "no transport costs", "forklift licence courses",
+     "cleaning jobs by the bus station", "delivery driver work", "provisional start date"],
+)  # fmt: skip
+def test_driving_words_that_are_not_a_resident_who_cant_drive(text):
+    assert not finder.from_message("job", text, [], None).no_driving
+
+
+@pytest.mark.parametrize(
+    ("text", "lifted"),
+    [
+        ("what about part time ones", False),
+        ("actually i can drive now", True),
+        ("i have a car now", True),
+        ("what about driving jobs", True),
+        ("any delivery work", True),
+    ],
+)  # fmt: skip
+def test_a_follow_up_keeps_no_driving_until_they_can_drive(text, lifted):
+    before = finder.Request(kind="job", words="warehouse", near="DB1 1AA", no_driving=True)
+    assert finder.refine(before, text).no_driving is not lifted
+
+
 def test_care_at_home_is_a_job_not_working_from_home(demo_db):
     request = finder.from_message("job", "care at home jobs", [], None, db_session=demo_db)
     assert (request.words, request.online) == ("care at home", False)

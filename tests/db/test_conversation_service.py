@@ -243,7 +243,8 @@ def test_losing_heart_goes_to_the_dialogue_as_discouraged_with_the_words_kept(se
     conversation = _greeted(sessions, rasa)
     said = "honestly whats the point, ive been rejected 40 times"
     answer = _say(sessions, rasa, conversation.id, said)
-    assert answer[0] == heard[0]  # heard first; the check-in with the numbers, if any, after it
+    assert answer[0] == heard[0]  # heard first; the check-in with the numbers after it
+    assert "116 123" in answer[1].text and "I may have got this wrong" in answer[1].text
     _cid, text, metadata = rasa.sent[1]
     assert text == "/discouraged" and metadata["resident_text"] == said
     asked = "sick of applying, any retail jobs in Riverside?"  # a search as well: the model's

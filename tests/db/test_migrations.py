@@ -156,3 +156,27 @@ def test_the_council_migration_gives_existing_data_to_the_home_council(database_
         for table in (*tables, "staff_sessions"):
             assert db.execute(text(f"SELECT count(*) FROM {table}")).scalar() == 1
     engine.dispose()
+
+
+def test_vacancies_stored_before_are_read_for_driving_when_the_column_arrives(database_url):
+    """0023 adds ``needs_driving``; the vacancies already there are read as an import would."""
+    from sqlalchemy import text
+
+    migrate.upgrade(database_url, "0022")
+    engine = create_engine(database_url, future=True)
+    insert = text(
+        "INSERT INTO vacancies (uid, source, source_id, title, description, contract_type, "
+        "remote, national, disability_confident, imported_at, updated_at) VALUES (:uid, 'feed', "
+        ":uid, :title, :advert, 'permanent', false, false, false, :now, :now)"
+    )
+    with engine.begin() as connection:
+        for uid, title, advert in (("v1", "Delivery Driver", ""),
+                                   ("v2", "Care Assistant", "No driving licence required."),
+                                   ("v3", "Cleaner", "Own car essential.")):  # fmt: skip
+            connection.execute(insert, {"uid": uid, "title": title, "advert": advert,
+                                        "now": "2026-12-07 09:00:00"})  # fmt: skip
+    migrate.upgrade(database_url)
+    with engine.connect() as connection:
+        found = dict(connection.execute(text("SELECT uid, needs_driving FROM vacancies")).all())
+    engine.dispose()
+    assert {uid: bool(flag) for uid, flag in found.items()} == {"v1": True, "v2": False, "v3": True}

@@ -530,7 +530,8 @@ def test_a_check_in_opening_a_reply_shows_who_is_speaking(embedded_stack, page):
     question asked next comes last; opening a reply, it is not tucked under one."""
     check_in = "I may have got this wrong, but if you are not safe, call 999 or Samaritans 116 123."
     added = {"text": check_in, "custom": {"type": "safety_numbers", "text": check_in}}
-    _chat_through_relay(embedded_stack, page, lambda real: [added, *real])
+    more = [{"text": "Noted."}, {"text": "Here is what I found."}, {"text": "Anything else?"}]
+    _chat_through_relay(embedded_stack, page, lambda real: [added, *real, *more])
     say(page, "I want to find a job")
     shown = bot_messages(page).filter(has_text="I may have got this wrong")
     expect(shown).to_have_count(1)
@@ -539,6 +540,10 @@ def test_a_check_in_opening_a_reply_shows_who_is_speaking(embedded_stack, page):
     expect(shown.locator(".who")).to_be_visible()
     expect(shown.locator(".who")).to_have_text("Work Local")
     assert bot_messages(page).last.inner_text() != shown.inner_text()  # the answer follows it
+    # Read out whole: a reply of five messages keeps its first for screen readers too.
+    live = widget(page).locator("[aria-live]")
+    assert live.text_content().count("I may have got this wrong") == 1
+    assert "Anything else?" in live.text_content()
 
 
 def test_start_again_asks_first(embedded_stack, page):

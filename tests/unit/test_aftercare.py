@@ -99,9 +99,11 @@ def test_despair_the_dialogue_did_not_understand_gets_the_check_in_instead():
     assert again[1].text == "What is your postcode?" and again[0].text.startswith(
         "I may have got this wrong"
     )
-    # Losing heart was answered by the dialogue's encouragement, which hears it first.
+    # Losing heart was passed on as such and answered by the encouragement, which hears it first.
     heard = _say("I'm sorry, that sounds really hard.")
-    encouraged = aftercare.check_in(_conversation(), heard, COUNCIL, typed="i give up")
+    encouraged = aftercare.check_in(
+        _conversation(), heard, COUNCIL, typed="i give up", encouraged=True
+    )
     assert encouraged[0].text.startswith("I'm sorry, that sounds") and "116 123" in (
         encouraged[1].text
     )

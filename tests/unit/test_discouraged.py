@@ -75,7 +75,7 @@ ASKS_FOR_SOMETHING = [
 ]
 
 # Danger beside the feeling: never passed on as only losing heart (the model, trained on
-# crises, reads it, and the check-in follows), though the safety net's rules miss some of them.
+# crises, reads it, and the check-in comes too), though the safety net's rules miss some of them.
 WITH_DANGER = [
     "no one will ever hire me, i might as well be dead",
     "been rejected 40 times, done with it all, got the rope ready",

@@ -2,8 +2,9 @@
 // resident or the server sends is ever parsed as HTML.
 //
 // ``options``: api (links are resolved against it), kiosk, headings (h2/h3 on a kiosk, whose
-// title is the page's h1; h3/h4 elsewhere), and the actions a drawing can start: choose(item
-// index, button index, the button), book(result title) and print(plan link).
+// title is the page's h1; h3/h4 elsewhere), previous(item index: the item before it, so a
+// safety reminder under a reply is tucked under it), and the actions a drawing can start:
+// choose(item index, button index, the button), book(result title) and print(plan link).
 function createRender(options) {
   const { api, kiosk, headings: H } = options;
 

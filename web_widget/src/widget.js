@@ -146,8 +146,13 @@ function append(node, follow) {
   if (stick) ui.log.scrollTop = ui.log.scrollHeight;
 }
 function announce(text) {
-  ui.live.append(el("p", { text }));
-  while (ui.live.childNodes.length > 3) ui.live.firstChild.remove();
+  // Lines of earlier replies go, never this reply's: a reply of several messages (a check-in,
+  // an answer, a question) is appended in one go and must be read whole.
+  const now = Date.now();
+  ui.live.append(el("p", { text, "data-at": String(now) }));
+  while (ui.live.childNodes.length > 3 && Number(ui.live.firstChild.dataset.at) < now - 5000) {
+    ui.live.firstChild.remove();
+  }
 }
 function addItem(entry, follow) {
   state.items.push(entry);

@@ -36,6 +36,7 @@ from bot.catalogue.support.models import (
     Taxonomy,
     TaxonomyTerm,
 )
+from bot.catalogue.vacancy.driving import needs_driving
 from bot.catalogue.vacancy.models import Vacancy
 from bot.catalogue.venue.models import Venue
 from bot.clock import utcnow
@@ -237,6 +238,7 @@ def _vacancy_row(resolver: Resolver, record: VacancyIn) -> dict[str, Any]:
     row = _row(record)
     employer = row.pop("employer")
     row["employer_id"] = resolver.orgs[employer.source_id] if employer else None
+    row["needs_driving"] = needs_driving(record.title, record.description)
     return row
 
 

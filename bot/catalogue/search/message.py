@@ -71,19 +71,39 @@ FILTERS = {
     r"day (jobs?|shifts?|work)|days only|"
     r"while (the )?(kids|children) (are )?(at|in) school|week ?days?)\b",
 }
-# Jobs only: "i cant drive", "no licence", "dont have a car", "jobs i can get to on the bus" ask
-# for jobs that need no driving. Taken out of the subject like every filter ("i cant drive,
-# any jobs" searched for "drive" and showed driving jobs first).
-_LICENCE = r"(?:uk |full |full uk )?(?:driving |drivers )?licen[cs]e(?: yet)?"
+# Jobs only: "i cant drive", "no licence", "not got a car", "i get the bus" ask for jobs that need
+# no driving. Taken out of the subject like every filter ("i cant drive, any jobs" searched for
+# "drive" and showed driving jobs first), with whatever else is named beside ("no car or licence").
+_LICENCE = (
+    r"(?:uk |full |full uk |proper |clean )?(?:driving |drivers |driver'?s |car )?"
+    r"licen[cs]e(?: yet)?"
+)
+_CAR = r"(?:car|vehicle|motor|own transport|transport(?! (?:costs?|fares?|allowance|links?)))"
+_ALSO = rf"(?: (?:or|and|nor|n) (?:a |have a |got a |own a |drive|a )?(?:{_CAR}|{_LICENCE})?)*"
+_WITHOUT = (
+    r"no|without|not got|aint got|ain'?t got|havent got|have not got|do not have|dont have|"
+    r"dnt have|do not own|dont own|no access to|lost my"
+)
 FILTERS["no_driving"] = "|".join([
-    r"\b(?:can not|never (?:learnt|learned) to|unable to|do not|dont|does not|doesnt|not able to) "
-    r"drive\b",
-    rf"\b(?:no|without a?) ?(?:car|vehicle|own transport|transport|driving|{_LICENCE})\b",
-    r"\b(?:do not|dont|dnt|have not|havent|havnt) (?:have |got )?(?:a |my |any |me )?(?:car|"
-    rf"vehicle|own transport|transport|{_LICENCE})\b",
-    r"\bno[nt]?[- ]?(?:a )?driver\b",
-    r"\b(?:on|by|get (?:to|there) on) (?:the )?(?:bus|buses|public transport)\b",
+    r"\b(?:can not|cannot|cant|never (?:learnt|learned) to|unable to|do not|dont|does not|doesnt|"
+    rf"not able to|too young to|not allowed to) drive\b(?: yet)?{_ALSO}",
+    rf"\b(?:{_WITHOUT}) (?:a |an |my |me |any |own |access to a )?(?:{_LICENCE}|{_CAR}|driving)\b"
+    rf"{_ALSO}",
+    r"\bnon[- ]?driver\b|\bnot (?:a )?driver\b|\bbanned from driving\b|\bnever driven\b|"
+    r"\b(?:have not|havent|not|never) (?:passed|done) (?:my |me )?(?:driving )?test\b|"
+    r"\b(?:only (?:have|got) (?:a |my |me )?provisional|provisional licen[cs]e)\b",
+    r"\b(?:get|getting|take|taking|use|using|rely on|relying on|go by|travel by|only have) (?:the |"
+    r"a )?(?:bus|buses|public transport)\b(?! (?:station|stop|garage|depot|driver|company))",
+    r"\b(?:get (?:to|there)|reach|travel)\b.{0,15}\b(?:on|by) (?:the )?(?:bus|buses|public "
+    r"transport)\b(?! (?:station|stop|garage|depot))",
+    r"\bby (?:bus|public transport)\b(?! (?:station|stop|garage|depot))|\bon a bus route\b",
 ])  # fmt: skip
+# After "i cant drive": a resident who can after all, or asks for driving work, lifts the filter.
+_CAN_DRIVE = re.compile(
+    r"\b(?:i (?:can|do) drive|i (?:have|got|ve got|have got|now have) (?:a |my |me )?(?:car|"
+    r"(?:full |driving )?licen[cs]e)|passed (?:my |me )?(?:driving )?test|(?:driving|driver|"
+    r"drivers|delivery|hgv|lgv|courier|van)\b.{0,10}\b(?:jobs?|work|roles?|ones))\b"
+)
 TIMES_OF_DAY = ("evening", "weekend", "daytime")
 _ANY_TIME = re.compile(r"\b(any ?time|do not mind when|whenever|does not matter when)\b")
 _CLOSER = re.compile(
@@ -254,6 +274,11 @@ def filters_in(said: str) -> set[str]:
     return {name for name, pattern in FILTERS.items() if re.search(pattern, wished)}
 
 
+def can_drive(said: str) -> bool:
+    """Whether a follow-up says they can drive or asks for driving work after all."""
+    return "no_driving" not in filters_in(said) and _CAN_DRIVE.search(said) is not None
+
+
 def any_time(said: str) -> bool:
     return _ANY_TIME.search(said) is not None
 
@@ -278,6 +303,17 @@ def only_a_level(subject: str) -> bool:
 def without_levels(subject: str) -> str:
     """A subject without the level in it, so a new level replaces the old one."""
     return " ".join(_LEVEL_ONLY.sub(" ", subject).split())
+
+
+def filter_words(said: str) -> frozenset[str]:
+    """The words of a message's filter phrasing ("no", "driving", "licence" in "no driving
+    licence"), which are never its subject, even when the model takes them for one."""
+    return frozenset(
+        word
+        for pattern in FILTERS.values()
+        for found in re.finditer(pattern, said)
+        for word in found.group(0).split()
+    )
 
 
 def without_filters(said: str) -> str:

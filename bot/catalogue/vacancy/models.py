@@ -17,6 +17,7 @@ from sqlalchemy import (
     UniqueConstraint,
 )
 from sqlalchemy.orm import relationship
+from sqlalchemy.sql.expression import false
 
 from bot.catalogue.common import OwnedMixin, SourcedMixin
 from bot.database.core import Base
@@ -60,6 +61,8 @@ class Vacancy(SourcedMixin, OwnedMixin, Base):
     # insurer's rule), where the feed or the advert says it: a 16-year-old is not shown such a
     # job. None: not said.
     minimum_age = Column(Integer, nullable=True)
+    # Driving, or a licence or car asked for (bot.catalogue.vacancy.driving), set when stored
+    needs_driving = Column(Boolean, nullable=False, default=False, server_default=false())
 
     employer = relationship("Organisation", lazy="joined")
 

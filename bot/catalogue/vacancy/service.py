@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from sqlalchemy import and_, func, or_, true
+from sqlalchemy import and_, or_, true
 from sqlalchemy.orm import Session
 
 from bot.catalogue.common import by_ids, by_uid
@@ -98,22 +98,9 @@ def remote_only():
     return Vacancy.remote.is_(True)
 
 
-# A job that is driving, by its title (a forklift is driven on site, with its own licence), or
-# one whose advert asks for a licence to drive or a way to get there without the bus.
-_DRIVING_TITLE = ("%driver%", "%driving%", "%courier%", "%chauffeur%")
-_DRIVING_ADVERT = ("%driving licence%", "%driving license%", "%driver's licence%",
-                   "%drivers licence%", "%uk licence%", "%full licence%", "%category c%",
-                   "%own transport%", "%own vehicle%", "%own car%", "%multi-drop%",
-                   "%multi drop%", "%van deliver%")  # fmt: skip
-
-
 def no_driving():
-    """Jobs for a resident who can't drive or has no car: none that is driving, or whose advert
-    asks for a driving licence or own transport (matched in any letter case)."""
-    advert = func.coalesce(Vacancy.description, "")  # no advert: nothing asked
-    driving = [and_(Vacancy.title.ilike(w), ~Vacancy.title.ilike("%forklift%"))
-               for w in _DRIVING_TITLE]  # fmt: skip
-    return ~or_(*driving, *(advert.ilike(w) for w in _DRIVING_ADVERT))
+    """Jobs for a resident who can't drive or has no car (``driving.needs_driving``)."""
+    return Vacancy.needs_driving.is_(False)
 
 
 def get(uid: str, *, db_session: Session) -> Vacancy | None:
