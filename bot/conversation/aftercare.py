@@ -87,8 +87,8 @@ def check_in(
     asked = BotMessage(text=text, buttons=buttons, custom={"type": NUMBERS_TYPE, "text": text})
     if alone:
         return [asked]
-    if encouraged:  # the gateway passed it on as losing heart: the encouragement hears it first
-        return [*messages, asked]
+    if encouraged:  # passed on as losing heart: the encouragement hears it first, and a question
+        return [messages[0], asked, *messages[1:]]  # asked after it ("how old are you?") stays last
     # Otherwise before the dialogue's answer: what the resident said is heard first, and the last
     # thing said is what the dialogue asks next (a question asked again, a lookup's "That doesn't
     # look like a phone number"), so it is what they answer.

@@ -749,7 +749,8 @@ _KINDS: dict[str, list[str]] = {
         # this ill have done it"), a hose to a car's exhaust
         r"\bby\s+the\s+time\s+(any(one|body|1)|some(one|body|1)|you|u|she|he|they|my\s+\w+)\s+"
         r"(reads?|sees?|gets?|opens?)\s+(this|it)\b.{0,30}\b(i'?ll|ill|i\s+will|i'?d|i\s+would)\s+"
-        r"(have\s+done\s+it|be\s+gone|be\s+dead|have\s+gone|not\s+be\s+here)\b",
+        r"(have\s+done\s+it|be\s+dead|not\s+be\s+here(\s+any\s*more)?\s*([.,!]|$)|(be|have)\s+gone"
+        r"\s*([.,!]|$))",
         r"\bhose(pipe)?\b.{0,40}\bexhaust\b|\bexhaust\b.{0,40}\bhose(pipe)?\b",
     ],
     "abuse": [
@@ -1028,11 +1029,12 @@ _KINDS: dict[str, list[str]] = {
         r"\bzabardasti\s+(meri\s+)?shaadi\b|\bmaar\s+denge\b|\babus(a|ou)\s+de\s+mim\b|ما\s+وهي|με\s+"
         r"χτυπ|θα\s+με\s+σκοτώσει",
         # From the tenth set: burnt, smothered, put in hospital by someone
-        r"\b(burns?|burnt|burned|burning)\s+me\s+with\b",
+        rf"\b((my|me|his|her)\s+(older\s+|younger\s+|step\s*|big\s+|little\s+)?)?{_FAMILY}\s+"
+        r"(\w+\s+)?(burns?|burnt|burned|keeps\s+burning)\s+me\s+with\b",
         r"\b(put|held|holds|holding|pushed|pressed|pushes|presses)\s+(a\s+|the\s+)?(pillow|cushion|"
         r"plastic\s+bag|bag|hand|hands)\s+over\s+my\s+(face|mouth|head|nose)\b",
-        r"\b(he|she|they|my\s+\w+)\s+(put|landed|sent)\s+me\s+in\s+(hospital|a\s*&\s*e|a\s+and\s+e|"
-        r"intensive\s+care)\b",
+        rf"\b((my|me|his|her)\s+(older\s+|younger\s+|step\s*|big\s+|little\s+)?)?{_FAMILY}\s+(put|"
+        r"landed|sent)\s+me\s+in\s+(hospital|a\s*&\s*e|a\s+and\s+e|intensive\s+care)\b",
         # Kurdish (Kurmanji): "hits me", "will kill me"; Russian: "strangled me"
         r"\bli\s+min\s+dixe\b|\bmin\s+bikuje\b|душил\w*\s+меня|душит\s+меня|меня\s+душил\w*",
     ],
@@ -1244,9 +1246,11 @@ _KINDS: dict[str, list[str]] = {
         r"\bnesplat[ií]m\s+dlh\b",
         # From the tenth set: pictures held over someone ("says he'll post them unless I send
         # more"): sextortion
-        r"\b(post|share|send|leak|put|show)\w*\s+(them|it|the\s+(pics|photos|pictures|videos?|"
-        r"nudes)|my\s+(pics|photos|pictures|nudes|videos?))\b.{0,40}\bunless\s+(i|u|you)\s+"
-        r"(send|pay|give|do)\b",
+        r"\b(pics|photos|pictures|nudes|videos?|vids)\b.{0,80}\b(post|share|send|leak)\w*\s+(them|"
+        r"it|the\s+(pics|photos|pictures|videos?|nudes)|my\s+(pics|photos|pictures|nudes|videos?))"
+        r"\b.{0,40}\bunless\s+(i|u|you)\s+(send|pay|give|do)\b",
+        r"\b(post|share|send|leak)\w*\s+(the\s+|my\s+)(pics|photos|pictures|nudes|videos?|vids)\b"
+        r".{0,40}\bunless\s+(i|u|you)\s+(send|pay|give|do)\b",
     ],
     "homeless_tonight": [
         r"\b(homeless|nowhere\s+to\s+(sleep|stay|go))\s+(tonight|today|now|right\s+now)\b",
@@ -1741,7 +1745,7 @@ _VEILED_PATTERNS = (
     r"\b(said|saying)\s+(bye|goodbye)\b(?!.{0,40}\b(last\s+day|new\s+job|leaving\s+do|starting))",
     r"\b(won'?t|wont|will\s+not|aint|ain'?t|not|no)\s+(gonna\s+|gonnae\s+|going\s+to\s+)?be\s+"
     r"(around|here|alive|aboot)\s+(by\s+(next|then|the\s+end)|much\s+longer|for\s+(much\s+)?"
-    r"long|to\s+(finish|see|start))\b(?!.{0,40}\b(moving|holiday|new\s+job|away|going\s+to|"
+    r"long|to\s+(finish|see|start\s+it))\b(?!.{0,40}\b(moving|holiday|new\s+job|away|going\s+to|"
     r"until|till|the\s+job))",
     r"\bso\s+(my\s+\w+|they|he|she|everyone|people)\s+(sees?|knows?)\s+(that\s+)?i\s+(actually\s+"
     r"|really\s+)?tried\s*([.,!]|$)",
@@ -1766,7 +1770,7 @@ _VEILED_PATTERNS = (
     r"\bjump\s+(in|into|off)\s+(the\s+)?(mersey|thames|river|canal|docks|tyne|clyde|wear|severn|"
     r"humber)\b(?!.{0,20}\b(training|course|lifeguard))",
     r"\b(not|no|never|an\s+not|and\s+not)\s+(come|coming|comin|takin'?|taking)\s+(back|the\s+stairs\s+back)\s+(down|doon|"
-    r"up)\b(?!\s+to\b)|\bnot\s+stepping\s+back\b(?!\s+from)|\bnot\s+coming\s+back\s+in\b.{0,30}\b(tonight|"
+    r"up)\b(?!\s+(to|for|till|until|again|with)\b)|\bnot\s+stepping\s+back\b(?!\s+from)|\bnot\s+coming\s+back\s+in\b.{0,30}\b(tonight|"
     r"reservoir|sea|water|boat)\b",
     r"\bthis\s+is\s+(goodbye|good\s*bye|my\s+goodbye)\b(?!.{0,60}\b(moving|moved|new\s+job|got\s+"
     r"a|start(ing)?|leaving|university|uni|for\s+now|placed|job|work|course)\b)",
@@ -1780,9 +1784,11 @@ _VEILED_PATTERNS = (
     # From the tenth set: things given away, a date set, a time after which nothing matters
     r"\b(giving|given|gave|give)\s+(away\s+)?(all\s+(of\s+)?my|all\s+me|everything|most\s+of\s+my)\s*"
     r"(stuff|things|belongings|possessions|clothes|bits)?\s+(away\s+)?(to\s+(my|me|the)\s+(mates|"
-    r"friends|family|sister|brother|kids))\b(?!.{0,40}\b(moving|emigrat\w*|abroad|charity))",
-    r"\bset\s+a\s+date\b.{0,80}\b(so\s+(it|that)\s+(doesn'?t|dont|does\s+not|won'?t|wont)\s+"
-    r"ruin|after\s+(my|the|her|his)\s+\w+'?s?\s+birthday)\b(?!.{0,30}\b(wedding|party|do\b))",
+    r"friends|family|sister|brother|kids))\b(?!.{0,60}\b(mov(e|es|ed|ing)|emigrat\w*|abroad|"
+    r"charity|relocat\w*|new\s+(flat|house|place|home)))",
+    r"\bset\s+a\s+date\b(?!\s+for\b)(?!.{0,120}\b(wedding|party|test|interview|exam|holiday|move|"
+    r"christening|funeral|do)\b).{0,80}\b(so\s+(it|that)\s+(doesn'?t|dont|does\s+not|won'?t|wont)"
+    r"\s+ruin|after\s+(my|the|her|his)\s+\w+'?s?\s+birthday)\b",
     r"\b(not\s+going\s+to|won'?t|wont|not\s+gonna|doesn'?t|wont\s+even)\s+matter\s+after\s+"
     r"(monday|tuesday|wednesday|thursday|friday|saturday|sunday|tonight|tomorrow|this\s+week"
     r"(end)?|the\s+\d+\w*)\b.{0,60}\b(planned|decided|sorted)\b",

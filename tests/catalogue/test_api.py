@@ -129,6 +129,13 @@ def test_vacancy_service_venue_and_postcode_apis(client):
     at_16 = client.get("/api/v1/vacancies", params={"q": "security officer", "age": 16}).json()
     assert all(j["minimum_age"] in (None, 16) for j in at_16["results"])
     assert not any("security" in j["title"].lower() for j in at_16["results"])
+    drivers = client.get("/api/v1/vacancies", params={"q": "driver", "per_page": 50}).json()
+    assert any(j["needs_driving"] for j in drivers["results"])
+    walkers = client.get(
+        "/api/v1/vacancies", params={"q": "driver", "no_driving": True, "per_page": 50}
+    ).json()
+    assert walkers["total"] < drivers["total"]
+    assert not any(j["needs_driving"] for j in walkers["results"])
     services = client.get("/api/v1/services", params={"q": "digital", "age": 30}).json()
     assert services["total"] > 0
     venues = client.get("/api/v1/venues", params={"near": "DB1 1AA", "radius": 1}).json()

@@ -156,6 +156,10 @@ def test_filters_are_read_from_the_message_and_left_out_of_the_subject(demo_db, 
         ("i rely on buses", ""),
         ("care jobs, no driving", "care"),
         ("non driver, any shop work", "shop"),
+        ("jobs that dont need a licence", ""),
+        ("not driving jobs please, maybe retail", "retail"),
+        ("i can get to work on the bus", ""),
+        ("travel agent jobs by bus", "travel agent"),
     ],
 )  # fmt: skip
 def test_a_resident_who_cant_drive_asks_for_jobs_without_driving(text, words):
@@ -177,7 +181,8 @@ def test_the_models_driving_subject_inside_no_driving_is_dropped():
 @pytest.mark.parametrize(
     "text",
     ["bus driver jobs", "jobs on the buses", "no transport costs", "forklift licence courses",
-     "cleaning jobs by the bus station", "delivery driver work", "provisional start date"],
+     "cleaning jobs by the bus station", "delivery driver work", "provisional start date",
+     "i have no driving experience but want to be a delivery driver"],
 )  # fmt: skip
 def test_driving_words_that_are_not_a_resident_who_cant_drive(text):
     assert not finder.from_message("job", text, [], None).no_driving
@@ -191,6 +196,10 @@ def test_driving_words_that_are_not_a_resident_who_cant_drive(text):
         ("i have a car now", True),
         ("what about driving jobs", True),
         ("any delivery work", True),
+        ("i dont want driving jobs", False),
+        ("no delivery work please", False),
+        ("i can drive a forklift, any warehouse jobs", False),
+        ("i have a licence for door supervisor work", False),
     ],
 )  # fmt: skip
 def test_a_follow_up_keeps_no_driving_until_they_can_drive(text, lifted):

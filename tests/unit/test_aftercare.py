@@ -100,13 +100,14 @@ def test_despair_the_dialogue_did_not_understand_gets_the_check_in_instead():
         "I may have got this wrong"
     )
     # Losing heart was passed on as such and answered by the encouragement, which hears it first.
-    heard = _say("I'm sorry, that sounds really hard.")
+    heard = [*_say("I'm sorry, that sounds really hard."), *_say("What is your postcode?")]
     encouraged = aftercare.check_in(
         _conversation(), heard, COUNCIL, typed="i give up", encouraged=True
     )
     assert encouraged[0].text.startswith("I'm sorry, that sounds") and "116 123" in (
         encouraged[1].text
     )
+    assert encouraged[2].text == "What is your postcode?"
     # Despair spoken of in a complaint about a course is not a check-in.
     other = _conversation()
     course = aftercare.check_in(other, not_understood, COUNCIL, typed="this course is pointless")

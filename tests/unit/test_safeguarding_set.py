@@ -27,3 +27,20 @@ def test_each_crisis_is_recognised_as_its_kind(expected, text):
 @pytest.mark.parametrize("text", LABELLED["not_crisis"])
 def test_no_look_alike_is_taken_for_a_crisis(text):
     assert kind(text) is None
+
+
+# Look-alikes of the veiled goodbyes written from the tenth set: ordinary, and no check-in.
+NOT_VEILED = [
+    "sorry i won't be around to start on the 5th",
+    "wont be around to start the course in jan",
+    "giving all my stuff away to my friends before i move to spain",
+    "gave all my stuff away to my mates when i moved",
+    "we set a date for the wedding, after my sister's birthday",
+    "set a date for my driving test, after my mum's birthday",
+    "went down to london and not come back up for months",
+]
+
+
+@pytest.mark.parametrize("text", NOT_VEILED)
+def test_an_ordinary_start_move_or_date_is_no_veiled_goodbye(text):
+    assert text in LABELLED["not_crisis"] and not veiled(text)

@@ -87,22 +87,28 @@ _WITHOUT = (
 FILTERS["no_driving"] = "|".join([
     r"\b(?:can not|cannot|cant|never (?:learnt|learned) to|unable to|do not|dont|does not|doesnt|"
     rf"not able to|too young to|not allowed to) drive\b(?: yet)?{_ALSO}",
-    rf"\b(?:{_WITHOUT}) (?:a |an |my |me |any |own |access to a )?(?:{_LICENCE}|{_CAR}|driving)\b"
-    rf"{_ALSO}",
+    rf"\b(?:{_WITHOUT}) (?:a |an |my |me |any |own |access to a )?(?:{_LICENCE}|{_CAR}|"
+    rf"driving(?! experience))\b{_ALSO}",
+    # "jobs that dont need a licence", "not driving jobs please", "nothing with deliveries"
+    rf"\b(?:do not|dont|does not|doesnt|will not|wont) need (?:a |to |any |my )?(?:drive|driving|"
+    rf"{_CAR}|{_LICENCE})\b{_ALSO}",
+    r"\b(?:not|no|do not want|dont want|nothing with|without|that are not|rather not do) (?:any )?"
+    r"(?:driving|delivery|deliveries|van|courier|hgv) (?:jobs?|work|roles?|ones)\b",
     r"\bnon[- ]?driver\b|\bnot (?:a )?driver\b|\bbanned from driving\b|\bnever driven\b|"
     r"\b(?:have not|havent|not|never) (?:passed|done) (?:my |me )?(?:driving )?test\b|"
     r"\b(?:only (?:have|got) (?:a |my |me )?provisional|provisional licen[cs]e)\b",
     r"\b(?:get|getting|take|taking|use|using|rely on|relying on|go by|travel by|only have) (?:the |"
     r"a )?(?:bus|buses|public transport)\b(?! (?:station|stop|garage|depot|driver|company))",
-    r"\b(?:get (?:to|there)|reach|travel)\b.{0,15}\b(?:on|by) (?:the )?(?:bus|buses|public "
-    r"transport)\b(?! (?:station|stop|garage|depot))",
+    r"\b(?:get|getting) (?:to (?:work|it|them|there|the job)|there) (?:on|by) (?:the )?(?:bus|"
+    r"buses|public transport)\b(?! (?:station|stop|garage|depot))",
     r"\bby (?:bus|public transport)\b(?! (?:station|stop|garage|depot))|\bon a bus route\b",
 ])  # fmt: skip
 # After "i cant drive": a resident who can after all, or asks for driving work, lifts the filter.
 _CAN_DRIVE = re.compile(
-    r"\b(?:i (?:can|do) drive|i (?:have|got|ve got|have got|now have) (?:a |my |me )?(?:car|"
-    r"(?:full |driving )?licen[cs]e)|passed (?:my |me )?(?:driving )?test|(?:driving|driver|"
-    r"drivers|delivery|hgv|lgv|courier|van)\b.{0,10}\b(?:jobs?|work|roles?|ones))\b"
+    r"\b(?:i (?:can|do) drive(?! (?:a |the )?(?:forklift|fork lift|flt|reach truck))|i (?:have|"
+    r"got|ve got|have got|now have) (?:a |my |me )?(?:car|(?:full |driving |drivers |uk )+"
+    r"licen[cs]e)|passed (?:my |me )?(?:driving )?test|(?:driving|driver|drivers|delivery|hgv|lgv|"
+    r"courier|van)\b.{0,10}\b(?:jobs?|work|roles?|ones))\b"
 )
 TIMES_OF_DAY = ("evening", "weekend", "daytime")
 _ANY_TIME = re.compile(r"\b(any ?time|do not mind when|whenever|does not matter when)\b")

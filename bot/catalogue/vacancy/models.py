@@ -91,5 +91,6 @@ class VacancyOut(BaseModel):
     apply_url: str | None
     where: str  # "local", "remote" or "national"
     minimum_age: int | None = None
+    needs_driving: bool = False  # driving, or a licence or car asked for
     distance_miles: float | None = None
     source: str

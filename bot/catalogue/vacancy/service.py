@@ -157,4 +157,5 @@ def to_out(vacancy: Vacancy, distance: float | None = None, where: str | None = 
         distance_miles=round(distance, 1) if distance is not None else None,
         source=vacancy.source,
         minimum_age=vacancy.minimum_age,
+        needs_driving=bool(vacancy.needs_driving),
     )

@@ -30,6 +30,9 @@ def search_vacancies(
     max_hours: float | None = Query(None, ge=0, le=80),
     starts_within_weeks: int | None = Query(None, ge=0, le=104),
     age: int | None = Query(None, ge=0, le=120, description="Only vacancies open to this age"),
+    no_driving: bool = Query(
+        False, description="Only jobs that need no driving, driving licence or own transport"
+    ),
     factory: sessionmaker = Depends(sessions),
 ) -> Page[VacancyOut]:
     """Open vacancies matching the words, near a place; closed ones are left out."""
@@ -53,6 +56,8 @@ def search_vacancies(
             search.where.append(vacancies.starts_within(starts_within_weeks, search.today))
         if age is not None:
             search.where.append(vacancies.for_age(age))
+        if no_driving:
+            search.where.append(vacancies.no_driving())
         outcome = vacancies.search(search, db_session=db, area_name=council.area_name)
         return params.page_of(outcome, search, vacancies.load, vacancies.to_out, db_session=db)
 

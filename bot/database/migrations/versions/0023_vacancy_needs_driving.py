@@ -27,8 +27,11 @@ def upgrade() -> None:
         "vacancies", sa.column("id"), sa.column("title"), sa.column("description"),
         sa.column("needs_driving"),
     )  # fmt: skip
+    if op.get_context().as_sql:  # offline (--sql): no rows to read; the next import sets them
+        return
     bind = op.get_bind()
-    rows = bind.execute(sa.select(vacancies.c.id, vacancies.c.title, vacancies.c.description))
+    query = sa.select(vacancies.c.id, vacancies.c.title, vacancies.c.description)
+    rows = bind.execution_options(stream_results=True).execute(query)  # not all at once
     driving = [row.id for row in rows if needs_driving(row.title, row.description)]
     for start in range(0, len(driving), 500):
         ids = driving[start : start + 500]
