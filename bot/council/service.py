@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import os
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from functools import lru_cache
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -200,13 +200,23 @@ def local_today(council: Council) -> date:
 
 
 def opening_hours_text(council: Council) -> str:
-    """Opening hours in plain English, e.g. 'Monday 9am to 5pm'."""
+    """Opening hours in plain English, e.g. 'Monday 9am to 5pm'. A line open round the clock
+    reads 'any time' or 'Monday all day', not 'Monday 12am to 11:59pm'."""
     lines = []
+    all_day = [day for day in DAYS if _all_day(council.opening_hours.get(day))]
+    if len(all_day) == len(DAYS):
+        return "any time, every day"
     for day in DAYS:
-        if day in council.opening_hours:
+        if day in all_day:
+            lines.append(f"{day.capitalize()} all day")
+        elif day in council.opening_hours:
             opens, closes = council.opening_hours[day]
             lines.append(f"{day.capitalize()} {clock(opens)} to {clock(closes)}")
     return ", ".join(lines) if lines else "please phone for opening times"
+
+
+def _all_day(hours: tuple[time, time] | None) -> bool:
+    return bool(hours) and hours[0] == time(0, 0) and hours[1] >= time(23, 59)
 
 
 def is_open(council: Council, at: datetime) -> bool:

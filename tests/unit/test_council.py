@@ -1,12 +1,13 @@
 """Council configuration: validated on load, and the hours logic residents are told about."""
 
-from datetime import datetime, timezone
+from datetime import datetime, time, timezone
 from pathlib import Path
 
 import pytest
 
 from bot.config import PROJECT_ROOT
 from bot.council import service
+from bot.council.models import DAYS
 from bot.council.service import CouncilConfigError
 
 DEMO = PROJECT_ROOT / "councils" / "demo.yml"
@@ -24,6 +25,16 @@ def test_opening_hours_read_as_plain_english():
     assert text.startswith("Monday 9am to 5pm")
     assert "Friday 9am to 4:30pm" in text
     assert "Sunday" not in text
+
+
+def test_hours_open_round_the_clock_read_as_any_time():
+    """A line open all day read "Monday 12am to 11:59pm, Tuesday 12am to 11:59pm, ..."."""
+    demo = service.load(DEMO)
+    always = demo.copy(update={"opening_hours": {d: (time(0), time(23, 59)) for d in DAYS}})
+    assert service.opening_hours_text(always) == "any time, every day"
+    weekdays = {**demo.opening_hours, "saturday": (time(0), time(23, 59))}
+    text = service.opening_hours_text(demo.copy(update={"opening_hours": weekdays}))
+    assert text.startswith("Monday 9am to 5pm") and text.endswith("Saturday all day")
 
 
 @pytest.mark.parametrize(
