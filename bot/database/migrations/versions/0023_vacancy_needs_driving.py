@@ -31,7 +31,9 @@ def upgrade() -> None:
         return
     bind = op.get_bind()
     query = sa.select(vacancies.c.id, vacancies.c.title, vacancies.c.description)
-    rows = bind.execution_options(stream_results=True).execute(query)  # not all at once
+    # Not all at once; an option of this statement only (on the connection, it would make
+    # Alembic's own UPDATE a server-side cursor too, which PostgreSQL refuses).
+    rows = bind.execute(query.execution_options(stream_results=True))
     driving = [row.id for row in rows if needs_driving(row.title, row.description)]
     for start in range(0, len(driving), 500):
         ids = driving[start : start + 500]
